@@ -95,3 +95,6 @@ inline Status Ok() { return {}; }
     auto recirc_check_result = (expr);                          \
     if (!recirc_check_result) return recirc_check_result.error(); \
   } while (false)
+// RECIRC_IGNORE(expr): evaluates a Result whose failure is already handled another way (for
+// example a ROLLBACK after an error that is being returned). Says so at the call site.
+#define RECIRC_IGNORE(expr) static_cast<void>(expr)

@@ -1,0 +1,85 @@
+#include "journal/runner.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace recirc::journal {
+
+JournalRunner::JournalRunner(storage::Database& db, const storage::JournalRepository& journal,
+                             std::vector<Consumer*> consumers, int batch_size)
+    : db_(db), journal_(journal), consumers_(std::move(consumers)), batch_size_(batch_size) {}
+
+JournalRunner::~JournalRunner() { Stop(); }
+
+Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
+  int64_t total = 0;
+  for (;;) {
+    int64_t applied = 0;
+    Status st = db_.Write([&](storage::Session& s) -> Status {
+      RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, consumer.name()));
+      RECIRC_TRY(auto events, journal_.ReadAfter(s, cursor, batch_size_));
+      if (events.empty()) return Ok();
+      RECIRC_CHECK(consumer.Apply(s, events));
+      applied = static_cast<int64_t>(events.size());
+      return journal_.SaveCursor(s, consumer.name(), events.back().seq);
+    });
+    if (!st) return st.error();
+    total += applied;
+    if (applied < batch_size_) return total;
+  }
+}
+
+Result<int64_t> JournalRunner::RunOnce() {
+  int64_t total = 0;
+  for (Consumer* consumer : consumers_) {
+    RECIRC_TRY(int64_t n, RunConsumer(*consumer));
+    total += n;
+  }
+  return total;
+}
+
+Status JournalRunner::Rebuild(std::string_view consumer_name) {
+  for (Consumer* consumer : consumers_) {
+    if (consumer->name() != consumer_name) continue;
+    return db_.Write([&](storage::Session& s) -> Status {
+      RECIRC_CHECK(consumer->Reset(s));
+      return journal_.SaveCursor(s, consumer->name(), 0);
+    });
+  }
+  return Error::NotFound("no journal consumer named " + std::string(consumer_name));
+}
+
+void JournalRunner::Start(std::chrono::milliseconds poll_interval) {
+  thread_ = std::thread([this, poll_interval] { Loop(poll_interval); });
+}
+
+void JournalRunner::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void JournalRunner::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void JournalRunner::Loop(std::chrono::milliseconds poll_interval) {
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, poll_interval, [&] { return woken_ || stopping_; });
+      if (stopping_) return;
+      woken_ = false;
+    }
+    auto result = RunOnce();
+    if (!result) spdlog::warn("journal consumers: {}", result.error().message);
+  }
+}
+
+}  // namespace recirc::journal

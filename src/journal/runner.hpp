@@ -1,0 +1,48 @@
+#pragma once
+// JournalRunner feeds every registered consumer the events after its cursor, in batches, each
+// batch and the cursor move in one write transaction. It runs on its own thread, woken after each
+// commit (Database::OnCommit) and at least every poll interval; tests call RunOnce() directly.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "journal/consumer.hpp"
+
+namespace recirc::journal {
+
+class JournalRunner {
+ public:
+  JournalRunner(storage::Database& db, const storage::JournalRepository& journal,
+                std::vector<Consumer*> consumers, int batch_size = 500);
+  ~JournalRunner();
+
+  // Feeds each consumer until it has caught up. Returns the number of events applied in all.
+  Result<int64_t> RunOnce();
+  // Resets the named consumer and sets its cursor to 0; the next run replays the journal.
+  Status Rebuild(std::string_view consumer_name);
+
+  void Start(std::chrono::milliseconds poll_interval);
+  void Stop();
+  void Wake();
+
+ private:
+  Result<int64_t> RunConsumer(Consumer& consumer);
+  void Loop(std::chrono::milliseconds poll_interval);
+
+  storage::Database& db_;
+  const storage::JournalRepository& journal_;
+  std::vector<Consumer*> consumers_;
+  int batch_size_;
+
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool woken_ = false;    // GUARDED_BY(mutex_)
+  bool stopping_ = false;  // GUARDED_BY(mutex_)
+  std::thread thread_;
+};
+
+}  // namespace recirc::journal

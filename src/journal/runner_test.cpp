@@ -1,0 +1,109 @@
+#include <gtest/gtest.h>
+
+#include "journal/event_counts.hpp"
+#include "journal/runner.hpp"
+#include "support/test_database.hpp"
+
+namespace recirc::journal {
+namespace {
+
+class RunnerTest : public testing::BothDatabases {
+ protected:
+  Status AppendEvents(int n, const std::string& type) {
+    return db().Write([&](storage::Session& s) -> Status {
+      for (int i = 0; i < n; ++i) {
+        RECIRC_TRY(int64_t seq, journal_.Append(s, {type, "thing", std::to_string(i), {}, {}, "{}"}));
+        (void)seq;
+      }
+      return Ok();
+    });
+  }
+  Result<std::vector<storage::EventCount>> Counts() {
+    return storage::ReadValue<std::vector<storage::EventCount>>(
+        db(), [&](storage::Session& s) { return counts_repo_.All(s); });
+  }
+  SeededRandom random_{42};
+  storage::JournalRepository journal_{clock_, random_};
+  storage::EventCountsRepository counts_repo_;
+};
+
+// A consumer that fails on a chosen event, to show the cursor does not move past a failure.
+class FailingConsumer final : public Consumer {
+ public:
+  std::string_view name() const override { return "failing"; }
+  Status Apply(storage::Session&, std::span<const storage::EventRecord> events) override {
+    for (const auto& e : events) {
+      if (e.type == "poison") return Error::Internal("cannot digest poison");
+      seen.push_back(e.seq);
+    }
+    return Ok();
+  }
+  Status Reset(storage::Session&) override {
+    seen.clear();
+    return Ok();
+  }
+  std::vector<int64_t> seen;
+};
+
+TEST_P(RunnerTest, FeedsEveryEventOnceInOrderAcrossBatches) {
+  ASSERT_TRUE(AppendEvents(7, "a.created"));
+  EventCounts counts(counts_repo_);
+  JournalRunner runner(db(), journal_, {&counts}, /*batch_size=*/3);
+  auto applied = runner.RunOnce();
+  ASSERT_TRUE(applied) << applied.error().message;
+  EXPECT_EQ(*applied, 7);
+  EXPECT_EQ(*runner.RunOnce(), 0) << "nothing new: nothing applied again";
+  ASSERT_TRUE(AppendEvents(2, "b.created"));
+  EXPECT_EQ(*runner.RunOnce(), 2);
+  auto all = Counts();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].type, "a.created");
+  EXPECT_EQ((*all)[0].count, 7);
+  EXPECT_EQ((*all)[1].count, 2);
+}
+
+TEST_P(RunnerTest, RebuildReplaysFromTheStart) {
+  ASSERT_TRUE(AppendEvents(5, "a.created"));
+  EventCounts counts(counts_repo_);
+  JournalRunner runner(db(), journal_, {&counts});
+  ASSERT_TRUE(runner.RunOnce());
+  ASSERT_TRUE(runner.Rebuild("event_counts"));
+  EXPECT_TRUE(Counts()->empty());
+  EXPECT_EQ(*runner.RunOnce(), 5);
+  EXPECT_EQ(Counts()->at(0).count, 5) << "rebuilt, not double counted";
+  EXPECT_FALSE(runner.Rebuild("no_such_consumer"));
+}
+
+TEST_P(RunnerTest, FailureKeepsTheCursorBeforeTheFailedBatch) {
+  ASSERT_TRUE(AppendEvents(2, "ok"));
+  ASSERT_TRUE(AppendEvents(1, "poison"));
+  FailingConsumer failing;
+  JournalRunner runner(db(), journal_, {&failing}, /*batch_size=*/2);
+  auto result = runner.RunOnce();
+  EXPECT_FALSE(result);
+  auto cursor = storage::ReadValue<int64_t>(
+      db(), [&](storage::Session& s) { return journal_.CursorOf(s, "failing"); });
+  EXPECT_EQ(*cursor, 2) << "the first batch committed, the poisoned one did not";
+}
+
+TEST_P(RunnerTest, BackgroundThreadCatchesUpAfterWake) {
+  EventCounts counts(counts_repo_);
+  JournalRunner runner(db(), journal_, {&counts});
+  runner.Start(std::chrono::milliseconds(20));
+  ASSERT_TRUE(AppendEvents(3, "a.created"));
+  runner.Wake();
+  std::vector<storage::EventCount> all;
+  for (int i = 0; i < 500 && all.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    all = *Counts();
+  }
+  runner.Stop();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].count, 3);
+}
+
+RECIRC_BOTH_DATABASES(RunnerTest);
+
+}  // namespace
+}  // namespace recirc::journal
