@@ -1,0 +1,158 @@
+#include "domain/identity/auth_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/id.hpp"
+#include "crypto/token.hpp"
+#include "domain/identity/directory_service.hpp"
+
+namespace recirc::identity {
+namespace {
+constexpr std::string_view kApiKeyPrefix = "rk_";
+}
+
+AuthService::AuthService(storage::Database& db, const storage::IdentityRepository& repo,
+                         const storage::JournalRepository& journal,
+                         const crypto::PasswordHasher& hasher, const Clock& clock, Random& random,
+                         std::chrono::minutes session_lifetime)
+    : db_(db), repo_(repo), journal_(journal), hasher_(hasher), clock_(clock), random_(random),
+      session_lifetime_(session_lifetime), limiter_(clock) {
+  dummy_hash_ = hasher_.Hash("not a real password at all").value();
+}
+
+Result<Principal> AuthService::LoadPrincipal(storage::Session& s, const std::string& user_id,
+                                             AuthMethod method) const {
+  RECIRC_TRY(auto user, repo_.FindUser(s, user_id));
+  if (!user || user->disabled) return Error::Unauthenticated("the account is disabled");
+  RECIRC_TRY(auto org, repo_.FindOrganisation(s, user->organisation_id));
+  const auto role = ParseRole(user->role);
+  const auto kind = org ? ParseKind(org->kind) : std::nullopt;
+  if (!org || !role || !kind) return Error::Internal("account " + user_id + " is inconsistent");
+  Principal p;
+  p.user_id = user->id;
+  p.username = user->username;
+  p.display_name = user->display_name;
+  p.role = *role;
+  p.kind = *kind;
+  p.organisation = std::move(*org);
+  p.method = method;
+  return p;
+}
+
+int64_t AuthService::LoginRetryAfter(const std::string& username, const std::string& source) {
+  return limiter_.RetryAfterSeconds(username, source);
+}
+
+Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                       const std::string& source) {
+  if (username.empty()) return Error::InvalidArgument("username", "enter your username");
+  if (password.empty()) return Error::InvalidArgument("password", "enter your password");
+  if (const int64_t wait = limiter_.RetryAfterSeconds(username, source); wait > 0) {
+    return Error::ResourceExhausted("too many failed logins; try again in " +
+                                    std::to_string(wait) + " seconds");
+  }
+  RECIRC_TRY(auto user, storage::ReadValue<std::optional<storage::UserRecord>>(
+                            db_, [&](storage::Session& s) {
+                              return repo_.FindUserByUsername(s, username);
+                            }));
+  const bool ok = user ? hasher_.Verify(user->password_hash, password)
+                       : (hasher_.Verify(dummy_hash_, password), false);
+  if (!ok || user->disabled) {
+    limiter_.RecordFailure(username, source);
+    return Error::Unauthenticated("wrong username or password");
+  }
+  limiter_.RecordSuccess(username);
+
+  LoginResult out;
+  out.session_token = crypto::NewToken(random_);
+  const int64_t now = ToUnixMillis(clock_.Now());
+  out.expires_at = now + std::chrono::milliseconds(session_lifetime_).count();
+  storage::SessionRecord record{crypto::HashToken(out.session_token), user->id,
+                                crypto::NewToken(random_), now, out.expires_at};
+  std::optional<std::string> rehash;
+  if (hasher_.NeedsRehash(user->password_hash)) {
+    auto h = hasher_.Hash(password);
+    if (h) rehash = std::move(*h);
+  }
+  RECIRC_TRY(out.principal, storage::WriteValue<Principal>(db_, [&](storage::Session& s)
+                                                                    -> Result<Principal> {
+    RECIRC_CHECK(repo_.DeleteExpiredSessions(s, now));
+    RECIRC_CHECK(repo_.InsertSession(s, record));
+    if (rehash) RECIRC_CHECK(repo_.UpdatePasswordHash(s, user->id, *rehash));
+    return LoadPrincipal(s, user->id, AuthMethod::kSession);
+  }));
+  out.principal.csrf_token = record.csrf_token;
+  return out;
+}
+
+Status AuthService::Logout(const std::string& session_token) {
+  return db_.Write([&](storage::Session& s) {
+    return repo_.DeleteSession(s, crypto::HashToken(session_token));
+  });
+}
+
+Result<Principal> AuthService::AuthenticateSession(const std::string& session_token) {
+  const std::string hash = crypto::HashToken(session_token);
+  return storage::ReadValue<Principal>(db_, [&](storage::Session& s) -> Result<Principal> {
+    RECIRC_TRY(auto session, repo_.FindSession(s, hash));
+    if (!session || session->expires_at <= ToUnixMillis(clock_.Now())) {
+      return Error::Unauthenticated("your session has ended; please log in again");
+    }
+    RECIRC_TRY(Principal p, LoadPrincipal(s, session->user_id, AuthMethod::kSession));
+    p.csrf_token = session->csrf_token;
+    return p;
+  });
+}
+
+Result<Principal> AuthService::AuthenticateApiKey(const std::string& bearer_token) {
+  if (!bearer_token.starts_with(kApiKeyPrefix)) {
+    return Error::Unauthenticated("the bearer token is not a recirc API key");
+  }
+  const std::string hash = crypto::HashToken(bearer_token);
+  return storage::ReadValue<Principal>(db_, [&](storage::Session& s) -> Result<Principal> {
+    RECIRC_TRY(auto key, repo_.FindApiKeyBySecret(s, hash));
+    if (!key || key->revoked_at) return Error::Unauthenticated("unknown or revoked API key");
+    return LoadPrincipal(s, key->user_id, AuthMethod::kApiKey);
+  });
+}
+
+Result<NewApiKey> AuthService::CreateApiKey(const Principal& actor, const std::string& name) {
+  if (!actor.Has(Permission::kApiKeysManage) || actor.method == AuthMethod::kSystem) {
+    return Error::PermissionDenied("your role cannot create API keys");
+  }
+  RECIRC_CHECK(CheckText(name, "name", 64));
+  NewApiKey out;
+  out.secret = std::string(kApiKeyPrefix) + crypto::NewToken(random_);
+  out.key = {Id::Generate(clock_, random_).ToString(), actor.user_id, name,
+             crypto::HashToken(out.secret), ToUnixMillis(clock_.Now()), std::nullopt};
+  RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_CHECK(repo_.InsertApiKey(s, out.key));
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.created", "api_key", out.key.id,
+                                                actor.organisation.id, actor.user_id, "{}"}));
+    (void)seq;
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<storage::ApiKeyRecord>> AuthService::ListApiKeys(const Principal& actor) {
+  return storage::ReadValue<std::vector<storage::ApiKeyRecord>>(
+      db_, [&](storage::Session& s) { return repo_.ListApiKeys(s, actor.user_id); });
+}
+
+Status AuthService::RevokeApiKey(const Principal& actor, const std::string& id) {
+  RECIRC_TRY(Id parsed, Id::Parse(id, "id"));
+  (void)parsed;
+  return db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto key, repo_.FindApiKey(s, id));
+    if (!key || key->user_id != actor.user_id) return Error::NotFound("API key " + id + " not found");
+    if (key->revoked_at) return Ok();
+    RECIRC_CHECK(repo_.RevokeApiKey(s, id, ToUnixMillis(clock_.Now())));
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.revoked", "api_key", id,
+                                                actor.organisation.id, actor.user_id, "{}"}));
+    (void)seq;
+    return Ok();
+  });
+}
+
+}  // namespace recirc::identity

@@ -1,0 +1,217 @@
+#include "domain/identity/directory_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/id.hpp"
+#include "core/validators.hpp"
+
+namespace recirc::identity {
+namespace {
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Status CheckUsername(std::string_view u) {
+  if (u.size() < 3 || u.size() > 64) {
+    return Error::InvalidArgument("username", "a username has 3 to 64 characters");
+  }
+  for (char c : u) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!ok) {
+      return Error::InvalidArgument("username",
+                                    "a username uses lower-case letters, digits, '.', '_' and '-'");
+    }
+  }
+  return Ok();
+}
+
+template <class T>
+Page<T> ToPage(std::vector<T> items, int limit) {
+  Page<T> page;
+  if (static_cast<int>(items.size()) == limit && !items.empty()) page.next_cursor = items.back().id;
+  page.items = std::move(items);
+  return page;
+}
+
+}  // namespace
+
+Status CheckText(std::string_view value, std::string_view field, size_t max) {
+  if (value.empty() || value.front() == ' ' || value.back() == ' ') {
+    return Error::InvalidArgument(std::string(field), "must not be empty or start or end with a space");
+  }
+  if (CodePoints(value) > max) {
+    return Error::InvalidArgument(std::string(field), "at most " + std::to_string(max) + " characters");
+  }
+  for (unsigned char c : value) {
+    if (c < 0x20) return Error::InvalidArgument(std::string(field), "must not contain control characters");
+  }
+  return Ok();
+}
+
+Status DirectoryService::Record(storage::Session& s, const Principal& actor, std::string type,
+                                std::string aggregate_type, std::string aggregate_id,
+                                std::optional<std::string> organisation_id,
+                                std::string payload) const {
+  std::optional<std::string> actor_id;
+  if (actor.method != AuthMethod::kSystem) actor_id = actor.user_id;
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {std::move(type), std::move(aggregate_type),
+                                              std::move(aggregate_id), std::move(organisation_id),
+                                              std::move(actor_id), std::move(payload)}));
+  (void)seq;
+  return Ok();
+}
+
+Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(const Principal& actor,
+                                                                         const NewOrganisation& in) {
+  if (!actor.SeesAllOrganisations() || !actor.Has(Permission::kOrganisationsManage)) {
+    return Error::PermissionDenied("only platform administrators create organisations");
+  }
+  const auto kind = ParseKind(in.kind);
+  if (!kind) return Error::InvalidArgument("kind", "unknown organisation kind: " + in.kind);
+  RECIRC_CHECK(CheckText(in.name, "name", 100));
+  RECIRC_CHECK(core::ValidateRegionCode(regions_, in.region_code, "region_code"));
+  if (in.credit_code) RECIRC_CHECK(core::ValidateCreditCode(*in.credit_code, "credit_code"));
+
+  storage::OrganisationRecord r{Id::Generate(clock_, random_).ToString(), std::string(KindName(*kind)),
+                                in.name, in.credit_code, in.region_code, ToUnixMillis(clock_.Now())};
+  Status st = db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_CHECK(repo_.InsertOrganisation(s, r));
+    boost::json::object payload{{"kind", r.kind}, {"name", r.name}, {"region_code", r.region_code}};
+    return Record(s, actor, "organisation.created", "organisation", r.id, r.id,
+                  boost::json::serialize(payload));
+  });
+  if (!st) {
+    if (st.error().code == ErrorCode::kAlreadyExists) {
+      return Error::AlreadyExists("an organisation with this credit code exists", "credit_code");
+    }
+    return st.error();
+  }
+  return r;
+}
+
+Result<storage::OrganisationRecord> DirectoryService::VisibleOrganisation(
+    storage::Session& s, const Principal& actor, const std::string& id) const {
+  RECIRC_TRY(Id parsed, Id::Parse(id, "organisation_id"));
+  (void)parsed;
+  if (!actor.InOrganisation(id)) {
+    return Error::PermissionDenied("you can only see your own organisation");
+  }
+  RECIRC_TRY(auto found, repo_.FindOrganisation(s, id));
+  if (!found) return Error::NotFound("organisation " + id + " not found");
+  return std::move(*found);
+}
+
+Result<Page<storage::OrganisationRecord>> DirectoryService::ListOrganisations(
+    const Principal& actor, const storage::PageRequest& page) {
+  return storage::ReadValue<Page<storage::OrganisationRecord>>(
+      db_, [&](storage::Session& s) -> Result<Page<storage::OrganisationRecord>> {
+        if (!actor.SeesAllOrganisations()) {
+          Page<storage::OrganisationRecord> own;
+          if (page.after.empty() || page.after < actor.organisation.id) {
+            RECIRC_TRY(auto found, repo_.FindOrganisation(s, actor.organisation.id));
+            if (found) own.items.push_back(std::move(*found));
+          }
+          return own;
+        }
+        RECIRC_TRY(auto items, repo_.ListOrganisations(s, page));
+        return ToPage(std::move(items), page.limit);
+      });
+}
+
+Result<storage::OrganisationRecord> DirectoryService::GetOrganisation(const Principal& actor,
+                                                                      const std::string& id) {
+  return storage::ReadValue<storage::OrganisationRecord>(
+      db_, [&](storage::Session& s) { return VisibleOrganisation(s, actor, id); });
+}
+
+Result<storage::OutletRecord> DirectoryService::CreateOutlet(const Principal& actor,
+                                                             const std::string& organisation_id,
+                                                             const NewOutlet& in) {
+  if (!actor.Has(Permission::kOutletsManage)) {
+    return Error::PermissionDenied("your role cannot manage outlets");
+  }
+  RECIRC_CHECK(CheckText(in.name, "name", 100));
+  RECIRC_CHECK(core::ValidateRegionCode(regions_, in.region_code, "region_code"));
+  RECIRC_CHECK(CheckText(in.address, "address", 200));
+  storage::OutletRecord r{Id::Generate(clock_, random_).ToString(), organisation_id, in.name,
+                          in.region_code, in.address, ToUnixMillis(clock_.Now())};
+  Status st = db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
+    if (org.kind != KindName(OrganisationKind::kOperator)) {
+      return Error::FailedPrecondition("only operators have outlets");
+    }
+    RECIRC_CHECK(repo_.InsertOutlet(s, r));
+    boost::json::object payload{{"name", r.name}, {"region_code", r.region_code}};
+    return Record(s, actor, "outlet.created", "outlet", r.id, organisation_id,
+                  boost::json::serialize(payload));
+  });
+  if (!st) return st.error();
+  return r;
+}
+
+Result<Page<storage::OutletRecord>> DirectoryService::ListOutlets(
+    const Principal& actor, const std::string& organisation_id, const storage::PageRequest& page) {
+  return storage::ReadValue<Page<storage::OutletRecord>>(
+      db_, [&](storage::Session& s) -> Result<Page<storage::OutletRecord>> {
+        RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
+        (void)org;
+        RECIRC_TRY(auto items, repo_.ListOutlets(s, organisation_id, page));
+        return ToPage(std::move(items), page.limit);
+      });
+}
+
+Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
+                                                         const std::string& organisation_id,
+                                                         const NewUser& in) {
+  if (!actor.Has(Permission::kUsersManage)) {
+    return Error::PermissionDenied("your role cannot manage users");
+  }
+  RECIRC_CHECK(CheckUsername(in.username));
+  RECIRC_CHECK(CheckText(in.display_name, "display_name", 64));
+  const auto role = ParseRole(in.role);
+  if (!role) return Error::InvalidArgument("role", "unknown role: " + in.role);
+  RECIRC_CHECK(crypto::CheckPasswordPolicy(in.password, "password"));
+  // Hash outside the write transaction: it takes tens of milliseconds on purpose.
+  RECIRC_TRY(std::string hash, hasher_.Hash(in.password));
+  storage::UserRecord r{Id::Generate(clock_, random_).ToString(), organisation_id, in.username,
+                        in.display_name, in.role, std::move(hash), false,
+                        ToUnixMillis(clock_.Now())};
+  Status st = db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
+    if (org.kind != KindName(KindOfRole(*role))) {
+      return Error::InvalidArgument("role", "role " + in.role + " does not exist in an organisation of kind " + org.kind);
+    }
+    RECIRC_CHECK(repo_.InsertUser(s, r));
+    // No username or display name in the journal: they identify a person.
+    boost::json::object payload{{"role", r.role}};
+    return Record(s, actor, "user.created", "user", r.id, organisation_id,
+                  boost::json::serialize(payload));
+  });
+  if (!st) {
+    if (st.error().code == ErrorCode::kAlreadyExists) {
+      return Error::AlreadyExists("this username is taken", "username");
+    }
+    return st.error();
+  }
+  return r;
+}
+
+Result<Page<storage::UserRecord>> DirectoryService::ListUsers(const Principal& actor,
+                                                              const std::string& organisation_id,
+                                                              const storage::PageRequest& page) {
+  if (!actor.Has(Permission::kUsersRead)) {
+    return Error::PermissionDenied("your role cannot see users");
+  }
+  return storage::ReadValue<Page<storage::UserRecord>>(
+      db_, [&](storage::Session& s) -> Result<Page<storage::UserRecord>> {
+        RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
+        (void)org;
+        RECIRC_TRY(auto items, repo_.ListUsers(s, organisation_id, page));
+        return ToPage(std::move(items), page.limit);
+      });
+}
+
+}  // namespace recirc::identity

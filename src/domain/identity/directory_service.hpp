@@ -1,0 +1,100 @@
+#pragma once
+// DirectoryService: organisations, their outlets and their users.
+//
+// Rules it enforces (not the handlers):
+// - only platform administrators (or the command line) create organisations;
+// - an outlet belongs to an operator and lies in a known GB/T 2260 region;
+// - a user's role must fit the kind of the organisation (a police officer only in a police
+//   organisation), and an organisation's administrators manage only their own organisation;
+// - everyone else sees only their own organisation.
+// Every change appends its event to the journal in the same transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "core/region.hpp"
+#include "crypto/password.hpp"
+#include "domain/identity/principal.hpp"
+#include "storage/identity_repository.hpp"
+#include "storage/journal_repository.hpp"
+
+namespace recirc::identity {
+
+struct NewOrganisation {
+  std::string kind;
+  std::string name;
+  std::optional<std::string> credit_code;
+  std::string region_code;
+};
+
+struct NewOutlet {
+  std::string name;
+  std::string region_code;
+  std::string address;
+};
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;  // pass as `after` to get the next page
+};
+
+class DirectoryService {
+ public:
+  DirectoryService(storage::Database& db, const storage::IdentityRepository& repo,
+                   const storage::JournalRepository& journal, const core::RegionTable& regions,
+                   const crypto::PasswordHasher& hasher, const Clock& clock, Random& random)
+      : db_(db), repo_(repo), journal_(journal), regions_(regions), hasher_(hasher),
+        clock_(clock), random_(random) {}
+
+  Result<storage::OrganisationRecord> CreateOrganisation(const Principal& actor,
+                                                         const NewOrganisation& in);
+  Result<Page<storage::OrganisationRecord>> ListOrganisations(const Principal& actor,
+                                                              const storage::PageRequest& page);
+  Result<storage::OrganisationRecord> GetOrganisation(const Principal& actor,
+                                                      const std::string& id);
+
+  Result<storage::OutletRecord> CreateOutlet(const Principal& actor,
+                                             const std::string& organisation_id,
+                                             const NewOutlet& in);
+  Result<Page<storage::OutletRecord>> ListOutlets(const Principal& actor,
+                                                  const std::string& organisation_id,
+                                                  const storage::PageRequest& page);
+
+  Result<storage::UserRecord> CreateUser(const Principal& actor, const std::string& organisation_id,
+                                         const NewUser& in);
+  Result<Page<storage::UserRecord>> ListUsers(const Principal& actor,
+                                              const std::string& organisation_id,
+                                              const storage::PageRequest& page);
+
+ private:
+  Result<storage::OrganisationRecord> VisibleOrganisation(storage::Session& s,
+                                                          const Principal& actor,
+                                                          const std::string& id) const;
+  Status Record(storage::Session& s, const Principal& actor, std::string type,
+                std::string aggregate_type, std::string aggregate_id,
+                std::optional<std::string> organisation_id, std::string payload) const;
+
+  storage::Database& db_;
+  const storage::IdentityRepository& repo_;
+  const storage::JournalRepository& journal_;
+  const core::RegionTable& regions_;
+  const crypto::PasswordHasher& hasher_;
+  const Clock& clock_;
+  Random& random_;
+};
+
+// Shared input checks: trimmed, non-empty, at most `max` characters (code points).
+Status CheckText(std::string_view value, std::string_view field, size_t max);
+
+}  // namespace recirc::identity

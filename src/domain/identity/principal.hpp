@@ -1,0 +1,44 @@
+#pragma once
+// Principal: who is making a request, as the services see it.
+
+#include <string>
+
+#include "domain/identity/roles.hpp"
+#include "storage/identity_repository.hpp"
+
+namespace recirc::identity {
+
+enum class AuthMethod { kSession, kApiKey, kSystem };
+
+struct Principal {
+  std::string user_id;
+  std::string username;
+  std::string display_name;
+  Role role = Role::kOperatorStaff;
+  OrganisationKind kind = OrganisationKind::kOperator;
+  storage::OrganisationRecord organisation;
+  std::string csrf_token;  // set for browser sessions only
+  AuthMethod method = AuthMethod::kSession;
+
+  bool Has(Permission p) const { return method == AuthMethod::kSystem || RoleHas(role, p); }
+  // Platform administrators and the command line see every organisation.
+  bool SeesAllOrganisations() const {
+    return method == AuthMethod::kSystem || role == Role::kPlatformAdmin;
+  }
+  bool InOrganisation(const std::string& organisation_id) const {
+    return SeesAllOrganisations() || organisation.id == organisation_id;
+  }
+
+  // The command line (`recirc admin`, `recirc demo`) acts as the system.
+  static Principal System() {
+    Principal p;
+    p.user_id = "system";
+    p.username = "system";
+    p.method = AuthMethod::kSystem;
+    p.role = Role::kPlatformAdmin;
+    p.kind = OrganisationKind::kPlatform;
+    return p;
+  }
+};
+
+}  // namespace recirc::identity

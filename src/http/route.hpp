@@ -1,0 +1,55 @@
+#pragma once
+// Routes: one constant table per API area (src/api/<area>/routes.cpp), read top to bottom.
+// Each route names its method, path pattern ("/api/v1/organisations/{id}/outlets"), the
+// permission it needs, the largest body it accepts and where it runs: kInline on the network
+// thread (no blocking work: health, static files) or kBlocking on the worker pool (anything that
+// touches the database or the disk).
+
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/identity/principal.hpp"
+#include "http/response.hpp"
+
+namespace recirc::http {
+
+using Verb = boost::beast::http::verb;
+using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
+
+enum class Execution { kInline, kBlocking };
+
+struct RequestContext {
+  const HttpRequest& request;
+  std::string request_id;
+  std::string remote;  // client address; used for rate limits only, never logged
+  std::vector<std::pair<std::string, std::string>> path_params;
+  std::vector<std::pair<std::string, std::string>> query;  // decoded
+  const identity::Principal* principal = nullptr;           // null on public routes without login
+  std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
+
+  std::string_view Param(std::string_view name) const;
+  std::optional<std::string> Query(std::string_view name) const;
+  // The body as a JSON object; InvalidArgument (field "body") if it is not one.
+  Result<boost::json::object> JsonObject() const;
+  const identity::Principal& Actor() const { return *principal; }
+};
+
+using Handler = std::function<Result<Response>(RequestContext&)>;
+
+struct Route {
+  Verb method;
+  std::string pattern;
+  identity::Permission permission;
+  Handler handler;
+  size_t body_limit = 64 * 1024;
+  Execution execution = Execution::kBlocking;
+};
+
+}  // namespace recirc::http

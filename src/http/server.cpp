@@ -1,0 +1,213 @@
+#include "http/server.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <thread>
+#include <vector>
+
+namespace recirc::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+bhttp::response<bhttp::string_body> ToBeast(const Response& r, unsigned version, bool keep_alive,
+                                            bool head) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "recirc");
+  if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+  for (const auto& [k, v] : r.headers) res.insert(k, v);
+  res.set("X-Content-Type-Options", "nosniff");
+  const std::string_view body = r.BodyView();
+  if (head) {
+    res.content_length(body.size());
+  } else {
+    res.body().assign(body.data(), body.size());
+    res.prepare_payload();
+  }
+  res.keep_alive(keep_alive);
+  return res;
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics)
+      : config_(std::move(config)), dispatcher_(dispatcher), metrics_(metrics),
+        workers_(static_cast<size_t>(std::max(1, config_.worker_threads))),
+        acceptor_(ioc_), signals_(ioc_, SIGINT, SIGTERM) {}
+
+  Status Listen(uint16_t& port_out) {
+    boost::system::error_code ec;
+    const auto address = asio::ip::make_address(config_.host, ec);
+    if (ec) return Error::InvalidArgument("listen", "not an IP address: " + config_.host);
+    const tcp::endpoint endpoint(address, config_.port);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+      return Error::Unavailable("cannot listen on " + config_.host + ":" +
+                                std::to_string(config_.port) + ": " + ec.message());
+    }
+    port_out = acceptor_.local_endpoint().port();
+    return Ok();
+  }
+
+  void Run() {
+    signals_.async_wait([this](boost::system::error_code ec, int) {
+      if (!ec) BeginStop();
+    });
+    asio::co_spawn(ioc_, Accept(), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < config_.network_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (auto& t : threads) t.join();
+    workers_.join();
+  }
+
+  void Stop() {
+    asio::post(ioc_, [this] { BeginStop(); });
+  }
+
+ private:
+  void BeginStop() {
+    if (stopping_.exchange(true)) return;
+    boost::system::error_code ignored;
+    acceptor_.close(ignored);
+    signals_.cancel(ignored);
+    asio::co_spawn(ioc_, Drain(), asio::detached);
+  }
+
+  // Waits for requests in progress to finish, then stops the loop (closing idle connections).
+  asio::awaitable<void> Drain() {
+    asio::steady_timer timer(ioc_);
+    const auto deadline = std::chrono::steady_clock::now() + config_.shutdown_grace;
+    while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      timer.expires_after(std::chrono::milliseconds(20));
+      co_await timer.async_wait(kTuple);
+    }
+    ioc_.stop();
+  }
+
+  asio::awaitable<void> Accept() {
+    while (!stopping_) {
+      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
+      if (ec) {
+        if (stopping_) co_return;
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      asio::co_spawn(socket.get_executor(), Connection(std::move(socket)), asio::detached);
+    }
+  }
+
+  asio::awaitable<void> Reject(beast::tcp_stream& stream, const Response& r) {
+    auto res = ToBeast(r, 11, false, false);
+    co_await bhttp::async_write(stream, res, kTuple);
+  }
+
+  asio::awaitable<void> Connection(tcp::socket socket) {
+    metrics_.ConnectionOpened();
+    beast::tcp_stream stream(std::move(socket));
+    std::string remote;
+    {
+      boost::system::error_code ec;
+      auto ep = stream.socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string();
+    }
+    if (metrics_.open_connections() > config_.max_connections) {
+      Response busy = ErrorResponse(Error::Unavailable("too many connections; try again"), "");
+      busy.headers.emplace_back("Retry-After", "1");
+      co_await Reject(stream, busy);
+    } else {
+      co_await Serve(stream, remote);
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    metrics_.ConnectionClosed();
+  }
+
+  asio::awaitable<void> Serve(beast::tcp_stream& stream, const std::string& remote) {
+    beast::flat_buffer buffer;
+    bool first = true;
+    for (;;) {
+      bhttp::request_parser<bhttp::empty_body> head;
+      head.header_limit(static_cast<std::uint32_t>(config_.header_limit));
+      stream.expires_after(first ? config_.header_timeout : config_.idle_timeout);
+      first = false;
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, head, kTuple);
+      if (ec) {
+        if (ec == bhttp::error::header_limit) {
+          co_await Reject(stream, ErrorResponse(Error::ResourceExhausted("request headers too large"), ""));
+        } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
+                   ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+                   ec != asio::error::eof) {
+          co_await Reject(stream, ErrorResponse(Error::InvalidArgument("request", "malformed HTTP request"), ""));
+        }
+        co_return;
+      }
+      in_flight_++;
+      const DispatchPlan plan = dispatcher_.Plan(head.get().method(), head.get().target());
+      bhttp::request_parser<bhttp::string_body> parser(std::move(head));
+      parser.body_limit(plan.body_limit);
+      if (!parser.is_done()) {
+        stream.expires_after(config_.body_timeout);
+        auto [body_ec, m] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (body_ec) {
+          if (body_ec == bhttp::error::body_limit) co_await Reject(stream, dispatcher_.TooLarge(plan));
+          in_flight_--;
+          co_return;
+        }
+      }
+      stream.expires_never();
+      const HttpRequest& request = parser.get();
+      Response response;
+      if (plan.execution == Execution::kInline) {
+        response = dispatcher_.Handle(plan, request, remote);
+      } else {
+        response = co_await asio::co_spawn(
+            workers_,
+            [&]() -> asio::awaitable<Response> { co_return dispatcher_.Handle(plan, request, remote); },
+            asio::use_awaitable);
+      }
+      const bool keep_alive = request.keep_alive() && !stopping_;
+      auto res = ToBeast(response, request.version(), keep_alive, request.method() == Verb::head);
+      stream.expires_after(config_.body_timeout);
+      auto [write_ec, w] = co_await bhttp::async_write(stream, res, kTuple);
+      in_flight_--;
+      if (write_ec || !keep_alive) co_return;
+    }
+  }
+
+  ServerConfig config_;
+  Dispatcher& dispatcher_;
+  Metrics& metrics_;
+  asio::io_context ioc_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int64_t> in_flight_{0};
+};
+
+Server::Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(config), dispatcher, metrics)) {}
+Server::~Server() = default;
+Status Server::Listen() { return impl_->Listen(port_); }
+void Server::Run() { impl_->Run(); }
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace recirc::http

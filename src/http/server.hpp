@@ -1,0 +1,55 @@
+#pragma once
+// Server: the HTTP/1.1 listener on Boost.Beast with C++20 coroutines.
+//
+// - Network threads only parse, route and write; routes marked kBlocking run on a separate
+//   worker pool, so a slow database call never stalls other connections.
+// - Limits: request-header size and timeout, idle keep-alive timeout, per-route body limit
+//   (413 before the body is read past it), a cap on open connections (503 and close beyond it).
+// - Graceful shutdown on SIGTERM/SIGINT or Stop(): stop accepting, finish requests in progress
+//   (up to the grace period), then close idle connections.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "http/dispatcher.hpp"
+
+namespace recirc::http {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0: any free port (see Server::port())
+  int network_threads = 2;
+  int worker_threads = 8;
+  int64_t max_connections = 10'000;
+  size_t header_limit = 16 * 1024;
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds body_timeout{30};
+  std::chrono::seconds shutdown_grace{10};
+};
+
+class Server {
+ public:
+  Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics);
+  ~Server();
+  // Binds and listens; after this, port() is the real port.
+  Status Listen();
+  uint16_t port() const { return port_; }
+  // Serves until Stop() or a termination signal. Blocks.
+  void Run();
+  // Thread-safe; may be called from a signal handler's completion or another thread.
+  void Stop();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace recirc::http

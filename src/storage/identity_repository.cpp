@@ -1,0 +1,198 @@
+#include "storage/identity_repository.hpp"
+
+namespace recirc::storage {
+namespace {
+
+constexpr std::string_view kInsertOrganisation =
+    "INSERT INTO organisations (id, kind, name, credit_code, region_code, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kSelectOrganisation =
+    "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations WHERE id = $1";
+constexpr std::string_view kListOrganisations =
+    "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations "
+    "WHERE id > $1 ORDER BY id LIMIT $2";
+constexpr std::string_view kCountOrganisations = "SELECT COUNT(*) FROM organisations";
+
+constexpr std::string_view kInsertOutlet =
+    "INSERT INTO outlets (id, organisation_id, name, region_code, address, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)";
+constexpr std::string_view kListOutlets =
+    "SELECT id, organisation_id, name, region_code, address, created_at FROM outlets "
+    "WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3";
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, organisation_id, username, display_name, role, password_hash, disabled, "
+    "created_at FROM users ";
+constexpr std::string_view kInsertUser =
+    "INSERT INTO users (id, organisation_id, username, display_name, role, password_hash, "
+    "disabled, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+constexpr std::string_view kUpdatePassword = "UPDATE users SET password_hash = $2 WHERE id = $1";
+
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kSelectSession =
+    "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+    "WHERE token_hash = $1";
+constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
+constexpr std::string_view kDeleteExpired = "DELETE FROM sessions WHERE expires_at <= $1";
+
+constexpr std::string_view kApiKeyColumns =
+    "SELECT id, user_id, name, secret_hash, created_at, revoked_at FROM api_keys ";
+constexpr std::string_view kInsertApiKey =
+    "INSERT INTO api_keys (id, user_id, name, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kRevokeApiKey =
+    "UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
+
+Value Opt(const std::optional<std::string>& v) {
+  if (v) return *v;
+  return nullptr;
+}
+
+OrganisationRecord ToOrganisation(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.OptText(3), r.Text(4), r.Int(5)};
+}
+OutletRecord ToOutlet(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
+}
+UserRecord ToUser(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6) != 0, r.Int(7)};
+}
+SessionRecord ToSession(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)};
+}
+ApiKeyRecord ToApiKey(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.OptInt(5)};
+}
+
+template <class T, class F>
+Result<std::vector<T>> MapRows(Result<Rows> rows, F&& map) {
+  if (!rows) return rows.error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(map(r));
+  return out;
+}
+
+template <class T, class F>
+Result<std::optional<T>> MapOptional(Result<std::optional<Row>> row, F&& map) {
+  if (!row) return row.error();
+  if (!*row) return std::optional<T>();
+  return std::optional<T>(map(**row));
+}
+
+Status Done(Result<int64_t> changed) {
+  if (!changed) return changed.error();
+  return Ok();
+}
+
+}  // namespace
+
+Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationRecord& r) const {
+  return Done(s.Execute(kInsertOrganisation,
+                        {r.id, r.kind, r.name, Opt(r.credit_code), r.region_code, r.created_at}));
+}
+
+Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(
+    Session& s, const std::string& id) const {
+  return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}), ToOrganisation);
+}
+
+Result<std::vector<OrganisationRecord>> IdentityRepository::ListOrganisations(
+    Session& s, const PageRequest& page) const {
+  return MapRows<OrganisationRecord>(
+      s.Query(kListOrganisations, {page.after, int64_t{page.limit}}), ToOrganisation);
+}
+
+Result<int64_t> IdentityRepository::CountOrganisations(Session& s) const {
+  RECIRC_TRY(Row r, s.QueryOne(kCountOrganisations, {}, "count"));
+  return r.Int(0);
+}
+
+Status IdentityRepository::InsertOutlet(Session& s, const OutletRecord& r) const {
+  return Done(s.Execute(kInsertOutlet, {r.id, r.organisation_id, r.name, r.region_code, r.address,
+                                        r.created_at}));
+}
+
+Result<std::vector<OutletRecord>> IdentityRepository::ListOutlets(
+    Session& s, const std::string& organisation_id, const PageRequest& page) const {
+  return MapRows<OutletRecord>(
+      s.Query(kListOutlets, {organisation_id, page.after, int64_t{page.limit}}), ToOutlet);
+}
+
+Status IdentityRepository::InsertUser(Session& s, const UserRecord& r) const {
+  return Done(s.Execute(kInsertUser, {r.id, r.organisation_id, r.username, r.display_name, r.role,
+                                      r.password_hash, int64_t{r.disabled ? 1 : 0}, r.created_at}));
+}
+
+Result<std::optional<UserRecord>> IdentityRepository::FindUserByUsername(
+    Session& s, const std::string& username) const {
+  return MapOptional<UserRecord>(
+      s.QueryOptional(std::string(kUserColumns) + "WHERE username = $1", {username}), ToUser);
+}
+
+Result<std::optional<UserRecord>> IdentityRepository::FindUser(Session& s,
+                                                               const std::string& id) const {
+  return MapOptional<UserRecord>(
+      s.QueryOptional(std::string(kUserColumns) + "WHERE id = $1", {id}), ToUser);
+}
+
+Result<std::vector<UserRecord>> IdentityRepository::ListUsers(Session& s,
+                                                              const std::string& organisation_id,
+                                                              const PageRequest& page) const {
+  return MapRows<UserRecord>(
+      s.Query(std::string(kUserColumns) + "WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+              {organisation_id, page.after, int64_t{page.limit}}),
+      ToUser);
+}
+
+Status IdentityRepository::UpdatePasswordHash(Session& s, const std::string& user_id,
+                                              const std::string& hash) const {
+  return Done(s.Execute(kUpdatePassword, {user_id, hash}));
+}
+
+Status IdentityRepository::InsertSession(Session& s, const SessionRecord& r) const {
+  return Done(s.Execute(kInsertSession,
+                        {r.token_hash, r.user_id, r.csrf_token, r.created_at, r.expires_at}));
+}
+
+Result<std::optional<SessionRecord>> IdentityRepository::FindSession(
+    Session& s, const std::string& token_hash) const {
+  return MapOptional<SessionRecord>(s.QueryOptional(kSelectSession, {token_hash}), ToSession);
+}
+
+Status IdentityRepository::DeleteSession(Session& s, const std::string& token_hash) const {
+  return Done(s.Execute(kDeleteSession, {token_hash}));
+}
+
+Status IdentityRepository::DeleteExpiredSessions(Session& s, int64_t now) const {
+  return Done(s.Execute(kDeleteExpired, {now}));
+}
+
+Status IdentityRepository::InsertApiKey(Session& s, const ApiKeyRecord& r) const {
+  return Done(s.Execute(kInsertApiKey, {r.id, r.user_id, r.name, r.secret_hash, r.created_at}));
+}
+
+Result<std::optional<ApiKeyRecord>> IdentityRepository::FindApiKeyBySecret(
+    Session& s, const std::string& hash) const {
+  return MapOptional<ApiKeyRecord>(
+      s.QueryOptional(std::string(kApiKeyColumns) + "WHERE secret_hash = $1", {hash}), ToApiKey);
+}
+
+Result<std::optional<ApiKeyRecord>> IdentityRepository::FindApiKey(Session& s,
+                                                                   const std::string& id) const {
+  return MapOptional<ApiKeyRecord>(
+      s.QueryOptional(std::string(kApiKeyColumns) + "WHERE id = $1", {id}), ToApiKey);
+}
+
+Result<std::vector<ApiKeyRecord>> IdentityRepository::ListApiKeys(Session& s,
+                                                                  const std::string& user_id) const {
+  return MapRows<ApiKeyRecord>(
+      s.Query(std::string(kApiKeyColumns) + "WHERE user_id = $1 ORDER BY id", {user_id}), ToApiKey);
+}
+
+Status IdentityRepository::RevokeApiKey(Session& s, const std::string& id, int64_t now) const {
+  return Done(s.Execute(kRevokeApiKey, {id, now}));
+}
+
+}  // namespace recirc::storage

@@ -1,0 +1,95 @@
+#pragma once
+// SQL for the identity context: organisations, outlets, users, sessions, API keys.
+// Records carry kinds and roles as their wire names; the identity service maps them to enums.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace recirc::storage {
+
+struct OrganisationRecord {
+  std::string id;
+  std::string kind;
+  std::string name;
+  std::optional<std::string> credit_code;
+  std::string region_code;
+  int64_t created_at = 0;
+};
+
+struct OutletRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string name;
+  std::string region_code;
+  std::string address;
+  int64_t created_at = 0;
+};
+
+struct UserRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string password_hash;
+  bool disabled = false;
+  int64_t created_at = 0;
+};
+
+struct SessionRecord {
+  std::string token_hash;
+  std::string user_id;
+  std::string csrf_token;
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
+struct ApiKeyRecord {
+  std::string id;
+  std::string user_id;
+  std::string name;
+  std::string secret_hash;
+  int64_t created_at = 0;
+  std::optional<int64_t> revoked_at;
+};
+
+// A page of results: up to `limit` rows whose id is greater than `after` (ids sort by time).
+struct PageRequest {
+  std::string after;
+  int limit = 50;
+};
+
+class IdentityRepository {
+ public:
+  Status InsertOrganisation(Session& s, const OrganisationRecord& r) const;
+  Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s, const std::string& id) const;
+  Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s, const PageRequest& page) const;
+  Result<int64_t> CountOrganisations(Session& s) const;
+
+  Status InsertOutlet(Session& s, const OutletRecord& r) const;
+  Result<std::vector<OutletRecord>> ListOutlets(Session& s, const std::string& organisation_id,
+                                                const PageRequest& page) const;
+
+  Status InsertUser(Session& s, const UserRecord& r) const;
+  Result<std::optional<UserRecord>> FindUserByUsername(Session& s, const std::string& username) const;
+  Result<std::optional<UserRecord>> FindUser(Session& s, const std::string& id) const;
+  Result<std::vector<UserRecord>> ListUsers(Session& s, const std::string& organisation_id,
+                                            const PageRequest& page) const;
+  Status UpdatePasswordHash(Session& s, const std::string& user_id, const std::string& hash) const;
+
+  Status InsertSession(Session& s, const SessionRecord& r) const;
+  Result<std::optional<SessionRecord>> FindSession(Session& s, const std::string& token_hash) const;
+  Status DeleteSession(Session& s, const std::string& token_hash) const;
+  Status DeleteExpiredSessions(Session& s, int64_t now) const;
+
+  Status InsertApiKey(Session& s, const ApiKeyRecord& r) const;
+  Result<std::optional<ApiKeyRecord>> FindApiKeyBySecret(Session& s, const std::string& hash) const;
+  Result<std::optional<ApiKeyRecord>> FindApiKey(Session& s, const std::string& id) const;
+  Result<std::vector<ApiKeyRecord>> ListApiKeys(Session& s, const std::string& user_id) const;
+  Status RevokeApiKey(Session& s, const std::string& id, int64_t now) const;
+};
+
+}  // namespace recirc::storage
