@@ -1,0 +1,23 @@
+#include "api/api.hpp"
+
+#include <span>
+
+#include "core/embedded_file.hpp"
+
+namespace recirc::api {
+
+std::span<const EmbeddedFile> OpenApiDocument();
+
+std::string_view OpenApi() { return OpenApiDocument().front().content; }
+
+std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
+  std::vector<http::Route> routes;
+  AddSystemRoutes(routes, deps);
+  AddSessionRoutes(routes, deps);
+  AddDirectoryRoutes(routes, deps);
+  AddApiKeyRoutes(routes, deps);
+  AddRegionRoutes(routes, deps);
+  return routes;
+}
+
+}  // namespace recirc::api

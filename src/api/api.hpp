@@ -1,0 +1,43 @@
+#pragma once
+// The whole HTTP API: every route table, assembled in one place. Each area keeps its own table
+// (system_routes.cpp, session_routes.cpp, directory_routes.cpp, …) and receives only the narrow
+// parts it needs.
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "core/region.hpp"
+#include "domain/identity/auth_service.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "http/metrics.hpp"
+#include "http/route.hpp"
+#include "storage/database.hpp"
+#include "storage/journal_repository.hpp"
+
+namespace recirc::api {
+
+struct ApiDeps {
+  storage::Database& db;
+  identity::AuthService& auth;
+  identity::DirectoryService& directory;
+  const storage::JournalRepository& journal;
+  const core::RegionTable& regions;
+  http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
+  std::chrono::minutes session_lifetime{12 * 60};
+  bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+};
+
+std::vector<http::Route> BuildRoutes(ApiDeps& deps);
+
+// The OpenAPI 3.1 document served at /api/v1/openapi.json (src/api/openapi.json, compiled in).
+std::string_view OpenApi();
+
+// Each area's table.
+void AddSystemRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+
+}  // namespace recirc::api

@@ -1,0 +1,58 @@
+// Logging in and out from the browser: POST/GET/DELETE /api/v1/session.
+#include <boost/beast/http/field.hpp>
+#include <boost/json.hpp>
+
+#include "api/api.hpp"
+#include "api/dto.hpp"
+#include "http/dispatcher.hpp"
+#include "http/json_fields.hpp"
+
+namespace recirc::api {
+namespace {
+
+using identity::Permission;
+
+std::string SessionCookie(const std::string& value, int64_t max_age_seconds, bool secure) {
+  std::string c = std::string(http::kSessionCookie) + "=" + value +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+Result<http::Response> Login(ApiDeps& deps, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields fields(body);
+  RECIRC_CHECK(fields.OnlyKnown({"username", "password"}));
+  RECIRC_TRY(std::string username, fields.String("username"));
+  RECIRC_TRY(std::string password, fields.String("password"));
+  RECIRC_TRY(auto login, deps.auth.Login(username, password, ctx.remote));
+  const int64_t max_age = std::chrono::seconds(deps.session_lifetime).count();
+  ctx.extra_headers.emplace_back("Set-Cookie",
+                                 SessionCookie(login.session_token, max_age, deps.secure_cookies));
+  return http::Json(200, SessionJson(login.principal));
+}
+
+Result<http::Response> Current(http::RequestContext& ctx) {
+  return http::Json(200, SessionJson(ctx.Actor()));
+}
+
+Result<http::Response> Logout(ApiDeps& deps, http::RequestContext& ctx) {
+  const std::string token =
+      http::CookieValue(ctx.request[boost::beast::http::field::cookie], http::kSessionCookie);
+  if (!token.empty()) RECIRC_CHECK(deps.auth.Logout(token));
+  ctx.extra_headers.emplace_back("Set-Cookie", SessionCookie("", 0, deps.secure_cookies));
+  return http::NoContent();
+}
+
+}  // namespace
+
+void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+  using http::Verb;
+  routes.push_back({Verb::post, "/api/v1/session", Permission::kPublic,
+                    [&deps](http::RequestContext& c) { return Login(deps, c); }, 4 * 1024});
+  routes.push_back({Verb::get, "/api/v1/session", Permission::kAuthenticated, Current, 0});
+  routes.push_back({Verb::delete_, "/api/v1/session", Permission::kAuthenticated,
+                    [&deps](http::RequestContext& c) { return Logout(deps, c); }, 0});
+}
+
+}  // namespace recirc::api

@@ -1,0 +1,154 @@
+#include "app/application.hpp"
+
+#include <spdlog/sinks/null_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <span>
+
+#include "api/api.hpp"
+#include "core/embedded_file.hpp"
+#include "domain/identity/auth_service.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "http/dispatcher.hpp"
+#include "http/server.hpp"
+#include "journal/event_counts.hpp"
+#include "journal/runner.hpp"
+#include "storage/event_counts_repository.hpp"
+#include "storage/idempotency_repository.hpp"
+#include "storage/identity_repository.hpp"
+#include "storage/migrations.hpp"
+
+namespace recirc::app {
+
+std::span<const EmbeddedFile> RegionsCsv();
+
+Result<core::RegionTable> LoadRegions() {
+  return core::RegionTable::ParseCsv(RegionsCsv().front().content, "data/regions.csv");
+}
+
+struct Application::Parts {
+  Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
+        core::RegionTable region_table)
+      : config(c), db(database), clock(clk), random(rnd), regions(std::move(region_table)),
+        journal(clk, rnd), hasher(c.password_cost),
+        directory(db, identity_repo, journal, regions, hasher, clock, random),
+        auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
+        event_counts(event_counts_repo),
+        runner(db, journal, {&event_counts}) {}
+
+  Config config;
+  storage::Database& db;
+  const Clock& clock;
+  Random& random;
+  core::RegionTable regions;
+  storage::JournalRepository journal;
+  storage::IdentityRepository identity_repo;
+  storage::IdempotencyRepository idempotency_repo;
+  storage::EventCountsRepository event_counts_repo;
+  crypto::PasswordHasher hasher;
+  identity::DirectoryService directory;
+  identity::AuthService auth;
+  journal::EventCounts event_counts;
+  journal::JournalRunner runner;
+  std::unique_ptr<api::ApiDeps> deps;
+  std::optional<http::Router> router;
+  std::unique_ptr<http::Metrics> metrics;
+  std::optional<http::StaticFiles> static_files;
+  std::unique_ptr<http::Dispatcher> dispatcher;
+  std::unique_ptr<http::Server> server;
+  // The database outlives the application and keeps its commit listeners: the listener reaches
+  // the runner through this pointer, which the destructor clears.
+  std::shared_ptr<std::atomic<journal::JournalRunner*>> wake_target =
+      std::make_shared<std::atomic<journal::JournalRunner*>>(&runner);
+};
+
+Application::Application(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+Application::~Application() {
+  if (!parts_) return;
+  parts_->wake_target->store(nullptr);
+  parts_->runner.Stop();
+}
+
+Result<std::unique_ptr<Application>> Application::Create(const Config& config,
+                                                         storage::Database& db,
+                                                         const Clock& clock, Random& random) {
+  RECIRC_TRY(auto migrated, storage::Migrate(db, clock));
+  for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
+  RECIRC_TRY(auto regions, LoadRegions());
+  auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions));
+  Parts& p = *parts;
+
+  p.deps = std::make_unique<api::ApiDeps>(
+      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.regions, nullptr,
+                   config.session_lifetime, config.secure_cookies});
+  RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
+  p.router.emplace(std::move(router));
+  std::vector<std::string> labels;
+  for (const auto& r : p.router->routes()) {
+    labels.push_back(std::string(boost::beast::http::to_string(r.method)) + " " + r.pattern);
+  }
+  p.metrics = std::make_unique<http::Metrics>(std::move(labels));
+  p.deps->metrics = p.metrics.get();
+  p.metrics->AddCollector([&p](std::string& out) {
+    auto cursors = storage::ReadValue<std::vector<std::pair<std::string, int64_t>>>(
+        p.db, [&](storage::Session& s) { return p.journal.AllCursors(s); });
+    auto head = storage::ReadValue<int64_t>(p.db, [&](storage::Session& s) { return p.journal.Head(s); });
+    out += "# HELP recirc_journal_head Highest sequence number in the events journal.\n";
+    out += "# TYPE recirc_journal_head gauge\n";
+    out += "recirc_journal_head " + std::to_string(head ? *head : -1) + "\n";
+    out += "# HELP recirc_journal_consumer_position Last event applied by each consumer.\n";
+    out += "# TYPE recirc_journal_consumer_position gauge\n";
+    if (cursors) {
+      for (const auto& [name, pos] : *cursors) {
+        out += "recirc_journal_consumer_position{consumer=\"" + name + "\"} " + std::to_string(pos) + "\n";
+      }
+    }
+  });
+
+  const std::filesystem::path web_root = config.web_root.value_or("web/dist");
+  if (auto files = http::StaticFiles::Load(web_root)) {
+    p.static_files.emplace(std::move(*files));
+    spdlog::info("serving the web app from {} ({} files)", web_root.string(), p.static_files->size());
+  } else if (config.web_root) {
+    return files.error();
+  } else {
+    spdlog::warn("no web app at {}: run `npm run build` in web/ (the API works without it)",
+                 web_root.string());
+  }
+
+  std::shared_ptr<spdlog::logger> access;
+  if (config.access_log) {
+    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+    access->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %v", spdlog::pattern_time_type::utc);
+  } else {
+    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
+  }
+  p.dispatcher = std::make_unique<http::Dispatcher>(
+      *p.router, p.auth, p.db, p.idempotency_repo, *p.metrics,
+      p.static_files ? &*p.static_files : nullptr, p.clock, p.random, std::move(access));
+  p.server = std::make_unique<http::Server>(config.server, *p.dispatcher, *p.metrics);
+  p.db.OnCommit([target = p.wake_target] {
+    if (auto* runner = target->load()) runner->Wake();
+  });
+  return std::unique_ptr<Application>(new Application(std::move(parts)));
+}
+
+identity::DirectoryService& Application::directory() { return parts_->directory; }
+identity::AuthService& Application::auth() { return parts_->auth; }
+http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
+const core::RegionTable& Application::regions() const { return parts_->regions; }
+
+Status Application::Listen() { return parts_->server->Listen(); }
+uint16_t Application::port() const { return parts_->server->port(); }
+
+void Application::Serve() {
+  parts_->runner.Start(std::chrono::seconds(1));
+  parts_->server->Run();
+  parts_->runner.Stop();
+}
+
+void Application::Stop() { parts_->server->Stop(); }
+
+}  // namespace recirc::app

@@ -1,0 +1,53 @@
+#pragma once
+// Application: the one place where recirc is wired together —
+// config → database → repositories → services → routes → dispatcher → server.
+// Nothing here decides business rules; it only builds the parts and hands each the narrow
+// pieces it needs. Tests build the same Application over a test database.
+
+#include <memory>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "core/region.hpp"
+#include "storage/database.hpp"
+
+namespace recirc::identity {
+class AuthService;
+class DirectoryService;
+}  // namespace recirc::identity
+
+namespace recirc::http {
+class Dispatcher;
+}
+
+namespace recirc::app {
+
+// The GB/T 2260 table compiled into the binary from data/regions.csv.
+Result<core::RegionTable> LoadRegions();
+
+class Application {
+ public:
+  // `db` must outlive the application. Runs migrations.
+  static Result<std::unique_ptr<Application>> Create(const Config& config, storage::Database& db,
+                                                     const Clock& clock, Random& random);
+  ~Application();
+
+  identity::DirectoryService& directory();
+  identity::AuthService& auth();
+  http::Dispatcher& dispatcher();
+  const core::RegionTable& regions() const;
+
+  // Listens (port() is valid afterwards), then serves until SIGTERM/SIGINT or Stop().
+  Status Listen();
+  uint16_t port() const;
+  void Serve();
+  void Stop();
+
+ private:
+  struct Parts;
+  explicit Application(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace recirc::app

@@ -1,0 +1,144 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/application.hpp"
+#include "app/demo.hpp"
+#include "app/keys.hpp"
+#include "crypto/secure_random.hpp"
+#include "storage/migrations.hpp"
+
+namespace recirc::app {
+namespace {
+
+int Fail(const Error& e, std::ostream& out) {
+  out << "recirc: " << e.message;
+  if (!e.field.empty() && e.message.find(e.field) == std::string::npos) out << " (" << e.field << ")";
+  out << "\n";
+  return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+Result<std::unique_ptr<storage::Database>> OpenConfigured(const Config& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) return Error::Unavailable("cannot create data directory " + config.data_dir.string());
+  return storage::OpenDatabase(config.DatabaseUrl(), config.database_pool);
+}
+
+std::string Redacted(const std::string& url) {
+  // Never print a PostgreSQL password.
+  const auto at = url.find('@');
+  const auto scheme = url.find("://");
+  if (at == std::string::npos || scheme == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
+}  // namespace
+
+int RunServe(const Config& config, bool with_demo_data, std::ostream& out) {
+  SystemClock clock;
+  crypto::SecureRandom random;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  auto app = Application::Create(config, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  std::vector<DemoLogin> logins;
+  if (with_demo_data) {
+    auto seeded = SeedDemo((*app)->directory(), **db);
+    if (!seeded) return Fail(seeded.error(), out);
+    logins = std::move(*seeded);
+  }
+  if (auto st = (*app)->Listen(); !st) return Fail(st.error(), out);
+  const std::string host = config.server.host == "0.0.0.0" ? "127.0.0.1" : config.server.host;
+  out << "recirc listening on http://" << host << ":" << (*app)->port() << "\n";
+  out << "database: " << Redacted(config.DatabaseUrl()) << "\n";
+  if (!logins.empty()) {
+    out << "demo logins (password: " << kDemoPassword << "):\n";
+    for (const auto& l : logins) out << "  " << l.username << "  (" << l.role << ", " << l.organisation << ")\n";
+  }
+  out.flush();
+  (*app)->Serve();
+  out << "recirc stopped\n";
+  return 0;
+}
+
+int RunMigrate(const Config& config, std::ostream& out) {
+  SystemClock clock;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  auto report = storage::Migrate(**db, clock);
+  if (!report) return Fail(report.error(), out);
+  for (const auto& name : report->applied) out << "applied " << name << "\n";
+  out << "schema version " << report->version << "\n";
+  return 0;
+}
+
+int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out) {
+  crypto::SecureRandom random;
+  auto report = InitKeys(config.data_dir, origin, random);
+  if (!report) return Fail(report.error(), out);
+  for (const auto& f : report->created) out << "created " << f << "\n";
+  for (const auto& f : report->kept) out << "kept existing " << f << "\n";
+  return 0;
+}
+
+int RunKeysShow(const Config& config, std::ostream& out) {
+  auto key = LogVerifierKey(config.data_dir);
+  if (!key) return Fail(key.error(), out);
+  out << *key << "\n";
+  return 0;
+}
+
+int RunAdmin(const Config& config, const AdminRequest& request, std::ostream& out) {
+  SystemClock clock;
+  crypto::SecureRandom random;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  auto& directory = (*app)->directory();
+  const auto system = identity::Principal::System();
+  using Kind = AdminRequest::Kind;
+  switch (request.kind) {
+    case Kind::kCreateOrganisation: {
+      auto org = directory.CreateOrganisation(system, request.organisation);
+      if (!org) return Fail(org.error(), out);
+      out << org->id << "\n";
+      return 0;
+    }
+    case Kind::kCreateOutlet: {
+      auto outlet = directory.CreateOutlet(system, request.organisation_id, request.outlet);
+      if (!outlet) return Fail(outlet.error(), out);
+      out << outlet->id << "\n";
+      return 0;
+    }
+    case Kind::kCreateUser: {
+      auto user = directory.CreateUser(system, request.organisation_id, request.user);
+      if (!user) return Fail(user.error(), out);
+      out << user->id << "\n";
+      return 0;
+    }
+    case Kind::kListOrganisations: {
+      storage::PageRequest page{"", 200};
+      for (;;) {
+        auto result = directory.ListOrganisations(system, page);
+        if (!result) return Fail(result.error(), out);
+        for (const auto& o : result->items) {
+          out << o.id << "  " << o.kind << "  " << o.region_code << "  " << o.name << "\n";
+        }
+        if (!result->next_cursor) break;
+        page.after = *result->next_cursor;
+      }
+      return 0;
+    }
+  }
+  return 2;
+}
+
+}  // namespace recirc::app

@@ -1,0 +1,29 @@
+#pragma once
+// The sub-commands of the `recirc` program, each a plain function over a loaded Config, so that
+// main.cpp only parses the command line.
+
+#include <iosfwd>
+#include <string>
+
+#include "app/config.hpp"
+#include "domain/identity/directory_service.hpp"
+
+namespace recirc::app {
+
+// Exit codes: 0 success, 1 runtime failure, 2 bad input or configuration.
+int RunServe(const Config& config, bool with_demo_data, std::ostream& out);
+int RunMigrate(const Config& config, std::ostream& out);
+int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out);
+int RunKeysShow(const Config& config, std::ostream& out);
+
+struct AdminRequest {
+  enum class Kind { kCreateOrganisation, kCreateOutlet, kCreateUser, kListOrganisations };
+  Kind kind = Kind::kListOrganisations;
+  std::string organisation_id;
+  identity::NewOrganisation organisation;
+  identity::NewOutlet outlet;
+  identity::NewUser user;
+};
+int RunAdmin(const Config& config, const AdminRequest& request, std::ostream& out);
+
+}  // namespace recirc::app

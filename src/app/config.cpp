@@ -1,0 +1,158 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <set>
+
+namespace recirc::app {
+namespace {
+
+Error ConfigError(const std::string& key, const std::string& message) {
+  return Error::InvalidArgument(key, "config " + key + ": " + message);
+}
+
+Status CheckKeys(const toml::table& table, const std::string& prefix,
+                 const std::set<std::string, std::less<>>& known) {
+  for (const auto& [key, value] : table) {
+    const std::string name = prefix + std::string(key.str());
+    if (!known.contains(key.str())) return ConfigError(name, "unknown setting");
+  }
+  return Ok();
+}
+
+template <class T>
+Status Read(const toml::table& t, std::string_view key, const std::string& prefix, T& out) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return Ok();
+  auto v = node->value<T>();
+  if (!v) return ConfigError(prefix + std::string(key), "has the wrong type");
+  out = *v;
+  return Ok();
+}
+
+Status ApplyToml(const toml::table& root, Config& c) {
+  RECIRC_CHECK(CheckKeys(root, "", {"database", "server", "security", "data_dir", "web_root", "log"}));
+  std::string text;
+  if (root.contains("data_dir")) {
+    RECIRC_CHECK(Read(root, "data_dir", "", text));
+    c.data_dir = text;
+  }
+  if (root.contains("web_root")) {
+    RECIRC_CHECK(Read(root, "web_root", "", text));
+    c.web_root = text;
+  }
+  if (const auto* db = root.get_as<toml::table>("database")) {
+    RECIRC_CHECK(CheckKeys(*db, "database.", {"url", "pool"}));
+    RECIRC_CHECK(Read(*db, "url", "database.", c.database_url));
+    int64_t pool = c.database_pool;
+    RECIRC_CHECK(Read(*db, "pool", "database.", pool));
+    if (pool < 1 || pool > 256) return ConfigError("database.pool", "must be 1 to 256");
+    c.database_pool = static_cast<int>(pool);
+  }
+  if (const auto* s = root.get_as<toml::table>("server")) {
+    RECIRC_CHECK(CheckKeys(*s, "server.", {"listen", "network_threads", "worker_threads",
+                                           "max_connections", "header_timeout_seconds",
+                                           "idle_timeout_seconds", "shutdown_grace_seconds"}));
+    if (s->contains("listen")) {
+      RECIRC_CHECK(Read(*s, "listen", "server.", text));
+      RECIRC_CHECK(ParseListen(text, c.server));
+    }
+    int64_t n = 0;
+    auto read_int = [&](std::string_view key, int64_t min, int64_t max, auto&& apply) -> Status {
+      if (!s->contains(key)) return Ok();
+      RECIRC_CHECK(Read(*s, key, "server.", n));
+      if (n < min || n > max) {
+        return ConfigError("server." + std::string(key),
+                           "must be " + std::to_string(min) + " to " + std::to_string(max));
+      }
+      apply(n);
+      return Ok();
+    };
+    RECIRC_CHECK(read_int("network_threads", 1, 64, [&](int64_t v) { c.server.network_threads = int(v); }));
+    RECIRC_CHECK(read_int("worker_threads", 1, 256, [&](int64_t v) { c.server.worker_threads = int(v); }));
+    RECIRC_CHECK(read_int("max_connections", 1, 1'000'000, [&](int64_t v) { c.server.max_connections = v; }));
+    RECIRC_CHECK(read_int("header_timeout_seconds", 1, 3600, [&](int64_t v) { c.server.header_timeout = std::chrono::seconds(v); }));
+    RECIRC_CHECK(read_int("idle_timeout_seconds", 1, 3600, [&](int64_t v) { c.server.idle_timeout = std::chrono::seconds(v); }));
+    RECIRC_CHECK(read_int("shutdown_grace_seconds", 0, 3600, [&](int64_t v) { c.server.shutdown_grace = std::chrono::seconds(v); }));
+  }
+  if (const auto* sec = root.get_as<toml::table>("security")) {
+    RECIRC_CHECK(CheckKeys(*sec, "security.", {"session_lifetime_minutes", "secure_cookies", "password_cost"}));
+    int64_t minutes = c.session_lifetime.count();
+    RECIRC_CHECK(Read(*sec, "session_lifetime_minutes", "security.", minutes));
+    if (minutes < 1 || minutes > 60 * 24 * 30) {
+      return ConfigError("security.session_lifetime_minutes", "must be 1 to 43200");
+    }
+    c.session_lifetime = std::chrono::minutes(minutes);
+    RECIRC_CHECK(Read(*sec, "secure_cookies", "security.", c.secure_cookies));
+    if (sec->contains("password_cost")) {
+      RECIRC_CHECK(Read(*sec, "password_cost", "security.", text));
+      if (text == "interactive") {
+        c.password_cost = crypto::PasswordCost::kInteractive;
+      } else if (text == "moderate") {
+        c.password_cost = crypto::PasswordCost::kModerate;
+      } else {
+        return ConfigError("security.password_cost", "is interactive or moderate");
+      }
+    }
+  }
+  if (const auto* log = root.get_as<toml::table>("log")) {
+    RECIRC_CHECK(CheckKeys(*log, "log.", {"access"}));
+    RECIRC_CHECK(Read(*log, "access", "log.", c.access_log));
+  }
+  return Ok();
+}
+
+Status ApplyEnvironment(Config& c) {
+  if (const char* v = std::getenv("RECIRC_DATABASE_URL"); v && *v) c.database_url = v;
+  if (const char* v = std::getenv("RECIRC_DATA_DIR"); v && *v) c.data_dir = v;
+  if (const char* v = std::getenv("RECIRC_WEB_ROOT"); v && *v) c.web_root = v;
+  if (const char* v = std::getenv("RECIRC_LISTEN"); v && *v) RECIRC_CHECK(ParseListen(v, c.server));
+  return Ok();
+}
+
+}  // namespace
+
+std::string Config::DatabaseUrl() const {
+  if (!database_url.empty()) return database_url;
+  return "sqlite://" + std::filesystem::absolute(data_dir / "recirc.db").string();
+}
+
+Status ParseListen(std::string_view text, http::ServerConfig& server) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) {
+    return Error::InvalidArgument("listen", "listen is host:port, for example 127.0.0.1:8080");
+  }
+  std::string_view host = text.substr(0, colon);
+  const std::string_view port = text.substr(colon + 1);
+  unsigned value = 0;
+  auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (ec != std::errc() || ptr != port.data() + port.size() || value > 65535) {
+    return Error::InvalidArgument("listen", "the port is a number from 0 to 65535");
+  }
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  server.host = host.empty() ? "0.0.0.0" : std::string(host);
+  server.port = static_cast<uint16_t>(value);
+  return Ok();
+}
+
+Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path) {
+  Config c;
+  if (path) {
+    // Debian's toml++ is built with exceptions: catch them here, at the boundary.
+    toml::table table;
+    try {
+      table = toml::parse_file(path->string());
+    } catch (const toml::parse_error& e) {
+      return Error::InvalidArgument(
+          "config", "config file " + path->string() + " line " +
+                        std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    RECIRC_CHECK(ApplyToml(table, c));
+  }
+  RECIRC_CHECK(ApplyEnvironment(c));
+  return c;
+}
+
+}  // namespace recirc::app

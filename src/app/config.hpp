@@ -1,0 +1,36 @@
+#pragma once
+// Config: every setting of a recirc node, with defaults that make `recirc serve` work with no
+// file at all. Sources, later ones winning: defaults → TOML file (--config) → environment
+// (RECIRC_*) → command-line flags. Unknown keys in the file are errors, not silently ignored.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "crypto/password.hpp"
+#include "http/server.hpp"
+
+namespace recirc::app {
+
+struct Config {
+  std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
+  std::filesystem::path data_dir = "var";
+  std::optional<std::filesystem::path> web_root;  // default: web/dist if it exists
+  http::ServerConfig server;
+  int database_pool = 8;
+  std::chrono::minutes session_lifetime{12 * 60};
+  crypto::PasswordCost password_cost = crypto::PasswordCost::kInteractive;
+  bool secure_cookies = false;
+  bool access_log = true;
+
+  std::string DatabaseUrl() const;
+};
+
+// Reads `path` (if given) over the defaults, then the environment.
+Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path);
+// "127.0.0.1:8080", "[::1]:8080" or ":8080".
+Status ParseListen(std::string_view text, http::ServerConfig& server);
+
+}  // namespace recirc::app

@@ -1,0 +1,78 @@
+#include "app/keys.hpp"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tlog/note.hpp"
+
+namespace recirc::app {
+namespace {
+
+Status WriteSecret(const std::filesystem::path& path, const std::string& content) {
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return Error::Unavailable("cannot write " + tmp.string());
+    ::chmod(tmp.c_str(), 0600);
+    out << content << "\n";
+    if (!out.flush()) return Error::Unavailable("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Error::Unavailable("cannot create " + path.string() + ": " + ec.message());
+  return Ok();
+}
+
+Result<std::string> ReadFirstLine(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Error::NotFound("no key file " + path.string() + "; run `recirc keys init`");
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+}  // namespace
+
+Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std::string& origin,
+                               Random& random) {
+  const auto dir = data_dir / "keys";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Error::Unavailable("cannot create " + dir.string() + ": " + ec.message());
+  ::chmod(dir.c_str(), 0700);
+  KeyInitReport report;
+
+  const auto log_key = dir / "log.key";
+  if (std::filesystem::exists(log_key)) {
+    report.kept.push_back(log_key.string());
+  } else {
+    std::array<uint8_t, tlog::kEd25519SeedSize> seed{};
+    random.Fill(seed);
+    RECIRC_TRY(auto signer, tlog::Signer::FromSeed(origin, seed));
+    RECIRC_CHECK(WriteSecret(log_key, signer.PrivateKey()));
+    report.created.push_back(log_key.string());
+  }
+
+  const auto data_key = dir / "data.key";
+  if (std::filesystem::exists(data_key)) {
+    report.kept.push_back(data_key.string());
+  } else {
+    std::array<uint8_t, 32> key{};
+    random.Fill(key);
+    std::ostringstream hex;
+    for (uint8_t b : key) hex << "0123456789abcdef"[b >> 4] << "0123456789abcdef"[b & 15];
+    RECIRC_CHECK(WriteSecret(data_key, "k1:" + hex.str()));
+    report.created.push_back(data_key.string());
+  }
+  return report;
+}
+
+Result<std::string> LogVerifierKey(const std::filesystem::path& data_dir) {
+  RECIRC_TRY(std::string line, ReadFirstLine(data_dir / "keys" / "log.key"));
+  RECIRC_TRY(auto signer, tlog::Signer::FromPrivateKey(line));
+  return signer.VerifierKey();
+}
+
+}  // namespace recirc::app

@@ -1,0 +1,27 @@
+#pragma once
+// Key files of a node, in <data_dir>/keys/ (directory 0700, files 0600):
+//   log.key   the transparency log's Ed25519 signing key, as a C2SP signed-note private key
+//             string; its name is the log's origin ("recirc.example/log").
+//   data.key  the key that encrypts personal data fields: "<key id>:<64 hex digits>".
+// `recirc keys init` creates what is missing and never overwrites; `recirc keys show` prints
+// the log's verifier key, which is public and goes to witnesses and verifiers.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/random.hpp"
+
+namespace recirc::app {
+
+struct KeyInitReport {
+  std::vector<std::string> created;
+  std::vector<std::string> kept;
+};
+
+Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std::string& origin,
+                               Random& random);
+Result<std::string> LogVerifierKey(const std::filesystem::path& data_dir);
+
+}  // namespace recirc::app

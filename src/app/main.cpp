@@ -1,0 +1,111 @@
+// recirc: the command line. Parses arguments and hands over to app/commands.cpp.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/commands.hpp"
+
+namespace {
+
+struct CommonOptions {
+  std::string config_file;
+  std::string database;
+  std::string listen;
+  std::string web_root;
+  std::string data_dir;
+};
+
+void AddCommon(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("--config", o.config_file, "TOML configuration file");
+  cmd->add_option("--database", o.database, "sqlite:///path/to/file.db or postgresql://...");
+  cmd->add_option("--listen", o.listen, "host:port to listen on (default 127.0.0.1:8080)");
+  cmd->add_option("--web-root", o.web_root, "directory of the built web app (default web/dist)");
+  cmd->add_option("--data-dir", o.data_dir, "directory for the database file and keys (default var)");
+}
+
+// Flags win over the environment, which wins over the file.
+recirc::Result<recirc::app::Config> Load(const CommonOptions& o) {
+  std::optional<std::filesystem::path> file;
+  if (!o.config_file.empty()) file = o.config_file;
+  auto config = recirc::app::LoadConfig(file);
+  if (!config) return config;
+  if (!o.database.empty()) config->database_url = o.database;
+  if (!o.data_dir.empty()) config->data_dir = o.data_dir;
+  if (!o.web_root.empty()) config->web_root = o.web_root;
+  if (!o.listen.empty()) {
+    if (auto st = recirc::app::ParseListen(o.listen, config->server); !st) return st.error();
+  }
+  return config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"recirc: trusted circulation of second-hand goods"};
+  cli.require_subcommand(1);
+  CommonOptions common;
+
+  auto* serve = cli.add_subcommand("serve", "Run the server");
+  auto* demo = cli.add_subcommand("demo", "Load demo organisations and users, then run the server");
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  auto* keys = cli.add_subcommand("keys", "Manage the node's keys");
+  keys->require_subcommand(1);
+  std::string origin = "recirc.example/log";
+  auto* keys_init = keys->add_subcommand("init", "Create missing key files in <data-dir>/keys");
+  keys_init->add_option("--origin", origin, "the transparency log's origin (its key name)");
+  auto* keys_show = keys->add_subcommand("show", "Print the log's verifier key");
+  auto* admin = cli.add_subcommand("admin", "Create organisations, outlets and users");
+  admin->require_subcommand(1);
+
+  recirc::app::AdminRequest request;
+  std::string credit_code;
+  auto* create_org = admin->add_subcommand("create-organisation", "Create an organisation");
+  create_org->add_option("--kind", request.organisation.kind, "operator, inspection_body, police, commerce_authority, market_supervision, platform")->required();
+  create_org->add_option("--name", request.organisation.name)->required();
+  create_org->add_option("--region", request.organisation.region_code, "GB/T 2260 code")->required();
+  create_org->add_option("--credit-code", credit_code, "unified social credit code");
+  auto* create_outlet = admin->add_subcommand("create-outlet", "Create an outlet of an operator");
+  create_outlet->add_option("--organisation", request.organisation_id)->required();
+  create_outlet->add_option("--name", request.outlet.name)->required();
+  create_outlet->add_option("--region", request.outlet.region_code)->required();
+  create_outlet->add_option("--address", request.outlet.address)->required();
+  auto* create_user = admin->add_subcommand("create-user", "Create a user (password from RECIRC_NEW_PASSWORD or --password)");
+  create_user->add_option("--organisation", request.organisation_id)->required();
+  create_user->add_option("--username", request.user.username)->required();
+  create_user->add_option("--display-name", request.user.display_name)->required();
+  create_user->add_option("--role", request.user.role)->required();
+  create_user->add_option("--password", request.user.password);
+  auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
+
+  for (auto* cmd : {serve, demo, migrate, keys_init, keys_show, create_org, create_outlet,
+                    create_user, list_orgs}) {
+    AddCommon(cmd, common);
+  }
+  CLI11_PARSE(cli, argc, argv);
+
+  auto config = Load(common);
+  if (!config) {
+    std::cerr << "recirc: " << config.error().message << "\n";
+    return 2;
+  }
+  if (*serve) return recirc::app::RunServe(*config, false, std::cout);
+  if (*demo) return recirc::app::RunServe(*config, true, std::cout);
+  if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
+  if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
+  if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
+  if (*create_org) {
+    request.kind = recirc::app::AdminRequest::Kind::kCreateOrganisation;
+    if (!credit_code.empty()) request.organisation.credit_code = credit_code;
+  } else if (*create_outlet) {
+    request.kind = recirc::app::AdminRequest::Kind::kCreateOutlet;
+  } else if (*create_user) {
+    request.kind = recirc::app::AdminRequest::Kind::kCreateUser;
+    if (request.user.password.empty()) {
+      if (const char* p = std::getenv("RECIRC_NEW_PASSWORD")) request.user.password = p;
+    }
+  } else {
+    request.kind = recirc::app::AdminRequest::Kind::kListOrganisations;
+  }
+  return recirc::app::RunAdmin(*config, request, std::cout);
+}
