@@ -1,0 +1,270 @@
+// Browser tests of the web shell against the real recirc server (`recirc demo`), in Debian's
+// Chromium. Each test has its own browser profile; the server and its database are shared.
+// Run from the repository root: node --test tests/browser/
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { openBrowser } from './support/browser.mjs'
+import { startServer } from './support/server.mjs'
+
+const PASSWORD = 'recirc-demo'
+const TIMEOUT = 180_000
+
+let server
+let browser // the current test's browser, closed after each test
+
+before(async () => {
+  server = await startServer()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function withBrowser(options, fn) {
+  browser = await openBrowser(server.url, options)
+  try {
+    await fn(browser)
+    assert.deepEqual(browser.pageErrors, [], 'the page reported errors')
+  } catch (err) {
+    await browser.screenshot(`failure-${Date.now()}`).catch(() => {})
+    throw err
+  } finally {
+    await browser.close()
+    browser = null
+  }
+}
+
+async function logIn(page, username, password = PASSWORD) {
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('[data-test=login-submit]').click()
+}
+
+/** The visible titles of the side menu's entries. */
+async function menuTitles(page) {
+  await page.locator('[data-test=side-menu] [data-menu]').first().waitFor()
+  return page
+    .locator('[data-test=side-menu] [data-menu]')
+    .evaluateAll((items) => items.map((li) => li.querySelector(':scope > span').textContent.trim()))
+}
+
+async function waitForPath(page, pathname) {
+  await page.waitForURL((url) => url.pathname === pathname)
+}
+
+describe('recirc web shell', { timeout: TIMEOUT }, () => {
+  test('an operator administrator works in Chinese: role-aware menu, new outlet via the region cascader', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/')
+      await waitForPath(page, '/login')
+      assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN')
+      await page.getByRole('heading', { name: '登录' }).waitFor()
+      await screenshot('login-zh')
+
+      await logIn(page, 'shop.admin')
+      await waitForPath(page, '/overview')
+      await page.locator('[data-test=organisation-name]', { hasText: '绿循环回收' }).waitFor()
+      assert.equal((await page.locator('[data-test=user-role]').textContent()).trim(), '经营者管理员')
+
+      const menu = await menuTitles(page)
+      for (const title of ['概览', '门店', '用户']) assert.ok(menu.includes(title), `menu has ${title}: ${menu}`)
+      for (const title of ['警务', '检测', '统计', '市场监管']) {
+        assert.ok(!menu.includes(title), `menu lacks ${title}: ${menu}`)
+      }
+      // The overview lists the permissions in words.
+      await page.locator('[data-test=overview-permissions]', { hasText: '新建和管理门店' }).waitFor()
+      await screenshot('shop-admin-overview')
+
+      // Organisations: may read (own organisation), may not manage.
+      if (menu.includes('组织机构')) {
+        await page.locator('[data-test=side-menu] [data-menu=organisations]').click()
+        await waitForPath(page, '/organisations')
+        await page.locator('[data-test=organisations-table] .el-table__body tr', { hasText: '绿循环回收' }).waitFor()
+      }
+      assert.equal(await page.locator('[data-test=create-organisation]').count(), 0, 'no organisation management')
+      // The police console is refused even when its address is typed in.
+      await page.goto('/police')
+      await page.locator('[data-test=forbidden]').waitFor()
+      assert.equal(await page.locator('[data-test=placeholder]').count(), 0)
+
+      // Outlets: create one with the cascading region picker.
+      await page.goto('/overview')
+      await page.locator('[data-test=side-menu] [data-menu=outlets]').click()
+      await waitForPath(page, '/outlets')
+      const table = page.locator('[data-test=outlets-table]')
+      await table.waitFor()
+      await page.locator('[data-test=create-outlet]').click()
+      const dialog = page.locator('.el-dialog', { hasText: '新建门店' })
+      await dialog.waitFor()
+
+      const name = `朝阳测试门店 ${Date.now().toString(36)}`
+      await dialog.locator('input[name=outlet-name]').fill(name)
+      await dialog.locator('[data-test=region-cascader]').click()
+      const menus = page.locator('.el-cascader-panel .el-cascader-menu')
+      await menus.nth(0).locator('.el-cascader-node', { hasText: '北京市' }).click()
+      // Beijing's districts hang directly under the municipality: 朝阳区 is the last level.
+      await menus.nth(1).locator('.el-cascader-node', { hasText: '朝阳区' }).click()
+      const regionInput = dialog.locator('[data-test=region-cascader] input')
+      await page.waitForFunction((el) => el.value.includes('朝阳区'), await regionInput.elementHandle())
+      assert.match(await regionInput.inputValue(), /北京市.*朝阳区/)
+      await dialog.locator('input[name=outlet-address]').fill('朝阳路 88 号')
+      await screenshot('outlet-create-dialog')
+
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/v1\/organisations\/[^/]+\/outlets$/.test(r.url())),
+        dialog.locator('[data-test=save]').click(),
+      ])
+      assert.equal(response.status(), 201)
+      const sent = response.request()
+      assert.deepEqual(JSON.parse(sent.postData()), { name, region_code: '110105', address: '朝阳路 88 号' })
+      assert.ok(await sent.headerValue('x-csrf-token'), 'the write carries the CSRF token')
+      assert.match(await sent.headerValue('idempotency-key'), /^[0-9a-f-]{36}$/)
+      await dialog.waitFor({ state: 'hidden' })
+
+      const row = table.locator('.el-table__body tr', { hasText: name })
+      await row.waitFor()
+      await row.locator('td', { hasText: '北京市 朝阳区' }).waitFor()
+      assert.match(await row.textContent(), /110105/)
+      assert.match(await row.textContent(), /朝阳路 88 号/)
+      await screenshot('outlets-table')
+
+      // It is on the server, not only on the screen: a reload lists it again.
+      await page.reload()
+      await table.locator('.el-table__body tr', { hasText: name }).waitFor()
+
+      // Users: the page lists the organisation's users, the create dialog offers operator roles only.
+      await page.locator('[data-test=side-menu] [data-menu=users]').click()
+      await waitForPath(page, '/users')
+      await page.locator('[data-test=users-table] .el-table__body tr', { hasText: 'shop.clerk' }).waitFor()
+      await page.locator('[data-test=create-user]').click()
+      await page.locator('.el-dialog', { hasText: '新建用户' }).locator('[data-test=role-select]').click()
+      const roles = await page.locator('.el-select-dropdown__item:visible').allTextContents()
+      assert.deepEqual(roles.map((r) => r.trim()), ['经营者管理员', '经营者员工'])
+      await screenshot('users-create-dialog')
+    })
+  })
+
+  test('a police officer works in English: police console, no outlets or users', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/login')
+      await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
+      await page.getByRole('heading', { name: 'Log in' }).waitFor()
+      await logIn(page, 'police.chaoyang')
+      await waitForPath(page, '/overview')
+      assert.equal((await page.locator('[data-test=user-role]').textContent()).trim(), 'Police officer')
+
+      const menu = await menuTitles(page)
+      assert.ok(menu.includes('Overview'), `menu: ${menu}`)
+      assert.ok(menu.includes('Police console'), `menu: ${menu}`)
+      for (const title of ['Outlets', 'Users', 'Acquisitions', 'Statistics']) {
+        assert.ok(!menu.includes(title), `menu lacks ${title}: ${menu}`)
+      }
+      await screenshot('police-overview-en')
+
+      await page.locator('[data-test=side-menu] [data-menu=police]').click()
+      await waitForPath(page, '/police')
+      await page.locator('[data-test=placeholder]', { hasText: 'This module is being built' }).waitFor()
+      await screenshot('police-console-en')
+
+      // Typed-in addresses of modules the officer may not use are refused.
+      for (const path of ['/outlets', '/users']) {
+        await page.goto(path)
+        await page.locator('[data-test=forbidden]', { hasText: 'Access denied' }).waitFor()
+        assert.equal(await page.locator('[data-test=outlets-table], [data-test=users-table]').count(), 0)
+      }
+    })
+  })
+
+  test("a wrong password shows the server's error text", async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/login')
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/session')),
+        logIn(page, 'shop.admin', 'not-the-password'),
+      ])
+      assert.equal(response.status(), 401)
+      const body = await response.json()
+      assert.equal(body.error.code, 'unauthenticated')
+      assert.ok(body.error.message, 'the server sent a message')
+
+      const alert = page.locator('[data-test=login-error]')
+      await alert.waitFor()
+      assert.equal((await alert.locator('.el-alert__title').textContent()).trim(), body.error.message)
+      assert.equal(new URL(page.url()).pathname, '/login')
+      assert.equal(await page.locator('input[name=password]').inputValue(), '', 'the password field is cleared')
+      await screenshot('login-wrong-password')
+    })
+  })
+
+  test('logging out returns to the login page, and a reload stays logged out', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/login')
+      await logIn(page, 'shop.clerk')
+      await waitForPath(page, '/overview')
+      assert.equal((await page.locator('[data-test=user-role]').textContent()).trim(), '经营者员工')
+
+      // The session survives a reload (GET /api/v1/session restores it) ...
+      await page.reload()
+      await page.locator('[data-test=user-role]').waitFor()
+      assert.equal(new URL(page.url()).pathname, '/overview')
+
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'DELETE' && r.url().endsWith('/api/v1/session')),
+        page.locator('[data-test=logout]').click(),
+      ])
+      assert.equal(response.status(), 204)
+      await waitForPath(page, '/login')
+      await screenshot('after-logout')
+
+      // ... but not a logout.
+      await page.reload()
+      await page.locator('input[name=username]').waitFor()
+      assert.equal(new URL(page.url()).pathname, '/login')
+      await page.goto('/outlets')
+      await waitForPath(page, '/login')
+      assert.equal(new URL(page.url()).searchParams.get('redirect'), '/outlets')
+      const session = await page.request.get('/api/v1/session')
+      assert.equal(session.status(), 401, 'the server has ended the session')
+    })
+  })
+
+  test('the language choice persists across reloads, Element Plus included', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/login')
+      await page.getByRole('heading', { name: '登录' }).waitFor()
+      await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
+      await page.getByRole('heading', { name: 'Log in' }).waitFor()
+      assert.equal(await page.evaluate(() => localStorage.getItem('recirc.locale')), 'en')
+
+      await page.reload()
+      await page.getByRole('heading', { name: 'Log in' }).waitFor()
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+      await screenshot('login-en')
+
+      await logIn(page, 'inspector')
+      await waitForPath(page, '/overview')
+      let menu = await menuTitles(page)
+      assert.ok(menu.includes('Inspection'), `menu: ${menu}`)
+      assert.equal((await page.locator('[data-test=user-role]').textContent()).trim(), 'Inspector')
+
+      // Element Plus's own texts follow: the dialog's close button is labelled in English.
+      await page.locator('[data-test=side-menu] [data-menu=apiKeys]').click()
+      await page.locator('[data-test=create-api-key]').click()
+      const close = page.locator('.el-dialog .el-dialog__headerbtn')
+      await close.waitFor()
+      assert.equal(await close.getAttribute('aria-label'), 'Close this dialog')
+      await close.click()
+
+      await page.locator('[data-test=language-switch]').getByText('中文', { exact: true }).click()
+      await page.reload()
+      menu = await menuTitles(page)
+      assert.ok(menu.includes('检测'), `menu: ${menu}`)
+      assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN')
+      await page.locator('[data-test=create-api-key]').click()
+      await close.waitFor()
+      assert.equal(await close.getAttribute('aria-label'), '关闭此对话框')
+      await screenshot('api-keys-zh')
+    })
+  })
+})

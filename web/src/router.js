@@ -1,0 +1,67 @@
+// Routes and the guard that keeps them honest: every module's route carries the permission from
+// navigation.js, and the guard checks it against the session's permissions before entering.
+import { createRouter, createWebHistory } from 'vue-router'
+import { MODULES } from './navigation.js'
+import { useSessionStore } from './stores/session.js'
+
+const VIEWS = {
+  overview: () => import('./views/OverviewView.vue'),
+  organisations: () => import('./views/OrganisationsView.vue'),
+  outlets: () => import('./views/OutletsView.vue'),
+  users: () => import('./views/UsersView.vue'),
+  apiKeys: () => import('./views/ApiKeysView.vue'),
+}
+const PlaceholderView = () => import('./views/PlaceholderView.vue')
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('./views/AppLayout.vue'),
+    children: [
+      { path: '', redirect: { name: 'overview' } },
+      ...MODULES.map((m) => ({
+        path: m.path,
+        name: m.name,
+        component: m.status === 'planned' ? PlaceholderView : VIEWS[m.name],
+        props: m.status === 'planned' ? { module: m } : false,
+        meta: { permission: m.permission },
+      })),
+      { path: 'forbidden', name: 'forbidden', component: () => import('./views/ForbiddenView.vue') },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+    ],
+  },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    try {
+      await session.restore()
+    } catch {
+      // The server could not be asked; the login page says so when it tries.
+    }
+    if (to.meta.public) {
+      return session.loggedIn && to.name === 'login' ? redirectTarget(to) : true
+    }
+    if (!session.loggedIn) {
+      return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+    }
+    if (to.meta.permission && !session.can(to.meta.permission)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    return true
+  })
+  return router
+}
+
+/** Where to go after logging in: the page asked for, if it is one of ours, else the overview. */
+export function redirectTarget(route) {
+  const target = route.query?.redirect
+  if (typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login')) {
+    return target
+  }
+  return { name: 'overview' }
+}
