@@ -49,6 +49,13 @@ async function menuTitles(page) {
     .evaluateAll((items) => items.map((li) => li.querySelector(':scope > span').textContent.trim()))
 }
 
+/** The texts of the options of the select dropdown that is open now. */
+async function openDropdownOptions(page) {
+  const items = page.locator('.el-select-dropdown__item:visible')
+  await items.first().waitFor()
+  return (await items.allTextContents()).map((text) => text.trim())
+}
+
 async function waitForPath(page, pathname) {
   await page.waitForURL((url) => url.pathname === pathname)
 }
@@ -139,8 +146,7 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=users-table] .el-table__body tr', { hasText: 'shop.clerk' }).waitFor()
       await page.locator('[data-test=create-user]').click()
       await page.locator('.el-dialog', { hasText: '新建用户' }).locator('[data-test=role-select]').click()
-      const roles = await page.locator('.el-select-dropdown__item:visible').allTextContents()
-      assert.deepEqual(roles.map((r) => r.trim()), ['经营者管理员', '经营者员工'])
+      assert.deepEqual(await openDropdownOptions(page), ['经营者管理员', '经营者员工'])
       await screenshot('users-create-dialog')
     })
   })
@@ -226,6 +232,108 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       assert.equal(new URL(page.url()).searchParams.get('redirect'), '/outlets')
       const session = await page.request.get('/api/v1/session')
       assert.equal(session.status(), 401, 'the server has ended the session')
+    })
+  })
+
+  test('a platform administrator creates an organisation, one of its users, and an API key shown once', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await page.goto('/login')
+      await logIn(page, 'admin')
+      await waitForPath(page, '/overview')
+      const menu = await menuTitles(page)
+      for (const title of ['组织机构', '门店', '用户', 'API 密钥', '统计', '市场监管']) {
+        assert.ok(menu.includes(title), `menu has ${title}: ${menu}`)
+      }
+      for (const title of ['收购登记', '警务', '检测']) assert.ok(!menu.includes(title), `menu lacks ${title}: ${menu}`)
+
+      // A new police organisation for 海淀区.
+      await page.locator('[data-test=side-menu] [data-menu=organisations]').click()
+      const orgTable = page.locator('[data-test=organisations-table]')
+      await orgTable.locator('.el-table__body tr', { hasText: '北京市公安局朝阳分局' }).waitFor()
+      await page.locator('[data-test=create-organisation]').click()
+      const dialog = page.locator('.el-dialog', { hasText: '新建组织机构' })
+      await dialog.waitFor()
+      await dialog.locator('.el-select').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '公安机关' }).click()
+      const orgName = `北京市公安局海淀分局 ${Date.now().toString(36)}`
+      await dialog.locator('.el-form-item', { hasText: '名称' }).first().locator('input').fill(orgName)
+      await dialog.locator('[data-test=region-cascader]').click()
+      const menus = page.locator('.el-cascader-panel .el-cascader-menu')
+      await menus.nth(0).locator('.el-cascader-node', { hasText: '北京市' }).click()
+      await menus.nth(1).locator('.el-cascader-node', { hasText: '海淀区' }).click()
+      await page.keyboard.press('Escape') // close the cascader's panel (any level may be chosen, so it stays open)
+      const [created] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/organisations')),
+        dialog.locator('[data-test=save]').click(),
+      ])
+      assert.equal(created.status(), 201)
+      assert.deepEqual(JSON.parse(created.request().postData()), { kind: 'police', name: orgName, region_code: '110108' })
+      const orgRow = orgTable.locator('.el-table__body tr', { hasText: orgName })
+      await orgRow.waitFor()
+      assert.match(await orgRow.textContent(), /公安机关/)
+      await orgRow.locator('td', { hasText: '北京市 海淀区' }).waitFor()
+      await screenshot('admin-organisations')
+
+      // Its first user: the organisation picker offers every organisation, the role list fits a police organisation.
+      await page.locator('[data-test=side-menu] [data-menu=users]').click()
+      await waitForPath(page, '/users')
+      await page.locator('[data-test=organisation-picker]').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: orgName }).click()
+      const usersTable = page.locator('[data-test=users-table]')
+      await usersTable.locator('.el-table__empty-text').waitFor()
+      await page.locator('[data-test=create-user]').click()
+      const userDialog = page.locator('.el-dialog', { hasText: '新建用户' })
+      await userDialog.locator('[data-test=role-select]').click()
+      assert.deepEqual(await openDropdownOptions(page), ['民警'])
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '民警' }).click()
+      const username = `police.haidian.${Date.now().toString(36)}`
+      const inputs = userDialog.locator('.el-form-item input')
+      await userDialog.locator('.el-form-item', { hasText: '用户名' }).locator('input').fill(username)
+      await userDialog.locator('.el-form-item', { hasText: '姓名' }).locator('input').fill('钱警官')
+      await userDialog.locator('.el-form-item', { hasText: '初始密码' }).locator('input').fill('a-long-password-123')
+      assert.ok((await inputs.count()) >= 3)
+      const [userCreated] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && /\/users$/.test(r.url())),
+        userDialog.locator('[data-test=save]').click(),
+      ])
+      assert.equal(userCreated.status(), 201)
+      const userRow = usersTable.locator('.el-table__body tr', { hasText: username })
+      await userRow.waitFor()
+      assert.match(await userRow.textContent(), /钱警官.*民警/)
+      await screenshot('admin-users')
+
+      // An API key: the secret is shown once; revoking it marks it revoked.
+      await page.locator('[data-test=side-menu] [data-menu=apiKeys]').click()
+      await page.locator('[data-test=create-api-key]').click()
+      const keyDialog = page.locator('.el-dialog', { hasText: '新建 API 密钥' })
+      const keyName = `对账系统 ${Date.now().toString(36)}`
+      await keyDialog.locator('input').fill(keyName)
+      const [keyCreated] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/api-keys')),
+        keyDialog.locator('[data-test=save]').click(),
+      ])
+      assert.equal(keyCreated.status(), 201)
+      const { secret } = await keyCreated.json()
+      const secretInput = page.locator('[data-test=api-key-secret] input')
+      await secretInput.waitFor()
+      assert.equal(await secretInput.inputValue(), secret)
+      await screenshot('api-key-secret')
+      await page.locator('.el-dialog', { hasText: 'API 密钥已创建' }).getByRole('button', { name: '关闭', exact: true }).click()
+      await secretInput.waitFor({ state: 'hidden' })
+      assert.equal(await page.getByText(secret).count(), 0, 'the secret is gone from the page')
+
+      const keyRow = page.locator('[data-test=api-keys-table] .el-table__body tr', { hasText: keyName })
+      await keyRow.waitFor()
+      assert.match(await keyRow.textContent(), /有效/)
+      await keyRow.getByRole('button', { name: '吊销' }).click()
+      const [revoked] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'DELETE' && /\/api\/v1\/api-keys\/[^/]+$/.test(r.url())),
+        page.locator('.el-message-box').getByRole('button', { name: '吊销' }).click(),
+      ])
+      assert.equal(revoked.status(), 204)
+      await keyRow.locator('.el-tag', { hasText: '已吊销' }).waitFor()
+      assert.equal(await keyRow.getByRole('button', { name: '吊销' }).count(), 0)
+      await screenshot('api-keys-revoked')
     })
   })
 

@@ -121,7 +121,7 @@ export default {
     role: 'Role',
     organisation: 'Organisation',
     kind: 'Organisation kind',
-    region: 'Region code',
+    region: 'Region',
     permissions: 'You can',
     noPermissions: 'This account holds no permissions.',
   },

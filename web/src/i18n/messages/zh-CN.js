@@ -116,7 +116,7 @@ export default {
     role: '角色',
     organisation: '所属组织',
     kind: '组织类型',
-    region: '行政区划代码',
+    region: '所在地区',
     permissions: '您可以',
     noPermissions: '当前账号没有任何业务权限。',
   },
