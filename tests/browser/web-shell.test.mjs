@@ -56,6 +56,29 @@ async function openDropdownOptions(page) {
   return (await items.allTextContents()).map((text) => text.trim())
 }
 
+/** Resolves with the provinces the page asked the server for (GET /api/v1/regions?parent=). */
+function provincesRequested(page) {
+  const provinces = page
+    .waitForResponse((r) => /\/api\/v1\/regions\?parent=$/.test(r.url()))
+    .then(async (r) => {
+      assert.equal(r.status(), 200, 'GET /api/v1/regions?parent=')
+      const { items } = await r.json()
+      assert.ok(items.length >= 30, `GET /api/v1/regions?parent= should list the provinces, got ${JSON.stringify(items)}`)
+      return items
+    })
+  provinces.catch(() => {}) // reported where the caller awaits it, not as an unhandled rejection
+  return provinces
+}
+
+/** Opens the region cascader inside `container` and clicks through `names`, one per level. */
+async function pickRegion(page, container, names) {
+  await container.locator('[data-test=region-cascader]').click()
+  const menus = page.locator('.el-cascader-panel .el-cascader-menu')
+  for (const [level, name] of names.entries()) {
+    await menus.nth(level).locator('.el-cascader-node', { hasText: name }).click()
+  }
+}
+
 async function waitForPath(page, pathname) {
   await page.waitForURL((url) => url.pathname === pathname)
 }
@@ -101,17 +124,16 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       await waitForPath(page, '/outlets')
       const table = page.locator('[data-test=outlets-table]')
       await table.waitFor()
+      const provinces = provincesRequested(page)
       await page.locator('[data-test=create-outlet]').click()
       const dialog = page.locator('.el-dialog', { hasText: '新建门店' })
       await dialog.waitFor()
+      await provinces
 
       const name = `朝阳测试门店 ${Date.now().toString(36)}`
       await dialog.locator('input[name=outlet-name]').fill(name)
-      await dialog.locator('[data-test=region-cascader]').click()
-      const menus = page.locator('.el-cascader-panel .el-cascader-menu')
-      await menus.nth(0).locator('.el-cascader-node', { hasText: '北京市' }).click()
       // Beijing's districts hang directly under the municipality: 朝阳区 is the last level.
-      await menus.nth(1).locator('.el-cascader-node', { hasText: '朝阳区' }).click()
+      await pickRegion(page, dialog, ['北京市', '朝阳区'])
       const regionInput = dialog.locator('[data-test=region-cascader] input')
       await page.waitForFunction((el) => el.value.includes('朝阳区'), await regionInput.elementHandle())
       assert.match(await regionInput.inputValue(), /北京市.*朝阳区/)
@@ -250,17 +272,16 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=side-menu] [data-menu=organisations]').click()
       const orgTable = page.locator('[data-test=organisations-table]')
       await orgTable.locator('.el-table__body tr', { hasText: '北京市公安局朝阳分局' }).waitFor()
+      const provinces = provincesRequested(page)
       await page.locator('[data-test=create-organisation]').click()
       const dialog = page.locator('.el-dialog', { hasText: '新建组织机构' })
       await dialog.waitFor()
+      await provinces
       await dialog.locator('.el-select').click()
       await page.locator('.el-select-dropdown__item:visible', { hasText: '公安机关' }).click()
       const orgName = `北京市公安局海淀分局 ${Date.now().toString(36)}`
       await dialog.locator('.el-form-item', { hasText: '名称' }).first().locator('input').fill(orgName)
-      await dialog.locator('[data-test=region-cascader]').click()
-      const menus = page.locator('.el-cascader-panel .el-cascader-menu')
-      await menus.nth(0).locator('.el-cascader-node', { hasText: '北京市' }).click()
-      await menus.nth(1).locator('.el-cascader-node', { hasText: '海淀区' }).click()
+      await pickRegion(page, dialog, ['北京市', '海淀区'])
       await page.keyboard.press('Escape') // close the cascader's panel (any level may be chosen, so it stays open)
       const [created] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/organisations')),
