@@ -107,15 +107,18 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
     }
   });
 
+  // An explicitly empty web root means "API only" (tests); unset means web/dist if present.
   const std::filesystem::path web_root = config.web_root.value_or("web/dist");
-  if (auto files = http::StaticFiles::Load(web_root)) {
-    p.static_files.emplace(std::move(*files));
-    spdlog::info("serving the web app from {} ({} files)", web_root.string(), p.static_files->size());
-  } else if (config.web_root) {
-    return files.error();
-  } else {
-    spdlog::warn("no web app at {}: run `npm run build` in web/ (the API works without it)",
-                 web_root.string());
+  if (!web_root.empty()) {
+    if (auto files = http::StaticFiles::Load(web_root)) {
+      p.static_files.emplace(std::move(*files));
+      spdlog::info("serving the web app from {} ({} files)", web_root.string(), p.static_files->size());
+    } else if (config.web_root) {
+      return files.error();
+    } else {
+      spdlog::warn("no web app at {}: run `npm run build` in web/ (the API works without it)",
+                   web_root.string());
+    }
   }
 
   std::shared_ptr<spdlog::logger> access;
@@ -138,6 +141,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
 identity::DirectoryService& Application::directory() { return parts_->directory; }
 identity::AuthService& Application::auth() { return parts_->auth; }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
+const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
 
 Status Application::Listen() { return parts_->server->Listen(); }

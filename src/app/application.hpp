@@ -19,6 +19,7 @@ class DirectoryService;
 
 namespace recirc::http {
 class Dispatcher;
+class Router;
 }
 
 namespace recirc::app {
@@ -36,6 +37,7 @@ class Application {
   identity::DirectoryService& directory();
   identity::AuthService& auth();
   http::Dispatcher& dispatcher();
+  const http::Router& router() const;
   const core::RegionTable& regions() const;
 
   // Listens (port() is valid afterwards), then serves until SIGTERM/SIGINT or Stop().

@@ -23,7 +23,7 @@ std::vector<DemoOrg> DemoOrganisations() {
        {{"朝阳门店", "北京市朝阳区建国路 88 号"}, {"海淀社区寄卖店", "北京市海淀区中关村大街 1 号"}},
        {{"shop.admin", "王店长", "operator_admin"}, {"shop.clerk", "李店员", "operator_staff"}}},
       {"inspection_body", "华检二手商品鉴定中心", "91440300MA0000002", "440300", {},
-       {{"inspector", "陈检测师", "inspector"}}},
+       {{"inspection.admin", "刘主任", "inspection_admin"}, {"inspector", "陈检测师", "inspector"}}},
       {"police", "北京市公安局朝阳分局", "11110105000000003", "110105", {},
        {{"police.chaoyang", "赵警官", "police_officer"}}},
       {"commerce_authority", "北京市商务局", "11110000000000004", "110000", {},

@@ -21,6 +21,13 @@ bool ValidRequestId(std::string_view id) {
   return true;
 }
 
+bool IsApiPath(std::string_view path) {
+  return path.starts_with("/api/") || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics" || path.starts_with("/log/");
+}
+
+}  // namespace
+
 std::string CookieValue(std::string_view header, std::string_view name) {
   size_t pos = 0;
   while (pos < header.size()) {
@@ -34,13 +41,6 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   }
   return {};
 }
-
-bool IsApiPath(std::string_view path) {
-  return path.starts_with("/api/") || path == "/healthz" || path == "/readyz" ||
-         path == "/metrics" || path.starts_with("/log/");
-}
-
-}  // namespace
 
 Dispatcher::Dispatcher(const Router& router, identity::AuthService& auth, storage::Database& db,
                        const storage::IdempotencyRepository& idempotency, Metrics& metrics,

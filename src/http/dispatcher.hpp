@@ -24,12 +24,15 @@ namespace recirc::http {
 
 inline constexpr std::string_view kSessionCookie = "recirc_session";
 
+// The value of cookie `name` in a Cookie header, or "".
+std::string CookieValue(std::string_view header, std::string_view name);
+
 struct DispatchPlan {
   RouteMatch match;
   std::string path;  // decoded
   std::vector<std::pair<std::string, std::string>> query;
   std::optional<Error> bad_target;  // the target could not be parsed
-  size_t body_limit = 0;
+  size_t body_limit = 64 * 1024;  // unmatched requests: enough to answer 404, not 413
   Execution execution = Execution::kInline;
 };
 

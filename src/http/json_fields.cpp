@@ -7,7 +7,9 @@ namespace recirc::http {
 Status JsonFields::OnlyKnown(std::initializer_list<std::string_view> known) const {
   for (const auto& kv : object_) {
     if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end()) {
-      return Error::InvalidArgument(std::string(kv.key()), "unknown field");
+      std::string expected;
+      for (auto k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
+      return Error::InvalidArgument(std::string(kv.key()), "unknown field; the fields are: " + expected);
     }
   }
   return Ok();

@@ -161,8 +161,15 @@ class Server::Impl {
       }
       in_flight_++;
       const DispatchPlan plan = dispatcher_.Plan(head.get().method(), head.get().target());
+      // Beast checks Content-Length against the limit while parsing the header, before the
+      // route (and so the limit) is known; check it here, before reading any of the body.
+      if (const auto length = head.content_length(); length && *length > plan.body_limit) {
+        co_await Reject(stream, dispatcher_.TooLarge(plan));
+        in_flight_--;
+        co_return;
+      }
       bhttp::request_parser<bhttp::string_body> parser(std::move(head));
-      parser.body_limit(plan.body_limit);
+      parser.body_limit(plan.body_limit);  // enforced for chunked bodies as they arrive
       if (!parser.is_done()) {
         stream.expires_after(config_.body_timeout);
         auto [body_ec, m] = co_await bhttp::async_read(stream, buffer, parser, kTuple);

@@ -1,0 +1,91 @@
+#include "support/test_server.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <algorithm>
+
+namespace recirc::testing {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = boost::asio::ip::tcp;
+
+std::string HttpResult::Header(const std::string& name) const {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  auto it = headers.find(lower);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+HttpResult Send(uint16_t port, const HttpCall& call) {
+  boost::asio::io_context ioc;
+  tcp::socket socket(ioc);
+  socket.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(call.method), call.target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  for (const auto& [k, v] : call.headers) req.set(k, v);
+  if (!call.body.empty()) {
+    req.set(bhttp::field::content_type, "application/json");
+    req.body() = call.body;
+  }
+  req.prepare_payload();
+  bhttp::write(socket, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  if (call.method == "HEAD") parser.skip(true);
+  beast::error_code ec;
+  bhttp::read(socket, buffer, parser, ec);
+  HttpResult out;
+  if (ec) {
+    out.status = 0;
+    out.body = ec.message();
+    return out;
+  }
+  const auto& res = parser.get();
+  out.status = res.result_int();
+  for (const auto& f : res) {
+    std::string name(f.name_string());
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    out.headers[name] = std::string(f.value());
+  }
+  out.body = res.body();
+  return out;
+}
+
+std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config config) {
+  auto server = std::unique_ptr<TestServer>(new TestServer());
+  server->test_db_ = TestDatabase::Create(backend, /*migrate=*/false);
+  if (!server->test_db_) return nullptr;
+  config.server.port = 0;
+  config.server.host = "127.0.0.1";
+  config.server.worker_threads = 4;
+  config.server.shutdown_grace = std::chrono::seconds(5);
+  config.password_cost = crypto::PasswordCost::kMinimumForTests;
+  config.access_log = false;
+  if (!config.web_root) config.web_root = std::filesystem::path();  // none unless a test sets one
+  auto app = app::Application::Create(config, server->test_db_->db(), server->clock_, server->random_);
+  if (!app) {
+    ADD_FAILURE() << "application: " << app.error().message;
+    return nullptr;
+  }
+  server->app_ = std::move(*app);
+  if (auto st = server->app_->Listen(); !st) {
+    ADD_FAILURE() << "listen: " << st.error().message;
+    return nullptr;
+  }
+  server->thread_ = std::thread([s = server.get()] { s->app_->Serve(); });
+  return server;
+}
+
+TestServer::~TestServer() {
+  if (app_) app_->Stop();
+  if (thread_.joinable()) thread_.join();
+  app_.reset();
+}
+
+}  // namespace recirc::testing

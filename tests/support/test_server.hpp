@@ -1,0 +1,52 @@
+#pragma once
+// A whole recirc server for integration tests: a fresh test database (either backend), the real
+// Application wiring, listening on a free loopback port, served from a background thread; plus a
+// small blocking HTTP client.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "app/application.hpp"
+#include "crypto/secure_random.hpp"
+#include "support/test_database.hpp"
+
+namespace recirc::testing {
+
+struct HttpResult {
+  unsigned status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string Header(const std::string& name) const;
+};
+
+struct HttpCall {
+  std::string method = "GET";
+  std::string target = "/";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+HttpResult Send(uint16_t port, const HttpCall& call);
+
+class TestServer {
+ public:
+  // Returns nullptr (after recording why) if the backend is unavailable.
+  static std::unique_ptr<TestServer> Start(Backend backend, app::Config config = {});
+  ~TestServer();
+  uint16_t port() const { return app_->port(); }
+  app::Application& app() { return *app_; }
+  storage::Database& db() { return test_db_->db(); }
+  HttpResult Call(const HttpCall& call) const { return Send(port(), call); }
+
+ private:
+  TestServer() = default;
+  std::unique_ptr<TestDatabase> test_db_;
+  SystemClock clock_;
+  crypto::SecureRandom random_;
+  std::unique_ptr<app::Application> app_;
+  std::thread thread_;
+};
+
+}  // namespace recirc::testing
