@@ -40,7 +40,7 @@ export default {
     loggedOut: 'Logged out',
   },
   menu: {
-    planned: 'In progress',
+    planned: 'Planned',
     plannedGroup: 'Modules being built',
   },
   modules: {
