@@ -282,7 +282,10 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       const orgName = `北京市公安局海淀分局 ${Date.now().toString(36)}`
       await dialog.locator('.el-form-item', { hasText: '名称' }).first().locator('input').fill(orgName)
       await pickRegion(page, dialog, ['北京市', '海淀区'])
-      await page.keyboard.press('Escape') // close the cascader's panel (any level may be chosen, so it stays open)
+      // Any level may be chosen here, so the panel stays open: click elsewhere in the dialog to close it.
+      await dialog.locator('.el-dialog__title').click()
+      await page.locator('.el-cascader-panel').waitFor({ state: 'hidden' })
+      assert.match(await dialog.locator('[data-test=region-cascader] input').inputValue(), /北京市.*海淀区/)
       const [created] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/organisations')),
         dialog.locator('[data-test=save]').click(),
