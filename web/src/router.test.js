@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { MODULES } from './navigation.js'
+import { redirectTarget, routes } from './router.js'
+
+describe('routes', () => {
+  it('give every module its permission', () => {
+    const children = routes.find((r) => r.path === '/').children
+    for (const m of MODULES) {
+      const route = children.find((r) => r.name === m.name)
+      expect(route, m.name).toBeTruthy()
+      expect(route.meta.permission).toBe(m.permission)
+    }
+  })
+
+  it('only the login page is public', () => {
+    const publicRoutes = routes.filter((r) => r.meta?.public).map((r) => r.path)
+    expect(publicRoutes).toEqual(['/login'])
+  })
+})
+
+describe('redirect after login', () => {
+  it('returns to the page asked for', () => {
+    expect(redirectTarget({ query: { redirect: '/outlets?x=1' } })).toBe('/outlets?x=1')
+  })
+
+  it('never leaves the site or loops back to login', () => {
+    for (const redirect of ['https://evil.example/', '//evil.example/', '/login', 'outlets', undefined, ['/a']]) {
+      expect(redirectTarget({ query: { redirect } }), String(redirect)).toEqual({ name: 'overview' })
+    }
+  })
+})
