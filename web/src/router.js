@@ -60,7 +60,14 @@ export function createAppRouter() {
 /** Where to go after logging in: the page asked for, if it is one of ours, else the overview. */
 export function redirectTarget(route) {
   const target = route.query?.redirect
-  if (typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login')) {
+  // Only a path of this site: browsers read "//host" and "/\host" as another site.
+  if (
+    typeof target === 'string' &&
+    target.startsWith('/') &&
+    !target.startsWith('//') &&
+    !target.includes('\\') &&
+    !target.startsWith('/login')
+  ) {
     return target
   }
   return { name: 'overview' }
