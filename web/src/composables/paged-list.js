@@ -7,7 +7,7 @@ export function usePagedList(fetchPage) {
   const errorText = useErrorText()
   const items = ref([])
   const nextCursor = ref(null)
-  const loading = ref(false)
+  const loading = ref(true) // every page loads its first page as soon as it can
   const error = ref('')
   let generation = 0 // a newer reload wins over a slower older one
 
