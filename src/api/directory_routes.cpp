@@ -56,7 +56,8 @@ Result<http::Response> CreateOutlet(ApiDeps& deps, http::RequestContext& ctx) {
 
 Result<http::Response> ListUsers(ApiDeps& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
-  RECIRC_TRY(auto result, deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page));
+  RECIRC_TRY(auto result,
+             deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page));
   return http::Json(200, PageJson(result));
 }
 
@@ -69,7 +70,8 @@ Result<http::Response> CreateUser(ApiDeps& deps, http::RequestContext& ctx) {
   RECIRC_TRY(in.display_name, f.String("display_name"));
   RECIRC_TRY(in.role, f.String("role"));
   RECIRC_TRY(in.password, f.String("password"));
-  RECIRC_TRY(auto created, deps.directory.CreateUser(ctx.Actor(), std::string(ctx.Param("id")), in));
+  RECIRC_TRY(auto created,
+             deps.directory.CreateUser(ctx.Actor(), std::string(ctx.Param("id")), in));
   return http::Json(201, ToJson(created));
 }
 
@@ -81,13 +83,20 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   auto bind = [&d](Result<http::Response> (*fn)(ApiDeps&, http::RequestContext&)) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
-  routes.push_back({Verb::get, "/api/v1/organisations", P::kOrganisationsRead, bind(ListOrganisations), 0});
-  routes.push_back({Verb::post, "/api/v1/organisations", P::kOrganisationsManage, bind(CreateOrganisation)});
-  routes.push_back({Verb::get, "/api/v1/organisations/{id}", P::kOrganisationsRead, bind(GetOrganisation), 0});
-  routes.push_back({Verb::get, "/api/v1/organisations/{id}/outlets", P::kOutletsRead, bind(ListOutlets), 0});
-  routes.push_back({Verb::post, "/api/v1/organisations/{id}/outlets", P::kOutletsManage, bind(CreateOutlet)});
-  routes.push_back({Verb::get, "/api/v1/organisations/{id}/users", P::kUsersRead, bind(ListUsers), 0});
-  routes.push_back({Verb::post, "/api/v1/organisations/{id}/users", P::kUsersManage, bind(CreateUser)});
+  routes.push_back(
+      {Verb::get, "/api/v1/organisations", P::kOrganisationsRead, bind(ListOrganisations), 0});
+  routes.push_back(
+      {Verb::post, "/api/v1/organisations", P::kOrganisationsManage, bind(CreateOrganisation)});
+  routes.push_back(
+      {Verb::get, "/api/v1/organisations/{id}", P::kOrganisationsRead, bind(GetOrganisation), 0});
+  routes.push_back(
+      {Verb::get, "/api/v1/organisations/{id}/outlets", P::kOutletsRead, bind(ListOutlets), 0});
+  routes.push_back(
+      {Verb::post, "/api/v1/organisations/{id}/outlets", P::kOutletsManage, bind(CreateOutlet)});
+  routes.push_back(
+      {Verb::get, "/api/v1/organisations/{id}/users", P::kUsersRead, bind(ListUsers), 0});
+  routes.push_back(
+      {Verb::post, "/api/v1/organisations/{id}/users", P::kUsersManage, bind(CreateUser)});
 }
 
 }  // namespace recirc::api

@@ -11,7 +11,8 @@ Result<http::Response> Children(const core::RegionTable& regions, http::RequestC
   if (!parent.empty()) RECIRC_CHECK(core::ValidateRegionCode(regions, parent, "parent"));
   boost::json::array items;
   for (const core::Region* r : regions.Children(parent)) {
-    items.push_back({{"code", r->code}, {"name", r->name}, {"level", core::RegionLevelName(r->level)}});
+    items.push_back(
+        {{"code", r->code}, {"name", r->name}, {"level", core::RegionLevelName(r->level)}});
   }
   http::Response res = http::Json(200, boost::json::object{{"items", std::move(items)}});
   return res;

@@ -9,7 +9,8 @@ namespace recirc::api {
 namespace {
 
 Result<http::Response> Ready(storage::Database& db) {
-  if (auto st = db.Ping(); !st) return Error::Unavailable("database unreachable: " + st.error().message);
+  if (auto st = db.Ping(); !st)
+    return Error::Unavailable("database unreachable: " + st.error().message);
   return http::Json(200, boost::json::object{{"status", "ready"}});
 }
 
@@ -23,8 +24,9 @@ Result<http::Response> Events(storage::Database& db, const storage::JournalRepos
       return Error::InvalidArgument("after", "after is a sequence number (0 or more)");
     }
   }
-  RECIRC_TRY(auto events, storage::ReadValue<std::vector<storage::EventRecord>>(
-                              db, [&](storage::Session& s) { return journal.ReadAfter(s, after, 200); }));
+  RECIRC_TRY(auto events,
+             storage::ReadValue<std::vector<storage::EventRecord>>(
+                 db, [&](storage::Session& s) { return journal.ReadAfter(s, after, 200); }));
   boost::json::array items;
   for (const auto& e : events) {
     boost::json::object o{{"seq", e.seq},
@@ -54,8 +56,8 @@ void AddSystemRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
                       return http::Text(200, "text/plain; charset=utf-8", "ok\n");
                     },
                     0, Execution::kInline});
-  routes.push_back({Verb::get, "/readyz", P::kPublic,
-                    [&d](http::RequestContext&) { return Ready(d.db); }, 0});
+  routes.push_back(
+      {Verb::get, "/readyz", P::kPublic, [&d](http::RequestContext&) { return Ready(d.db); }, 0});
   routes.push_back({Verb::get, "/metrics", P::kPublic,
                     [&d](http::RequestContext&) -> Result<http::Response> {
                       if (d.metrics == nullptr) return Error::Unavailable("metrics not wired");

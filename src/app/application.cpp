@@ -30,8 +30,13 @@ Result<core::RegionTable> LoadRegions() {
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table)
-      : config(c), db(database), clock(clk), random(rnd), regions(std::move(region_table)),
-        journal(clk, rnd), hasher(c.password_cost),
+      : config(c),
+        db(database),
+        clock(clk),
+        random(rnd),
+        regions(std::move(region_table)),
+        journal(clk, rnd),
+        hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
         event_counts(event_counts_repo),
@@ -72,17 +77,17 @@ Application::~Application() {
 }
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config,
-                                                         storage::Database& db,
-                                                         const Clock& clock, Random& random) {
+                                                         storage::Database& db, const Clock& clock,
+                                                         Random& random) {
   RECIRC_TRY(auto migrated, storage::Migrate(db, clock));
   for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
   RECIRC_TRY(auto regions, LoadRegions());
   auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions));
   Parts& p = *parts;
 
-  p.deps = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.regions, nullptr,
-                   config.session_lifetime, config.secure_cookies});
+  p.deps = std::make_unique<api::ApiDeps>(api::ApiDeps{p.db, p.auth, p.directory, p.journal,
+                                                       p.regions, nullptr, config.session_lifetime,
+                                                       config.secure_cookies});
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -94,7 +99,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.metrics->AddCollector([&p](std::string& out) {
     auto cursors = storage::ReadValue<std::vector<std::pair<std::string, int64_t>>>(
         p.db, [&](storage::Session& s) { return p.journal.AllCursors(s); });
-    auto head = storage::ReadValue<int64_t>(p.db, [&](storage::Session& s) { return p.journal.Head(s); });
+    auto head =
+        storage::ReadValue<int64_t>(p.db, [&](storage::Session& s) { return p.journal.Head(s); });
     out += "# HELP recirc_journal_head Highest sequence number in the events journal.\n";
     out += "# TYPE recirc_journal_head gauge\n";
     out += "recirc_journal_head " + std::to_string(head ? *head : -1) + "\n";
@@ -102,7 +108,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
     out += "# TYPE recirc_journal_consumer_position gauge\n";
     if (cursors) {
       for (const auto& [name, pos] : *cursors) {
-        out += "recirc_journal_consumer_position{consumer=\"" + name + "\"} " + std::to_string(pos) + "\n";
+        out += "recirc_journal_consumer_position{consumer=\"" + name + "\"} " +
+               std::to_string(pos) + "\n";
       }
     }
   });
@@ -112,7 +119,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   if (!web_root.empty()) {
     if (auto files = http::StaticFiles::Load(web_root)) {
       p.static_files.emplace(std::move(*files));
-      spdlog::info("serving the web app from {} ({} files)", web_root.string(), p.static_files->size());
+      spdlog::info("serving the web app from {} ({} files)", web_root.string(),
+                   p.static_files->size());
     } else if (config.web_root) {
       return files.error();
     } else {
@@ -123,10 +131,12 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
 
   std::shared_ptr<spdlog::logger> access;
   if (config.access_log) {
-    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+    access = std::make_shared<spdlog::logger>("access",
+                                              std::make_shared<spdlog::sinks::stdout_sink_mt>());
     access->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %v", spdlog::pattern_time_type::utc);
   } else {
-    access = std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
+    access =
+        std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
   p.dispatcher = std::make_unique<http::Dispatcher>(
       *p.router, p.auth, p.db, p.idempotency_repo, *p.metrics,

@@ -20,7 +20,7 @@ class DirectoryService;
 namespace recirc::http {
 class Dispatcher;
 class Router;
-}
+}  // namespace recirc::http
 
 namespace recirc::app {
 

@@ -15,7 +15,8 @@ namespace {
 
 int Fail(const Error& e, std::ostream& out) {
   out << "recirc: " << e.message;
-  if (!e.field.empty() && e.message.find(e.field) == std::string::npos) out << " (" << e.field << ")";
+  if (!e.field.empty() && e.message.find(e.field) == std::string::npos)
+    out << " (" << e.field << ")";
   out << "\n";
   return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
 }
@@ -58,7 +59,8 @@ int RunServe(const Config& config, bool with_demo_data, std::ostream& out) {
   out << "database: " << Redacted(config.DatabaseUrl()) << "\n";
   if (!logins.empty()) {
     out << "demo logins (password: " << kDemoPassword << "):\n";
-    for (const auto& l : logins) out << "  " << l.username << "  (" << l.role << ", " << l.organisation << ")\n";
+    for (const auto& l : logins)
+      out << "  " << l.username << "  (" << l.role << ", " << l.organisation << ")\n";
   }
   out.flush();
   (*app)->Serve();

@@ -33,7 +33,8 @@ Status Read(const toml::table& t, std::string_view key, const std::string& prefi
 }
 
 Status ApplyToml(const toml::table& root, Config& c) {
-  RECIRC_CHECK(CheckKeys(root, "", {"database", "server", "security", "data_dir", "web_root", "log"}));
+  RECIRC_CHECK(
+      CheckKeys(root, "", {"database", "server", "security", "data_dir", "web_root", "log"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -52,9 +53,10 @@ Status ApplyToml(const toml::table& root, Config& c) {
     c.database_pool = static_cast<int>(pool);
   }
   if (const auto* s = root.get_as<toml::table>("server")) {
-    RECIRC_CHECK(CheckKeys(*s, "server.", {"listen", "network_threads", "worker_threads",
-                                           "max_connections", "header_timeout_seconds",
-                                           "idle_timeout_seconds", "shutdown_grace_seconds"}));
+    RECIRC_CHECK(
+        CheckKeys(*s, "server.",
+                  {"listen", "network_threads", "worker_threads", "max_connections",
+                   "header_timeout_seconds", "idle_timeout_seconds", "shutdown_grace_seconds"}));
     if (s->contains("listen")) {
       RECIRC_CHECK(Read(*s, "listen", "server.", text));
       RECIRC_CHECK(ParseListen(text, c.server));
@@ -70,15 +72,22 @@ Status ApplyToml(const toml::table& root, Config& c) {
       apply(n);
       return Ok();
     };
-    RECIRC_CHECK(read_int("network_threads", 1, 64, [&](int64_t v) { c.server.network_threads = int(v); }));
-    RECIRC_CHECK(read_int("worker_threads", 1, 256, [&](int64_t v) { c.server.worker_threads = int(v); }));
-    RECIRC_CHECK(read_int("max_connections", 1, 1'000'000, [&](int64_t v) { c.server.max_connections = v; }));
-    RECIRC_CHECK(read_int("header_timeout_seconds", 1, 3600, [&](int64_t v) { c.server.header_timeout = std::chrono::seconds(v); }));
-    RECIRC_CHECK(read_int("idle_timeout_seconds", 1, 3600, [&](int64_t v) { c.server.idle_timeout = std::chrono::seconds(v); }));
-    RECIRC_CHECK(read_int("shutdown_grace_seconds", 0, 3600, [&](int64_t v) { c.server.shutdown_grace = std::chrono::seconds(v); }));
+    RECIRC_CHECK(
+        read_int("network_threads", 1, 64, [&](int64_t v) { c.server.network_threads = int(v); }));
+    RECIRC_CHECK(
+        read_int("worker_threads", 1, 256, [&](int64_t v) { c.server.worker_threads = int(v); }));
+    RECIRC_CHECK(read_int("max_connections", 1, 1'000'000,
+                          [&](int64_t v) { c.server.max_connections = v; }));
+    RECIRC_CHECK(read_int("header_timeout_seconds", 1, 3600,
+                          [&](int64_t v) { c.server.header_timeout = std::chrono::seconds(v); }));
+    RECIRC_CHECK(read_int("idle_timeout_seconds", 1, 3600,
+                          [&](int64_t v) { c.server.idle_timeout = std::chrono::seconds(v); }));
+    RECIRC_CHECK(read_int("shutdown_grace_seconds", 0, 3600,
+                          [&](int64_t v) { c.server.shutdown_grace = std::chrono::seconds(v); }));
   }
   if (const auto* sec = root.get_as<toml::table>("security")) {
-    RECIRC_CHECK(CheckKeys(*sec, "security.", {"session_lifetime_minutes", "secure_cookies", "password_cost"}));
+    RECIRC_CHECK(CheckKeys(*sec, "security.",
+                           {"session_lifetime_minutes", "secure_cookies", "password_cost"}));
     int64_t minutes = c.session_lifetime.count();
     RECIRC_CHECK(Read(*sec, "session_lifetime_minutes", "security.", minutes));
     if (minutes < 1 || minutes > 60 * 24 * 30) {
@@ -131,7 +140,8 @@ Status ParseListen(std::string_view text, http::ServerConfig& server) {
   if (ec != std::errc() || ptr != port.data() + port.size() || value > 65535) {
     return Error::InvalidArgument("listen", "the port is a number from 0 to 65535");
   }
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
   server.host = host.empty() ? "0.0.0.0" : std::string(host);
   server.port = static_cast<uint16_t>(value);
   return Ok();
@@ -145,9 +155,9 @@ Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path) {
     try {
       table = toml::parse_file(path->string());
     } catch (const toml::parse_error& e) {
-      return Error::InvalidArgument(
-          "config", "config file " + path->string() + " line " +
-                        std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+      return Error::InvalidArgument("config", "config file " + path->string() + " line " +
+                                                  std::to_string(e.source().begin.line) + ": " +
+                                                  std::string(e.description()));
     }
     RECIRC_CHECK(ApplyToml(table, c));
   }

@@ -11,24 +11,49 @@ struct DemoOrg {
   const char* name;
   const char* credit_base;  // 17 characters; the check character is computed
   const char* region;
-  std::vector<std::pair<const char*, const char*>> outlets;  // name, address
+  std::vector<std::pair<const char*, const char*>> outlets;              // name, address
   std::vector<std::tuple<const char*, const char*, const char*>> users;  // username, name, role
 };
 
 std::vector<DemoOrg> DemoOrganisations() {
   return {
-      {"platform", "recirc 平台管理", "12110105MB0000001", "110000", {},
+      {"platform",
+       "recirc 平台管理",
+       "12110105MB0000001",
+       "110000",
+       {},
        {{"admin", "平台管理员", "platform_admin"}}},
-      {"operator", "绿循环回收 Green Loop Recycling", "91110105MA0000001", "110105",
-       {{"朝阳门店", "北京市朝阳区建国路 88 号"}, {"海淀社区寄卖店", "北京市海淀区中关村大街 1 号"}},
+      {"operator",
+       "绿循环回收 Green Loop Recycling",
+       "91110105MA0000001",
+       "110105",
+       {{"朝阳门店", "北京市朝阳区建国路 88 号"},
+        {"海淀社区寄卖店", "北京市海淀区中关村大街 1 号"}},
        {{"shop.admin", "王店长", "operator_admin"}, {"shop.clerk", "李店员", "operator_staff"}}},
-      {"inspection_body", "华检二手商品鉴定中心", "91440300MA0000002", "440300", {},
-       {{"inspection.admin", "刘主任", "inspection_admin"}, {"inspector", "陈检测师", "inspector"}}},
-      {"police", "北京市公安局朝阳分局", "11110105000000003", "110105", {},
+      {"inspection_body",
+       "华检二手商品鉴定中心",
+       "91440300MA0000002",
+       "440300",
+       {},
+       {{"inspection.admin", "刘主任", "inspection_admin"},
+        {"inspector", "陈检测师", "inspector"}}},
+      {"police",
+       "北京市公安局朝阳分局",
+       "11110105000000003",
+       "110105",
+       {},
        {{"police.chaoyang", "赵警官", "police_officer"}}},
-      {"commerce_authority", "北京市商务局", "11110000000000004", "110000", {},
+      {"commerce_authority",
+       "北京市商务局",
+       "11110000000000004",
+       "110000",
+       {},
        {{"commerce", "孙处长", "commerce_official"}}},
-      {"market_supervision", "北京市市场监督管理局", "11110000000000005", "110000", {},
+      {"market_supervision",
+       "北京市市场监督管理局",
+       "11110000000000005",
+       "110000",
+       {},
        {{"market", "周科长", "market_supervisor"}}},
   };
 }
@@ -50,7 +75,8 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
       if (o.credit_code == credit) org_id = o.id;
     }
     if (org_id.empty()) {
-      RECIRC_TRY(auto org, directory.CreateOrganisation(system, {d.kind, d.name, credit, d.region}));
+      RECIRC_TRY(auto org,
+                 directory.CreateOrganisation(system, {d.kind, d.name, credit, d.region}));
       org_id = org.id;
       for (const auto& [name, address] : d.outlets) {
         RECIRC_TRY(auto outlet, directory.CreateOutlet(system, org_id, {name, d.region, address}));
@@ -63,8 +89,9 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
                                       return repo.FindUserByUsername(s, u);
                                     }));
       if (!existing) {
-        RECIRC_TRY(auto user, directory.CreateUser(system, org_id,
-                                                   {username, display, role, std::string(kDemoPassword)}));
+        RECIRC_TRY(auto user,
+                   directory.CreateUser(system, org_id,
+                                        {username, display, role, std::string(kDemoPassword)}));
         (void)user;
       }
       logins.push_back({username, role, d.name});

@@ -21,7 +21,8 @@ void AddCommon(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("--database", o.database, "sqlite:///path/to/file.db or postgresql://...");
   cmd->add_option("--listen", o.listen, "host:port to listen on (default 127.0.0.1:8080)");
   cmd->add_option("--web-root", o.web_root, "directory of the built web app (default web/dist)");
-  cmd->add_option("--data-dir", o.data_dir, "directory for the database file and keys (default var)");
+  cmd->add_option("--data-dir", o.data_dir,
+                  "directory for the database file and keys (default var)");
 }
 
 // Flags win over the environment, which wins over the file.
@@ -61,16 +62,22 @@ int main(int argc, char** argv) {
   recirc::app::AdminRequest request;
   std::string credit_code;
   auto* create_org = admin->add_subcommand("create-organisation", "Create an organisation");
-  create_org->add_option("--kind", request.organisation.kind, "operator, inspection_body, police, commerce_authority, market_supervision, platform")->required();
+  create_org
+      ->add_option(
+          "--kind", request.organisation.kind,
+          "operator, inspection_body, police, commerce_authority, market_supervision, platform")
+      ->required();
   create_org->add_option("--name", request.organisation.name)->required();
-  create_org->add_option("--region", request.organisation.region_code, "GB/T 2260 code")->required();
+  create_org->add_option("--region", request.organisation.region_code, "GB/T 2260 code")
+      ->required();
   create_org->add_option("--credit-code", credit_code, "unified social credit code");
   auto* create_outlet = admin->add_subcommand("create-outlet", "Create an outlet of an operator");
   create_outlet->add_option("--organisation", request.organisation_id)->required();
   create_outlet->add_option("--name", request.outlet.name)->required();
   create_outlet->add_option("--region", request.outlet.region_code)->required();
   create_outlet->add_option("--address", request.outlet.address)->required();
-  auto* create_user = admin->add_subcommand("create-user", "Create a user (password from RECIRC_NEW_PASSWORD or --password)");
+  auto* create_user = admin->add_subcommand(
+      "create-user", "Create a user (password from RECIRC_NEW_PASSWORD or --password)");
   create_user->add_option("--organisation", request.organisation_id)->required();
   create_user->add_option("--username", request.user.username)->required();
   create_user->add_option("--display-name", request.user.display_name)->required();

@@ -1,6 +1,7 @@
 #pragma once
 // Clock: the only source of "now" in recirc. Services take a Clock&; tests pass a FakeClock and
-// move time by hand, so hold expiries, session lifetimes and rate limits are tested without sleeping.
+// move time by hand, so hold expiries, session lifetimes and rate limits are tested without
+// sleeping.
 
 #include <atomic>
 #include <chrono>
@@ -20,7 +21,8 @@ class Clock {
 class SystemClock final : public Clock {
  public:
   TimePoint Now() const override {
-    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now());
   }
 };
 

@@ -3,8 +3,8 @@
 // table, src/http/error_status.cpp) plus a message for people and, for bad input, the field name.
 // Result<T> carries either a value or an Error; exceptions are reserved for what ends the process.
 
-#include <boost/system/result.hpp>
 #include <boost/assert/source_location.hpp>
+#include <boost/system/result.hpp>
 
 #include <string>
 #include <string_view>
@@ -12,15 +12,15 @@
 namespace recirc {
 
 enum class ErrorCode {
-  kInvalidArgument,    // the caller's input is wrong; `field` names which part
+  kInvalidArgument,  // the caller's input is wrong; `field` names which part
   kNotFound,
   kAlreadyExists,
   kFailedPrecondition,  // a business rule refuses the operation in the present state
   kUnauthenticated,
   kPermissionDenied,
-  kResourceExhausted,   // rate limits, body too large
-  kConflict,            // concurrent change, idempotency key reused with another body
-  kUnavailable,         // a dependency (database) cannot be reached; retrying may help
+  kResourceExhausted,  // rate limits, body too large
+  kConflict,           // concurrent change, idempotency key reused with another body
+  kUnavailable,        // a dependency (database) cannot be reached; retrying may help
   kInternal,
 };
 
@@ -34,7 +34,9 @@ struct Error {
   static Error InvalidArgument(std::string field, std::string message) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};
   }
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
+  static Error NotFound(std::string message) {
+    return {ErrorCode::kNotFound, std::move(message), {}};
+  }
   static Error AlreadyExists(std::string message, std::string field = {}) {
     return {ErrorCode::kAlreadyExists, std::move(message), std::move(field)};
   }
@@ -50,11 +52,15 @@ struct Error {
   static Error ResourceExhausted(std::string message) {
     return {ErrorCode::kResourceExhausted, std::move(message), {}};
   }
-  static Error Conflict(std::string message) { return {ErrorCode::kConflict, std::move(message), {}}; }
+  static Error Conflict(std::string message) {
+    return {ErrorCode::kConflict, std::move(message), {}};
+  }
   static Error Unavailable(std::string message) {
     return {ErrorCode::kUnavailable, std::move(message), {}};
   }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+  static Error Internal(std::string message) {
+    return {ErrorCode::kInternal, std::move(message), {}};
+  }
 };
 
 // Thrown only by Result::value() on an error: a programmer's mistake, never expected control flow.
@@ -84,15 +90,15 @@ inline Status Ok() { return {}; }
 // moves its value into `var`.
 #define RECIRC_CONCAT_INNER(a, b) a##b
 #define RECIRC_CONCAT(a, b) RECIRC_CONCAT_INNER(a, b)
-#define RECIRC_TRY(var, expr)                                   \
-  auto RECIRC_CONCAT(recirc_try_, __LINE__) = (expr);           \
-  if (!RECIRC_CONCAT(recirc_try_, __LINE__)) {                  \
-    return RECIRC_CONCAT(recirc_try_, __LINE__).error();        \
-  }                                                             \
+#define RECIRC_TRY(var, expr)                            \
+  auto RECIRC_CONCAT(recirc_try_, __LINE__) = (expr);    \
+  if (!RECIRC_CONCAT(recirc_try_, __LINE__)) {           \
+    return RECIRC_CONCAT(recirc_try_, __LINE__).error(); \
+  }                                                      \
   var = std::move(*RECIRC_CONCAT(recirc_try_, __LINE__))
-#define RECIRC_CHECK(expr)                                      \
-  do {                                                          \
-    auto recirc_check_result = (expr);                          \
+#define RECIRC_CHECK(expr)                                        \
+  do {                                                            \
+    auto recirc_check_result = (expr);                            \
     if (!recirc_check_result) return recirc_check_result.error(); \
   } while (false)
 // RECIRC_IGNORE(expr): evaluates a Result whose failure is already handled another way (for

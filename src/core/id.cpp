@@ -45,7 +45,8 @@ Result<Id> Id::Parse(std::string_view text, std::string_view field) {
   Uint128 v = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const int d = DecodeChar(text[i]);
-    if (d < 0) return Error::InvalidArgument(std::string(field), "an id is written in Crockford base32");
+    if (d < 0)
+      return Error::InvalidArgument(std::string(field), "an id is written in Crockford base32");
     if (i == 0 && d > 7) return Error::InvalidArgument(std::string(field), "an id is out of range");
     v = (v << 5) | static_cast<unsigned>(d);
   }

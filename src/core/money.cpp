@@ -6,7 +6,8 @@ namespace recirc {
 
 std::string_view CurrencyCode(Currency c) {
   switch (c) {
-    case Currency::kCny: return "CNY";
+    case Currency::kCny:
+      return "CNY";
   }
   return "CNY";
 }
@@ -34,20 +35,21 @@ std::string Money::ToYuanString() const {
   const uint64_t abs = negative ? 0 - static_cast<uint64_t>(fen_) : static_cast<uint64_t>(fen_);
   char buf[40];
   std::snprintf(buf, sizeof buf, "%s%llu.%02llu", negative ? "-" : "",
-                static_cast<unsigned long long>(abs / 100), static_cast<unsigned long long>(abs % 100));
+                static_cast<unsigned long long>(abs / 100),
+                static_cast<unsigned long long>(abs % 100));
   return buf;
 }
 
 Result<Money> Money::ParseYuan(std::string_view text, std::string_view field) {
-  const auto bad = [&](const char* why) {
-    return Error::InvalidArgument(std::string(field), why);
-  };
+  const auto bad = [&](const char* why) { return Error::InvalidArgument(std::string(field), why); };
   if (text.empty()) return bad("amount is empty");
   int64_t yuan = 0;
   size_t i = 0;
   for (; i < text.size() && text[i] != '.'; ++i) {
-    if (text[i] < '0' || text[i] > '9') return bad("amount must be digits with at most two decimals");
-    if (__builtin_mul_overflow(yuan, 10, &yuan) || __builtin_add_overflow(yuan, text[i] - '0', &yuan)) {
+    if (text[i] < '0' || text[i] > '9')
+      return bad("amount must be digits with at most two decimals");
+    if (__builtin_mul_overflow(yuan, 10, &yuan) ||
+        __builtin_add_overflow(yuan, text[i] - '0', &yuan)) {
       return bad("amount is too large");
     }
   }

@@ -14,7 +14,8 @@ std::string Base64UrlEncode(std::string_view bytes) {
   out.reserve((bytes.size() * 4 + 2) / 3);
   size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
-    const uint32_t v = (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
+    const uint32_t v =
+        (uint8_t(bytes[i]) << 16) | (uint8_t(bytes[i + 1]) << 8) | uint8_t(bytes[i + 2]);
     out += kChars[(v >> 18) & 63];
     out += kChars[(v >> 12) & 63];
     out += kChars[(v >> 6) & 63];
@@ -34,7 +35,8 @@ std::string Base64UrlEncode(std::string_view bytes) {
 std::string NewToken(Random& random) {
   std::array<uint8_t, 32> bytes{};
   random.Fill(bytes);
-  return Base64UrlEncode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  return Base64UrlEncode(
+      std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 std::string Sha256Hex(std::string_view data) {

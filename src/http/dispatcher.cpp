@@ -11,7 +11,9 @@ namespace {
 
 namespace bhttp = boost::beast::http;
 
-bool IsUnsafe(Verb m) { return m == Verb::post || m == Verb::put || m == Verb::patch || m == Verb::delete_; }
+bool IsUnsafe(Verb m) {
+  return m == Verb::post || m == Verb::put || m == Verb::patch || m == Verb::delete_;
+}
 
 bool ValidRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -33,9 +35,11 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   while (pos < header.size()) {
     while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
     const size_t end = header.find(';', pos);
-    const std::string_view pair = header.substr(pos, end == std::string_view::npos ? end : end - pos);
+    const std::string_view pair =
+        header.substr(pos, end == std::string_view::npos ? end : end - pos);
     const size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+      return std::string(pair.substr(eq + 1));
     if (end == std::string_view::npos) break;
     pos = end + 1;
   }
@@ -46,8 +50,14 @@ Dispatcher::Dispatcher(const Router& router, identity::AuthService& auth, storag
                        const storage::IdempotencyRepository& idempotency, Metrics& metrics,
                        const StaticFiles* static_files, const Clock& clock, Random& random,
                        std::shared_ptr<spdlog::logger> access_log)
-    : router_(router), auth_(auth), db_(db), idempotency_(idempotency), metrics_(metrics),
-      static_files_(static_files), clock_(clock), random_(random),
+    : router_(router),
+      auth_(auth),
+      db_(db),
+      idempotency_(idempotency),
+      metrics_(metrics),
+      static_files_(static_files),
+      clock_(clock),
+      random_(random),
       access_log_(std::move(access_log)) {}
 
 DispatchPlan Dispatcher::Plan(Verb method, std::string_view target) const {
@@ -107,10 +117,9 @@ Result<Response> Dispatcher::RunIdempotent(const Route& route, RequestContext& c
                                            std::string_view key) {
   if (key.size() > 200) return Error::InvalidArgument("Idempotency-Key", "at most 200 characters");
   const std::string principal = ctx.principal ? ctx.principal->user_id : "anonymous";
-  const storage::IdempotencyRequest req{principal, std::string(key),
-                                        std::string(bhttp::to_string(ctx.request.method())),
-                                        std::string(ctx.request.target()),
-                                        crypto::Sha256Hex(ctx.request.body())};
+  const storage::IdempotencyRequest req{
+      principal, std::string(key), std::string(bhttp::to_string(ctx.request.method())),
+      std::string(ctx.request.target()), crypto::Sha256Hex(ctx.request.body())};
   const int64_t now = ToUnixMillis(clock_.Now());
   RECIRC_TRY(auto claim, storage::WriteValue<storage::IdempotencyClaim>(
                              db_, [&](storage::Session& s) -> Result<storage::IdempotencyClaim> {
@@ -142,7 +151,8 @@ Result<Response> Dispatcher::RunIdempotent(const Route& route, RequestContext& c
                                            std::string(result->BodyView()))
                    : idempotency_.Release(s, req);
   });
-  if (!saved) access_log_->warn("request {}: idempotency record: {}", ctx.request_id, saved.error().message);
+  if (!saved)
+    access_log_->warn("request {}: idempotency record: {}", ctx.request_id, saved.error().message);
   return result;
 }
 
@@ -210,8 +220,8 @@ Response Dispatcher::Handle(const DispatchPlan& plan, const HttpRequest& request
     }
     response.headers.emplace_back("Cache-Control", "no-store");
   } else if (plan.match.method_not_allowed) {
-    response = ErrorResponse({ErrorCode::kInvalidArgument, "method not allowed on this path", "method"},
-                             ctx.request_id);
+    response = ErrorResponse(
+        {ErrorCode::kInvalidArgument, "method not allowed on this path", "method"}, ctx.request_id);
     response.status = 405;
     response.headers.emplace_back("Allow", router_.AllowedMethods(plan.path));
   } else if (static_files_ && !IsApiPath(plan.path) &&
@@ -219,8 +229,9 @@ Response Dispatcher::Handle(const DispatchPlan& plan, const HttpRequest& request
     label = "static";
     auto served = static_files_->Serve(plan.path, request[bhttp::field::accept_encoding],
                                        request[bhttp::field::if_none_match]);
-    response = served ? std::move(*served)
-                      : ErrorResponse(Error::NotFound("no such file: " + plan.path), ctx.request_id);
+    response = served
+                   ? std::move(*served)
+                   : ErrorResponse(Error::NotFound("no such file: " + plan.path), ctx.request_id);
   } else {
     response = ErrorResponse(Error::NotFound("no route for " + plan.path), ctx.request_id);
   }

@@ -32,7 +32,7 @@ struct DispatchPlan {
   std::string path;  // decoded
   std::vector<std::pair<std::string, std::string>> query;
   std::optional<Error> bad_target;  // the target could not be parsed
-  size_t body_limit = 64 * 1024;  // unmatched requests: enough to answer 404, not 413
+  size_t body_limit = 64 * 1024;    // unmatched requests: enough to answer 404, not 413
   Execution execution = Execution::kInline;
 };
 

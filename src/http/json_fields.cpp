@@ -9,7 +9,8 @@ Status JsonFields::OnlyKnown(std::initializer_list<std::string_view> known) cons
     if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end()) {
       std::string expected;
       for (auto k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);
-      return Error::InvalidArgument(std::string(kv.key()), "unknown field; the fields are: " + expected);
+      return Error::InvalidArgument(std::string(kv.key()),
+                                    "unknown field; the fields are: " + expected);
     }
   }
   return Ok();
@@ -17,7 +18,8 @@ Status JsonFields::OnlyKnown(std::initializer_list<std::string_view> known) cons
 
 Result<std::string> JsonFields::String(std::string_view field) const {
   const auto* v = object_.if_contains(field);
-  if (v == nullptr || v->is_null()) return Error::InvalidArgument(std::string(field), "is required");
+  if (v == nullptr || v->is_null())
+    return Error::InvalidArgument(std::string(field), "is required");
   if (!v->is_string()) return Error::InvalidArgument(std::string(field), "must be a string");
   return std::string(v->as_string());
 }
@@ -32,7 +34,8 @@ Result<std::optional<std::string>> JsonFields::OptionalString(std::string_view f
 
 Result<int64_t> JsonFields::Integer(std::string_view field) const {
   const auto* v = object_.if_contains(field);
-  if (v == nullptr || v->is_null()) return Error::InvalidArgument(std::string(field), "is required");
+  if (v == nullptr || v->is_null())
+    return Error::InvalidArgument(std::string(field), "is required");
   if (v->is_int64()) return v->as_int64();
   if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
     return static_cast<int64_t>(v->as_uint64());

@@ -33,8 +33,8 @@ std::string Metrics::Render() const {
     for (size_t c = 0; c < 5; ++c) {
       const int64_t n = stats_[i].by_class[c].load(std::memory_order_relaxed);
       if (n == 0) continue;
-      out += fmt::format("recirc_http_requests_total{{route=\"{}\",code=\"{}xx\"}} {}\n", labels_[i],
-                         c + 1, n);
+      out += fmt::format("recirc_http_requests_total{{route=\"{}\",code=\"{}xx\"}} {}\n",
+                         labels_[i], c + 1, n);
     }
   }
   out += "# HELP recirc_http_request_duration_seconds Time from request read to response ready.\n";
@@ -47,13 +47,14 @@ std::string Metrics::Render() const {
     for (size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += stats_[i].buckets[b].load(std::memory_order_relaxed);
       const std::string le = b < kBuckets.size() ? fmt::format("{}", kBuckets[b]) : "+Inf";
-      out += fmt::format("recirc_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         labels_[i], le, cumulative);
+      out +=
+          fmt::format("recirc_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                      labels_[i], le, cumulative);
     }
     out += fmt::format("recirc_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", labels_[i],
                        static_cast<double>(stats_[i].sum_us.load()) / 1e6);
-    out += fmt::format("recirc_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", labels_[i],
-                       cumulative);
+    out += fmt::format("recirc_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
+                       labels_[i], cumulative);
   }
   out += "# HELP recirc_http_open_connections Client connections open now.\n";
   out += "# TYPE recirc_http_open_connections gauge\n";

@@ -31,7 +31,7 @@ struct RequestContext {
   std::string remote;  // client address; used for rate limits only, never logged
   std::vector<std::pair<std::string, std::string>> path_params;
   std::vector<std::pair<std::string, std::string>> query;  // decoded
-  const identity::Principal* principal = nullptr;           // null on public routes without login
+  const identity::Principal* principal = nullptr;          // null on public routes without login
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
 
   std::string_view Param(std::string_view name) const;

@@ -12,8 +12,8 @@
 namespace recirc::http {
 
 struct RouteMatch {
-  const Route* route = nullptr;  // null: no route
-  size_t index = 0;              // position in the table (metrics)
+  const Route* route = nullptr;     // null: no route
+  size_t index = 0;                 // position in the table (metrics)
   bool method_not_allowed = false;  // the path exists with other methods
   std::vector<std::pair<std::string, std::string>> params;
 };

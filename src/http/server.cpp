@@ -45,9 +45,12 @@ bhttp::response<bhttp::string_body> ToBeast(const Response& r, unsigned version,
 class Server::Impl {
  public:
   Impl(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics)
-      : config_(std::move(config)), dispatcher_(dispatcher), metrics_(metrics),
+      : config_(std::move(config)),
+        dispatcher_(dispatcher),
+        metrics_(metrics),
         workers_(static_cast<size_t>(std::max(1, config_.worker_threads))),
-        acceptor_(ioc_), signals_(ioc_, SIGINT, SIGTERM) {}
+        acceptor_(ioc_),
+        signals_(ioc_, SIGINT, SIGTERM) {}
 
   Status Listen(uint16_t& port_out) {
     boost::system::error_code ec;
@@ -151,11 +154,14 @@ class Server::Impl {
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, head, kTuple);
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await Reject(stream, ErrorResponse(Error::ResourceExhausted("request headers too large"), ""));
+          co_await Reject(stream,
+                          ErrorResponse(Error::ResourceExhausted("request headers too large"), ""));
         } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
                    ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
                    ec != asio::error::eof) {
-          co_await Reject(stream, ErrorResponse(Error::InvalidArgument("request", "malformed HTTP request"), ""));
+          co_await Reject(
+              stream,
+              ErrorResponse(Error::InvalidArgument("request", "malformed HTTP request"), ""));
         }
         co_return;
       }
@@ -174,7 +180,8 @@ class Server::Impl {
         stream.expires_after(config_.body_timeout);
         auto [body_ec, m] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
         if (body_ec) {
-          if (body_ec == bhttp::error::body_limit) co_await Reject(stream, dispatcher_.TooLarge(plan));
+          if (body_ec == bhttp::error::body_limit)
+            co_await Reject(stream, dispatcher_.TooLarge(plan));
           in_flight_--;
           co_return;
         }
@@ -187,7 +194,9 @@ class Server::Impl {
       } else {
         response = co_await asio::co_spawn(
             workers_,
-            [&]() -> asio::awaitable<Response> { co_return dispatcher_.Handle(plan, request, remote); },
+            [&]() -> asio::awaitable<Response> {
+              co_return dispatcher_.Handle(plan, request, remote);
+            },
             asio::use_awaitable);
       }
       const bool keep_alive = request.keep_alive() && !stopping_;

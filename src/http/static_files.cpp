@@ -12,13 +12,20 @@ namespace {
 
 std::string ContentType(const std::string& ext) {
   static const std::map<std::string, std::string, std::less<>> kTypes = {
-      {".html", "text/html; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},           {".svg", "image/svg+xml"},
-      {".png", "image/png"},                   {".jpg", "image/jpeg"},
-      {".ico", "image/x-icon"},                {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                  {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"},   {".webmanifest", "application/manifest+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"},
       {".map", "application/json"},
   };
   auto it = kTypes.find(ext);
@@ -82,8 +89,8 @@ std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_vi
   auto it = files_.find(path == "/" ? std::string_view("/index.html") : path);
   if (it == files_.end()) {
     const auto slash = path.rfind('/');
-    const bool has_extension = path.find('.', slash == std::string_view::npos ? 0 : slash) !=
-                               std::string_view::npos;
+    const bool has_extension =
+        path.find('.', slash == std::string_view::npos ? 0 : slash) != std::string_view::npos;
     if (has_extension || path.starts_with("/assets/")) return std::nullopt;
     it = files_.find(std::string_view("/index.html"));
     if (it == files_.end()) return std::nullopt;

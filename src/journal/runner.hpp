@@ -40,7 +40,7 @@ class JournalRunner {
 
   std::mutex mutex_;
   std::condition_variable cv_;
-  bool woken_ = false;    // GUARDED_BY(mutex_)
+  bool woken_ = false;     // GUARDED_BY(mutex_)
   bool stopping_ = false;  // GUARDED_BY(mutex_)
   std::thread thread_;
 };

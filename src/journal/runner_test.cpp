@@ -12,7 +12,8 @@ class RunnerTest : public testing::BothDatabases {
   Status AppendEvents(int n, const std::string& type) {
     return db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        RECIRC_TRY(int64_t seq, journal_.Append(s, {type, "thing", std::to_string(i), {}, {}, "{}"}));
+        RECIRC_TRY(int64_t seq,
+                   journal_.Append(s, {type, "thing", std::to_string(i), {}, {}, "{}"}));
         (void)seq;
       }
       return Ok();

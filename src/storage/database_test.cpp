@@ -25,15 +25,15 @@ TEST_P(DatabaseTest, RoundTripsEveryValueType) {
   ASSERT_TRUE(db().Write([&](Session& s) { return s.ExecuteScript(CreateSql(s.dialect())); }));
   const std::string binary("\x00\x01\xff\x7f", 4);
   ASSERT_TRUE(db().Write([&](Session& s) -> Status {
-    RECIRC_TRY(int64_t n, s.Execute("INSERT INTO t (id, name, amount, data) VALUES ($1, $2, $3, $4)",
-                                    {int64_t{1}, std::string("绿循环 'quoted'"), 2.5, Blob{binary}}));
+    RECIRC_TRY(int64_t n,
+               s.Execute("INSERT INTO t (id, name, amount, data) VALUES ($1, $2, $3, $4)",
+                         {int64_t{1}, std::string("绿循环 'quoted'"), 2.5, Blob{binary}}));
     EXPECT_EQ(n, 1);
     RECIRC_TRY(n, s.Execute("INSERT INTO t (id, name) VALUES ($1, $2)", {int64_t{2}, nullptr}));
     return Ok();
   }));
-  auto rows = ReadValue<Rows>(db(), [](Session& s) {
-    return s.Query("SELECT id, name, amount, data FROM t ORDER BY id");
-  });
+  auto rows = ReadValue<Rows>(
+      db(), [](Session& s) { return s.Query("SELECT id, name, amount, data FROM t ORDER BY id"); });
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 2u);
   const Row& first = (*rows)[0];
@@ -47,7 +47,8 @@ TEST_P(DatabaseTest, RoundTripsEveryValueType) {
 
 TEST_P(DatabaseTest, PlaceholdersMayRepeatAndComeInAnyOrder) {
   auto rows = ReadValue<Rows>(db(), [](Session& s) {
-    return s.Query("SELECT CAST($2 AS TEXT) || CAST($1 AS TEXT) || CAST($2 AS TEXT)", {std::string("a"), std::string("b")});
+    return s.Query("SELECT CAST($2 AS TEXT) || CAST($1 AS TEXT) || CAST($2 AS TEXT)",
+                   {std::string("a"), std::string("b")});
   });
   ASSERT_TRUE(rows) << rows.error().message;
   EXPECT_EQ((*rows)[0].Text(0), "bab");
@@ -56,7 +57,8 @@ TEST_P(DatabaseTest, PlaceholdersMayRepeatAndComeInAnyOrder) {
 TEST_P(DatabaseTest, FailedWriteLeavesNothingBehind) {
   ASSERT_TRUE(db().Write([&](Session& s) { return s.ExecuteScript(CreateSql(s.dialect())); }));
   Status st = db().Write([&](Session& s) -> Status {
-    RECIRC_TRY(int64_t n, s.Execute("INSERT INTO t (id, name) VALUES ($1, $2)", {int64_t{1}, std::string("x")}));
+    RECIRC_TRY(int64_t n, s.Execute("INSERT INTO t (id, name) VALUES ($1, $2)",
+                                    {int64_t{1}, std::string("x")}));
     (void)n;
     return Error::InvalidArgument("name", "refused after the insert");
   });

@@ -9,7 +9,8 @@ constexpr std::string_view kClear = "DELETE FROM event_counts";
 constexpr std::string_view kAll = "SELECT day, type, count FROM event_counts ORDER BY day, type";
 }  // namespace
 
-Status EventCountsRepository::Add(Session& s, int64_t day, const std::string& type, int64_t n) const {
+Status EventCountsRepository::Add(Session& s, int64_t day, const std::string& type,
+                                  int64_t n) const {
   RECIRC_TRY(int64_t changed, s.Execute(kAdd, {day, type, n}));
   (void)changed;
   return Ok();

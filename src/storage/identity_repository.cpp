@@ -56,7 +56,8 @@ OutletRecord ToOutlet(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
 }
 UserRecord ToUser(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6) != 0, r.Int(7)};
+  return {r.Text(0), r.Text(1), r.Text(2),     r.Text(3),
+          r.Text(4), r.Text(5), r.Int(6) != 0, r.Int(7)};
 }
 SessionRecord ToSession(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)};
@@ -95,13 +96,14 @@ Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationReco
 
 Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(
     Session& s, const std::string& id) const {
-  return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}), ToOrganisation);
+  return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}),
+                                         ToOrganisation);
 }
 
 Result<std::vector<OrganisationRecord>> IdentityRepository::ListOrganisations(
     Session& s, const PageRequest& page) const {
-  return MapRows<OrganisationRecord>(
-      s.Query(kListOrganisations, {page.after, int64_t{page.limit}}), ToOrganisation);
+  return MapRows<OrganisationRecord>(s.Query(kListOrganisations, {page.after, int64_t{page.limit}}),
+                                     ToOrganisation);
 }
 
 Result<int64_t> IdentityRepository::CountOrganisations(Session& s) const {
@@ -110,8 +112,8 @@ Result<int64_t> IdentityRepository::CountOrganisations(Session& s) const {
 }
 
 Status IdentityRepository::InsertOutlet(Session& s, const OutletRecord& r) const {
-  return Done(s.Execute(kInsertOutlet, {r.id, r.organisation_id, r.name, r.region_code, r.address,
-                                        r.created_at}));
+  return Done(s.Execute(kInsertOutlet,
+                        {r.id, r.organisation_id, r.name, r.region_code, r.address, r.created_at}));
 }
 
 Result<std::vector<OutletRecord>> IdentityRepository::ListOutlets(
@@ -133,16 +135,17 @@ Result<std::optional<UserRecord>> IdentityRepository::FindUserByUsername(
 
 Result<std::optional<UserRecord>> IdentityRepository::FindUser(Session& s,
                                                                const std::string& id) const {
-  return MapOptional<UserRecord>(
-      s.QueryOptional(std::string(kUserColumns) + "WHERE id = $1", {id}), ToUser);
+  return MapOptional<UserRecord>(s.QueryOptional(std::string(kUserColumns) + "WHERE id = $1", {id}),
+                                 ToUser);
 }
 
 Result<std::vector<UserRecord>> IdentityRepository::ListUsers(Session& s,
                                                               const std::string& organisation_id,
                                                               const PageRequest& page) const {
   return MapRows<UserRecord>(
-      s.Query(std::string(kUserColumns) + "WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-              {organisation_id, page.after, int64_t{page.limit}}),
+      s.Query(
+          std::string(kUserColumns) + "WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+          {organisation_id, page.after, int64_t{page.limit}}),
       ToUser);
 }
 
@@ -185,8 +188,8 @@ Result<std::optional<ApiKeyRecord>> IdentityRepository::FindApiKey(Session& s,
       s.QueryOptional(std::string(kApiKeyColumns) + "WHERE id = $1", {id}), ToApiKey);
 }
 
-Result<std::vector<ApiKeyRecord>> IdentityRepository::ListApiKeys(Session& s,
-                                                                  const std::string& user_id) const {
+Result<std::vector<ApiKeyRecord>> IdentityRepository::ListApiKeys(
+    Session& s, const std::string& user_id) const {
   return MapRows<ApiKeyRecord>(
       s.Query(std::string(kApiKeyColumns) + "WHERE user_id = $1 ORDER BY id", {user_id}), ToApiKey);
 }

@@ -65,8 +65,10 @@ struct PageRequest {
 class IdentityRepository {
  public:
   Status InsertOrganisation(Session& s, const OrganisationRecord& r) const;
-  Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s, const std::string& id) const;
-  Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s, const PageRequest& page) const;
+  Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s,
+                                                             const std::string& id) const;
+  Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s,
+                                                            const PageRequest& page) const;
   Result<int64_t> CountOrganisations(Session& s) const;
 
   Status InsertOutlet(Session& s, const OutletRecord& r) const;
@@ -74,7 +76,8 @@ class IdentityRepository {
                                                 const PageRequest& page) const;
 
   Status InsertUser(Session& s, const UserRecord& r) const;
-  Result<std::optional<UserRecord>> FindUserByUsername(Session& s, const std::string& username) const;
+  Result<std::optional<UserRecord>> FindUserByUsername(Session& s,
+                                                       const std::string& username) const;
   Result<std::optional<UserRecord>> FindUser(Session& s, const std::string& id) const;
   Result<std::vector<UserRecord>> ListUsers(Session& s, const std::string& organisation_id,
                                             const PageRequest& page) const;

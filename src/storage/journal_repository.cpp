@@ -17,10 +17,12 @@ constexpr std::string_view kAggregate =
     "WHERE aggregate_type = $1 AND aggregate_id = $2 ORDER BY seq";
 constexpr std::string_view kHead = "SELECT COALESCE(MAX(seq), 0) FROM events";
 constexpr std::string_view kCursor = "SELECT position FROM consumer_cursors WHERE name = $1";
-constexpr std::string_view kAllCursors = "SELECT name, position FROM consumer_cursors ORDER BY name";
+constexpr std::string_view kAllCursors =
+    "SELECT name, position FROM consumer_cursors ORDER BY name";
 constexpr std::string_view kSaveCursor =
     "INSERT INTO consumer_cursors (name, position, updated_at) VALUES ($1, $2, $3) "
-    "ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at";
+    "ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = "
+    "excluded.updated_at";
 
 Value Optional(const std::optional<std::string>& v) {
   if (v) return *v;
@@ -28,8 +30,8 @@ Value Optional(const std::optional<std::string>& v) {
 }
 
 EventRecord ToRecord(const Row& r) {
-  return EventRecord{r.Int(0),     r.Text(1),    r.Int(2),    r.Text(3), r.Text(4),
-                     r.Text(5),    r.OptText(6), r.OptText(7), r.Text(8)};
+  return EventRecord{r.Int(0),  r.Text(1),    r.Int(2),     r.Text(3), r.Text(4),
+                     r.Text(5), r.OptText(6), r.OptText(7), r.Text(8)};
 }
 
 Result<std::vector<EventRecord>> ToRecords(Result<Rows> rows) {
@@ -48,17 +50,18 @@ Result<int64_t> JournalRepository::Append(Session& s, const NewEvent& e) const {
     (void)locked;
   }
   const std::string id = Id::Generate(clock_, random_).ToString();
-  RECIRC_TRY(Row row, s.QueryOne(kInsert,
-                                 {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type,
-                                  e.aggregate_id, Optional(e.organisation_id),
-                                  Optional(e.actor_id), e.payload},
-                                 "event"));
+  RECIRC_TRY(Row row,
+             s.QueryOne(kInsert,
+                        {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type, e.aggregate_id,
+                         Optional(e.organisation_id), Optional(e.actor_id), e.payload},
+                        "event"));
   return row.Int(0);
 }
 
 Result<std::vector<EventRecord>> JournalRepository::ReadAfter(Session& s, int64_t after_seq,
                                                               int limit) const {
-  return ToRecords(s.Query(std::string(kColumns) + std::string(kAfter), {after_seq, int64_t{limit}}));
+  return ToRecords(
+      s.Query(std::string(kColumns) + std::string(kAfter), {after_seq, int64_t{limit}}));
 }
 
 Result<std::vector<EventRecord>> JournalRepository::ForAggregate(
@@ -77,14 +80,16 @@ Result<int64_t> JournalRepository::CursorOf(Session& s, std::string_view consume
   return row ? row->Int(0) : 0;
 }
 
-Status JournalRepository::SaveCursor(Session& s, std::string_view consumer, int64_t position) const {
-  RECIRC_TRY(int64_t n, s.Execute(kSaveCursor, {std::string(consumer), position,
-                                                ToUnixMillis(clock_.Now())}));
+Status JournalRepository::SaveCursor(Session& s, std::string_view consumer,
+                                     int64_t position) const {
+  RECIRC_TRY(int64_t n,
+             s.Execute(kSaveCursor, {std::string(consumer), position, ToUnixMillis(clock_.Now())}));
   (void)n;
   return Ok();
 }
 
-Result<std::vector<std::pair<std::string, int64_t>>> JournalRepository::AllCursors(Session& s) const {
+Result<std::vector<std::pair<std::string, int64_t>>> JournalRepository::AllCursors(
+    Session& s) const {
   RECIRC_TRY(Rows rows, s.Query(kAllCursors));
   std::vector<std::pair<std::string, int64_t>> out;
   for (const Row& r : rows) out.emplace_back(r.Text(0), r.Int(1));

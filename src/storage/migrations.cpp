@@ -31,12 +31,12 @@ int64_t VersionOf(std::string_view name) {
 }  // namespace
 
 Result<MigrationReport> Migrate(Database& db, const Clock& clock) {
-  const auto files =
-      db.dialect() == Dialect::kSqlite ? SqliteMigrations() : PostgresMigrations();
+  const auto files = db.dialect() == Dialect::kSqlite ? SqliteMigrations() : PostgresMigrations();
   MigrationReport report;
   for (const EmbeddedFile& file : files) {
     const int64_t version = VersionOf(file.name);
-    if (version <= 0) return Error::Internal("migration without a number: " + std::string(file.name));
+    if (version <= 0)
+      return Error::Internal("migration without a number: " + std::string(file.name));
     bool applied = false;
     Status st = db.Write([&](Session& s) -> Status {
       if (s.dialect() == Dialect::kPostgres) {
@@ -54,7 +54,9 @@ Result<MigrationReport> Migrate(Database& db, const Clock& clock) {
       return Ok();
     });
     if (!st) {
-      return Error{st.error().code, "migration " + std::string(file.name) + " failed: " + st.error().message, {}};
+      return Error{st.error().code,
+                   "migration " + std::string(file.name) + " failed: " + st.error().message,
+                   {}};
     }
     if (applied) report.applied.emplace_back(file.name);
     report.version = version;

@@ -40,14 +40,17 @@ class HttpTest : public ::testing::TestWithParam<Backend> {
             std::string(body["organisation"].as_object()["id"].as_string())};
   }
 
-  static json::object Error(const HttpResult& r) { return json::parse(r.body).as_object()["error"].as_object(); }
+  static json::object Error(const HttpResult& r) {
+    return json::parse(r.body).as_object()["error"].as_object();
+  }
 
   app::Config config_;
   std::unique_ptr<TestServer> server_;
 };
 
 TEST_P(HttpTest, WrongPasswordIsAClearUnauthenticatedError) {
-  auto r = server_->Call({"POST", "/api/v1/session", R"({"username":"shop.admin","password":"nope-nope-nope"})"});
+  auto r = server_->Call(
+      {"POST", "/api/v1/session", R"({"username":"shop.admin","password":"nope-nope-nope"})"});
   EXPECT_EQ(r.status, 401u);
   EXPECT_EQ(Error(r)["code"], "unauthenticated");
   EXPECT_TRUE(r.Header("Set-Cookie").empty());
@@ -63,13 +66,16 @@ TEST_P(HttpTest, MalformedBodyNamesTheProblem) {
   EXPECT_EQ(Error(broken)["field"], "body");
   auto not_object = server_->Call({"POST", target, "[1,2]", headers});
   EXPECT_EQ(not_object.status, 400u);
-  auto wrong_type = server_->Call({"POST", target, R"({"name": 5, "region_code": "110105", "address": "x"})", headers});
+  auto wrong_type = server_->Call(
+      {"POST", target, R"({"name": 5, "region_code": "110105", "address": "x"})", headers});
   EXPECT_EQ(wrong_type.status, 400u);
   EXPECT_EQ(Error(wrong_type)["field"], "name");
-  auto unknown = server_->Call({"POST", target, R"({"name": "A", "regoin_code": "110105", "address": "x"})", headers});
+  auto unknown = server_->Call(
+      {"POST", target, R"({"name": "A", "regoin_code": "110105", "address": "x"})", headers});
   EXPECT_EQ(unknown.status, 400u);
   EXPECT_EQ(Error(unknown)["field"], "regoin_code");
-  auto bad_region = server_->Call({"POST", target, R"({"name": "A", "region_code": "123", "address": "x"})", headers});
+  auto bad_region = server_->Call(
+      {"POST", target, R"({"name": "A", "region_code": "123", "address": "x"})", headers});
   EXPECT_EQ(bad_region.status, 400u);
   EXPECT_EQ(Error(bad_region)["field"], "region_code");
   EXPECT_FALSE(Error(bad_region)["request_id"].as_string().empty());
@@ -77,13 +83,15 @@ TEST_P(HttpTest, MalformedBodyNamesTheProblem) {
   // Nothing of the refused requests was written.
   auto list = server_->Call({"GET", target, "", headers});
   ASSERT_EQ(list.status, 200u);
-  EXPECT_EQ(json::parse(list.body).as_object()["items"].as_array().size(), 2u) << "only the demo outlets";
+  EXPECT_EQ(json::parse(list.body).as_object()["items"].as_array().size(), 2u)
+      << "only the demo outlets";
 }
 
 TEST_P(HttpTest, OversizedBodyIsRefusedBeforeItIsRead) {
   auto login = LogIn("shop.admin");
   const std::string huge(200 * 1024, 'x');
-  auto r = server_->Call({"POST", "/api/v1/organisations/" + login.organisation_id + "/outlets",
+  auto r = server_->Call({"POST",
+                          "/api/v1/organisations/" + login.organisation_id + "/outlets",
                           "{\"name\":\"" + huge + "\"}",
                           {{"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}}});
   EXPECT_EQ(r.status, 413u);
@@ -102,11 +110,14 @@ TEST_P(HttpTest, UnknownRouteAndWrongMethod) {
 TEST_P(HttpTest, PermissionsAndLogin) {
   EXPECT_EQ(server_->Call({"GET", "/api/v1/organisations"}).status, 401u);
   auto police = LogIn("police.chaoyang");
-  auto r = server_->Call({"GET", "/api/v1/organisations/" + police.organisation_id + "/users", "",
+  auto r = server_->Call({"GET",
+                          "/api/v1/organisations/" + police.organisation_id + "/users",
+                          "",
                           {{"Cookie", police.cookie}}});
   EXPECT_EQ(r.status, 403u);
   EXPECT_NE(Error(r)["message"].as_string().find("users.read"), std::string::npos);
-  auto bad_bearer = server_->Call({"GET", "/api/v1/session", "", {{"Authorization", "Bearer rk_forged"}}});
+  auto bad_bearer =
+      server_->Call({"GET", "/api/v1/session", "", {{"Authorization", "Bearer rk_forged"}}});
   EXPECT_EQ(bad_bearer.status, 401u);
 }
 
@@ -117,10 +128,12 @@ TEST_P(HttpTest, CookieSessionsNeedTheCsrfTokenForWrites) {
   auto without = server_->Call({"POST", target, body, {{"Cookie", login.cookie}}});
   EXPECT_EQ(without.status, 403u);
   EXPECT_EQ(Error(without)["field"], "X-CSRF-Token");
-  auto with = server_->Call({"POST", target, body, {{"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}}});
+  auto with = server_->Call(
+      {"POST", target, body, {{"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}}});
   EXPECT_EQ(with.status, 201u) << with.body;
 
-  auto logout = server_->Call({"DELETE", "/api/v1/session", "", {{"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}}});
+  auto logout = server_->Call(
+      {"DELETE", "/api/v1/session", "", {{"Cookie", login.cookie}, {"X-CSRF-Token", login.csrf}}});
   EXPECT_EQ(logout.status, 204u);
   EXPECT_EQ(server_->Call({"GET", "/api/v1/session", "", {{"Cookie", login.cookie}}}).status, 401u);
 }
@@ -137,7 +150,8 @@ TEST_P(HttpTest, ReplayedIdempotentWriteCreatesOneRecord) {
   EXPECT_EQ(second.status, 201u);
   EXPECT_EQ(second.body, first.body);
   EXPECT_EQ(second.Header("Idempotent-Replayed"), "true");
-  auto other_body = server_->Call({"POST", target, R"({"name":"别的","region_code":"110105","address":"x"})", headers});
+  auto other_body = server_->Call(
+      {"POST", target, R"({"name":"别的","region_code":"110105","address":"x"})", headers});
   EXPECT_EQ(other_body.status, 409u);
   EXPECT_EQ(Error(other_body)["field"], "Idempotency-Key");
 
@@ -170,8 +184,10 @@ TEST_P(HttpTest, HealthReadinessMetricsAndRequestIds) {
   auto metrics = server_->Call({"GET", "/metrics"});
   EXPECT_EQ(metrics.status, 200u);
   EXPECT_NE(metrics.body.find("recirc_http_requests_total{route=\"GET /healthz\",code=\"2xx\"} 1"),
-            std::string::npos) << metrics.body;
-  EXPECT_NE(metrics.body.find("route=\"GET /api/v1/organisations\",code=\"4xx\""), std::string::npos);
+            std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("route=\"GET /api/v1/organisations\",code=\"4xx\""),
+            std::string::npos);
   EXPECT_NE(metrics.body.find("recirc_journal_head "), std::string::npos);
 }
 
@@ -185,7 +201,8 @@ TEST_P(HttpTest, EventsAreJournaledAndVisibleToThePlatformAdmin) {
     const auto& o = e.as_object();
     if (o.at("type") == "user.created") {
       users++;
-      EXPECT_FALSE(o.at("payload").as_object().contains("username")) << "no personal data in events";
+      EXPECT_FALSE(o.at("payload").as_object().contains("username"))
+          << "no personal data in events";
     }
   }
   EXPECT_EQ(users, 8);
@@ -223,7 +240,8 @@ TEST_F(StaticFilesTest, HashedAssetsAreImmutableAndCompressed) {
   auto plain = server_->Call({"GET", "/assets/app-1a2b3c.js"});
   EXPECT_EQ(plain.Header("Content-Encoding"), "");
   EXPECT_EQ(plain.body.size(), 4096u + 14);
-  auto again = server_->Call({"GET", "/assets/app-1a2b3c.js", "", {{"If-None-Match", plain.Header("ETag")}}});
+  auto again = server_->Call(
+      {"GET", "/assets/app-1a2b3c.js", "", {{"If-None-Match", plain.Header("ETag")}}});
   EXPECT_EQ(again.status, 304u);
   EXPECT_EQ(server_->Call({"GET", "/assets/missing.js"}).status, 404u);
 }

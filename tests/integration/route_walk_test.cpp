@@ -30,8 +30,9 @@ std::string Fill(std::string pattern, const Caller& caller) {
   if (pos == std::string::npos) return pattern;
   // Organisation routes get the caller's own organisation; API-key routes an unknown key id.
   const bool organisation = pattern.starts_with("/api/v1/organisations/");
-  const std::string id = organisation && !caller.organisation_id.empty() ? caller.organisation_id
-                                                                         : "01M82QGDFSEZ4VR0P0J7CYX2FC";
+  const std::string id = organisation && !caller.organisation_id.empty()
+                             ? caller.organisation_id
+                             : "01M82QGDFSEZ4VR0P0J7CYX2FC";
   return pattern.replace(pos, 4, id);
 }
 
@@ -62,10 +63,13 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
                            R"({"username":")" + l.username + R"(","password":"recirc-demo"})"});
     ASSERT_EQ(r.status, 200u) << l.username << ": " << r.body;
     auto body = json::parse(r.body).as_object();
-    Caller c{l.username, r.Header("Set-Cookie").substr(0, r.Header("Set-Cookie").find(';')),
+    Caller c{l.username,
+             r.Header("Set-Cookie").substr(0, r.Header("Set-Cookie").find(';')),
              std::string(body["csrf_token"].as_string()),
-             std::string(body["organisation"].as_object()["id"].as_string()), {}};
-    for (const auto& p : body["permissions"].as_array()) c.permissions.insert(std::string(p.as_string()));
+             std::string(body["organisation"].as_object()["id"].as_string()),
+             {}};
+    for (const auto& p : body["permissions"].as_array())
+      c.permissions.insert(std::string(p.as_string()));
     callers.push_back(std::move(c));
     roles.insert(l.role);
   }
@@ -89,10 +93,11 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
       const auto result = server->Call(call);
       const unsigned expected = Expected(*route, caller, method);
       EXPECT_EQ(result.status, expected)
-          << method << " " << route->pattern << " as " << (caller.username.empty() ? "anonymous" : caller.username)
-          << ": " << result.body;
+          << method << " " << route->pattern << " as "
+          << (caller.username.empty() ? "anonymous" : caller.username) << ": " << result.body;
       if (expected == 400 && result.status == 400) {
-        EXPECT_FALSE(json::parse(result.body).as_object()["error"].as_object()["field"].as_string().empty())
+        EXPECT_FALSE(
+            json::parse(result.body).as_object()["error"].as_object()["field"].as_string().empty())
             << method << " " << route->pattern;
       }
       checked++;
@@ -125,7 +130,8 @@ TEST(OpenApiTest, DocumentMatchesTheRouteTable) {
   }
   std::set<std::string> served;
   for (const auto& route : server->app().router().routes()) {
-    const std::string key = std::string(boost::beast::http::to_string(route.method)) + " " + route.pattern;
+    const std::string key =
+        std::string(boost::beast::http::to_string(route.method)) + " " + route.pattern;
     served.insert(key);
     EXPECT_EQ(permission_of[key], identity::PermissionName(route.permission)) << key;
   }

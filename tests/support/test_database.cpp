@@ -15,7 +15,8 @@ namespace {
 std::string UniqueSuffix() {
   static std::atomic<int> counter{0};
   std::random_device rd;
-  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" + std::to_string(rd() % 100000);
+  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(rd() % 100000);
 }
 
 std::string WithSearchPath(const std::string& url, const std::string& schema) {

@@ -47,9 +47,9 @@ class BothDatabases : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestDatabase> test_db_;
 };
 
-#define RECIRC_BOTH_DATABASES(Fixture)                                              \
-  INSTANTIATE_TEST_SUITE_P(Db, Fixture,                                             \
-                           ::testing::Values(::recirc::testing::Backend::kSqlite,  \
+#define RECIRC_BOTH_DATABASES(Fixture)                                               \
+  INSTANTIATE_TEST_SUITE_P(Db, Fixture,                                              \
+                           ::testing::Values(::recirc::testing::Backend::kSqlite,    \
                                              ::recirc::testing::Backend::kPostgres), \
                            ::recirc::testing::BackendName)
 

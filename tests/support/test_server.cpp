@@ -68,7 +68,8 @@ std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config confi
   config.password_cost = crypto::PasswordCost::kMinimumForTests;
   config.access_log = false;
   if (!config.web_root) config.web_root = std::filesystem::path();  // none unless a test sets one
-  auto app = app::Application::Create(config, server->test_db_->db(), server->clock_, server->random_);
+  auto app =
+      app::Application::Create(config, server->test_db_->db(), server->clock_, server->random_);
   if (!app) {
     ADD_FAILURE() << "application: " << app.error().message;
     return nullptr;

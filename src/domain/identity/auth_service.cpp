@@ -15,8 +15,14 @@ AuthService::AuthService(storage::Database& db, const storage::IdentityRepositor
                          const storage::JournalRepository& journal,
                          const crypto::PasswordHasher& hasher, const Clock& clock, Random& random,
                          std::chrono::minutes session_lifetime)
-    : db_(db), repo_(repo), journal_(journal), hasher_(hasher), clock_(clock), random_(random),
-      session_lifetime_(session_lifetime), limiter_(clock) {
+    : db_(db),
+      repo_(repo),
+      journal_(journal),
+      hasher_(hasher),
+      clock_(clock),
+      random_(random),
+      session_lifetime_(session_lifetime),
+      limiter_(clock) {
   dummy_hash_ = hasher_.Hash("not a real password at all").value();
 }
 
@@ -48,13 +54,12 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   if (username.empty()) return Error::InvalidArgument("username", "enter your username");
   if (password.empty()) return Error::InvalidArgument("password", "enter your password");
   if (const int64_t wait = limiter_.RetryAfterSeconds(username, source); wait > 0) {
-    return Error::ResourceExhausted("too many failed logins; try again in " +
-                                    std::to_string(wait) + " seconds");
+    return Error::ResourceExhausted("too many failed logins; try again in " + std::to_string(wait) +
+                                    " seconds");
   }
-  RECIRC_TRY(auto user, storage::ReadValue<std::optional<storage::UserRecord>>(
-                            db_, [&](storage::Session& s) {
-                              return repo_.FindUserByUsername(s, username);
-                            }));
+  RECIRC_TRY(auto user,
+             storage::ReadValue<std::optional<storage::UserRecord>>(
+                 db_, [&](storage::Session& s) { return repo_.FindUserByUsername(s, username); }));
   const bool ok = user ? hasher_.Verify(user->password_hash, password)
                        : (hasher_.Verify(dummy_hash_, password), false);
   if (!ok || user->disabled) {
@@ -74,13 +79,13 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     auto h = hasher_.Hash(password);
     if (h) rehash = std::move(*h);
   }
-  RECIRC_TRY(out.principal, storage::WriteValue<Principal>(db_, [&](storage::Session& s)
-                                                                    -> Result<Principal> {
-    RECIRC_CHECK(repo_.DeleteExpiredSessions(s, now));
-    RECIRC_CHECK(repo_.InsertSession(s, record));
-    if (rehash) RECIRC_CHECK(repo_.UpdatePasswordHash(s, user->id, *rehash));
-    return LoadPrincipal(s, user->id, AuthMethod::kSession);
-  }));
+  RECIRC_TRY(out.principal,
+             storage::WriteValue<Principal>(db_, [&](storage::Session& s) -> Result<Principal> {
+               RECIRC_CHECK(repo_.DeleteExpiredSessions(s, now));
+               RECIRC_CHECK(repo_.InsertSession(s, record));
+               if (rehash) RECIRC_CHECK(repo_.UpdatePasswordHash(s, user->id, *rehash));
+               return LoadPrincipal(s, user->id, AuthMethod::kSession);
+             }));
   out.principal.csrf_token = record.csrf_token;
   return out;
 }
@@ -123,8 +128,12 @@ Result<NewApiKey> AuthService::CreateApiKey(const Principal& actor, const std::s
   RECIRC_CHECK(CheckText(name, "name", 64));
   NewApiKey out;
   out.secret = std::string(kApiKeyPrefix) + crypto::NewToken(random_);
-  out.key = {Id::Generate(clock_, random_).ToString(), actor.user_id, name,
-             crypto::HashToken(out.secret), ToUnixMillis(clock_.Now()), std::nullopt};
+  out.key = {Id::Generate(clock_, random_).ToString(),
+             actor.user_id,
+             name,
+             crypto::HashToken(out.secret),
+             ToUnixMillis(clock_.Now()),
+             std::nullopt};
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertApiKey(s, out.key));
     RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.created", "api_key", out.key.id,
@@ -145,7 +154,8 @@ Status AuthService::RevokeApiKey(const Principal& actor, const std::string& id) 
   (void)parsed;
   return db_.Write([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto key, repo_.FindApiKey(s, id));
-    if (!key || key->user_id != actor.user_id) return Error::NotFound("API key " + id + " not found");
+    if (!key || key->user_id != actor.user_id)
+      return Error::NotFound("API key " + id + " not found");
     if (key->revoked_at) return Ok();
     RECIRC_CHECK(repo_.RevokeApiKey(s, id, ToUnixMillis(clock_.Now())));
     RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.revoked", "api_key", id,

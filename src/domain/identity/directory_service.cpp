@@ -19,7 +19,8 @@ Status CheckUsername(std::string_view u) {
     return Error::InvalidArgument("username", "a username has 3 to 64 characters");
   }
   for (char c : u) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) {
       return Error::InvalidArgument("username",
                                     "a username uses lower-case letters, digits, '.', '_' and '-'");
@@ -40,13 +41,16 @@ Page<T> ToPage(std::vector<T> items, int limit) {
 
 Status CheckText(std::string_view value, std::string_view field, size_t max) {
   if (value.empty() || value.front() == ' ' || value.back() == ' ') {
-    return Error::InvalidArgument(std::string(field), "must not be empty or start or end with a space");
+    return Error::InvalidArgument(std::string(field),
+                                  "must not be empty or start or end with a space");
   }
   if (CodePoints(value) > max) {
-    return Error::InvalidArgument(std::string(field), "at most " + std::to_string(max) + " characters");
+    return Error::InvalidArgument(std::string(field),
+                                  "at most " + std::to_string(max) + " characters");
   }
   for (unsigned char c : value) {
-    if (c < 0x20) return Error::InvalidArgument(std::string(field), "must not contain control characters");
+    if (c < 0x20)
+      return Error::InvalidArgument(std::string(field), "must not contain control characters");
   }
   return Ok();
 }
@@ -64,8 +68,8 @@ Status DirectoryService::Record(storage::Session& s, const Principal& actor, std
   return Ok();
 }
 
-Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(const Principal& actor,
-                                                                         const NewOrganisation& in) {
+Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(
+    const Principal& actor, const NewOrganisation& in) {
   if (!actor.SeesAllOrganisations() || !actor.Has(Permission::kOrganisationsManage)) {
     return Error::PermissionDenied("only platform administrators create organisations");
   }
@@ -75,8 +79,12 @@ Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(const P
   RECIRC_CHECK(core::ValidateRegionCode(regions_, in.region_code, "region_code"));
   if (in.credit_code) RECIRC_CHECK(core::ValidateCreditCode(*in.credit_code, "credit_code"));
 
-  storage::OrganisationRecord r{Id::Generate(clock_, random_).ToString(), std::string(KindName(*kind)),
-                                in.name, in.credit_code, in.region_code, ToUnixMillis(clock_.Now())};
+  storage::OrganisationRecord r{Id::Generate(clock_, random_).ToString(),
+                                std::string(KindName(*kind)),
+                                in.name,
+                                in.credit_code,
+                                in.region_code,
+                                ToUnixMillis(clock_.Now())};
   Status st = db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertOrganisation(s, r));
     boost::json::object payload{{"kind", r.kind}, {"name", r.name}, {"region_code", r.region_code}};
@@ -136,8 +144,12 @@ Result<storage::OutletRecord> DirectoryService::CreateOutlet(const Principal& ac
   RECIRC_CHECK(CheckText(in.name, "name", 100));
   RECIRC_CHECK(core::ValidateRegionCode(regions_, in.region_code, "region_code"));
   RECIRC_CHECK(CheckText(in.address, "address", 200));
-  storage::OutletRecord r{Id::Generate(clock_, random_).ToString(), organisation_id, in.name,
-                          in.region_code, in.address, ToUnixMillis(clock_.Now())};
+  storage::OutletRecord r{Id::Generate(clock_, random_).ToString(),
+                          organisation_id,
+                          in.name,
+                          in.region_code,
+                          in.address,
+                          ToUnixMillis(clock_.Now())};
   Status st = db_.Write([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
     if (org.kind != KindName(OrganisationKind::kOperator)) {
@@ -176,13 +188,19 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
   RECIRC_CHECK(crypto::CheckPasswordPolicy(in.password, "password"));
   // Hash outside the write transaction: it takes tens of milliseconds on purpose.
   RECIRC_TRY(std::string hash, hasher_.Hash(in.password));
-  storage::UserRecord r{Id::Generate(clock_, random_).ToString(), organisation_id, in.username,
-                        in.display_name, in.role, std::move(hash), false,
+  storage::UserRecord r{Id::Generate(clock_, random_).ToString(),
+                        organisation_id,
+                        in.username,
+                        in.display_name,
+                        in.role,
+                        std::move(hash),
+                        false,
                         ToUnixMillis(clock_.Now())};
   Status st = db_.Write([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
     if (org.kind != KindName(KindOfRole(*role))) {
-      return Error::InvalidArgument("role", "role " + in.role + " does not exist in an organisation of kind " + org.kind);
+      return Error::InvalidArgument(
+          "role", "role " + in.role + " does not exist in an organisation of kind " + org.kind);
     }
     RECIRC_CHECK(repo_.InsertUser(s, r));
     // No username or display name in the journal: they identify a person.

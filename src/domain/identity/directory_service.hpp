@@ -54,8 +54,13 @@ class DirectoryService {
   DirectoryService(storage::Database& db, const storage::IdentityRepository& repo,
                    const storage::JournalRepository& journal, const core::RegionTable& regions,
                    const crypto::PasswordHasher& hasher, const Clock& clock, Random& random)
-      : db_(db), repo_(repo), journal_(journal), regions_(regions), hasher_(hasher),
-        clock_(clock), random_(random) {}
+      : db_(db),
+        repo_(repo),
+        journal_(journal),
+        regions_(regions),
+        hasher_(hasher),
+        clock_(clock),
+        random_(random) {}
 
   Result<storage::OrganisationRecord> CreateOrganisation(const Principal& actor,
                                                          const NewOrganisation& in);

@@ -24,7 +24,8 @@ class IdentityTest : public testing::BothDatabases {
   }
 
   storage::OrganisationRecord MakeOrg(std::string kind, std::string name, std::string region) {
-    auto org = directory_->CreateOrganisation(Principal::System(), {kind, name, std::nullopt, region});
+    auto org =
+        directory_->CreateOrganisation(Principal::System(), {kind, name, std::nullopt, region});
     EXPECT_TRUE(org) << org.error().message;
     return *org;
   }
@@ -60,16 +61,16 @@ TEST_P(IdentityTest, OrganisationsAreValidatedAndJournaled) {
                                                    {"operator", "Shop", std::nullopt, "999999"});
   ASSERT_FALSE(bad_region);
   EXPECT_EQ(bad_region.error().field, "region_code");
-  auto bad_kind = directory_->CreateOrganisation(Principal::System(),
-                                                 {"bank", "Shop", std::nullopt, "110105"});
+  auto bad_kind =
+      directory_->CreateOrganisation(Principal::System(), {"bank", "Shop", std::nullopt, "110105"});
   ASSERT_FALSE(bad_kind);
   EXPECT_EQ(bad_kind.error().field, "kind");
   auto bad_code = directory_->CreateOrganisation(
       Principal::System(), {"operator", "Shop", std::string("91350100M000100Y4X"), "110105"});
   ASSERT_FALSE(bad_code);
   EXPECT_EQ(bad_code.error().field, "credit_code");
-  auto empty_name = directory_->CreateOrganisation(Principal::System(),
-                                                   {"operator", "", std::nullopt, "110105"});
+  auto empty_name =
+      directory_->CreateOrganisation(Principal::System(), {"operator", "", std::nullopt, "110105"});
   ASSERT_FALSE(empty_name);
   EXPECT_EQ(empty_name.error().field, "name");
   EXPECT_EQ(CountEvents("organisation.created"), 0) << "refused input leaves no trace";
@@ -101,16 +102,17 @@ TEST_P(IdentityTest, OperatorsSeeAndManageOnlyTheirOwnOrganisation) {
   auto clerk = directory_->CreateUser(admin, green.id,
                                       {"shop.clerk", "店员", "operator_staff", "long password 1"});
   ASSERT_TRUE(clerk) << clerk.error().message;
-  auto police = directory_->CreateUser(admin, green.id,
-                                       {"cop", "Cop", "police_officer", "long password 1"});
+  auto police =
+      directory_->CreateUser(admin, green.id, {"cop", "Cop", "police_officer", "long password 1"});
   ASSERT_FALSE(police);
   EXPECT_EQ(police.error().field, "role");
-  auto duplicate = directory_->CreateUser(admin, green.id,
-                                          {"shop.clerk", "Again", "operator_staff", "long password 1"});
+  auto duplicate = directory_->CreateUser(
+      admin, green.id, {"shop.clerk", "Again", "operator_staff", "long password 1"});
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kAlreadyExists);
   EXPECT_EQ(duplicate.error().field, "username");
-  auto weak = directory_->CreateUser(admin, green.id, {"weak.one", "Weak", "operator_staff", "short"});
+  auto weak =
+      directory_->CreateUser(admin, green.id, {"weak.one", "Weak", "operator_staff", "short"});
   ASSERT_FALSE(weak);
   EXPECT_EQ(weak.error().field, "password");
 

@@ -17,26 +17,42 @@ struct RoleInfo {
 
 const std::vector<RoleInfo>& RoleTable() {
   static const std::vector<RoleInfo> kRoles = {
-      {Role::kPlatformAdmin, "platform_admin", OrganisationKind::kPlatform,
+      {Role::kPlatformAdmin,
+       "platform_admin",
+       OrganisationKind::kPlatform,
        {P::kOrganisationsRead, P::kOrganisationsManage, P::kOutletsRead, P::kOutletsManage,
         P::kUsersRead, P::kUsersManage, P::kApiKeysManage, P::kRegionsRead, P::kJournalRead,
         P::kStatisticsRead, P::kSupervisionRead}},
-      {Role::kOperatorAdmin, "operator_admin", OrganisationKind::kOperator,
+      {Role::kOperatorAdmin,
+       "operator_admin",
+       OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kOutletsManage, P::kUsersRead, P::kUsersManage,
         P::kApiKeysManage, P::kRegionsRead, P::kAcquisitionsWrite, P::kMarketManage}},
-      {Role::kOperatorStaff, "operator_staff", OrganisationKind::kOperator,
+      {Role::kOperatorStaff,
+       "operator_staff",
+       OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kApiKeysManage, P::kRegionsRead,
         P::kAcquisitionsWrite, P::kMarketManage}},
-      {Role::kInspectionAdmin, "inspection_admin", OrganisationKind::kInspectionBody,
+      {Role::kInspectionAdmin,
+       "inspection_admin",
+       OrganisationKind::kInspectionBody,
        {P::kOrganisationsRead, P::kUsersRead, P::kUsersManage, P::kApiKeysManage, P::kRegionsRead,
         P::kInspectionWrite}},
-      {Role::kInspector, "inspector", OrganisationKind::kInspectionBody,
+      {Role::kInspector,
+       "inspector",
+       OrganisationKind::kInspectionBody,
        {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kInspectionWrite}},
-      {Role::kPoliceOfficer, "police_officer", OrganisationKind::kPolice,
+      {Role::kPoliceOfficer,
+       "police_officer",
+       OrganisationKind::kPolice,
        {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead}},
-      {Role::kCommerceOfficial, "commerce_official", OrganisationKind::kCommerceAuthority,
+      {Role::kCommerceOfficial,
+       "commerce_official",
+       OrganisationKind::kCommerceAuthority,
        {P::kOrganisationsRead, P::kRegionsRead, P::kStatisticsRead}},
-      {Role::kMarketSupervisor, "market_supervisor", OrganisationKind::kMarketSupervision,
+      {Role::kMarketSupervisor,
+       "market_supervisor",
+       OrganisationKind::kMarketSupervision,
        {P::kOrganisationsRead, P::kRegionsRead, P::kSupervisionRead}},
   };
   return kRoles;
@@ -95,10 +111,12 @@ std::optional<OrganisationKind> ParseKind(std::string_view text) {
 }
 
 std::span<const OrganisationKind> AllKinds() {
-  static const std::array<OrganisationKind, 6> kAll = {
-      OrganisationKind::kOperator,          OrganisationKind::kInspectionBody,
-      OrganisationKind::kPolice,            OrganisationKind::kCommerceAuthority,
-      OrganisationKind::kMarketSupervision, OrganisationKind::kPlatform};
+  static const std::array<OrganisationKind, 6> kAll = {OrganisationKind::kOperator,
+                                                       OrganisationKind::kInspectionBody,
+                                                       OrganisationKind::kPolice,
+                                                       OrganisationKind::kCommerceAuthority,
+                                                       OrganisationKind::kMarketSupervision,
+                                                       OrganisationKind::kPlatform};
   return kAll;
 }
 

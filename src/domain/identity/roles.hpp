@@ -13,12 +13,12 @@
 namespace recirc::identity {
 
 enum class OrganisationKind {
-  kOperator,             // recycling chain, consignment shop, flea-market organiser, platform seller
-  kInspectionBody,       // third-party testing and appraisal
-  kPolice,               // public security
-  kCommerceAuthority,    // sees statistics only
-  kMarketSupervision,    // complaints, prohibited-listing blocks
-  kPlatform,             // the administrators of this recirc installation
+  kOperator,           // recycling chain, consignment shop, flea-market organiser, platform seller
+  kInspectionBody,     // third-party testing and appraisal
+  kPolice,             // public security
+  kCommerceAuthority,  // sees statistics only
+  kMarketSupervision,  // complaints, prohibited-listing blocks
+  kPlatform,           // the administrators of this recirc installation
 };
 
 enum class Role {

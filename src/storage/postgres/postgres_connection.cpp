@@ -24,13 +24,16 @@ int HexValue(char c) {
 
 Value ConvertText(const char* text, int length, Oid type) {
   switch (type) {
-    case kBoolOid: return int64_t{text[0] == 't' ? 1 : 0};
+    case kBoolOid:
+      return int64_t{text[0] == 't' ? 1 : 0};
     case kInt2Oid:
     case kInt4Oid:
-    case kInt8Oid: return int64_t{std::strtoll(text, nullptr, 10)};
+    case kInt8Oid:
+      return int64_t{std::strtoll(text, nullptr, 10)};
     case kFloat4Oid:
     case kFloat8Oid:
-    case kNumericOid: return std::strtod(text, nullptr);
+    case kNumericOid:
+      return std::strtod(text, nullptr);
     case kByteaOid: {
       // Text form of bytea is "\x" followed by hex digits.
       Blob blob;
@@ -42,7 +45,8 @@ Value ConvertText(const char* text, int length, Oid type) {
       }
       return blob;
     }
-    default: return std::string(text, static_cast<size_t>(length));
+    default:
+      return std::string(text, static_cast<size_t>(length));
   }
 }
 

@@ -17,7 +17,7 @@ enum class SqliteMode { kReadWrite, kReadOnly };
 class SqliteConnection final : public Session {
  public:
   static Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path, SqliteMode mode,
-                                                         bool synchronous_full);
+                                                        bool synchronous_full);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

@@ -1,0 +1,67 @@
+// Configuration: defaults, the TOML file, refusal of unknown settings, environment overrides.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "app/config.hpp"
+
+namespace recirc::app {
+namespace {
+
+std::filesystem::path WriteToml(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ConfigTest, DefaultsServeWithNoFile) {
+  ::unsetenv("RECIRC_DATABASE_URL");
+  ::unsetenv("RECIRC_LISTEN");
+  auto c = LoadConfig(std::nullopt);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->server.port, 8080);
+  EXPECT_EQ(c->server.host, "127.0.0.1");
+  EXPECT_TRUE(c->DatabaseUrl().starts_with("sqlite:///"));
+  EXPECT_TRUE(c->DatabaseUrl().ends_with("var/recirc.db"));
+}
+
+TEST(ConfigTest, FileSettingsApplyAndUnknownOnesAreRefused) {
+  auto path = WriteToml("recirc_cfg_ok.toml",
+                        "[database]\nurl = \"postgresql://x@127.0.0.1/db\"\n"
+                        "[server]\nlisten = \"0.0.0.0:9000\"\nworker_threads = 3\n"
+                        "[security]\nsession_lifetime_minutes = 30\n");
+  auto c = LoadConfig(path);
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->DatabaseUrl(), "postgresql://x@127.0.0.1/db");
+  EXPECT_EQ(c->server.port, 9000);
+  EXPECT_EQ(c->server.worker_threads, 3);
+  EXPECT_EQ(c->session_lifetime.count(), 30);
+
+  auto typo = LoadConfig(WriteToml("recirc_cfg_typo.toml", "[server]\nlisen = \"x\"\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().field, "server.lisen");
+  auto range = LoadConfig(WriteToml("recirc_cfg_range.toml", "[server]\nworker_threads = 0\n"));
+  ASSERT_FALSE(range);
+  EXPECT_EQ(range.error().field, "server.worker_threads");
+  auto broken = LoadConfig(WriteToml("recirc_cfg_broken.toml", "[server\n"));
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().message.find("line 1"), std::string::npos) << broken.error().message;
+}
+
+TEST(ConfigTest, EnvironmentOverridesTheFile) {
+  auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
+  ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);
+  auto c = LoadConfig(path);
+  ::unsetenv("RECIRC_LISTEN");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->server.port, 9100);
+  ::setenv("RECIRC_LISTEN", "nonsense", 1);
+  auto bad = LoadConfig(std::nullopt);
+  ::unsetenv("RECIRC_LISTEN");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "listen");
+}
+
+}  // namespace
+}  // namespace recirc::app
