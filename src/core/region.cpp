@@ -179,6 +179,7 @@ Result<RegionTable> RegionTable::ParseCsv(std::string_view text, std::string_vie
   for (std::size_t i = 0; i < table.regions_.size(); ++i) {
     const Region& region = table.regions_[i];
     if (region.level == RegionLevel::kProvince) {
+      table.children_[""].push_back(i);  // provinces are the children of "no parent"
       continue;
     }
     const Region* parent = table.Find(region.parent_code);

@@ -46,6 +46,7 @@ class RegionTable {
   // The region with this code, or nullptr. The pointer lives as long as the table.
   const Region* Find(std::string_view code) const;
   // The regions whose parent is `parent_code`, in code order; empty if there are none.
+  // Children("") lists the provinces.
   std::vector<const Region*> Children(std::string_view parent_code) const;
   // True when `code` is a known region and is `ancestor_code` itself or lies under it (following
   // parents, so 429004 仙桃市 is within 420000 湖北省).

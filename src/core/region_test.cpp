@@ -82,6 +82,10 @@ TEST_F(RegionTableTest, ListsChildrenInCodeOrder) {
   const auto beijing_districts = table().Children("110000");
   EXPECT_EQ(beijing_districts.size(), 16u);
   EXPECT_TRUE(table().Children("110105").empty());
+  const auto provinces = table().Children("");
+  ASSERT_GE(provinces.size(), 31u);
+  EXPECT_EQ(provinces.front()->code, "110000");
+  for (const Region* p : provinces) EXPECT_EQ(p->level, RegionLevel::kProvince);
   EXPECT_TRUE(table().Children("999999").empty());
 }
 

@@ -208,6 +208,21 @@ TEST_P(HttpTest, EventsAreJournaledAndVisibleToThePlatformAdmin) {
   EXPECT_EQ(users, 8);
 }
 
+TEST_P(HttpTest, RegionsCascadeFromProvincesToDistricts) {
+  auto login = LogIn("shop.clerk");
+  const std::vector<std::pair<std::string, std::string>> headers = {{"Cookie", login.cookie}};
+  auto provinces = json::parse(server_->Call({"GET", "/api/v1/regions", "", headers}).body);
+  const auto& items = provinces.as_object().at("items").as_array();
+  ASSERT_GE(items.size(), 31u);
+  EXPECT_EQ(items[0].as_object().at("code"), "110000");
+  EXPECT_EQ(items[0].as_object().at("level"), "province");
+  auto beijing = server_->Call({"GET", "/api/v1/regions?parent=110000", "", headers});
+  EXPECT_NE(beijing.body.find("朝阳区"), std::string::npos);
+  auto bad = server_->Call({"GET", "/api/v1/regions?parent=12", "", headers});
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(Error(bad)["field"], "parent");
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, HttpTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          BackendName);
 
