@@ -90,7 +90,7 @@ Status ApplyToml(const toml::table& root, Config& c) {
                            {"session_lifetime_minutes", "secure_cookies", "password_cost"}));
     int64_t minutes = c.session_lifetime.count();
     RECIRC_CHECK(Read(*sec, "session_lifetime_minutes", "security.", minutes));
-    if (minutes < 1 || minutes > 60 * 24 * 30) {
+    if (minutes < 1 || minutes > int64_t{60} * 24 * 30) {
       return ConfigError("security.session_lifetime_minutes", "must be 1 to 43200");
     }
     c.session_lifetime = std::chrono::minutes(minutes);

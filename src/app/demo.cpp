@@ -11,8 +11,8 @@ struct DemoOrg {
   const char* name;
   const char* credit_base;  // 17 characters; the check character is computed
   const char* region;
-  std::vector<std::pair<const char*, const char*>> outlets;              // name, address
-  std::vector<std::tuple<const char*, const char*, const char*>> users;  // username, name, role
+  std::vector<std::tuple<const char*, const char*, const char*>> outlets;  // name, region, address
+  std::vector<std::tuple<const char*, const char*, const char*>> users;    // username, name, role
 };
 
 std::vector<DemoOrg> DemoOrganisations() {
@@ -27,8 +27,8 @@ std::vector<DemoOrg> DemoOrganisations() {
        "绿循环回收 Green Loop Recycling",
        "91110105MA0000001",
        "110105",
-       {{"朝阳门店", "北京市朝阳区建国路 88 号"},
-        {"海淀社区寄卖店", "北京市海淀区中关村大街 1 号"}},
+       {{"朝阳门店", "110105", "北京市朝阳区建国路 88 号"},
+        {"海淀社区寄卖店", "110108", "北京市海淀区中关村大街 1 号"}},
        {{"shop.admin", "王店长", "operator_admin"}, {"shop.clerk", "李店员", "operator_staff"}}},
       {"inspection_body",
        "华检二手商品鉴定中心",
@@ -78,8 +78,8 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
       RECIRC_TRY(auto org,
                  directory.CreateOrganisation(system, {d.kind, d.name, credit, d.region}));
       org_id = org.id;
-      for (const auto& [name, address] : d.outlets) {
-        RECIRC_TRY(auto outlet, directory.CreateOutlet(system, org_id, {name, d.region, address}));
+      for (const auto& [name, region, address] : d.outlets) {
+        RECIRC_TRY(auto outlet, directory.CreateOutlet(system, org_id, {name, region, address}));
         (void)outlet;
       }
     }

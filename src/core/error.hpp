@@ -90,12 +90,15 @@ inline Status Ok() { return {}; }
 // moves its value into `var`.
 #define RECIRC_CONCAT_INNER(a, b) a##b
 #define RECIRC_CONCAT(a, b) RECIRC_CONCAT_INNER(a, b)
+// `var` is a declaration ("Type name"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define RECIRC_TRY(var, expr)                            \
   auto RECIRC_CONCAT(recirc_try_, __LINE__) = (expr);    \
   if (!RECIRC_CONCAT(recirc_try_, __LINE__)) {           \
     return RECIRC_CONCAT(recirc_try_, __LINE__).error(); \
   }                                                      \
   var = std::move(*RECIRC_CONCAT(recirc_try_, __LINE__))
+// NOLINTEND(bugprone-macro-parentheses)
 #define RECIRC_CHECK(expr)                                        \
   do {                                                            \
     auto recirc_check_result = (expr);                            \

@@ -31,8 +31,8 @@ struct DispatchPlan {
   RouteMatch match;
   std::string path;  // decoded
   std::vector<std::pair<std::string, std::string>> query;
-  std::optional<Error> bad_target;  // the target could not be parsed
-  size_t body_limit = 64 * 1024;    // unmatched requests: enough to answer 404, not 413
+  std::optional<Error> bad_target;        // the target could not be parsed
+  size_t body_limit = size_t{64} * 1024;  // unmatched requests: enough to answer 404, not 413
   Execution execution = Execution::kInline;
 };
 

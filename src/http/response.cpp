@@ -37,7 +37,6 @@ unsigned StatusOf(ErrorCode code) {
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kAlreadyExists:
-      return 409;
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kFailedPrecondition:

@@ -48,7 +48,7 @@ struct Route {
   std::string pattern;
   identity::Permission permission;
   Handler handler;
-  size_t body_limit = 64 * 1024;
+  size_t body_limit = size_t{64} * 1024;
   Execution execution = Execution::kBlocking;
 };
 

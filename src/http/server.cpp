@@ -113,7 +113,8 @@ class Server::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      asio::co_spawn(socket.get_executor(), Connection(std::move(socket)), asio::detached);
+      auto executor = socket.get_executor();  // before the move below
+      asio::co_spawn(executor, Connection(std::move(socket)), asio::detached);
     }
   }
 

@@ -27,7 +27,7 @@ struct ServerConfig {
   int network_threads = 2;
   int worker_threads = 8;
   int64_t max_connections = 10'000;
-  size_t header_limit = 16 * 1024;
+  size_t header_limit = size_t{16} * 1024;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds body_timeout{30};

@@ -82,7 +82,7 @@ Result<std::optional<T>> MapOptional(Result<std::optional<Row>> row, F&& map) {
   return std::optional<T>(map(**row));
 }
 
-Status Done(Result<int64_t> changed) {
+Status Done(const Result<int64_t>& changed) {
   if (!changed) return changed.error();
   return Ok();
 }
