@@ -55,16 +55,20 @@ Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std:
     report.created.push_back(log_key.string());
   }
 
-  const auto data_key = dir / "data.key";
-  if (std::filesystem::exists(data_key)) {
-    report.kept.push_back(data_key.string());
-  } else {
+  // data.key: "<key id>:<hex>" lines, the last one current (crypto::FieldCipher::FromKeyFile).
+  // index.key: the blind-index key, hex (crypto::BlindIndex).
+  for (const auto& [file, prefix] : {std::pair{"data.key", "k1:"}, std::pair{"index.key", ""}}) {
+    const auto path = dir / file;
+    if (std::filesystem::exists(path)) {
+      report.kept.push_back(path.string());
+      continue;
+    }
     std::array<uint8_t, 32> key{};
     random.Fill(key);
     std::ostringstream hex;
     for (uint8_t b : key) hex << "0123456789abcdef"[b >> 4] << "0123456789abcdef"[b & 15];
-    RECIRC_CHECK(WriteSecret(data_key, "k1:" + hex.str()));
-    report.created.push_back(data_key.string());
+    RECIRC_CHECK(WriteSecret(path, prefix + hex.str()));
+    report.created.push_back(path.string());
   }
   return report;
 }

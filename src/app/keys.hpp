@@ -2,7 +2,9 @@
 // Key files of a node, in <data_dir>/keys/ (directory 0700, files 0600):
 //   log.key   the transparency log's Ed25519 signing key, as a C2SP signed-note private key
 //             string; its name is the log's origin ("recirc.example/log").
-//   data.key  the key that encrypts personal data fields: "<key id>:<64 hex digits>".
+//   data.key  the keys that encrypt personal data fields: "<key id>:<64 hex digits>" lines, the
+//             last one current (crypto::FieldCipher::FromKeyFile);
+//   index.key the blind-index key for exact look-ups of personal data (64 hex digits).
 // `recirc keys init` creates what is missing and never overwrites; `recirc keys show` prints
 // the log's verifier key, which is public and goes to witnesses and verifiers.
 
