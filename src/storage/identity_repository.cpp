@@ -44,6 +44,27 @@ constexpr std::string_view kInsertApiKey =
 constexpr std::string_view kRevokeApiKey =
     "UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL";
 
+// One round trip per authenticated request: the credential, its user and the organisation.
+constexpr std::string_view kCredentialColumns =
+    "SELECT u.id, u.organisation_id, u.username, u.display_name, u.role, u.disabled, u.created_at, "
+    "o.id, o.kind, o.name, o.credit_code, o.region_code, o.created_at, ";
+constexpr std::string_view kSessionCredential =
+    "c.csrf_token, c.expires_at, NULL FROM sessions c JOIN users u ON u.id = c.user_id "
+    "JOIN organisations o ON o.id = u.organisation_id WHERE c.token_hash = $1";
+constexpr std::string_view kApiKeyCredential =
+    "'', 0, c.revoked_at FROM api_keys c JOIN users u ON u.id = c.user_id "
+    "JOIN organisations o ON o.id = u.organisation_id WHERE c.secret_hash = $1";
+
+CredentialRecord ToCredential(const Row& r) {
+  CredentialRecord c;
+  c.user = {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), "", r.Int(5) != 0, r.Int(6)};
+  c.organisation = {r.Text(7), r.Text(8), r.Text(9), r.OptText(10), r.Text(11), r.Int(12)};
+  c.csrf_token = r.Text(13);
+  c.expires_at = r.Int(14);
+  c.revoked_at = r.OptInt(15);
+  return c;
+}
+
 Value Opt(const std::optional<std::string>& v) {
   if (v) return *v;
   return nullptr;
@@ -88,6 +109,22 @@ Status Done(const Result<int64_t>& changed) {
 }
 
 }  // namespace
+
+Result<std::optional<CredentialRecord>> IdentityRepository::FindSessionCredential(
+    Session& s, const std::string& token_hash) const {
+  return MapOptional<CredentialRecord>(
+      s.QueryOptional(std::string(kCredentialColumns) + std::string(kSessionCredential),
+                      {token_hash}),
+      ToCredential);
+}
+
+Result<std::optional<CredentialRecord>> IdentityRepository::FindApiKeyCredential(
+    Session& s, const std::string& secret_hash) const {
+  return MapOptional<CredentialRecord>(
+      s.QueryOptional(std::string(kCredentialColumns) + std::string(kApiKeyCredential),
+                      {secret_hash}),
+      ToCredential);
+}
 
 Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationRecord& r) const {
   return Done(s.Execute(kInsertOrganisation,

@@ -62,8 +62,22 @@ struct PageRequest {
   int limit = 50;
 };
 
+// Everything needed to authenticate one request, read in one query.
+struct CredentialRecord {
+  UserRecord user;  // without the password hash
+  OrganisationRecord organisation;
+  std::string csrf_token;             // sessions only
+  int64_t expires_at = 0;             // sessions only
+  std::optional<int64_t> revoked_at;  // API keys only
+};
+
 class IdentityRepository {
  public:
+  Result<std::optional<CredentialRecord>> FindSessionCredential(
+      Session& s, const std::string& token_hash) const;
+  Result<std::optional<CredentialRecord>> FindApiKeyCredential(
+      Session& s, const std::string& secret_hash) const;
+
   Status InsertOrganisation(Session& s, const OrganisationRecord& r) const;
   Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s,
                                                              const std::string& id) const;

@@ -96,17 +96,34 @@ Status AuthService::Logout(const std::string& session_token) {
   });
 }
 
+Result<Principal> AuthService::FromCredential(const storage::CredentialRecord& c,
+                                              AuthMethod method) const {
+  if (c.user.disabled) return Error::Unauthenticated("the account is disabled");
+  const auto role = ParseRole(c.user.role);
+  const auto kind = ParseKind(c.organisation.kind);
+  if (!role || !kind) return Error::Internal("account " + c.user.id + " is inconsistent");
+  Principal p;
+  p.user_id = c.user.id;
+  p.username = c.user.username;
+  p.display_name = c.user.display_name;
+  p.role = *role;
+  p.kind = *kind;
+  p.organisation = c.organisation;
+  p.method = method;
+  return p;
+}
+
 Result<Principal> AuthService::AuthenticateSession(const std::string& session_token) {
   const std::string hash = crypto::HashToken(session_token);
-  return storage::ReadValue<Principal>(db_, [&](storage::Session& s) -> Result<Principal> {
-    RECIRC_TRY(auto session, repo_.FindSession(s, hash));
-    if (!session || session->expires_at <= ToUnixMillis(clock_.Now())) {
-      return Error::Unauthenticated("your session has ended; please log in again");
-    }
-    RECIRC_TRY(Principal p, LoadPrincipal(s, session->user_id, AuthMethod::kSession));
-    p.csrf_token = session->csrf_token;
-    return p;
-  });
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::CredentialRecord>>(
+                 db_, [&](storage::Session& s) { return repo_.FindSessionCredential(s, hash); }));
+  if (!found || found->expires_at <= ToUnixMillis(clock_.Now())) {
+    return Error::Unauthenticated("your session has ended; please log in again");
+  }
+  RECIRC_TRY(Principal p, FromCredential(*found, AuthMethod::kSession));
+  p.csrf_token = found->csrf_token;
+  return p;
 }
 
 Result<Principal> AuthService::AuthenticateApiKey(const std::string& bearer_token) {
@@ -114,11 +131,11 @@ Result<Principal> AuthService::AuthenticateApiKey(const std::string& bearer_toke
     return Error::Unauthenticated("the bearer token is not a recirc API key");
   }
   const std::string hash = crypto::HashToken(bearer_token);
-  return storage::ReadValue<Principal>(db_, [&](storage::Session& s) -> Result<Principal> {
-    RECIRC_TRY(auto key, repo_.FindApiKeyBySecret(s, hash));
-    if (!key || key->revoked_at) return Error::Unauthenticated("unknown or revoked API key");
-    return LoadPrincipal(s, key->user_id, AuthMethod::kApiKey);
-  });
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::CredentialRecord>>(
+                 db_, [&](storage::Session& s) { return repo_.FindApiKeyCredential(s, hash); }));
+  if (!found || found->revoked_at) return Error::Unauthenticated("unknown or revoked API key");
+  return FromCredential(*found, AuthMethod::kApiKey);
 }
 
 Result<NewApiKey> AuthService::CreateApiKey(const Principal& actor, const std::string& name) {

@@ -52,6 +52,7 @@ class AuthService {
   int64_t LoginRetryAfter(const std::string& username, const std::string& source);
 
  private:
+  Result<Principal> FromCredential(const storage::CredentialRecord& c, AuthMethod method) const;
   Result<Principal> LoadPrincipal(storage::Session& s, const std::string& user_id,
                                   AuthMethod method) const;
 
