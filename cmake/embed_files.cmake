@@ -1,6 +1,7 @@
-# Run as a script: cmake -DOUTPUT=... -DFUNCTION=... -DNAMESPACE=... -DFILES="a;b" -P embed_files.cmake
+# Run as a script: cmake -DOUTPUT=... -DFUNCTION=... -DNAMESPACE=... -DFILES="a|b" -P embed_files.cmake
 # Writes a C++ file defining `std::span<const recirc::EmbeddedFile> NAMESPACE::FUNCTION()` holding
 # each file's base name and contents, in the order given (callers sort the list).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(f ${FILES})
   file(READ ${f} content)

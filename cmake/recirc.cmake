@@ -33,7 +33,7 @@ function(recirc_embed target function namespace)
   set(files ${ARGN})
   list(SORT files)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${function}_embedded.cpp)
-  string(REPLACE ";" "\\;" files_arg "${files}")
+  string(REPLACE ";" "|" files_arg "${files}")  # a list cannot cross the command line intact
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${out} -DFUNCTION=${function} -DNAMESPACE=${namespace}
             "-DFILES=${files_arg}" -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake

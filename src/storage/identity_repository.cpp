@@ -153,6 +153,15 @@ Status IdentityRepository::InsertOutlet(Session& s, const OutletRecord& r) const
                         {r.id, r.organisation_id, r.name, r.region_code, r.address, r.created_at}));
 }
 
+Result<std::optional<OutletRecord>> IdentityRepository::FindOutlet(Session& s,
+                                                                   const std::string& id) const {
+  return MapOptional<OutletRecord>(
+      s.QueryOptional("SELECT id, organisation_id, name, region_code, address, created_at FROM "
+                      "outlets WHERE id = $1",
+                      {id}),
+      ToOutlet);
+}
+
 Result<std::vector<OutletRecord>> IdentityRepository::ListOutlets(
     Session& s, const std::string& organisation_id, const PageRequest& page) const {
   return MapRows<OutletRecord>(

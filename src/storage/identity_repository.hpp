@@ -86,6 +86,7 @@ class IdentityRepository {
   Result<int64_t> CountOrganisations(Session& s) const;
 
   Status InsertOutlet(Session& s, const OutletRecord& r) const;
+  Result<std::optional<OutletRecord>> FindOutlet(Session& s, const std::string& id) const;
   Result<std::vector<OutletRecord>> ListOutlets(Session& s, const std::string& organisation_id,
                                                 const PageRequest& page) const;
 

@@ -45,7 +45,7 @@ const std::vector<RoleInfo>& RoleTable() {
       {Role::kPoliceOfficer,
        "police_officer",
        OrganisationKind::kPolice,
-       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead}},
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead, P::kPoliceAct}},
       {Role::kCommerceOfficial,
        "commerce_official",
        OrganisationKind::kCommerceAuthority,
@@ -74,7 +74,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 6> kKinds = 
     {OrganisationKind::kPlatform, "platform"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 17> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 18> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -88,6 +88,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 17> kPermissions =
     {P::kJournalRead, "journal.read"},
     {P::kAcquisitionsWrite, "acquisitions.write"},
     {P::kPoliceRead, "police.read"},
+    {P::kPoliceAct, "police.act"},
     {P::kInspectionWrite, "inspection.write"},
     {P::kMarketManage, "market.manage"},
     {P::kStatisticsRead, "statistics.read"},

@@ -47,6 +47,7 @@ enum class Permission {
   kJournalRead,
   kAcquisitionsWrite,
   kPoliceRead,
+  kPoliceAct,  // decide alerts, release and seize, enter stolen-item reports
   kInspectionWrite,
   kMarketManage,
   kStatisticsRead,

@@ -1,0 +1,139 @@
+#include "domain/registry/police.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/id.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/registry/registration.hpp"
+
+namespace recirc::registry {
+
+std::string JurisdictionPrefix(std::string_view code) {
+  if (code.size() != 6) return std::string(code);
+  if (code.substr(2) == "0000") return std::string(code.substr(0, 2));
+  if (code.substr(4) == "00") return std::string(code.substr(0, 4));
+  return std::string(code);
+}
+
+namespace {
+
+// Police see their jurisdiction; platform administrators (and the command line) everything.
+Result<std::string> PrefixOf(const identity::Principal& actor) {
+  if (actor.SeesAllOrganisations()) return std::string();
+  if (actor.kind != identity::OrganisationKind::kPolice) {
+    return Error::PermissionDenied("only police organisations see alerts");
+  }
+  return JurisdictionPrefix(actor.organisation.region_code);
+}
+
+}  // namespace
+
+Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Principal& actor,
+                                                         const std::optional<std::string>& status) {
+  if (!actor.Has(identity::Permission::kPoliceRead)) {
+    return Error::PermissionDenied("your role cannot see police alerts");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  return storage::ReadValue<std::vector<AlertView>>(
+      db_, [&](storage::Session& s) -> Result<std::vector<AlertView>> {
+        RECIRC_TRY(auto alerts, repo_.ListAlerts(s, prefix, status));
+        std::vector<AlertView> out;
+        for (auto& a : alerts) {
+          RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
+          RECIRC_TRY(auto acquisition, repo_.FindAcquisition(s, a.acquisition_id));
+          if (!item || !acquisition) return Error::Internal("alert " + a.id + " lost its records");
+          out.push_back({std::move(a), std::move(*item), std::move(*acquisition)});
+        }
+        return out;
+      });
+}
+
+Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& actor,
+                                                   const std::string& alert_id,
+                                                   const std::string& decision) {
+  if (!actor.Has(identity::Permission::kPoliceAct)) {
+    return Error::PermissionDenied("your role cannot decide police alerts");
+  }
+  std::string status;
+  if (decision == "release") {
+    status = "released";
+  } else if (decision == "seize") {
+    status = "seized";
+  } else if (decision == "request_info") {
+    status = "info_requested";
+  } else {
+    return Error::InvalidArgument("decision", "the decision is release, seize or request_info");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  const int64_t now = ToUnixMillis(clock_.Now());
+  return storage::WriteValue<storage::AlertRecord>(
+      db_, [&](storage::Session& s) -> Result<storage::AlertRecord> {
+        RECIRC_TRY(auto alert, repo_.FindAlert(s, alert_id));
+        // Outside the jurisdiction an alert does not exist, as far as this officer can tell.
+        if (!alert || !alert->region_code.starts_with(prefix)) {
+          return Error::NotFound("alert " + alert_id + " not found");
+        }
+        if (alert->status == "released" || alert->status == "seized") {
+          return Error::FailedPrecondition("alert " + alert_id +
+                                           " was already decided: " + alert->status);
+        }
+        RECIRC_CHECK(repo_.DecideAlert(s, alert_id, status, actor.user_id, now));
+        if (status == "released") {
+          RECIRC_CHECK(repo_.ReleaseHolds(s, alert->item_id, now));
+          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, "in_stock"));
+          RECIRC_CHECK(repo_.SetAcquisitionStatus(s, alert->acquisition_id, "registered"));
+        } else if (status == "seized") {
+          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, "seized"));
+        }
+        RECIRC_TRY(int64_t seq,
+                   journal_.Append(
+                       s, {"alert.decided", "alert", alert_id, actor.organisation.id, actor.user_id,
+                           boost::json::serialize(boost::json::object{{"decision", status}})}));
+        (void)seq;
+        if (status != "info_requested") {
+          const std::string type = status == "released" ? "item.hold_released" : "item.seized";
+          RECIRC_TRY(int64_t seq2,
+                     journal_.Append(s, {type, "item", alert->item_id, actor.organisation.id,
+                                         actor.user_id, "{}"}));
+          (void)seq2;
+        }
+        alert->status = status;
+        alert->decided_by = actor.user_id;
+        alert->decided_at = now;
+        return std::move(*alert);
+      });
+}
+
+Result<storage::WatchlistRecord> PoliceService::AddWatchlistEntry(const identity::Principal& actor,
+                                                                  const WatchlistInput& in) {
+  if (!actor.Has(identity::Permission::kPoliceAct)) {
+    return Error::PermissionDenied("your role cannot enter stolen-item reports");
+  }
+  if (in.status != "black" && in.status != "grey" && in.status != "white") {
+    return Error::InvalidArgument("status", "the status is black, grey or white");
+  }
+  RECIRC_TRY(std::string value,
+             NormaliseItemIdentifier(in.identifier_kind, in.identifier_value, "identifier_value"));
+  RECIRC_CHECK(identity::CheckText(in.note, "note", 500));
+  storage::WatchlistRecord r{Id::Generate(clock_, random_).ToString(),
+                             "police_report",
+                             in.identifier_kind,
+                             value,
+                             in.status,
+                             actor.organisation.id,
+                             in.note,
+                             ToUnixMillis(clock_.Now())};
+  RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_CHECK(repo_.InsertWatchlistEntry(s, r));
+    RECIRC_TRY(
+        int64_t seq,
+        journal_.Append(
+            s, {"watchlist.entry_added", "watchlist", r.id, actor.organisation.id, actor.user_id,
+                boost::json::serialize(boost::json::object{{"status", r.status}})}));
+    (void)seq;
+    return Ok();
+  }));
+  return r;
+}
+
+}  // namespace recirc::registry

@@ -1,0 +1,58 @@
+#pragma once
+// PoliceService: the police side of the register. Officers see alerts of their jurisdiction only
+// — the region code of the outlet that registered the item must lie under the police
+// organisation's own region (a province code covers the province, a city code the city, a
+// county code the county) — and decide them: release the hold, seize the item, or ask the
+// operator for information. They also enter stolen-item reports into the watchlist.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "domain/identity/principal.hpp"
+#include "storage/journal_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace recirc::registry {
+
+// "110000" → "11", "110100" → "1101", "110105" → "110105".
+std::string JurisdictionPrefix(std::string_view region_code);
+
+struct AlertView {
+  storage::AlertRecord alert;
+  storage::ItemRecord item;
+  storage::AcquisitionRecord acquisition;  // seller fields stay encrypted here
+};
+
+struct WatchlistInput {
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::string status = "black";  // black, grey, white
+  std::string note;
+};
+
+class PoliceService {
+ public:
+  PoliceService(storage::Database& db, const storage::RegistryRepository& repo,
+                const storage::JournalRepository& journal, const Clock& clock, Random& random)
+      : db_(db), repo_(repo), journal_(journal), clock_(clock), random_(random) {}
+
+  Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
+                                            const std::optional<std::string>& status);
+  // decision: "release", "seize" or "request_info".
+  Result<storage::AlertRecord> Decide(const identity::Principal& actor, const std::string& alert_id,
+                                      const std::string& decision);
+  Result<storage::WatchlistRecord> AddWatchlistEntry(const identity::Principal& actor,
+                                                     const WatchlistInput& in);
+
+ private:
+  storage::Database& db_;
+  const storage::RegistryRepository& repo_;
+  const storage::JournalRepository& journal_;
+  const Clock& clock_;
+  Random& random_;
+};
+
+}  // namespace recirc::registry

@@ -1,0 +1,314 @@
+#include "domain/registry/registration.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <array>
+
+#include "core/id.hpp"
+#include "core/validators.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/registry/screening.hpp"
+
+namespace recirc::registry {
+namespace {
+
+constexpr std::array<std::string_view, 5> kKinds = {"purchase", "trade_in", "buy_back",
+                                                    "consignment_intake", "donation"};
+constexpr std::array<std::string_view, 3> kChannels = {"store", "online", "door_to_door"};
+constexpr std::array<std::string_view, 4> kPayments = {"cash", "bank_transfer", "mobile_payment",
+                                                       "none"};
+constexpr std::array<std::string_view, 14> kCategories = {
+    "phone",    "tablet",     "laptop",    "computer", "camera", "appliance", "furniture",
+    "clothing", "luxury_bag", "jewellery", "bicycle",  "car",    "book",      "other"};
+constexpr std::array<std::string_view, 7> kProhibited = {
+    "weapon",     "police_gear", "military_gear",  "id_document",
+    "state_seal", "hazardous",   "seized_property"};
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& set, std::string_view v) {
+  return std::find(set.begin(), set.end(), v) != set.end();
+}
+
+template <size_t N>
+std::string List(const std::array<std::string_view, N>& set) {
+  std::string out;
+  for (auto s : set) out += (out.empty() ? "" : ", ") + std::string(s);
+  return out;
+}
+
+Status CheckPhone(std::string_view phone) {
+  if (phone.size() != 11 || phone[0] != '1' ||
+      !std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return Error::InvalidArgument("seller.phone", "a mobile number has 11 digits starting with 1");
+  }
+  return Ok();
+}
+
+// Jurisdiction-independent prefix matching is done by the police service; here only the outlet's
+// region is recorded on the alert.
+std::string Json(const boost::json::value& v) { return boost::json::serialize(v); }
+
+}  // namespace
+
+bool IsProhibitedCategory(std::string_view category) { return OneOf(kProhibited, category); }
+
+Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_view value,
+                                            std::string_view field) {
+  const std::string v = core::NormaliseIdentifier(value);
+  const std::string f(field);
+  if (v.empty()) return Error::InvalidArgument(f, "the identifier is empty");
+  if (kind == "imei") {
+    RECIRC_CHECK(core::ValidateImei(v, f));
+  } else if (kind == "meid") {
+    RECIRC_CHECK(core::ValidateMeid(v, f));
+  } else if (kind == "vin") {
+    RECIRC_CHECK(core::ValidateVin(v, f));
+  } else if (kind == "serial" || kind == "mac" || kind == "gtin_serial" || kind == "engraving") {
+    if (v.size() > 64) return Error::InvalidArgument(f, "at most 64 characters");
+  } else {
+    return Error::InvalidArgument(
+        f, "unknown identifier kind " + std::string(kind) +
+               "; one of imei, meid, vin, serial, mac, gtin_serial, engraving");
+  }
+  return v;
+}
+
+Status RegistrationService::Validate(const AcquisitionInput& in) const {
+  if (!OneOf(kKinds, in.kind)) {
+    return Error::InvalidArgument("kind", "the acquisition kind is one of " + List(kKinds));
+  }
+  if (!OneOf(kChannels, in.channel)) {
+    return Error::InvalidArgument("channel", "the channel is one of " + List(kChannels));
+  }
+  if (!OneOf(kPayments, in.payment_method)) {
+    return Error::InvalidArgument("payment_method",
+                                  "the payment method is one of " + List(kPayments));
+  }
+  if (in.price_fen < 0) return Error::InvalidArgument("price_fen", "a price is not negative");
+  if ((in.kind == "donation") != (in.payment_method == "none")) {
+    return Error::InvalidArgument("payment_method",
+                                  "a donation, and only a donation, has payment method none");
+  }
+  RECIRC_CHECK(identity::CheckText(in.origin_statement, "origin_statement", 500));
+
+  const SellerInput& s = in.seller;
+  RECIRC_CHECK(identity::CheckText(s.name, "seller.name", 100));
+  if (s.kind == "individual") {
+    if (!s.id_type || !s.id_number) {
+      return Error::InvalidArgument("seller.id_number",
+                                    "an individual seller shows an ID document");
+    }
+    if (*s.id_type == "resident_id") {
+      RECIRC_CHECK(
+          core::ValidateResidentId(core::NormaliseIdentifier(*s.id_number), "seller.id_number"));
+    } else if (*s.id_type == "passport" || *s.id_type == "other") {
+      RECIRC_CHECK(identity::CheckText(*s.id_number, "seller.id_number", 32));
+    } else {
+      return Error::InvalidArgument("seller.id_type",
+                                    "the ID type is resident_id, passport or other");
+    }
+  } else if (s.kind == "company" || s.kind == "public_body") {
+    if (!s.credit_code) {
+      return Error::InvalidArgument("seller.credit_code",
+                                    "a company or public body gives its credit code");
+    }
+    RECIRC_CHECK(
+        core::ValidateCreditCode(core::NormaliseIdentifier(*s.credit_code), "seller.credit_code"));
+  } else {
+    return Error::InvalidArgument("seller.kind",
+                                  "the seller is an individual, company or public_body");
+  }
+  if (s.phone) RECIRC_CHECK(CheckPhone(*s.phone));
+  if (s.address) RECIRC_CHECK(identity::CheckText(*s.address, "seller.address", 200));
+
+  const ItemInput& item = in.item;
+  if (IsProhibitedCategory(item.category)) {
+    return Error{ErrorCode::kFailedPrecondition,
+                 "category " + item.category +
+                     " may not be acquired (prohibited goods: refuse and, if offered, report to "
+                     "the police)",
+                 "item.category"};
+  }
+  if (!OneOf(kCategories, item.category)) {
+    return Error::InvalidArgument("item.category", "the category is one of " + List(kCategories));
+  }
+  RECIRC_CHECK(identity::CheckText(item.brand, "item.brand", 64));
+  RECIRC_CHECK(identity::CheckText(item.model, "item.model", 64));
+  RECIRC_CHECK(identity::CheckText(item.condition, "item.condition", 200));
+  if (item.quantity < 1 || item.quantity > 1000) {
+    return Error::InvalidArgument("item.quantity", "the quantity is 1 to 1000");
+  }
+  if (item.identifiers.size() > 8) return Error::InvalidArgument("item.identifiers", "at most 8");
+  return Ok();
+}
+
+Result<storage::PartyRecord> RegistrationService::SealSeller(const identity::Principal& actor,
+                                                             const SellerInput& in, int64_t now) {
+  storage::PartyRecord p;
+  p.id = Id::Generate(clock_, random_).ToString();
+  p.organisation_id = actor.organisation.id;
+  p.kind = in.kind;
+  const auto seal = [&](std::string_view field, std::string_view value) {
+    return cipher_.Encrypt(value, "party." + std::string(field) + ":" + p.id, random_);
+  };
+  RECIRC_TRY(p.name_enc, seal("name", in.name));
+  p.id_type = in.id_type;
+  if (in.id_number) {
+    const std::string normalised = core::NormaliseIdentifier(*in.id_number);
+    RECIRC_TRY(std::string enc, seal("id_number", normalised));
+    p.id_number_enc = std::move(enc);
+    p.id_number_index = index_.Of(*in.id_type, normalised);
+  }
+  if (in.credit_code) p.credit_code = core::NormaliseIdentifier(*in.credit_code);
+  if (in.phone) {
+    RECIRC_TRY(std::string enc, seal("phone", *in.phone));
+    p.phone_enc = std::move(enc);
+    p.phone_index = index_.Of("phone", *in.phone);
+  }
+  if (in.address) {
+    RECIRC_TRY(std::string enc, seal("address", *in.address));
+    p.address_enc = std::move(enc);
+  }
+  p.created_at = now;
+  return p;
+}
+
+Result<AcquisitionReceipt> RegistrationService::Register(const identity::Principal& actor,
+                                                         const AcquisitionInput& in) {
+  if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
+    return Error::PermissionDenied("your role cannot register acquisitions");
+  }
+  RECIRC_CHECK(Validate(in));
+  std::vector<std::pair<std::string, std::string>> identifiers;
+  for (size_t i = 0; i < in.item.identifiers.size(); ++i) {
+    const auto& [kind, value] = in.item.identifiers[i];
+    const std::string field = "item.identifiers[" + std::to_string(i) + "]." + kind;
+    RECIRC_TRY(std::string normalised, NormaliseItemIdentifier(kind, value, field));
+    identifiers.emplace_back(kind, std::move(normalised));
+  }
+  const int64_t now = ToUnixMillis(clock_.Now());
+  RECIRC_TRY(storage::PartyRecord seller, SealSeller(actor, in.seller, now));
+  RECIRC_TRY(std::string origin_enc,
+             cipher_.Encrypt(in.origin_statement, "acquisition.origin:" + seller.id, random_));
+
+  AcquisitionReceipt receipt;
+  receipt.id = Id::Generate(clock_, random_).ToString();
+  receipt.created_at = now;
+  RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto outlet, identity_.FindOutlet(s, in.outlet_id));
+    if (!outlet || outlet->organisation_id != actor.organisation.id) {
+      return Error{ErrorCode::kNotFound, "no outlet " + in.outlet_id + " in your organisation",
+                   "outlet_id"};
+    }
+    // One identity per physical item: any known identifier finds it.
+    std::optional<std::string> item_id;
+    for (const auto& [kind, value] : identifiers) {
+      RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
+      if (found && !item_id) item_id = *found;
+    }
+    ScreeningFacts facts;
+    if (item_id) {
+      RECIRC_TRY(int64_t earlier, repo_.CountAcquisitionsOfItem(s, *item_id));
+      facts.reacquired_unsold = earlier > 0;  // no sale exists yet: sales arrive with the market
+    } else {
+      item_id = Id::Generate(clock_, random_).ToString();
+      RECIRC_CHECK(repo_.InsertItem(
+          s, {*item_id, in.item.category, in.item.brand, in.item.model, "in_stock", now}));
+    }
+    for (const auto& [kind, value] : identifiers) {
+      RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
+      if (!found) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
+      RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value));
+      for (const auto& h : hits) {
+        facts.watchlist_black += h.status == "black";
+        facts.watchlist_grey += h.status == "grey";
+      }
+    }
+    facts.identity_not_checked = !in.person_matches_id;
+    if (seller.id_number_index) {
+      const int64_t since = now - int64_t{kSellerWindowDays} * 86'400'000;
+      RECIRC_TRY(int64_t n,
+                 repo_.CountAcquisitionsBySellerIndex(s, *seller.id_number_index, since));
+      facts.seller_recent_acquisitions = static_cast<int>(n);
+    }
+    const ScreeningResult screening = Screen(facts);
+
+    RECIRC_CHECK(repo_.InsertParty(s, seller));
+    RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet->id));
+    boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
+    if (in.item.colour) details["colour"] = *in.item.colour;
+    storage::AcquisitionRecord a{receipt.id,
+                                 actor.organisation.id,
+                                 outlet->id,
+                                 receipt.number,
+                                 actor.user_id,
+                                 *item_id,
+                                 seller.id,
+                                 in.kind,
+                                 in.channel,
+                                 in.price_fen,
+                                 in.payment_method,
+                                 in.person_matches_id,
+                                 origin_enc,
+                                 Json(details),
+                                 outlet->region_code,
+                                 screening.alert ? "held" : "registered",
+                                 now};
+    RECIRC_CHECK(repo_.InsertAcquisition(s, a));
+    // The public facts only: no seller, no price (a band comes with the market), no screening.
+    boost::json::object event{{"acquisition_id", a.id},  {"kind", a.kind},
+                              {"channel", a.channel},    {"category", in.item.category},
+                              {"brand", in.item.brand},  {"model", in.item.model},
+                              {"outlet_id", a.outlet_id}};
+    RECIRC_TRY(int64_t seq,
+               journal_.Append(s, {"item.acquired", "item", *item_id, actor.organisation.id,
+                                   actor.user_id, Json(event)}));
+    (void)seq;
+    if (screening.alert) {
+      boost::json::array reasons;
+      for (const auto& sig : screening.signals) {
+        reasons.push_back({{"signal", sig.name}, {"weight", sig.weight}, {"detail", sig.detail}});
+      }
+      storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
+                                 a.id,
+                                 *item_id,
+                                 outlet->region_code,
+                                 screening.score,
+                                 Json(reasons),
+                                 "open",
+                                 std::nullopt,
+                                 std::nullopt,
+                                 now};
+      RECIRC_CHECK(repo_.InsertAlert(s, alert));
+      RECIRC_CHECK(repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id,
+                                        "screening", std::nullopt, now}));
+      RECIRC_CHECK(repo_.SetItemStatus(s, *item_id, "held"));
+      // Internal events (aggregate "alert"): they never become public leaves.
+      RECIRC_TRY(
+          int64_t seq2,
+          journal_.Append(s, {"alert.raised", "alert", alert.id, actor.organisation.id,
+                              actor.user_id, Json(boost::json::object{{"score", alert.score}})}));
+      (void)seq2;
+    }
+    receipt.item_id = *item_id;
+    receipt.status = screening.alert ? "held_for_verification" : "registered";
+    return Ok();
+  }));
+  return receipt;
+}
+
+Result<AcquisitionReceipt> RegistrationService::Get(const identity::Principal& actor,
+                                                    const std::string& id) {
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::AcquisitionRecord>>(
+                 db_, [&](storage::Session& s) { return repo_.FindAcquisition(s, id); }));
+  if (!found || !actor.InOrganisation(found->organisation_id)) {
+    return Error::NotFound("acquisition " + id + " not found");
+  }
+  return AcquisitionReceipt{found->id, found->number, found->item_id,
+                            found->status == "held" ? "held_for_verification" : "registered",
+                            found->created_at};
+}
+
+}  // namespace recirc::registry

@@ -1,0 +1,235 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/validators.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/registry/police.hpp"
+#include "domain/registry/registration.hpp"
+#include "domain/registry/screening.hpp"
+#include "support/test_database.hpp"
+
+namespace recirc::registry {
+namespace {
+
+using identity::Principal;
+
+constexpr std::string_view kRegions =
+    "code,name,parent_code,level\n"
+    "110000,北京市,,province\n"
+    "110105,朝阳区,110000,county\n"
+    "110108,海淀区,110000,county\n"
+    "440000,广东省,,province\n"
+    "440300,深圳市,440000,city\n";
+
+std::string Imei(std::string fourteen) { return fourteen + core::ImeiCheckDigit(fourteen).value(); }
+
+class RegistryTest : public testing::BothDatabases {
+ protected:
+  void SetUp() override {
+    BothDatabases::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
+    registration_.emplace(db(), repo_, identity_repo_, journal_, cipher_, index_, clock_, random_);
+    police_.emplace(db(), repo_, journal_, clock_, random_);
+    shop_org_ = Org("operator", "绿循环", "110105");
+    outlet_ = *directory_->CreateOutlet(Principal::System(), shop_org_.id,
+                                        {"朝阳店", "110105", "建国路 88 号"});
+    clerk_ = As(shop_org_, identity::Role::kOperatorStaff, identity::OrganisationKind::kOperator);
+    chaoyang_ = As(Org("police", "朝阳分局", "110105"), identity::Role::kPoliceOfficer,
+                   identity::OrganisationKind::kPolice);
+    beijing_ = As(Org("police", "北京市公安局", "110000"), identity::Role::kPoliceOfficer,
+                  identity::OrganisationKind::kPolice);
+    shenzhen_ = As(Org("police", "深圳市公安局", "440300"), identity::Role::kPoliceOfficer,
+                   identity::OrganisationKind::kPolice);
+  }
+
+  storage::OrganisationRecord Org(std::string kind, std::string name, std::string region) {
+    return *directory_->CreateOrganisation(Principal::System(), {kind, name, std::nullopt, region});
+  }
+  Principal As(const storage::OrganisationRecord& org, identity::Role role,
+               identity::OrganisationKind kind) {
+    Principal p;
+    p.user_id = "U" + org.id.substr(1);
+    p.role = role;
+    p.kind = kind;
+    p.organisation = org;
+    return p;
+  }
+  AcquisitionInput Phone(const std::string& imei) {
+    AcquisitionInput in;
+    in.outlet_id = outlet_.id;
+    in.kind = "purchase";
+    in.channel = "store";
+    in.price_fen = 120000;
+    in.payment_method = "cash";
+    in.person_matches_id = true;
+    in.origin_statement = "自用两年，换新机";
+    in.seller = {"individual",
+                 "张三丰",
+                 std::string("resident_id"),
+                 std::string("11010519491231002X"),
+                 std::nullopt,
+                 std::string("13800138000"),
+                 std::string("北京市朝阳区光华路 1 号")};
+    in.item = {"phone", "Apple", "iPhone 13", {{"imei", imei}}, std::string("黑色"), "轻微划痕", 1};
+    return in;
+  }
+  int64_t Count(const std::string& table) {
+    return *storage::ReadValue<int64_t>(db(), [&](storage::Session& s) -> Result<int64_t> {
+      RECIRC_TRY(auto r, s.QueryOne("SELECT COUNT(*) FROM " + table, {}, "count"));
+      return r.Int(0);
+    });
+  }
+
+  SeededRandom random_{11};
+  core::RegionTable regions_ = core::RegionTable::ParseCsv(kRegions, "test").value();
+  crypto::PasswordHasher hasher_{crypto::PasswordCost::kMinimumForTests};
+  crypto::FieldCipher cipher_ =
+      crypto::FieldCipher::Create({{"k1", std::string(32, 'k')}}, "k1").value();
+  crypto::BlindIndex index_ = crypto::BlindIndex::Create(std::string(32, 'i')).value();
+  storage::IdentityRepository identity_repo_;
+  storage::RegistryRepository repo_;
+  storage::JournalRepository journal_{clock_, random_};
+  std::optional<identity::DirectoryService> directory_;
+  std::optional<RegistrationService> registration_;
+  std::optional<PoliceService> police_;
+  storage::OrganisationRecord shop_org_;
+  storage::OutletRecord outlet_;
+  Principal clerk_, chaoyang_, beijing_, shenzhen_;
+};
+
+TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
+  const std::string imei = Imei("35693803564380");
+  ASSERT_TRUE(
+      police_->AddWatchlistEntry(chaoyang_, {"imei", imei, "black", "报失被盗 2026-11-01"}));
+
+  auto receipt = registration_->Register(clerk_, Phone(imei));
+  ASSERT_TRUE(receipt) << receipt.error().message;
+  EXPECT_EQ(receipt->status, "held_for_verification");
+  EXPECT_EQ(registration_->Get(clerk_, receipt->id)->status, "held_for_verification");
+
+  auto seen = police_->ListAlerts(chaoyang_, std::nullopt);
+  ASSERT_TRUE(seen) << seen.error().message;
+  ASSERT_EQ(seen->size(), 1u);
+  EXPECT_NE((*seen)[0].alert.reasons.find("watchlist_black"), std::string::npos);
+  EXPECT_EQ((*seen)[0].item.status, "held");
+  EXPECT_EQ(police_->ListAlerts(beijing_, std::nullopt)->size(), 1u)
+      << "the city covers its districts";
+  EXPECT_TRUE(police_->ListAlerts(shenzhen_, std::nullopt)->empty())
+      << "other jurisdictions see nothing";
+  auto shop_asks = police_->ListAlerts(clerk_, std::nullopt);
+  ASSERT_FALSE(shop_asks);
+  EXPECT_EQ(shop_asks.error().code, ErrorCode::kPermissionDenied);
+
+  const std::string alert_id = (*seen)[0].alert.id;
+  auto foreign = police_->Decide(shenzhen_, alert_id, "release");
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "forgive"));
+  auto released = police_->Decide(chaoyang_, alert_id, "release");
+  ASSERT_TRUE(released) << released.error().message;
+  EXPECT_EQ(released->status, "released");
+  EXPECT_EQ(registration_->Get(clerk_, receipt->id)->status, "registered");
+  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "seize")) << "decided once";
+}
+
+TEST_P(RegistryTest, CleanRegistrationsAreNumberedAndARepeatIdentifierIsHeld) {
+  auto first = registration_->Register(clerk_, Phone(Imei("49015420323751")));
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->status, "registered");
+  EXPECT_EQ(first->number, 1);
+  auto second = registration_->Register(clerk_, Phone(Imei("35209900176148")));
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->number, 2);
+  EXPECT_EQ(second->status, "registered");
+  auto again = registration_->Register(clerk_, Phone(Imei("49015420323751")));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->item_id, first->item_id) << "one identity per physical item";
+  EXPECT_EQ(again->status, "held_for_verification") << "acquired again, never sold";
+}
+
+TEST_P(RegistryTest, BadInputNamesTheFieldAndWritesNothing) {
+  auto in = Phone("490154203237519");
+  auto bad_imei = registration_->Register(clerk_, in);
+  ASSERT_FALSE(bad_imei);
+  EXPECT_EQ(bad_imei.error().field, "item.identifiers[0].imei");
+  in = Phone(Imei("49015420323751"));
+  in.seller.id_number = "110105194912310021";
+  auto bad_id = registration_->Register(clerk_, in);
+  ASSERT_FALSE(bad_id);
+  EXPECT_EQ(bad_id.error().field, "seller.id_number");
+  in = Phone(Imei("49015420323751"));
+  in.item.category = "weapon";
+  auto prohibited = registration_->Register(clerk_, in);
+  ASSERT_FALSE(prohibited);
+  EXPECT_EQ(prohibited.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(prohibited.error().field, "item.category");
+  in = Phone(Imei("49015420323751"));
+  in.item.identifiers = {{"vin", "1HGCM82633A00435X"}};
+  EXPECT_EQ(registration_->Register(clerk_, in).error().field, "item.identifiers[0].vin");
+  in = Phone(Imei("49015420323751"));
+  in.outlet_id = "01M82QGDFSEZ4VR0P0J7CYX2FC";
+  EXPECT_EQ(registration_->Register(clerk_, in).error().field, "outlet_id");
+  EXPECT_EQ(Count("acquisitions"), 0);
+  EXPECT_EQ(Count("parties"), 0);
+  EXPECT_EQ(Count("items"), 0);
+}
+
+TEST_P(RegistryTest, NoPlaintextPersonalDataIsStored) {
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("49015420323751"))));
+  const std::vector<std::string> secrets = {"张三丰", "11010519491231002X", "13800138000", "光华路",
+                                            "换新机"};
+  // Every column of every row of the tables that hold seller data, as text.
+  for (const char* table : {"parties", "acquisitions", "events"}) {
+    auto rows = storage::ReadValue<storage::Rows>(
+        db(), [&](storage::Session& s) { return s.Query(std::string("SELECT * FROM ") + table); });
+    ASSERT_TRUE(rows);
+    for (const auto& row : *rows) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        for (const auto& secret : secrets) {
+          EXPECT_EQ(row.Text(i).find(secret), std::string::npos) << table << " holds " << secret;
+        }
+      }
+    }
+  }
+  if (GetParam() == testing::Backend::kSqlite) {
+    // And the raw database files themselves (main file and write-ahead log).
+    const std::string path = test_db().url().substr(std::string("sqlite://").size());
+    std::string all;
+    for (const std::string& file : {path, path + "-wal"}) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      all += bytes.str();
+    }
+    // The scan sees what is stored in the clear (so it would see a leak too).
+    ASSERT_NE(all.find("iPhone 13"), std::string::npos);
+    for (const auto& secret : secrets) {
+      EXPECT_EQ(all.find(secret), std::string::npos) << "the database files hold " << secret;
+    }
+  }
+}
+
+RECIRC_BOTH_DATABASES(RegistryTest);
+
+TEST(ScreeningTest, SignalsAddUpToTheThreshold) {
+  EXPECT_FALSE(Screen({}).alert);
+  EXPECT_TRUE(Screen({.watchlist_black = 1}).alert);
+  EXPECT_TRUE(Screen({.watchlist_grey = 1}).alert);
+  EXPECT_FALSE(Screen({.identity_not_checked = true}).alert) << "40 alone is under 50";
+  auto both = Screen({.identity_not_checked = true, .seller_recent_acquisitions = 3});
+  EXPECT_TRUE(both.alert);
+  EXPECT_EQ(both.score, 70);
+  EXPECT_EQ(both.signals.size(), 2u);
+}
+
+TEST(JurisdictionTest, PrefixFollowsTheLevelOfTheCode) {
+  EXPECT_EQ(JurisdictionPrefix("110000"), "11");
+  EXPECT_EQ(JurisdictionPrefix("440300"), "4403");
+  EXPECT_EQ(JurisdictionPrefix("110105"), "110105");
+}
+
+}  // namespace
+}  // namespace recirc::registry

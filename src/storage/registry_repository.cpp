@@ -1,0 +1,266 @@
+#include "storage/registry_repository.hpp"
+
+namespace recirc::storage {
+namespace {
+
+constexpr std::string_view kPartyColumns =
+    "SELECT id, organisation_id, kind, name_enc, id_type, id_number_enc, id_number_index, "
+    "credit_code, phone_enc, phone_index, address_enc, created_at FROM parties ";
+constexpr std::string_view kInsertParty =
+    "INSERT INTO parties (id, organisation_id, kind, name_enc, id_type, id_number_enc, "
+    "id_number_index, credit_code, phone_enc, phone_index, address_enc, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+constexpr std::string_view kFindItemByIdentifier =
+    "SELECT item_id FROM item_identifiers WHERE kind = $1 AND value = $2";
+constexpr std::string_view kInsertItem =
+    "INSERT INTO items (id, category, brand, model, status, created_at) VALUES ($1, $2, $3, $4, "
+    "$5, $6)";
+constexpr std::string_view kSelectItem =
+    "SELECT id, category, brand, model, status, created_at FROM items WHERE id = $1";
+constexpr std::string_view kInsertIdentifier =
+    "INSERT INTO item_identifiers (kind, value, item_id) VALUES ($1, $2, $3)";
+constexpr std::string_view kSetItemStatus = "UPDATE items SET status = $2 WHERE id = $1";
+
+constexpr std::string_view kLockOutletPostgres = "SELECT id FROM outlets WHERE id = $1 FOR UPDATE";
+constexpr std::string_view kNextNumber =
+    "SELECT COALESCE(MAX(number), 0) + 1 FROM acquisitions WHERE outlet_id = $1";
+constexpr std::string_view kAcquisitionColumns =
+    "SELECT id, organisation_id, outlet_id, number, staff_id, item_id, seller_id, kind, channel, "
+    "price_fen, payment_method, person_matches_id, origin_statement_enc, details, region_code, "
+    "status, created_at FROM acquisitions ";
+constexpr std::string_view kInsertAcquisition =
+    "INSERT INTO acquisitions (id, organisation_id, outlet_id, number, staff_id, item_id, "
+    "seller_id, kind, channel, price_fen, payment_method, person_matches_id, "
+    "origin_statement_enc, details, region_code, status, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+constexpr std::string_view kSetAcquisitionStatus =
+    "UPDATE acquisitions SET status = $2 WHERE id = $1";
+constexpr std::string_view kCountOfItem = "SELECT COUNT(*) FROM acquisitions WHERE item_id = $1";
+constexpr std::string_view kCountBySeller =
+    "SELECT COUNT(*) FROM acquisitions a JOIN parties p ON p.id = a.seller_id "
+    "WHERE p.id_number_index = $1 AND a.created_at >= $2";
+
+constexpr std::string_view kInsertWatchlist =
+    "INSERT INTO watchlist_entries (id, source, identifier_kind, identifier_value, status, "
+    "organisation_id, note, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+constexpr std::string_view kWatchlistMatches =
+    "SELECT id, source, identifier_kind, identifier_value, status, organisation_id, note, "
+    "created_at FROM watchlist_entries WHERE identifier_kind = $1 AND identifier_value = $2 "
+    "ORDER BY created_at";
+
+constexpr std::string_view kAlertColumns =
+    "SELECT id, acquisition_id, item_id, region_code, score, reasons, status, decided_by, "
+    "decided_at, created_at FROM alerts ";
+constexpr std::string_view kInsertAlert =
+    "INSERT INTO alerts (id, acquisition_id, item_id, region_code, score, reasons, status, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+constexpr std::string_view kDecideAlert =
+    "UPDATE alerts SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1";
+
+constexpr std::string_view kInsertHold =
+    "INSERT INTO holds (id, item_id, acquisition_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)";
+constexpr std::string_view kReleaseHolds =
+    "UPDATE holds SET released_at = $2 WHERE item_id = $1 AND released_at IS NULL";
+constexpr std::string_view kCountOpenHolds =
+    "SELECT COUNT(*) FROM holds WHERE item_id = $1 AND released_at IS NULL";
+
+Value Opt(const std::optional<std::string>& v) {
+  if (v) return *v;
+  return nullptr;
+}
+
+PartyRecord ToParty(const Row& r) {
+  return {r.Text(0),    r.Text(1),    r.Text(2),    r.Text(3),    r.OptText(4),  r.OptText(5),
+          r.OptText(6), r.OptText(7), r.OptText(8), r.OptText(9), r.OptText(10), r.Int(11)};
+}
+ItemRecord ToItem(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
+}
+AcquisitionRecord ToAcquisition(const Row& r) {
+  return {r.Text(0),  r.Text(1),  r.Text(2),  r.Int(3),   r.Text(4),  r.Text(5),
+          r.Text(6),  r.Text(7),  r.Text(8),  r.Int(9),   r.Text(10), r.Int(11) != 0,
+          r.Text(12), r.Text(13), r.Text(14), r.Text(15), r.Int(16)};
+}
+WatchlistRecord ToWatchlist(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Int(7)};
+}
+AlertRecord ToAlert(const Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2),    r.Text(3),   r.Int(4),
+          r.Text(5), r.Text(6), r.OptText(7), r.OptInt(8), r.Int(9)};
+}
+
+template <class T, class F>
+Result<std::vector<T>> MapRows(Result<Rows> rows, F&& map) {
+  if (!rows) return rows.error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(map(r));
+  return out;
+}
+
+template <class T, class F>
+Result<std::optional<T>> MapOptional(Result<std::optional<Row>> row, F&& map) {
+  if (!row) return row.error();
+  if (!*row) return std::optional<T>();
+  return std::optional<T>(map(**row));
+}
+
+Status Done(const Result<int64_t>& changed) {
+  if (!changed) return changed.error();
+  return Ok();
+}
+
+Result<int64_t> Count(Result<Row> row) {
+  if (!row) return row.error();
+  return row->Int(0);
+}
+
+}  // namespace
+
+Status RegistryRepository::InsertParty(Session& s, const PartyRecord& r) const {
+  return Done(s.Execute(kInsertParty,
+                        {r.id, r.organisation_id, r.kind, r.name_enc, Opt(r.id_type),
+                         Opt(r.id_number_enc), Opt(r.id_number_index), Opt(r.credit_code),
+                         Opt(r.phone_enc), Opt(r.phone_index), Opt(r.address_enc), r.created_at}));
+}
+
+Result<std::optional<PartyRecord>> RegistryRepository::FindParty(Session& s,
+                                                                 const std::string& id) const {
+  return MapOptional<PartyRecord>(
+      s.QueryOptional(std::string(kPartyColumns) + "WHERE id = $1", {id}), ToParty);
+}
+
+Result<std::optional<std::string>> RegistryRepository::FindItemByIdentifier(
+    Session& s, const std::string& kind, const std::string& value) const {
+  RECIRC_TRY(auto row, s.QueryOptional(kFindItemByIdentifier, {kind, value}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text(0));
+}
+
+Status RegistryRepository::InsertItem(Session& s, const ItemRecord& r) const {
+  return Done(s.Execute(kInsertItem, {r.id, r.category, r.brand, r.model, r.status, r.created_at}));
+}
+
+Status RegistryRepository::InsertIdentifier(Session& s, const std::string& kind,
+                                            const std::string& value,
+                                            const std::string& item_id) const {
+  return Done(s.Execute(kInsertIdentifier, {kind, value, item_id}));
+}
+
+Status RegistryRepository::SetItemStatus(Session& s, const std::string& item_id,
+                                         const std::string& status) const {
+  return Done(s.Execute(kSetItemStatus, {item_id, status}));
+}
+
+Result<std::optional<ItemRecord>> RegistryRepository::FindItem(Session& s,
+                                                               const std::string& id) const {
+  return MapOptional<ItemRecord>(s.QueryOptional(kSelectItem, {id}), ToItem);
+}
+
+Result<int64_t> RegistryRepository::NextAcquisitionNumber(Session& s,
+                                                          const std::string& outlet_id) const {
+  if (s.dialect() == Dialect::kPostgres) {
+    RECIRC_TRY(Rows locked, s.Query(kLockOutletPostgres, {outlet_id}));
+    (void)locked;
+  }
+  return Count(s.QueryOne(kNextNumber, {outlet_id}, "number"));
+}
+
+Status RegistryRepository::InsertAcquisition(Session& s, const AcquisitionRecord& r) const {
+  return Done(s.Execute(
+      kInsertAcquisition,
+      {r.id, r.organisation_id, r.outlet_id, r.number, r.staff_id, r.item_id, r.seller_id, r.kind,
+       r.channel, r.price_fen, r.payment_method, int64_t{r.person_matches_id ? 1 : 0},
+       r.origin_statement_enc, r.details, r.region_code, r.status, r.created_at}));
+}
+
+Result<std::optional<AcquisitionRecord>> RegistryRepository::FindAcquisition(
+    Session& s, const std::string& id) const {
+  return MapOptional<AcquisitionRecord>(
+      s.QueryOptional(std::string(kAcquisitionColumns) + "WHERE id = $1", {id}), ToAcquisition);
+}
+
+Status RegistryRepository::SetAcquisitionStatus(Session& s, const std::string& id,
+                                                const std::string& status) const {
+  return Done(s.Execute(kSetAcquisitionStatus, {id, status}));
+}
+
+Result<int64_t> RegistryRepository::CountAcquisitionsOfItem(Session& s,
+                                                            const std::string& item_id) const {
+  return Count(s.QueryOne(kCountOfItem, {item_id}, "count"));
+}
+
+Result<int64_t> RegistryRepository::CountAcquisitionsBySellerIndex(
+    Session& s, const std::string& id_number_index, int64_t since) const {
+  return Count(s.QueryOne(kCountBySeller, {id_number_index, since}, "count"));
+}
+
+Result<std::vector<AcquisitionRecord>> RegistryRepository::ListAcquisitions(
+    Session& s, const std::string& outlet_id, int64_t from, int64_t to) const {
+  return MapRows<AcquisitionRecord>(
+      s.Query(std::string(kAcquisitionColumns) +
+                  "WHERE outlet_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY number",
+              {outlet_id, from, to}),
+      ToAcquisition);
+}
+
+Result<std::vector<AcquisitionRecord>> RegistryRepository::AcquisitionsOfSellerIndex(
+    Session& s, const std::string& id_number_index) const {
+  return MapRows<AcquisitionRecord>(
+      s.Query(std::string(kAcquisitionColumns) +
+                  "WHERE seller_id IN (SELECT id FROM parties WHERE id_number_index = $1) "
+                  "ORDER BY created_at",
+              {id_number_index}),
+      ToAcquisition);
+}
+
+Status RegistryRepository::InsertWatchlistEntry(Session& s, const WatchlistRecord& r) const {
+  return Done(s.Execute(kInsertWatchlist, {r.id, r.source, r.identifier_kind, r.identifier_value,
+                                           r.status, r.organisation_id, r.note, r.created_at}));
+}
+
+Result<std::vector<WatchlistRecord>> RegistryRepository::WatchlistMatches(
+    Session& s, const std::string& kind, const std::string& value) const {
+  return MapRows<WatchlistRecord>(s.Query(kWatchlistMatches, {kind, value}), ToWatchlist);
+}
+
+Status RegistryRepository::InsertAlert(Session& s, const AlertRecord& r) const {
+  return Done(s.Execute(kInsertAlert, {r.id, r.acquisition_id, r.item_id, r.region_code, r.score,
+                                       r.reasons, r.status, r.created_at}));
+}
+
+Result<std::optional<AlertRecord>> RegistryRepository::FindAlert(Session& s,
+                                                                 const std::string& id) const {
+  return MapOptional<AlertRecord>(
+      s.QueryOptional(std::string(kAlertColumns) + "WHERE id = $1", {id}), ToAlert);
+}
+
+Result<std::vector<AlertRecord>> RegistryRepository::ListAlerts(
+    Session& s, const std::string& region_prefix, const std::optional<std::string>& status) const {
+  // The prefix is matched with substr, not LIKE, so no pattern characters need escaping.
+  const std::string sql = std::string(kAlertColumns) +
+                          "WHERE substr(region_code, 1, $1) = $2 AND ($3 = '' OR status = $3) "
+                          "ORDER BY created_at DESC, id DESC LIMIT 500";
+  return MapRows<AlertRecord>(s.Query(sql, {static_cast<int64_t>(region_prefix.size()),
+                                            region_prefix, status.value_or("")}),
+                              ToAlert);
+}
+
+Status RegistryRepository::DecideAlert(Session& s, const std::string& id, const std::string& status,
+                                       const std::string& decided_by, int64_t at) const {
+  return Done(s.Execute(kDecideAlert, {id, status, decided_by, at}));
+}
+
+Status RegistryRepository::InsertHold(Session& s, const HoldRecord& r) const {
+  return Done(s.Execute(kInsertHold, {r.id, r.item_id, r.acquisition_id, r.kind, r.created_at}));
+}
+
+Status RegistryRepository::ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const {
+  return Done(s.Execute(kReleaseHolds, {item_id, at}));
+}
+
+Result<int64_t> RegistryRepository::CountOpenHolds(Session& s, const std::string& item_id) const {
+  return Count(s.QueryOne(kCountOpenHolds, {item_id}, "count"));
+}
+
+}  // namespace recirc::storage

@@ -1,0 +1,135 @@
+#pragma once
+// SQL for the registry context: parties, items and identifiers, acquisitions, watchlists, alerts
+// and holds. Personal fields arrive here already encrypted (…_enc) or as blind indexes (…_index);
+// this layer never sees plaintext personal data.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace recirc::storage {
+
+struct PartyRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string kind;
+  std::string name_enc;
+  std::optional<std::string> id_type;
+  std::optional<std::string> id_number_enc;
+  std::optional<std::string> id_number_index;
+  std::optional<std::string> credit_code;
+  std::optional<std::string> phone_enc;
+  std::optional<std::string> phone_index;
+  std::optional<std::string> address_enc;
+  int64_t created_at = 0;
+};
+
+struct ItemRecord {
+  std::string id;
+  std::string category;
+  std::string brand;
+  std::string model;
+  std::string status;  // in_stock, held, seized
+  int64_t created_at = 0;
+};
+
+struct AcquisitionRecord {
+  std::string id;
+  std::string organisation_id;
+  std::string outlet_id;
+  int64_t number = 0;
+  std::string staff_id;
+  std::string item_id;
+  std::string seller_id;
+  std::string kind;
+  std::string channel;
+  int64_t price_fen = 0;
+  std::string payment_method;
+  bool person_matches_id = false;
+  std::string origin_statement_enc;
+  std::string details;  // JSON: colour, condition, quantity, features
+  std::string region_code;
+  std::string status;  // registered, held
+  int64_t created_at = 0;
+};
+
+struct WatchlistRecord {
+  std::string id;
+  std::string source;  // police_report, imei_blocklist, operator_list
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::string status;  // black, grey, white
+  std::string organisation_id;
+  std::string note;
+  int64_t created_at = 0;
+};
+
+struct AlertRecord {
+  std::string id;
+  std::string acquisition_id;
+  std::string item_id;
+  std::string region_code;
+  int64_t score = 0;
+  std::string reasons;  // JSON array of {signal, weight, detail}
+  std::string status;   // open, released, seized, info_requested
+  std::optional<std::string> decided_by;
+  std::optional<int64_t> decided_at;
+  int64_t created_at = 0;
+};
+
+struct HoldRecord {
+  std::string id;
+  std::string item_id;
+  std::string acquisition_id;
+  std::string kind;  // screening
+  std::optional<int64_t> released_at;
+  int64_t created_at = 0;
+};
+
+class RegistryRepository {
+ public:
+  Status InsertParty(Session& s, const PartyRecord& r) const;
+  Result<std::optional<PartyRecord>> FindParty(Session& s, const std::string& id) const;
+  Result<std::optional<std::string>> FindItemByIdentifier(Session& s, const std::string& kind,
+                                                          const std::string& value) const;
+  Status InsertItem(Session& s, const ItemRecord& r) const;
+  Status InsertIdentifier(Session& s, const std::string& kind, const std::string& value,
+                          const std::string& item_id) const;
+  Status SetItemStatus(Session& s, const std::string& item_id, const std::string& status) const;
+  Result<std::optional<ItemRecord>> FindItem(Session& s, const std::string& id) const;
+
+  // Next number in the outlet's register. On PostgreSQL it locks the outlet row first, so two
+  // concurrent registrations at one outlet cannot take the same number.
+  Result<int64_t> NextAcquisitionNumber(Session& s, const std::string& outlet_id) const;
+  Status InsertAcquisition(Session& s, const AcquisitionRecord& r) const;
+  Result<std::optional<AcquisitionRecord>> FindAcquisition(Session& s, const std::string& id) const;
+  Status SetAcquisitionStatus(Session& s, const std::string& id, const std::string& status) const;
+  Result<int64_t> CountAcquisitionsOfItem(Session& s, const std::string& item_id) const;
+  Result<int64_t> CountAcquisitionsBySellerIndex(Session& s, const std::string& id_number_index,
+                                                 int64_t since) const;
+  // The outlet's register between two times, in number order.
+  Result<std::vector<AcquisitionRecord>> ListAcquisitions(Session& s, const std::string& outlet_id,
+                                                          int64_t from, int64_t to) const;
+  Result<std::vector<AcquisitionRecord>> AcquisitionsOfSellerIndex(
+      Session& s, const std::string& id_number_index) const;
+
+  Status InsertWatchlistEntry(Session& s, const WatchlistRecord& r) const;
+  Result<std::vector<WatchlistRecord>> WatchlistMatches(Session& s, const std::string& kind,
+                                                        const std::string& value) const;
+
+  Status InsertAlert(Session& s, const AlertRecord& r) const;
+  Result<std::optional<AlertRecord>> FindAlert(Session& s, const std::string& id) const;
+  // Alerts whose region code starts with `region_prefix` ("" for all), newest first.
+  Result<std::vector<AlertRecord>> ListAlerts(Session& s, const std::string& region_prefix,
+                                              const std::optional<std::string>& status) const;
+  Status DecideAlert(Session& s, const std::string& id, const std::string& status,
+                     const std::string& decided_by, int64_t at) const;
+
+  Status InsertHold(Session& s, const HoldRecord& r) const;
+  Status ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const;
+  Result<int64_t> CountOpenHolds(Session& s, const std::string& item_id) const;
+};
+
+}  // namespace recirc::storage
