@@ -17,6 +17,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddDirectoryRoutes(routes, deps);
   AddApiKeyRoutes(routes, deps);
   AddRegionRoutes(routes, deps);
+  AddRegistryRoutes(routes, deps);
   return routes;
 }
 

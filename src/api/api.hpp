@@ -10,6 +10,8 @@
 #include "core/region.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/police.hpp"
+#include "domain/registry/registration.hpp"
 #include "http/metrics.hpp"
 #include "http/route.hpp"
 #include "storage/database.hpp"
@@ -22,6 +24,8 @@ struct ApiDeps {
   identity::AuthService& auth;
   identity::DirectoryService& directory;
   const storage::JournalRepository& journal;
+  registry::RegistrationService& registration;
+  registry::PoliceService& police;
   const core::RegionTable& regions;
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};
@@ -39,5 +43,6 @@ void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -4,12 +4,18 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
 #include <span>
+#include <sstream>
+
+#include "app/keys.hpp"
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/police.hpp"
+#include "domain/registry/registration.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "journal/event_counts.hpp"
@@ -18,6 +24,7 @@
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/registry_repository.hpp"
 
 namespace recirc::app {
 
@@ -27,18 +34,58 @@ Result<core::RegionTable> LoadRegions() {
   return core::RegionTable::ParseCsv(RegionsCsv().front().content, "data/regions.csv");
 }
 
+namespace {
+
+Result<std::string> ReadKeyFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Error::NotFound("cannot read key file " + path.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Result<std::string> HexBytes(std::string_view hex, const std::string& what) {
+  while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.remove_suffix(1);
+  if (hex.size() != 64) return Error::InvalidArgument(what, what + " is not 64 hex digits");
+  std::string out;
+  for (size_t i = 0; i < 64; i += 2) {
+    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  }
+  return out;
+}
+
+// The personal-data keys of this node, created on first start (`recirc keys init` does the same).
+Result<std::pair<crypto::FieldCipher, crypto::BlindIndex>> LoadDataKeys(
+    const std::filesystem::path& data_dir, Random& random) {
+  RECIRC_TRY(auto report, InitKeys(data_dir, "recirc.example/log", random));
+  for (const auto& created : report.created) spdlog::info("created key file {}", created);
+  RECIRC_TRY(std::string data_text, ReadKeyFile(data_dir / "keys" / "data.key"));
+  RECIRC_TRY(auto cipher, crypto::FieldCipher::FromKeyFile(data_text));
+  RECIRC_TRY(std::string index_text, ReadKeyFile(data_dir / "keys" / "index.key"));
+  RECIRC_TRY(std::string index_key, HexBytes(index_text, "index.key"));
+  RECIRC_TRY(auto index, crypto::BlindIndex::Create(std::move(index_key)));
+  return std::pair{std::move(cipher), std::move(index)};
+}
+
+}  // namespace
+
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
-        core::RegionTable region_table)
+        core::RegionTable region_table, crypto::FieldCipher field_cipher,
+        crypto::BlindIndex blind_index)
       : config(c),
         db(database),
         clock(clk),
         random(rnd),
         regions(std::move(region_table)),
+        cipher(std::move(field_cipher)),
+        index(std::move(blind_index)),
         journal(clk, rnd),
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
+        registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
+        police(db, registry_repo, journal, clock, random),
         event_counts(event_counts_repo),
         runner(db, journal, {&event_counts}) {}
 
@@ -47,13 +94,18 @@ struct Application::Parts {
   const Clock& clock;
   Random& random;
   core::RegionTable regions;
+  crypto::FieldCipher cipher;
+  crypto::BlindIndex index;
   storage::JournalRepository journal;
   storage::IdentityRepository identity_repo;
   storage::IdempotencyRepository idempotency_repo;
   storage::EventCountsRepository event_counts_repo;
+  storage::RegistryRepository registry_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
+  registry::RegistrationService registration;
+  registry::PoliceService police;
   journal::EventCounts event_counts;
   journal::JournalRunner runner;
   std::unique_ptr<api::ApiDeps> deps;
@@ -82,12 +134,14 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto migrated, storage::Migrate(db, clock));
   for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
   RECIRC_TRY(auto regions, LoadRegions());
-  auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions));
+  RECIRC_TRY(auto keys, LoadDataKeys(config.data_dir, random));
+  auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions),
+                                       std::move(keys.first), std::move(keys.second));
   Parts& p = *parts;
 
-  p.deps = std::make_unique<api::ApiDeps>(api::ApiDeps{p.db, p.auth, p.directory, p.journal,
-                                                       p.regions, nullptr, config.session_lifetime,
-                                                       config.secure_cookies});
+  p.deps = std::make_unique<api::ApiDeps>(
+      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.regions,
+                   nullptr, config.session_lifetime, config.secure_cookies});
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;

@@ -87,7 +87,7 @@ inline Status Ok() { return {}; }
 }  // namespace recirc
 
 // RECIRC_TRY(var, expr): evaluates a Result, returns its error from the enclosing function, or
-// moves its value into `var`.
+// moves its value into `var`. It expands to several statements: inside an `if`, use braces.
 #define RECIRC_CONCAT_INNER(a, b) a##b
 #define RECIRC_CONCAT(a, b) RECIRC_CONCAT_INNER(a, b)
 // `var` is a declaration ("Type name"), so it cannot be parenthesised.

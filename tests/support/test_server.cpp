@@ -6,6 +6,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace recirc::testing {
@@ -61,6 +63,11 @@ std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config confi
   auto server = std::unique_ptr<TestServer>(new TestServer());
   server->test_db_ = TestDatabase::Create(backend, /*migrate=*/false);
   if (!server->test_db_) return nullptr;
+  // Keys and other files of this server live in their own temporary directory.
+  server->data_dir_ = std::filesystem::temp_directory_path() /
+                      ("recirc_server_" + std::to_string(::getpid()) + "_" +
+                       std::to_string(reinterpret_cast<uintptr_t>(server.get())));
+  config.data_dir = server->data_dir_;
   config.server.port = 0;
   config.server.host = "127.0.0.1";
   config.server.worker_threads = 4;
@@ -87,6 +94,8 @@ TestServer::~TestServer() {
   if (app_) app_->Stop();
   if (thread_.joinable()) thread_.join();
   app_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(data_dir_, ignored);
 }
 
 }  // namespace recirc::testing

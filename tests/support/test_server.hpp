@@ -43,6 +43,7 @@ class TestServer {
  private:
   TestServer() = default;
   std::unique_ptr<TestDatabase> test_db_;
+  std::filesystem::path data_dir_;
   SystemClock clock_;
   crypto::SecureRandom random_;
   std::unique_ptr<app::Application> app_;

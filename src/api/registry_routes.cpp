@@ -1,0 +1,168 @@
+// The acquisition register and the police console: thin handlers over registry services.
+#include <boost/json.hpp>
+
+#include "api/api.hpp"
+#include "core/clock.hpp"
+#include "http/json_fields.hpp"
+
+namespace recirc::api {
+namespace {
+
+namespace json = boost::json;
+
+Result<registry::SellerInput> ParseSeller(const json::value* v) {
+  if (v == nullptr || !v->is_object()) return Error::InvalidArgument("seller", "is required");
+  http::JsonFields f(v->as_object());
+  RECIRC_CHECK(
+      f.OnlyKnown({"kind", "name", "id_type", "id_number", "credit_code", "phone", "address"}));
+  registry::SellerInput s;
+  RECIRC_TRY(s.kind, f.String("kind"));
+  RECIRC_TRY(s.name, f.String("name"));
+  RECIRC_TRY(s.id_type, f.OptionalString("id_type"));
+  RECIRC_TRY(s.id_number, f.OptionalString("id_number"));
+  RECIRC_TRY(s.credit_code, f.OptionalString("credit_code"));
+  RECIRC_TRY(s.phone, f.OptionalString("phone"));
+  RECIRC_TRY(s.address, f.OptionalString("address"));
+  return s;
+}
+
+Result<registry::ItemInput> ParseItem(const json::value* v) {
+  if (v == nullptr || !v->is_object()) return Error::InvalidArgument("item", "is required");
+  const json::object& o = v->as_object();
+  http::JsonFields f(o);
+  RECIRC_CHECK(f.OnlyKnown(
+      {"category", "brand", "model", "identifiers", "colour", "condition", "quantity"}));
+  registry::ItemInput item;
+  RECIRC_TRY(item.category, f.String("category"));
+  RECIRC_TRY(item.brand, f.String("brand"));
+  RECIRC_TRY(item.model, f.String("model"));
+  RECIRC_TRY(item.colour, f.OptionalString("colour"));
+  RECIRC_TRY(item.condition, f.String("condition"));
+  if (o.contains("quantity")) {
+    RECIRC_TRY(item.quantity, f.Integer("quantity"));
+  }
+  if (const auto* ids = o.if_contains("identifiers")) {
+    if (!ids->is_object()) {
+      return Error::InvalidArgument("item.identifiers", "an object such as {\"imei\": \"…\"}");
+    }
+    for (const auto& [kind, value] : ids->as_object()) {
+      if (!value.is_string()) {
+        return Error::InvalidArgument("item.identifiers." + std::string(kind), "must be a string");
+      }
+      item.identifiers.emplace_back(std::string(kind), std::string(value.as_string()));
+    }
+  }
+  return item;
+}
+
+Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"outlet_id", "kind", "channel", "price_fen", "payment_method",
+                            "person_matches_id", "origin_statement", "seller", "item"}));
+  registry::AcquisitionInput in;
+  RECIRC_TRY(in.outlet_id, f.String("outlet_id"));
+  RECIRC_TRY(in.kind, f.String("kind"));
+  RECIRC_TRY(in.channel, f.String("channel"));
+  RECIRC_TRY(in.price_fen, f.Integer("price_fen"));
+  RECIRC_TRY(in.payment_method, f.String("payment_method"));
+  RECIRC_TRY(in.person_matches_id, f.OptionalBool("person_matches_id", false));
+  RECIRC_TRY(in.origin_statement, f.String("origin_statement"));
+  RECIRC_TRY(in.seller, ParseSeller(body.if_contains("seller")));
+  RECIRC_TRY(in.item, ParseItem(body.if_contains("item")));
+  RECIRC_TRY(auto receipt, d.registration.Register(ctx.Actor(), in));
+  return http::Json(
+      201, json::object{{"id", receipt.id},
+                        {"number", receipt.number},
+                        {"item_id", receipt.item_id},
+                        {"status", receipt.status},
+                        {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
+}
+
+Result<http::Response> GetAcquisition(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto receipt, d.registration.Get(ctx.Actor(), std::string(ctx.Param("id"))));
+  return http::Json(
+      200, json::object{{"id", receipt.id},
+                        {"number", receipt.number},
+                        {"item_id", receipt.item_id},
+                        {"status", receipt.status},
+                        {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
+}
+
+json::object AlertJson(const storage::AlertRecord& a) {
+  json::object o{
+      {"id", a.id},           {"acquisition_id", a.acquisition_id},
+      {"item_id", a.item_id}, {"region_code", a.region_code},
+      {"score", a.score},     {"reasons", json::parse(a.reasons)},
+      {"status", a.status},   {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
+  o["decided_at"] =
+      a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
+  return o;
+}
+
+Result<http::Response> ListAlerts(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto views, d.police.ListAlerts(ctx.Actor(), ctx.Query("status")));
+  json::array items;
+  for (const auto& v : views) {
+    json::object o = AlertJson(v.alert);
+    o["item"] = {{"category", v.item.category},
+                 {"brand", v.item.brand},
+                 {"model", v.item.model},
+                 {"status", v.item.status}};
+    o["acquisition"] = {{"organisation_id", v.acquisition.organisation_id},
+                        {"outlet_id", v.acquisition.outlet_id},
+                        {"number", v.acquisition.number},
+                        {"kind", v.acquisition.kind},
+                        {"price_fen", v.acquisition.price_fen}};
+    items.push_back(std::move(o));
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
+Result<http::Response> Decide(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"decision"}));
+  RECIRC_TRY(std::string decision, f.String("decision"));
+  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), std::string(ctx.Param("id")), decision));
+  return http::Json(200, AlertJson(alert));
+}
+
+Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
+  registry::WatchlistInput in;
+  RECIRC_TRY(in.identifier_kind, f.String("identifier_kind"));
+  RECIRC_TRY(in.identifier_value, f.String("identifier_value"));
+  RECIRC_TRY(auto status, f.OptionalString("status"));
+  if (status) in.status = *status;
+  RECIRC_TRY(in.note, f.String("note"));
+  RECIRC_TRY(auto entry, d.police.AddWatchlistEntry(ctx.Actor(), in));
+  return http::Json(201,
+                    json::object{{"id", entry.id},
+                                 {"identifier_kind", entry.identifier_kind},
+                                 {"identifier_value", entry.identifier_value},
+                                 {"status", entry.status},
+                                 {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
+}
+
+}  // namespace
+
+void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+  using http::Verb;
+  using P = identity::Permission;
+  auto bind = [&d](Result<http::Response> (*fn)(ApiDeps&, http::RequestContext&)) {
+    return [&d, fn](http::RequestContext& c) { return fn(d, c); };
+  };
+  routes.push_back({Verb::post, "/api/v1/acquisitions", P::kAcquisitionsWrite, bind(Register)});
+  routes.push_back(
+      {Verb::get, "/api/v1/acquisitions/{id}", P::kAcquisitionsWrite, bind(GetAcquisition), 0});
+  routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
+  routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
+                    size_t{4} * 1024});
+  routes.push_back({Verb::post, "/api/v1/police/watchlist", P::kPoliceAct, bind(AddWatchlist),
+                    size_t{8} * 1024});
+}
+
+}  // namespace recirc::api

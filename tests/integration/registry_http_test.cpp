@@ -1,0 +1,134 @@
+// The acquisition register over HTTP, as a shop and the police use it.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/demo.hpp"
+#include "core/validators.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "support/test_server.hpp"
+
+namespace recirc::testing {
+namespace {
+
+namespace json = boost::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class RegistryHttpTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    server_ = TestServer::Start(GetParam());
+    if (!server_) GTEST_SKIP() << "database unavailable";
+    ASSERT_TRUE(app::SeedDemo(server_->app().directory(), server_->db()));
+  }
+  Headers LogIn(const std::string& username, std::string* organisation_id = nullptr) {
+    auto r = server_->Call({"POST", "/api/v1/session",
+                            R"({"username":")" + username + R"(","password":"recirc-demo"})"});
+    EXPECT_EQ(r.status, 200u) << r.body;
+    auto body = json::parse(r.body).as_object();
+    if (organisation_id)
+      *organisation_id = std::string(body["organisation"].as_object()["id"].as_string());
+    const std::string cookie = r.Header("Set-Cookie");
+    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
+            {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+  }
+  std::string Acquisition(const std::string& outlet_id, const std::string& imei) {
+    return R"({"outlet_id":")" + outlet_id +
+           R"(","kind":"purchase","channel":"store",)"
+           R"("price_fen":150000,"payment_method":"cash","person_matches_id":true,)"
+           R"("origin_statement":"自用一年","seller":{"kind":"individual","name":"李四",)"
+           R"("id_type":"resident_id","id_number":"11010519491231002X","phone":"13912345678"},)"
+           R"("item":{"category":"phone","brand":"Huawei","model":"Mate 60",)"
+           R"("identifiers":{"imei":")" +
+           imei + R"("},"condition":"九成新"}})";
+  }
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
+  const std::string imei =
+      "86723405123456" + std::string(1, core::ImeiCheckDigit("86723405123456").value());
+  auto police = LogIn("police.chaoyang");
+  auto report = server_->Call({"POST", "/api/v1/police/watchlist",
+                               R"({"identifier_kind":"imei","identifier_value":")" + imei +
+                                   R"(","note":"失窃报案 2026-11-20"})",
+                               police});
+  ASSERT_EQ(report.status, 201u) << report.body;
+
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+
+  Headers idempotent = clerk;
+  idempotent.emplace_back("Idempotency-Key", "intake-0001");
+  auto first =
+      server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, imei), idempotent});
+  ASSERT_EQ(first.status, 201u) << first.body;
+  auto receipt = json::parse(first.body).as_object();
+  EXPECT_EQ(receipt["status"], "held_for_verification");
+  EXPECT_EQ(first.body.find("watchlist"), std::string::npos) << "the shop is never told why";
+  auto retry =
+      server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, imei), idempotent});
+  EXPECT_EQ(retry.status, 201u);
+  EXPECT_EQ(retry.body, first.body);
+  EXPECT_EQ(retry.Header("Idempotent-Replayed"), "true");
+
+  auto alerts = server_->Call({"GET", "/api/v1/police/alerts", "", police});
+  ASSERT_EQ(alerts.status, 200u) << alerts.body;
+  auto items = json::parse(alerts.body).as_object()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u) << "one registration despite the retry";
+  EXPECT_NE(alerts.body.find("watchlist_black"), std::string::npos);
+  EXPECT_EQ(alerts.body.find("李四"), std::string::npos) << "no seller name in the alert list";
+
+  // Police of another region see nothing, and cannot decide this alert.
+  auto& directory = server_->app().directory();
+  auto shenzhen = directory.CreateOrganisation(identity::Principal::System(),
+                                               {"police", "深圳市公安局", std::nullopt, "440300"});
+  ASSERT_TRUE(shenzhen);
+  ASSERT_TRUE(
+      directory.CreateUser(identity::Principal::System(), shenzhen->id,
+                           {"police.shenzhen", "Officer", "police_officer", "recirc-demo"}));
+  auto other = LogIn("police.shenzhen");
+  auto theirs = server_->Call({"GET", "/api/v1/police/alerts", "", other});
+  EXPECT_TRUE(json::parse(theirs.body).as_object()["items"].as_array().empty());
+  const std::string alert_id(items[0].as_object()["id"].as_string());
+  const std::string decide = "/api/v1/police/alerts/" + alert_id + "/decision";
+  EXPECT_EQ(server_->Call({"POST", decide, R"({"decision":"release"})", other}).status, 404u);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/police/alerts", "", clerk}).status, 403u);
+
+  auto released = server_->Call({"POST", decide, R"({"decision":"release"})", police});
+  EXPECT_EQ(released.status, 200u) << released.body;
+  auto after = server_->Call(
+      {"GET", "/api/v1/acquisitions/" + std::string(receipt["id"].as_string()), "", clerk});
+  EXPECT_EQ(json::parse(after.body).as_object()["status"], "registered");
+}
+
+TEST_P(RegistryHttpTest, InvalidIdentifiersAreRejectedNamingTheField) {
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  const char check = core::ImeiCheckDigit("86723405123456").value();
+  const std::string wrong =
+      "86723405123456" + std::string(1, static_cast<char>('0' + (check - '0' + 1) % 10));
+  auto r = server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, wrong), clerk});
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_EQ(json::parse(r.body).as_object()["error"].as_object()["field"],
+            "item.identifiers[0].imei");
+  std::string body = Acquisition(outlet_id, "86723405123456" + std::string(1, check));
+  body.replace(body.find("11010519491231002X"), 18, "110105194912310021");
+  auto bad_id = server_->Call({"POST", "/api/v1/acquisitions", body, clerk});
+  EXPECT_EQ(bad_id.status, 400u);
+  EXPECT_EQ(json::parse(bad_id.body).as_object()["error"].as_object()["field"], "seller.id_number");
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, RegistryHttpTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
+
+}  // namespace
+}  // namespace recirc::testing
