@@ -4,7 +4,8 @@
 #   2. builds the debug preset (address and undefined-behaviour sanitizers, warnings as errors);
 #   3. starts a throw-away PostgreSQL server on loopback and runs the C++ tests (ctest): every
 #      repository and integration test runs on SQLite and on PostgreSQL;
-#   4. builds the web app and runs its unit tests, the validator cross-check and the browser tests
+#   4. builds the web app and runs its unit tests, the validator cross-check, the kill -9
+#      failure test (both databases) and the browser tests
 #      (Debian's Chromium driven by playwright-core), which save screenshots to test-artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,4 +40,4 @@ echo "== web unit tests (vitest)"
 echo "== cross-checks and browser tests (node --test)"
 mkdir -p test-artifacts/browser
 RECIRC_BUILD_DIR="$root/build/debug" RECIRC_BIN="$root/build/debug/src/app/recirc" \
-  RECIRC_WEB_ROOT="$root/web/dist" node --test --test-concurrency=1 tests/crosscheck/ tests/browser/
+  RECIRC_WEB_ROOT="$root/web/dist" node --test --test-concurrency=1 tests/crosscheck/ tests/failure/ tests/browser/
