@@ -147,6 +147,12 @@ Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
                                  {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
 }
 
+Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+  const std::string source = ctx.Query("source").value_or("imei_blocklist");
+  RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
+  return http::Json(201, json::object{{"imported", report.imported}});
+}
+
 }  // namespace
 
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
@@ -163,6 +169,8 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
                     size_t{4} * 1024});
   routes.push_back({Verb::post, "/api/v1/police/watchlist", P::kPoliceAct, bind(AddWatchlist),
                     size_t{8} * 1024});
+  routes.push_back({Verb::post, "/api/v1/police/watchlist/import", P::kPoliceAct,
+                    bind(ImportWatchlist), size_t{32} * 1024 * 1024});
 }
 
 }  // namespace recirc::api

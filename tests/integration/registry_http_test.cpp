@@ -127,6 +127,39 @@ TEST_P(RegistryHttpTest, InvalidIdentifiersAreRejectedNamingTheField) {
   EXPECT_EQ(json::parse(bad_id.body).as_object()["error"].as_object()["field"], "seller.id_number");
 }
 
+TEST_P(RegistryHttpTest, BlockListImportIsAllOrNothingAndScreens) {
+  auto police = LogIn("police.chaoyang");
+  const std::string good =
+      "86723405999999" + std::string(1, core::ImeiCheckDigit("86723405999999").value());
+  const std::string csv_bad = "identifier_kind,identifier_value,status,note\nimei," + good +
+                              ",black,GSMA list, 2026-11\nimei,123,black,typo\n";
+  auto bad = server_->Call({"POST", "/api/v1/police/watchlist/import", csv_bad, police});
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_NE(bad.body.find("line 3"), std::string::npos) << bad.body;
+
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  auto before =
+      server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, good), clerk});
+  EXPECT_EQ(json::parse(before.body).as_object()["status"], "registered")
+      << "the refused file imported nothing";
+
+  const std::string other =
+      "86723405888888" + std::string(1, core::ImeiCheckDigit("86723405888888").value());
+  const std::string csv_good = "identifier_kind,identifier_value,status,note\r\nimei," + other +
+                               ",black,GSMA list, 2026-11\r\n";
+  auto ok = server_->Call({"POST", "/api/v1/police/watchlist/import", csv_good, police});
+  EXPECT_EQ(ok.status, 201u) << ok.body;
+  EXPECT_EQ(json::parse(ok.body).as_object()["imported"], 1);
+  auto after =
+      server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, other), clerk});
+  EXPECT_EQ(json::parse(after.body).as_object()["status"], "held_for_verification");
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, RegistryHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -104,6 +104,67 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
       });
 }
 
+Result<ImportReport> PoliceService::ImportWatchlist(const identity::Principal& actor,
+                                                    std::string_view csv,
+                                                    const std::string& source) {
+  if (!actor.Has(identity::Permission::kPoliceAct)) {
+    return Error::PermissionDenied("your role cannot import watchlists");
+  }
+  if (source != "imei_blocklist" && source != "police_report") {
+    return Error::InvalidArgument("source", "the source is imei_blocklist or police_report");
+  }
+  std::vector<storage::WatchlistRecord> entries;
+  const int64_t now = ToUnixMillis(clock_.Now());
+  size_t line_no = 0;
+  while (!csv.empty()) {
+    const size_t end = csv.find('\n');
+    std::string_view line = csv.substr(0, end);
+    csv = end == std::string_view::npos ? std::string_view() : csv.substr(end + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const auto bad = [&](const std::string& why) {
+      return Error::InvalidArgument("body", "line " + std::to_string(line_no) + ": " + why);
+    };
+    if (line_no == 1) {
+      if (line != "identifier_kind,identifier_value,status,note") {
+        return bad("the header is identifier_kind,identifier_value,status,note");
+      }
+      continue;
+    }
+    if (line.empty()) continue;
+    std::vector<std::string_view> cells;
+    for (int i = 0; i < 3; ++i) {
+      const size_t comma = line.find(',');
+      if (comma == std::string_view::npos) return bad("four columns are needed");
+      cells.push_back(line.substr(0, comma));
+      line = line.substr(comma + 1);
+    }
+    const std::string status(cells[2]);
+    if (status != "black" && status != "grey" && status != "white") {
+      return bad("the status is black, grey or white");
+    }
+    auto value = NormaliseItemIdentifier(cells[0], cells[1], "identifier_value");
+    if (!value) return bad(value.error().message);
+    if (line.size() > 500) return bad("the note has at most 500 characters");
+    entries.push_back({Id::Generate(clock_, random_).ToString(), source, std::string(cells[0]),
+                       *value, status, actor.organisation.id, std::string(line), now});
+  }
+  if (entries.empty()) return Error::InvalidArgument("body", "the file holds no entries");
+  RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    for (const auto& e : entries) RECIRC_CHECK(repo_.InsertWatchlistEntry(s, e));
+    RECIRC_TRY(
+        int64_t seq,
+        journal_.Append(
+            s, {"watchlist.imported", "watchlist", entries.front().id, actor.organisation.id,
+                actor.user_id,
+                boost::json::serialize(boost::json::object{
+                    {"source", source}, {"entries", static_cast<int64_t>(entries.size())}})}));
+    (void)seq;
+    return Ok();
+  }));
+  return ImportReport{static_cast<int64_t>(entries.size())};
+}
+
 Result<storage::WatchlistRecord> PoliceService::AddWatchlistEntry(const identity::Principal& actor,
                                                                   const WatchlistInput& in) {
   if (!actor.Has(identity::Permission::kPoliceAct)) {

@@ -33,6 +33,10 @@ struct WatchlistInput {
   std::string note;
 };
 
+struct ImportReport {
+  int64_t imported = 0;
+};
+
 class PoliceService {
  public:
   PoliceService(storage::Database& db, const storage::RegistryRepository& repo,
@@ -46,6 +50,11 @@ class PoliceService {
                                       const std::string& decision);
   Result<storage::WatchlistRecord> AddWatchlistEntry(const identity::Principal& actor,
                                                      const WatchlistInput& in);
+  // A block list as CSV: the header "identifier_kind,identifier_value,status,note", then one
+  // entry a line (the note may hold commas). All or nothing: the first bad line is named in the
+  // error and nothing is imported.
+  Result<ImportReport> ImportWatchlist(const identity::Principal& actor, std::string_view csv,
+                                       const std::string& source);
 
  private:
   storage::Database& db_;
