@@ -147,6 +147,39 @@ Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
                                  {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
 }
 
+Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
+  registry::RegisterQuery q;
+  q.identifier_kind = ctx.Query("identifier_kind");
+  q.identifier_value = ctx.Query("identifier_value");
+  q.id_type = ctx.Query("id_type");
+  q.id_number = ctx.Query("id_number");
+  q.outlet_id = ctx.Query("outlet_id");
+  for (auto [name, out] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+    if (auto text = ctx.Query(name)) {
+      TimePoint t;
+      if (!ParseRfc3339(*text, t)) return Error::InvalidArgument(name, "a time in RFC 3339");
+      *out = ToUnixMillis(t);
+    }
+  }
+  RECIRC_TRY(auto found, d.police.SearchRegister(ctx.Actor(), q));
+  json::array items;
+  for (const auto& a : found) {
+    items.push_back({{"id", a.id},
+                     {"organisation_id", a.organisation_id},
+                     {"outlet_id", a.outlet_id},
+                     {"number", a.number},
+                     {"item_id", a.item_id},
+                     {"seller_id", a.seller_id},
+                     {"kind", a.kind},
+                     {"channel", a.channel},
+                     {"price_fen", a.price_fen},
+                     {"region_code", a.region_code},
+                     {"status", a.status},
+                     {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
 Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
@@ -165,6 +198,7 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back(
       {Verb::get, "/api/v1/acquisitions/{id}", P::kAcquisitionsWrite, bind(GetAcquisition), 0});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
+  routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
                     size_t{4} * 1024});
   routes.push_back({Verb::post, "/api/v1/police/watchlist", P::kPoliceAct, bind(AddWatchlist),

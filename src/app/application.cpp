@@ -85,7 +85,7 @@ struct Application::Parts {
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
         registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
-        police(db, registry_repo, journal, clock, random),
+        police(db, registry_repo, journal, index, clock, random),
         event_counts(event_counts_repo),
         runner(db, journal, {&event_counts}) {}
 

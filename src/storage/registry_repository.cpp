@@ -204,6 +204,14 @@ Result<std::vector<AcquisitionRecord>> RegistryRepository::ListAcquisitions(
       ToAcquisition);
 }
 
+Result<std::vector<AcquisitionRecord>> RegistryRepository::AcquisitionsOfItem(
+    Session& s, const std::string& item_id) const {
+  return MapRows<AcquisitionRecord>(
+      s.Query(std::string(kAcquisitionColumns) + "WHERE item_id = $1 ORDER BY created_at, number",
+              {item_id}),
+      ToAcquisition);
+}
+
 Result<std::vector<AcquisitionRecord>> RegistryRepository::AcquisitionsOfSellerIndex(
     Session& s, const std::string& id_number_index) const {
   return MapRows<AcquisitionRecord>(

@@ -112,6 +112,8 @@ class RegistryRepository {
   // The outlet's register between two times, in number order.
   Result<std::vector<AcquisitionRecord>> ListAcquisitions(Session& s, const std::string& outlet_id,
                                                           int64_t from, int64_t to) const;
+  Result<std::vector<AcquisitionRecord>> AcquisitionsOfItem(Session& s,
+                                                            const std::string& item_id) const;
   Result<std::vector<AcquisitionRecord>> AcquisitionsOfSellerIndex(
       Session& s, const std::string& id_number_index) const;
 

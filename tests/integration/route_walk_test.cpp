@@ -45,6 +45,8 @@ unsigned Expected(const http::Route& route, const Caller& caller, std::string_vi
   }
   if (method == "POST") return 400;  // an empty object: the first required field is named
   if (method == "DELETE") return route.pattern == "/api/v1/session" ? 204 : 404;
+  // Searches without any criterion are refused, naming the missing parameter.
+  if (route.pattern == "/api/v1/police/register") return 400;
   // GET of one record by an id that does not exist (only organisation ids are real).
   if (route.pattern.find("{id}") != std::string::npos &&
       !route.pattern.starts_with("/api/v1/organisations/")) {

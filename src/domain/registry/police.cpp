@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.hpp"
+#include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/registration.hpp"
 
@@ -101,6 +102,47 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
         alert->decided_by = actor.user_id;
         alert->decided_at = now;
         return std::move(*alert);
+      });
+}
+
+Result<std::vector<storage::AcquisitionRecord>> PoliceService::SearchRegister(
+    const identity::Principal& actor, const RegisterQuery& q) {
+  if (!actor.Has(identity::Permission::kPoliceRead)) {
+    return Error::PermissionDenied("your role cannot search the register");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  std::optional<std::string> kind_value;
+  if (q.identifier_kind || q.identifier_value) {
+    if (!q.identifier_kind || !q.identifier_value) {
+      return Error::InvalidArgument("identifier_value",
+                                    "give identifier_kind and identifier_value");
+    }
+    RECIRC_TRY(std::string v, NormaliseItemIdentifier(*q.identifier_kind, *q.identifier_value,
+                                                      "identifier_value"));
+    kind_value = std::move(v);
+  } else if (q.id_number) {
+    if (!q.id_type) return Error::InvalidArgument("id_type", "give the ID type with the number");
+  } else if (!q.outlet_id) {
+    return Error::InvalidArgument("identifier_value",
+                                  "search by identifier, by ID number, or by outlet and dates");
+  }
+  return storage::ReadValue<std::vector<storage::AcquisitionRecord>>(
+      db_, [&](storage::Session& s) -> Result<std::vector<storage::AcquisitionRecord>> {
+        std::vector<storage::AcquisitionRecord> found;
+        if (kind_value) {
+          RECIRC_TRY(auto item_id, repo_.FindItemByIdentifier(s, *q.identifier_kind, *kind_value));
+          if (item_id) {
+            RECIRC_TRY(found, repo_.AcquisitionsOfItem(s, *item_id));
+          }
+        } else if (q.id_number) {
+          const std::string normalised = core::NormaliseIdentifier(*q.id_number);
+          RECIRC_TRY(found, repo_.AcquisitionsOfSellerIndex(s, index_.Of(*q.id_type, normalised)));
+        } else {
+          const int64_t to = q.to > 0 ? q.to : ToUnixMillis(clock_.Now()) + 1;
+          RECIRC_TRY(found, repo_.ListAcquisitions(s, *q.outlet_id, q.from, to));
+        }
+        std::erase_if(found, [&](const auto& a) { return !a.region_code.starts_with(prefix); });
+        return found;
       });
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/registry_repository.hpp"
@@ -33,6 +34,18 @@ struct WatchlistInput {
   std::string note;
 };
 
+// One way to search the register: by an item identifier, or by a seller's ID number (through
+// the blind index), or by outlet and time range.
+struct RegisterQuery {
+  std::optional<std::string> identifier_kind;
+  std::optional<std::string> identifier_value;
+  std::optional<std::string> id_type;
+  std::optional<std::string> id_number;
+  std::optional<std::string> outlet_id;
+  int64_t from = 0;
+  int64_t to = 0;
+};
+
 struct ImportReport {
   int64_t imported = 0;
 };
@@ -40,8 +53,13 @@ struct ImportReport {
 class PoliceService {
  public:
   PoliceService(storage::Database& db, const storage::RegistryRepository& repo,
-                const storage::JournalRepository& journal, const Clock& clock, Random& random)
-      : db_(db), repo_(repo), journal_(journal), clock_(clock), random_(random) {}
+                const storage::JournalRepository& journal, const crypto::BlindIndex& index,
+                const Clock& clock, Random& random)
+      : db_(db), repo_(repo), journal_(journal), index_(index), clock_(clock), random_(random) {}
+
+  // Registrations matching the query within the caller's jurisdiction, oldest first.
+  Result<std::vector<storage::AcquisitionRecord>> SearchRegister(const identity::Principal& actor,
+                                                                 const RegisterQuery& q);
 
   Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
                                             const std::optional<std::string>& status);
@@ -60,6 +78,7 @@ class PoliceService {
   storage::Database& db_;
   const storage::RegistryRepository& repo_;
   const storage::JournalRepository& journal_;
+  const crypto::BlindIndex& index_;
   const Clock& clock_;
   Random& random_;
 };

@@ -32,7 +32,7 @@ class RegistryTest : public testing::BothDatabases {
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
     registration_.emplace(db(), repo_, identity_repo_, journal_, cipher_, index_, clock_, random_);
-    police_.emplace(db(), repo_, journal_, clock_, random_);
+    police_.emplace(db(), repo_, journal_, index_, clock_, random_);
     shop_org_ = Org("operator", "绿循环", "110105");
     outlet_ = *directory_->CreateOutlet(Principal::System(), shop_org_.id,
                                         {"朝阳店", "110105", "建国路 88 号"});
@@ -133,6 +133,26 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   EXPECT_EQ(released->status, "released");
   EXPECT_EQ(registration_->Get(clerk_, receipt->id)->status, "registered");
   EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "seize")) << "decided once";
+}
+
+TEST_P(RegistryTest, PoliceSearchTheRegisterByIdentifierPersonAndOutlet) {
+  const std::string imei = Imei("49015420323751");
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(imei)));
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148"))));
+  RegisterQuery by_imei;
+  by_imei.identifier_kind = "imei";
+  by_imei.identifier_value = imei;
+  EXPECT_EQ(police_->SearchRegister(chaoyang_, by_imei)->size(), 1u);
+  EXPECT_TRUE(police_->SearchRegister(shenzhen_, by_imei)->empty()) << "outside the jurisdiction";
+  RegisterQuery by_person;
+  by_person.id_type = "resident_id";
+  by_person.id_number = "11010519491231002x";  // normalised before the blind index
+  EXPECT_EQ(police_->SearchRegister(beijing_, by_person)->size(), 2u);
+  RegisterQuery by_outlet;
+  by_outlet.outlet_id = outlet_.id;
+  EXPECT_EQ(police_->SearchRegister(chaoyang_, by_outlet)->size(), 2u);
+  EXPECT_FALSE(police_->SearchRegister(chaoyang_, RegisterQuery{}));
+  EXPECT_FALSE(police_->SearchRegister(clerk_, by_outlet));
 }
 
 TEST_P(RegistryTest, CleanRegistrationsAreNumberedAndARepeatIdentifierIsHeld) {
