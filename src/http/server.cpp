@@ -150,6 +150,9 @@ class Server::Impl {
     for (;;) {
       bhttp::request_parser<bhttp::empty_body> head;
       head.header_limit(static_cast<std::uint32_t>(config_.header_limit));
+      // The route's own limit is applied once the route is known (below); Beast's default of
+      // 1 MiB must not refuse a larger body a route accepts.
+      head.body_limit(boost::none);
       stream.expires_after(first ? config_.header_timeout : config_.idle_timeout);
       first = false;
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, head, kTuple);

@@ -59,8 +59,13 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
   auto clerk = LogIn("shop.clerk", &shop_org);
   auto outlets = json::parse(
       server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
-  const std::string outlet_id(
-      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  // The Chaoyang outlet: the alert goes to the police of the outlet's district.
+  std::string outlet_id;
+  for (const auto& o : outlets.as_object()["items"].as_array()) {
+    if (o.as_object().at("region_code") == "110105")
+      outlet_id = std::string(o.as_object().at("id").as_string());
+  }
+  ASSERT_FALSE(outlet_id.empty());
 
   Headers idempotent = clerk;
   idempotent.emplace_back("Idempotency-Key", "intake-0001");
@@ -158,6 +163,17 @@ TEST_P(RegistryHttpTest, BlockListImportIsAllOrNothingAndScreens) {
   auto after =
       server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, other), clerk});
   EXPECT_EQ(json::parse(after.body).as_object()["status"], "held_for_verification");
+}
+
+TEST_P(RegistryHttpTest, BlockListsLargerThanOneMebibyteAreAccepted) {
+  auto police = LogIn("police.chaoyang");
+  std::string csv = "identifier_kind,identifier_value,status,note\n";
+  for (int i = 0; csv.size() < 1'500'000; ++i) {
+    csv += "serial,SN" + std::to_string(1'000'000 + i) +
+           ",grey,bulk list of the operator association\n";
+  }
+  auto r = server_->Call({"POST", "/api/v1/police/watchlist/import", csv, police});
+  EXPECT_EQ(r.status, 201u) << r.body.substr(0, 300);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, RegistryHttpTest,
