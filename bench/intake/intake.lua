@@ -1,7 +1,7 @@
 -- wrk script: each request registers one phone with a fresh, valid IMEI (Luhn check digit).
 -- Threads get disjoint IMEI ranges; the outlet id and session come from the environment.
+-- thread_id is a global on purpose: setup() sets it in each thread's own Lua state.
 local counter = 0
-local thread_id = 0
 local threads = {}
 
 function setup(thread)
@@ -24,6 +24,7 @@ local function imei(n)
 end
 
 function init(args)
+  thread_id = thread_id or 0
   outlet = os.getenv("RECIRC_OUTLET")
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("RECIRC_KEY")
