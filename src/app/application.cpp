@@ -204,6 +204,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
 
 identity::DirectoryService& Application::directory() { return parts_->directory; }
 identity::AuthService& Application::auth() { return parts_->auth; }
+registry::RegistrationService& Application::registration() { return parts_->registration; }
+registry::PoliceService& Application::police() { return parts_->police; }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }

@@ -17,6 +17,11 @@ class AuthService;
 class DirectoryService;
 }  // namespace recirc::identity
 
+namespace recirc::registry {
+class RegistrationService;
+class PoliceService;
+}  // namespace recirc::registry
+
 namespace recirc::http {
 class Dispatcher;
 class Router;
@@ -36,6 +41,8 @@ class Application {
 
   identity::DirectoryService& directory();
   identity::AuthService& auth();
+  registry::RegistrationService& registration();
+  registry::PoliceService& police();
   http::Dispatcher& dispatcher();
   const http::Router& router() const;
   const core::RegionTable& regions() const;

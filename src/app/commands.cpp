@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/demo.hpp"
 #include "app/keys.hpp"
+#include "app/seed.hpp"
 #include "crypto/secure_random.hpp"
 #include "storage/migrations.hpp"
 
@@ -92,6 +93,26 @@ int RunKeysShow(const Config& config, std::ostream& out) {
   auto key = LogVerifierKey(config.data_dir);
   if (!key) return Fail(key.error(), out);
   out << *key << "\n";
+  return 0;
+}
+
+int RunSeed(const Config& config, int64_t items, std::ostream& out) {
+  if (items < 1 || items > 10'000'000) {
+    return Fail(Error::InvalidArgument("items", "--items is 1 to 10000000"), out);
+  }
+  SystemClock clock;
+  crypto::SecureRandom random;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  auto report = SeedRegistrations((*app)->directory(), (*app)->registration(), (*app)->police(),
+                                  **db, items, random);
+  if (!report) return Fail(report.error(), out);
+  out << "registered " << report->registered << " synthetic items (" << report->held
+      << " held for verification; " << report->watchlisted << " reported stolen first)\n";
   return 0;
 }
 

@@ -15,6 +15,7 @@ int RunServe(const Config& config, bool with_demo_data, std::ostream& out);
 int RunMigrate(const Config& config, std::ostream& out);
 int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out);
 int RunKeysShow(const Config& config, std::ostream& out);
+int RunSeed(const Config& config, int64_t items, std::ostream& out);
 
 struct AdminRequest {
   enum class Kind { kCreateOrganisation, kCreateOutlet, kCreateUser, kListOrganisations };

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "Run the server");
   auto* demo = cli.add_subcommand("demo", "Load demo organisations and users, then run the server");
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  int64_t seed_items = 1000;
+  auto* seed = cli.add_subcommand("seed", "Load demo data and N synthetic registrations");
+  seed->add_option("--items", seed_items, "how many items to register (default 1000)");
   auto* keys = cli.add_subcommand("keys", "Manage the node's keys");
   keys->require_subcommand(1);
   std::string origin = "recirc.example/log";
@@ -85,7 +88,7 @@ int main(int argc, char** argv) {
   create_user->add_option("--password", request.user.password);
   auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
 
-  for (auto* cmd : {serve, demo, migrate, keys_init, keys_show, create_org, create_outlet,
+  for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, create_org, create_outlet,
                     create_user, list_orgs}) {
     AddCommon(cmd, common);
   }
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
   if (*serve) return recirc::app::RunServe(*config, false, std::cout);
   if (*demo) return recirc::app::RunServe(*config, true, std::cout);
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
+  if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
   if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
   if (*create_org) {
