@@ -12,6 +12,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
+#include "domain/registry/seller_view.hpp"
 #include "http/metrics.hpp"
 #include "http/route.hpp"
 #include "storage/database.hpp"
@@ -26,6 +27,7 @@ struct ApiDeps {
   const storage::JournalRepository& journal;
   registry::RegistrationService& registration;
   registry::PoliceService& police;
+  registry::SellerViewService& seller_view;
   const core::RegionTable& regions;
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};

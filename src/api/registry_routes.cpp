@@ -180,6 +180,36 @@ Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
+json::object SellerJson(const registry::SellerDetails& d) {
+  json::object o{{"kind", d.kind},
+                 {"name", d.name},
+                 {"origin_statement", d.origin_statement},
+                 {"masked", d.masked}};
+  const auto put = [&](const char* key, const std::optional<std::string>& v) {
+    o[key] = v ? json::value(*v) : nullptr;
+  };
+  put("id_type", d.id_type);
+  put("id_number", d.id_number);
+  put("credit_code", d.credit_code);
+  put("phone", d.phone);
+  put("address", d.address);
+  return o;
+}
+
+Result<http::Response> MaskedSeller(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), std::string(ctx.Param("id"))));
+  return http::Json(200, SellerJson(seller));
+}
+
+Result<http::Response> FullSeller(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"reason"}));
+  RECIRC_TRY(std::string reason, f.String("reason"));
+  RECIRC_TRY(auto seller, d.seller_view.Full(ctx.Actor(), std::string(ctx.Param("id")), reason));
+  return http::Json(200, SellerJson(seller));
+}
+
 Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
@@ -197,6 +227,10 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back({Verb::post, "/api/v1/acquisitions", P::kAcquisitionsWrite, bind(Register)});
   routes.push_back(
       {Verb::get, "/api/v1/acquisitions/{id}", P::kAcquisitionsWrite, bind(GetAcquisition), 0});
+  routes.push_back({Verb::get, "/api/v1/acquisitions/{id}/seller", P::kAcquisitionsWrite,
+                    bind(MaskedSeller), 0});
+  routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/seller", P::kPoliceRead,
+                    bind(FullSeller), size_t{4} * 1024});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
   routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),

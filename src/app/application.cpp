@@ -16,6 +16,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
+#include "domain/registry/seller_view.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "journal/event_counts.hpp"
@@ -86,6 +87,7 @@ struct Application::Parts {
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
         registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
         police(db, registry_repo, journal, index, clock, random),
+        seller_view(db, registry_repo, cipher, clock, random),
         event_counts(event_counts_repo),
         runner(db, journal, {&event_counts}) {}
 
@@ -106,6 +108,7 @@ struct Application::Parts {
   identity::AuthService auth;
   registry::RegistrationService registration;
   registry::PoliceService police;
+  registry::SellerViewService seller_view;
   journal::EventCounts event_counts;
   journal::JournalRunner runner;
   std::unique_ptr<api::ApiDeps> deps;
@@ -140,8 +143,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   Parts& p = *parts;
 
   p.deps = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.regions,
-                   nullptr, config.session_lifetime, config.secure_cookies});
+      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
+                   p.regions, nullptr, config.session_lifetime, config.secure_cookies});
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;

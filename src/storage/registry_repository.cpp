@@ -117,6 +117,26 @@ Result<int64_t> Count(Result<Row> row) {
 
 }  // namespace
 
+Status RegistryRepository::InsertAccessAudit(Session& s, const AccessAuditRecord& r) const {
+  return Done(s.Execute(
+      "INSERT INTO access_audit (id, viewer_id, viewer_organisation_id, party_id, acquisition_id, "
+      "reason, viewed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {r.id, r.viewer_id, r.viewer_organisation_id, r.party_id, r.acquisition_id, r.reason,
+       r.viewed_at}));
+}
+
+Result<std::vector<AccessAuditRecord>> RegistryRepository::AccessAuditOf(
+    Session& s, const std::string& party_id) const {
+  return MapRows<AccessAuditRecord>(
+      s.Query("SELECT id, viewer_id, viewer_organisation_id, party_id, acquisition_id, reason, "
+              "viewed_at FROM access_audit WHERE party_id = $1 ORDER BY viewed_at, id",
+              {party_id}),
+      [](const Row& r) {
+        return AccessAuditRecord{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                                 r.Text(4), r.Text(5), r.Int(6)};
+      });
+}
+
 Status RegistryRepository::InsertParty(Session& s, const PartyRecord& r) const {
   return Done(s.Execute(kInsertParty,
                         {r.id, r.organisation_id, r.kind, r.name_enc, Opt(r.id_type),

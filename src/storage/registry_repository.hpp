@@ -88,8 +88,21 @@ struct HoldRecord {
   int64_t created_at = 0;
 };
 
+struct AccessAuditRecord {
+  std::string id;
+  std::string viewer_id;
+  std::string viewer_organisation_id;
+  std::string party_id;
+  std::string acquisition_id;
+  std::string reason;
+  int64_t viewed_at = 0;
+};
+
 class RegistryRepository {
  public:
+  Status InsertAccessAudit(Session& s, const AccessAuditRecord& r) const;
+  Result<std::vector<AccessAuditRecord>> AccessAuditOf(Session& s,
+                                                       const std::string& party_id) const;
   Status InsertParty(Session& s, const PartyRecord& r) const;
   Result<std::optional<PartyRecord>> FindParty(Session& s, const std::string& id) const;
   Result<std::optional<std::string>> FindItemByIdentifier(Session& s, const std::string& kind,

@@ -104,6 +104,21 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
   EXPECT_EQ(server_->Call({"POST", decide, R"({"decision":"release"})", other}).status, 404u);
   EXPECT_EQ(server_->Call({"GET", "/api/v1/police/alerts", "", clerk}).status, 403u);
 
+  const std::string acquisition_id(receipt["id"].as_string());
+  auto masked =
+      server_->Call({"GET", "/api/v1/acquisitions/" + acquisition_id + "/seller", "", clerk});
+  ASSERT_EQ(masked.status, 200u) << masked.body;
+  EXPECT_EQ(json::parse(masked.body).as_object()["name"], "李*");
+  EXPECT_EQ(json::parse(masked.body).as_object()["id_number"], "110105********002X");
+  const std::string seller_path = "/api/v1/police/acquisitions/" + acquisition_id + "/seller";
+  EXPECT_EQ(server_->Call({"POST", seller_path, R"({"reason":"x"})", police}).status, 400u);
+  EXPECT_EQ(
+      server_->Call({"POST", seller_path, R"({"reason":"案件 2026-301 核查"})", other}).status,
+      404u);
+  auto full = server_->Call({"POST", seller_path, R"({"reason":"案件 2026-301 核查"})", police});
+  ASSERT_EQ(full.status, 200u) << full.body;
+  EXPECT_EQ(json::parse(full.body).as_object()["name"], "李四");
+
   auto released = server_->Call({"POST", decide, R"({"decision":"release"})", police});
   EXPECT_EQ(released.status, 200u) << released.body;
   auto after = server_->Call(

@@ -8,6 +8,7 @@
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/screening.hpp"
+#include "domain/registry/seller_view.hpp"
 #include "support/test_database.hpp"
 
 namespace recirc::registry {
@@ -230,6 +231,54 @@ TEST_P(RegistryTest, NoPlaintextPersonalDataIsStored) {
       EXPECT_EQ(all.find(secret), std::string::npos) << "the database files hold " << secret;
     }
   }
+}
+
+TEST_P(RegistryTest, ShopsSeeMaskedSellersAndPoliceFullViewsAreAudited) {
+  auto receipt = registration_->Register(clerk_, Phone(Imei("49015420323751")));
+  ASSERT_TRUE(receipt);
+  SellerViewService views(db(), repo_, cipher_, clock_, random_);
+  auto masked = views.Masked(clerk_, receipt->id);
+  ASSERT_TRUE(masked) << masked.error().message;
+  EXPECT_EQ(masked->name, "张*丰");
+  EXPECT_EQ(masked->id_number, "110105********002X");
+  EXPECT_EQ(masked->phone, "138****8000");
+  EXPECT_TRUE(masked->masked);
+  EXPECT_FALSE(views.Full(clerk_, receipt->id, "curious about the seller"));
+
+  auto no_reason = views.Full(chaoyang_, receipt->id, "");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().field, "reason");
+  EXPECT_EQ(views.Full(shenzhen_, receipt->id, "案件 2026-117 核查").error().code,
+            ErrorCode::kNotFound);
+  auto full = views.Full(chaoyang_, receipt->id, "案件 2026-117 核查来源");
+  ASSERT_TRUE(full) << full.error().message;
+  EXPECT_EQ(full->name, "张三丰");
+  EXPECT_EQ(full->id_number, "11010519491231002X");
+  EXPECT_EQ(full->origin_statement, "自用两年，换新机");
+
+  auto audit = storage::ReadValue<std::vector<storage::AccessAuditRecord>>(
+      db(), [&](storage::Session& s) -> Result<std::vector<storage::AccessAuditRecord>> {
+        RECIRC_TRY(auto a, repo_.FindAcquisition(s, receipt->id));
+        return repo_.AccessAuditOf(s, a->seller_id);
+      });
+  ASSERT_TRUE(audit);
+  ASSERT_EQ(audit->size(), 1u) << "one full view, one audit record; refused views leave none";
+  EXPECT_EQ((*audit)[0].viewer_id, chaoyang_.user_id);
+  EXPECT_EQ((*audit)[0].reason, "案件 2026-117 核查来源");
+  auto tamper = db().Write([](storage::Session& s) -> Status {
+    RECIRC_TRY(int64_t n, s.Execute("UPDATE access_audit SET reason = 'nothing'"));
+    (void)n;
+    return Ok();
+  });
+  EXPECT_FALSE(tamper) << "the audit cannot be edited";
+}
+
+TEST(MaskTest, MasksKeepOnlyWhatIdentifiesTheRecordToStaff) {
+  EXPECT_EQ(MaskName("王芳"), "王*");
+  EXPECT_EQ(MaskName("欧阳娜娜"), "欧**娜");
+  EXPECT_EQ(MaskIdNumber("11010519491231002X"), "110105********002X");
+  EXPECT_EQ(MaskPhone("13800138000"), "138****8000");
+  EXPECT_EQ(MaskAddress("北京市朝阳区光华路 1 号"), "北京市朝阳区****");
 }
 
 RECIRC_BOTH_DATABASES(RegistryTest);
