@@ -3,6 +3,7 @@
 
 #include "api/api.hpp"
 #include "core/clock.hpp"
+#include "documents/register_report.hpp"
 #include "http/json_fields.hpp"
 
 namespace recirc::api {
@@ -161,21 +162,44 @@ Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
       *out = ToUnixMillis(t);
     }
   }
+  const std::string format = ctx.Query("format").value_or("json");
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    return Error::InvalidArgument("format", "the format is json, csv or xlsx");
+  }
   RECIRC_TRY(auto found, d.police.SearchRegister(ctx.Actor(), q));
+  if (format != "json") {
+    std::vector<documents::RegisterLine> lines;
+    for (const auto& h : found) lines.push_back({h.acquisition, h.item});
+    http::Response r;
+    if (format == "csv") {
+      r = http::Text(200, "text/csv; charset=utf-8", documents::RegisterCsv(lines));
+    } else {
+      RECIRC_TRY(std::string xlsx, documents::RegisterXlsx(lines));
+      r = http::Text(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     std::move(xlsx));
+    }
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"recirc-register." + format + "\"");
+    return r;
+  }
   json::array items;
-  for (const auto& a : found) {
-    items.push_back({{"id", a.id},
-                     {"organisation_id", a.organisation_id},
-                     {"outlet_id", a.outlet_id},
-                     {"number", a.number},
-                     {"item_id", a.item_id},
-                     {"seller_id", a.seller_id},
-                     {"kind", a.kind},
-                     {"channel", a.channel},
-                     {"price_fen", a.price_fen},
-                     {"region_code", a.region_code},
-                     {"status", a.status},
-                     {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
+  for (const auto& h : found) {
+    const auto& a = h.acquisition;
+    items.push_back(
+        {{"id", a.id},
+         {"organisation_id", a.organisation_id},
+         {"outlet_id", a.outlet_id},
+         {"number", a.number},
+         {"item_id", a.item_id},
+         {"item",
+          {{"category", h.item.category}, {"brand", h.item.brand}, {"model", h.item.model}}},
+         {"seller_id", a.seller_id},
+         {"kind", a.kind},
+         {"channel", a.channel},
+         {"price_fen", a.price_fen},
+         {"region_code", a.region_code},
+         {"status", a.status},
+         {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
   }
   return http::Json(200, json::object{{"items", std::move(items)}});
 }

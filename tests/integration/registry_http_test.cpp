@@ -119,6 +119,17 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
   ASSERT_EQ(full.status, 200u) << full.body;
   EXPECT_EQ(json::parse(full.body).as_object()["name"], "李四");
 
+  const std::string daily = "/api/v1/police/register?outlet_id=" + outlet_id;
+  auto csv = server_->Call({"GET", daily + "&format=csv", "", police});
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_TRUE(csv.Header("Content-Type").starts_with("text/csv"));
+  EXPECT_NE(csv.body.find("Mate 60"), std::string::npos);
+  EXPECT_EQ(csv.body.find("李四"), std::string::npos) << "reports carry no seller data";
+  auto xlsx = server_->Call({"GET", daily + "&format=xlsx", "", police});
+  ASSERT_EQ(xlsx.status, 200u);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(server_->Call({"GET", daily + "&format=pdf", "", police}).status, 400u);
+
   auto released = server_->Call({"POST", decide, R"({"decision":"release"})", police});
   EXPECT_EQ(released.status, 200u) << released.body;
   auto after = server_->Call(

@@ -105,8 +105,8 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
       });
 }
 
-Result<std::vector<storage::AcquisitionRecord>> PoliceService::SearchRegister(
-    const identity::Principal& actor, const RegisterQuery& q) {
+Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::Principal& actor,
+                                                               const RegisterQuery& q) {
   if (!actor.Has(identity::Permission::kPoliceRead)) {
     return Error::PermissionDenied("your role cannot search the register");
   }
@@ -126,8 +126,8 @@ Result<std::vector<storage::AcquisitionRecord>> PoliceService::SearchRegister(
     return Error::InvalidArgument("identifier_value",
                                   "search by identifier, by ID number, or by outlet and dates");
   }
-  return storage::ReadValue<std::vector<storage::AcquisitionRecord>>(
-      db_, [&](storage::Session& s) -> Result<std::vector<storage::AcquisitionRecord>> {
+  return storage::ReadValue<std::vector<RegisterHit>>(
+      db_, [&](storage::Session& s) -> Result<std::vector<RegisterHit>> {
         std::vector<storage::AcquisitionRecord> found;
         if (kind_value) {
           RECIRC_TRY(auto item_id, repo_.FindItemByIdentifier(s, *q.identifier_kind, *kind_value));
@@ -141,8 +141,14 @@ Result<std::vector<storage::AcquisitionRecord>> PoliceService::SearchRegister(
           const int64_t to = q.to > 0 ? q.to : ToUnixMillis(clock_.Now()) + 1;
           RECIRC_TRY(found, repo_.ListAcquisitions(s, *q.outlet_id, q.from, to));
         }
-        std::erase_if(found, [&](const auto& a) { return !a.region_code.starts_with(prefix); });
-        return found;
+        std::vector<RegisterHit> hits;
+        for (auto& a : found) {
+          if (!a.region_code.starts_with(prefix)) continue;
+          RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
+          if (!item) return Error::Internal("registration " + a.id + " lost its item");
+          hits.push_back({std::move(a), std::move(*item)});
+        }
+        return hits;
       });
 }
 

@@ -46,6 +46,11 @@ struct RegisterQuery {
   int64_t to = 0;
 };
 
+struct RegisterHit {
+  storage::AcquisitionRecord acquisition;
+  storage::ItemRecord item;
+};
+
 struct ImportReport {
   int64_t imported = 0;
 };
@@ -58,8 +63,8 @@ class PoliceService {
       : db_(db), repo_(repo), journal_(journal), index_(index), clock_(clock), random_(random) {}
 
   // Registrations matching the query within the caller's jurisdiction, oldest first.
-  Result<std::vector<storage::AcquisitionRecord>> SearchRegister(const identity::Principal& actor,
-                                                                 const RegisterQuery& q);
+  Result<std::vector<RegisterHit>> SearchRegister(const identity::Principal& actor,
+                                                  const RegisterQuery& q);
 
   Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
                                             const std::optional<std::string>& status);

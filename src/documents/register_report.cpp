@@ -1,0 +1,101 @@
+#include "documents/register_report.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/clock.hpp"
+
+namespace recirc::documents {
+namespace {
+
+constexpr std::array<const char*, 12> kHeader = {
+    "number",   "registered_at", "outlet_id", "kind",    "channel", "price_yuan",
+    "category", "brand",         "model",     "item_id", "status",  "acquisition_id"};
+
+std::vector<std::string> Cells(const RegisterLine& l) {
+  const auto& a = l.acquisition;
+  char price[32];
+  std::snprintf(price, sizeof price, "%lld.%02lld", static_cast<long long>(a.price_fen / 100),
+                static_cast<long long>(a.price_fen % 100));
+  return {std::to_string(a.number),
+          FormatRfc3339(FromUnixMillis(a.created_at)),
+          a.outlet_id,
+          a.kind,
+          a.channel,
+          price,
+          l.item.category,
+          l.item.brand,
+          l.item.model,
+          a.item_id,
+          a.status,
+          a.id};
+}
+
+std::string CsvField(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string RegisterCsv(const std::vector<RegisterLine>& lines) {
+  std::string out;
+  for (size_t i = 0; i < kHeader.size(); ++i) out += (i ? "," : "") + std::string(kHeader[i]);
+  out += "\r\n";
+  for (const auto& l : lines) {
+    const auto cells = Cells(l);
+    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i]);
+    out += "\r\n";
+  }
+  return out;
+}
+
+Result<std::string> RegisterXlsx(const std::vector<RegisterLine>& lines) {
+  // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: a private temporary file.
+  char path[] = "/tmp/recirc-report-XXXXXX";
+  const int fd = ::mkstemp(path);
+  if (fd < 0) return Error::Unavailable("cannot create a temporary file for the report");
+  ::close(fd);
+  lxw_workbook* book = workbook_new(path);
+  if (book == nullptr) {
+    ::unlink(path);
+    return Error::Unavailable("cannot start the Excel report");
+  }
+  lxw_worksheet* sheet = workbook_add_worksheet(book, "register");
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  for (size_t c = 0; c < kHeader.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], bold);
+  }
+  for (size_t r = 0; r < lines.size(); ++r) {
+    const auto cells = Cells(lines[r]);
+    const auto row = static_cast<lxw_row_t>(r + 1);
+    worksheet_write_number(sheet, row, 0, static_cast<double>(lines[r].acquisition.number),
+                           nullptr);
+    for (size_t c = 1; c < cells.size(); ++c) {
+      if (c == 5) {
+        worksheet_write_number(
+            sheet, row, 5, static_cast<double>(lines[r].acquisition.price_fen) / 100.0, nullptr);
+      } else {
+        worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+      }
+    }
+  }
+  const lxw_error err = workbook_close(book);
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ::unlink(path);
+  if (err != LXW_NO_ERROR)
+    return Error::Internal(std::string("Excel report: ") + lxw_strerror(err));
+  return bytes.str();
+}
+
+}  // namespace recirc::documents

@@ -1,0 +1,23 @@
+#pragma once
+// The register as a report for the police (an outlet's day, a search result): CSV for machines
+// and Excel (XLSX, libxlsxwriter) for people. No seller data: the report lists the register's
+// transaction and item facts; a seller's details are a separate, audited full view.
+
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace recirc::documents {
+
+struct RegisterLine {
+  storage::AcquisitionRecord acquisition;
+  storage::ItemRecord item;
+};
+
+// RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted.
+std::string RegisterCsv(const std::vector<RegisterLine>& lines);
+Result<std::string> RegisterXlsx(const std::vector<RegisterLine>& lines);
+
+}  // namespace recirc::documents
