@@ -234,6 +234,32 @@ Result<http::Response> FullSeller(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, SellerJson(seller));
 }
 
+Result<http::Response> Feed(ApiDeps& d, http::RequestContext& ctx) {
+  int64_t after = 0;
+  if (auto a = ctx.Query("after")) {
+    char* end = nullptr;
+    after = std::strtoll(a->c_str(), &end, 10);
+    if (a->empty() || *end != '\0' || after < 0) {
+      return Error::InvalidArgument("after",
+                                    "after is the last sequence number you read (0 or more)");
+    }
+  }
+  RECIRC_TRY(auto entries, d.police.Feed(ctx.Actor(), after));
+  json::array items;
+  for (const auto& e : entries) {
+    items.push_back({{"seq", e.seq},
+                     {"occurred_at", FormatRfc3339(FromUnixMillis(e.occurred_at))},
+                     {"region_code", e.region_code},
+                     {"organisation_id", e.organisation_id},
+                     {"outlet_id", e.outlet_id},
+                     {"acquisition_id", e.acquisition_id},
+                     {"item_id", e.item_id},
+                     {"facts", json::parse(e.payload)}});
+  }
+  const int64_t next = entries.empty() ? after : entries.back().seq;
+  return http::Json(200, json::object{{"items", std::move(items)}, {"next_after", next}});
+}
+
 Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
@@ -256,6 +282,7 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/seller", P::kPoliceRead,
                     bind(FullSeller), size_t{4} * 1024});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
+  routes.push_back({Verb::get, "/api/v1/police/feed", P::kPoliceRead, bind(Feed), 0});
   routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
                     size_t{4} * 1024});

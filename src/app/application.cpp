@@ -15,6 +15,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/police.hpp"
+#include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/seller_view.hpp"
 #include "http/dispatcher.hpp"
@@ -89,7 +90,8 @@ struct Application::Parts {
         police(db, registry_repo, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
         event_counts(event_counts_repo),
-        runner(db, journal, {&event_counts}) {}
+        police_feed(police_feed_repo, identity_repo),
+        runner(db, journal, {&event_counts, &police_feed}) {}
 
   Config config;
   storage::Database& db;
@@ -103,6 +105,7 @@ struct Application::Parts {
   storage::IdempotencyRepository idempotency_repo;
   storage::EventCountsRepository event_counts_repo;
   storage::RegistryRepository registry_repo;
+  storage::PoliceFeedRepository police_feed_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -110,6 +113,7 @@ struct Application::Parts {
   registry::PoliceService police;
   registry::SellerViewService seller_view;
   journal::EventCounts event_counts;
+  registry::PoliceFeed police_feed;
   journal::JournalRunner runner;
   std::unique_ptr<api::ApiDeps> deps;
   std::optional<http::Router> router;

@@ -152,6 +152,17 @@ Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::P
       });
 }
 
+Result<std::vector<storage::PoliceFeedRecord>> PoliceService::Feed(const identity::Principal& actor,
+                                                                   int64_t after) {
+  if (!actor.Has(identity::Permission::kPoliceRead)) {
+    return Error::PermissionDenied("your role cannot read the police feed");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  const storage::PoliceFeedRepository feed;
+  return storage::ReadValue<std::vector<storage::PoliceFeedRecord>>(
+      db_, [&](storage::Session& s) { return feed.After(s, prefix, after, 500); });
+}
+
 Result<ImportReport> PoliceService::ImportWatchlist(const identity::Principal& actor,
                                                     std::string_view csv,
                                                     const std::string& source) {

@@ -14,6 +14,7 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "storage/journal_repository.hpp"
+#include "storage/police_feed_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::registry {
@@ -76,6 +77,9 @@ class PoliceService {
   // A block list as CSV: the header "identifier_kind,identifier_value,status,note", then one
   // entry a line (the note may hold commas). All or nothing: the first bad line is named in the
   // error and nothing is imported.
+  // The pull feed after `after` (a journal sequence number), at most 500 entries.
+  Result<std::vector<storage::PoliceFeedRecord>> Feed(const identity::Principal& actor,
+                                                      int64_t after);
   Result<ImportReport> ImportWatchlist(const identity::Principal& actor, std::string_view csv,
                                        const std::string& source);
 

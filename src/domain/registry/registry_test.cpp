@@ -6,9 +6,11 @@
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/police.hpp"
+#include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/screening.hpp"
 #include "domain/registry/seller_view.hpp"
+#include "journal/runner.hpp"
 #include "support/test_database.hpp"
 
 namespace recirc::registry {
@@ -271,6 +273,24 @@ TEST_P(RegistryTest, ShopsSeeMaskedSellersAndPoliceFullViewsAreAudited) {
     return Ok();
   });
   EXPECT_FALSE(tamper) << "the audit cannot be edited";
+}
+
+TEST_P(RegistryTest, PoliceFeedFollowsTheJournalByJurisdiction) {
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("49015420323751"))));
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148"))));
+  storage::PoliceFeedRepository feed_repo;
+  PoliceFeed feed(feed_repo, identity_repo_);
+  journal::JournalRunner runner(db(), journal_, {&feed});
+  ASSERT_TRUE(runner.RunOnce());
+  auto all = police_->Feed(chaoyang_, 0);
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].region_code, "110105");
+  EXPECT_EQ(police_->Feed(chaoyang_, (*all)[0].seq)->size(), 1u) << "the cursor moves on";
+  EXPECT_TRUE(police_->Feed(shenzhen_, 0)->empty());
+  ASSERT_TRUE(runner.Rebuild("police_feed"));
+  ASSERT_TRUE(runner.RunOnce());
+  EXPECT_EQ(police_->Feed(beijing_, 0)->size(), 2u) << "rebuilt from the journal";
 }
 
 TEST(MaskTest, MasksKeepOnlyWhatIdentifiesTheRecordToStaff) {
