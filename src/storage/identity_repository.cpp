@@ -1,5 +1,7 @@
 #include "storage/identity_repository.hpp"
 
+#include "storage/row_mapping.hpp"
+
 namespace recirc::storage {
 namespace {
 
@@ -65,11 +67,6 @@ CredentialRecord ToCredential(const Row& r) {
   return c;
 }
 
-Value Opt(const std::optional<std::string>& v) {
-  if (v) return *v;
-  return nullptr;
-}
-
 OrganisationRecord ToOrganisation(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.OptText(3), r.Text(4), r.Int(5)};
 }
@@ -85,27 +82,6 @@ SessionRecord ToSession(const Row& r) {
 }
 ApiKeyRecord ToApiKey(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.OptInt(5)};
-}
-
-template <class T, class F>
-Result<std::vector<T>> MapRows(Result<Rows> rows, F&& map) {
-  if (!rows) return rows.error();
-  std::vector<T> out;
-  out.reserve(rows->size());
-  for (const Row& r : *rows) out.push_back(map(r));
-  return out;
-}
-
-template <class T, class F>
-Result<std::optional<T>> MapOptional(Result<std::optional<Row>> row, F&& map) {
-  if (!row) return row.error();
-  if (!*row) return std::optional<T>();
-  return std::optional<T>(map(**row));
-}
-
-Status Done(const Result<int64_t>& changed) {
-  if (!changed) return changed.error();
-  return Ok();
 }
 
 }  // namespace
@@ -127,8 +103,8 @@ Result<std::optional<CredentialRecord>> IdentityRepository::FindApiKeyCredential
 }
 
 Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationRecord& r) const {
-  return Done(s.Execute(kInsertOrganisation,
-                        {r.id, r.kind, r.name, Opt(r.credit_code), r.region_code, r.created_at}));
+  return Done(s.Execute(kInsertOrganisation, {r.id, r.kind, r.name, OptionalText(r.credit_code),
+                                              r.region_code, r.created_at}));
 }
 
 Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(

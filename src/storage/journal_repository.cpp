@@ -1,6 +1,7 @@
 #include "storage/journal_repository.hpp"
 
 #include "core/id.hpp"
+#include "storage/row_mapping.hpp"
 
 namespace recirc::storage {
 namespace {
@@ -23,11 +24,6 @@ constexpr std::string_view kSaveCursor =
     "INSERT INTO consumer_cursors (name, position, updated_at) VALUES ($1, $2, $3) "
     "ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = "
     "excluded.updated_at";
-
-Value Optional(const std::optional<std::string>& v) {
-  if (v) return *v;
-  return nullptr;
-}
 
 EventRecord ToRecord(const Row& r) {
   return EventRecord{r.Int(0),  r.Text(1),    r.Int(2),     r.Text(3), r.Text(4),
@@ -53,7 +49,7 @@ Result<int64_t> JournalRepository::Append(Session& s, const NewEvent& e) const {
   RECIRC_TRY(Row row,
              s.QueryOne(kInsert,
                         {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type, e.aggregate_id,
-                         Optional(e.organisation_id), Optional(e.actor_id), e.payload},
+                         OptionalText(e.organisation_id), OptionalText(e.actor_id), e.payload},
                         "event"));
   return row.Int(0);
 }

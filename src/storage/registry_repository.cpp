@@ -1,5 +1,7 @@
 #include "storage/registry_repository.hpp"
 
+#include "storage/row_mapping.hpp"
+
 namespace recirc::storage {
 namespace {
 
@@ -64,11 +66,6 @@ constexpr std::string_view kReleaseHolds =
 constexpr std::string_view kCountOpenHolds =
     "SELECT COUNT(*) FROM holds WHERE item_id = $1 AND released_at IS NULL";
 
-Value Opt(const std::optional<std::string>& v) {
-  if (v) return *v;
-  return nullptr;
-}
-
 PartyRecord ToParty(const Row& r) {
   return {r.Text(0),    r.Text(1),    r.Text(2),    r.Text(3),    r.OptText(4),  r.OptText(5),
           r.OptText(6), r.OptText(7), r.OptText(8), r.OptText(9), r.OptText(10), r.Int(11)};
@@ -87,32 +84,6 @@ WatchlistRecord ToWatchlist(const Row& r) {
 AlertRecord ToAlert(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2),    r.Text(3),   r.Int(4),
           r.Text(5), r.Text(6), r.OptText(7), r.OptInt(8), r.Int(9)};
-}
-
-template <class T, class F>
-Result<std::vector<T>> MapRows(Result<Rows> rows, F&& map) {
-  if (!rows) return rows.error();
-  std::vector<T> out;
-  out.reserve(rows->size());
-  for (const Row& r : *rows) out.push_back(map(r));
-  return out;
-}
-
-template <class T, class F>
-Result<std::optional<T>> MapOptional(Result<std::optional<Row>> row, F&& map) {
-  if (!row) return row.error();
-  if (!*row) return std::optional<T>();
-  return std::optional<T>(map(**row));
-}
-
-Status Done(const Result<int64_t>& changed) {
-  if (!changed) return changed.error();
-  return Ok();
-}
-
-Result<int64_t> Count(Result<Row> row) {
-  if (!row) return row.error();
-  return row->Int(0);
 }
 
 }  // namespace
@@ -139,9 +110,10 @@ Result<std::vector<AccessAuditRecord>> RegistryRepository::AccessAuditOf(
 
 Status RegistryRepository::InsertParty(Session& s, const PartyRecord& r) const {
   return Done(s.Execute(kInsertParty,
-                        {r.id, r.organisation_id, r.kind, r.name_enc, Opt(r.id_type),
-                         Opt(r.id_number_enc), Opt(r.id_number_index), Opt(r.credit_code),
-                         Opt(r.phone_enc), Opt(r.phone_index), Opt(r.address_enc), r.created_at}));
+                        {r.id, r.organisation_id, r.kind, r.name_enc, OptionalText(r.id_type),
+                         OptionalText(r.id_number_enc), OptionalText(r.id_number_index),
+                         OptionalText(r.credit_code), OptionalText(r.phone_enc),
+                         OptionalText(r.phone_index), OptionalText(r.address_enc), r.created_at}));
 }
 
 Result<std::optional<PartyRecord>> RegistryRepository::FindParty(Session& s,
@@ -183,7 +155,7 @@ Result<int64_t> RegistryRepository::NextAcquisitionNumber(Session& s,
     RECIRC_TRY(Rows locked, s.Query(kLockOutletPostgres, {outlet_id}));
     (void)locked;
   }
-  return Count(s.QueryOne(kNextNumber, {outlet_id}, "number"));
+  return FirstInt(s.QueryOne(kNextNumber, {outlet_id}, "number"));
 }
 
 Status RegistryRepository::InsertAcquisition(Session& s, const AcquisitionRecord& r) const {
@@ -207,12 +179,12 @@ Status RegistryRepository::SetAcquisitionStatus(Session& s, const std::string& i
 
 Result<int64_t> RegistryRepository::CountAcquisitionsOfItem(Session& s,
                                                             const std::string& item_id) const {
-  return Count(s.QueryOne(kCountOfItem, {item_id}, "count"));
+  return FirstInt(s.QueryOne(kCountOfItem, {item_id}, "count"));
 }
 
 Result<int64_t> RegistryRepository::CountAcquisitionsBySellerIndex(
     Session& s, const std::string& id_number_index, int64_t since) const {
-  return Count(s.QueryOne(kCountBySeller, {id_number_index, since}, "count"));
+  return FirstInt(s.QueryOne(kCountBySeller, {id_number_index, since}, "count"));
 }
 
 Result<std::vector<AcquisitionRecord>> RegistryRepository::ListAcquisitions(
@@ -288,7 +260,7 @@ Status RegistryRepository::ReleaseHolds(Session& s, const std::string& item_id, 
 }
 
 Result<int64_t> RegistryRepository::CountOpenHolds(Session& s, const std::string& item_id) const {
-  return Count(s.QueryOne(kCountOpenHolds, {item_id}, "count"));
+  return FirstInt(s.QueryOne(kCountOpenHolds, {item_id}, "count"));
 }
 
 }  // namespace recirc::storage
