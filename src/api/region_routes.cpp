@@ -14,8 +14,7 @@ Result<http::Response> Children(const core::RegionTable& regions, http::RequestC
     items.push_back(
         {{"code", r->code}, {"name", r->name}, {"level", core::RegionLevelName(r->level)}});
   }
-  http::Response res = http::Json(200, boost::json::object{{"items", std::move(items)}});
-  return res;
+  return http::Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 }  // namespace

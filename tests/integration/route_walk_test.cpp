@@ -89,7 +89,6 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
     return !(r->method == http::Verb::delete_ && r->pattern == "/api/v1/session");
   });
 
-  int checked = 0;
   for (const Caller& caller : callers) {
     for (const http::Route* route : routes) {
       const std::string method(boost::beast::http::to_string(route->method));
@@ -107,10 +106,9 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
             json::parse(result.body).as_object()["error"].as_object()["field"].as_string().empty())
             << method << " " << route->pattern;
       }
-      checked++;
     }
   }
-  EXPECT_EQ(checked, static_cast<int>(callers.size() * routes.size()));
+  EXPECT_EQ(callers.size(), 9u) << "anonymous and the eight demo users";
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, RouteWalkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

@@ -26,29 +26,6 @@ AuthService::AuthService(storage::Database& db, const storage::IdentityRepositor
   dummy_hash_ = hasher_.Hash("not a real password at all").value();
 }
 
-Result<Principal> AuthService::LoadPrincipal(storage::Session& s, const std::string& user_id,
-                                             AuthMethod method) const {
-  RECIRC_TRY(auto user, repo_.FindUser(s, user_id));
-  if (!user || user->disabled) return Error::Unauthenticated("the account is disabled");
-  RECIRC_TRY(auto org, repo_.FindOrganisation(s, user->organisation_id));
-  const auto role = ParseRole(user->role);
-  const auto kind = org ? ParseKind(org->kind) : std::nullopt;
-  if (!org || !role || !kind) return Error::Internal("account " + user_id + " is inconsistent");
-  Principal p;
-  p.user_id = user->id;
-  p.username = user->username;
-  p.display_name = user->display_name;
-  p.role = *role;
-  p.kind = *kind;
-  p.organisation = std::move(*org);
-  p.method = method;
-  return p;
-}
-
-int64_t AuthService::LoginRetryAfter(const std::string& username, const std::string& source) {
-  return limiter_.RetryAfterSeconds(username, source);
-}
-
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                        const std::string& source) {
   if (username.empty()) return Error::InvalidArgument("username", "enter your username");
@@ -84,7 +61,10 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                RECIRC_CHECK(repo_.DeleteExpiredSessions(s, now));
                RECIRC_CHECK(repo_.InsertSession(s, record));
                if (rehash) RECIRC_CHECK(repo_.UpdatePasswordHash(s, user->id, *rehash));
-               return LoadPrincipal(s, user->id, AuthMethod::kSession);
+               // The principal as every later request will see it: through the session just stored.
+               RECIRC_TRY(auto credential, repo_.FindSessionCredential(s, record.token_hash));
+               if (!credential) return Error::Internal("the new session is missing");
+               return FromCredential(*credential, AuthMethod::kSession);
              }));
   out.principal.csrf_token = record.csrf_token;
   return out;

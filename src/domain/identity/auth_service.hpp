@@ -48,13 +48,8 @@ class AuthService {
   Result<std::vector<storage::ApiKeyRecord>> ListApiKeys(const Principal& actor);
   Status RevokeApiKey(const Principal& actor, const std::string& id);
 
-  // Seconds until a rate-limited login may be tried again (0 if it may now).
-  int64_t LoginRetryAfter(const std::string& username, const std::string& source);
-
  private:
   Result<Principal> FromCredential(const storage::CredentialRecord& c, AuthMethod method) const;
-  Result<Principal> LoadPrincipal(storage::Session& s, const std::string& user_id,
-                                  AuthMethod method) const;
 
   storage::Database& db_;
   const storage::IdentityRepository& repo_;
