@@ -10,6 +10,7 @@
 #include "core/region.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/inspection/services.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/seller_view.hpp"
@@ -32,6 +33,7 @@ struct ApiDeps {
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+  const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -46,5 +48,6 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -14,6 +14,7 @@
 #include "core/embedded_file.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/inspection/services.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
@@ -25,6 +26,7 @@
 #include "storage/event_counts_repository.hpp"
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
+#include "storage/inspection_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -74,7 +76,7 @@ Result<std::pair<crypto::FieldCipher, crypto::BlindIndex>> LoadDataKeys(
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
-        crypto::BlindIndex blind_index)
+        crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue)
       : config(c),
         db(database),
         clock(clk),
@@ -89,6 +91,12 @@ struct Application::Parts {
         registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
         police(db, registry_repo, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
+        checklists(std::move(checklist_catalogue)),
+        reports(db, checklists, inspection_repo, registry_repo, journal, cipher, clock, random),
+        sanitization(db, checklists, inspection_repo, registry_repo, journal, clock, random),
+        repairs(db, inspection_repo, registry_repo, journal, clock, random),
+        disclosure(db, checklists, registry_repo, journal),
+        inspection_services{checklists, reports, sanitization, repairs, disclosure},
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         runner(db, journal, {&event_counts, &police_feed}) {}
@@ -106,12 +114,19 @@ struct Application::Parts {
   storage::EventCountsRepository event_counts_repo;
   storage::RegistryRepository registry_repo;
   storage::PoliceFeedRepository police_feed_repo;
+  storage::InspectionRepository inspection_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
   registry::RegistrationService registration;
   registry::PoliceService police;
   registry::SellerViewService seller_view;
+  inspection::Catalogue checklists;
+  inspection::InspectionService reports;
+  inspection::SanitizationService sanitization;
+  inspection::RepairService repairs;
+  inspection::DisclosureService disclosure;
+  inspection::InspectionServices inspection_services;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   journal::JournalRunner runner;
@@ -142,13 +157,15 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
   RECIRC_TRY(auto regions, LoadRegions());
   RECIRC_TRY(auto keys, LoadDataKeys(config.data_dir, random));
-  auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions),
-                                       std::move(keys.first), std::move(keys.second));
+  RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
+  auto parts =
+      std::make_unique<Parts>(config, db, clock, random, std::move(regions), std::move(keys.first),
+                              std::move(keys.second), std::move(checklists));
   Parts& p = *parts;
 
-  p.deps = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
-                   p.regions, nullptr, config.session_lifetime, config.secure_cookies});
+  p.deps = std::make_unique<api::ApiDeps>(api::ApiDeps{
+      p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view, p.regions,
+      nullptr, config.session_lifetime, config.secure_cookies, &p.inspection_services});
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;

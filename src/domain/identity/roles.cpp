@@ -27,21 +27,23 @@ const std::vector<RoleInfo>& RoleTable() {
        "operator_admin",
        OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kOutletsManage, P::kUsersRead, P::kUsersManage,
-        P::kApiKeysManage, P::kRegionsRead, P::kAcquisitionsWrite, P::kMarketManage}},
+        P::kApiKeysManage, P::kRegionsRead, P::kAcquisitionsWrite, P::kMarketManage,
+        P::kItemsService}},
       {Role::kOperatorStaff,
        "operator_staff",
        OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kApiKeysManage, P::kRegionsRead,
-        P::kAcquisitionsWrite, P::kMarketManage}},
+        P::kAcquisitionsWrite, P::kMarketManage, P::kItemsService}},
       {Role::kInspectionAdmin,
        "inspection_admin",
        OrganisationKind::kInspectionBody,
        {P::kOrganisationsRead, P::kUsersRead, P::kUsersManage, P::kApiKeysManage, P::kRegionsRead,
-        P::kInspectionWrite}},
+        P::kInspectionWrite, P::kItemsService}},
       {Role::kInspector,
        "inspector",
        OrganisationKind::kInspectionBody,
-       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kInspectionWrite}},
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kInspectionWrite,
+        P::kItemsService}},
       {Role::kPoliceOfficer,
        "police_officer",
        OrganisationKind::kPolice,
@@ -74,7 +76,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 6> kKinds = 
     {OrganisationKind::kPlatform, "platform"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 18> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 19> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -93,6 +95,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 18> kPermissions =
     {P::kMarketManage, "market.manage"},
     {P::kStatisticsRead, "statistics.read"},
     {P::kSupervisionRead, "supervision.read"},
+    {P::kItemsService, "items.service"},
 }};
 
 }  // namespace

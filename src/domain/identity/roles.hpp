@@ -52,6 +52,7 @@ enum class Permission {
   kMarketManage,
   kStatisticsRead,
   kSupervisionRead,
+  kItemsService,  // record data sanitization and repairs on an item
 };
 
 std::string_view KindName(OrganisationKind kind);

@@ -1,0 +1,107 @@
+#pragma once
+// InspectionService: signed inspection reports.
+//
+// An inspector of an inspection-body organisation submits the results of the checklist of the
+// item's category; the service validates them (errors name the check), computes the grade by the
+// published rule, and signs the public report with the body's Ed25519 key over its canonical
+// JSON (canonical_json.hpp), prefixed with kReportSignatureContext. Operators' own staff do not
+// sign reports: a report is a third party's statement (docs/inspection.md).
+//
+// Each body has one key, made on its first report and kept in inspection_keys, its private half
+// encrypted with the node's data key. Anyone can check a report without an account: Verify takes
+// the report JSON and signature and answers valid or invalid with the reason.
+
+#include <boost/json/object.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "crypto/field_cipher.hpp"
+#include "domain/identity/principal.hpp"
+#include "domain/inspection/checklist.hpp"
+#include "domain/inspection/grading.hpp"
+#include "storage/inspection_repository.hpp"
+#include "storage/journal_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace recirc::inspection {
+
+inline constexpr std::string_view kReportSignatureContext = "recirc inspection report v1\n";
+
+struct AuthenticityInput {
+  std::string verdict;  // genuine, counterfeit, cannot_determine
+  std::string evidence;
+};
+
+struct InspectionInput {
+  std::optional<int64_t> checklist_version;  // the newest when absent
+  boost::json::object results;               // check id -> value
+  std::optional<AuthenticityInput> authenticity;
+  std::vector<std::string> defects;  // known defects in words (public)
+};
+
+struct SignedReport {
+  std::string id;
+  std::string item_id;
+  boost::json::object report;  // the public report that was signed
+  std::string signature;       // base64 Ed25519 signature
+  std::string verifier_key;    // C2SP signed-note verifier key of the body
+};
+
+struct Verification {
+  bool valid = false;
+  std::string reason;  // empty when valid; malformed_report, malformed_signature, unknown_key,
+                       // key_not_of_body, signature_mismatch
+  std::optional<std::string> report_id;
+};
+
+struct Difference {
+  std::string what;  // "check" or "grade"
+  std::string id;    // check id or scale id
+  boost::json::value before;
+  boost::json::value after;
+};
+
+class InspectionService {
+ public:
+  InspectionService(storage::Database& db, const Catalogue& catalogue,
+                    const storage::InspectionRepository& repo,
+                    const storage::RegistryRepository& registry,
+                    const storage::JournalRepository& journal, const crypto::FieldCipher& cipher,
+                    const Clock& clock, Random& random)
+      : db_(db),
+        catalogue_(catalogue),
+        repo_(repo),
+        registry_(registry),
+        journal_(journal),
+        cipher_(cipher),
+        clock_(clock),
+        random_(random) {}
+
+  Result<SignedReport> Submit(const identity::Principal& actor, const std::string& item_id,
+                              const InspectionInput& in);
+  // Public: no account needed.
+  Result<SignedReport> Get(const std::string& id);
+  Result<std::vector<SignedReport>> OfItem(const std::string& item_id);
+  Verification Verify(const boost::json::value& report, std::string_view signature);
+  // Check by check (and grade by grade) differences from report `with` (earlier) to `id`.
+  Result<std::vector<Difference>> Compare(const std::string& id, const std::string& with);
+
+ private:
+  Result<std::string> SignerKeyOf(storage::Session& s, const std::string& organisation_id,
+                                  int64_t now);
+
+  storage::Database& db_;
+  const Catalogue& catalogue_;
+  const storage::InspectionRepository& repo_;
+  const storage::RegistryRepository& registry_;
+  const storage::JournalRepository& journal_;
+  const crypto::FieldCipher& cipher_;
+  const Clock& clock_;
+  Random& random_;
+};
+
+}  // namespace recirc::inspection
