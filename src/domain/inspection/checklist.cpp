@@ -18,7 +18,7 @@ class Reader {
  public:
   Reader(const json::object& o, std::string where) : o_(o), where_(std::move(where)) {}
 
-  Error Bad(std::string_view key, std::string message) const {
+  Error Bad(std::string_view key, const std::string& message) const {
     return Error::InvalidArgument(Path(key), Path(key) + ": " + message);
   }
   std::string Path(std::string_view key) const { return where_ + std::string(key); }
