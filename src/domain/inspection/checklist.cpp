@@ -352,13 +352,7 @@ Result<std::vector<CheckResult>> ValidateResults(const Checklist& checklist,
   for (const Check& check : checklist.checks) {
     const std::string field = "results." + check.id;
     const json::value* v = results.if_contains(check.id);
-    if (v == nullptr || v->is_null()) {
-      if (check.required) {
-        return Error::InvalidArgument(
-            field, "the check " + check.id + " (" + check.name.en + ") is required");
-      }
-      continue;
-    }
+    if (v == nullptr || v->is_null()) continue;  // required checks are looked at below
     CheckResult r{check.id, {}, std::nullopt};
     switch (check.type) {
       case CheckType::kPassFail:
@@ -400,6 +394,14 @@ Result<std::vector<CheckResult>> ValidateResults(const Checklist& checklist,
       }
     }
     out.push_back(std::move(r));
+  }
+  // A wrong value is named before a missing check, so the first error is the likelier typo.
+  for (const Check& check : checklist.checks) {
+    const json::value* v = results.if_contains(check.id);
+    if (check.required && (v == nullptr || v->is_null())) {
+      return Error::InvalidArgument(
+          "results." + check.id, "the check " + check.id + " (" + check.name.en + ") is required");
+    }
   }
   return out;
 }

@@ -129,6 +129,11 @@ TEST(ChecklistTest, ResultsAreValidatedAgainstTheChecklistNamingTheCheck) {
     ASSERT_FALSE(r) << c.check;
     EXPECT_EQ(r.error().field, std::string("results.") + c.check);
   }
+  // A wrong value is named before a missing check.
+  json::object both = PhoneResults();
+  both.erase("powers_on");
+  both["battery_health"] = 120;
+  EXPECT_EQ(ValidateResults(phone, both).error().field, "results.battery_health");
   // Optional checks may be left out.
   json::object with_biometrics = PhoneResults();
   with_biometrics["biometrics"] = "fail";

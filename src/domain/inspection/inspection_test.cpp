@@ -277,6 +277,11 @@ TEST_P(InspectionTest, ADeviceWithStorageCannotBeOfferedWithoutAPassingCertifica
   EXPECT_EQ(events.back().payload.find("钱清除"), std::string::npos);
   EXPECT_EQ(events.back().payload.find("F2LXK0ABCD"), std::string::npos);
 
+  // A held item is refused whatever its certificates say.
+  ASSERT_TRUE(
+      db().Write([&](storage::Session& s) { return registry_.SetItemStatus(s, phone, "held"); }));
+  EXPECT_EQ(RuleOf(sanitization_->CanOffer(phone, OfferKind::kSale).error()), kRuleItemHeld);
+
   // Rules of the certificate, each naming its field.
   auto same = Wipe("passed");
   same.verifier.name = same.sanitizer.name;
@@ -366,6 +371,22 @@ TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
   EXPECT_EQ(again->text_en, v1->text_en);
   EXPECT_EQ(again->latest, 3);
   EXPECT_EQ(disclosure_->Get(item, 4).error().field, "version");
+}
+
+TEST_P(InspectionTest, AnOrganisationKeepsItsFirstKey) {
+  auto first = storage::WriteValue<storage::InspectionKeyRecord>(db(), [&](storage::Session& s) {
+    return repo_.InsertKeyIfAbsent(s, {body_.id, "key-one", "enc-one", 1});
+  });
+  ASSERT_TRUE(first) << first.error().message;
+  auto second = storage::WriteValue<storage::InspectionKeyRecord>(db(), [&](storage::Session& s) {
+    return repo_.InsertKeyIfAbsent(s, {body_.id, "key-two", "enc-two", 2});
+  });
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(second->verifier_key, "key-one");
+  auto by_verifier = storage::ReadValue<std::optional<storage::InspectionKeyRecord>>(
+      db(), [&](storage::Session& s) { return repo_.FindKeyByVerifier(s, "key-one"); });
+  ASSERT_TRUE(by_verifier && *by_verifier);
+  EXPECT_EQ((*by_verifier)->organisation_id, body_.id);
 }
 
 RECIRC_BOTH_DATABASES(InspectionTest);
