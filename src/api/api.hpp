@@ -10,6 +10,7 @@
 #include "core/region.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/seller_view.hpp"
@@ -31,7 +32,8 @@ struct ApiDeps {
   const core::RegionTable& regions;
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};
-  bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+  bool secure_cookies = false;               // add the Secure attribute (behind TLS)
+  registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -46,5 +48,6 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

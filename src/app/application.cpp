@@ -14,6 +14,7 @@
 #include "core/embedded_file.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
@@ -26,6 +27,7 @@
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::app {
@@ -89,6 +91,8 @@ struct Application::Parts {
         registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
         police(db, registry_repo, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
+        photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
+               clock, random),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         runner(db, journal, {&event_counts, &police_feed}) {}
@@ -106,12 +110,14 @@ struct Application::Parts {
   storage::EventCountsRepository event_counts_repo;
   storage::RegistryRepository registry_repo;
   storage::PoliceFeedRepository police_feed_repo;
+  storage::PhotoRepository photo_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
   registry::RegistrationService registration;
   registry::PoliceService police;
   registry::SellerViewService seller_view;
+  registry::PhotoService photos;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   journal::JournalRunner runner;
@@ -149,6 +155,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
                    p.regions, nullptr, config.session_lifetime, config.secure_cookies});
+  p.deps->photos = &p.photos;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
