@@ -19,6 +19,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddRegionRoutes(routes, deps);
   AddRegistryRoutes(routes, deps);
   AddInspectionRoutes(routes, deps);
+  AddPhotoRoutes(routes, deps);
   return routes;
 }
 

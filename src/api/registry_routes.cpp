@@ -98,6 +98,7 @@ json::object AlertJson(const storage::AlertRecord& a) {
       {"status", a.status},   {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
   o["decided_at"] =
       a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
+  o["decision_note"] = a.decision_note ? json::value(*a.decision_note) : nullptr;
   return o;
 }
 
@@ -123,9 +124,12 @@ Result<http::Response> ListAlerts(ApiDeps& d, http::RequestContext& ctx) {
 Result<http::Response> Decide(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"decision"}));
+  RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
   RECIRC_TRY(std::string decision, f.String("decision"));
-  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), std::string(ctx.Param("id")), decision));
+  RECIRC_TRY(auto note, f.OptionalString("note"));
+  if (note && note->empty()) note.reset();
+  RECIRC_TRY(auto alert,
+             d.police.Decide(ctx.Actor(), std::string(ctx.Param("id")), decision, note));
   return http::Json(200, AlertJson(alert));
 }
 

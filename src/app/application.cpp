@@ -15,6 +15,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
@@ -28,6 +29,7 @@
 #include "storage/identity_repository.hpp"
 #include "storage/inspection_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::app {
@@ -97,6 +99,8 @@ struct Application::Parts {
         repairs(db, inspection_repo, registry_repo, journal, clock, random),
         disclosure(db, checklists, registry_repo, journal),
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
+        photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
+               clock, random),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         runner(db, journal, {&event_counts, &police_feed}) {}
@@ -115,6 +119,7 @@ struct Application::Parts {
   storage::RegistryRepository registry_repo;
   storage::PoliceFeedRepository police_feed_repo;
   storage::InspectionRepository inspection_repo;
+  storage::PhotoRepository photo_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -127,6 +132,7 @@ struct Application::Parts {
   inspection::RepairService repairs;
   inspection::DisclosureService disclosure;
   inspection::InspectionServices inspection_services;
+  registry::PhotoService photos;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   journal::JournalRunner runner;
@@ -163,9 +169,11 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
                               std::move(keys.second), std::move(checklists));
   Parts& p = *parts;
 
-  p.deps = std::make_unique<api::ApiDeps>(api::ApiDeps{
-      p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view, p.regions,
-      nullptr, config.session_lifetime, config.secure_cookies, &p.inspection_services});
+  p.deps = std::make_unique<api::ApiDeps>(
+      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
+                   p.regions, nullptr, config.session_lifetime, config.secure_cookies});
+  p.deps->inspection = &p.inspection_services;
+  p.deps->photos = &p.photos;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;

@@ -43,6 +43,13 @@ std::vector<DemoOrg> DemoOrganisations() {
        "110105",
        {},
        {{"police.chaoyang", "赵警官", "police_officer"}}},
+      // A second district, so that "only the police of the outlet's district see it" can be tried.
+      {"police",
+       "北京市公安局海淀分局",
+       "11110108000000006",
+       "110108",
+       {},
+       {{"police.haidian", "钱警官", "police_officer"}}},
       {"commerce_authority",
        "北京市商务局",
        "11110000000000004",

@@ -52,12 +52,13 @@ constexpr std::string_view kWatchlistMatches =
 
 constexpr std::string_view kAlertColumns =
     "SELECT id, acquisition_id, item_id, region_code, score, reasons, status, decided_by, "
-    "decided_at, created_at FROM alerts ";
+    "decided_at, created_at, decision_note FROM alerts ";
 constexpr std::string_view kInsertAlert =
     "INSERT INTO alerts (id, acquisition_id, item_id, region_code, score, reasons, status, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 constexpr std::string_view kDecideAlert =
-    "UPDATE alerts SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1";
+    "UPDATE alerts SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5 "
+    "WHERE id = $1";
 
 constexpr std::string_view kInsertHold =
     "INSERT INTO holds (id, item_id, acquisition_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)";
@@ -82,8 +83,8 @@ WatchlistRecord ToWatchlist(const Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Int(7)};
 }
 AlertRecord ToAlert(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2),    r.Text(3),   r.Int(4),
-          r.Text(5), r.Text(6), r.OptText(7), r.OptInt(8), r.Int(9)};
+  return {r.Text(0), r.Text(1),    r.Text(2),   r.Text(3), r.Int(4),     r.Text(5),
+          r.Text(6), r.OptText(7), r.OptInt(8), r.Int(9),  r.OptText(10)};
 }
 
 }  // namespace
@@ -247,8 +248,9 @@ Result<std::vector<AlertRecord>> RegistryRepository::ListAlerts(
 }
 
 Status RegistryRepository::DecideAlert(Session& s, const std::string& id, const std::string& status,
-                                       const std::string& decided_by, int64_t at) const {
-  return Done(s.Execute(kDecideAlert, {id, status, decided_by, at}));
+                                       const std::string& decided_by, int64_t at,
+                                       const std::optional<std::string>& note) const {
+  return Done(s.Execute(kDecideAlert, {id, status, decided_by, at, OptionalText(note)}));
 }
 
 Status RegistryRepository::InsertHold(Session& s, const HoldRecord& r) const {

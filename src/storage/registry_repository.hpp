@@ -77,6 +77,7 @@ struct AlertRecord {
   std::optional<std::string> decided_by;
   std::optional<int64_t> decided_at;
   int64_t created_at = 0;
+  std::optional<std::string> decision_note;  // the officer's note with the decision (internal)
 };
 
 struct HoldRecord {
@@ -140,7 +141,8 @@ class RegistryRepository {
   Result<std::vector<AlertRecord>> ListAlerts(Session& s, const std::string& region_prefix,
                                               const std::optional<std::string>& status) const;
   Status DecideAlert(Session& s, const std::string& id, const std::string& status,
-                     const std::string& decided_by, int64_t at) const;
+                     const std::string& decided_by, int64_t at,
+                     const std::optional<std::string>& note = std::nullopt) const;
 
   Status InsertHold(Session& s, const HoldRecord& r) const;
   Status ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const;

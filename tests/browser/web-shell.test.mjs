@@ -192,7 +192,7 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
 
       await page.locator('[data-test=side-menu] [data-menu=police]').click()
       await waitForPath(page, '/police')
-      await page.locator('[data-test=placeholder]', { hasText: 'This module is being built' }).waitFor()
+      await page.locator('[data-test=police-tabs]', { hasText: 'Alerts' }).waitFor()
       await screenshot('police-console-en')
 
       // Typed-in addresses of modules the officer may not use are refused.

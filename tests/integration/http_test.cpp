@@ -205,7 +205,7 @@ TEST_P(HttpTest, EventsAreJournaledAndVisibleToThePlatformAdmin) {
           << "no personal data in events";
     }
   }
-  EXPECT_EQ(users, 8);
+  EXPECT_EQ(users, 9) << "one user.created per demo user";
 }
 
 TEST_P(HttpTest, RegionsCascadeFromProvincesToDistricts) {

@@ -31,7 +31,8 @@ HttpResult Send(uint16_t port, const HttpCall& call) {
   req.set(bhttp::field::host, "127.0.0.1");
   for (const auto& [k, v] : call.headers) req.set(k, v);
   if (!call.body.empty()) {
-    req.set(bhttp::field::content_type, "application/json");
+    if (req[bhttp::field::content_type].empty())
+      req.set(bhttp::field::content_type, "application/json");
     req.body() = call.body;
   }
   req.prepare_payload();

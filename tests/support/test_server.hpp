@@ -38,6 +38,7 @@ class TestServer {
   uint16_t port() const { return app_->port(); }
   app::Application& app() { return *app_; }
   storage::Database& db() { return test_db_->db(); }
+  const std::filesystem::path& data_dir() const { return data_dir_; }
   HttpResult Call(const HttpCall& call) const { return Send(port(), call); }
 
  private:

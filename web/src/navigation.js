@@ -9,12 +9,12 @@
 
 export const MODULES = [
   { name: 'overview', path: 'overview', permission: null, status: 'ready', icon: 'House' },
+  { name: 'acquisitions', path: 'acquisitions', permission: 'acquisitions.write', status: 'ready', icon: 'DocumentAdd' },
+  { name: 'police', path: 'police', permission: 'police.read', status: 'ready', icon: 'Bell' },
   { name: 'organisations', path: 'organisations', permission: 'organisations.read', status: 'ready', icon: 'OfficeBuilding' },
   { name: 'outlets', path: 'outlets', permission: 'outlets.read', status: 'ready', icon: 'Shop' },
   { name: 'users', path: 'users', permission: 'users.read', status: 'ready', icon: 'User' },
   { name: 'apiKeys', path: 'api-keys', permission: 'api_keys.manage', status: 'ready', icon: 'Key' },
-  { name: 'acquisitions', path: 'acquisitions', permission: 'acquisitions.write', status: 'planned', icon: 'DocumentAdd' },
-  { name: 'police', path: 'police', permission: 'police.read', status: 'planned', icon: 'Bell' },
   { name: 'inspection', path: 'inspection', permission: 'inspection.write', status: 'planned', icon: 'Checked' },
   { name: 'market', path: 'market', permission: 'market.manage', status: 'planned', icon: 'Goods' },
   { name: 'statistics', path: 'statistics', permission: 'statistics.read', status: 'planned', icon: 'DataAnalysis' },

@@ -10,6 +10,8 @@ const VIEWS = {
   outlets: () => import('./views/OutletsView.vue'),
   users: () => import('./views/UsersView.vue'),
   apiKeys: () => import('./views/ApiKeysView.vue'),
+  acquisitions: () => import('./views/IntakeView.vue'),
+  police: () => import('./views/PoliceView.vue'),
 }
 const PlaceholderView = () => import('./views/PlaceholderView.vue')
 

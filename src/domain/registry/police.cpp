@@ -51,7 +51,8 @@ Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Princip
 
 Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& actor,
                                                    const std::string& alert_id,
-                                                   const std::string& decision) {
+                                                   const std::string& decision,
+                                                   const std::optional<std::string>& note) {
   if (!actor.Has(identity::Permission::kPoliceAct)) {
     return Error::PermissionDenied("your role cannot decide police alerts");
   }
@@ -65,6 +66,7 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
   } else {
     return Error::InvalidArgument("decision", "the decision is release, seize or request_info");
   }
+  if (note) RECIRC_CHECK(identity::CheckText(*note, "note", 1000));
   RECIRC_TRY(std::string prefix, PrefixOf(actor));
   const int64_t now = ToUnixMillis(clock_.Now());
   return storage::WriteValue<storage::AlertRecord>(
@@ -78,7 +80,7 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
           return Error::FailedPrecondition("alert " + alert_id +
                                            " was already decided: " + alert->status);
         }
-        RECIRC_CHECK(repo_.DecideAlert(s, alert_id, status, actor.user_id, now));
+        RECIRC_CHECK(repo_.DecideAlert(s, alert_id, status, actor.user_id, now, note));
         if (status == "released") {
           RECIRC_CHECK(repo_.ReleaseHolds(s, alert->item_id, now));
           RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, "in_stock"));
@@ -101,6 +103,7 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
         alert->status = status;
         alert->decided_by = actor.user_id;
         alert->decided_at = now;
+        alert->decision_note = note;
         return std::move(*alert);
       });
 }

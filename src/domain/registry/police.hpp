@@ -69,9 +69,11 @@ class PoliceService {
 
   Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
                                             const std::optional<std::string>& status);
-  // decision: "release", "seize" or "request_info".
+  // decision: "release", "seize" or "request_info"; `note` (at most 1000 characters) is kept
+  // with the alert for the police, never in the journal.
   Result<storage::AlertRecord> Decide(const identity::Principal& actor, const std::string& alert_id,
-                                      const std::string& decision);
+                                      const std::string& decision,
+                                      const std::optional<std::string>& note = std::nullopt);
   Result<storage::WatchlistRecord> AddWatchlistEntry(const identity::Principal& actor,
                                                      const WatchlistInput& in);
   // A block list as CSV: the header "identifier_kind,identifier_value,status,note", then one

@@ -24,13 +24,13 @@ const ARGS = [
  * @returns {Promise<{page: import('playwright-core').Page, context: import('playwright-core').BrowserContext,
  *   pageErrors: string[], screenshot: (name: string) => Promise<string>, close: () => Promise<void>}>}
  */
-export async function openBrowser(baseURL, { locale = 'zh-CN' } = {}) {
+export async function openBrowser(baseURL, { locale = 'zh-CN', extraArgs = [] } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true })
   const profile = await mkdtemp(path.join(tmpdir(), 'recirc-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: EXECUTABLE,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     baseURL,
     locale,
     timezoneId: 'Asia/Shanghai',

@@ -73,9 +73,12 @@ export function createApiClient({
    * @param {object} [options.body] sent as JSON
    * @param {Record<string, string|null|undefined>} [options.query]
    * @param {string} [options.idempotencyKey]
-   * @returns {Promise<any>} the parsed JSON body, or null for 204
+   * @param {Blob|string} [options.raw] sent as it is (an image, a CSV file) instead of JSON
+   * @param {string} [options.contentType] the Content-Type of `raw`
+   * @param {boolean} [options.blob] answer with the body as a Blob (images, CSV/XLSX downloads)
+   * @returns {Promise<any>} the parsed JSON body (or a Blob), or null for 204
    */
-  async function request(method, path, { body, query, idempotencyKey } = {}) {
+  async function request(method, path, { body, query, idempotencyKey, raw, contentType, blob } = {}) {
     let url = base + path
     if (query) {
       const params = new URLSearchParams()
@@ -85,10 +88,11 @@ export function createApiClient({
       const qs = params.toString()
       if (qs) url += `?${qs}`
     }
-    const headers = { Accept: 'application/json' }
+    const headers = { Accept: blob ? '*/*' : 'application/json' }
     const lang = language()
     if (lang) headers['Accept-Language'] = lang
     if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (raw !== undefined && contentType) headers['Content-Type'] = contentType
     if (UNSAFE.has(method)) {
       const token = csrfToken()
       if (token) headers['X-CSRF-Token'] = token
@@ -99,7 +103,7 @@ export function createApiClient({
       response = await fetchImpl(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
         cache: 'no-store',
       })
@@ -114,13 +118,14 @@ export function createApiClient({
       throw err
     }
     if (response.status === 204) return null
+    if (blob) return response.blob()
     const text = await response.text()
     return text ? JSON.parse(text) : null
   }
 
   return {
     request,
-    get: (path, query) => request('GET', path, { query }),
+    get: (path, query, options = {}) => request('GET', path, { query, ...options }),
     post: (path, body, options = {}) => request('POST', path, { body, ...options }),
     del: (path) => request('DELETE', path),
   }

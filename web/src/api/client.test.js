@@ -37,6 +37,20 @@ describe('api client', () => {
     expect(calls[2].init.headers['X-CSRF-Token']).toBe('tok')
   })
 
+  it('sends raw bodies (images, CSV) with their own type and reads blobs', async () => {
+    const { fetchImpl, calls } = fakeFetch([{ status: 201, body: { sha256: 'ab' } }, { body: { x: 1 } }])
+    const api = createApiClient({ csrfToken: () => 'tok', fetchImpl })
+    const image = new Blob([new Uint8Array([0x89, 0x50])], { type: 'image/png' })
+    await api.post('/acquisitions/a/photos?kind=item', undefined, { raw: image, contentType: 'image/png', idempotencyKey: 'k' })
+    expect(calls[0].init.body).toBe(image)
+    expect(calls[0].init.headers['Content-Type']).toBe('image/png')
+    expect(calls[0].init.headers['X-CSRF-Token']).toBe('tok')
+    const blob = await api.get('/police/register', { format: 'csv' }, { blob: true })
+    expect(blob).toBeInstanceOf(Blob)
+    expect(calls[1].url).toBe('/api/v1/police/register?format=csv')
+    expect(calls[1].init.headers.Accept).toBe('*/*')
+  })
+
   it("turns the server's error body into an ApiError with its message and field", async () => {
     const { fetchImpl } = fakeFetch([
       { status: 400, body: { error: { code: 'invalid_argument', message: '用户名不能为空', field: 'username' } } },

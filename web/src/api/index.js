@@ -38,6 +38,36 @@ export const api = {
   listApiKeys: () => client.get('/api-keys'),
   createApiKey: (name, idempotencyKey) => client.post('/api-keys', { name }, { idempotencyKey }),
   revokeApiKey: (id) => client.del(`/api-keys/${encodeURIComponent(id)}`),
+
+  // acquisition register (the shop)
+  register: (body, idempotencyKey) => client.post('/acquisitions', body, { idempotencyKey }),
+  acquisition: (id) => client.get(`/acquisitions/${encodeURIComponent(id)}`),
+  maskedSeller: (id) => client.get(`/acquisitions/${encodeURIComponent(id)}/seller`),
+  uploadPhoto: (id, kind, file, idempotencyKey) =>
+    client.post(`/acquisitions/${encodeURIComponent(id)}/photos?kind=${encodeURIComponent(kind)}`, undefined, {
+      raw: file,
+      contentType: file.type,
+      idempotencyKey,
+    }),
+  listPhotos: (id) => client.get(`/acquisitions/${encodeURIComponent(id)}/photos`),
+  photo: (id, sha) => client.get(`/acquisitions/${encodeURIComponent(id)}/photos/${sha}`, undefined, { blob: true }),
+
+  // police console
+  alerts: (status) => client.get('/police/alerts', status ? { status } : undefined),
+  decide: (alertId, body, idempotencyKey) =>
+    client.post(`/police/alerts/${encodeURIComponent(alertId)}/decision`, body, { idempotencyKey }),
+  searchRegister: (query) => client.get('/police/register', query),
+  registerReport: (query, format) => client.get('/police/register', { ...query, format }, { blob: true }),
+  fullSeller: (id, reason) => client.post(`/police/acquisitions/${encodeURIComponent(id)}/seller`, { reason }),
+  idDocumentPhoto: (id, sha, reason) =>
+    client.post(`/police/acquisitions/${encodeURIComponent(id)}/photos/${sha}`, { reason }, { blob: true }),
+  addWatchlist: (body, idempotencyKey) => client.post('/police/watchlist', body, { idempotencyKey }),
+  importWatchlist: (csv, source, idempotencyKey) =>
+    client.post(`/police/watchlist/import?source=${encodeURIComponent(source)}`, undefined, {
+      raw: csv,
+      contentType: 'text/csv',
+      idempotencyKey,
+    }),
 }
 
 /** Fetches every page of a cursor-paged list (for pickers, where the list is short). */

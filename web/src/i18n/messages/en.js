@@ -1,5 +1,8 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
+import registry from './registry.en.js'
+
 export default {
+  ...registry,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',
@@ -109,6 +112,7 @@ export default {
     journal_read: 'Read the events journal',
     acquisitions_write: 'Register acquisitions',
     police_read: 'View police information for your jurisdiction',
+    police_act: 'Decide alerts and keep the watchlist',
     inspection_write: 'Record inspection results',
     market_manage: 'Manage offers and sales',
     statistics_read: 'View statistics',

@@ -1,5 +1,8 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
+import registry from './registry.zh-CN.js'
+
 export default {
+  ...registry,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
@@ -104,6 +107,7 @@ export default {
     journal_read: '查看事件日志',
     acquisitions_write: '登记收购',
     police_read: '查看辖区警务信息',
+    police_act: '处理预警、维护布控名单',
     inspection_write: '录入检测结果',
     market_manage: '管理上架与销售',
     statistics_read: '查看统计数据',

@@ -1,0 +1,184 @@
+#include "domain/registry/photos.hpp"
+
+#include <cctype>
+
+#include "core/id.hpp"
+#include "crypto/token.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/registry/police.hpp"
+
+namespace recirc::registry {
+namespace {
+
+constexpr std::string_view kIdDocument = "id_document";
+
+std::string CipherContext(const std::string& sha256) { return "photo.id_document:" + sha256; }
+
+std::string FileName(const storage::PhotoRecord& r) {
+  return r.encrypted ? r.sha256 + ".enc" : r.sha256;
+}
+
+bool IsSha256Hex(std::string_view s) {
+  if (s.size() != 64) return false;
+  for (char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// "image/jpeg; charset=…" → "image/jpeg".
+std::string BaseMediaType(std::string_view header) {
+  std::string out(header.substr(0, header.find(';')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> SniffImageType(std::string_view b) {
+  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (b.size() >= 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
+  return std::nullopt;
+}
+
+Result<storage::AcquisitionRecord> PhotoService::Visible(storage::Session& s,
+                                                         const identity::Principal& actor,
+                                                         const std::string& acquisition_id) const {
+  RECIRC_TRY(auto a, registry_.FindAcquisition(s, acquisition_id));
+  if (a) {
+    if (actor.Has(identity::Permission::kAcquisitionsWrite) &&
+        actor.InOrganisation(a->organisation_id)) {
+      return *a;
+    }
+    const bool police =
+        actor.Has(identity::Permission::kPoliceRead) &&
+        (actor.kind == identity::OrganisationKind::kPolice || actor.SeesAllOrganisations());
+    if (police && (actor.SeesAllOrganisations() || a->region_code.starts_with(JurisdictionPrefix(
+                                                       actor.organisation.region_code)))) {
+      return *a;
+    }
+  }
+  return Error::NotFound("acquisition " + acquisition_id + " not found");
+}
+
+Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
+                                         const std::string& acquisition_id,
+                                         const PhotoUpload& upload) {
+  if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
+    return Error::PermissionDenied("your role cannot add photos to registrations");
+  }
+  if (!upload.kind || (*upload.kind != "item" && *upload.kind != kIdDocument)) {
+    return Error::InvalidArgument("kind", "kind is item or id_document (query parameter)");
+  }
+  if (upload.bytes.empty()) {
+    return Error::InvalidArgument("photo", "the request body is the image (JPEG, PNG or WebP)");
+  }
+  const auto sniffed = SniffImageType(upload.bytes);
+  if (!sniffed) {
+    return Error::InvalidArgument("photo", "the photo is not a JPEG, PNG or WebP image");
+  }
+  const std::string declared = BaseMediaType(upload.content_type.value_or(""));
+  if (declared != *sniffed) {
+    return Error::InvalidArgument(
+        "photo", "the Content-Type is '" + declared + "' but the bytes are " + *sniffed);
+  }
+  // The registration must be the caller's before anything touches the disk.
+  RECIRC_TRY(auto acquisition,
+             storage::ReadValue<storage::AcquisitionRecord>(
+                 db_, [&](storage::Session& s) { return Visible(s, actor, acquisition_id); }));
+  if (!actor.InOrganisation(acquisition.organisation_id)) {
+    return Error::NotFound("acquisition " + acquisition_id + " not found");
+  }
+  storage::PhotoRecord r{acquisition_id,
+                         crypto::Sha256Hex(upload.bytes),
+                         *upload.kind,
+                         *sniffed,
+                         static_cast<int64_t>(upload.bytes.size()),
+                         *upload.kind == kIdDocument,
+                         actor.user_id,
+                         ToUnixMillis(clock_.Now())};
+  if (r.encrypted) {
+    RECIRC_TRY(std::string sealed, cipher_.Encrypt(upload.bytes, CipherContext(r.sha256), random_));
+    RECIRC_CHECK(files_.Put(FileName(r), sealed));
+  } else {
+    RECIRC_CHECK(files_.Put(FileName(r), upload.bytes));
+  }
+  // The file is in place before its row: a crash in between leaves an unreferenced file, never
+  // a row without its bytes.
+  return storage::WriteValue<StoredPhoto>(db_, [&](storage::Session& s) -> Result<StoredPhoto> {
+    RECIRC_TRY(bool created, photos_.Insert(s, r));
+    if (created) return StoredPhoto{r, true};
+    RECIRC_TRY(auto existing, photos_.Find(s, r.acquisition_id, r.sha256));
+    if (!existing) return Error::Internal("photo row vanished");
+    return StoredPhoto{*existing, false};
+  });
+}
+
+Result<std::vector<storage::PhotoRecord>> PhotoService::List(const identity::Principal& actor,
+                                                             const std::string& acquisition_id) {
+  return storage::ReadValue<std::vector<storage::PhotoRecord>>(
+      db_, [&](storage::Session& s) -> Result<std::vector<storage::PhotoRecord>> {
+        RECIRC_TRY(auto a, Visible(s, actor, acquisition_id));
+        return photos_.OfAcquisition(s, a.id);
+      });
+}
+
+Result<std::string> PhotoService::ReadBytes(const storage::PhotoRecord& r) const {
+  RECIRC_TRY(std::string stored, files_.Get(FileName(r)));
+  if (!r.encrypted) return stored;
+  return cipher_.Decrypt(stored, CipherContext(r.sha256));
+}
+
+Result<PhotoBytes> PhotoService::Get(const identity::Principal& actor,
+                                     const std::string& acquisition_id, const std::string& sha256) {
+  RECIRC_TRY(auto record, storage::ReadValue<storage::PhotoRecord>(
+                              db_, [&](storage::Session& s) -> Result<storage::PhotoRecord> {
+                                RECIRC_TRY(auto a, Visible(s, actor, acquisition_id));
+                                RECIRC_TRY(auto p, photos_.Find(s, a.id, sha256));
+                                if (!IsSha256Hex(sha256) || !p) {
+                                  return Error::NotFound("photo " + sha256 + " not found");
+                                }
+                                return *p;
+                              }));
+  if (record.kind == kIdDocument) {
+    return Error::PermissionDenied(
+        "an ID document photo is shown only to the police, with a stated reason");
+  }
+  RECIRC_TRY(std::string bytes, ReadBytes(record));
+  return PhotoBytes{std::move(record), std::move(bytes)};
+}
+
+Result<PhotoBytes> PhotoService::ViewIdDocument(const identity::Principal& actor,
+                                                const std::string& acquisition_id,
+                                                const std::string& sha256,
+                                                const std::string& reason) {
+  if (!actor.Has(identity::Permission::kPoliceRead) ||
+      (actor.kind != identity::OrganisationKind::kPolice && !actor.SeesAllOrganisations())) {
+    return Error::PermissionDenied("only the police see ID document photos");
+  }
+  RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
+  if (reason.size() < 10) {
+    return Error::InvalidArgument("reason",
+                                  "state the reason for the full view (case number, purpose)");
+  }
+  RECIRC_TRY(
+      auto record,
+      storage::WriteValue<storage::PhotoRecord>(
+          db_, [&](storage::Session& s) -> Result<storage::PhotoRecord> {
+            RECIRC_TRY(auto a, Visible(s, actor, acquisition_id));
+            RECIRC_TRY(auto p, photos_.Find(s, a.id, sha256));
+            if (!IsSha256Hex(sha256) || !p || p->kind != kIdDocument) {
+              return Error::NotFound("ID document photo " + sha256 + " not found");
+            }
+            RECIRC_CHECK(registry_.InsertAccessAudit(
+                s, {Id::Generate(clock_, random_).ToString(), actor.user_id, actor.organisation.id,
+                    a.seller_id, a.id, reason, ToUnixMillis(clock_.Now())}));
+            return *p;
+          }));
+  RECIRC_TRY(std::string bytes, ReadBytes(record));
+  return PhotoBytes{std::move(record), std::move(bytes)};
+}
+
+}  // namespace recirc::registry

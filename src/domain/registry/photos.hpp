@@ -1,0 +1,83 @@
+#pragma once
+// PhotoService: photos of an acquisition — the item as bought, and the seller's ID document.
+// - Types are sniffed from the bytes (JPEG, PNG, WebP); the Content-Type must agree.
+// - Files are content-addressed by the SHA-256 of the image; uploading the same bytes again to
+//   the same acquisition changes nothing and answers with the first record.
+// - ID document images are personal data: encrypted with the node's FieldCipher before they
+//   reach the disk, and shown only to the police of the jurisdiction with a stated reason, each
+//   view written to the access audit in the same transaction (as the seller's full view).
+// - Who sees a registration's photos: the registering organisation and the police of the
+//   outlet's jurisdiction; to anyone else the registration does not exist.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "crypto/field_cipher.hpp"
+#include "domain/identity/principal.hpp"
+#include "storage/photo_repository.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace recirc::registry {
+
+// "image/jpeg", "image/png", "image/webp", or nullopt for anything else.
+std::optional<std::string> SniffImageType(std::string_view bytes);
+
+struct PhotoUpload {
+  std::optional<std::string> kind;          // item, id_document
+  std::optional<std::string> content_type;  // the request's Content-Type header
+  std::string_view bytes;
+};
+
+struct StoredPhoto {
+  storage::PhotoRecord record;
+  bool created = false;  // false when the same bytes were already there
+};
+
+struct PhotoBytes {
+  storage::PhotoRecord record;
+  std::string bytes;
+};
+
+class PhotoService {
+ public:
+  PhotoService(storage::Database& db, const storage::RegistryRepository& registry,
+               const storage::PhotoRepository& photos, storage::PhotoFiles files,
+               const crypto::FieldCipher& cipher, const Clock& clock, Random& random)
+      : db_(db),
+        registry_(registry),
+        photos_(photos),
+        files_(std::move(files)),
+        cipher_(cipher),
+        clock_(clock),
+        random_(random) {}
+
+  Result<StoredPhoto> Upload(const identity::Principal& actor, const std::string& acquisition_id,
+                             const PhotoUpload& upload);
+  Result<std::vector<storage::PhotoRecord>> List(const identity::Principal& actor,
+                                                 const std::string& acquisition_id);
+  // An item photo's bytes; an ID document is refused (see ViewIdDocument).
+  Result<PhotoBytes> Get(const identity::Principal& actor, const std::string& acquisition_id,
+                         const std::string& sha256);
+  // The police's view of an ID document image; `reason` (at least 10 characters) is audited.
+  Result<PhotoBytes> ViewIdDocument(const identity::Principal& actor,
+                                    const std::string& acquisition_id, const std::string& sha256,
+                                    const std::string& reason);
+
+ private:
+  Result<storage::AcquisitionRecord> Visible(storage::Session& s, const identity::Principal& actor,
+                                             const std::string& acquisition_id) const;
+  Result<std::string> ReadBytes(const storage::PhotoRecord& r) const;
+
+  storage::Database& db_;
+  const storage::RegistryRepository& registry_;
+  const storage::PhotoRepository& photos_;
+  storage::PhotoFiles files_;
+  const crypto::FieldCipher& cipher_;
+  const Clock& clock_;
+  Random& random_;
+};
+
+}  // namespace recirc::registry
