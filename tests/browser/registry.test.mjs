@@ -209,6 +209,16 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=import-input]').setInputFiles(good)
       await page.locator('[data-test=import-run]').click()
       await page.locator('[data-test=import-done]', { hasText: '1 entries imported' }).waitFor()
+      // A single entry: the number is checked while typed, then added.
+      const single = newImei()
+      await field(page, 'entry-value').fill(single.slice(0, 14) + String((Number(single[14]) + 1) % 10))
+      await page.locator('.el-form-item__error', { hasText: `IMEI check character is wrong: expected ${single[14]}` }).waitFor()
+      await field(page, 'entry-value').fill(single)
+      await field(page, 'entry-note').fill('theft report 2026-301')
+      const added = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/police/watchlist')
+      await page.locator('[data-test=entry-add]').click()
+      assert.equal((await added).status(), 201)
+      await page.locator('[data-test=entry-done]', { hasText: 'Added to the watchlist' }).waitFor()
     })
 
     let acquisitionId
