@@ -316,6 +316,12 @@ TEST_P(InspectionTest, RepairsRecordPartsAndAnIdentifierChangeIsARedFlag) {
   EXPECT_EQ(events.back().type, "item.identifier_changed");
   EXPECT_EQ(events.back().payload.find(new_imei), std::string::npos);
   EXPECT_EQ(events[events.size() - 2].payload.find("周师傅"), std::string::npos);
+  auto alerts = storage::ReadValue<std::vector<storage::AlertRecord>>(
+      db(), [&](storage::Session& s) { return registry_.ListAlerts(s, "110105", std::nullopt); });
+  ASSERT_TRUE(alerts);
+  ASSERT_EQ(alerts->size(), 1u);
+  EXPECT_EQ(alerts->front().item_id, item);
+  EXPECT_NE(alerts->front().reasons.find("identifier_changed"), std::string::npos);
   auto found = storage::ReadValue<std::optional<std::string>>(db(), [&](storage::Session& s) {
     return registry_.FindItemByIdentifier(s, "imei", new_imei);
   });

@@ -114,6 +114,30 @@ Result<RepairView> RepairService::Record(const identity::Principal& actor,
                  journal_.Append(s, {"item.identifier_changed", "item", item_id,
                                      actor.organisation.id, actor.user_id, json::serialize(flag)}));
       (void)seq2;
+      // The police of the region where the item was last registered get an alert to decide.
+      RECIRC_TRY(auto acquisitions, registry_.AcquisitionsOfItem(s, item_id));
+      if (!acquisitions.empty()) {
+        const auto& last = acquisitions.back();
+        json::array reasons{{{"signal", "identifier_changed"},
+                             {"weight", 100},
+                             {"detail", change->kind + " changed during repair " + r.id}}};
+        storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
+                                   last.id,
+                                   item_id,
+                                   last.region_code,
+                                   100,
+                                   json::serialize(reasons),
+                                   "open",
+                                   std::nullopt,
+                                   std::nullopt,
+                                   now};
+        RECIRC_CHECK(registry_.InsertAlert(s, alert));
+        RECIRC_TRY(int64_t seq3,
+                   journal_.Append(
+                       s, {"alert.raised", "alert", alert.id, actor.organisation.id, actor.user_id,
+                           json::serialize(json::object{{"score", alert.score}})}));
+        (void)seq3;
+      }
     }
     return Ok();
   }));

@@ -3,7 +3,8 @@
 // part), who repaired and when (《旧电器电子产品流通管理办法》 keeps replacement parts in the
 // item file). A repair that changes an identifier (an IMEI after a board swap) records the new
 // identifier and appends the red-flag event item.identifier_changed: changing an IMEI is
-// prohibited by local police rules, so such an event is for the police to look at.
+// prohibited by local police rules, so the police of the region where the item was last
+// registered also get an open alert (not a hold: they decide).
 
 #include <boost/json/object.hpp>
 
