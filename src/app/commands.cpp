@@ -7,9 +7,9 @@
 #include "app/application.hpp"
 #include "app/demo.hpp"
 #include "app/keys.hpp"
-#include "domain/registry/personal_data.hpp"
 #include "app/seed.hpp"
 #include "crypto/secure_random.hpp"
+#include "domain/registry/personal_data.hpp"
 #include "storage/migrations.hpp"
 
 namespace recirc::app {
