@@ -245,7 +245,7 @@ void Application::Serve() {
   // Personal-data upkeep: at start, then hourly, until the server stops.
   std::mutex mutex;
   std::condition_variable_any wake;
-  std::jthread maintenance([this, &mutex, &wake](std::stop_token stop) {
+  std::jthread maintenance([this, &mutex, &wake](const std::stop_token& stop) {
     while (!stop.stop_requested()) {
       if (auto st = RunMaintenance(); !st) {
         spdlog::error("personal-data upkeep failed: {}", st.error().message);

@@ -228,9 +228,10 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
       if (same) continue;
       RECIRC_TRY(auto owner, repo_.FindItemByIdentifier(s, kind, value));
       if (owner && *owner != a->item_id) {
-        return Error::AlreadyExists(
-            "identifier " + kind + " " + value + " belongs to another registered item",
-            "item.identifiers." + kind);
+        std::string message = "identifier ";
+        message.append(kind).append(" ").append(value).append(
+            " belongs to another registered item");
+        return Error::AlreadyExists(std::move(message), "item.identifiers." + kind);
       }
       if (!owner) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, a->item_id));
       RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
