@@ -14,8 +14,8 @@ namespace json = boost::json;
 Result<registry::SellerInput> ParseSeller(const json::value* v) {
   if (v == nullptr || !v->is_object()) return Error::InvalidArgument("seller", "is required");
   http::JsonFields f(v->as_object());
-  RECIRC_CHECK(
-      f.OnlyKnown({"kind", "name", "id_type", "id_number", "credit_code", "phone", "address"}));
+  RECIRC_CHECK(f.OnlyKnown(
+      {"kind", "name", "id_type", "id_number", "credit_code", "phone", "address", "agent"}));
   registry::SellerInput s;
   RECIRC_TRY(s.kind, f.String("kind"));
   RECIRC_TRY(s.name, f.String("name"));
@@ -24,6 +24,19 @@ Result<registry::SellerInput> ParseSeller(const json::value* v) {
   RECIRC_TRY(s.credit_code, f.OptionalString("credit_code"));
   RECIRC_TRY(s.phone, f.OptionalString("phone"));
   RECIRC_TRY(s.address, f.OptionalString("address"));
+  if (const auto* a = v->as_object().if_contains("agent")) {
+    if (!a->is_object()) return Error::InvalidArgument("seller.agent", "an object");
+    http::JsonFields fa(a->as_object());
+    RECIRC_CHECK(fa.OnlyKnown({"name", "id_type", "id_number", "phone", "address", "authority"}));
+    registry::AgentInput agent;
+    RECIRC_TRY(agent.name, fa.String("name"));
+    RECIRC_TRY(agent.id_type, fa.String("id_type"));
+    RECIRC_TRY(agent.id_number, fa.String("id_number"));
+    RECIRC_TRY(agent.phone, fa.OptionalString("phone"));
+    RECIRC_TRY(agent.address, fa.OptionalString("address"));
+    RECIRC_TRY(agent.authority, fa.String("authority"));
+    s.agent = std::move(agent);
+  }
   return s;
 }
 
@@ -60,7 +73,8 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"outlet_id", "kind", "channel", "price_fen", "payment_method",
-                            "person_matches_id", "origin_statement", "seller", "item"}));
+                            "person_matches_id", "origin_statement", "origin_acquired_year",
+                            "seller", "item"}));
   registry::AcquisitionInput in;
   RECIRC_TRY(in.outlet_id, f.String("outlet_id"));
   RECIRC_TRY(in.kind, f.String("kind"));
@@ -69,6 +83,9 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(in.payment_method, f.String("payment_method"));
   RECIRC_TRY(in.person_matches_id, f.OptionalBool("person_matches_id", false));
   RECIRC_TRY(in.origin_statement, f.String("origin_statement"));
+  if (body.contains("origin_acquired_year")) {
+    RECIRC_TRY(in.origin_acquired_year, f.Integer("origin_acquired_year"));
+  }
   RECIRC_TRY(in.seller, ParseSeller(body.if_contains("seller")));
   RECIRC_TRY(in.item, ParseItem(body.if_contains("item")));
   RECIRC_TRY(auto receipt, d.registration.Register(ctx.Actor(), in));
@@ -80,14 +97,148 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
                         {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
 }
 
+std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
+
+json::value OptJson(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object ViewJson(const registry::AcquisitionView& v) {
+  json::object identifiers;
+  for (const auto& [kind, value] : v.identifiers) {
+    auto& slot = identifiers[kind];
+    if (slot.is_null()) slot = json::array();
+    slot.as_array().push_back(json::value(value));
+  }
+  json::array holds;
+  for (const auto& h : v.sellability.holds) {
+    // The shop learns that the police hold the item, never why.
+    holds.push_back({{"kind", h.kind == registry::kScreeningHold ? "verification" : h.kind},
+                     {"active", h.active},
+                     {"until", h.until ? json::value(Time(*h.until)) : nullptr},
+                     {"released_at", h.released_at ? json::value(Time(*h.released_at)) : nullptr}});
+  }
+  json::array corrections;
+  for (const auto& c : v.corrections) {
+    json::array changes;
+    for (const auto& ch : c.changes) {
+      changes.push_back(
+          {{"field", ch.field}, {"old", OptJson(ch.old_value)}, {"new", OptJson(ch.new_value)}});
+    }
+    corrections.push_back({{"id", c.id},
+                           {"corrects", v.receipt.id},
+                           {"staff_id", c.staff_id},
+                           {"reason", c.reason},
+                           {"changes", std::move(changes)},
+                           {"created_at", Time(c.created_at)}});
+  }
+  return json::object{
+      {"id", v.receipt.id},
+      {"number", v.receipt.number},
+      {"item_id", v.receipt.item_id},
+      {"status", v.receipt.status},
+      {"created_at", Time(v.receipt.created_at)},
+      {"outlet_id", v.outlet_id},
+      {"kind", v.kind},
+      {"channel", v.channel},
+      {"price_fen", v.price_fen},
+      {"payment_method", v.payment_method},
+      {"item",
+       {{"category", v.category},
+        {"brand", v.brand},
+        {"model", v.model},
+        {"colour", OptJson(v.colour)},
+        {"condition", v.condition},
+        {"quantity", v.quantity},
+        {"identifiers", std::move(identifiers)}}},
+      {"sellable", v.sellability.sellable},
+      {"not_sellable_reason",
+       v.sellability.sellable ? json::value(nullptr) : json::value(v.sellability.reason)},
+      {"holds", std::move(holds)},
+      {"corrections", std::move(corrections)}};
+}
+
 Result<http::Response> GetAcquisition(ApiDeps& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto receipt, d.registration.Get(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), std::string(ctx.Param("id"))));
+  return http::Json(200, ViewJson(view));
+}
+
+Status TimeQuery(http::RequestContext& ctx, const char* name, std::optional<int64_t>& out) {
+  if (auto text = ctx.Query(name)) {
+    TimePoint t;
+    if (!ParseRfc3339(*text, t)) return Error::InvalidArgument(name, "a time in RFC 3339");
+    out = ToUnixMillis(t);
+  }
+  return Ok();
+}
+
+Result<http::Response> ListAcquisitions(ApiDeps& d, http::RequestContext& ctx) {
+  registry::AcquisitionListInput in;
+  in.outlet_id = ctx.Query("outlet_id");
+  in.cursor = ctx.Query("cursor");
+  RECIRC_CHECK(TimeQuery(ctx, "from", in.from));
+  RECIRC_CHECK(TimeQuery(ctx, "to", in.to));
+  if (auto limit = ctx.Query("limit")) {
+    char* end = nullptr;
+    in.limit = std::strtoll(limit->c_str(), &end, 10);
+    if (limit->empty() || *end != '\0') return Error::InvalidArgument("limit", "1 to 200");
+  }
+  RECIRC_TRY(auto page, d.registration.List(ctx.Actor(), in));
+  json::array items;
+  for (const auto& a : page.items) {
+    items.push_back({{"id", a.receipt.id},
+                     {"number", a.receipt.number},
+                     {"item_id", a.receipt.item_id},
+                     {"status", a.receipt.status},
+                     {"created_at", Time(a.receipt.created_at)},
+                     {"outlet_id", a.outlet_id},
+                     {"kind", a.kind},
+                     {"channel", a.channel},
+                     {"price_fen", a.price_fen},
+                     {"item", {{"category", a.category}, {"brand", a.brand}, {"model", a.model}}}});
+  }
   return http::Json(
-      200, json::object{{"id", receipt.id},
-                        {"number", receipt.number},
-                        {"item_id", receipt.item_id},
-                        {"status", receipt.status},
-                        {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
+      200, json::object{{"items", std::move(items)}, {"next_cursor", OptJson(page.next_cursor)}});
+}
+
+Result<http::Response> Correct(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"reason", "price_fen", "item"}));
+  registry::CorrectionInput in;
+  RECIRC_TRY(in.reason, f.String("reason"));
+  if (body.contains("price_fen")) {
+    RECIRC_TRY(in.price_fen, f.Integer("price_fen"));
+  }
+  if (const auto* item = body.if_contains("item")) {
+    if (!item->is_object()) return Error::InvalidArgument("item", "an object of changed fields");
+    const json::object& o = item->as_object();
+    http::JsonFields fi(o);
+    RECIRC_CHECK(fi.OnlyKnown(
+        {"category", "brand", "model", "identifiers", "colour", "condition", "quantity"}));
+    RECIRC_TRY(in.category, fi.OptionalString("category"));
+    RECIRC_TRY(in.brand, fi.OptionalString("brand"));
+    RECIRC_TRY(in.model, fi.OptionalString("model"));
+    RECIRC_TRY(in.colour, fi.OptionalString("colour"));
+    RECIRC_TRY(in.condition, fi.OptionalString("condition"));
+    if (o.contains("quantity")) {
+      RECIRC_TRY(in.quantity, fi.Integer("quantity"));
+    }
+    if (const auto* ids = o.if_contains("identifiers")) {
+      if (!ids->is_object()) {
+        return Error::InvalidArgument("item.identifiers", "an object such as {\"imei\": \"…\"}");
+      }
+      for (const auto& [kind, value] : ids->as_object()) {
+        if (!value.is_string()) {
+          return Error::InvalidArgument("item.identifiers." + std::string(kind),
+                                        "must be a string");
+        }
+        in.identifiers.emplace_back(std::string(kind), std::string(value.as_string()));
+      }
+    }
+  }
+  RECIRC_TRY(auto view, d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), in));
+  return http::Json(201, ViewJson(view));
 }
 
 json::object AlertJson(const storage::AlertRecord& a) {
@@ -221,6 +372,20 @@ json::object SellerJson(const registry::SellerDetails& d) {
   put("credit_code", d.credit_code);
   put("phone", d.phone);
   put("address", d.address);
+  if (d.agent_name) {
+    json::object agent;
+    const auto put_agent = [&](const char* key, const std::optional<std::string>& v) {
+      agent[key] = v ? json::value(*v) : nullptr;
+    };
+    put_agent("name", d.agent_name);
+    put_agent("id_type", d.agent_id_type);
+    put_agent("id_number", d.agent_id_number);
+    put_agent("phone", d.agent_phone);
+    put_agent("authority", d.agent_authority);
+    o["agent"] = std::move(agent);
+  } else {
+    o["agent"] = nullptr;
+  }
   return o;
 }
 
@@ -270,6 +435,58 @@ Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(201, json::object{{"imported", report.imported}});
 }
 
+json::object WatchlistJson(const storage::WatchlistRecord& e) {
+  return json::object{{"id", e.id},
+                      {"source", e.source},
+                      {"identifier_kind", e.identifier_kind},
+                      {"identifier_value", e.identifier_value},
+                      {"status", e.status},
+                      {"note", e.note},
+                      {"created_at", Time(e.created_at)}};
+}
+
+Result<http::Response> AddOwnWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
+  RECIRC_TRY(std::string kind, f.String("identifier_kind"));
+  RECIRC_TRY(std::string value, f.String("identifier_value"));
+  RECIRC_TRY(auto status, f.OptionalString("status"));
+  RECIRC_TRY(std::string note, f.String("note"));
+  RECIRC_TRY(auto entry, d.registration.AddOwnWatchlistEntry(ctx.Actor(), kind, value,
+                                                             status.value_or("black"), note));
+  return http::Json(201, WatchlistJson(entry));
+}
+
+Result<http::Response> OwnWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto entries, d.registration.OwnWatchlist(ctx.Actor()));
+  json::array items;
+  for (const auto& e : entries) items.push_back(WatchlistJson(e));
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
+Result<http::Response> AccessAudit(ApiDeps& d, http::RequestContext& ctx) {
+  std::optional<int64_t> from, to;
+  RECIRC_CHECK(TimeQuery(ctx, "from", from));
+  RECIRC_CHECK(TimeQuery(ctx, "to", to));
+  RECIRC_TRY(auto entries, d.police.AccessAudit(ctx.Actor(), from, to));
+  json::array items;
+  for (const auto& e : entries) {
+    items.push_back({{"id", e.id},
+                     {"viewer_id", e.viewer_id},
+                     {"viewer_organisation_id", e.viewer_organisation_id},
+                     {"acquisition_id", e.acquisition_id},
+                     {"reason", e.reason},
+                     {"viewed_at", Time(e.viewed_at)}});
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
+Result<http::Response> ImportReferenceModels(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto report, d.police.ImportReferenceModels(ctx.Actor(), ctx.request.body()));
+  return http::Json(201, json::object{{"imported", report.imported}});
+}
+
 }  // namespace
 
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
@@ -280,12 +497,20 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   };
   routes.push_back({Verb::post, "/api/v1/acquisitions", P::kAcquisitionsWrite, bind(Register)});
   routes.push_back(
+      {Verb::get, "/api/v1/acquisitions", P::kAcquisitionsWrite, bind(ListAcquisitions), 0});
+  routes.push_back(
       {Verb::get, "/api/v1/acquisitions/{id}", P::kAcquisitionsWrite, bind(GetAcquisition), 0});
+  routes.push_back({Verb::post, "/api/v1/acquisitions/{id}/corrections", P::kAcquisitionsWrite,
+                    bind(Correct), size_t{8} * 1024});
+  routes.push_back({Verb::get, "/api/v1/watchlist", P::kAcquisitionsWrite, bind(OwnWatchlist), 0});
+  routes.push_back({Verb::post, "/api/v1/watchlist", P::kAcquisitionsWrite, bind(AddOwnWatchlist),
+                    size_t{8} * 1024});
   routes.push_back({Verb::get, "/api/v1/acquisitions/{id}/seller", P::kAcquisitionsWrite,
                     bind(MaskedSeller), 0});
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/seller", P::kPoliceRead,
                     bind(FullSeller), size_t{4} * 1024});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
+  routes.push_back({Verb::get, "/api/v1/police/access-audit", P::kPoliceAct, bind(AccessAudit), 0});
   routes.push_back({Verb::get, "/api/v1/police/feed", P::kPoliceRead, bind(Feed), 0});
   routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
@@ -294,6 +519,8 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
                     size_t{8} * 1024});
   routes.push_back({Verb::post, "/api/v1/police/watchlist/import", P::kPoliceAct,
                     bind(ImportWatchlist), size_t{32} * 1024 * 1024});
+  routes.push_back({Verb::post, "/api/v1/police/reference-models/import", P::kPoliceAct,
+                    bind(ImportReferenceModels), size_t{8} * 1024 * 1024});
 }
 
 }  // namespace recirc::api

@@ -4,9 +4,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
 #include <span>
 #include <sstream>
+#include <stop_token>
+#include <thread>
 
 #include "app/keys.hpp"
 
@@ -15,6 +19,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/police_feed.hpp"
@@ -90,7 +95,8 @@ struct Application::Parts {
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
-        registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random),
+        registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random,
+                     c.hold_policy),
         police(db, registry_repo, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
         checklists(std::move(checklist_catalogue)),
@@ -101,6 +107,7 @@ struct Application::Parts {
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
+        personal_data(db, cipher, clock, random),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         runner(db, journal, {&event_counts, &police_feed}) {}
@@ -133,6 +140,7 @@ struct Application::Parts {
   inspection::DisclosureService disclosure;
   inspection::InspectionServices inspection_services;
   registry::PhotoService photos;
+  registry::PersonalDataService personal_data;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   journal::JournalRunner runner;
@@ -238,6 +246,18 @@ identity::DirectoryService& Application::directory() { return parts_->directory;
 identity::AuthService& Application::auth() { return parts_->auth; }
 registry::RegistrationService& Application::registration() { return parts_->registration; }
 registry::PoliceService& Application::police() { return parts_->police; }
+registry::PersonalDataService& Application::personal_data() { return parts_->personal_data; }
+
+Status Application::RunMaintenance() {
+  RECIRC_TRY(int64_t erased, parts_->personal_data.EraseExpired(parts_->config.retention_years));
+  if (erased > 0) spdlog::info("retention: erased the personal data of {} registrations", erased);
+  RECIRC_TRY(auto report, parts_->personal_data.Reencrypt());
+  if (report.parties + report.acquisitions > 0) {
+    spdlog::info("re-encrypted {} parties and {} registrations under the current key",
+                 report.parties, report.acquisitions);
+  }
+  return Ok();
+}
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
@@ -247,7 +267,21 @@ uint16_t Application::port() const { return parts_->server->port(); }
 
 void Application::Serve() {
   parts_->runner.Start(std::chrono::seconds(1));
+  // Personal-data upkeep: at start, then hourly, until the server stops.
+  std::mutex mutex;
+  std::condition_variable_any wake;
+  std::jthread maintenance([this, &mutex, &wake](const std::stop_token& stop) {
+    while (!stop.stop_requested()) {
+      if (auto st = RunMaintenance(); !st) {
+        spdlog::error("personal-data upkeep failed: {}", st.error().message);
+      }
+      std::unique_lock lock(mutex);
+      wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
+    }
+  });
   parts_->server->Run();
+  maintenance.request_stop();
+  maintenance.join();
   parts_->runner.Stop();
 }
 

@@ -20,6 +20,7 @@ class DirectoryService;
 namespace recirc::registry {
 class RegistrationService;
 class PoliceService;
+class PersonalDataService;
 }  // namespace recirc::registry
 
 namespace recirc::http {
@@ -43,6 +44,10 @@ class Application {
   identity::AuthService& auth();
   registry::RegistrationService& registration();
   registry::PoliceService& police();
+  registry::PersonalDataService& personal_data();
+  // One pass of the personal-data upkeep that serve runs hourly: the retention job, then
+  // re-encryption of values still under an older key.
+  Status RunMaintenance();
   http::Dispatcher& dispatcher();
   const http::Router& router() const;
   const core::RegionTable& regions() const;

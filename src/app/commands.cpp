@@ -9,6 +9,7 @@
 #include "app/keys.hpp"
 #include "app/seed.hpp"
 #include "crypto/secure_random.hpp"
+#include "domain/registry/personal_data.hpp"
 #include "storage/migrations.hpp"
 
 namespace recirc::app {
@@ -93,6 +94,44 @@ int RunKeysShow(const Config& config, std::ostream& out) {
   auto key = LogVerifierKey(config.data_dir);
   if (!key) return Fail(key.error(), out);
   out << *key << "\n";
+  return 0;
+}
+
+int RunKeysRotate(const Config& config, std::ostream& out) {
+  crypto::SecureRandom random;
+  auto key_id = RotateDataKey(config.data_dir, random);
+  if (!key_id) return Fail(key_id.error(), out);
+  out << "added data key " << *key_id << " (current); the old keys stay in data.key\n";
+  out << "restart running servers so they encrypt under it; they also finish re-encryption\n";
+  SystemClock clock;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  auto report = (*app)->personal_data().Reencrypt();
+  if (!report) return Fail(report.error(), out);
+  auto remaining = (*app)->personal_data().Remaining();
+  if (!remaining) return Fail(remaining.error(), out);
+  out << "re-encrypted " << report->parties << " parties and " << report->acquisitions
+      << " registrations; " << *remaining << " values still under older keys\n";
+  return 0;
+}
+
+int RunRetention(const Config& config, std::ostream& out) {
+  SystemClock clock;
+  crypto::SecureRandom random;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  auto erased = (*app)->personal_data().EraseExpired(config.retention_years);
+  if (!erased) return Fail(erased.error(), out);
+  out << "erased the personal data of " << *erased << " registrations older than "
+      << config.retention_years << " years\n";
   return 0;
 }
 

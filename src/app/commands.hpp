@@ -15,6 +15,10 @@ int RunServe(const Config& config, bool with_demo_data, std::ostream& out);
 int RunMigrate(const Config& config, std::ostream& out);
 int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out);
 int RunKeysShow(const Config& config, std::ostream& out);
+// Appends a new data key (the old ones stay) and re-encrypts every personal field under it.
+int RunKeysRotate(const Config& config, std::ostream& out);
+// Erases personal data of registrations older than [registry] retention_years.
+int RunRetention(const Config& config, std::ostream& out);
 int RunSeed(const Config& config, int64_t items, std::ostream& out);
 
 struct AdminRequest {

@@ -32,9 +32,42 @@ Status Read(const toml::table& t, std::string_view key, const std::string& prefi
   return Ok();
 }
 
+// [registry]: hold_days (every item) and [[registry.hold]] rules by category and region prefix.
+Status ApplyRegistry(const toml::table& reg, Config& c) {
+  RECIRC_CHECK(CheckKeys(reg, "registry.", {"hold_days", "hold", "retention_years"}));
+  RECIRC_CHECK(Read(reg, "retention_years", "registry.", c.retention_years));
+  if (c.retention_years < 2 || c.retention_years > 100) {
+    return ConfigError("registry.retention_years",
+                       "registers are kept 2 to 100 years (at least 2 by law)");
+  }
+  RECIRC_CHECK(Read(reg, "hold_days", "registry.", c.hold_policy.default_days));
+  if (const toml::node* node = reg.get("hold")) {
+    const auto* rules = node->as_array();
+    if (rules == nullptr)
+      return ConfigError("registry.hold", "is an array of tables [[registry.hold]]");
+    for (size_t i = 0; i < rules->size(); ++i) {
+      const std::string prefix = "registry.hold[" + std::to_string(i) + "].";
+      const auto* t = (*rules)[i].as_table();
+      if (t == nullptr)
+        return ConfigError("registry.hold", "is an array of tables [[registry.hold]]");
+      RECIRC_CHECK(CheckKeys(*t, prefix, {"category", "region_prefix", "days"}));
+      registry::HoldRule rule;
+      RECIRC_CHECK(Read(*t, "category", prefix, rule.category));
+      RECIRC_CHECK(Read(*t, "region_prefix", prefix, rule.region_prefix));
+      if (!t->contains("days")) return ConfigError(prefix + "days", "is required");
+      RECIRC_CHECK(Read(*t, "days", prefix, rule.days));
+      c.hold_policy.rules.push_back(std::move(rule));
+    }
+  }
+  if (Status st = c.hold_policy.Validate("registry"); !st) {
+    return ConfigError(st.error().field, st.error().message);
+  }
+  return Ok();
+}
+
 Status ApplyToml(const toml::table& root, Config& c) {
-  RECIRC_CHECK(
-      CheckKeys(root, "", {"database", "server", "security", "data_dir", "web_root", "log"}));
+  RECIRC_CHECK(CheckKeys(
+      root, "", {"database", "server", "security", "data_dir", "web_root", "log", "registry"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -110,6 +143,7 @@ Status ApplyToml(const toml::table& root, Config& c) {
     RECIRC_CHECK(CheckKeys(*log, "log.", {"access"}));
     RECIRC_CHECK(Read(*log, "access", "log.", c.access_log));
   }
+  if (const auto* reg = root.get_as<toml::table>("registry")) RECIRC_CHECK(ApplyRegistry(*reg, c));
   return Ok();
 }
 

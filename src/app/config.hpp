@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "crypto/password.hpp"
+#include "domain/registry/holds.hpp"
 #include "http/server.hpp"
 
 namespace recirc::app {
@@ -24,6 +25,8 @@ struct Config {
   crypto::PasswordCost password_cost = crypto::PasswordCost::kInteractive;
   bool secure_cookies = false;
   bool access_log = true;
+  registry::HoldPolicy hold_policy;  // [registry] hold_days and [[registry.hold]] rules
+  int64_t retention_years = 2;       // [registry] retention_years, at least 2
 
   std::string DatabaseUrl() const;
 };

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -71,6 +73,29 @@ Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std:
     report.created.push_back(path.string());
   }
   return report;
+}
+
+Result<std::string> RotateDataKey(const std::filesystem::path& data_dir, Random& random) {
+  const auto path = data_dir / "keys" / "data.key";
+  std::ifstream in(path);
+  if (!in) return Error::NotFound("no key file " + path.string() + "; run `recirc keys init`");
+  std::string content, line;
+  int64_t highest = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    const auto colon = line.find(':');
+    if (colon != std::string::npos && line.size() > 1 && line[0] == 'k') {
+      highest = std::max<int64_t>(highest, std::atoll(line.substr(1, colon - 1).c_str()));
+    }
+    content += line + "\n";
+  }
+  std::array<uint8_t, 32> key{};
+  random.Fill(key);
+  std::ostringstream hex;
+  for (uint8_t b : key) hex << "0123456789abcdef"[b >> 4] << "0123456789abcdef"[b & 15];
+  const std::string id = "k" + std::to_string(highest + 1);
+  RECIRC_CHECK(WriteSecret(path, content + id + ":" + hex.str()));
+  return id;
 }
 
 Result<std::string> LogVerifierKey(const std::filesystem::path& data_dir) {

@@ -24,6 +24,8 @@ struct KeyInitReport {
 
 Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std::string& origin,
                                Random& random);
+// Appends a new key line "k<N+1>:<hex>" to data.key (atomically); returns the new key id.
+Result<std::string> RotateDataKey(const std::filesystem::path& data_dir, Random& random);
 Result<std::string> LogVerifierKey(const std::filesystem::path& data_dir);
 
 }  // namespace recirc::app

@@ -59,6 +59,12 @@ int main(int argc, char** argv) {
   auto* keys_init = keys->add_subcommand("init", "Create missing key files in <data-dir>/keys");
   keys_init->add_option("--origin", origin, "the transparency log's origin (its key name)");
   auto* keys_show = keys->add_subcommand("show", "Print the log's verifier key");
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate", "Add a new current personal-data key and re-encrypt every field under it");
+  auto* retention = cli.add_subcommand("retention", "Personal data past the retention period");
+  retention->require_subcommand(1);
+  auto* retention_run =
+      retention->add_subcommand("run", "Erase personal data of registrations past the period");
   auto* admin = cli.add_subcommand("admin", "Create organisations, outlets and users");
   admin->require_subcommand(1);
 
@@ -88,8 +94,8 @@ int main(int argc, char** argv) {
   create_user->add_option("--password", request.user.password);
   auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
 
-  for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, create_org, create_outlet,
-                    create_user, list_orgs}) {
+  for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, keys_rotate, retention_run,
+                    create_org, create_outlet, create_user, list_orgs}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
@@ -105,6 +111,8 @@ int main(int argc, char** argv) {
   if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
   if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
+  if (*keys_rotate) return recirc::app::RunKeysRotate(*config, std::cout);
+  if (*retention_run) return recirc::app::RunRetention(*config, std::cout);
   if (*create_org) {
     request.kind = recirc::app::AdminRequest::Kind::kCreateOrganisation;
     if (!credit_code.empty()) request.organisation.credit_code = credit_code;

@@ -3,8 +3,10 @@
 // and holds. Personal fields arrive here already encrypted (…_enc) or as blind indexes (…_index);
 // this layer never sees plaintext personal data.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -53,6 +55,8 @@ struct AcquisitionRecord {
   std::string region_code;
   std::string status;  // registered, held
   int64_t created_at = 0;
+  std::optional<std::string> agent_id;             // a party of kind "agent" acting for the seller
+  std::optional<std::string> agent_authority_enc;  // the power of attorney, encrypted
 };
 
 struct WatchlistRecord {
@@ -64,6 +68,17 @@ struct WatchlistRecord {
   std::string organisation_id;
   std::string note;
   int64_t created_at = 0;
+};
+
+// Reference facts of one model, entered by police or the platform (CSV import).
+struct ReferenceModelRecord {
+  std::string category;
+  std::string brand;  // lower case
+  std::string model;  // lower case
+  std::optional<int64_t> reference_price_fen;
+  std::optional<int64_t> release_year;
+  std::string organisation_id;
+  int64_t updated_at = 0;
 };
 
 struct AlertRecord {
@@ -84,9 +99,40 @@ struct HoldRecord {
   std::string id;
   std::string item_id;
   std::string acquisition_id;
-  std::string kind;  // screening
+  std::string kind;  // statutory (ends by itself at until_at), screening (until released)
   std::optional<int64_t> released_at;
   int64_t created_at = 0;
+  std::optional<int64_t> until_at;
+};
+
+// A correction of a registration: the registration itself is never edited.
+struct CorrectionRecord {
+  std::string id;
+  std::string acquisition_id;
+  int64_t position = 0;  // 1, 2, … along the chain; unique, so two concurrent corrections conflict
+  std::string organisation_id;
+  std::string staff_id;
+  std::string changes;  // JSON array of {field, old, new}
+  std::string reason;
+  int64_t created_at = 0;
+};
+
+// A line of a shop's own list: the registration with its item's public facts.
+struct AcquisitionListRow {
+  AcquisitionRecord acquisition;
+  std::string category;
+  std::string brand;
+  std::string model;
+};
+
+struct AcquisitionListQuery {
+  std::string organisation_id;
+  std::string outlet_id;  // empty: every outlet of the organisation
+  int64_t from = 0;
+  int64_t to = INT64_MAX;
+  // Keyset cursor: rows strictly before (created_at, id) in newest-first order.
+  std::optional<std::pair<int64_t, std::string>> before;
+  int64_t limit = 50;
 };
 
 struct AccessAuditRecord {
@@ -104,6 +150,11 @@ class RegistryRepository {
   Status InsertAccessAudit(Session& s, const AccessAuditRecord& r) const;
   Result<std::vector<AccessAuditRecord>> AccessAuditOf(Session& s,
                                                        const std::string& party_id) const;
+  // Full views of registrations whose region code starts with `region_prefix`, newest first,
+  // viewed_at in [from, to), at most 500.
+  Result<std::vector<AccessAuditRecord>> AccessAuditInRegion(Session& s,
+                                                             const std::string& region_prefix,
+                                                             int64_t from, int64_t to) const;
   Status InsertParty(Session& s, const PartyRecord& r) const;
   Result<std::optional<PartyRecord>> FindParty(Session& s, const std::string& id) const;
   Result<std::optional<std::string>> FindItemByIdentifier(Session& s, const std::string& kind,
@@ -112,6 +163,8 @@ class RegistryRepository {
   Status InsertIdentifier(Session& s, const std::string& kind, const std::string& value,
                           const std::string& item_id) const;
   Status SetItemStatus(Session& s, const std::string& item_id, const std::string& status) const;
+  // A correction of the item's description (category, brand, model).
+  Status UpdateItemFacts(Session& s, const ItemRecord& r) const;
   Result<std::optional<ItemRecord>> FindItem(Session& s, const std::string& id) const;
 
   // Next number in the outlet's register. On PostgreSQL it locks the outlet row first, so two
@@ -132,8 +185,21 @@ class RegistryRepository {
       Session& s, const std::string& id_number_index) const;
 
   Status InsertWatchlistEntry(Session& s, const WatchlistRecord& r) const;
+  // Entries for the identifier that apply to a registration by `organisation_id`: every police
+  // and block-list entry, and that organisation's own list (source operator_list).
   Result<std::vector<WatchlistRecord>> WatchlistMatches(Session& s, const std::string& kind,
-                                                        const std::string& value) const;
+                                                        const std::string& value,
+                                                        const std::string& organisation_id) const;
+  // An operator's own list, newest first (at most 1000).
+  Result<std::vector<WatchlistRecord>> OwnWatchlist(Session& s,
+                                                    const std::string& organisation_id) const;
+
+  // Insert or replace by (category, brand, model).
+  Status UpsertReferenceModel(Session& s, const ReferenceModelRecord& r) const;
+  Result<std::optional<ReferenceModelRecord>> FindReferenceModel(Session& s,
+                                                                 const std::string& category,
+                                                                 const std::string& brand,
+                                                                 const std::string& model) const;
 
   Status InsertAlert(Session& s, const AlertRecord& r) const;
   Result<std::optional<AlertRecord>> FindAlert(Session& s, const std::string& id) const;
@@ -145,7 +211,18 @@ class RegistryRepository {
                      const std::optional<std::string>& note = std::nullopt) const;
 
   Status InsertHold(Session& s, const HoldRecord& r) const;
+  // Releases the item's open police (screening) holds; statutory periods run on.
   Status ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const;
+  Result<std::vector<HoldRecord>> HoldsOfItem(Session& s, const std::string& item_id) const;
+
+  Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(
+      Session& s, const std::string& item_id) const;
+  Status InsertCorrection(Session& s, const CorrectionRecord& r) const;
+  Result<std::vector<CorrectionRecord>> CorrectionsOf(Session& s,
+                                                      const std::string& acquisition_id) const;
+  // The organisation's registrations, newest first, with keyset paging.
+  Result<std::vector<AcquisitionListRow>> ListOrganisationAcquisitions(
+      Session& s, const AcquisitionListQuery& q) const;
   Result<int64_t> CountOpenHolds(Session& s, const std::string& item_id) const;
 };
 

@@ -49,6 +49,42 @@ TEST(ConfigTest, FileSettingsApplyAndUnknownOnesAreRefused) {
   EXPECT_NE(broken.error().message.find("line 1"), std::string::npos) << broken.error().message;
 }
 
+TEST(ConfigTest, HoldPeriodsPerCategoryAndRegion) {
+  auto c =
+      LoadConfig(WriteToml("recirc_cfg_hold.toml",
+                           "[registry]\nhold_days = 10\n"
+                           "[[registry.hold]]\ncategory = \"phone\"\nregion_prefix = \"4403\"\n"
+                           "days = 15\n"
+                           "[[registry.hold]]\nregion_prefix = \"11\"\ndays = 0\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->hold_policy.DaysFor("phone", "440305"), 15);
+  EXPECT_EQ(c->hold_policy.DaysFor("phone", "110105"), 0);
+  EXPECT_EQ(c->hold_policy.DaysFor("book", "440305"), 10);
+  EXPECT_EQ(LoadConfig(std::nullopt)->hold_policy.default_days, 7);
+
+  auto unknown = LoadConfig(WriteToml("recirc_cfg_hold_typo.toml",
+                                      "[[registry.hold]]\ncategroy = \"phone\"\ndays = 3\n"));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, "registry.hold[0].categroy");
+  auto range = LoadConfig(WriteToml("recirc_cfg_hold_range.toml", "[registry]\nhold_days = 400\n"));
+  ASSERT_FALSE(range);
+  EXPECT_EQ(range.error().field, "registry.hold_days");
+  auto missing =
+      LoadConfig(WriteToml("recirc_cfg_hold_days.toml", "[[registry.hold]]\ncategory = \"car\"\n"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().field, "registry.hold[0].days");
+}
+
+TEST(ConfigTest, RetentionIsAtLeastTwoYears) {
+  EXPECT_EQ(LoadConfig(std::nullopt)->retention_years, 2);
+  auto five = LoadConfig(WriteToml("recirc_cfg_ret.toml", "[registry]\nretention_years = 5\n"));
+  ASSERT_TRUE(five) << five.error().message;
+  EXPECT_EQ(five->retention_years, 5);
+  auto one = LoadConfig(WriteToml("recirc_cfg_ret1.toml", "[registry]\nretention_years = 1\n"));
+  ASSERT_FALSE(one);
+  EXPECT_EQ(one.error().field, "registry.retention_years");
+}
+
 TEST(ConfigTest, EnvironmentOverridesTheFile) {
   auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
   ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);

@@ -53,5 +53,29 @@ TEST(KeysTest, ShowWithoutKeysSaysWhatToRun) {
   EXPECT_NE(vkey.error().message.find("recirc keys init"), std::string::npos);
 }
 
+TEST(KeysTest, RotateAddsACurrentKeyAndKeepsTheOldOnes) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("recirc_rotate_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  crypto::SecureRandom random;
+  ASSERT_TRUE(InitKeys(dir, "recirc.test/log", random));
+  auto before = crypto::FieldCipher::FromKeyFile(Slurp(dir / "keys" / "data.key"));
+  ASSERT_TRUE(before);
+  auto sealed = before->Encrypt("张三丰", "party.name:P1", random);
+  auto id = RotateDataKey(dir, random);
+  ASSERT_TRUE(id) << id.error().message;
+  EXPECT_EQ(*id, "k2");
+  EXPECT_EQ(*RotateDataKey(dir, random), "k3");
+  auto after = crypto::FieldCipher::FromKeyFile(Slurp(dir / "keys" / "data.key"));
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_EQ(after->current_key_id(), "k3");
+  EXPECT_EQ(*after->Decrypt(*sealed, "party.name:P1"), "张三丰") << "old keys stay";
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "keys" / "data.key").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_FALSE(RotateDataKey(dir / "nowhere", random));
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace recirc::app

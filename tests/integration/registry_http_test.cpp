@@ -202,6 +202,55 @@ TEST_P(RegistryHttpTest, BlockListsLargerThanOneMebibyteAreAccepted) {
   EXPECT_EQ(r.status, 201u) << r.body.substr(0, 300);
 }
 
+TEST_P(RegistryHttpTest, TheShopListsCorrectsAndSeesHolds) {
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  const std::string imei =
+      "86723405123457" + std::string(1, core::ImeiCheckDigit("86723405123457").value());
+  auto reg = server_->Call({"POST", "/api/v1/acquisitions", Acquisition(outlet_id, imei), clerk});
+  ASSERT_EQ(reg.status, 201u) << reg.body;
+  const std::string id(json::parse(reg.body).as_object()["id"].as_string());
+
+  auto list =
+      server_->Call({"GET", "/api/v1/acquisitions?limit=10&outlet_id=" + outlet_id, "", clerk});
+  ASSERT_EQ(list.status, 200u) << list.body;
+  auto items = json::parse(list.body).as_object()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].as_object()["id"].as_string(), id);
+  EXPECT_EQ(items[0].as_object()["item"].as_object()["model"], "Mate 60");
+  for (const char* personal : {"李四", "11010519491231002X", "13912345678", "自用一年"}) {
+    EXPECT_EQ(list.body.find(personal), std::string::npos) << personal;
+  }
+  auto bad = server_->Call({"GET", "/api/v1/acquisitions?from=yesterday", "", clerk});
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(json::parse(bad.body).as_object()["error"].as_object()["field"], "from");
+
+  auto one = server_->Call({"GET", "/api/v1/acquisitions/" + id, "", clerk});
+  ASSERT_EQ(one.status, 200u) << one.body;
+  auto view = json::parse(one.body).as_object();
+  EXPECT_EQ(view["sellable"], false);
+  EXPECT_EQ(view["holds"].as_array()[0].as_object()["kind"], "statutory");
+  EXPECT_EQ(one.body.find("李四"), std::string::npos);
+
+  auto no_reason = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
+                                  R"({"item":{"model":"Mate 60 Pro"}})", clerk});
+  EXPECT_EQ(no_reason.status, 400u);
+  EXPECT_EQ(json::parse(no_reason.body).as_object()["error"].as_object()["field"], "reason");
+  auto fixed = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
+                              R"({"reason":"型号录错","item":{"model":"Mate 60 Pro"}})", clerk});
+  ASSERT_EQ(fixed.status, 201u) << fixed.body;
+  auto corrected = json::parse(fixed.body).as_object();
+  EXPECT_EQ(corrected["item"].as_object()["model"], "Mate 60 Pro");
+  auto chain = corrected["corrections"].as_array();
+  ASSERT_EQ(chain.size(), 1u);
+  EXPECT_EQ(chain[0].as_object()["corrects"].as_string(), id);
+  EXPECT_EQ(chain[0].as_object()["changes"].as_array()[0].as_object()["old"], "Mate 60");
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, RegistryHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -84,6 +84,17 @@ class PoliceService {
                                                       int64_t after);
   Result<ImportReport> ImportWatchlist(const identity::Principal& actor, std::string_view csv,
                                        const std::string& source);
+  // Reference facts per model for the screening signals price_far_below_reference and
+  // story_does_not_fit (reference_models.cpp). CSV with the header
+  // "category,brand,model,reference_price_fen,release_year" (either of the last two may be
+  // empty); a line replaces what was known of its model. All or nothing, like ImportWatchlist.
+  // The supervisor's view of the access audit (access_audit.cpp): every full view of a seller's
+  // data in registrations of the jurisdiction, by any officer, newest first.
+  Result<std::vector<storage::AccessAuditRecord>> AccessAudit(const identity::Principal& actor,
+                                                              std::optional<int64_t> from,
+                                                              std::optional<int64_t> to);
+  Result<ImportReport> ImportReferenceModels(const identity::Principal& actor,
+                                             std::string_view csv);
 
  private:
   storage::Database& db_;

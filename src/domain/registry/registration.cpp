@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "core/id.hpp"
 #include "core/validators.hpp"
@@ -31,18 +32,34 @@ bool OneOf(const std::array<std::string_view, N>& set, std::string_view v) {
 }
 
 template <size_t N>
-std::string List(const std::array<std::string_view, N>& set) {
+std::string Joined(const std::array<std::string_view, N>& set) {
   std::string out;
   for (auto s : set) out += (out.empty() ? "" : ", ") + std::string(s);
   return out;
 }
 
-Status CheckPhone(std::string_view phone) {
+Status CheckPhone(std::string_view phone, const std::string& field = "seller.phone") {
   if (phone.size() != 11 || phone[0] != '1' ||
       !std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Error::InvalidArgument("seller.phone", "a mobile number has 11 digits starting with 1");
+    return Error::InvalidArgument(field, "a mobile number has 11 digits starting with 1");
   }
   return Ok();
+}
+
+Status CheckAgent(const AgentInput& a) {
+  RECIRC_CHECK(identity::CheckText(a.name, "seller.agent.name", 100));
+  if (a.id_type == "resident_id") {
+    RECIRC_CHECK(
+        core::ValidateResidentId(core::NormaliseIdentifier(a.id_number), "seller.agent.id_number"));
+  } else if (a.id_type == "passport" || a.id_type == "other") {
+    RECIRC_CHECK(identity::CheckText(a.id_number, "seller.agent.id_number", 32));
+  } else {
+    return Error::InvalidArgument("seller.agent.id_type",
+                                  "the ID type is resident_id, passport or other");
+  }
+  if (a.phone) RECIRC_CHECK(CheckPhone(*a.phone, "seller.agent.phone"));
+  if (a.address) RECIRC_CHECK(identity::CheckText(*a.address, "seller.agent.address", 200));
+  return identity::CheckText(a.authority, "seller.agent.authority", 500);
 }
 
 // Jurisdiction-independent prefix matching is done by the police service; here only the outlet's
@@ -51,7 +68,35 @@ std::string Json(const boost::json::value& v) { return boost::json::serialize(v)
 
 }  // namespace
 
+std::string ReferenceKey(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsPaidKind(std::string_view kind) {
+  return kind == "purchase" || kind == "trade_in" || kind == "buy_back";
+}
+
 bool IsProhibitedCategory(std::string_view category) { return OneOf(kProhibited, category); }
+
+Status CheckCategory(std::string_view category) {
+  if (IsProhibitedCategory(category)) {
+    return Error{ErrorCode::kFailedPrecondition,
+                 "category " + std::string(category) +
+                     " may not be acquired (prohibited goods: refuse and, if offered, report to "
+                     "the police)",
+                 "item.category"};
+  }
+  if (!OneOf(kCategories, category)) {
+    return Error::InvalidArgument("item.category", "the category is one of " + Joined(kCategories));
+  }
+  return Ok();
+}
 
 Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_view value,
                                             std::string_view field) {
@@ -76,14 +121,14 @@ Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_v
 
 Status RegistrationService::Validate(const AcquisitionInput& in) const {
   if (!OneOf(kKinds, in.kind)) {
-    return Error::InvalidArgument("kind", "the acquisition kind is one of " + List(kKinds));
+    return Error::InvalidArgument("kind", "the acquisition kind is one of " + Joined(kKinds));
   }
   if (!OneOf(kChannels, in.channel)) {
-    return Error::InvalidArgument("channel", "the channel is one of " + List(kChannels));
+    return Error::InvalidArgument("channel", "the channel is one of " + Joined(kChannels));
   }
   if (!OneOf(kPayments, in.payment_method)) {
     return Error::InvalidArgument("payment_method",
-                                  "the payment method is one of " + List(kPayments));
+                                  "the payment method is one of " + Joined(kPayments));
   }
   if (in.price_fen < 0) return Error::InvalidArgument("price_fen", "a price is not negative");
   if ((in.kind == "donation") != (in.payment_method == "none")) {
@@ -91,6 +136,14 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
                                   "a donation, and only a donation, has payment method none");
   }
   RECIRC_CHECK(identity::CheckText(in.origin_statement, "origin_statement", 500));
+  if (in.origin_acquired_year) {
+    const int64_t this_year = static_cast<int>(
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.Now())).year());
+    if (*in.origin_acquired_year < 1900 || *in.origin_acquired_year > this_year) {
+      return Error::InvalidArgument("origin_acquired_year",
+                                    "a year from 1900 to " + std::to_string(this_year));
+    }
+  }
 
   const SellerInput& s = in.seller;
   RECIRC_CHECK(identity::CheckText(s.name, "seller.name", 100));
@@ -121,18 +174,10 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
   }
   if (s.phone) RECIRC_CHECK(CheckPhone(*s.phone));
   if (s.address) RECIRC_CHECK(identity::CheckText(*s.address, "seller.address", 200));
+  if (s.agent) RECIRC_CHECK(CheckAgent(*s.agent));
 
   const ItemInput& item = in.item;
-  if (IsProhibitedCategory(item.category)) {
-    return Error{ErrorCode::kFailedPrecondition,
-                 "category " + item.category +
-                     " may not be acquired (prohibited goods: refuse and, if offered, report to "
-                     "the police)",
-                 "item.category"};
-  }
-  if (!OneOf(kCategories, item.category)) {
-    return Error::InvalidArgument("item.category", "the category is one of " + List(kCategories));
-  }
+  RECIRC_CHECK(CheckCategory(item.category));
   RECIRC_CHECK(identity::CheckText(item.brand, "item.brand", 64));
   RECIRC_CHECK(identity::CheckText(item.model, "item.model", 64));
   RECIRC_CHECK(identity::CheckText(item.condition, "item.condition", 200));
@@ -174,6 +219,49 @@ Result<storage::PartyRecord> RegistrationService::SealSeller(const identity::Pri
   return p;
 }
 
+Status RegistrationService::AddReferenceFacts(storage::Session& s, const std::string& category,
+                                              const std::string& brand, const std::string& model,
+                                              ScreeningFacts& facts) const {
+  RECIRC_TRY(auto ref,
+             repo_.FindReferenceModel(s, category, ReferenceKey(brand), ReferenceKey(model)));
+  if (!ref) return Ok();
+  facts.reference_price_fen = ref->reference_price_fen;
+  facts.release_year = ref->release_year;
+  return Ok();
+}
+
+Status RegistrationService::RaiseAlert(storage::Session& s, const identity::Principal& actor,
+                                       const std::string& acquisition_id,
+                                       const std::string& item_id, const std::string& region_code,
+                                       const ScreeningResult& screening, int64_t now) {
+  boost::json::array reasons;
+  for (const auto& sig : screening.signals) {
+    reasons.push_back({{"signal", sig.name}, {"weight", sig.weight}, {"detail", sig.detail}});
+  }
+  storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
+                             acquisition_id,
+                             item_id,
+                             region_code,
+                             screening.score,
+                             Json(reasons),
+                             "open",
+                             std::nullopt,
+                             std::nullopt,
+                             now};
+  RECIRC_CHECK(repo_.InsertAlert(s, alert));
+  RECIRC_CHECK(
+      repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), item_id, acquisition_id,
+                           std::string(kScreeningHold), std::nullopt, now}));
+  RECIRC_CHECK(repo_.SetItemStatus(s, item_id, "held"));
+  RECIRC_CHECK(repo_.SetAcquisitionStatus(s, acquisition_id, "held"));
+  // Internal events (aggregate "alert"): they never become public leaves.
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {"alert.raised", "alert", alert.id,
+                                              actor.organisation.id, actor.user_id,
+                                              Json(boost::json::object{{"score", alert.score}})}));
+  (void)seq;
+  return Ok();
+}
+
 Result<AcquisitionReceipt> RegistrationService::Register(const identity::Principal& actor,
                                                          const AcquisitionInput& in) {
   if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
@@ -191,6 +279,16 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
   RECIRC_TRY(storage::PartyRecord seller, SealSeller(actor, in.seller, now));
   RECIRC_TRY(std::string origin_enc,
              cipher_.Encrypt(in.origin_statement, "acquisition.origin:" + seller.id, random_));
+  std::optional<storage::PartyRecord> agent;
+  std::optional<std::string> authority_enc;
+  if (const auto& ag = in.seller.agent) {
+    RECIRC_TRY(agent, SealSeller(actor,
+                                 {"agent", ag->name, ag->id_type, ag->id_number, std::nullopt,
+                                  ag->phone, ag->address, std::nullopt},
+                                 now));
+    RECIRC_TRY(authority_enc,
+               cipher_.Encrypt(ag->authority, "acquisition.agent_authority:" + agent->id, random_));
+  }
 
   AcquisitionReceipt receipt;
   receipt.id = Id::Generate(clock_, random_).ToString();
@@ -219,7 +317,7 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
     for (const auto& [kind, value] : identifiers) {
       RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
       if (!found) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
-      RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value));
+      RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
       for (const auto& h : hits) {
         facts.watchlist_black += h.status == "black";
         facts.watchlist_grey += h.status == "grey";
@@ -232,12 +330,18 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
                  repo_.CountAcquisitionsBySellerIndex(s, *seller.id_number_index, since));
       facts.seller_recent_acquisitions = static_cast<int>(n);
     }
+    RECIRC_CHECK(AddReferenceFacts(s, in.item.category, in.item.brand, in.item.model, facts));
+    if (!IsPaidKind(in.kind)) facts.reference_price_fen.reset();
+    facts.price_fen = in.price_fen;
+    facts.claimed_year = in.origin_acquired_year;
     const ScreeningResult screening = Screen(facts);
 
     RECIRC_CHECK(repo_.InsertParty(s, seller));
+    if (agent) RECIRC_CHECK(repo_.InsertParty(s, *agent));
     RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet->id));
     boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
     if (in.item.colour) details["colour"] = *in.item.colour;
+    if (in.origin_acquired_year) details["origin_acquired_year"] = *in.origin_acquired_year;
     storage::AcquisitionRecord a{receipt.id,
                                  actor.organisation.id,
                                  outlet->id,
@@ -255,7 +359,18 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
                                  outlet->region_code,
                                  screening.alert ? "held" : "registered",
                                  now};
+    if (agent) {
+      a.agent_id = agent->id;
+      a.agent_authority_enc = authority_enc;
+    }
     RECIRC_CHECK(repo_.InsertAcquisition(s, a));
+    // The statutory hold period of the category and region: the item may not be sold before.
+    if (const int64_t days = hold_policy_.DaysFor(in.item.category, outlet->region_code);
+        days > 0) {
+      RECIRC_CHECK(repo_.InsertHold(
+          s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id, std::string(kStatutoryHold),
+              std::nullopt, now, now + days * 86'400'000}));
+    }
     // The public facts only: no seller, no price (a band comes with the market), no screening.
     boost::json::object event{{"acquisition_id", a.id},  {"kind", a.kind},
                               {"channel", a.channel},    {"category", in.item.category},
@@ -266,30 +381,7 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
                                    actor.user_id, Json(event)}));
     (void)seq;
     if (screening.alert) {
-      boost::json::array reasons;
-      for (const auto& sig : screening.signals) {
-        reasons.push_back({{"signal", sig.name}, {"weight", sig.weight}, {"detail", sig.detail}});
-      }
-      storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
-                                 a.id,
-                                 *item_id,
-                                 outlet->region_code,
-                                 screening.score,
-                                 Json(reasons),
-                                 "open",
-                                 std::nullopt,
-                                 std::nullopt,
-                                 now};
-      RECIRC_CHECK(repo_.InsertAlert(s, alert));
-      RECIRC_CHECK(repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id,
-                                        "screening", std::nullopt, now}));
-      RECIRC_CHECK(repo_.SetItemStatus(s, *item_id, "held"));
-      // Internal events (aggregate "alert"): they never become public leaves.
-      RECIRC_TRY(
-          int64_t seq2,
-          journal_.Append(s, {"alert.raised", "alert", alert.id, actor.organisation.id,
-                              actor.user_id, Json(boost::json::object{{"score", alert.score}})}));
-      (void)seq2;
+      RECIRC_CHECK(RaiseAlert(s, actor, a.id, *item_id, outlet->region_code, screening, now));
     }
     receipt.item_id = *item_id;
     receipt.status = screening.alert ? "held_for_verification" : "registered";

@@ -16,11 +16,24 @@
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
+#include "domain/registry/holds.hpp"
+#include "domain/registry/screening.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::registry {
+
+// Someone selling on behalf of the owner (DOMAIN.md: power of attorney and both IDs). The agent's
+// personal fields are encrypted like the seller's; the seller stays the principal.
+struct AgentInput {
+  std::string name;
+  std::string id_type;  // resident_id, passport, other
+  std::string id_number;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;
+  std::string authority;  // the power of attorney: what it says, its reference
+};
 
 struct SellerInput {
   std::string kind;  // individual, company, public_body
@@ -30,6 +43,7 @@ struct SellerInput {
   std::optional<std::string> credit_code;  // companies and public bodies
   std::optional<std::string> phone;
   std::optional<std::string> address;
+  std::optional<AgentInput> agent;
 };
 
 struct ItemInput {
@@ -50,6 +64,8 @@ struct AcquisitionInput {
   std::string payment_method;  // cash, bank_transfer, mobile_payment, none
   bool person_matches_id = false;
   std::string origin_statement;
+  // The structured part of the statement: the year the seller says they acquired the item.
+  std::optional<int64_t> origin_acquired_year;
   SellerInput seller;
   ItemInput item;
 };
@@ -63,12 +79,85 @@ struct AcquisitionReceipt {
   int64_t created_at = 0;
 };
 
+// A correction: only the fields given change; `reason` is required. Seller data is not corrected
+// here (a wrong seller means a new registration).
+struct CorrectionInput {
+  std::string reason;
+  std::optional<int64_t> price_fen;
+  std::optional<std::string> category;
+  std::optional<std::string> brand;
+  std::optional<std::string> model;
+  std::optional<std::string> colour;
+  std::optional<std::string> condition;
+  std::optional<int64_t> quantity;
+  std::vector<std::pair<std::string, std::string>> identifiers;  // kind, new value
+};
+
+struct FieldChange {
+  std::string field;
+  std::optional<std::string> old_value;
+  std::optional<std::string> new_value;
+};
+
+struct CorrectionView {
+  std::string id;
+  std::string staff_id;
+  std::string reason;
+  std::vector<FieldChange> changes;
+  int64_t created_at = 0;
+};
+
+// The shop's full view of one of its registrations: the facts as corrected, the chain of
+// corrections, the item's holds. No seller data, no screening details.
+struct AcquisitionView {
+  AcquisitionReceipt receipt;
+  std::string outlet_id;
+  std::string kind;
+  std::string channel;
+  int64_t price_fen = 0;
+  std::string payment_method;
+  std::string category;
+  std::string brand;
+  std::string model;
+  std::optional<std::string> colour;
+  std::string condition;
+  int64_t quantity = 1;
+  std::vector<std::pair<std::string, std::string>> identifiers;
+  std::vector<CorrectionView> corrections;
+  Sellability sellability;
+};
+
+struct AcquisitionListInput {
+  std::optional<std::string> outlet_id;
+  std::optional<int64_t> from;
+  std::optional<int64_t> to;
+  std::optional<std::string> cursor;  // next_cursor of the previous page
+  int64_t limit = 50;
+};
+
+struct AcquisitionSummary {
+  AcquisitionReceipt receipt;
+  std::string outlet_id;
+  std::string kind;
+  std::string channel;
+  int64_t price_fen = 0;
+  std::string category;
+  std::string brand;
+  std::string model;
+};
+
+struct AcquisitionPage {
+  std::vector<AcquisitionSummary> items;
+  std::optional<std::string> next_cursor;
+};
+
 class RegistrationService {
  public:
   RegistrationService(storage::Database& db, const storage::RegistryRepository& repo,
                       const storage::IdentityRepository& identity,
                       const storage::JournalRepository& journal, const crypto::FieldCipher& cipher,
-                      const crypto::BlindIndex& index, const Clock& clock, Random& random)
+                      const crypto::BlindIndex& index, const Clock& clock, Random& random,
+                      HoldPolicy hold_policy = {})
       : db_(db),
         repo_(repo),
         identity_(identity),
@@ -76,14 +165,42 @@ class RegistrationService {
         cipher_(cipher),
         index_(index),
         clock_(clock),
-        random_(random) {}
+        random_(random),
+        hold_policy_(std::move(hold_policy)),
+        holds_(db, repo, clock) {}
 
   Result<AcquisitionReceipt> Register(const identity::Principal& actor, const AcquisitionInput& in);
   // The shop's view of one of its registrations (no screening details).
   Result<AcquisitionReceipt> Get(const identity::Principal& actor, const std::string& id);
+  // The same with the corrected facts, the correction chain and the holds.
+  Result<AcquisitionView> View(const identity::Principal& actor, const std::string& id);
+  // The caller's organisation's registrations, newest first (corrections.cpp).
+  Result<AcquisitionPage> List(const identity::Principal& actor, const AcquisitionListInput& in);
+  // Records a correction naming registration `id`; the registration itself is not edited. A
+  // changed identifier is screened again and raises the identifier_changed signal.
+  Result<AcquisitionView> Correct(const identity::Principal& actor, const std::string& id,
+                                  const CorrectionInput& in);
+  const HoldService& holds() const { return holds_; }
+
+  // The operator's own watchlist (own_watchlist.cpp): black and grey entries that screen only
+  // this organisation's registrations; status white is not offered (it would whitelist nothing).
+  Result<storage::WatchlistRecord> AddOwnWatchlistEntry(const identity::Principal& actor,
+                                                        const std::string& identifier_kind,
+                                                        const std::string& identifier_value,
+                                                        const std::string& status,
+                                                        const std::string& note);
+  Result<std::vector<storage::WatchlistRecord>> OwnWatchlist(const identity::Principal& actor);
 
  private:
   Status Validate(const AcquisitionInput& in) const;
+  // Alert, police hold, held item and registration, internal event: one screening hit.
+  // Fills the price and story facts from the reference model of category, brand and model.
+  Status AddReferenceFacts(storage::Session& s, const std::string& category,
+                           const std::string& brand, const std::string& model,
+                           ScreeningFacts& facts) const;
+  Status RaiseAlert(storage::Session& s, const identity::Principal& actor,
+                    const std::string& acquisition_id, const std::string& item_id,
+                    const std::string& region_code, const ScreeningResult& screening, int64_t now);
   Result<storage::PartyRecord> SealSeller(const identity::Principal& actor, const SellerInput& in,
                                           int64_t now);
 
@@ -95,11 +212,20 @@ class RegistrationService {
   const crypto::BlindIndex& index_;
   const Clock& clock_;
   Random& random_;
+  HoldPolicy hold_policy_;
+  HoldService holds_;
 };
+
+// Brand and model as reference_models stores them: ASCII lower case, outer spaces trimmed.
+std::string ReferenceKey(std::string_view text);
+// Whether the acquisition kind pays the seller a price (purchase, trade-in, buy-back).
+bool IsPaidKind(std::string_view kind);
 
 // Categories an operator may not buy at all (weapons, police and military gear, ID documents,
 // state seals, hazardous goods, seized property): refused with the reason.
 bool IsProhibitedCategory(std::string_view category);
+// A category that may be acquired; prohibited ones fail with the reason (field item.category).
+Status CheckCategory(std::string_view category);
 // Normalises and validates one identifier ("imei", "meid", "vin", "serial", "mac",
 // "gtin_serial", "engraving"); errors name `field`.
 Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_view value,

@@ -18,6 +18,21 @@ ScreeningResult Screen(const ScreeningFacts& f) {
         std::to_string(f.seller_recent_acquisitions) + " earlier items in " +
             std::to_string(kSellerWindowDays) + " days");
   }
+  // A changed identifier (cloned or re-labelled goods) is always looked at by the police.
+  if (f.identifier_changed) {
+    add("identifier_changed", 50, "an identifier was changed by a correction after registration");
+  }
+  if (f.reference_price_fen && *f.reference_price_fen > 0 &&
+      f.price_fen * 100 < *f.reference_price_fen * kFarBelowPercent) {
+    add("price_far_below_reference", 40,
+        "paid " + std::to_string(f.price_fen) + " fen, reference " +
+            std::to_string(*f.reference_price_fen) + " fen");
+  }
+  if (f.claimed_year && f.release_year && *f.claimed_year < *f.release_year) {
+    add("story_does_not_fit", 40,
+        "acquired in " + std::to_string(*f.claimed_year) +
+            " by the seller's account, model released " + std::to_string(*f.release_year));
+  }
   r.alert = f.watchlist_black > 0 || r.score >= kAlertThreshold;
   return r;
 }

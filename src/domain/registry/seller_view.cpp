@@ -56,8 +56,12 @@ std::string MaskAddress(std::string_view address) {
   return cps.size() > 6 ? out + "****" : out;
 }
 
-Result<SellerDetails> SellerViewService::Decrypt(const storage::PartyRecord& p,
+Result<SellerDetails> SellerViewService::Decrypt(storage::Session& s, const storage::PartyRecord& p,
                                                  const storage::AcquisitionRecord& a) const {
+  if (p.name_enc.empty()) {
+    return Error::FailedPrecondition(
+        "the personal data of this registration was erased after the retention period");
+  }
   SellerDetails d;
   const auto open = [&](const std::optional<std::string>& enc,
                         std::string_view field) -> Result<std::optional<std::string>> {
@@ -75,6 +79,23 @@ Result<SellerDetails> SellerViewService::Decrypt(const storage::PartyRecord& p,
   RECIRC_TRY(d.address, open(p.address_enc, "address"));
   RECIRC_TRY(d.origin_statement,
              cipher_.Decrypt(a.origin_statement_enc, "acquisition.origin:" + p.id));
+  if (a.agent_id) {
+    RECIRC_TRY(auto agent, repo_.FindParty(s, *a.agent_id));
+    if (!agent) return Error::Internal("registration without its agent");
+    RECIRC_TRY(d.agent_name, cipher_.Decrypt(agent->name_enc, "party.name:" + agent->id));
+    d.agent_id_type = agent->id_type;
+    if (agent->id_number_enc) {
+      RECIRC_TRY(d.agent_id_number,
+                 cipher_.Decrypt(*agent->id_number_enc, "party.id_number:" + agent->id));
+    }
+    if (agent->phone_enc) {
+      RECIRC_TRY(d.agent_phone, cipher_.Decrypt(*agent->phone_enc, "party.phone:" + agent->id));
+    }
+    if (a.agent_authority_enc) {
+      RECIRC_TRY(d.agent_authority, cipher_.Decrypt(*a.agent_authority_enc,
+                                                    "acquisition.agent_authority:" + agent->id));
+    }
+  }
   d.masked = false;
   return d;
 }
@@ -93,12 +114,16 @@ Result<SellerDetails> SellerViewService::Masked(const identity::Principal& actor
         }
         RECIRC_TRY(auto p, repo_.FindParty(s, a->seller_id));
         if (!p) return Error::Internal("registration without its seller");
-        return Decrypt(*p, *a);
+        return Decrypt(s, *p, *a);
       }));
   full.name = MaskName(full.name);
   if (full.id_number) full.id_number = MaskIdNumber(*full.id_number);
   if (full.phone) full.phone = MaskPhone(*full.phone);
   if (full.address) full.address = MaskAddress(*full.address);
+  if (full.agent_name) full.agent_name = MaskName(*full.agent_name);
+  if (full.agent_id_number) full.agent_id_number = MaskIdNumber(*full.agent_id_number);
+  if (full.agent_phone) full.agent_phone = MaskPhone(*full.agent_phone);
+  if (full.agent_authority) full.agent_authority = "****";
   full.masked = true;
   return full;
 }
@@ -127,7 +152,7 @@ Result<SellerDetails> SellerViewService::Full(const identity::Principal& actor,
     RECIRC_CHECK(repo_.InsertAccessAudit(
         s, {Id::Generate(clock_, random_).ToString(), actor.user_id, actor.organisation.id, p->id,
             a->id, reason, ToUnixMillis(clock_.Now())}));
-    return Decrypt(*p, *a);
+    return Decrypt(s, *p, *a);
   });
 }
 

@@ -26,6 +26,12 @@ struct SellerDetails {
   std::optional<std::string> address;
   std::string origin_statement;
   bool masked = true;
+  // An agent acting for the seller, when there is one.
+  std::optional<std::string> agent_name;
+  std::optional<std::string> agent_id_type;
+  std::optional<std::string> agent_id_number;
+  std::optional<std::string> agent_phone;
+  std::optional<std::string> agent_authority;
 };
 
 // Masks for display: names keep the first and last character, ID numbers the first 6 and last
@@ -48,7 +54,7 @@ class SellerViewService {
                              const std::string& reason);
 
  private:
-  Result<SellerDetails> Decrypt(const storage::PartyRecord& p,
+  Result<SellerDetails> Decrypt(storage::Session& s, const storage::PartyRecord& p,
                                 const storage::AcquisitionRecord& a) const;
 
   storage::Database& db_;

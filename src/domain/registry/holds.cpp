@@ -1,0 +1,81 @@
+#include "domain/registry/holds.hpp"
+
+#include <algorithm>
+
+namespace recirc::registry {
+
+int64_t HoldPolicy::DaysFor(std::string_view category, std::string_view region_code) const {
+  int64_t days = default_days;
+  int best = -1;
+  for (const auto& r : rules) {
+    if (!r.category.empty() && r.category != category) continue;
+    if (!region_code.starts_with(r.region_prefix)) continue;
+    const int score = static_cast<int>(r.region_prefix.size()) * 2 + (r.category.empty() ? 0 : 1);
+    if (score > best) {
+      best = score;
+      days = r.days;
+    }
+  }
+  return days;
+}
+
+Status HoldPolicy::Validate(const std::string& field) const {
+  const auto check_days = [&](int64_t d, const std::string& f) -> Status {
+    if (d < 0 || d > kMaxHoldDays) {
+      return Error::InvalidArgument(f, "a hold period is 0 to 365 days");
+    }
+    return Ok();
+  };
+  RECIRC_CHECK(check_days(default_days, field + ".hold_days"));
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const std::string f = field + ".hold[" + std::to_string(i) + "]";
+    RECIRC_CHECK(check_days(rules[i].days, f + ".days"));
+    const auto& p = rules[i].region_prefix;
+    if (p.size() > 6 ||
+        !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return Error::InvalidArgument(f + ".region_prefix",
+                                    "up to 6 digits of a GB/T 2260 region code");
+    }
+  }
+  return Ok();
+}
+
+Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
+                          std::string_view item_status, int64_t now) {
+  Sellability out;
+  std::optional<int64_t> statutory_until;
+  bool police = false;
+  for (const auto& h : holds) {
+    HoldState st{h.kind, h.until_at, h.released_at, false};
+    st.active = !h.released_at && (!h.until_at || *h.until_at > now);
+    if (st.active && h.until_at)
+      statutory_until = std::max(statutory_until.value_or(0), *h.until_at);
+    if (st.active && !h.until_at) police = true;
+    out.holds.push_back(st);
+  }
+  if (item_status == "seized") {
+    out.reason = "the item was seized by the police";
+  } else if (police || item_status == "held") {
+    out.reason = "held for verification until the police release it";
+  } else if (statutory_until) {
+    out.reason = "in its hold period until " + FormatRfc3339(FromUnixMillis(*statutory_until));
+  } else if (item_status != "in_stock") {
+    out.reason = "the item is " + std::string(item_status);
+  }
+  out.sellable = out.reason.empty();
+  return out;
+}
+
+Result<Sellability> HoldService::IsSellable(storage::Session& s, const std::string& item_id) const {
+  RECIRC_TRY(auto item, repo_.FindItem(s, item_id));
+  if (!item) return Error::NotFound("item " + item_id + " not found");
+  RECIRC_TRY(auto holds, repo_.HoldsOfItem(s, item_id));
+  return EvaluateHolds(holds, item->status, ToUnixMillis(clock_.Now()));
+}
+
+Result<Sellability> HoldService::IsSellable(const std::string& item_id) const {
+  return storage::ReadValue<Sellability>(
+      db_, [&](storage::Session& s) { return IsSellable(s, item_id); });
+}
+
+}  // namespace recirc::registry
