@@ -18,6 +18,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddApiKeyRoutes(routes, deps);
   AddRegionRoutes(routes, deps);
   AddRegistryRoutes(routes, deps);
+  AddLogRoutes(routes, deps);
   return routes;
 }
 

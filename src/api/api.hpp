@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/region.hpp"
+#include "domain/history/log_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/police.hpp"
@@ -31,7 +32,8 @@ struct ApiDeps {
   const core::RegionTable& regions;
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};
-  bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+  bool secure_cookies = false;         // add the Secure attribute (behind TLS)
+  history::LogService* log = nullptr;  // the item-history transparency log (log_routes.cpp)
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -46,5 +48,6 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

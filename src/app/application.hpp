@@ -44,6 +44,8 @@ class Application {
   registry::RegistrationService& registration();
   registry::PoliceService& police();
   http::Dispatcher& dispatcher();
+  // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).
+  Result<int64_t> RunJournalOnce();
   const http::Router& router() const;
   const core::RegionTable& regions() const;
 

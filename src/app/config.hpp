@@ -14,6 +14,13 @@
 
 namespace recirc::app {
 
+// The item-history transparency log (docs/tlog.md). Its origin is the name of the log key
+// (<data_dir>/keys/log.key, set by `recirc keys init --origin`).
+struct TlogConfig {
+  int batch_size = 1000;  // journal events per batch: one signed checkpoint per batch
+  std::chrono::milliseconds checkpoint_interval{1000};  // least time between two batches
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -24,6 +31,7 @@ struct Config {
   crypto::PasswordCost password_cost = crypto::PasswordCost::kInteractive;
   bool secure_cookies = false;
   bool access_log = true;
+  TlogConfig tlog;
 
   std::string DatabaseUrl() const;
 };
