@@ -31,6 +31,7 @@ double Seconds(Steady::duration d) { return std::chrono::duration<double>(d).cou
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress shows while it runs
   std::string url;
   int64_t leaves = 1'000'000;
   int batch = 1000;
