@@ -91,7 +91,7 @@ Result<std::string> Get(const Target& t, const std::string& path) {
   bhttp::write(stream, req, ec);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 * 1024 * 1024);
+  parser.body_limit(size_t{64} * 1024 * 1024);
   if (!ec) bhttp::read(stream, buffer, parser, ec);
   if (ec) return Error::Unavailable("GET " + path + ": " + ec.message());
   const unsigned status = parser.get().result_int();

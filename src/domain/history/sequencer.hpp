@@ -21,8 +21,8 @@ namespace recirc::history {
 
 class Sequencer final : public journal::Consumer {
  public:
-  Sequencer(const storage::TlogRepository& repo, tlog::Signer signer, const Clock& clock)
-      : repo_(repo), signer_(std::move(signer)), clock_(clock) {}
+  Sequencer(const storage::TlogRepository& repo, const tlog::Signer& signer, const Clock& clock)
+      : repo_(repo), signer_(signer), clock_(clock) {}
   std::string_view name() const override { return "tlog"; }
   Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) override;
   Status Reset(storage::Session& s) override;
