@@ -80,7 +80,7 @@ Result<NodeKeys> LoadNodeKeys(const std::filesystem::path& data_dir, Random& ran
   RECIRC_TRY(std::string index_text, ReadKeyFile(data_dir / "keys" / "index.key"));
   RECIRC_TRY(std::string index_key, HexBytes(index_text, "index.key"));
   RECIRC_TRY(auto index, crypto::BlindIndex::Create(std::move(index_key)));
-  return NodeKeys{std::move(cipher), std::move(index), std::move(log_key)};
+  return NodeKeys{std::move(cipher), std::move(index), log_key};
 }
 
 }  // namespace
@@ -88,7 +88,7 @@ Result<NodeKeys> LoadNodeKeys(const std::filesystem::path& data_dir, Random& ran
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
-        crypto::BlindIndex blind_index, tlog::Signer log_key)
+        crypto::BlindIndex blind_index, const tlog::Signer& log_key)
       : config(c),
         db(database),
         clock(clk),
