@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/region.hpp"
+#include "domain/history/log_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
@@ -36,6 +37,7 @@ struct ApiDeps {
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
+  history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -52,5 +54,6 @@ void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -16,6 +16,8 @@
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
+#include "domain/history/log_service.hpp"
+#include "domain/history/sequencer.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
@@ -36,6 +38,7 @@
 #include "storage/migrations.hpp"
 #include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
+#include "storage/tlog_repository.hpp"
 
 namespace recirc::app {
 
@@ -65,17 +68,28 @@ Result<std::string> HexBytes(std::string_view hex, const std::string& what) {
   return out;
 }
 
-// The personal-data keys of this node, created on first start (`recirc keys init` does the same).
-Result<std::pair<crypto::FieldCipher, crypto::BlindIndex>> LoadDataKeys(
-    const std::filesystem::path& data_dir, Random& random) {
+struct NodeKeys {
+  crypto::FieldCipher cipher;
+  crypto::BlindIndex index;
+  tlog::Signer log;
+};
+
+// The keys of this node, created on first start (`recirc keys init` does the same): the
+// personal-data keys and the transparency log's signing key (whose name is the log's origin).
+Result<NodeKeys> LoadNodeKeys(const std::filesystem::path& data_dir, Random& random) {
   RECIRC_TRY(auto report, InitKeys(data_dir, "recirc.example/log", random));
   for (const auto& created : report.created) spdlog::info("created key file {}", created);
+  RECIRC_TRY(std::string log_text, ReadKeyFile(data_dir / "keys" / "log.key"));
+  while (!log_text.empty() && (log_text.back() == '\n' || log_text.back() == ' ')) {
+    log_text.pop_back();
+  }
+  RECIRC_TRY(auto log_key, tlog::Signer::FromPrivateKey(log_text));
   RECIRC_TRY(std::string data_text, ReadKeyFile(data_dir / "keys" / "data.key"));
   RECIRC_TRY(auto cipher, crypto::FieldCipher::FromKeyFile(data_text));
   RECIRC_TRY(std::string index_text, ReadKeyFile(data_dir / "keys" / "index.key"));
   RECIRC_TRY(std::string index_key, HexBytes(index_text, "index.key"));
   RECIRC_TRY(auto index, crypto::BlindIndex::Create(std::move(index_key)));
-  return std::pair{std::move(cipher), std::move(index)};
+  return NodeKeys{std::move(cipher), std::move(index), log_key};
 }
 
 }  // namespace
@@ -83,7 +97,8 @@ Result<std::pair<crypto::FieldCipher, crypto::BlindIndex>> LoadDataKeys(
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
-        crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue)
+        crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue,
+        const tlog::Signer& log_key)
       : config(c),
         db(database),
         clock(clk),
@@ -110,7 +125,10 @@ struct Application::Parts {
         personal_data(db, cipher, clock, random),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
-        runner(db, journal, {&event_counts, &police_feed}) {}
+        sequencer(tlog_repo, log_key, clock),
+        log_service(db, tlog_repo, log_key.VerifierKey()),
+        runner(db, journal, {&event_counts, &police_feed}),
+        tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
   Config config;
   storage::Database& db;
@@ -127,6 +145,7 @@ struct Application::Parts {
   storage::PoliceFeedRepository police_feed_repo;
   storage::InspectionRepository inspection_repo;
   storage::PhotoRepository photo_repo;
+  storage::TlogRepository tlog_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -143,7 +162,11 @@ struct Application::Parts {
   registry::PersonalDataService personal_data;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
+  history::Sequencer sequencer;
+  history::LogService log_service;
   journal::JournalRunner runner;
+  // The transparency log has its own runner: its batches are paced by the checkpoint interval.
+  journal::JournalRunner tlog_runner;
   std::unique_ptr<api::ApiDeps> deps;
   std::optional<http::Router> router;
   std::unique_ptr<http::Metrics> metrics;
@@ -154,6 +177,8 @@ struct Application::Parts {
   // the runner through this pointer, which the destructor clears.
   std::shared_ptr<std::atomic<journal::JournalRunner*>> wake_target =
       std::make_shared<std::atomic<journal::JournalRunner*>>(&runner);
+  std::shared_ptr<std::atomic<journal::JournalRunner*>> tlog_wake_target =
+      std::make_shared<std::atomic<journal::JournalRunner*>>(&tlog_runner);
 };
 
 Application::Application(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -161,7 +186,9 @@ Application::Application(std::unique_ptr<Parts> parts) : parts_(std::move(parts)
 Application::~Application() {
   if (!parts_) return;
   parts_->wake_target->store(nullptr);
+  parts_->tlog_wake_target->store(nullptr);
   parts_->runner.Stop();
+  parts_->tlog_runner.Stop();
 }
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config,
@@ -170,12 +197,13 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto migrated, storage::Migrate(db, clock));
   for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
   RECIRC_TRY(auto regions, LoadRegions());
-  RECIRC_TRY(auto keys, LoadDataKeys(config.data_dir, random));
+  RECIRC_TRY(auto keys, LoadNodeKeys(config.data_dir, random));
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
   auto parts =
-      std::make_unique<Parts>(config, db, clock, random, std::move(regions), std::move(keys.first),
-                              std::move(keys.second), std::move(checklists));
+      std::make_unique<Parts>(config, db, clock, random, std::move(regions), std::move(keys.cipher),
+                              std::move(keys.index), std::move(checklists), std::move(keys.log));
   Parts& p = *parts;
+  RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
 
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
@@ -190,6 +218,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   }
   p.metrics = std::make_unique<http::Metrics>(std::move(labels));
   p.deps->metrics = p.metrics.get();
+  p.deps->log = &p.log_service;
   p.metrics->AddCollector([&p](std::string& out) {
     auto cursors = storage::ReadValue<std::vector<std::pair<std::string, int64_t>>>(
         p.db, [&](storage::Session& s) { return p.journal.AllCursors(s); });
@@ -239,6 +268,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.db.OnCommit([target = p.wake_target] {
     if (auto* runner = target->load()) runner->Wake();
   });
+  p.db.OnCommit([target = p.tlog_wake_target] {
+    if (auto* runner = target->load()) runner->Wake();
+  });
   return std::unique_ptr<Application>(new Application(std::move(parts)));
 }
 
@@ -259,6 +291,11 @@ Status Application::RunMaintenance() {
   return Ok();
 }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
+Result<int64_t> Application::RunJournalOnce() {
+  RECIRC_TRY(int64_t a, parts_->runner.RunOnce());
+  RECIRC_TRY(int64_t b, parts_->tlog_runner.RunOnce());
+  return a + b;
+}
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
 
@@ -267,6 +304,7 @@ uint16_t Application::port() const { return parts_->server->port(); }
 
 void Application::Serve() {
   parts_->runner.Start(std::chrono::seconds(1));
+  parts_->tlog_runner.Start(std::chrono::seconds(1), parts_->config.tlog.checkpoint_interval);
   // Personal-data upkeep: at start, then hourly, until the server stops.
   std::mutex mutex;
   std::condition_variable_any wake;
@@ -283,6 +321,7 @@ void Application::Serve() {
   maintenance.request_stop();
   maintenance.join();
   parts_->runner.Stop();
+  parts_->tlog_runner.Stop();
 }
 
 void Application::Stop() { parts_->server->Stop(); }

@@ -49,6 +49,8 @@ class Application {
   // re-encryption of values still under an older key.
   Status RunMaintenance();
   http::Dispatcher& dispatcher();
+  // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).
+  Result<int64_t> RunJournalOnce();
   const http::Router& router() const;
   const core::RegionTable& regions() const;
 

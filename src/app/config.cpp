@@ -67,7 +67,8 @@ Status ApplyRegistry(const toml::table& reg, Config& c) {
 
 Status ApplyToml(const toml::table& root, Config& c) {
   RECIRC_CHECK(CheckKeys(
-      root, "", {"database", "server", "security", "data_dir", "web_root", "log", "registry"}));
+      root, "",
+      {"database", "server", "security", "data_dir", "web_root", "log", "registry", "tlog"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -144,6 +145,19 @@ Status ApplyToml(const toml::table& root, Config& c) {
     RECIRC_CHECK(Read(*log, "access", "log.", c.access_log));
   }
   if (const auto* reg = root.get_as<toml::table>("registry")) RECIRC_CHECK(ApplyRegistry(*reg, c));
+  if (const auto* t = root.get_as<toml::table>("tlog")) {
+    RECIRC_CHECK(CheckKeys(*t, "tlog.", {"batch_size", "checkpoint_interval_ms"}));
+    int64_t batch = c.tlog.batch_size;
+    RECIRC_CHECK(Read(*t, "batch_size", "tlog.", batch));
+    if (batch < 1 || batch > 100'000) return ConfigError("tlog.batch_size", "must be 1 to 100000");
+    c.tlog.batch_size = static_cast<int>(batch);
+    int64_t interval = c.tlog.checkpoint_interval.count();
+    RECIRC_CHECK(Read(*t, "checkpoint_interval_ms", "tlog.", interval));
+    if (interval < 0 || interval > 3'600'000) {
+      return ConfigError("tlog.checkpoint_interval_ms", "must be 0 to 3600000");
+    }
+    c.tlog.checkpoint_interval = std::chrono::milliseconds(interval);
+  }
   return Ok();
 }
 

@@ -15,6 +15,13 @@
 
 namespace recirc::app {
 
+// The item-history transparency log (docs/tlog.md). Its origin is the name of the log key
+// (<data_dir>/keys/log.key, set by `recirc keys init --origin`).
+struct TlogConfig {
+  int batch_size = 1000;  // journal events per batch: one signed checkpoint per batch
+  std::chrono::milliseconds checkpoint_interval{1000};  // least time between two batches
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -27,6 +34,7 @@ struct Config {
   bool access_log = true;
   registry::HoldPolicy hold_policy;  // [registry] hold_days and [[registry.hold]] rules
   int64_t retention_years = 2;       // [registry] retention_years, at least 2
+  TlogConfig tlog;
 
   std::string DatabaseUrl() const;
 };

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/log_commands.hpp"
 
 namespace {
 
@@ -94,11 +95,46 @@ int main(int argc, char** argv) {
   create_user->add_option("--password", request.user.password);
   auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
 
+  recirc::app::VerifyRequest verify_request;
+  std::string entry_file;
+  auto* verify = cli.add_subcommand(
+      "verify", "Check a .tlog-proof file or an item passport offline against the log's key");
+  verify->add_option("file", verify_request.file, "the .tlog-proof file or passport JSON")
+      ->required();
+  verify->add_option("--key", verify_request.key, "the log's verifier key (recirc keys show)")
+      ->required();
+  verify->add_option("--witness-key", verify_request.witness_keys,
+                     "a witness key whose cosignature is required");
+  verify->add_option("--entry", entry_file,
+                     "for a .tlog-proof: the leaf, or the item's passport holding it");
+  recirc::app::AuditRequest audit_request;
+  std::string audit_key;
+  std::string audit_state;
+  auto* log = cli.add_subcommand("log", "Check a transparency log");
+  log->require_subcommand(1);
+  auto* audit = log->add_subcommand(
+      "audit", "Fetch a log's checkpoint, tiles and entries, recompute and check everything");
+  audit->add_option("url", audit_request.url, "http://host:port of a recirc node (or its /log)")
+      ->required();
+  audit->add_option("--key", audit_key, "the log's verifier key (remembered in --state)");
+  audit->add_option("--state", audit_state,
+                    "file keeping the key and the last checkpoint seen, for consistency");
+
   for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, keys_rotate, retention_run,
                     create_org, create_outlet, create_user, list_orgs}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
+  // Offline tools: no configuration, no database.
+  if (*verify) {
+    if (!entry_file.empty()) verify_request.entry = entry_file;
+    return recirc::app::RunVerify(verify_request, std::cout);
+  }
+  if (*audit) {
+    if (!audit_key.empty()) audit_request.key = audit_key;
+    if (!audit_state.empty()) audit_request.state = audit_state;
+    return recirc::app::RunLogAudit(audit_request, std::cout);
+  }
 
   auto config = Load(common);
   if (!config) {

@@ -1,7 +1,9 @@
 #include "http/dispatcher.hpp"
 
+#include <boost/beast/core/string.hpp>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "crypto/token.hpp"
@@ -218,7 +220,11 @@ Response Dispatcher::Handle(const DispatchPlan& plan, const HttpRequest& request
         response.headers.emplace_back("Retry-After", "60");
       }
     }
-    response.headers.emplace_back("Cache-Control", "no-store");
+    // API answers are not cached unless the handler says otherwise (the log's tiles are).
+    const bool has_cache_control =
+        std::any_of(response.headers.begin(), response.headers.end(),
+                    [](const auto& h) { return boost::beast::iequals(h.first, "Cache-Control"); });
+    if (!has_cache_control) response.headers.emplace_back("Cache-Control", "no-store");
   } else if (plan.match.method_not_allowed) {
     response = ErrorResponse(
         {ErrorCode::kInvalidArgument, "method not allowed on this path", "method"}, ctx.request_id);

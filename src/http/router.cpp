@@ -1,8 +1,17 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <set>
 
 namespace recirc::http {
+namespace {
+
+bool IsTail(std::string_view segment) {
+  return segment.size() > 5 && segment.front() == '{' && segment.ends_with("...}");
+}
+
+}  // namespace
 
 std::vector<std::string_view> Router::Split(std::string_view path) {
   std::vector<std::string_view> out;
@@ -28,6 +37,11 @@ Result<Router> Router::Build(std::vector<Route> routes) {
     if (!route.handler) return Error::Internal("route without handler: " + route.pattern);
     Compiled c;
     for (auto s : Split(route.pattern)) c.segments.emplace_back(s);
+    for (size_t i = 0; i + 1 < c.segments.size(); ++i) {
+      if (IsTail(c.segments[i])) {
+        return Error::Internal("a {name...} segment must come last: " + route.pattern);
+      }
+    }
     r.compiled_.push_back(std::move(c));
   }
   r.routes_ = std::move(routes);
@@ -36,9 +50,24 @@ Result<Router> Router::Build(std::vector<Route> routes) {
 
 bool Router::MatchPattern(const Compiled& c, const std::vector<std::string_view>& segments,
                           std::vector<std::pair<std::string, std::string>>* params) const {
-  if (c.segments.size() != segments.size()) return false;
+  const bool tail = !c.segments.empty() && IsTail(c.segments.back());
+  if (tail ? segments.size() < c.segments.size() : c.segments.size() != segments.size()) {
+    return false;
+  }
   for (size_t i = 0; i < segments.size(); ++i) {
-    const std::string& p = c.segments[i];
+    const std::string& p = c.segments[std::min(i, c.segments.size() - 1)];
+    if (tail && i + 1 >= c.segments.size()) {
+      if (segments[i].empty()) return false;
+      if (i + 1 == c.segments.size()) {
+        std::string rest(segments[i]);
+        for (size_t j = i + 1; j < segments.size(); ++j) {
+          if (segments[j].empty()) return false;
+          rest += "/" + std::string(segments[j]);
+        }
+        if (params) params->emplace_back(p.substr(1, p.size() - 5), std::move(rest));
+      }
+      continue;
+    }
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
       if (segments[i].empty()) return false;
       if (params) params->emplace_back(p.substr(1, p.size() - 2), std::string(segments[i]));
@@ -52,7 +81,7 @@ bool Router::MatchPattern(const Compiled& c, const std::vector<std::string_view>
 RouteMatch Router::Match(Verb method, std::string_view path) const {
   const auto segments = Split(path);
   RouteMatch best;
-  int best_literals = -1;
+  int best_literals = std::numeric_limits<int>::min();
   for (size_t i = 0; i < routes_.size(); ++i) {
     if (!MatchPattern(compiled_[i], segments, nullptr)) continue;
     const bool head_as_get = method == Verb::head && routes_[i].method == Verb::get;
@@ -60,8 +89,11 @@ RouteMatch Router::Match(Verb method, std::string_view path) const {
       best.method_not_allowed = true;
       continue;
     }
+    // Literals count twice and a tail once less, so "/a/{x}" beats "/a/{rest...}".
     int literals = 0;
-    for (const auto& s : compiled_[i].segments) literals += s.empty() || s.front() != '{';
+    for (const auto& s : compiled_[i].segments) {
+      literals += (s.empty() || s.front() != '{') ? 2 : (IsTail(s) ? -1 : 0);
+    }
     if (literals > best_literals) {
       best_literals = literals;
       best.route = &routes_[i];

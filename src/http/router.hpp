@@ -1,7 +1,10 @@
 #pragma once
 // Router: finds the route for a method and a decoded path. Patterns are literal segments and
-// "{name}" segments that match any one non-empty segment. Literal segments win over parameters
-// ("/x/new" before "/x/{id}"). Construction refuses a table with a route declared twice.
+// "{name}" segments that match any one non-empty segment; the last segment may instead be a tail
+// "{name...}", matching one or more segments ("/log/tile/{path...}" matches "/log/tile/0/x001/234"
+// with path = "0/x001/234"; no empty segment inside). Literal segments win over parameters
+// ("/x/new" before "/x/{id}"), and a fixed number of segments wins over a tail. Construction
+// refuses a table with a route declared twice or a tail that is not the last segment.
 
 #include <optional>
 #include <string>

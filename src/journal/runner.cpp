@@ -29,6 +29,7 @@ Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
 }
 
 Result<int64_t> JournalRunner::RunOnce() {
+  std::lock_guard run(run_mutex_);
   int64_t total = 0;
   for (Consumer* consumer : consumers_) {
     RECIRC_TRY(int64_t n, RunConsumer(*consumer));
@@ -38,6 +39,7 @@ Result<int64_t> JournalRunner::RunOnce() {
 }
 
 Status JournalRunner::Rebuild(std::string_view consumer_name) {
+  std::lock_guard run(run_mutex_);
   for (Consumer* consumer : consumers_) {
     if (consumer->name() != consumer_name) continue;
     return db_.Write([&](storage::Session& s) -> Status {
@@ -48,8 +50,9 @@ Status JournalRunner::Rebuild(std::string_view consumer_name) {
   return Error::NotFound("no journal consumer named " + std::string(consumer_name));
 }
 
-void JournalRunner::Start(std::chrono::milliseconds poll_interval) {
-  thread_ = std::thread([this, poll_interval] { Loop(poll_interval); });
+void JournalRunner::Start(std::chrono::milliseconds poll_interval,
+                          std::chrono::milliseconds min_interval) {
+  thread_ = std::thread([this, poll_interval, min_interval] { Loop(poll_interval, min_interval); });
 }
 
 void JournalRunner::Stop() {
@@ -69,7 +72,8 @@ void JournalRunner::Wake() {
   cv_.notify_all();
 }
 
-void JournalRunner::Loop(std::chrono::milliseconds poll_interval) {
+void JournalRunner::Loop(std::chrono::milliseconds poll_interval,
+                         std::chrono::milliseconds min_interval) {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
@@ -79,6 +83,10 @@ void JournalRunner::Loop(std::chrono::milliseconds poll_interval) {
     }
     auto result = RunOnce();
     if (!result) spdlog::warn("journal consumers: {}", result.error().message);
+    if (min_interval.count() > 0) {
+      std::unique_lock lock(mutex_);
+      if (cv_.wait_for(lock, min_interval, [&] { return stopping_; })) return;
+    }
   }
 }
 

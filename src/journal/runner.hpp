@@ -21,23 +21,30 @@ class JournalRunner {
   ~JournalRunner();
 
   // Feeds each consumer until it has caught up. Returns the number of events applied in all.
+  // Safe to call while the runner's thread runs: runs do not overlap.
   Result<int64_t> RunOnce();
   // Resets the named consumer and sets its cursor to 0; the next run replays the journal.
   Status Rebuild(std::string_view consumer_name);
 
-  void Start(std::chrono::milliseconds poll_interval);
+  // Runs RunOnce on its own thread when woken and at least every poll interval. With a
+  // min_interval, runs are at least that far apart (wakes in between are remembered), so each
+  // run takes everything that arrived meanwhile: the transparency log signs one checkpoint per
+  // batch and uses this to bound how many it signs.
+  void Start(std::chrono::milliseconds poll_interval,
+             std::chrono::milliseconds min_interval = std::chrono::milliseconds(0));
   void Stop();
   void Wake();
 
  private:
   Result<int64_t> RunConsumer(Consumer& consumer);
-  void Loop(std::chrono::milliseconds poll_interval);
+  void Loop(std::chrono::milliseconds poll_interval, std::chrono::milliseconds min_interval);
 
   storage::Database& db_;
   const storage::JournalRepository& journal_;
   std::vector<Consumer*> consumers_;
   int batch_size_;
 
+  std::mutex run_mutex_;  // one RunOnce / Rebuild at a time (the thread and callers such as tests)
   std::mutex mutex_;
   std::condition_variable cv_;
   bool woken_ = false;     // GUARDED_BY(mutex_)

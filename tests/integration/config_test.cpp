@@ -85,6 +85,20 @@ TEST(ConfigTest, RetentionIsAtLeastTwoYears) {
   EXPECT_EQ(one.error().field, "registry.retention_years");
 }
 
+TEST(ConfigTest, TransparencyLogSettings) {
+  auto c = LoadConfig(
+      WriteToml("recirc_cfg_tlog.toml", "[tlog]\nbatch_size = 50\ncheckpoint_interval_ms = 0\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->tlog.batch_size, 50);
+  EXPECT_EQ(c->tlog.checkpoint_interval.count(), 0);
+  auto bad = LoadConfig(WriteToml("recirc_cfg_tlog_bad.toml", "[tlog]\nbatch_size = 0\n"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "tlog.batch_size");
+  auto unknown = LoadConfig(WriteToml("recirc_cfg_tlog_unknown.toml", "[tlog]\norigin = \"x\"\n"));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, "tlog.origin");
+}
+
 TEST(ConfigTest, EnvironmentOverridesTheFile) {
   auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
   ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);

@@ -1,0 +1,86 @@
+// The item-history transparency log, public: C2SP tlog-tiles under /log/ (checkpoint, hash
+// tiles, entry bundles), the log's verifier key, item passports and tlog-proof files.
+#include <boost/json.hpp>
+
+#include <charconv>
+
+#include "api/api.hpp"
+
+namespace recirc::api {
+namespace {
+
+constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
+constexpr std::string_view kShort = "public, max-age=10";
+
+history::LogService& Log(ApiDeps& d) { return *d.log; }
+
+Result<http::Response> Checkpoint(ApiDeps& d) {
+  RECIRC_TRY(std::string note, Log(d).Checkpoint());
+  auto r = http::Text(200, "text/plain; charset=utf-8", std::move(note));
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  return r;
+}
+
+Result<http::Response> Tile(ApiDeps& d, http::RequestContext& c) {
+  RECIRC_TRY(auto tile, Log(d).Tile("tile/" + std::string(c.Param("path"))));
+  auto r = http::Text(200, "application/octet-stream", std::move(tile.data));
+  r.headers.emplace_back("Cache-Control", std::string(tile.full ? kImmutable : kShort));
+  return r;
+}
+
+Result<http::Response> Passport(ApiDeps& d, http::RequestContext& c) {
+  RECIRC_TRY(auto p, Log(d).ItemPassport(std::string(c.Param("id"))));
+  boost::json::array events;
+  for (const auto& e : p.events) {
+    boost::json::array proof;
+    for (const auto& h : e.proof) proof.emplace_back(tlog::Base64Encode(h));
+    events.push_back(boost::json::object{{"index", e.index},
+                                         {"entry", e.leaf},
+                                         {"leaf", boost::json::parse(e.leaf)},
+                                         {"inclusion_proof", std::move(proof)}});
+  }
+  return http::Json(200, boost::json::object{{"item_id", p.item_id},
+                                             {"tree_size", p.tree_size},
+                                             {"checkpoint", p.checkpoint},
+                                             {"log_key", Log(d).VerifierKey()},
+                                             {"events", std::move(events)}});
+}
+
+Result<http::Response> ProofFile(ApiDeps& d, http::RequestContext& c) {
+  const std::string item(c.Param("id"));
+  const std::string_view text = c.Param("index");
+  uint64_t index = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), index);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    // An index that is not a number names no leaf of the item.
+    return Error::NotFound("item " + item + " has no leaf " + std::string(text));
+  }
+  RECIRC_TRY(std::string file, Log(d).ProofFile(item, index));
+  auto r = http::Text(200, "text/plain; charset=utf-8", std::move(file));
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + item + "-" +
+                                                    std::to_string(index) + ".tlog-proof\"");
+  return r;
+}
+
+}  // namespace
+
+void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+  using http::Verb;
+  using P = identity::Permission;
+  routes.push_back({Verb::get, "/log/checkpoint", P::kPublic,
+                    [&d](http::RequestContext&) { return Checkpoint(d); }, 0});
+  routes.push_back({Verb::get, "/log/tile/{path...}", P::kPublic,
+                    [&d](http::RequestContext& c) { return Tile(d, c); }, 0});
+  routes.push_back({Verb::get, "/log/key", P::kPublic,
+                    [&d](http::RequestContext&) -> Result<http::Response> {
+                      return http::Text(200, "text/plain; charset=utf-8",
+                                        Log(d).VerifierKey() + "\n");
+                    },
+                    0});
+  routes.push_back({Verb::get, "/api/v1/items/{id}/passport", P::kPublic,
+                    [&d](http::RequestContext& c) { return Passport(d, c); }, 0});
+  routes.push_back({Verb::get, "/api/v1/items/{id}/events/{index}/proof", P::kPublic,
+                    [&d](http::RequestContext& c) { return ProofFile(d, c); }, 0});
+}
+
+}  // namespace recirc::api
