@@ -35,7 +35,6 @@ struct ApiDeps {
   std::chrono::minutes session_lifetime{12 * 60};
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
-  bool secure_cookies = false;               // add the Secure attribute (behind TLS)
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
 };
 
