@@ -108,7 +108,7 @@ std::string ResultText(const json::value& v, const inspection::Check* check) {
     return std::to_string(v.as_int64()) + (check != nullptr ? " " + check->unit : "");
   }
   if (!v.is_string()) return "";
-  const std::string s(v.as_string());
+  std::string s(v.as_string());
   if (s == "pass") return "合格 / Pass";
   if (s == "fail") return "不合格 / Fail";
   if (s.starts_with("sha256:")) return s.substr(0, 19) + "…";
