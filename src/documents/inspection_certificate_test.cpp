@@ -50,6 +50,35 @@ std::string PdfText(const std::string& pdf) {
   return out;
 }
 
+// Runs a shell command and returns what it printed on standard output.
+std::string RunCommand(const std::string& command) {
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (p == nullptr) return out;
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  ::pclose(p);
+  return out;
+}
+
+TEST(InspectionCertificateTest, QrCodeReadsAsTheVerificationUrl) {
+  const json::object report = PhoneReport();
+  const std::string url = "http://127.0.0.1:8080/verify/report/01RPT0000000000000000000AB";
+  auto pdf = InspectionCertificatePdf({report, "sig", "key", url, nullptr});
+  ASSERT_TRUE(pdf);
+  const auto base =
+      std::filesystem::temp_directory_path() / ("recirc-qr-" + std::to_string(::getpid()));
+  std::ofstream(base.string() + ".pdf", std::ios::binary) << *pdf;
+  // The page as a picture (poppler-utils), then the QR code read back (zbar-tools).
+  RunCommand("pdftoppm -r 150 -png -f 1 -l 1 -singlefile " + base.string() + ".pdf " +
+             base.string());
+  const std::string read = RunCommand("zbarimg -q --raw " + base.string() + ".png 2>/dev/null");
+  std::filesystem::remove(base.string() + ".pdf");
+  std::filesystem::remove(base.string() + ".png");
+  EXPECT_EQ(read, url + "\n");
+}
+
 TEST(InspectionCertificateTest, PdfHasTheFieldNamesAndValuesInChineseAndEnglish) {
   auto catalogue = inspection::Catalogue::Embedded();
   ASSERT_TRUE(catalogue) << catalogue.error().message;
