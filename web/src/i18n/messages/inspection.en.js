@@ -55,6 +55,7 @@ export default {
       not_triggered: 'Not triggered', triggered: 'Triggered', off: 'Off', on: 'On',
       flawless: 'Flawless', micro_scratches: 'Micro scratches', visible_scratches: 'Visible scratches',
       cracked: 'Cracked', light_wear: 'Light wear', visible_wear: 'Visible wear', dents_or_cracks: 'Dents or cracks',
+      abnormal: 'Abnormal', absent: 'Absent', broken: 'Broken', failing: 'Failing', good: 'Good', heavy_wear: 'Heavy wear', loose: 'Loose', minor: 'Minor', none: 'None', normal: 'Normal', not_applicable: 'Not applicable', present: 'Present', raised: 'Raised', repaired: 'Repaired', tight: 'Tight', visible: 'Visible', warning: 'Warning',
     },
   },
   service: {

@@ -54,6 +54,7 @@ export default {
       not_triggered: '未触发', triggered: '已触发', off: '关闭', on: '开启',
       flawless: '无瑕疵', micro_scratches: '细微划痕', visible_scratches: '明显划痕',
       cracked: '碎裂', light_wear: '轻微磨损', visible_wear: '明显磨损', dents_or_cracks: '凹陷或裂纹',
+      abnormal: '异常', absent: '无', broken: '损坏', failing: '故障', good: '良好', heavy_wear: '严重磨损', loose: '松动', minor: '轻微', none: '无', normal: '正常', not_applicable: '不适用', present: '有', raised: '起翘', repaired: '已修复', tight: '牢固', visible: '可见', warning: '警告',
     },
   },
   service: {
