@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
+  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
   wrk chromium fonts-wqy-microhei
 )
 

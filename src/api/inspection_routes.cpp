@@ -4,6 +4,7 @@
 
 #include "api/api.hpp"
 #include "core/clock.hpp"
+#include "documents/inspection_certificate.hpp"
 #include "http/json_fields.hpp"
 
 namespace recirc::api {
@@ -119,6 +120,44 @@ Result<http::Response> GetChecklist(const InspectionServices& d, http::RequestCo
   return http::Json(200, ChecklistJson(*c));
 }
 
+// The grade the server would compute for these results, for a form being filled in: nothing is
+// stored or signed, and required checks may still be missing (listed in "missing").
+Result<http::Response> PreviewGrade(const InspectionServices& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"checklist_version", "results"}));
+  const json::value* results = body.if_contains("results");
+  if (results == nullptr || !results->is_object()) {
+    return Error::InvalidArgument("results", "results is an object: check id -> value");
+  }
+  const std::string category(ctx.Param("id"));
+  const inspection::Checklist* c = d.catalogue.Latest(category);
+  if (body.contains("checklist_version")) {
+    RECIRC_TRY(int64_t version, f.Integer("checklist_version"));
+    c = d.catalogue.Find(category, version);
+  }
+  if (c == nullptr) return Error::NotFound("no checklist " + category);
+  RECIRC_TRY(auto valid, inspection::ValidateResults(*c, results->as_object(),
+                                                     inspection::MissingChecks::kAllowed));
+  const inspection::Grade grade = inspection::EvaluateGrade(*c, valid);
+  json::object grades;
+  for (const auto& g : grade.scales) {
+    json::array because;
+    for (const auto& b : g.because) because.push_back(Text(b));
+    grades[g.scale] = {{"value", g.value}, {"name", Text(g.name)}, {"because", because}};
+  }
+  json::array missing;
+  for (const auto& k : c->checks) {
+    const json::value* v = results->as_object().if_contains(k.id);
+    if (k.required && (v == nullptr || v->is_null())) missing.push_back(json::string(k.id));
+  }
+  return http::Json(200, json::object{{"category", c->category},
+                                      {"version", c->version},
+                                      {"complete", missing.empty()},
+                                      {"missing", std::move(missing)},
+                                      {"grade", std::move(grades)}});
+}
+
 json::object SignedJson(const inspection::SignedReport& r) {
   return {{"report", r.report}, {"signature", r.signature}, {"verifier_key", r.verifier_key}};
 }
@@ -171,6 +210,41 @@ Result<http::Response> ItemReports(const InspectionServices& d, http::RequestCon
 Result<http::Response> GetReport(const InspectionServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto report, d.reports.Get(std::string(ctx.Param("id"))));
   return http::Json(200, SignedJson(report));
+}
+
+// The address of the public verification page for the QR code: this request's host (only host
+// name characters are taken), https when the node runs behind TLS (secure cookies).
+std::string VerifyUrl(const http::RequestContext& ctx, bool https, const std::string& id) {
+  std::string host(ctx.request[boost::beast::http::field::host]);
+  const bool ok =
+      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' ||
+               ch == ':' || ch == '[' || ch == ']';
+      });
+  if (!ok) host = "localhost";
+  return std::string(https ? "https://" : "http://") + host + "/verify/report/" + id;
+}
+
+Result<http::Response> ReportCertificate(const InspectionServices& d, bool https,
+                                         http::RequestContext& ctx) {
+  RECIRC_TRY(auto signed_report, d.reports.Get(std::string(ctx.Param("id"))));
+  const json::object& checklist =
+      signed_report.report.contains("checklist") && signed_report.report.at("checklist").is_object()
+          ? signed_report.report.at("checklist").as_object()
+          : json::object{};
+  const inspection::Checklist* c = nullptr;
+  if (checklist.contains("category") && checklist.at("category").is_string() &&
+      checklist.contains("version") && checklist.at("version").is_int64()) {
+    c = d.catalogue.Find(checklist.at("category").as_string(), checklist.at("version").as_int64());
+  }
+  RECIRC_TRY(std::string pdf,
+             documents::InspectionCertificatePdf({signed_report.report, signed_report.signature,
+                                                  signed_report.verifier_key,
+                                                  VerifyUrl(ctx, https, signed_report.id), c}));
+  http::Response r = http::Text(200, "application/pdf", std::move(pdf));
+  r.headers.emplace_back("Content-Disposition", "inline; filename=\"recirc-inspection-report-" +
+                                                    signed_report.id + ".pdf\"");
+  return r;
 }
 
 Result<http::Response> VerifyReport(const InspectionServices& d, http::RequestContext& ctx) {
@@ -356,10 +430,17 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   };
   routes.push_back({Verb::get, "/api/v1/checklists", P::kPublic, bind(ListChecklists), 0});
   routes.push_back({Verb::get, "/api/v1/checklists/{id}", P::kPublic, bind(GetChecklist), 0});
+  routes.push_back({Verb::post, "/api/v1/checklists/{id}/grade", P::kPublic, bind(PreviewGrade),
+                    size_t{64} * 1024});
   routes.push_back({Verb::post, "/api/v1/items/{id}/inspections", P::kInspectionWrite,
                     bind(SubmitInspection), size_t{64} * 1024});
   routes.push_back({Verb::get, "/api/v1/items/{id}/reports", P::kPublic, bind(ItemReports), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}", P::kPublic, bind(GetReport), 0});
+  routes.push_back({Verb::get, "/api/v1/reports/{id}/certificate.pdf", P::kPublic,
+                    [d, https = deps.secure_cookies](http::RequestContext& c) {
+                      return ReportCertificate(*d, https, c);
+                    },
+                    0});
   routes.push_back(
       {Verb::get, "/api/v1/reports/{id}/compare", P::kPublic, bind(CompareReports), 0});
   routes.push_back(

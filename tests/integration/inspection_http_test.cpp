@@ -164,6 +164,58 @@ TEST_P(InspectionHttpTest, SignedReportVerifiesPubliclyAndTheDisclosureFollows) 
   EXPECT_EQ(server_->Call({"GET", "/api/v1/checklists/phone"}).status, 200u);
 }
 
+TEST_P(InspectionHttpTest, GradePreviewFollowsTheResultsAndStoresNothing) {
+  // Partial results: the grade so far and the required checks still missing.
+  auto partial = server_->Call(
+      {"POST", "/api/v1/checklists/phone/grade", R"({"results":{"battery_health":91}})"});
+  ASSERT_EQ(partial.status, 200u) << partial.body;
+  auto p = json::parse(partial.body).as_object();
+  EXPECT_EQ(p.at("complete"), false);
+  EXPECT_EQ(p.at("grade").at("functional").at("value"), "0");
+  bool powers_on_missing = false;
+  for (const auto& m : p.at("missing").as_array()) powers_on_missing |= m == "powers_on";
+  EXPECT_TRUE(powers_on_missing);
+  EXPECT_FALSE(p.at("missing").as_array().empty());
+
+  // One changed result: battery health below 80% caps the functional grade at 2.
+  auto worn = server_->Call({"POST", "/api/v1/checklists/phone/grade", kResults});
+  ASSERT_EQ(worn.status, 200u) << worn.body;
+  auto w = json::parse(worn.body).as_object();
+  EXPECT_EQ(w.at("complete"), true);
+  EXPECT_EQ(w.at("grade").at("functional").at("value"), "2");
+  EXPECT_FALSE(w.at("grade").at("functional").at("because").as_array().empty());
+
+  // Wrong values are named as for a submission; unknown categories are 404.
+  auto bad = server_->Call(
+      {"POST", "/api/v1/checklists/phone/grade", R"({"results":{"battery_health":101}})"});
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(json::parse(bad.body).at("error").at("field"), "results.battery_health");
+  auto grade =
+      server_->Call({"POST", "/api/v1/checklists/phone/grade", R"({"results":{},"grade":"A"})"});
+  EXPECT_EQ(grade.status, 400u);
+  EXPECT_EQ(json::parse(grade.body).at("error").at("field"), "grade");
+  EXPECT_EQ(server_->Call({"POST", "/api/v1/checklists/rocket/grade", R"({"results":{}})"}).status,
+            404u);
+}
+
+TEST_P(InspectionHttpTest, CertificatePdfIsPublicAndPointsToTheVerificationPage) {
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  const std::string item = RegisterPhone(clerk, shop_org);
+  auto inspector = LogIn("inspector");
+  auto submitted =
+      server_->Call({"POST", "/api/v1/items/" + item + "/inspections", kResults, inspector});
+  ASSERT_EQ(submitted.status, 201u) << submitted.body;
+  const std::string id(json::parse(submitted.body).at("report").at("id").as_string());
+  auto pdf = server_->Call({"GET", "/api/v1/reports/" + id + "/certificate.pdf"});
+  ASSERT_EQ(pdf.status, 200u) << pdf.body;
+  EXPECT_EQ(pdf.Header("Content-Type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_EQ(
+      server_->Call({"GET", "/api/v1/reports/01M82QGDFSEZ4VR0P0J7CYX2FC/certificate.pdf"}).status,
+      404u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, InspectionHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

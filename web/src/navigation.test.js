@@ -24,6 +24,13 @@ describe('menu from permissions', () => {
     expect(names(menu.planned)).toEqual([])
   })
 
+  it('gives an inspector the inspection screens and item service, and a shop clerk only item service', () => {
+    const inspector = menuFor(['organisations.read', 'inspection.write', 'items.service'])
+    expect(names(inspector.ready)).toEqual(['overview', 'organisations', 'inspection', 'itemService'])
+    const clerk = menuFor(['acquisitions.write', 'items.service'])
+    expect(names(clerk.ready)).toEqual(['overview', 'acquisitions', 'itemService'])
+  })
+
   it('shows only the overview without permissions, and ignores unknown ones', () => {
     expect(names(modulesFor([]))).toEqual(['overview'])
     expect(names(modulesFor(undefined))).toEqual(['overview'])

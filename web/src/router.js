@@ -12,11 +12,26 @@ const VIEWS = {
   apiKeys: () => import('./views/ApiKeysView.vue'),
   acquisitions: () => import('./views/IntakeView.vue'),
   police: () => import('./views/PoliceView.vue'),
+  inspection: () => import('./views/InspectionView.vue'),
+  itemService: () => import('./views/ItemServiceView.vue'),
 }
 const PlaceholderView = () => import('./views/PlaceholderView.vue')
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  // Public pages (no login): a buyer checks a report or reads an item's disclosure.
+  {
+    path: '/verify/report/:id?',
+    name: 'verify-report',
+    component: () => import('./views/VerifyReportView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/disclosure/:id',
+    name: 'disclosure',
+    component: () => import('./views/DisclosureView.vue'),
+    meta: { public: true },
+  },
   {
     path: '/',
     component: () => import('./views/AppLayout.vue'),

@@ -12,9 +12,9 @@ describe('routes', () => {
     }
   })
 
-  it('only the login page is public', () => {
+  it('only the login page, report verification and the disclosure are public', () => {
     const publicRoutes = routes.filter((r) => r.meta?.public).map((r) => r.path)
-    expect(publicRoutes).toEqual(['/login'])
+    expect(publicRoutes).toEqual(['/login', '/verify/report/:id?', '/disclosure/:id'])
   })
 })
 

@@ -339,7 +339,8 @@ const Checklist* Catalogue::Find(std::string_view category, int64_t version) con
 }
 
 Result<std::vector<CheckResult>> ValidateResults(const Checklist& checklist,
-                                                 const json::object& results) {
+                                                 const json::object& results,
+                                                 MissingChecks missing) {
   for (const auto& [id, value] : results) {
     if (checklist.FindCheck(id) == nullptr) {
       return Error::InvalidArgument("results." + std::string(id),
@@ -396,6 +397,7 @@ Result<std::vector<CheckResult>> ValidateResults(const Checklist& checklist,
     out.push_back(std::move(r));
   }
   // A wrong value is named before a missing check, so the first error is the likelier typo.
+  if (missing == MissingChecks::kAllowed) return out;
   for (const Check& check : checklist.checks) {
     const json::value* v = results.if_contains(check.id);
     if (check.required && (v == nullptr || v->is_null())) {

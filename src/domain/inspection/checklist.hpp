@@ -119,9 +119,11 @@ struct CheckResult {
 // Validates the submitted results (a JSON object check id -> value) against the checklist:
 // unknown checks, wrong types, values out of range or not among the options and missing required
 // checks are refused, the error naming "results.<check id>". Returns the results in checklist
-// order.
+// order. kAllowed lets required checks be missing (a grade preview while a form is filled in).
+enum class MissingChecks { kRefused, kAllowed };
 Result<std::vector<CheckResult>> ValidateResults(const Checklist& checklist,
-                                                 const boost::json::object& results);
+                                                 const boost::json::object& results,
+                                                 MissingChecks missing = MissingChecks::kRefused);
 
 boost::json::value ResultValueJson(const CheckResult& r);
 

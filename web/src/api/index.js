@@ -52,6 +52,26 @@ export const api = {
   listPhotos: (id) => client.get(`/acquisitions/${encodeURIComponent(id)}/photos`),
   photo: (id, sha) => client.get(`/acquisitions/${encodeURIComponent(id)}/photos/${sha}`, undefined, { blob: true }),
 
+  // inspection (reports are public; submitting needs inspection.write)
+  checklists: () => client.get('/checklists'),
+  checklist: (category, version) => client.get(`/checklists/${encodeURIComponent(category)}`, version ? { version } : undefined),
+  previewGrade: (category, body) => client.post(`/checklists/${encodeURIComponent(category)}/grade`, body),
+  inspect: (itemId, body, idempotencyKey) =>
+    client.post(`/items/${encodeURIComponent(itemId)}/inspections`, body, { idempotencyKey }),
+  itemReports: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/reports`),
+  report: (id) => client.get(`/reports/${encodeURIComponent(id)}`),
+  compareReports: (id, withId) => client.get(`/reports/${encodeURIComponent(id)}/compare`, { with: withId }),
+  verifyReport: (body) => client.post('/reports/verify', body),
+  certificateUrl: (id) => `/api/v1/reports/${encodeURIComponent(id)}/certificate.pdf`,
+
+  // item service (items.service): sanitization certificates, repairs; the disclosure is public
+  recordSanitization: (itemId, body, idempotencyKey) =>
+    client.post(`/items/${encodeURIComponent(itemId)}/sanitizations`, body, { idempotencyKey }),
+  recordRepair: (itemId, body, idempotencyKey) =>
+    client.post(`/items/${encodeURIComponent(itemId)}/repairs`, body, { idempotencyKey }),
+  disclosure: (itemId, version) =>
+    client.get(`/items/${encodeURIComponent(itemId)}/disclosure`, version ? { version } : undefined),
+
   // police console
   alerts: (status) => client.get('/police/alerts', status ? { status } : undefined),
   decide: (alertId, body, idempotencyKey) =>

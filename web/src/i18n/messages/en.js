@@ -1,8 +1,10 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
 import registry from './registry.en.js'
+import inspection from './inspection.en.js'
 
 export default {
   ...registry,
+  ...inspection,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',
@@ -62,6 +64,10 @@ export default {
       description:
         'Acquisition records and watchlist alerts of your jurisdiction; placing and releasing holds; stolen-item reports.',
     },
+    itemService: {
+      title: 'Item service',
+      description: 'Record data sanitization certificates and repairs; see an item’s disclosure.',
+    },
     inspection: {
       title: 'Inspection',
       description:
@@ -114,6 +120,7 @@ export default {
     police_read: 'View police information for your jurisdiction',
     police_act: 'Decide alerts and keep the watchlist',
     inspection_write: 'Record inspection results',
+    items_service: 'Record data sanitization and repairs',
     market_manage: 'Manage offers and sales',
     statistics_read: 'View statistics',
     supervision_read: 'View market supervision information',

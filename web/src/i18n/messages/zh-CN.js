@@ -1,8 +1,10 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
 import registry from './registry.zh-CN.js'
+import inspection from './inspection.zh-CN.js'
 
 export default {
   ...registry,
+  ...inspection,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
@@ -60,6 +62,10 @@ export default {
       title: '警务',
       description: '查看辖区内的收购登记、协查名单命中预警，办理扣留与放行，录入被盗物品报告。',
     },
+    itemService: {
+      title: '物品服务',
+      description: '登记数据清除证书和维修记录，查看物品的信息披露。',
+    },
     inspection: {
       title: '检测',
       description: '按品类检测清单录入检测结果，按公开规则计算成色等级，出具可验证的检测报告与数据清除证书。',
@@ -109,6 +115,7 @@ export default {
     police_read: '查看辖区警务信息',
     police_act: '处理预警、维护布控名单',
     inspection_write: '录入检测结果',
+    items_service: '数据清除与维修登记',
     market_manage: '管理上架与销售',
     statistics_read: '查看统计数据',
     supervision_read: '查看市场监管信息',
