@@ -20,6 +20,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddRegistryRoutes(routes, deps);
   AddInspectionRoutes(routes, deps);
   AddPhotoRoutes(routes, deps);
+  AddMarketRoutes(routes, deps);
   return routes;
 }
 

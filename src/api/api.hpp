@@ -11,6 +11,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/services.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
@@ -35,8 +36,8 @@ struct ApiDeps {
   std::chrono::minutes session_lifetime{12 * 60};
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
-  bool secure_cookies = false;               // add the Secure attribute (behind TLS)
-  registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
+  registry::PhotoService* photos = nullptr;        // set by the application before BuildRoutes
+  const market::MarketServices* market = nullptr;  // market_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -53,5 +54,6 @@ void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api
