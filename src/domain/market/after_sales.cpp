@@ -37,7 +37,8 @@ std::vector<std::string> FromJson(const json::value& v) {
 }
 
 Status AppendItem(storage::Session& s, const MarketContext& c, const identity::Principal& actor,
-                  const storage::OrderRecord& o, const std::string& type, json::object payload) {
+                  const storage::OrderRecord& o, const std::string& type,
+                  const json::object& payload) {
   RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
                                                actor.user_id, json::serialize(payload)}));
   (void)seq;

@@ -23,6 +23,8 @@ Error WrongState(const storage::OrderRecord& o, std::string_view want) {
   return Rule("order_state", "the order is " + o.state + "; this step needs " + std::string(want));
 }
 
+constexpr int64_t kDayMs = int64_t{24} * 60 * 60 * 1000;
+
 int64_t WindowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(kInspectionWindow).count();
 }
@@ -256,8 +258,7 @@ Result<storage::OrderRecord> OrderService::Settle(const identity::Principal& act
                                                       " fen");
     }
     // Settlement waits for the inspection window and the return window, whichever is longer.
-    const int64_t ends = *o.received_at + std::max(o.inspection_window_ms,
-                                                   o.return_days * int64_t{24 * 60 * 60 * 1000});
+    const int64_t ends = *o.received_at + std::max(o.inspection_window_ms, o.return_days * kDayMs);
     if (ToUnixMillis(c_.clock.Now()) < ends) {
       return Rule("inspection_window_open",
                   "the buyer's inspection window ends at " + FormatRfc3339(FromUnixMillis(ends)));
