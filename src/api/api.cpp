@@ -21,6 +21,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddInspectionRoutes(routes, deps);
   AddPhotoRoutes(routes, deps);
   AddLogRoutes(routes, deps);
+  AddMarketRoutes(routes, deps);
   return routes;
 }
 

@@ -12,6 +12,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/services.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
@@ -38,6 +39,7 @@ struct ApiDeps {
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
+  const market::MarketServices* market = nullptr;  // market_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -55,5 +57,6 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -21,6 +21,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/services.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
@@ -35,6 +36,7 @@
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/inspection_repository.hpp"
+#include "storage/market_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
@@ -98,7 +100,7 @@ struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
         crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue,
-        const tlog::Signer& log_key)
+        const tlog::Signer& log_key, market::ProhibitedRules prohibited_rules)
       : config(c),
         db(database),
         clock(clk),
@@ -120,6 +122,17 @@ struct Application::Parts {
         repairs(db, inspection_repo, registry_repo, journal, clock, random),
         disclosure(db, checklists, registry_repo, journal),
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
+        prohibited(std::move(prohibited_rules)),
+        sellable(registry_repo),
+        market_context{db,          checklists,    prohibited,      sellable,
+                       market_repo, registry_repo, inspection_repo, identity_repo,
+                       journal,     clock,         random},
+        offers(market_context),
+        best_offers(market_context),
+        listing_blocks(market_context),
+        orders(market_context, payment_providers),
+        after_sales(market_context, orders, reports),
+        market_services{offers, best_offers, listing_blocks, orders, after_sales, prohibited},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -158,6 +171,19 @@ struct Application::Parts {
   inspection::RepairService repairs;
   inspection::DisclosureService disclosure;
   inspection::InspectionServices inspection_services;
+  storage::MarketRepository market_repo;
+  market::ProhibitedRules prohibited;
+  market::RegistryHoldsCheck sellable;
+  market::CashAtOutlet cash_payments;
+  market::SimulatedProvider simulated_payments;  // SIMULATED: moves no money (tests, demo)
+  market::PaymentProviders payment_providers;
+  market::MarketContext market_context;
+  market::OfferService offers;
+  market::BestOfferService best_offers;
+  market::ListingBlockService listing_blocks;
+  market::OrderService orders;
+  market::AfterSalesService after_sales;
+  market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;
   journal::EventCounts event_counts;
@@ -199,17 +225,21 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto regions, LoadRegions());
   RECIRC_TRY(auto keys, LoadNodeKeys(config.data_dir, random));
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
-  auto parts =
-      std::make_unique<Parts>(config, db, clock, random, std::move(regions), std::move(keys.cipher),
-                              std::move(keys.index), std::move(checklists), std::move(keys.log));
+  RECIRC_TRY(auto prohibited, market::ProhibitedRules::Embedded());
+  auto parts = std::make_unique<Parts>(
+      config, db, clock, random, std::move(regions), std::move(keys.cipher), std::move(keys.index),
+      std::move(checklists), std::move(keys.log), std::move(prohibited));
   Parts& p = *parts;
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
+  p.payment_providers.Add(p.cash_payments);
+  p.payment_providers.Add(p.simulated_payments);
 
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
                    p.regions, nullptr, config.session_lifetime, config.secure_cookies});
   p.deps->inspection = &p.inspection_services;
   p.deps->photos = &p.photos;
+  p.deps->market = &p.market_services;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;

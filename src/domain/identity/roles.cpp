@@ -22,18 +22,18 @@ const std::vector<RoleInfo>& RoleTable() {
        OrganisationKind::kPlatform,
        {P::kOrganisationsRead, P::kOrganisationsManage, P::kOutletsRead, P::kOutletsManage,
         P::kUsersRead, P::kUsersManage, P::kApiKeysManage, P::kRegionsRead, P::kJournalRead,
-        P::kStatisticsRead, P::kSupervisionRead}},
+        P::kStatisticsRead, P::kSupervisionRead, P::kMarketBuy}},
       {Role::kOperatorAdmin,
        "operator_admin",
        OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kOutletsManage, P::kUsersRead, P::kUsersManage,
         P::kApiKeysManage, P::kRegionsRead, P::kAcquisitionsWrite, P::kMarketManage,
-        P::kItemsService}},
+        P::kItemsService, P::kMarketBuy}},
       {Role::kOperatorStaff,
        "operator_staff",
        OrganisationKind::kOperator,
        {P::kOrganisationsRead, P::kOutletsRead, P::kApiKeysManage, P::kRegionsRead,
-        P::kAcquisitionsWrite, P::kMarketManage, P::kItemsService}},
+        P::kAcquisitionsWrite, P::kMarketManage, P::kItemsService, P::kMarketBuy}},
       {Role::kInspectionAdmin,
        "inspection_admin",
        OrganisationKind::kInspectionBody,
@@ -55,7 +55,7 @@ const std::vector<RoleInfo>& RoleTable() {
       {Role::kMarketSupervisor,
        "market_supervisor",
        OrganisationKind::kMarketSupervision,
-       {P::kOrganisationsRead, P::kRegionsRead, P::kSupervisionRead}},
+       {P::kOrganisationsRead, P::kRegionsRead, P::kSupervisionRead, P::kSupervisionAct}},
   };
   return kRoles;
 }
@@ -76,7 +76,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 6> kKinds = 
     {OrganisationKind::kPlatform, "platform"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 19> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -96,6 +96,8 @@ constexpr std::array<std::pair<Permission, std::string_view>, 19> kPermissions =
     {P::kStatisticsRead, "statistics.read"},
     {P::kSupervisionRead, "supervision.read"},
     {P::kItemsService, "items.service"},
+    {P::kMarketBuy, "market.buy"},
+    {P::kSupervisionAct, "supervision.act"},
 }};
 
 }  // namespace

@@ -52,7 +52,9 @@ enum class Permission {
   kMarketManage,
   kStatisticsRead,
   kSupervisionRead,
-  kItemsService,  // record data sanitization and repairs on an item
+  kItemsService,    // record data sanitization and repairs on an item
+  kMarketBuy,       // place orders and best offers for a buyer (buyer accounts come later)
+  kSupervisionAct,  // decide appeals against prohibited-listing blocks
 };
 
 std::string_view KindName(OrganisationKind kind);

@@ -1,0 +1,255 @@
+#include "domain/market/after_sales.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "core/id.hpp"
+#include "domain/identity/directory_service.hpp"
+
+namespace recirc::market {
+namespace {
+
+namespace json = boost::json;
+using identity::Permission;
+
+Error Rule(std::string_view rule, const std::string& text) {
+  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, {}};
+}
+
+constexpr int64_t kDayMs = int64_t{24} * 60 * 60 * 1000;
+// Warranty months are counted as 30 days each.
+constexpr int64_t kMonthMs = 30 * kDayMs;
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& x : v) a.push_back(json::string(x));
+  return a;
+}
+
+std::vector<std::string> FromJson(const json::value& v) {
+  std::vector<std::string> out;
+  if (!v.is_array()) return out;
+  for (const auto& x : v.as_array()) {
+    if (x.is_string()) out.emplace_back(x.as_string());
+  }
+  return out;
+}
+
+Status AppendItem(storage::Session& s, const MarketContext& c, const identity::Principal& actor,
+                  const storage::OrderRecord& o, const std::string& type,
+                  const json::object& payload) {
+  RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
+                                               actor.user_id, json::serialize(payload)}));
+  (void)seq;
+  return Ok();
+}
+
+}  // namespace
+
+std::vector<std::string> SerialDifferences(const std::vector<std::string>& dispatched,
+                                           const std::vector<std::string>& returned) {
+  std::vector<std::string> a = dispatched, b = returned, out;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Principal& actor,
+                                                         const std::string& order_id,
+                                                         const std::string& kind,
+                                                         json::object details, bool flagged) {
+  storage::AfterSaleRecord r{Id::Generate(c_.clock, c_.random).ToString(),
+                             order_id,
+                             kind,
+                             "open",
+                             "",
+                             flagged,
+                             ToUnixMillis(c_.clock.Now()),
+                             std::nullopt};
+  const int64_t now = r.created_at;
+  RECIRC_TRY(
+      auto order,
+      orders_.Mutate(actor, order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+        if (!o.received_at || (o.state != "received" && o.state != "settled")) {
+          return Rule("order_state",
+                      "the order is " + o.state + "; after-sales start once received");
+        }
+        if (kind == "return") {
+          if (o.state != "received") {
+            return Rule("order_state", "the order is " + o.state + "; returns end at settlement");
+          }
+          if (now - *o.received_at > o.return_days * kDayMs) {
+            return Rule("return_window_closed",
+                        "returns are taken within " + std::to_string(o.return_days) + " days");
+          }
+          const json::value dispatch = json::parse(o.dispatch.value_or("{}"));
+          const auto differences = SerialDifferences(
+              FromJson(dispatch.as_object().contains("serials") ? dispatch.as_object().at("serials")
+                                                                : json::value()),
+              FromJson(details.at("serials")));
+          flagged = !differences.empty();
+          r.flagged = flagged;
+          details["serial_differences"] = Strings(differences);
+          o.state = "return_requested";
+        } else if (kind == "warranty") {
+          if (now - *o.received_at > o.warranty_months * kMonthMs) {
+            return Rule(
+                "warranty_expired",
+                "the warranty was " + std::to_string(o.warranty_months) + " months from receipt");
+          }
+        } else if (kind == "dispute") {
+          if (o.state == "settled" && now - *o.received_at > o.warranty_months * kMonthMs) {
+            return Rule("dispute_too_late", "disputes after settlement run within the warranty");
+          }
+        }
+        r.details = json::serialize(details);
+        RECIRC_CHECK(c_.repo.InsertAfterSale(s, r));
+        json::object event{{"after_sale_id", r.id}, {"kind", kind}};
+        if (kind == "return") event["serial_mismatch"] = flagged;
+        return AppendItem(s, c_, actor, o, "item." + kind + "_requested", event);
+      }));
+  (void)order;
+  return r;
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::RequestReturn(const identity::Principal& actor,
+                                                                  const std::string& order_id,
+                                                                  const ReturnInput& in) {
+  if (in.serials.empty()) {
+    return Error::InvalidArgument("serials", "the serials read from the returned item");
+  }
+  for (size_t i = 0; i < in.photos.size(); ++i) {
+    RECIRC_CHECK(CheckPhotoRef(in.photos[i], "photos[" + std::to_string(i) + "]"));
+  }
+  RECIRC_CHECK(identity::CheckText(in.reason, "reason", 2000));
+  return Open(
+      actor, order_id, "return",
+      {{"serials", Strings(in.serials)}, {"photos", Strings(in.photos)}, {"reason", in.reason}},
+      false);
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::ClaimWarranty(const identity::Principal& actor,
+                                                                  const std::string& order_id,
+                                                                  const std::string& fault) {
+  RECIRC_CHECK(identity::CheckText(fault, "fault", 2000));
+  return Open(actor, order_id, "warranty", {{"fault", fault}}, false);
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::OpenDispute(const identity::Principal& actor,
+                                                                const std::string& order_id,
+                                                                const std::string& report_id,
+                                                                const std::string& claim) {
+  RECIRC_CHECK(identity::CheckText(claim, "claim", 2000));
+  RECIRC_TRY(auto order, orders_.Get(actor, order_id));
+  auto report = reports_.Get(report_id);
+  if (!report || report->report.at("item").at("id") != json::value(order.item_id)) {
+    return Error::InvalidArgument("report_id", "report_id names an inspection report of the item");
+  }
+  return Open(actor, order_id, "dispute", {{"report_id", report_id}, {"claim", claim}}, false);
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::AcceptReturn(const identity::Principal& actor,
+                                                                 const std::string& id,
+                                                                 int64_t refund_fen,
+                                                                 bool override_flag) {
+  if (!actor.Has(Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot accept returns");
+  }
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
+                 c_.db, [&](storage::Session& s) { return c_.repo.FindAfterSale(s, id); }));
+  if (!found || found->kind != "return") return Error::NotFound("return " + id + " not found");
+  storage::AfterSaleRecord r = *found;
+  RECIRC_TRY(
+      auto order,
+      orders_.Mutate(
+          actor, r.order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+            if (!actor.InOrganisation(o.organisation_id))
+              return Error::NotFound("return not found");
+            RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
+            if (current->status != "open")
+              return Rule("return_not_open", "the return is " + current->status);
+            if (current->flagged && !override_flag) {
+              return Rule("serial_mismatch",
+                          "the returned serials differ from the dispatch record; check the item in "
+                          "person and accept with override_flag, or refuse");
+            }
+            if (refund_fen != o.paid_fen - o.refunded_fen) {
+              return Error::InvalidArgument(
+                  "refund_fen",
+                  "the return refunds " + std::to_string(o.paid_fen - o.refunded_fen) + " fen");
+            }
+            r.status = "accepted";
+            r.decided_at = ToUnixMillis(c_.clock.Now());
+            RECIRC_CHECK(c_.repo.UpdateAfterSale(s, r));
+            return orders_.RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
+          }));
+  (void)order;
+  return r;
+}
+
+Result<storage::AfterSaleRecord> AfterSalesService::SettleDispute(
+    const identity::Principal& actor, const std::string& id,
+    const std::string& reinspection_report_id, const std::string& outcome) {
+  if (!actor.Has(Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot settle disputes");
+  }
+  if (outcome != "refund" && outcome != "uphold_sale") {
+    return Error::InvalidArgument("outcome", "outcome is refund or uphold_sale");
+  }
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
+                 c_.db, [&](storage::Session& s) { return c_.repo.FindAfterSale(s, id); }));
+  if (!found || found->kind != "dispute") return Error::NotFound("dispute " + id + " not found");
+  json::object details = json::parse(found->details).as_object();
+  auto diff =
+      reports_.Compare(reinspection_report_id, std::string(details.at("report_id").as_string()));
+  if (!diff) {
+    Error e = diff.error();
+    e.field = "reinspection_report_id";
+    return e;
+  }
+  json::array differences;
+  for (const auto& d : *diff) {
+    differences.push_back(
+        {{"what", d.what}, {"id", d.id}, {"before", d.before}, {"after", d.after}});
+  }
+  details["reinspection_report_id"] = reinspection_report_id;
+  details["differences"] = differences;
+  details["outcome"] = outcome;
+  storage::AfterSaleRecord r = *found;
+  RECIRC_TRY(
+      auto order,
+      orders_.Mutate(
+          actor, r.order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+            if (!actor.InOrganisation(o.organisation_id))
+              return Error::NotFound("dispute not found");
+            RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
+            if (current->status != "open")
+              return Rule("dispute_not_open", "the dispute is " + current->status);
+            r.status = "resolved";
+            r.details = json::serialize(details);
+            r.decided_at = ToUnixMillis(c_.clock.Now());
+            RECIRC_CHECK(c_.repo.UpdateAfterSale(s, r));
+            RECIRC_CHECK(AppendItem(s, c_, actor, o, "item.dispute_settled",
+                                    {{"after_sale_id", r.id},
+                                     {"outcome", outcome},
+                                     {"differences", static_cast<int64_t>(differences.size())}}));
+            if (outcome == "refund")
+              return orders_.RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
+            return Ok();
+          }));
+  (void)order;
+  return r;
+}
+
+Result<std::vector<storage::AfterSaleRecord>> AfterSalesService::OfOrder(
+    const identity::Principal& actor, const std::string& order_id) {
+  RECIRC_TRY(auto order, orders_.Get(actor, order_id));
+  return storage::ReadValue<std::vector<storage::AfterSaleRecord>>(
+      c_.db, [&](storage::Session& s) { return c_.repo.AfterSalesOf(s, order.id); });
+}
+
+}  // namespace recirc::market

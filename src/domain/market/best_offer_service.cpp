@@ -1,0 +1,195 @@
+#include "domain/market/best_offer_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/id.hpp"
+
+namespace recirc::market {
+namespace {
+
+namespace json = boost::json;
+
+Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
+  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+}
+
+int64_t Lifetime() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(kBestOfferLifetime).count();
+}
+
+}  // namespace
+
+std::string EffectiveStatus(const storage::BestOfferRecord& r, int64_t now) {
+  if ((r.status == "pending" || r.status == "countered") && now >= r.expires_at) return "expired";
+  return r.status;
+}
+
+int64_t AgreedPrice(const storage::BestOfferRecord& r) {
+  return r.counter_fen ? *r.counter_fen : r.amount_fen;
+}
+
+Status CheckBuyerRef(const std::string& buyer_ref) {
+  if (buyer_ref.empty() || buyer_ref.size() > 64) {
+    return Error::InvalidArgument("buyer_ref",
+                                  "buyer_ref is the buyer's reference (1 to 64 characters)");
+  }
+  return Ok();
+}
+
+Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principal& actor,
+                                                        const std::string& offer_id,
+                                                        const std::string& buyer_ref,
+                                                        int64_t amount_fen) {
+  if (!actor.Has(identity::Permission::kMarketBuy)) {
+    return Error::PermissionDenied("your role cannot make best offers");
+  }
+  RECIRC_CHECK(CheckBuyerRef(buyer_ref));
+  if (amount_fen <= 0) {
+    return Error::InvalidArgument("amount_fen", "amount_fen is a positive whole number of fen");
+  }
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  return storage::WriteValue<storage::BestOfferRecord>(
+      c_.db, [&](storage::Session& s) -> Result<storage::BestOfferRecord> {
+        RECIRC_TRY(auto offer, c_.repo.FindOffer(s, offer_id));
+        if (!offer || !IsPublicStatus(offer->status)) {
+          return Error::NotFound("offer " + offer_id + " not found");
+        }
+        if (offer->status != "published") {
+          return Rule(kRuleOfferTaken, "the offer is " + offer->status);
+        }
+        if (!offer->best_offer) {
+          return Rule("best_offers_disabled", "this offer takes its fixed price only");
+        }
+        if (amount_fen >= offer->price_fen) {
+          return Error::InvalidArgument("amount_fen",
+                                        "a best offer is below the price; order at the price");
+        }
+        storage::BestOfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
+                                   offer_id,
+                                   buyer_ref,
+                                   amount_fen,
+                                   std::nullopt,
+                                   "pending",
+                                   now + Lifetime(),
+                                   now,
+                                   std::nullopt};
+        if (offer->auto_accept_fen && amount_fen >= *offer->auto_accept_fen) {
+          r.status = "accepted";
+          r.decided_at = now;
+        } else if (offer->auto_decline_fen && amount_fen < *offer->auto_decline_fen) {
+          r.status = "declined";
+          r.decided_at = now;
+        }
+        RECIRC_CHECK(c_.repo.InsertBestOffer(s, r));
+        // No buyer reference in the event.
+        json::object event{
+            {"offer_id", offer_id}, {"status", r.status}, {"automatic", r.status != "pending"}};
+        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"best_offer.made", "best_offer", r.id,
+                                                      offer->organisation_id, actor.user_id,
+                                                      json::serialize(event)}));
+        (void)seq;
+        return r;
+      });
+}
+
+Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Principal& actor,
+                                                          const std::string& id, bool seller,
+                                                          const std::string& action,
+                                                          std::optional<int64_t> counter_fen,
+                                                          const std::string& buyer_ref) {
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  return storage::WriteValue<storage::BestOfferRecord>(
+      c_.db, [&](storage::Session& s) -> Result<storage::BestOfferRecord> {
+        RECIRC_TRY(auto r, c_.repo.FindBestOffer(s, id));
+        if (!r) return Error::NotFound("best offer " + id + " not found");
+        RECIRC_TRY(auto offer, c_.repo.LockOffer(s, r->offer_id));
+        if (!offer) return Error::NotFound("best offer " + id + " not found");
+        if (seller ? !actor.InOrganisation(offer->organisation_id) : r->buyer_ref != buyer_ref) {
+          return Error::NotFound("best offer " + id + " not found");
+        }
+        const std::string status = EffectiveStatus(*r, now);
+        if (status == "expired") {
+          if (r->status != "expired") {
+            r->status = "expired";
+            r->decided_at = r->expires_at;
+            RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *r));
+          }
+          return Rule("best_offer_expired",
+                      "best offers expire 48 hours after they are made or countered");
+        }
+        const std::string expected = seller ? "pending" : "countered";
+        if (status != expected) {
+          return Rule("best_offer_not_open", "the best offer is " + status);
+        }
+        if (offer->status != "published") {
+          return Rule(kRuleOfferTaken, "the offer is " + offer->status);
+        }
+        if (action == "accept") {
+          r->status = "accepted";
+          r->decided_at = now;
+        } else if (action == "decline") {
+          r->status = "declined";
+          r->decided_at = now;
+        } else if (action == "counter" && seller) {
+          if (!counter_fen || *counter_fen <= r->amount_fen || *counter_fen >= offer->price_fen) {
+            return Error::InvalidArgument(
+                "counter_fen", "a counter-offer lies between the buyer's amount and the price");
+          }
+          r->status = "countered";
+          r->counter_fen = counter_fen;
+          r->expires_at = now + Lifetime();
+        } else {
+          return Error::InvalidArgument(
+              "action", seller ? "action is accept, decline or counter" : "action is accept");
+        }
+        RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *r));
+        json::object event{{"offer_id", r->offer_id}, {"status", r->status}};
+        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"best_offer.decided", "best_offer", r->id,
+                                                      offer->organisation_id, actor.user_id,
+                                                      json::serialize(event)}));
+        (void)seq;
+        return *r;
+      });
+}
+
+Result<storage::BestOfferRecord> BestOfferService::Respond(const identity::Principal& actor,
+                                                           const std::string& id,
+                                                           const std::string& action,
+                                                           std::optional<int64_t> counter_fen) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot answer best offers");
+  }
+  return Decide(actor, id, true, action, counter_fen, "");
+}
+
+Result<storage::BestOfferRecord> BestOfferService::AcceptCounter(const identity::Principal& actor,
+                                                                 const std::string& id,
+                                                                 const std::string& buyer_ref) {
+  if (!actor.Has(identity::Permission::kMarketBuy)) {
+    return Error::PermissionDenied("your role cannot accept counter-offers");
+  }
+  RECIRC_CHECK(CheckBuyerRef(buyer_ref));
+  return Decide(actor, id, false, "accept", std::nullopt, buyer_ref);
+}
+
+Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal& actor,
+                                                       const std::string& id) {
+  RECIRC_TRY(
+      auto pair,
+      (storage::ReadValue<std::pair<storage::BestOfferRecord, std::string>>(
+          c_.db,
+          [&](storage::Session& s) -> Result<std::pair<storage::BestOfferRecord, std::string>> {
+            RECIRC_TRY(auto r, c_.repo.FindBestOffer(s, id));
+            if (!r) return Error::NotFound("best offer " + id + " not found");
+            RECIRC_TRY(auto offer, c_.repo.FindOffer(s, r->offer_id));
+            if (!offer) return Error::NotFound("best offer " + id + " not found");
+            return std::pair{*r, offer->organisation_id};
+          })));
+  if (!actor.InOrganisation(pair.second) && !actor.Has(identity::Permission::kMarketBuy)) {
+    return Error::NotFound("best offer " + id + " not found");
+  }
+  pair.first.status = EffectiveStatus(pair.first, ToUnixMillis(c_.clock.Now()));
+  return pair.first;
+}
+
+}  // namespace recirc::market

@@ -1,0 +1,51 @@
+#pragma once
+// Best offers on a fixed-price offer: a buyer proposes a price; at or above the auto-accept
+// threshold it is accepted at once, below the auto-decline threshold declined at once, otherwise
+// the seller accepts, declines or counters. Each open proposal (and each counter) expires 48
+// hours after it was made, by the injected clock. An accepted best offer fixes the price of the
+// buyer's order (OrderService::Place with best_offer_id).
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "domain/market/offer_service.hpp"
+
+namespace recirc::market {
+
+inline constexpr std::chrono::hours kBestOfferLifetime{48};
+
+// The state as of `now`: pending or countered past its expiry reads as expired.
+std::string EffectiveStatus(const storage::BestOfferRecord& r, int64_t now);
+// The price the best offer agreed on (the counter when there was one).
+int64_t AgreedPrice(const storage::BestOfferRecord& r);
+
+class BestOfferService {
+ public:
+  explicit BestOfferService(const MarketContext& c) : c_(c) {}
+
+  Result<storage::BestOfferRecord> Make(const identity::Principal& actor,
+                                        const std::string& offer_id, const std::string& buyer_ref,
+                                        int64_t amount_fen);
+  // The seller: action accept, decline or counter (with counter_fen).
+  Result<storage::BestOfferRecord> Respond(const identity::Principal& actor, const std::string& id,
+                                           const std::string& action,
+                                           std::optional<int64_t> counter_fen);
+  // The buyer takes the seller's counter.
+  // `buyer_ref` must be the one the best offer was made with.
+  Result<storage::BestOfferRecord> AcceptCounter(const identity::Principal& actor,
+                                                 const std::string& id,
+                                                 const std::string& buyer_ref);
+  Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const std::string& id);
+
+ private:
+  Result<storage::BestOfferRecord> Decide(const identity::Principal& actor, const std::string& id,
+                                          bool seller, const std::string& action,
+                                          std::optional<int64_t> counter_fen,
+                                          const std::string& buyer_ref);
+  const MarketContext& c_;
+};
+
+Status CheckBuyerRef(const std::string& buyer_ref);
+
+}  // namespace recirc::market

@@ -1,0 +1,90 @@
+#pragma once
+// Offers: the terms an item is put on the market with, and the pure rules on them.
+//
+// Sale modes. Every offer has the common terms (item, channel, price, warranty, return window,
+// disclosure version) in columns, and a `sale_mode` with the mode's own terms in `mode_terms`
+// (a JSON object). Only fixed_price exists today (its own terms: the optional best offers with
+// their thresholds, kept in columns because orders read them). An auction adds
+// {reserve_fen, increment table, ends_at, soft close} in mode_terms and its bids in a table of
+// its own; rental adds {period prices, deposit}; consignment {consignor, split, markdowns}; a lot
+// names several items in a lot_items table. Publishing (holds, disclosure, sanitization,
+// prohibited goods) and the order states after the price is fixed are shared by all of them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "storage/database.hpp"
+#include "storage/registry_repository.hpp"
+
+namespace recirc::market {
+
+enum class SaleMode { kFixedPrice };
+enum class Channel { kOnline, kOutlet, kFleaMarket };
+
+std::optional<SaleMode> ParseSaleMode(std::string_view s);
+std::optional<Channel> ParseChannel(std::string_view s);
+std::string_view SaleModeName(SaleMode m);
+std::string_view ChannelName(Channel c);
+
+// Rule names at the start of refusal messages ("item_held: …"); inspection::RuleOf reads them.
+inline constexpr std::string_view kRuleWarrantyMinimum = "warranty_minimum";
+inline constexpr std::string_view kRuleDisclosureRequired = "disclosure_required";
+inline constexpr std::string_view kRuleDisclosureOutdated = "disclosure_outdated";
+inline constexpr std::string_view kRuleAlreadyOffered = "item_already_offered";
+inline constexpr std::string_view kRuleProhibited = "prohibited";
+inline constexpr std::string_view kRuleOfferTaken = "offer_taken";
+inline constexpr std::string_view kRuleRefundExceedsPayment = "refund_exceeds_payment";
+
+struct BestOfferTerms {
+  bool enabled = false;
+  std::optional<int64_t> auto_accept_fen;   // at or above: accepted at once
+  std::optional<int64_t> auto_decline_fen;  // below: declined at once
+};
+
+struct OfferTerms {
+  std::string item_id;
+  std::string sale_mode = "fixed_price";
+  std::string channel;                   // online, outlet, flea_market
+  std::optional<std::string> outlet_id;  // required for outlet and flea_market
+  std::string title;
+  std::string description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  BestOfferTerms best_offer;
+};
+
+// Field checks that need no database; errors name the field.
+Status ValidateTerms(const OfferTerms& t);
+
+// The statutory minimum warranty (months) for the item: 3 for used electrical and electronic
+// products (《旧电器电子产品流通管理办法》 2013) and for cars (3 months or 5,000 km), else 0.
+// `minimum_months` comes from the item's disclosure (facts.warranty.minimum_months).
+Status RequireWarranty(int64_t warranty_months, int64_t minimum_months);
+
+// Public price bands for events: prices never appear exactly in the item's history.
+std::string PriceBand(int64_t fen);
+
+// Whether an item may be sold now, as far as holds go. The registry today knows screening holds
+// and police holds (the item's status and its open holds). A statutory hold period per category
+// and region is being added separately; its check replaces RegistryHoldsCheck behind this
+// interface without touching the market services.
+class SellabilityCheck {
+ public:
+  virtual ~SellabilityCheck() = default;
+  // Ok, or FailedPrecondition whose message starts with the rule (item_held).
+  virtual Status CheckSellable(storage::Session& s, const std::string& item_id) const = 0;
+};
+
+class RegistryHoldsCheck final : public SellabilityCheck {
+ public:
+  explicit RegistryHoldsCheck(const storage::RegistryRepository& registry) : registry_(registry) {}
+  Status CheckSellable(storage::Session& s, const std::string& item_id) const override;
+
+ private:
+  const storage::RegistryRepository& registry_;
+};
+
+}  // namespace recirc::market

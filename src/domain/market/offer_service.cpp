@@ -1,0 +1,281 @@
+#include "domain/market/offer_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/id.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/inspection/disclosure.hpp"
+#include "domain/inspection/sanitization.hpp"
+
+namespace recirc::market {
+namespace {
+
+namespace json = boost::json;
+
+Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
+  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+}
+
+// The offer's own organisation (or the platform) may manage it.
+Result<storage::OfferRecord> OwnOffer(storage::Session& s, const MarketContext& c,
+                                      const identity::Principal& actor, const std::string& id) {
+  RECIRC_TRY(auto offer, c.repo.FindOffer(s, id));
+  if (!offer || !actor.InOrganisation(offer->organisation_id)) {
+    return Error::NotFound("offer " + id + " not found");
+  }
+  return *offer;
+}
+
+}  // namespace
+
+int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category) {
+  const inspection::Checklist* checklist = catalogue.Latest(category);
+  if ((checklist != nullptr && checklist->electrical) || category == "car") return 3;
+  return 0;
+}
+
+bool IsPublicStatus(std::string_view status) {
+  return status == "published" || status == "reserved" || status == "sold";
+}
+
+Result<storage::OfferRecord> OfferService::Create(const identity::Principal& actor,
+                                                  const OfferTerms& t) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot make offers");
+  }
+  RECIRC_CHECK(ValidateTerms(t));
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  storage::OfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
+                         t.item_id,
+                         actor.organisation.id,
+                         t.sale_mode,
+                         t.channel,
+                         t.outlet_id,
+                         t.title,
+                         t.description,
+                         t.price_fen,
+                         t.warranty_months,
+                         t.return_days,
+                         t.best_offer.enabled,
+                         t.best_offer.auto_accept_fen,
+                         t.best_offer.auto_decline_fen,
+                         "{}",
+                         "draft",
+                         std::nullopt,
+                         actor.user_id,
+                         now,
+                         std::nullopt};
+  RECIRC_CHECK(c_.db.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto item, c_.registry.FindItem(s, t.item_id));
+    if (!item) return Error::NotFound("item " + t.item_id + " not found");
+    RECIRC_TRY(bool holds, c_.inspection.OrganisationHoldsItem(s, actor.organisation.id, item->id));
+    if (!holds && !actor.SeesAllOrganisations()) {
+      return Error::NotFound("item " + t.item_id + " not found");
+    }
+    if (t.outlet_id) {
+      RECIRC_TRY(auto outlet, c_.identity.FindOutlet(s, *t.outlet_id));
+      if (!outlet || outlet->organisation_id != actor.organisation.id) {
+        return Error::InvalidArgument("outlet_id", "outlet_id names one of your outlets");
+      }
+    }
+    RECIRC_CHECK(
+        RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
+    RECIRC_CHECK(c_.repo.InsertOffer(s, r));
+    json::object event{{"offer_id", r.id}, {"item_id", r.item_id}, {"status", "draft"}};
+    RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"offer.created", "offer", r.id, r.organisation_id,
+                                                  actor.user_id, json::serialize(event)}));
+    (void)seq;
+    return Ok();
+  }));
+  return r;
+}
+
+Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
+                                      std::optional<int64_t> seen_version,
+                                      int64_t& disclosure_version, bool& counterfeit) {
+  RECIRC_CHECK(c_.sellable.CheckSellable(s, offer.item_id));
+  RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
+  if (!item) return Error::NotFound("item " + offer.item_id + " not found");
+  RECIRC_TRY(auto others, c_.repo.OffersOfItem(s, offer.item_id));
+  for (const auto& o : others) {
+    if (o.id != offer.id && (o.status == "published" || o.status == "reserved")) {
+      return Rule(kRuleAlreadyOffered, "offer " + o.id + " for this item is " + o.status);
+    }
+  }
+  RECIRC_TRY(auto events, c_.journal.ForAggregate(s, "item", offer.item_id));
+  RECIRC_TRY(auto disclosure,
+             inspection::BuildDisclosure(c_.catalogue, *item, events, std::nullopt));
+  if (disclosure.latest < 1) {
+    return Rule(kRuleDisclosureRequired,
+                "the item has no recorded inspection, so the buyer's disclosure would state "
+                "nothing about its condition");
+  }
+  if (seen_version && *seen_version != disclosure.latest) {
+    return Rule(kRuleDisclosureOutdated,
+                "the disclosure is at version " + std::to_string(disclosure.latest) + ", not " +
+                    std::to_string(*seen_version) + "; read it again",
+                "disclosure_version");
+  }
+  disclosure_version = disclosure.latest;
+  RECIRC_TRY(auto certificates, c_.inspection.SanitizationsOfItem(s, offer.item_id));
+  RECIRC_CHECK(inspection::RequireSanitized(c_.catalogue.Latest(item->category), certificates,
+                                            inspection::OfferKind::kSale));
+  RECIRC_CHECK(
+      RequireWarranty(offer.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
+  counterfeit = false;
+  for (const auto& e : events) {
+    if (e.type != "item.inspected") continue;
+    const json::value p = json::parse(e.payload);
+    const json::value* a = p.as_object().if_contains("authenticity");
+    counterfeit = a != nullptr && a->is_string() && a->as_string() == "counterfeit";
+  }
+  return Ok();
+}
+
+Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
+                                            const std::string& offer_id,
+                                            std::optional<int64_t> seen_version) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot publish offers");
+  }
+  return storage::WriteValue<PublishResult>(
+      c_.db, [&](storage::Session& s) -> Result<PublishResult> {
+        RECIRC_TRY(auto offer, OwnOffer(s, c_, actor, offer_id));
+        RECIRC_TRY(auto locked, c_.repo.LockOffer(s, offer_id));
+        if (locked) offer = *locked;
+        if (offer.status != "draft") {
+          return Rule("offer_not_draft",
+                      "the offer is " + offer.status + "; only a draft is published");
+        }
+        int64_t version = 0;
+        bool counterfeit = false;
+        RECIRC_CHECK(CheckPublishable(s, offer, seen_version, version, counterfeit));
+        RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
+        RECIRC_TRY(auto earlier, c_.repo.BlocksOfOffer(s, offer.id));
+        std::set<std::string> lifted;
+        for (const auto& b : earlier) {
+          if (b.status == "lifted") lifted.insert(b.rule_id);
+        }
+        ListingFacts facts{
+            item->category, offer.channel,
+            offer.title + "\n" + offer.description + "\n" + item->brand + " " + item->model,
+            counterfeit};
+        const int64_t now = ToUnixMillis(c_.clock.Now());
+        PublishResult out{offer, std::nullopt};
+        if (auto hit = c_.rules.Evaluate(facts, lifted)) {
+          storage::ListingBlockRecord b{Id::Generate(c_.clock, c_.random).ToString(),
+                                        offer.id,
+                                        offer.item_id,
+                                        offer.organisation_id,
+                                        actor.organisation.region_code,
+                                        hit->rule->id,
+                                        hit->rule->reason_en + " (" + hit->rule->reason_zh +
+                                            "); matched " + hit->matched + "; basis " +
+                                            hit->rule->basis,
+                                        "blocked"};
+          b.created_at = now;
+          RECIRC_CHECK(c_.repo.InsertBlock(s, b));
+          RECIRC_CHECK(
+              c_.repo.UpdateOfferStatus(s, offer.id, "blocked", std::nullopt, std::nullopt));
+          json::object event{{"block_id", b.id},         {"offer_id", offer.id},
+                             {"item_id", offer.item_id}, {"rule", b.rule_id},
+                             {"matched", hit->matched},  {"rules_version", c_.rules.version()}};
+          RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"listing.blocked", "listing_block", b.id,
+                                                        offer.organisation_id, actor.user_id,
+                                                        json::serialize(event)}));
+          (void)seq;
+          out.offer.status = "blocked";
+          out.block = b;
+          return out;
+        }
+        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, "published", version, now));
+        json::object event{{"offer_id", offer.id},
+                           {"sale_mode", offer.sale_mode},
+                           {"channel", offer.channel},
+                           {"price_band", PriceBand(offer.price_fen)},
+                           {"warranty_months", offer.warranty_months},
+                           {"return_days", offer.return_days},
+                           {"disclosure_version", version}};
+        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"item.offered", "item", offer.item_id,
+                                                      offer.organisation_id, actor.user_id,
+                                                      json::serialize(event)}));
+        (void)seq;
+        out.offer.status = "published";
+        out.offer.disclosure_version = version;
+        out.offer.published_at = now;
+        return out;
+      });
+}
+
+Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& actor,
+                                                    const std::string& offer_id,
+                                                    const std::string& reason) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot withdraw offers");
+  }
+  RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
+  return storage::WriteValue<storage::OfferRecord>(
+      c_.db, [&](storage::Session& s) -> Result<storage::OfferRecord> {
+        RECIRC_TRY(auto offer, OwnOffer(s, c_, actor, offer_id));
+        RECIRC_TRY(auto locked, c_.repo.LockOffer(s, offer_id));
+        if (locked) offer = *locked;
+        if (offer.status == "reserved" || offer.status == "sold" || offer.status == "withdrawn") {
+          return Rule("offer_not_withdrawable", "the offer is " + offer.status);
+        }
+        const bool was_public = offer.status == "published";
+        RECIRC_CHECK(
+            c_.repo.UpdateOfferStatus(s, offer.id, "withdrawn", std::nullopt, std::nullopt));
+        if (was_public) {
+          json::object event{{"offer_id", offer.id}};
+          RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"item.offer_withdrawn", "item",
+                                                        offer.item_id, offer.organisation_id,
+                                                        actor.user_id, json::serialize(event)}));
+          (void)seq;
+        }
+        offer.status = "withdrawn";
+        return offer;
+      });
+}
+
+Result<storage::OfferRecord> OfferService::Get(const identity::Principal* actor,
+                                               const std::string& offer_id) {
+  RECIRC_TRY(auto offer,
+             storage::ReadValue<std::optional<storage::OfferRecord>>(
+                 c_.db, [&](storage::Session& s) { return c_.repo.FindOffer(s, offer_id); }));
+  if (!offer || (!IsPublicStatus(offer->status) &&
+                 (actor == nullptr || !actor->InOrganisation(offer->organisation_id)))) {
+    return Error::NotFound("offer " + offer_id + " not found");
+  }
+  return *offer;
+}
+
+Result<std::vector<storage::OfferRecord>> OfferService::OfItem(const identity::Principal* actor,
+                                                               const std::string& item_id) {
+  RECIRC_TRY(auto offers,
+             storage::ReadValue<std::vector<storage::OfferRecord>>(
+                 c_.db, [&](storage::Session& s) -> Result<std::vector<storage::OfferRecord>> {
+                   RECIRC_TRY(auto item, c_.registry.FindItem(s, item_id));
+                   if (!item) return Error::NotFound("item " + item_id + " not found");
+                   return c_.repo.OffersOfItem(s, item_id);
+                 }));
+  std::vector<storage::OfferRecord> out;
+  for (auto& o : offers) {
+    if (IsPublicStatus(o.status) ||
+        (actor != nullptr && actor->InOrganisation(o.organisation_id))) {
+      out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<storage::OfferRecord>> OfferService::OfOrganisation(
+    const identity::Principal& actor) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role has no offers");
+  }
+  return storage::ReadValue<std::vector<storage::OfferRecord>>(c_.db, [&](storage::Session& s) {
+    return c_.repo.OffersOfOrganisation(s, actor.organisation.id);
+  });
+}
+
+}  // namespace recirc::market

@@ -1,0 +1,73 @@
+#pragma once
+// Offers: create (draft), publish (every rule checked in one transaction, the disclosure version
+// recorded), withdraw; the prohibited-goods engine blocks a listing with a recorded reason.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "domain/identity/principal.hpp"
+#include "domain/inspection/checklist.hpp"
+#include "domain/market/offer.hpp"
+#include "domain/market/prohibited.hpp"
+#include "storage/identity_repository.hpp"
+#include "storage/inspection_repository.hpp"
+#include "storage/journal_repository.hpp"
+#include "storage/market_repository.hpp"
+
+namespace recirc::market {
+
+struct PublishResult {
+  storage::OfferRecord offer;
+  std::optional<storage::ListingBlockRecord> block;  // set when the rules engine blocked it
+};
+
+// What the market services share.
+struct MarketContext {
+  storage::Database& db;
+  const inspection::Catalogue& catalogue;
+  const ProhibitedRules& rules;
+  const SellabilityCheck& sellable;
+  const storage::MarketRepository& repo;
+  const storage::RegistryRepository& registry;
+  const storage::InspectionRepository& inspection;
+  const storage::IdentityRepository& identity;
+  const storage::JournalRepository& journal;
+  const Clock& clock;
+  Random& random;
+};
+
+class OfferService {
+ public:
+  explicit OfferService(const MarketContext& c) : c_(c) {}
+
+  Result<storage::OfferRecord> Create(const identity::Principal& actor, const OfferTerms& terms);
+  // `seen_version`: the disclosure version the operator looked at; refused when it is not the
+  // current one (disclosure_outdated).
+  Result<PublishResult> Publish(const identity::Principal& actor, const std::string& offer_id,
+                                std::optional<int64_t> seen_version);
+  Result<storage::OfferRecord> Withdraw(const identity::Principal& actor,
+                                        const std::string& offer_id, const std::string& reason);
+  // Published, reserved and sold offers are public; drafts, blocked and withdrawn ones only to
+  // their organisation. `actor` is null for anonymous callers.
+  Result<storage::OfferRecord> Get(const identity::Principal* actor, const std::string& offer_id);
+  // The caller's organisation's offers, newest first (at most 200).
+  Result<std::vector<storage::OfferRecord>> OfOrganisation(const identity::Principal& actor);
+  Result<std::vector<storage::OfferRecord>> OfItem(const identity::Principal* actor,
+                                                   const std::string& item_id);
+
+ private:
+  Status CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
+                          std::optional<int64_t> seen_version, int64_t& disclosure_version,
+                          bool& counterfeit);
+  const MarketContext& c_;
+};
+
+// The statutory warranty minimum (months) for a category: 3 for electrical/electronic checklists
+// and cars, else 0.
+int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category);
+bool IsPublicStatus(std::string_view status);
+
+}  // namespace recirc::market

@@ -1,0 +1,352 @@
+#include "domain/market/order_service.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "core/id.hpp"
+#include "domain/identity/directory_service.hpp"
+#include "domain/inspection/disclosure.hpp"
+#include "domain/market/best_offer_service.hpp"
+
+namespace recirc::market {
+namespace {
+
+namespace json = boost::json;
+using identity::Permission;
+
+Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
+  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+}
+
+Error WrongState(const storage::OrderRecord& o, std::string_view want) {
+  return Rule("order_state", "the order is " + o.state + "; this step needs " + std::string(want));
+}
+
+constexpr int64_t kDayMs = int64_t{24} * 60 * 60 * 1000;
+
+int64_t WindowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(kInspectionWindow).count();
+}
+
+bool IsBuyer(const identity::Principal& actor, const storage::OrderRecord& o) {
+  return actor.Has(Permission::kMarketBuy) && actor.user_id == o.created_by;
+}
+bool IsSeller(const identity::Principal& actor, const storage::OrderRecord& o) {
+  return actor.Has(Permission::kMarketManage) && actor.InOrganisation(o.organisation_id);
+}
+
+}  // namespace
+
+Status CheckPhotoRef(const std::string& ref, const std::string& field) {
+  const bool ok = ref.size() == 71 && ref.starts_with("sha256:") &&
+                  ref.find_first_not_of("0123456789abcdef", 7) == std::string::npos;
+  if (!ok) return Error::InvalidArgument(field, "a photo reference is sha256:<64 hex digits>");
+  return Ok();
+}
+
+Status OrderService::AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
+                                      const storage::OrderRecord& o, const std::string& type) {
+  json::object event{{"order_id", o.id},       {"offer_id", o.offer_id},
+                     {"state", o.state},       {"price_fen", o.price_fen},
+                     {"paid_fen", o.paid_fen}, {"refunded_fen", o.refunded_fen},
+                     {"provider", o.provider}};
+  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "order", o.id, o.organisation_id,
+                                                actor.user_id, json::serialize(event)}));
+  (void)seq;
+  return Ok();
+}
+
+// Item history: price bands, no buyer, no exact amounts.
+Status OrderService::AppendItemEvent(storage::Session& s, const identity::Principal& actor,
+                                     const storage::OrderRecord& o, const std::string& type,
+                                     json::object payload) {
+  payload["price_band"] = PriceBand(o.price_fen);
+  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
+                                                actor.user_id, json::serialize(payload)}));
+  (void)seq;
+  return Ok();
+}
+
+Result<storage::OrderRecord> OrderService::Place(const identity::Principal& actor,
+                                                 const OrderInput& in) {
+  if (!actor.Has(Permission::kMarketBuy)) {
+    return Error::PermissionDenied("your role cannot place orders");
+  }
+  if (in.offer_id.empty()) return Error::InvalidArgument("offer_id", "offer_id is required");
+  RECIRC_CHECK(CheckBuyerRef(in.buyer_ref));
+  RECIRC_TRY(PaymentProvider * provider, providers_.Find(in.provider));
+  if (in.accepted_disclosure_version < 1) {
+    return Error::InvalidArgument("accepted_disclosure_version",
+                                  "the buyer accepts the disclosure version they read");
+  }
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  return storage::WriteValue<storage::OrderRecord>(
+      c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
+        RECIRC_TRY(auto offer, c_.repo.LockOffer(s, in.offer_id));
+        if (!offer || !IsPublicStatus(offer->status)) {
+          return Error::NotFound("offer " + in.offer_id + " not found");
+        }
+        if (offer->status != "published") {
+          return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " + offer->status +
+                                 "; another order was placed first");
+        }
+        // Holds can arrive after publishing; the disclosure can change.
+        RECIRC_CHECK(c_.sellable.CheckSellable(s, offer->item_id));
+        RECIRC_TRY(auto item, c_.registry.FindItem(s, offer->item_id));
+        RECIRC_TRY(auto events, c_.journal.ForAggregate(s, "item", offer->item_id));
+        RECIRC_TRY(auto disclosure,
+                   inspection::BuildDisclosure(c_.catalogue, *item, events, std::nullopt));
+        if (in.accepted_disclosure_version != disclosure.latest) {
+          return Rule(kRuleDisclosureOutdated,
+                      "the disclosure is at version " + std::to_string(disclosure.latest) +
+                          "; the buyer reads and accepts the current one",
+                      "accepted_disclosure_version");
+        }
+        if (provider->Name() == "cash_at_outlet" && offer->channel == "online") {
+          return Rule("cash_at_outlet", "cash is taken at an outlet or market stall, not online",
+                      "provider");
+        }
+        int64_t price = offer->price_fen;
+        if (in.best_offer_id) {
+          RECIRC_TRY(auto best, c_.repo.FindBestOffer(s, *in.best_offer_id));
+          if (!best || best->offer_id != offer->id || best->buyer_ref != in.buyer_ref) {
+            return Error::InvalidArgument("best_offer_id",
+                                          "best_offer_id names this buyer's best offer on it");
+          }
+          if (best->status != "accepted") {
+            return Rule("best_offer_not_accepted", "the best offer is " + best->status,
+                        "best_offer_id");
+          }
+          price = AgreedPrice(*best);
+          best->status = "used";
+          RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *best));
+        }
+        storage::OrderRecord o{Id::Generate(c_.clock, c_.random).ToString(),
+                               offer->id,
+                               offer->item_id,
+                               offer->organisation_id,
+                               in.buyer_ref,
+                               price,
+                               disclosure.latest,
+                               now,
+                               std::string(provider->Name()),
+                               std::nullopt,
+                               "placed",
+                               0,
+                               0,
+                               std::nullopt,
+                               std::nullopt,
+                               WindowMs(),
+                               offer->warranty_months,
+                               offer->return_days,
+                               actor.user_id,
+                               now,
+                               now};
+        RECIRC_CHECK(c_.repo.InsertOrder(s, o));
+        RECIRC_CHECK(
+            c_.repo.UpdateOfferStatus(s, offer->id, "reserved", std::nullopt, std::nullopt));
+        RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.placed"));
+        return o;
+      });
+}
+
+Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& actor,
+                                                  const std::string& id, const OrderFn& fn) {
+  return storage::WriteValue<storage::OrderRecord>(
+      c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
+        RECIRC_TRY(auto o, c_.repo.LockOrder(s, id));
+        if (!o || (!IsBuyer(actor, *o) && !actor.InOrganisation(o->organisation_id))) {
+          return Error::NotFound("order " + id + " not found");
+        }
+        RECIRC_CHECK(fn(s, *o));
+        o->updated_at = ToUnixMillis(c_.clock.Now());
+        RECIRC_CHECK(c_.repo.UpdateOrder(s, *o));
+        return *o;
+      });
+}
+
+Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
+                                               const std::string& id, int64_t amount_fen,
+                                               std::optional<std::string> receipt_number) {
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (o.state != "placed") return WrongState(o, "placed");
+    if (amount_fen != o.price_fen) {
+      return Error::InvalidArgument("amount_fen",
+                                    "the order's price is " + std::to_string(o.price_fen) + " fen");
+    }
+    RECIRC_TRY(PaymentProvider * provider, providers_.Find(o.provider));
+    RECIRC_TRY(auto offer, c_.repo.FindOffer(s, o.offer_id));
+    RECIRC_TRY(o.payment_ref,
+               provider->Capture({o.id, o.price_fen, offer->channel, receipt_number}));
+    o.paid_fen = o.price_fen;
+    o.state = "paid";
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.paid"));
+    return AppendItemEvent(s, actor, o, "item.sold",
+                           {{"channel", offer->channel},
+                            {"sale_mode", offer->sale_mode},
+                            {"disclosure_version", o.disclosure_version},
+                            {"warranty_months", o.warranty_months},
+                            {"return_days", o.return_days}});
+  });
+}
+
+Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& actor,
+                                                    const std::string& id,
+                                                    const DispatchInput& in) {
+  if (!actor.Has(Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot dispatch orders");
+  }
+  if (in.method != "handover" && in.method != "shipping") {
+    return Error::InvalidArgument("method", "method is handover or shipping");
+  }
+  if (in.serials.empty()) {
+    return Error::InvalidArgument("serials", "the dispatch records the item's serials");
+  }
+  for (size_t i = 0; i < in.serials.size(); ++i) {
+    if (in.serials[i].empty() || in.serials[i].size() > 64) {
+      return Error::InvalidArgument("serials[" + std::to_string(i) + "]", "1 to 64 characters");
+    }
+  }
+  if (in.photos.empty()) {
+    return Error::InvalidArgument("photos", "the dispatch records at least one photo");
+  }
+  for (size_t i = 0; i < in.photos.size(); ++i) {
+    RECIRC_CHECK(CheckPhotoRef(in.photos[i], "photos[" + std::to_string(i) + "]"));
+  }
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (o.state != "paid") return WrongState(o, "paid");
+    json::array serials, photos;
+    for (const auto& x : in.serials) serials.push_back(json::string(x));
+    for (const auto& x : in.photos) photos.push_back(json::string(x));
+    json::object d{{"method", in.method},
+                   {"serials", serials},
+                   {"photos", photos},
+                   {"at", ToUnixMillis(c_.clock.Now())}};
+    d["tracking"] = in.tracking ? json::value(*in.tracking) : nullptr;
+    o.dispatch = json::serialize(d);
+    o.state = "dispatched";
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.dispatched"));
+    return AppendItemEvent(s, actor, o, "item.handed_over", {{"method", in.method}});
+  });
+}
+
+Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& actor,
+                                                   const std::string& id,
+                                                   const std::string& condition) {
+  if (condition != "as_described" && condition != "not_as_described") {
+    return Error::InvalidArgument("condition", "condition is as_described or not_as_described");
+  }
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (o.state != "dispatched") return WrongState(o, "dispatched");
+    o.state = "received";
+    o.received_at = ToUnixMillis(c_.clock.Now());
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.received"));
+    return AppendItemEvent(s, actor, o, "item.received", {{"condition", condition}});
+  });
+}
+
+Result<storage::OrderRecord> OrderService::Settle(const identity::Principal& actor,
+                                                  const std::string& id, int64_t amount_fen) {
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (o.state != "received") return WrongState(o, "received");
+    if (amount_fen != o.paid_fen - o.refunded_fen) {
+      return Error::InvalidArgument("amount_fen", "the amount held for this order is " +
+                                                      std::to_string(o.paid_fen - o.refunded_fen) +
+                                                      " fen");
+    }
+    // Settlement waits for the inspection window and the return window, whichever is longer.
+    const int64_t ends = *o.received_at + std::max(o.inspection_window_ms, o.return_days * kDayMs);
+    if (ToUnixMillis(c_.clock.Now()) < ends) {
+      return Rule("inspection_window_open",
+                  "the buyer's inspection window ends at " + FormatRfc3339(FromUnixMillis(ends)));
+    }
+    o.state = "settled";
+    RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "sold", std::nullopt, std::nullopt));
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.settled"));
+    return AppendItemEvent(s, actor, o, "item.sale_settled", {});
+  });
+}
+
+Status OrderService::RefundLocked(storage::Session& s, const identity::Principal& actor,
+                                  storage::OrderRecord& o, int64_t amount_fen) {
+  if (amount_fen <= 0)
+    return Error::InvalidArgument("amount_fen", "a positive whole number of fen");
+  if (o.paid_fen == 0) return Rule("order_unpaid", "nothing was paid, so nothing is refunded");
+  if (amount_fen > o.paid_fen - o.refunded_fen) {
+    return Error{ErrorCode::kFailedPrecondition,
+                 std::string(kRuleRefundExceedsPayment) + ": " + std::to_string(amount_fen) +
+                     " fen is more than the " + std::to_string(o.paid_fen - o.refunded_fen) +
+                     " fen paid and not yet refunded",
+                 "amount_fen"};
+  }
+  RECIRC_TRY(PaymentProvider * provider, providers_.Find(o.provider));
+  RECIRC_TRY(std::string ref, provider->Refund(*o.payment_ref, amount_fen));
+  (void)ref;
+  o.refunded_fen += amount_fen;
+  if (o.refunded_fen == o.paid_fen) {
+    const bool returned = o.state != "paid";
+    o.state = "refunded";
+    // Refunded before dispatch: the item is still in the shop, offered again. After dispatch it
+    // comes back first: the operator makes a new offer once it has.
+    RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, returned ? "withdrawn" : "published",
+                                           std::nullopt, std::nullopt));
+    RECIRC_CHECK(
+        AppendItemEvent(s, actor, o, returned ? "item.returned" : "item.sale_cancelled", {}));
+  }
+  return AppendOrderEvent(s, actor, o, "order.refunded");
+}
+
+Result<storage::OrderRecord> OrderService::Refund(const identity::Principal& actor,
+                                                  const std::string& id, int64_t amount_fen) {
+  if (!actor.Has(Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot refund orders");
+  }
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (o.state == "placed" || o.state == "cancelled" || o.state == "refunded" ||
+        o.state == "settled") {
+      return WrongState(o, "a paid, unsettled order");
+    }
+    return RefundLocked(s, actor, o, amount_fen);
+  });
+}
+
+Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& actor,
+                                                  const std::string& id,
+                                                  const std::string& reason) {
+  RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
+  return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (o.state == "placed") {
+      o.state = "cancelled";
+      RECIRC_CHECK(
+          c_.repo.UpdateOfferStatus(s, o.offer_id, "published", std::nullopt, std::nullopt));
+      return AppendOrderEvent(s, actor, o, "order.cancelled");
+    }
+    if (o.state == "paid") return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
+    return WrongState(o, "placed or paid (after dispatch, ask for a return)");
+  });
+}
+
+Result<storage::OrderRecord> OrderService::Get(const identity::Principal& actor,
+                                               const std::string& id) {
+  RECIRC_TRY(auto o, storage::ReadValue<std::optional<storage::OrderRecord>>(
+                         c_.db, [&](storage::Session& s) { return c_.repo.FindOrder(s, id); }));
+  if (!o || (!IsBuyer(actor, *o) && !actor.InOrganisation(o->organisation_id))) {
+    return Error::NotFound("order " + id + " not found");
+  }
+  return *o;
+}
+
+Result<std::vector<storage::OrderRecord>> OrderService::OfOrganisation(
+    const identity::Principal& actor) {
+  if (!actor.Has(Permission::kMarketManage))
+    return Error::PermissionDenied("your role has no orders");
+  return storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
+    return c_.repo.OrdersOfOrganisation(s, actor.organisation.id);
+  });
+}
+
+}  // namespace recirc::market

@@ -1,0 +1,89 @@
+#pragma once
+// Direct orders in escrow-style states (DOMAIN.md "Orders and after-sales"):
+//
+//   placed ──pay──▶ paid (funds held) ──dispatch──▶ dispatched ──receive──▶ received
+//     │               │                                                      │
+//   cancel          cancel (full refund)                     inspection window (3 days)
+//     ▼               ▼                                                      ▼
+//   cancelled       refunded ◀──refund (all of it)── any paid state        settled
+//
+// From received, a return within the offer's return window moves the order to return_requested
+// (after_sales.hpp); refunding it all ends in refunded. Partial refunds keep the state.
+// Money: paid_fen is the price exactly once; refunded_fen never exceeds paid_fen (checked here,
+// under the order's row lock, and by a CHECK constraint). One live order per offer: the offer's
+// row is locked (PostgreSQL FOR UPDATE; SQLite's single writer), the offer moves to reserved, and
+// a second order gets a Conflict naming offer_taken.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/market/offer_service.hpp"
+#include "domain/market/payment.hpp"
+
+namespace recirc::market {
+
+inline constexpr std::chrono::hours kInspectionWindow{72};
+
+struct OrderInput {
+  std::string offer_id;
+  std::string buyer_ref;                    // the buyer's reference; never in events
+  std::string provider;                     // cash_at_outlet, simulated
+  int64_t accepted_disclosure_version = 0;  // the version the buyer read and accepted
+  std::optional<std::string> best_offer_id;
+};
+
+struct DispatchInput {
+  std::string method;  // handover, shipping
+  std::vector<std::string> serials;
+  std::vector<std::string> photos;  // sha256:<64 hex> references from the photos API
+  std::optional<std::string> tracking;
+};
+
+class OrderService {
+ public:
+  OrderService(const MarketContext& c, const PaymentProviders& providers)
+      : c_(c), providers_(providers) {}
+
+  Result<storage::OrderRecord> Place(const identity::Principal& actor, const OrderInput& in);
+  // `amount_fen` confirms the price the payer sees (it must equal the order's price).
+  Result<storage::OrderRecord> Pay(const identity::Principal& actor, const std::string& id,
+                                   int64_t amount_fen, std::optional<std::string> receipt_number);
+  Result<storage::OrderRecord> Dispatch(const identity::Principal& actor, const std::string& id,
+                                        const DispatchInput& in);
+  // condition: as_described or not_as_described (then open a return or dispute).
+  Result<storage::OrderRecord> Receive(const identity::Principal& actor, const std::string& id,
+                                       const std::string& condition);
+  // `amount_fen` confirms what is released to the seller (paid less refunded).
+  Result<storage::OrderRecord> Settle(const identity::Principal& actor, const std::string& id,
+                                      int64_t amount_fen);
+  Result<storage::OrderRecord> Cancel(const identity::Principal& actor, const std::string& id,
+                                      const std::string& reason);
+  Result<storage::OrderRecord> Refund(const identity::Principal& actor, const std::string& id,
+                                      int64_t amount_fen);
+  Result<storage::OrderRecord> Get(const identity::Principal& actor, const std::string& id);
+  // The seller organisation's orders, newest first (at most 200).
+  Result<std::vector<storage::OrderRecord>> OfOrganisation(const identity::Principal& actor);
+
+  // For the after-sales service: runs `fn` on the locked order in one write transaction.
+  using OrderFn = std::function<Status(storage::Session&, storage::OrderRecord&)>;
+  Result<storage::OrderRecord> Mutate(const identity::Principal& actor, const std::string& id,
+                                      const OrderFn& fn);
+  // Refunds inside a transaction the caller holds (the order is locked).
+  Status RefundLocked(storage::Session& s, const identity::Principal& actor,
+                      storage::OrderRecord& order, int64_t amount_fen);
+
+ private:
+  Status AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
+                          const storage::OrderRecord& o, const std::string& type);
+  Status AppendItemEvent(storage::Session& s, const identity::Principal& actor,
+                         const storage::OrderRecord& o, const std::string& type,
+                         boost::json::object payload);
+  const MarketContext& c_;
+  const PaymentProviders& providers_;
+};
+
+Status CheckPhotoRef(const std::string& ref, const std::string& field);
+
+}  // namespace recirc::market

@@ -1,0 +1,142 @@
+#pragma once
+// SQL for the marketplace: offers, best offers, prohibited-listing blocks, orders and after-sales
+// requests. Kinds and states travel as strings; the market services give them meaning.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace recirc::storage {
+
+struct OfferRecord {
+  std::string id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string sale_mode;  // fixed_price (auction, rental, consignment, lot: later)
+  std::string channel;    // online, outlet, flea_market
+  std::optional<std::string> outlet_id;
+  std::string title;
+  std::string description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  bool best_offer = false;
+  std::optional<int64_t> auto_accept_fen;
+  std::optional<int64_t> auto_decline_fen;
+  std::string mode_terms;  // JSON object: the sale mode's own terms ({} for fixed price)
+  std::string status;      // draft, published, blocked, reserved, sold, withdrawn
+  std::optional<int64_t> disclosure_version;
+  std::string created_by;
+  int64_t created_at = 0;
+  std::optional<int64_t> published_at;
+};
+
+struct BestOfferRecord {
+  std::string id;
+  std::string offer_id;
+  std::string buyer_ref;
+  int64_t amount_fen = 0;
+  std::optional<int64_t> counter_fen;
+  std::string status;  // pending, countered, accepted, declined, expired, used
+  int64_t expires_at = 0;
+  int64_t created_at = 0;
+  std::optional<int64_t> decided_at;
+};
+
+struct ListingBlockRecord {
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string region_code;
+  std::string rule_id;
+  std::string reason;
+  std::string status;  // blocked, appealed, upheld, lifted
+  std::optional<std::string> appeal;
+  std::optional<int64_t> appealed_at;
+  std::optional<std::string> decided_by;
+  std::optional<std::string> decision_note;
+  std::optional<int64_t> decided_at;
+  int64_t created_at = 0;
+};
+
+struct OrderRecord {
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string buyer_ref;
+  int64_t price_fen = 0;
+  int64_t disclosure_version = 0;
+  int64_t disclosure_accepted_at = 0;
+  std::string provider;
+  std::optional<std::string> payment_ref;
+  std::string state;
+  int64_t paid_fen = 0;
+  int64_t refunded_fen = 0;
+  std::optional<std::string> dispatch;  // JSON: serials, photos, at
+  std::optional<int64_t> received_at;
+  int64_t inspection_window_ms = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  std::string created_by;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct AfterSaleRecord {
+  std::string id;
+  std::string order_id;
+  std::string kind;     // return, warranty, dispute
+  std::string status;   // open, accepted, refused, resolved
+  std::string details;  // JSON
+  bool flagged = false;
+  int64_t created_at = 0;
+  std::optional<int64_t> decided_at;
+};
+
+class MarketRepository {
+ public:
+  Status InsertOffer(Session& s, const OfferRecord& r) const;
+  Result<std::optional<OfferRecord>> FindOffer(Session& s, const std::string& id) const;
+  // PostgreSQL: SELECT … FOR UPDATE, so concurrent orders for one offer queue on its row.
+  // SQLite has one writer, so a plain read inside the write is already serialised.
+  Result<std::optional<OfferRecord>> LockOffer(Session& s, const std::string& id) const;
+  Status UpdateOfferStatus(Session& s, const std::string& id, const std::string& status,
+                           std::optional<int64_t> disclosure_version,
+                           std::optional<int64_t> published_at) const;
+  Result<std::vector<OfferRecord>> OffersOfItem(Session& s, const std::string& item_id) const;
+  Result<std::vector<OfferRecord>> OffersOfOrganisation(Session& s,
+                                                        const std::string& organisation_id) const;
+
+  Status InsertBestOffer(Session& s, const BestOfferRecord& r) const;
+  Result<std::optional<BestOfferRecord>> FindBestOffer(Session& s, const std::string& id) const;
+  Status UpdateBestOffer(Session& s, const BestOfferRecord& r) const;
+  Result<std::vector<BestOfferRecord>> BestOffersOf(Session& s, const std::string& offer_id) const;
+
+  Status InsertBlock(Session& s, const ListingBlockRecord& r) const;
+  Result<std::optional<ListingBlockRecord>> FindBlock(Session& s, const std::string& id) const;
+  Status UpdateBlock(Session& s, const ListingBlockRecord& r) const;
+  Result<std::vector<ListingBlockRecord>> BlocksOfOffer(Session& s,
+                                                        const std::string& offer_id) const;
+  // Newest first; region prefix "" for all, status optional.
+  Result<std::vector<ListingBlockRecord>> ListBlocks(
+      Session& s, const std::string& region_prefix, const std::optional<std::string>& status) const;
+
+  Status InsertOrder(Session& s, const OrderRecord& r) const;
+  Result<std::optional<OrderRecord>> FindOrder(Session& s, const std::string& id) const;
+  Result<std::optional<OrderRecord>> LockOrder(Session& s, const std::string& id) const;
+  Status UpdateOrder(Session& s, const OrderRecord& r) const;
+  Result<int64_t> CountLiveOrders(Session& s, const std::string& offer_id) const;
+  Result<std::vector<OrderRecord>> OrdersOfOrganisation(Session& s,
+                                                        const std::string& organisation_id) const;
+
+  Status InsertAfterSale(Session& s, const AfterSaleRecord& r) const;
+  Result<std::optional<AfterSaleRecord>> FindAfterSale(Session& s, const std::string& id) const;
+  Status UpdateAfterSale(Session& s, const AfterSaleRecord& r) const;
+  Result<std::vector<AfterSaleRecord>> AfterSalesOf(Session& s, const std::string& order_id) const;
+};
+
+}  // namespace recirc::storage
