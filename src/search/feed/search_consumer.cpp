@@ -1,4 +1,4 @@
-#include "search/search_consumer.hpp"
+#include "search/feed/search_consumer.hpp"
 
 #include <spdlog/spdlog.h>
 
