@@ -20,6 +20,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddRegistryRoutes(routes, deps);
   AddInspectionRoutes(routes, deps);
   AddPhotoRoutes(routes, deps);
+  AddSearchRoutes(routes, deps);
   return routes;
 }
 

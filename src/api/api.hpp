@@ -17,6 +17,7 @@
 #include "domain/registry/seller_view.hpp"
 #include "http/metrics.hpp"
 #include "http/route.hpp"
+#include "search/search_index.hpp"
 #include "storage/database.hpp"
 #include "storage/journal_repository.hpp"
 
@@ -35,8 +36,8 @@ struct ApiDeps {
   std::chrono::minutes session_lifetime{12 * 60};
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
-  bool secure_cookies = false;               // add the Secure attribute (behind TLS)
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
+  search::SearchIndex* search = nullptr;     // search_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -53,5 +54,6 @@ void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

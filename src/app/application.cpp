@@ -24,6 +24,8 @@
 #include "http/server.hpp"
 #include "journal/event_counts.hpp"
 #include "journal/runner.hpp"
+#include "search/feed/search_consumer.hpp"
+#include "search/search_index.hpp"
 #include "storage/event_counts_repository.hpp"
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
@@ -78,7 +80,8 @@ Result<std::pair<crypto::FieldCipher, crypto::BlindIndex>> LoadDataKeys(
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
-        crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue)
+        crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue,
+        std::unique_ptr<search::SearchIndex> search)
       : config(c),
         db(database),
         clock(clk),
@@ -103,7 +106,9 @@ struct Application::Parts {
                clock, random),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
-        runner(db, journal, {&event_counts, &police_feed}) {}
+        search_index(std::move(search)),
+        search_consumer(*search_index),
+        runner(db, journal, {&event_counts, &police_feed, &search_consumer}) {}
 
   Config config;
   storage::Database& db;
@@ -135,6 +140,8 @@ struct Application::Parts {
   registry::PhotoService photos;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
+  std::unique_ptr<search::SearchIndex> search_index;  // <data_dir>/search, one writer per process
+  search::SearchConsumer search_consumer;
   journal::JournalRunner runner;
   std::unique_ptr<api::ApiDeps> deps;
   std::optional<http::Router> router;
@@ -164,9 +171,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto regions, LoadRegions());
   RECIRC_TRY(auto keys, LoadDataKeys(config.data_dir, random));
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
-  auto parts =
-      std::make_unique<Parts>(config, db, clock, random, std::move(regions), std::move(keys.first),
-                              std::move(keys.second), std::move(checklists));
+  RECIRC_TRY(auto search_index, search::SearchIndex::Open(config.data_dir / "search"));
+  auto parts = std::make_unique<Parts>(config, db, clock, random, std::move(regions),
+                                       std::move(keys.first), std::move(keys.second),
+                                       std::move(checklists), std::move(search_index));
   Parts& p = *parts;
 
   p.deps = std::make_unique<api::ApiDeps>(
@@ -174,6 +182,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
                    p.regions, nullptr, config.session_lifetime, config.secure_cookies});
   p.deps->inspection = &p.inspection_services;
   p.deps->photos = &p.photos;
+  p.deps->search = p.search_index.get();
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -241,6 +250,18 @@ registry::PoliceService& Application::police() { return parts_->police; }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
+search::SearchIndex& Application::search() { return *parts_->search_index; }
+
+Status Application::CatchUp() {
+  RECIRC_CHECK(parts_->runner.RunOnce());
+  return Ok();
+}
+
+Result<int64_t> Application::Reindex() {
+  RECIRC_CHECK(parts_->runner.Rebuild(parts_->search_consumer.name()));
+  RECIRC_CHECK(parts_->runner.RunOnce());
+  return parts_->search_index->Count();
+}
 
 Status Application::Listen() { return parts_->server->Listen(); }
 uint16_t Application::port() const { return parts_->server->port(); }

@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "Run the server");
   auto* demo = cli.add_subcommand("demo", "Load demo organisations and users, then run the server");
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  auto* reindex = cli.add_subcommand(
+      "reindex", "Rebuild the search index from the journal (stop the server first)");
   int64_t seed_items = 1000;
   auto* seed = cli.add_subcommand("seed", "Load demo data and N synthetic registrations");
   seed->add_option("--items", seed_items, "how many items to register (default 1000)");
@@ -102,6 +104,7 @@ int main(int argc, char** argv) {
   if (*serve) return recirc::app::RunServe(*config, false, std::cout);
   if (*demo) return recirc::app::RunServe(*config, true, std::cout);
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
+  if (*reindex) return recirc::app::RunReindex(*config, std::cout);
   if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
   if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
