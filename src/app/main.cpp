@@ -90,8 +90,8 @@ int main(int argc, char** argv) {
   create_user->add_option("--password", request.user.password);
   auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
 
-  for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, create_org, create_outlet,
-                    create_user, list_orgs}) {
+  for (auto* cmd : {serve, demo, migrate, reindex, seed, keys_init, keys_show, create_org,
+                    create_outlet, create_user, list_orgs}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
