@@ -22,6 +22,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddPhotoRoutes(routes, deps);
   AddLogRoutes(routes, deps);
   AddMarketRoutes(routes, deps);
+  AddSearchRoutes(routes, deps);
   return routes;
 }
 

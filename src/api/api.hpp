@@ -19,6 +19,7 @@
 #include "domain/registry/seller_view.hpp"
 #include "http/metrics.hpp"
 #include "http/route.hpp"
+#include "search/search_index.hpp"
 #include "storage/database.hpp"
 #include "storage/journal_repository.hpp"
 
@@ -40,6 +41,7 @@ struct ApiDeps {
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
   const market::MarketServices* market = nullptr;  // market_routes.cpp
+  search::SearchIndex* search = nullptr;           // search_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -58,5 +60,6 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -32,6 +32,8 @@
 #include "http/server.hpp"
 #include "journal/event_counts.hpp"
 #include "journal/runner.hpp"
+#include "search/feed/search_consumer.hpp"
+#include "search/search_index.hpp"
 #include "storage/event_counts_repository.hpp"
 #include "storage/idempotency_repository.hpp"
 #include "storage/identity_repository.hpp"
@@ -100,7 +102,8 @@ struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
         crypto::BlindIndex blind_index, inspection::Catalogue checklist_catalogue,
-        const tlog::Signer& log_key, market::ProhibitedRules prohibited_rules)
+        const tlog::Signer& log_key, market::ProhibitedRules prohibited_rules,
+        std::unique_ptr<search::SearchIndex> search)
       : config(c),
         db(database),
         clock(clk),
@@ -140,7 +143,9 @@ struct Application::Parts {
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
         log_service(db, tlog_repo, log_key.VerifierKey()),
-        runner(db, journal, {&event_counts, &police_feed}),
+        search_index(std::move(search)),
+        search_consumer(*search_index),
+        runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
   Config config;
@@ -190,6 +195,8 @@ struct Application::Parts {
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
   history::LogService log_service;
+  std::unique_ptr<search::SearchIndex> search_index;  // <data_dir>/search, one writer per process
+  search::SearchConsumer search_consumer;
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -226,9 +233,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto keys, LoadNodeKeys(config.data_dir, random));
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
   RECIRC_TRY(auto prohibited, market::ProhibitedRules::Embedded());
+  RECIRC_TRY(auto search_index, search::SearchIndex::Open(config.data_dir / "search"));
   auto parts = std::make_unique<Parts>(
       config, db, clock, random, std::move(regions), std::move(keys.cipher), std::move(keys.index),
-      std::move(checklists), std::move(keys.log), std::move(prohibited));
+      std::move(checklists), std::move(keys.log), std::move(prohibited), std::move(search_index));
   Parts& p = *parts;
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);
@@ -240,6 +248,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps->inspection = &p.inspection_services;
   p.deps->photos = &p.photos;
   p.deps->market = &p.market_services;
+  p.deps->search = p.search_index.get();
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -328,6 +337,18 @@ Result<int64_t> Application::RunJournalOnce() {
 }
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
+search::SearchIndex& Application::search() { return *parts_->search_index; }
+
+Status Application::CatchUp() {
+  RECIRC_CHECK(parts_->runner.RunOnce());
+  return Ok();
+}
+
+Result<int64_t> Application::Reindex() {
+  RECIRC_CHECK(parts_->runner.Rebuild(parts_->search_consumer.name()));
+  RECIRC_CHECK(parts_->runner.RunOnce());
+  return parts_->search_index->Count();
+}
 
 Status Application::Listen() { return parts_->server->Listen(); }
 uint16_t Application::port() const { return parts_->server->port(); }

@@ -23,6 +23,10 @@ class PoliceService;
 class PersonalDataService;
 }  // namespace recirc::registry
 
+namespace recirc::search {
+class SearchIndex;
+}  // namespace recirc::search
+
 namespace recirc::http {
 class Dispatcher;
 class Router;
@@ -53,6 +57,12 @@ class Application {
   Result<int64_t> RunJournalOnce();
   const http::Router& router() const;
   const core::RegionTable& regions() const;
+  search::SearchIndex& search();
+
+  // Runs the journal consumers until they have caught up (the server does this on its own thread).
+  Status CatchUp();
+  // Empties the search index and replays the journal into it; returns the listings indexed.
+  Result<int64_t> Reindex();
 
   // Listens (port() is valid afterwards), then serves until SIGTERM/SIGINT or Stop().
   Status Listen();

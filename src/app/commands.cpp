@@ -81,6 +81,21 @@ int RunMigrate(const Config& config, std::ostream& out) {
   return 0;
 }
 
+int RunReindex(const Config& config, std::ostream& out) {
+  SystemClock clock;
+  crypto::SecureRandom random;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  auto listings = (*app)->Reindex();
+  if (!listings) return Fail(listings.error(), out);
+  out << "search index rebuilt from the journal: " << *listings << " listings\n";
+  return 0;
+}
+
 int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out) {
   crypto::SecureRandom random;
   auto report = InitKeys(config.data_dir, origin, random);

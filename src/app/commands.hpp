@@ -13,6 +13,9 @@ namespace recirc::app {
 // Exit codes: 0 success, 1 runtime failure, 2 bad input or configuration.
 int RunServe(const Config& config, bool with_demo_data, std::ostream& out);
 int RunMigrate(const Config& config, std::ostream& out);
+// Wipes <data_dir>/search and replays the journal into it (the server must be stopped: one
+// writer per Xapian database).
+int RunReindex(const Config& config, std::ostream& out);
 int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out);
 int RunKeysShow(const Config& config, std::ostream& out);
 // Appends a new data key (the old ones stay) and re-encrypts every personal field under it.

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "Run the server");
   auto* demo = cli.add_subcommand("demo", "Load demo organisations and users, then run the server");
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  auto* reindex = cli.add_subcommand(
+      "reindex", "Rebuild the search index from the journal (stop the server first)");
   int64_t seed_items = 1000;
   auto* seed = cli.add_subcommand("seed", "Load demo data and N synthetic registrations");
   seed->add_option("--items", seed_items, "how many items to register (default 1000)");
@@ -120,8 +122,8 @@ int main(int argc, char** argv) {
   audit->add_option("--state", audit_state,
                     "file keeping the key and the last checkpoint seen, for consistency");
 
-  for (auto* cmd : {serve, demo, migrate, seed, keys_init, keys_show, keys_rotate, retention_run,
-                    create_org, create_outlet, create_user, list_orgs}) {
+  for (auto* cmd : {serve, demo, migrate, seed, reindex, keys_init, keys_show, keys_rotate,
+                    retention_run, create_org, create_outlet, create_user, list_orgs}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
   if (*serve) return recirc::app::RunServe(*config, false, std::cout);
   if (*demo) return recirc::app::RunServe(*config, true, std::cout);
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
+  if (*reindex) return recirc::app::RunReindex(*config, std::cout);
   if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
   if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);

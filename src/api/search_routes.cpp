@@ -1,0 +1,103 @@
+// The public market search: GET /api/v1/search?q=&category=&region=&grade=&sale_mode=
+// &price_min=&price_max=&sort=&cursor=&limit= (no account needed; listings hold nothing personal).
+#include <boost/json.hpp>
+
+#include <charconv>
+
+#include "api/api.hpp"
+#include "search/search_index.hpp"
+
+namespace recirc::api {
+namespace {
+
+Result<std::optional<int64_t>> Whole(const http::RequestContext& ctx, const std::string& name,
+                                     int64_t max) {
+  auto text = ctx.Query(name);
+  if (!text || text->empty()) return std::optional<int64_t>();
+  int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc() || ptr != text->data() + text->size() || n < 0 || n > max) {
+    return Error::InvalidArgument(name,
+                                  name + " is a whole number from 0 to " + std::to_string(max));
+  }
+  return std::optional<int64_t>(n);
+}
+
+Result<search::SearchQuery> QueryFrom(const http::RequestContext& ctx,
+                                      const core::RegionTable& regions) {
+  search::SearchQuery q;
+  q.text = ctx.Query("q").value_or("");
+  if (q.text.size() > 200) return Error::InvalidArgument("q", "q is at most 200 bytes");
+  q.category = ctx.Query("category").value_or("");
+  if (q.category.size() > 40) return Error::InvalidArgument("category", "category is too long");
+  q.region = ctx.Query("region").value_or("");
+  if (!q.region.empty()) RECIRC_CHECK(core::ValidateRegionCode(regions, q.region, "region"));
+  q.grade = ctx.Query("grade").value_or("");
+  if (q.grade.size() > 40) return Error::InvalidArgument("grade", "grade is too long");
+  q.sale_mode = ctx.Query("sale_mode").value_or("");
+  if (!q.sale_mode.empty() && !search::IsSaleMode(q.sale_mode)) {
+    return Error::InvalidArgument(
+        "sale_mode", "sale_mode must be fixed_price, auction, rental, consignment or lot");
+  }
+  constexpr int64_t kMaxFen = 1'000'000'000'000;
+  RECIRC_TRY(q.price_min_fen, Whole(ctx, "price_min", kMaxFen));
+  RECIRC_TRY(q.price_max_fen, Whole(ctx, "price_max", kMaxFen));
+  if (q.price_min_fen && q.price_max_fen && *q.price_min_fen > *q.price_max_fen) {
+    return Error::InvalidArgument("price_max", "price_max is below price_min");
+  }
+  RECIRC_TRY(q.sort, search::ParseSortOrder(ctx.Query("sort").value_or("")));
+  RECIRC_TRY(auto cursor, Whole(ctx, "cursor", 10'000));
+  q.offset = cursor.value_or(0);
+  RECIRC_TRY(auto limit, Whole(ctx, "limit", 100));
+  if (limit && *limit < 1) return Error::InvalidArgument("limit", "limit is from 1 to 100");
+  q.limit = static_cast<int>(limit.value_or(20));
+  return q;
+}
+
+boost::json::array FacetJson(const std::vector<search::FacetCount>& counts,
+                             const core::RegionTable* regions) {
+  boost::json::array out;
+  for (const auto& c : counts) {
+    boost::json::object o{{"value", c.value}, {"count", c.count}};
+    if (regions)
+      if (const auto* r = regions->Find(c.value)) o["name"] = r->name;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Result<http::Response> Search(search::SearchIndex& index, const core::RegionTable& regions,
+                              http::RequestContext& ctx) {
+  RECIRC_TRY(auto query, QueryFrom(ctx, regions));
+  RECIRC_TRY(auto result, index.Search(query));
+  boost::json::array items;
+  for (const auto& h : result.hits) {
+    auto o = search::ListingToJson(h.listing);
+    o["rank"] = h.rank;
+    items.push_back(std::move(o));
+  }
+  boost::json::object body{{"items", std::move(items)},
+                           {"total", result.estimated_total},
+                           {"facets",
+                            {{"category", FacetJson(result.facets.category, nullptr)},
+                             {"region", FacetJson(result.facets.region, &regions)},
+                             {"grade", FacetJson(result.facets.grade, nullptr)},
+                             {"price_band", FacetJson(result.facets.price_band, nullptr)},
+                             {"sale_mode", FacetJson(result.facets.sale_mode, nullptr)}}}};
+  if (result.next_cursor) body["next_cursor"] = *result.next_cursor;
+  return http::Json(200, std::move(body));
+}
+
+}  // namespace
+
+void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+  if (!d.search) return;
+  search::SearchIndex* index = d.search;
+  const core::RegionTable* regions = &d.regions;
+  routes.push_back(
+      {http::Verb::get, "/api/v1/search", identity::Permission::kPublic,
+       [index, regions](http::RequestContext& c) { return Search(*index, *regions, c); }, 0,
+       http::Execution::kBlocking});
+}
+
+}  // namespace recirc::api

@@ -1,0 +1,40 @@
+#pragma once
+// ListingDocument: what the search index knows of one published listing (an offer). It is the
+// payload of the `item.offered` event (snake_case JSON, docs/search.md), so the marketplace and the
+// index agree on one shape. Nothing personal: no seller, no buyer.
+
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace recirc::search {
+
+struct ListingDocument {
+  std::string listing_id;  // the offer's id; add/replace/delete key
+  std::string item_id;
+  std::string title_zh;
+  std::string title_en;
+  std::string description_zh;
+  std::string description_en;
+  std::string brand;
+  std::string model;
+  std::string category;     // phone, laptop, furniture, luxury_bag, ...
+  std::string region_code;  // GB/T 2260, six digits (county level where known)
+  std::string grade;        // functional/cosmetic ("A/B") or a category grade string
+  int64_t price_fen = 0;
+  std::string sale_mode;     // fixed_price, auction, rental, consignment, lot
+  std::string channel;       // online, outlet, flea_market
+  int64_t published_at = 0;  // Unix milliseconds (RFC 3339 on the wire)
+};
+
+// The sale modes a listing may have (DOMAIN.md "Business formats").
+bool IsSaleMode(std::string_view mode);
+
+// Parses and checks an `item.offered` payload; errors name the field.
+Result<ListingDocument> ListingFromJson(const boost::json::value& json);
+boost::json::object ListingToJson(const ListingDocument& doc);
+
+}  // namespace recirc::search
