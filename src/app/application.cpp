@@ -126,7 +126,7 @@ struct Application::Parts {
         disclosure(db, checklists, registry_repo, journal),
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
         prohibited(std::move(prohibited_rules)),
-        sellable(registry_repo),
+        sellable(registration.holds()),
         market_context{db,          checklists,    prohibited,      sellable,
                        market_repo, registry_repo, inspection_repo, identity_repo,
                        journal,     clock,         random},

@@ -1,7 +1,7 @@
 #pragma once
 // ListingDocument: what the search index knows of one published listing (an offer). It is the
-// payload of the `item.offered` event (snake_case JSON, docs/search.md), so the marketplace and the
-// index agree on one shape. Nothing personal: no seller, no buyer.
+// payload of the `listing.published` event (snake_case JSON, docs/search.md), so the marketplace
+// and the index agree on one shape. Nothing personal: no seller, no buyer.
 
 #include <boost/json/value.hpp>
 
@@ -33,7 +33,7 @@ struct ListingDocument {
 // The sale modes a listing may have (DOMAIN.md "Business formats").
 bool IsSaleMode(std::string_view mode);
 
-// Parses and checks an `item.offered` payload; errors name the field.
+// Parses and checks a `listing.published` payload; errors name the field.
 Result<ListingDocument> ListingFromJson(const boost::json::value& json);
 boost::json::object ListingToJson(const ListingDocument& doc);
 

@@ -6,6 +6,9 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "app/demo.hpp"
 #include "core/validators.hpp"
 #include "support/test_server.hpp"
@@ -36,8 +39,25 @@ const std::string kPhoto = "sha256:" + std::string(64, 'd');
 
 class MarketHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
+  // Search is fed by the journal on the runner's thread: ask (bounded) until the listing is
+  // present, or absent, in the public search for `word`.
+  bool SearchShows(const std::string& word, const std::string& listing, bool present) {
+    for (int i = 0; i < 500; ++i) {
+      auto r = server_->Call({"GET", "/api/v1/search?q=" + word});
+      const bool found =
+          r.status == 200 && r.body.find("\"listing_id\":\"" + listing + "\"") != std::string::npos;
+      if (found == present) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
   void SetUp() override {
-    server_ = TestServer::Start(GetParam());
+    // No statutory hold period here, so a registered phone can be offered at once (the hold
+    // itself is tested in src/domain/market/market_test.cpp and the registry tests).
+    app::Config config;
+    config.hold_policy.default_days = 0;
+    server_ = TestServer::Start(GetParam(), config);
     if (!server_) GTEST_SKIP() << "database unavailable";
     ASSERT_TRUE(app::SeedDemo(server_->app().directory(), server_->db()));
     clerk_ = LogIn("shop.clerk", &shop_org_);
@@ -117,6 +137,8 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
                         R"({"disclosure_version":)" + std::to_string(version) + "}", clerk_, 200);
   EXPECT_EQ(published.at("offer").at("status"), "published");
   EXPECT_EQ(server_->Call({"GET", "/api/v1/offers/" + offer}).status, 200u);
+  // The published phone is found in the public search, and leaves it once sold.
+  EXPECT_TRUE(SearchShows("Mate", offer, true));
 
   auto order =
       Post("/api/v1/orders",
@@ -135,6 +157,7 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
   EXPECT_TRUE(Str(second.at("error").at("message")).starts_with("offer_taken:"));
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":1})", clerk_, 400);
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":420000})", clerk_, 200);
+  EXPECT_TRUE(SearchShows("Mate", offer, false));
   Post("/api/v1/orders/" + id + "/dispatch",
        R"({"method":"shipping","serials":["SN123"],"photos":[")" + kPhoto + R"("]})", clerk_, 200);
   Post("/api/v1/orders/" + id + "/receive", R"({"condition":"as_described"})", clerk_, 200);

@@ -1,5 +1,5 @@
-// GET /api/v1/search over the whole server: listings arrive as `item.offered` events through the
-// journal runner, a buyer without an account finds them by a Chinese word, a model name and a
+// GET /api/v1/search over the whole server: listings arrive as `listing.published` events through
+// the journal runner, a buyer without an account finds them by a Chinese word, a model name and a
 // mixed query, with facets; bad parameters are refused naming the parameter.
 #include <gtest/gtest.h>
 
@@ -36,7 +36,7 @@ class SearchHttpTest : public ::testing::TestWithParam<Backend> {
   Result<int64_t> Append(TestServer& server, const std::string& type, const std::string& payload) {
     int64_t seq = 0;
     RECIRC_CHECK(server.db().Write([&](storage::Session& s) -> Status {
-      RECIRC_TRY(seq, journal_.Append(s, {type, "item", "I", {}, {}, payload}));
+      RECIRC_TRY(seq, journal_.Append(s, {type, "listing", "L", {}, {}, payload}));
       return Ok();
     }));
     return seq;
@@ -70,13 +70,13 @@ class SearchHttpTest : public ::testing::TestWithParam<Backend> {
 TEST_P(SearchHttpTest, BuyerFindsListingsByWordModelAndMixedQuery) {
   auto server = TestServer::Start(GetParam());
   if (!server) GTEST_SKIP() << "database unavailable";
-  ASSERT_TRUE(Append(*server, "item.offered",
+  ASSERT_TRUE(Append(*server, "listing.published",
                      Offered("A", "华为 Mate 40 Pro 手机", "phone", "110108", 289'900)));
-  ASSERT_TRUE(Append(*server, "item.offered",
+  ASSERT_TRUE(Append(*server, "listing.published",
                      Offered("B", "苹果 iPhone 13 手机", "phone", "310104", 329'900)));
-  ASSERT_TRUE(Append(*server, "item.offered",
+  ASSERT_TRUE(Append(*server, "listing.published",
                      Offered("C", "北欧布艺沙发 cheap", "furniture", "110105", 120'000)));
-  auto seq = Append(*server, "item.sold", R"({"listing_id":"C"})");
+  auto seq = Append(*server, "listing.closed", R"({"listing_id":"C"})");
   ASSERT_TRUE(seq);
   ASSERT_TRUE(WaitForIndex(*server, *seq)) << "the journal runner indexed the events";
 

@@ -49,11 +49,12 @@ class MarketTest : public testing::BothDatabases {
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
     registration_.emplace(db(), registry_, identity_repo_, journal_, cipher_, index_, clock_,
-                          random_);
+                          random_, registry::HoldPolicy{.default_days = 7, .rules = {}});
+    sellable_.emplace(registration_->holds());
     reports_.emplace(db(), catalogue_, inspection_repo_, registry_, journal_, cipher_, clock_,
                      random_);
     sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_, journal_, clock_, random_);
-    ctx_.emplace(MarketContext{db(), catalogue_, rules_, sellable_, repo_, registry_,
+    ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_,
                                inspection_repo_, identity_repo_, journal_, clock_, random_});
     providers_.Add(cash_);
     providers_.Add(simulated_);
@@ -88,7 +89,8 @@ class MarketTest : public testing::BothDatabases {
     p.organisation = org;
     return p;
   }
-  std::string Register(std::string imei) {
+  // Registers a phone; unless told otherwise, lets its statutory hold period (7 days) pass.
+  std::string Register(std::string imei, bool wait_out_hold = true) {
     registry::AcquisitionInput in;
     in.outlet_id = outlet_.id;
     in.kind = "purchase";
@@ -107,6 +109,7 @@ class MarketTest : public testing::BothDatabases {
     in.item = {"phone", "Apple", "iPhone 13", {{"imei", imei}}, std::nullopt, "轻微划痕", 1};
     auto receipt = registration_->Register(clerk_, in);
     EXPECT_TRUE(receipt) << receipt.error().message;
+    if (wait_out_hold) clock_.Advance(hours(7 * 24 + 1));
     return receipt->item_id;
   }
   std::string Inspect(const std::string& item) {
@@ -191,7 +194,7 @@ class MarketTest : public testing::BothDatabases {
   storage::InspectionRepository inspection_repo_;
   storage::MarketRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
-  RegistryHoldsCheck sellable_{registry_};
+  std::optional<RegistryHoldsCheck> sellable_;
   CashAtOutlet cash_;
   SimulatedProvider simulated_;
   PaymentProviders providers_;
@@ -262,6 +265,21 @@ TEST_P(MarketTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDi
   // Anonymous callers see published offers only.
   EXPECT_TRUE(offers_->Get(nullptr, offer->id));
   EXPECT_FALSE(offers_->Get(nullptr, second->id));
+}
+
+TEST_P(MarketTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds) {
+  const std::string item = Register(Imei("35693803564391"), /*wait_out_hold=*/false);
+  Inspect(item);
+  Sanitize(item);
+  auto offer = offers_->Create(clerk_, Terms(item));
+  ASSERT_TRUE(offer) << offer.error().message;
+  auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
+  ASSERT_FALSE(held);
+  EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
+  clock_.Advance(hours(7 * 24 + 1));
+  auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
+  ASSERT_TRUE(published) << published.error().message;
+  EXPECT_EQ(published->offer.status, "published");
 }
 
 TEST_P(MarketTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision) {

@@ -113,17 +113,8 @@ std::string PriceBand(int64_t fen) {
 }
 
 Status RegistryHoldsCheck::CheckSellable(storage::Session& s, const std::string& item_id) const {
-  RECIRC_TRY(auto item, registry_.FindItem(s, item_id));
-  if (!item) return Error::NotFound("item " + item_id + " not found");
-  if (item->status != "in_stock") {
-    return Rule(inspection::kRuleItemHeld,
-                "the item is " + item->status + " and cannot be sold until released", "item_id");
-  }
-  RECIRC_TRY(int64_t open, registry_.CountOpenHolds(s, item_id));
-  if (open > 0) {
-    return Rule(inspection::kRuleItemHeld,
-                "the item has an open hold and cannot be sold until released", "item_id");
-  }
+  RECIRC_TRY(auto item, holds_.IsSellable(s, item_id));
+  if (!item.sellable) return Rule(inspection::kRuleItemHeld, item.reason, "item_id");
   return Ok();
 }
 

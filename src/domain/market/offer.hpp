@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "domain/registry/holds.hpp"
 #include "storage/database.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -67,10 +68,9 @@ Status RequireWarranty(int64_t warranty_months, int64_t minimum_months);
 // Public price bands for events: prices never appear exactly in the item's history.
 std::string PriceBand(int64_t fen);
 
-// Whether an item may be sold now, as far as holds go. The registry today knows screening holds
-// and police holds (the item's status and its open holds). A statutory hold period per category
-// and region is being added separately; its check replaces RegistryHoldsCheck behind this
-// interface without touching the market services.
+// Whether an item may be sold now, as far as holds go: the statutory hold period, screening
+// holds and police holds (the registry's HoldService decides; this interface keeps the market
+// services independent of how).
 class SellabilityCheck {
  public:
   virtual ~SellabilityCheck() = default;
@@ -80,11 +80,11 @@ class SellabilityCheck {
 
 class RegistryHoldsCheck final : public SellabilityCheck {
  public:
-  explicit RegistryHoldsCheck(const storage::RegistryRepository& registry) : registry_(registry) {}
+  explicit RegistryHoldsCheck(const registry::HoldService& holds) : holds_(holds) {}
   Status CheckSellable(storage::Session& s, const std::string& item_id) const override;
 
  private:
-  const storage::RegistryRepository& registry_;
+  const registry::HoldService& holds_;
 };
 
 }  // namespace recirc::market

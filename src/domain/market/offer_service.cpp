@@ -6,6 +6,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/disclosure.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/market/listing_feed.hpp"
 
 namespace recirc::market {
 namespace {
@@ -200,6 +201,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                                                       offer.organisation_id, actor.user_id,
                                                       json::serialize(event)}));
         (void)seq;
+        storage::OfferRecord published = offer;
+        published.status = "published";
+        RECIRC_CHECK(AppendListingPublished(s, c_, actor, published, *item));
         out.offer.status = "published";
         out.offer.disclosure_version = version;
         out.offer.published_at = now;
@@ -231,6 +235,7 @@ Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& a
                                                         offer.item_id, offer.organisation_id,
                                                         actor.user_id, json::serialize(event)}));
           (void)seq;
+          RECIRC_CHECK(AppendListingClosed(s, c_, actor, offer, "withdrawn"));
         }
         offer.status = "withdrawn";
         return offer;

@@ -8,6 +8,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/disclosure.hpp"
 #include "domain/market/best_offer_service.hpp"
+#include "domain/market/listing_feed.hpp"
 
 namespace recirc::market {
 namespace {
@@ -182,6 +183,7 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
     o.paid_fen = o.price_fen;
     o.state = "paid";
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.paid"));
+    RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "sold"));
     return AppendItemEvent(s, actor, o, "item.sold",
                            {{"channel", offer->channel},
                             {"sale_mode", offer->sale_mode},

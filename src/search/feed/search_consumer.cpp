@@ -12,7 +12,7 @@ Status ApplyOne(SearchIndex& index, const storage::EventRecord& e) {
   const boost::json::value payload = boost::json::parse(e.payload, ec);
   if (ec || !payload.is_object())
     return Error::InvalidArgument("payload", "payload is not a JSON object");
-  if (e.type == "item.offered") {
+  if (e.type == "listing.published") {
     RECIRC_TRY(auto doc, ListingFromJson(payload));
     return index.Put(doc);
   }
@@ -30,8 +30,7 @@ Status SearchConsumer::Apply(storage::Session&, std::span<const storage::EventRe
   bool changed = false;
   for (const auto& e : events) {
     if (e.seq <= applied) continue;  // already in the index (a crash after the Xapian commit)
-    if (e.type != "item.offered" && e.type != "item.offer_withdrawn" && e.type != "item.sold")
-      continue;
+    if (e.type != "listing.published" && e.type != "listing.closed") continue;
     changed = true;
     if (auto st = ApplyOne(index_, e); !st) {
       if (st.error().code != ErrorCode::kInvalidArgument) return st;

@@ -1,8 +1,7 @@
 #pragma once
 // SearchConsumer: a journal consumer that keeps the search index current.
-//   item.offered         -> add or replace the listing (the payload is a ListingDocument)
-//   item.offer_withdrawn -> delete the listing ({"listing_id": ...})
-//   item.sold            -> delete the listing ({"listing_id": ...})
+//   listing.published -> add or replace the listing (the payload is a ListingDocument)
+//   listing.closed    -> delete the listing ({"listing_id": ..., "reason": withdrawn or sold})
 // Payload contracts: docs/search.md.
 //
 // Xapian is not part of the SQL transaction that moves the consumer's cursor. Each batch is

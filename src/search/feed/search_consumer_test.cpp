@@ -76,16 +76,16 @@ class SearchConsumerTest : public testing::BothDatabases {
 };
 
 TEST_P(SearchConsumerTest, OffersAreIndexedAndWithdrawalsAndSalesDelete) {
-  ASSERT_TRUE(Append("item.offered", Offered("A", "华为 Mate 40 手机")));
-  ASSERT_TRUE(Append("item.offered", Offered("B", "苹果 iPhone 13 手机")));
-  ASSERT_TRUE(Append("item.offered", Offered("C", "小米 12 手机")));
+  ASSERT_TRUE(Append("listing.published", Offered("A", "华为 Mate 40 手机")));
+  ASSERT_TRUE(Append("listing.published", Offered("B", "苹果 iPhone 13 手机")));
+  ASSERT_TRUE(Append("listing.published", Offered("C", "小米 12 手机")));
   ASSERT_TRUE(Append("item.acquired", "{}"));  // not for search
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(Find("手机").size(), 3u);
   EXPECT_EQ(*index_->LastSeq(), 4) << "the end of the last batch (seq 3-4) that touched the index";
-  ASSERT_TRUE(Append("item.offered", Offered("A", "华为 Mate 40 手机 降价", 90'000)));
-  ASSERT_TRUE(Append("item.offer_withdrawn", R"({"listing_id":"B"})"));
-  ASSERT_TRUE(Append("item.sold", R"({"listing_id":"C","item_id":"IC"})"));
+  ASSERT_TRUE(Append("listing.published", Offered("A", "华为 Mate 40 手机 降价", 90'000)));
+  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"B"})"));
+  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"C","item_id":"IC"})"));
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(Find("手机"), std::vector<std::string>{"A"});
   EXPECT_EQ(Find("降价"), std::vector<std::string>{"A"}) << "replaced, not added twice";
@@ -93,9 +93,9 @@ TEST_P(SearchConsumerTest, OffersAreIndexedAndWithdrawalsAndSalesDelete) {
 }
 
 TEST_P(SearchConsumerTest, RebuildReplaysTheJournalIntoAnEmptyIndex) {
-  ASSERT_TRUE(Append("item.offered", Offered("A", "沙发")));
-  ASSERT_TRUE(Append("item.offered", Offered("B", "自行车")));
-  ASSERT_TRUE(Append("item.sold", R"({"listing_id":"A"})"));
+  ASSERT_TRUE(Append("listing.published", Offered("A", "沙发")));
+  ASSERT_TRUE(Append("listing.published", Offered("B", "自行车")));
+  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"A"})"));
   ASSERT_TRUE(runner_->RunOnce());
   ASSERT_TRUE(runner_->Rebuild("search"));
   EXPECT_EQ(*index_->Count(), 0);
@@ -105,8 +105,8 @@ TEST_P(SearchConsumerTest, RebuildReplaysTheJournalIntoAnEmptyIndex) {
 }
 
 TEST_P(SearchConsumerTest, ReplayAfterALostCursorCommitSkipsWhatTheIndexHas) {
-  ASSERT_TRUE(Append("item.offered", R"({"listing_id":"X"})"));  // malformed: no title etc.
-  ASSERT_TRUE(Append("item.offered", Offered("A", "手机")));
+  ASSERT_TRUE(Append("listing.published", R"({"listing_id":"X"})"));  // malformed: no title etc.
+  ASSERT_TRUE(Append("listing.published", Offered("A", "手机")));
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(consumer_->skipped(), 1) << "the malformed event is skipped, the next one applied";
   EXPECT_EQ(Find("手机"), std::vector<std::string>{"A"});
