@@ -2,6 +2,7 @@
 // key, passports and tlog-proof files; `recirc verify` and `recirc log audit` against them, and
 // both failing, naming the place, when one byte of a stored leaf or tile is changed.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 
@@ -24,8 +25,11 @@ class TlogHttpTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     server_ = TestServer::Start(GetParam());
     if (!server_) GTEST_SKIP() << "database unavailable";
+    // ctest runs the SQLite and PostgreSQL cases in parallel processes, whose fixtures can sit
+    // at the same address: the process id keeps their files apart.
     dir_ = std::filesystem::temp_directory_path() /
-           ("recirc_tlog_http_" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+           ("recirc_tlog_http_" + std::to_string(::getpid()) + "_" +
+            std::to_string(reinterpret_cast<uintptr_t>(this)));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
