@@ -15,6 +15,7 @@
 
 #include "domain/history/log_service.hpp"
 #include "domain/history/verify.hpp"
+#include "domain/inspection/report_service.hpp"
 
 namespace recirc::app {
 namespace {
@@ -113,6 +114,24 @@ int RunVerify(const VerifyRequest& request, std::ostream& out) {
   }
   auto text = ReadFile(request.file);
   if (!text) return Fail(text.error(), out);
+  // An inspection report as GET /api/v1/reports/{id} answers it: {report, signature, …}.
+  boost::system::error_code ec;
+  const boost::json::value doc = boost::json::parse(*text, ec);
+  if (!ec && doc.is_object() && doc.as_object().contains("report") &&
+      doc.as_object().contains("signature")) {
+    const auto* signature = doc.as_object().at("signature").if_string();
+    const auto checked = inspection::VerifyReportOffline(
+        doc.as_object().at("report"), signature ? std::string_view(*signature) : "",
+        Trimmed(request.key));
+    if (!checked.valid) {
+      out << "NOT VERIFIED: inspection report " << checked.report_id.value_or("(no id)") << ": "
+          << checked.reason << "\n";
+      return 1;
+    }
+    out << "verified: inspection report " << checked.report_id.value_or("(no id)") << " signed by "
+        << key->name() << "\n";
+    return 0;
+  }
   Result<history::VerifyReport> report = Error::Internal("unreachable");
   if (text->starts_with("c2sp.org/tlog-proof@v1\n")) {
     if (!request.entry) {

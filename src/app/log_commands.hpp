@@ -10,8 +10,8 @@
 namespace recirc::app {
 
 struct VerifyRequest {
-  std::string file;  // a .tlog-proof file or a passport (JSON)
-  std::string key;   // the log's verifier key
+  std::string file;  // a .tlog-proof file, a passport (JSON) or an inspection report (JSON)
+  std::string key;   // the log's verifier key; for a report, the inspection body's key
   std::vector<std::string> witness_keys;
   std::optional<std::string> entry;  // for a .tlog-proof: the leaf, or a passport holding it
 };

@@ -1,10 +1,16 @@
 // Inspection over HTTP: an inspector signs a report, anyone verifies it without an account, a
 // shop records sanitization and repairs, and the public disclosure follows the events.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "app/demo.hpp"
+#include "app/log_commands.hpp"
 #include "core/validators.hpp"
 #include "support/test_server.hpp"
 
@@ -99,6 +105,22 @@ TEST_P(InspectionHttpTest, SignedReportVerifiesPubliclyAndTheDisclosureFollows) 
   ASSERT_EQ(refused.status, 200u);
   EXPECT_EQ(json::parse(refused.body).at("valid"), false);
   EXPECT_EQ(json::parse(refused.body).at("reason"), "signature_mismatch");
+
+  // Offline, with nothing but the inspection body's key: `recirc verify FILE --key KEY`.
+  const std::string key(json::parse(fetched.body).at("verifier_key").as_string());
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("recirc_report_" + std::to_string(::getpid()) + "_" + id + ".json");
+  std::ofstream(file) << fetched.body;
+  std::ostringstream offline;
+  EXPECT_EQ(app::RunVerify({file.string(), key, {}, std::nullopt}, offline), 0) << offline.str();
+  EXPECT_NE(offline.str().find("verified: inspection report " + id), std::string::npos);
+  std::ofstream(file) << json::serialize(tampered);
+  std::ostringstream altered;
+  EXPECT_EQ(app::RunVerify({file.string(), key, {}, std::nullopt}, altered), 1);
+  EXPECT_NE(altered.str().find("NOT VERIFIED: inspection report " + id + ": signature_mismatch"),
+            std::string::npos)
+      << altered.str();
+  std::filesystem::remove(file);
 
   // The shop cannot offer the phone before a passing sanitization; the disclosure says so.
   auto disclosure = server_->Call({"GET", "/api/v1/items/" + item + "/disclosure"});

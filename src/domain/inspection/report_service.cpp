@@ -196,6 +196,39 @@ Result<std::vector<SignedReport>> InspectionService::OfItem(const std::string& i
   return out;
 }
 
+Verification VerifyReportOffline(const json::value& report, std::string_view signature,
+                                 std::string_view key) {
+  Verification v;
+  const json::object* o = report.if_object();
+  const json::value* body = o ? o->if_contains("inspection_body") : nullptr;
+  const json::value* named =
+      body && body->is_object() ? body->as_object().if_contains("key") : nullptr;
+  auto canonical = CanonicalJson(report);
+  auto verifier = tlog::Verifier::FromKey(key);
+  if (o == nullptr || named == nullptr || !named->is_string() || !canonical || !verifier) {
+    v.reason = "malformed_report";
+    return v;
+  }
+  if (const auto* id = o->if_contains("id"); id && id->is_string()) {
+    v.report_id = std::string(id->as_string());
+  }
+  if (named->as_string() != key) {
+    v.reason = "key_not_of_body";
+    return v;
+  }
+  auto bytes = tlog::Base64Decode(signature, "signature");
+  if (!bytes || bytes->size() != tlog::kEd25519SignatureSize) {
+    v.reason = "malformed_signature";
+    return v;
+  }
+  if (!verifier->Verify(Message(*canonical), *bytes)) {
+    v.reason = "signature_mismatch";
+    return v;
+  }
+  v.valid = true;
+  return v;
+}
+
 Verification InspectionService::Verify(const json::value& report, std::string_view signature) {
   Verification v;
   const json::object* o = report.if_object();

@@ -58,6 +58,13 @@ struct Verification {
   std::optional<std::string> report_id;
 };
 
+// The offline part of a report check, for `recirc verify`: the Ed25519 signature over the
+// report's canonical JSON under `key` (the inspection body's verifier key, obtained out of band),
+// and the report naming that same key. Reasons: malformed_report, malformed_signature,
+// key_not_of_body (the report names another key), signature_mismatch.
+Verification VerifyReportOffline(const boost::json::value& report, std::string_view signature,
+                                 std::string_view key);
+
 struct Difference {
   std::string what;  // "check" or "grade"
   std::string id;    // check id or scale id
