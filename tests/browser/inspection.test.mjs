@@ -5,49 +5,23 @@
 // disclosure shows both. Against the real recirc server (`recirc demo`) in Debian's Chromium.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { openBrowser } from './support/browser.mjs'
 import { startServer } from './support/server.mjs'
+import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
 
-const PASSWORD = 'recirc-demo'
+const PASSWORD = DEMO_PASSWORD
 const TIMEOUT = 180_000
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 let server
-let browser
 
 before(async () => {
   server = await startServer()
 })
 after(async () => {
-  await browser?.close()
   await server?.stop()
 })
 
-async function withBrowser(options, fn) {
-  browser = await openBrowser(server.url, options)
-  try {
-    await fn(browser)
-    assert.deepEqual(browser.pageErrors, [], 'the page reported errors')
-  } catch (err) {
-    await browser.screenshot(`failure-${Date.now()}`).catch(() => {})
-    throw err
-  } finally {
-    await browser.close()
-    browser = null
-  }
-}
-
-async function logIn(page, username, { english = false } = {}) {
-  await page.goto('/login')
-  if (english) {
-    await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
-    await page.getByRole('heading', { name: 'Log in' }).waitFor()
-  }
-  await page.locator('input[name=username]').fill(username)
-  await page.locator('input[name=password]').fill(PASSWORD)
-  await page.locator('[data-test=login-submit]').click()
-  await page.waitForURL((u) => new URL(u).pathname === '/overview')
-}
+const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
 
 /** A logged-in API session for setting up data (the screens under test are driven by hand). */
 async function apiAs(username) {

@@ -6,10 +6,10 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { openBrowser } from './support/browser.mjs'
 import { startServer } from './support/server.mjs'
+import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
 
-const PASSWORD = 'recirc-demo'
+const PASSWORD = DEMO_PASSWORD
 const TIMEOUT = 180_000
 // A fake camera, so that the getUserMedia path is what the test takes.
 const CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
@@ -17,41 +17,15 @@ const CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-s
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
 let server
-let browser
 
 before(async () => {
   server = await startServer()
 })
 after(async () => {
-  await browser?.close()
   await server?.stop()
 })
 
-async function withBrowser(options, fn) {
-  browser = await openBrowser(server.url, options)
-  try {
-    await fn(browser)
-    assert.deepEqual(browser.pageErrors, [], 'the page reported errors')
-  } catch (err) {
-    await browser.screenshot(`failure-${Date.now()}`).catch(() => {})
-    throw err
-  } finally {
-    await browser.close()
-    browser = null
-  }
-}
-
-async function logIn(page, username, { english = false } = {}) {
-  await page.goto('/login')
-  if (english) {
-    await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
-    await page.getByRole('heading', { name: 'Log in' }).waitFor()
-  }
-  await page.locator('input[name=username]').fill(username)
-  await page.locator('input[name=password]').fill(PASSWORD)
-  await page.locator('[data-test=login-submit]').click()
-  await page.waitForURL((u) => new URL(u).pathname === '/overview')
-}
+const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
 
 // Valid numbers made here, each test its own (a repeated IMEI or seller would be screened).
 let serial = Date.now() % 1_000_000
