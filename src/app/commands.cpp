@@ -30,6 +30,20 @@ Result<std::unique_ptr<storage::Database>> OpenConfigured(const Config& config) 
   return storage::OpenDatabase(config.DatabaseUrl(), config.database_pool);
 }
 
+// A one-off command's application: the configured database and the whole wiring, without the
+// access log. `fn(app, db)` returns the exit code.
+template <class F>
+int WithApplication(const Config& config, Random& random, std::ostream& out, F&& fn) {
+  SystemClock clock;
+  auto db = OpenConfigured(config);
+  if (!db) return Fail(db.error(), out);
+  Config quiet = config;
+  quiet.access_log = false;
+  auto app = Application::Create(quiet, **db, clock, random);
+  if (!app) return Fail(app.error(), out);
+  return fn(**app, **db);
+}
+
 std::string Redacted(const std::string& url) {
   // Never print a PostgreSQL password.
   const auto at = url.find('@');
@@ -82,18 +96,13 @@ int RunMigrate(const Config& config, std::ostream& out) {
 }
 
 int RunReindex(const Config& config, std::ostream& out) {
-  SystemClock clock;
   crypto::SecureRandom random;
-  auto db = OpenConfigured(config);
-  if (!db) return Fail(db.error(), out);
-  Config quiet = config;
-  quiet.access_log = false;
-  auto app = Application::Create(quiet, **db, clock, random);
-  if (!app) return Fail(app.error(), out);
-  auto listings = (*app)->Reindex();
-  if (!listings) return Fail(listings.error(), out);
-  out << "search index rebuilt from the journal: " << *listings << " listings\n";
-  return 0;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    auto listings = app.Reindex();
+    if (!listings) return Fail(listings.error(), out);
+    out << "search index rebuilt from the journal: " << *listings << " listings\n";
+    return 0;
+  });
 }
 
 int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out) {
@@ -118,104 +127,84 @@ int RunKeysRotate(const Config& config, std::ostream& out) {
   if (!key_id) return Fail(key_id.error(), out);
   out << "added data key " << *key_id << " (current); the old keys stay in data.key\n";
   out << "restart running servers so they encrypt under it; they also finish re-encryption\n";
-  SystemClock clock;
-  auto db = OpenConfigured(config);
-  if (!db) return Fail(db.error(), out);
-  Config quiet = config;
-  quiet.access_log = false;
-  auto app = Application::Create(quiet, **db, clock, random);
-  if (!app) return Fail(app.error(), out);
-  auto report = (*app)->personal_data().Reencrypt();
-  if (!report) return Fail(report.error(), out);
-  auto remaining = (*app)->personal_data().Remaining();
-  if (!remaining) return Fail(remaining.error(), out);
-  out << "re-encrypted " << report->parties << " parties and " << report->acquisitions
-      << " registrations; " << *remaining << " values still under older keys\n";
-  return 0;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    auto report = app.personal_data().Reencrypt();
+    if (!report) return Fail(report.error(), out);
+    auto remaining = app.personal_data().Remaining();
+    if (!remaining) return Fail(remaining.error(), out);
+    out << "re-encrypted " << report->parties << " parties and " << report->acquisitions
+        << " registrations; " << *remaining << " values still under older keys\n";
+    return 0;
+  });
 }
 
 int RunRetention(const Config& config, std::ostream& out) {
-  SystemClock clock;
   crypto::SecureRandom random;
-  auto db = OpenConfigured(config);
-  if (!db) return Fail(db.error(), out);
-  Config quiet = config;
-  quiet.access_log = false;
-  auto app = Application::Create(quiet, **db, clock, random);
-  if (!app) return Fail(app.error(), out);
-  auto erased = (*app)->personal_data().EraseExpired(config.retention_years);
-  if (!erased) return Fail(erased.error(), out);
-  out << "erased the personal data of " << *erased << " registrations older than "
-      << config.retention_years << " years\n";
-  return 0;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    auto erased = app.personal_data().EraseExpired(config.retention_years);
+    if (!erased) return Fail(erased.error(), out);
+    out << "erased the personal data of " << *erased << " registrations older than "
+        << config.retention_years << " years\n";
+    return 0;
+  });
 }
 
 int RunSeed(const Config& config, int64_t items, std::ostream& out) {
   if (items < 1 || items > 10'000'000) {
     return Fail(Error::InvalidArgument("items", "--items is 1 to 10000000"), out);
   }
-  SystemClock clock;
   crypto::SecureRandom random;
-  auto db = OpenConfigured(config);
-  if (!db) return Fail(db.error(), out);
-  Config quiet = config;
-  quiet.access_log = false;
-  auto app = Application::Create(quiet, **db, clock, random);
-  if (!app) return Fail(app.error(), out);
-  auto report = SeedRegistrations((*app)->directory(), (*app)->registration(), (*app)->police(),
-                                  **db, items, random);
-  if (!report) return Fail(report.error(), out);
-  out << "registered " << report->registered << " synthetic items (" << report->held
-      << " held for verification; " << report->watchlisted << " reported stolen first)\n";
-  return 0;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database& db) {
+    auto report =
+        SeedRegistrations(app.directory(), app.registration(), app.police(), db, items, random);
+    if (!report) return Fail(report.error(), out);
+    out << "registered " << report->registered << " synthetic items (" << report->held
+        << " held for verification; " << report->watchlisted << " reported stolen first)\n";
+    return 0;
+  });
 }
 
 int RunAdmin(const Config& config, const AdminRequest& request, std::ostream& out) {
-  SystemClock clock;
   crypto::SecureRandom random;
-  auto db = OpenConfigured(config);
-  if (!db) return Fail(db.error(), out);
-  Config quiet = config;
-  quiet.access_log = false;
-  auto app = Application::Create(quiet, **db, clock, random);
-  if (!app) return Fail(app.error(), out);
-  auto& directory = (*app)->directory();
-  const auto system = identity::Principal::System();
-  using Kind = AdminRequest::Kind;
-  switch (request.kind) {
-    case Kind::kCreateOrganisation: {
-      auto org = directory.CreateOrganisation(system, request.organisation);
-      if (!org) return Fail(org.error(), out);
-      out << org->id << "\n";
-      return 0;
-    }
-    case Kind::kCreateOutlet: {
-      auto outlet = directory.CreateOutlet(system, request.organisation_id, request.outlet);
-      if (!outlet) return Fail(outlet.error(), out);
-      out << outlet->id << "\n";
-      return 0;
-    }
-    case Kind::kCreateUser: {
-      auto user = directory.CreateUser(system, request.organisation_id, request.user);
-      if (!user) return Fail(user.error(), out);
-      out << user->id << "\n";
-      return 0;
-    }
-    case Kind::kListOrganisations: {
-      storage::PageRequest page{"", 200};
-      for (;;) {
-        auto result = directory.ListOrganisations(system, page);
-        if (!result) return Fail(result.error(), out);
-        for (const auto& o : result->items) {
-          out << o.id << "  " << o.kind << "  " << o.region_code << "  " << o.name << "\n";
-        }
-        if (!result->next_cursor) break;
-        page.after = *result->next_cursor;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    auto& directory = app.directory();
+    const auto system = identity::Principal::System();
+    using Kind = AdminRequest::Kind;
+    switch (request.kind) {
+      case Kind::kCreateOrganisation: {
+        auto org = directory.CreateOrganisation(system, request.organisation);
+        if (!org) return Fail(org.error(), out);
+        out << org->id << "\n";
+        return 0;
       }
-      return 0;
+      case Kind::kCreateOutlet: {
+        auto outlet = directory.CreateOutlet(system, request.organisation_id, request.outlet);
+        if (!outlet) return Fail(outlet.error(), out);
+        out << outlet->id << "\n";
+        return 0;
+      }
+      case Kind::kCreateUser: {
+        auto user = directory.CreateUser(system, request.organisation_id, request.user);
+        if (!user) return Fail(user.error(), out);
+        out << user->id << "\n";
+        return 0;
+      }
+      case Kind::kListOrganisations: {
+        storage::PageRequest page{"", 200};
+        for (;;) {
+          auto result = directory.ListOrganisations(system, page);
+          if (!result) return Fail(result.error(), out);
+          for (const auto& o : result->items) {
+            out << o.id << "  " << o.kind << "  " << o.region_code << "  " << o.name << "\n";
+          }
+          if (!result->next_cursor) break;
+          page.after = *result->next_cursor;
+        }
+        return 0;
+      }
     }
-  }
-  return 2;
+    return 2;
+  });
 }
 
 }  // namespace recirc::app
