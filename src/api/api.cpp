@@ -24,6 +24,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddMarketRoutes(routes, deps);
   AddSearchRoutes(routes, deps);
   AddMarketAvailabilityRoutes(routes, deps);
+  AddBuyerRoutes(routes, deps);
   return routes;
 }
 

@@ -10,8 +10,10 @@
 #include "core/region.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/identity/auth_service.hpp"
+#include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/offer_photos.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
@@ -40,8 +42,10 @@ struct ApiDeps {
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
-  const market::MarketServices* market = nullptr;  // market_routes.cpp
-  search::SearchIndex* search = nullptr;           // search_routes.cpp
+  const market::MarketServices* market = nullptr;     // market_routes.cpp
+  search::SearchIndex* search = nullptr;              // search_routes.cpp
+  identity::BuyerService* buyers = nullptr;           // buyer_routes.cpp
+  market::OfferPhotoService* offer_photos = nullptr;  // buyer_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -62,5 +66,6 @@ void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -2,6 +2,8 @@
 // after-sales. Thin handlers over the market services; every POST names a required field.
 #include <boost/json.hpp>
 
+#include <charconv>
+
 #include "api/api.hpp"
 #include "core/clock.hpp"
 #include "http/json_fields.hpp"
@@ -73,7 +75,8 @@ json::object OrderJson(const storage::OrderRecord& o) {
           {"offer_id", o.offer_id},
           {"item_id", o.item_id},
           {"organisation_id", o.organisation_id},
-          {"buyer_ref", o.buyer_ref},
+          {"buyer_ref", o.buyer_ref.empty() ? json::value(nullptr) : json::value(o.buyer_ref)},
+          {"buyer_user_id", o.buyer_ref.empty() ? json::value(o.created_by) : nullptr},
           {"price_fen", o.price_fen},
           {"disclosure_version", o.disclosure_version},
           {"disclosure_accepted_at", Time(o.disclosure_accepted_at)},
@@ -232,7 +235,8 @@ Result<http::Response> MakeBestOffer(const MarketServices& d, http::RequestConte
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "amount_fen"}));
-  RECIRC_TRY(std::string buyer_ref, f.String("buyer_ref"));
+  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
+  const std::string buyer_ref = given_ref.value_or("");
   RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
   RECIRC_TRY(auto best, d.best_offers.Make(ctx.Actor(), Id(ctx), buyer_ref, amount));
   return http::Json(201, BestJson(best));
@@ -251,9 +255,12 @@ Result<http::Response> RespondBestOffer(const MarketServices& d, http::RequestCo
 Result<http::Response> AcceptCounter(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"buyer_ref"}));
-  RECIRC_TRY(std::string buyer_ref, f.String("buyer_ref"));
-  RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), Id(ctx), buyer_ref));
+  RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "counter_fen"}));
+  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
+  const std::string buyer_ref = given_ref.value_or("");
+  // The buyer confirms the amount they take (a buyer account gives no buyer_ref).
+  RECIRC_TRY(int64_t counter, f.Integer("counter_fen"));
+  RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), Id(ctx), buyer_ref, counter));
   return http::Json(200, BestJson(best));
 }
 
@@ -302,7 +309,7 @@ Result<http::Response> PlaceOrder(const MarketServices& d, http::RequestContext&
       {"offer_id", "buyer_ref", "provider", "accepted_disclosure_version", "best_offer_id"}));
   market::OrderInput in;
   RECIRC_TRY(in.offer_id, f.String("offer_id"));
-  RECIRC_TRY(in.buyer_ref, f.String("buyer_ref"));
+  RECIRC_TRY(in.buyer_ref, f.OptionalString("buyer_ref"));
   RECIRC_TRY(in.provider, f.String("provider"));
   RECIRC_TRY(in.accepted_disclosure_version, f.Integer("accepted_disclosure_version"));
   RECIRC_TRY(in.best_offer_id, f.OptionalString("best_offer_id"));
@@ -318,6 +325,24 @@ Result<http::Response> GetOrder(const MarketServices& d, http::RequestContext& c
 Result<http::Response> OwnOrders(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto orders, d.orders.OfOrganisation(ctx.Actor()));
   return http::Json(200, Items(orders, OrderJson));
+}
+
+// GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first.
+Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& ctx) {
+  storage::PageRequest page{"", 20};
+  if (auto cursor = ctx.Query("cursor")) page.after = *cursor;
+  if (auto limit = ctx.Query("limit")) {
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > 100) {
+      return Error::InvalidArgument("limit", "limit is a whole number from 1 to 100");
+    }
+    page.limit = n;
+  }
+  RECIRC_TRY(auto mine, d.orders.Mine(ctx.Actor(), page));
+  json::object out = Items(mine.items, OrderJson);
+  out["next_cursor"] = mine.next_cursor ? json::value(*mine.next_cursor) : nullptr;
+  return http::Json(200, out);
 }
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
@@ -470,6 +495,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   add(Verb::post, "/api/v1/listing-blocks/{id}/decision", P::kSupervisionAct, DecideBlock, kSmall);
   add(Verb::post, "/api/v1/orders", P::kMarketBuy, PlaceOrder, kSmall);
   add(Verb::get, "/api/v1/orders", P::kMarketManage, OwnOrders, 0);
+  add(Verb::get, "/api/v1/orders/mine", P::kMarketBuy, MyOrders, 0);
   add(Verb::get, "/api/v1/orders/{id}", P::kAuthenticated, GetOrder, 0);
   add(Verb::post, "/api/v1/orders/{id}/pay", P::kMarketBuy, PayOrder, kSmall);
   add(Verb::post, "/api/v1/orders/{id}/dispatch", P::kMarketManage, DispatchOrder, kMedium);

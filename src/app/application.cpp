@@ -13,14 +13,17 @@
 #include <thread>
 
 #include "app/keys.hpp"
+#include "app/periodic_job.hpp"
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
 #include "domain/identity/auth_service.hpp"
+#include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/offer_photos.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
@@ -139,6 +142,8 @@ struct Application::Parts {
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
+        buyers(directory, clock),
+        offer_photos(market_context, photos),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
@@ -191,6 +196,8 @@ struct Application::Parts {
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;
+  identity::BuyerService buyers;
+  market::OfferPhotoService offer_photos;
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
@@ -249,6 +256,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps->photos = &p.photos;
   p.deps->market = &p.market_services;
   p.deps->search = p.search_index.get();
+  p.deps->buyers = &p.buyers;
+  p.deps->offer_photos = &p.offer_photos;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -329,6 +338,26 @@ Status Application::RunMaintenance() {
   }
   return Ok();
 }
+Status Application::RunMarketJobs() {
+  RECIRC_TRY(int64_t expired, parts_->best_offers.ExpireDue());
+  if (expired > 0) spdlog::info("market: {} best offers expired", expired);
+  RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
+  if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
+  return Ok();
+}
+
+Result<DemoMarketReport> Application::SeedDemoMarket() {
+  Parts& p = *parts_;
+  int64_t longest = p.config.hold_policy.default_days;
+  for (const auto& rule : p.config.hold_policy.rules) longest = std::max(longest, rule.days);
+  FakeClock registered_at(p.clock.Now() - std::chrono::hours(24 * (longest + 1)));
+  const storage::JournalRepository journal(registered_at, p.random);
+  registry::RegistrationService registration(p.db, p.registry_repo, p.identity_repo, journal,
+                                             p.cipher, p.index, registered_at, p.random,
+                                             p.config.hold_policy);
+  return app::SeedDemoMarket({p.db, p.directory, registration, p.police, p.photos, p.reports,
+                              p.sanitization, p.offers, p.registry_repo, p.clock});
+}
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
 Result<int64_t> Application::RunJournalOnce() {
   RECIRC_TRY(int64_t a, parts_->runner.RunOnce());
@@ -368,7 +397,11 @@ void Application::Serve() {
       wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
     }
   });
+  // The market's jobs (best-offer expiry, settlement) every minute, until the server stops.
+  std::optional<PeriodicJob> market_jobs;
+  market_jobs.emplace("market jobs", std::chrono::minutes(1), [this] { return RunMarketJobs(); });
   parts_->server->Run();
+  market_jobs.reset();
   maintenance.request_stop();
   maintenance.join();
   parts_->runner.Stop();

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/demo_market.hpp"
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "core/region.hpp"
@@ -52,6 +53,12 @@ class Application {
   // One pass of the personal-data upkeep that serve runs hourly: the retention job, then
   // re-encryption of values still under an older key.
   Status RunMaintenance();
+  // One pass of the market's background jobs that serve runs every minute: best offers whose
+  // 48 hours have passed expire; received orders whose windows have ended settle.
+  Status RunMarketJobs();
+  // `recirc demo`'s market content (demo_market.hpp), after SeedDemo. Registers through a
+  // RegistrationService on a clock set back past the longest configured hold period.
+  Result<DemoMarketReport> SeedDemoMarket();
   http::Dispatcher& dispatcher();
   // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).
   Result<int64_t> RunJournalOnce();

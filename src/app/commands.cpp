@@ -68,6 +68,12 @@ int RunServe(const Config& config, bool with_demo_data, std::ostream& out) {
     auto seeded = SeedDemo((*app)->directory(), **db);
     if (!seeded) return Fail(seeded.error(), out);
     logins = std::move(*seeded);
+    auto market = (*app)->SeedDemoMarket();
+    if (!market) return Fail(market.error(), out);
+    if (market->registered > 0) {
+      out << "demo market: registered " << market->registered << " items, published "
+          << market->published << " offers (" << market->held << " held by screening)\n";
+    }
   }
   if (auto st = (*app)->Listen(); !st) return Fail(st.error(), out);
   const std::string host = config.server.host == "0.0.0.0" ? "127.0.0.1" : config.server.host;

@@ -104,6 +104,18 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
       logins.push_back({username, role, d.name});
     }
   }
+  // An individual buyer, in the node-wide buyers organisation (as POST /api/v1/buyers makes).
+  RECIRC_TRY(auto buyers, directory.BuyersOrganisation());
+  RECIRC_TRY(auto existing_buyer,
+             storage::ReadValue<std::optional<storage::UserRecord>>(
+                 db, [&](storage::Session& s) { return repo.FindUserByUsername(s, "buyer"); }));
+  if (!existing_buyer) {
+    RECIRC_TRY(auto user,
+               directory.CreateUser(system, buyers.id,
+                                    {"buyer", "演示买家", "buyer", std::string(kDemoPassword)}));
+    (void)user;
+  }
+  logins.push_back({"buyer", "buyer", buyers.name});
   return logins;
 }
 

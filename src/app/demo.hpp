@@ -1,6 +1,7 @@
 #pragma once
-// Demo data: one organisation of every kind with an outlet or two and a user per role, all with
-// the password kDemoPassword. Idempotent: running it again on the same database changes nothing.
+// Demo data: one organisation of every kind with an outlet or two and a user per role (the buyer
+// in the node-wide buyers organisation), all with the password kDemoPassword. Idempotent: running
+// it again on the same database changes nothing.
 // The people are fictional; the regions and the credit codes' check characters are real.
 
 #include <string>

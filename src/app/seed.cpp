@@ -3,6 +3,7 @@
 #include <span>
 
 #include "app/demo.hpp"
+#include "app/demo_market.hpp"
 #include "core/embedded_file.hpp"
 #include "core/validators.hpp"
 #include "storage/identity_repository.hpp"
@@ -51,24 +52,6 @@ std::string Digits(Random& random, int n) {
   return out;
 }
 
-// A principal acting as a demo user, for the command line.
-Result<identity::Principal> DemoUser(storage::Database& db, const std::string& username) {
-  const storage::IdentityRepository repo;
-  return storage::ReadValue<identity::Principal>(
-      db, [&](storage::Session& s) -> Result<identity::Principal> {
-        RECIRC_TRY(auto user, repo.FindUserByUsername(s, username));
-        if (!user) return Error::NotFound("demo user " + username + " is missing");
-        RECIRC_TRY(auto org, repo.FindOrganisation(s, user->organisation_id));
-        identity::Principal p;
-        p.user_id = user->id;
-        p.username = user->username;
-        p.role = identity::ParseRole(user->role).value_or(identity::Role::kOperatorStaff);
-        p.kind = identity::ParseKind(org->kind).value_or(identity::OrganisationKind::kOperator);
-        p.organisation = *org;
-        return p;
-      });
-}
-
 }  // namespace
 
 Result<SeedReport> SeedRegistrations(identity::DirectoryService& directory,
@@ -77,8 +60,8 @@ Result<SeedReport> SeedRegistrations(identity::DirectoryService& directory,
                                      int64_t items, Random& random) {
   RECIRC_TRY(auto logins, SeedDemo(directory, db));
   (void)logins;
-  RECIRC_TRY(auto clerk, DemoUser(db, "shop.clerk"));
-  RECIRC_TRY(auto officer, DemoUser(db, "police.chaoyang"));
+  RECIRC_TRY(auto clerk, DemoPrincipal(db, "shop.clerk"));
+  RECIRC_TRY(auto officer, DemoPrincipal(db, "police.chaoyang"));
   RECIRC_TRY(auto outlets, directory.ListOutlets(clerk, clerk.organisation.id, {"", 200}));
   if (outlets.items.empty()) return Error::FailedPrecondition("the demo operator has no outlet");
   const std::vector<Device> devices = LoadDevices();

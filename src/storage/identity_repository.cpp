@@ -14,6 +14,9 @@ constexpr std::string_view kListOrganisations =
     "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations "
     "WHERE id > $1 ORDER BY id LIMIT $2";
 constexpr std::string_view kCountOrganisations = "SELECT COUNT(*) FROM organisations";
+constexpr std::string_view kFirstOrganisationOfKind =
+    "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations "
+    "WHERE kind = $1 ORDER BY id LIMIT 1";
 
 constexpr std::string_view kInsertOutlet =
     "INSERT INTO outlets (id, organisation_id, name, region_code, address, created_at) "
@@ -110,6 +113,12 @@ Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationReco
 Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(
     Session& s, const std::string& id) const {
   return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}),
+                                         ToOrganisation);
+}
+
+Result<std::optional<OrganisationRecord>> IdentityRepository::FirstOrganisationOfKind(
+    Session& s, const std::string& kind) const {
+  return MapOptional<OrganisationRecord>(s.QueryOptional(kFirstOrganisationOfKind, {kind}),
                                          ToOrganisation);
 }
 

@@ -81,6 +81,9 @@ class IdentityRepository {
   Status InsertOrganisation(Session& s, const OrganisationRecord& r) const;
   Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s,
                                                              const std::string& id) const;
+  // The oldest organisation of a kind (the node-wide buyers organisation), if any.
+  Result<std::optional<OrganisationRecord>> FirstOrganisationOfKind(Session& s,
+                                                                    const std::string& kind) const;
   Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s,
                                                             const PageRequest& page) const;
   Result<int64_t> CountOrganisations(Session& s) const;

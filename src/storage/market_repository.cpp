@@ -148,6 +148,16 @@ Result<std::vector<BestOfferRecord>> MarketRepository::BestOffersOf(
       s.Query(std::string(kBestColumns) + "WHERE offer_id = $1 ORDER BY id", {offer_id}), ToBest);
 }
 
+Result<std::vector<BestOfferRecord>> MarketRepository::DueBestOffers(Session& s, int64_t now,
+                                                                     int limit) const {
+  return MapRows<BestOfferRecord>(
+      s.Query(std::string(kBestColumns) +
+                  "WHERE status IN ('pending', 'countered') AND expires_at <= $1 "
+                  "ORDER BY expires_at, id LIMIT $2",
+              {now, int64_t{limit}}),
+      ToBest);
+}
+
 Status MarketRepository::InsertBlock(Session& s, const ListingBlockRecord& r) const {
   return Done(s.Execute(
       "INSERT INTO listing_blocks (id, offer_id, item_id, organisation_id, region_code, rule_id, "
@@ -257,6 +267,32 @@ Result<std::vector<OrderRecord>> MarketRepository::OrdersOfOrganisation(
       s.Query(std::string(kOrderColumns) + "WHERE organisation_id = $1 ORDER BY id DESC LIMIT 200",
               {organisation_id}),
       ToOrder);
+}
+
+Result<std::vector<OrderRecord>> MarketRepository::OrdersOfCreator(Session& s,
+                                                                   const std::string& user_id,
+                                                                   const std::string& before,
+                                                                   int limit) const {
+  return MapRows<OrderRecord>(
+      s.Query(std::string(kOrderColumns) +
+                  "WHERE created_by = $1 AND ($2 = '' OR id < $2) ORDER BY id DESC LIMIT $3",
+              {user_id, before, int64_t{limit}}),
+      ToOrder);
+}
+
+Result<std::vector<std::string>> MarketRepository::OrdersDueForSettlement(Session& s, int64_t now,
+                                                                          int limit) const {
+  // Both windows over (the later of the two), and no after-sales case still open.
+  RECIRC_TRY(Rows rows, s.Query("SELECT o.id FROM orders o WHERE o.state = 'received' "
+                                "AND o.received_at + o.inspection_window_ms <= $1 "
+                                "AND o.received_at + o.return_days * 86400000 <= $1 "
+                                "AND NOT EXISTS (SELECT 1 FROM after_sales a "
+                                "WHERE a.order_id = o.id AND a.status = 'open') "
+                                "ORDER BY o.id LIMIT $2",
+                                {now, int64_t{limit}}));
+  std::vector<std::string> ids;
+  for (const Row& r : rows) ids.push_back(r.Text(0));
+  return ids;
 }
 
 Status MarketRepository::InsertAfterSale(Session& s, const AfterSaleRecord& r) const {

@@ -116,6 +116,9 @@ class MarketRepository {
   Status UpdateBestOffer(Session& s, const BestOfferRecord& r) const;
   Result<std::vector<BestOfferRecord>> BestOffersOf(Session& s, const std::string& offer_id) const;
 
+  // Pending or countered best offers whose 48 hours have passed at `now`, oldest first.
+  Result<std::vector<BestOfferRecord>> DueBestOffers(Session& s, int64_t now, int limit) const;
+
   Status InsertBlock(Session& s, const ListingBlockRecord& r) const;
   Result<std::optional<ListingBlockRecord>> FindBlock(Session& s, const std::string& id) const;
   Status UpdateBlock(Session& s, const ListingBlockRecord& r) const;
@@ -132,6 +135,14 @@ class MarketRepository {
   Result<int64_t> CountLiveOrders(Session& s, const std::string& offer_id) const;
   Result<std::vector<OrderRecord>> OrdersOfOrganisation(Session& s,
                                                         const std::string& organisation_id) const;
+
+  // Received orders whose inspection and return windows have both ended at `now` and that have
+  // no open after-sales case: ids, oldest first.
+  Result<std::vector<std::string>> OrdersDueForSettlement(Session& s, int64_t now, int limit) const;
+  // Orders placed by one user (a buyer's own), newest first: ids below `before` ("" for the
+  // first page), at most `limit`.
+  Result<std::vector<OrderRecord>> OrdersOfCreator(Session& s, const std::string& user_id,
+                                                   const std::string& before, int limit) const;
 
   Status InsertAfterSale(Session& s, const AfterSaleRecord& r) const;
   Result<std::optional<AfterSaleRecord>> FindAfterSale(Session& s, const std::string& id) const;

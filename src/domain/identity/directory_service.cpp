@@ -75,6 +75,10 @@ Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(
   }
   const auto kind = ParseKind(in.kind);
   if (!kind) return Error::InvalidArgument("kind", "unknown organisation kind: " + in.kind);
+  if (*kind == OrganisationKind::kBuyers) {
+    return Error::InvalidArgument(
+        "kind", "the buyers organisation is made by the node when the first buyer registers");
+  }
   RECIRC_CHECK(CheckText(in.name, "name", 100));
   RECIRC_CHECK(core::ValidateRegionCode(regions_, in.region_code, "region_code"));
   if (in.credit_code) RECIRC_CHECK(core::ValidateCreditCode(*in.credit_code, "credit_code"));
@@ -98,6 +102,39 @@ Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(
     return st.error();
   }
   return r;
+}
+
+Result<storage::OrganisationRecord> DirectoryService::BuyersOrganisation() {
+  const std::string kind(KindName(OrganisationKind::kBuyers));
+  auto find = [&] {
+    return storage::ReadValue<std::optional<storage::OrganisationRecord>>(
+        db_, [&](storage::Session& s) { return repo_.FirstOrganisationOfKind(s, kind); });
+  };
+  RECIRC_TRY(auto existing, find());
+  if (existing) return std::move(*existing);
+  storage::OrganisationRecord r{Id::Generate(clock_, random_).ToString(),
+                                kind,
+                                std::string(kBuyersOrganisationName),
+                                std::nullopt,
+                                std::string(kBuyersRegion),
+                                ToUnixMillis(clock_.Now())};
+  Status st = db_.Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(auto raced, repo_.FirstOrganisationOfKind(s, kind));
+    if (raced) {
+      r = std::move(*raced);
+      return Ok();
+    }
+    RECIRC_CHECK(repo_.InsertOrganisation(s, r));
+    boost::json::object payload{{"kind", r.kind}, {"name", r.name}, {"region_code", r.region_code}};
+    return Record(s, Principal::System(), "organisation.created", "organisation", r.id, r.id,
+                  boost::json::serialize(payload));
+  });
+  if (st) return r;
+  // Another node created it between our read and our insert (the unique index refused ours).
+  if (st.error().code != ErrorCode::kAlreadyExists) return st.error();
+  RECIRC_TRY(auto winner, find());
+  if (!winner) return Error::Internal("the buyers organisation vanished");
+  return std::move(*winner);
 }
 
 Result<storage::OrganisationRecord> DirectoryService::VisibleOrganisation(

@@ -69,6 +69,10 @@ class DirectoryService {
   Result<storage::OrganisationRecord> GetOrganisation(const Principal& actor,
                                                       const std::string& id);
 
+  // The node-wide organisation of individual buyers (kind buyers), created on first need. It has
+  // no place: its region code is kBuyersRegion.
+  Result<storage::OrganisationRecord> BuyersOrganisation();
+
   Result<storage::OutletRecord> CreateOutlet(const Principal& actor,
                                              const std::string& organisation_id,
                                              const NewOutlet& in);
@@ -98,6 +102,9 @@ class DirectoryService {
   const Clock& clock_;
   Random& random_;
 };
+
+inline constexpr std::string_view kBuyersOrganisationName = "个人买家 Individual buyers";
+inline constexpr std::string_view kBuyersRegion = "000000";  // not a GB/T 2260 place
 
 // Shared input checks: trimmed, non-empty, at most `max` characters (code points).
 Status CheckText(std::string_view value, std::string_view field, size_t max);

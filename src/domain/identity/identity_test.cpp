@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/identity/auth_service.hpp"
+#include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "support/test_database.hpp"
 
@@ -178,6 +179,49 @@ TEST_P(IdentityTest, ApiKeysAuthenticateUntilRevoked) {
   ASSERT_TRUE(auth_->RevokeApiKey(officer, key->key.id));
   EXPECT_FALSE(auth_->AuthenticateApiKey(key->secret));
   EXPECT_EQ(CountEvents("api_key.revoked"), 1);
+}
+
+TEST_P(IdentityTest, BuyersShareOneNodeWideOrganisationMadeOnFirstNeed) {
+  BuyerService buyers(*directory_, clock_);
+  auto first = buyers.Register({"mei.chen", "long password 1", "陈美"}, "10.0.0.1");
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->role, "buyer");
+  auto second = buyers.Register({"li.wei", "long password 1", "李伟"}, "10.0.0.2");
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(first->organisation_id, second->organisation_id);
+  auto org = directory_->BuyersOrganisation();
+  ASSERT_TRUE(org);
+  EXPECT_EQ(org->id, first->organisation_id);
+  EXPECT_EQ(org->kind, "buyers");
+  EXPECT_EQ(CountEvents("organisation.created"), 1);
+  // The password is hashed like everyone's, and the login gives market.buy and nothing else.
+  const Principal p = LoginAs("mei.chen");
+  EXPECT_EQ(p.role, Role::kBuyer);
+  EXPECT_EQ(p.kind, OrganisationKind::kBuyers);
+  EXPECT_TRUE(p.Has(Permission::kMarketBuy));
+  EXPECT_FALSE(p.Has(Permission::kMarketManage));
+  EXPECT_FALSE(p.Has(Permission::kOrganisationsRead));
+  // The unique index keeps the organisation one even if an insert races past the read.
+  storage::OrganisationRecord twin = *org;
+  twin.id = "01M82QGDFSEZ4VR0P0J7CYX2FC";
+  auto raced = db().Write([&](storage::Session& s) { return repo_.InsertOrganisation(s, twin); });
+  ASSERT_FALSE(raced);
+  EXPECT_EQ(raced.error().code, ErrorCode::kAlreadyExists);
+  // Nobody makes one by hand, and a buyer role does not fit any other organisation.
+  auto by_hand = directory_->CreateOrganisation(Principal::System(),
+                                                {"buyers", "Buyers", std::nullopt, "110000"});
+  ASSERT_FALSE(by_hand);
+  EXPECT_EQ(by_hand.error().field, "kind");
+  auto shop = MakeOrg("operator", "Shop", "110105");
+  auto misplaced = directory_->CreateUser(Principal::System(), shop.id,
+                                          {"wrong.place", "X", "buyer", "long password 1"});
+  ASSERT_FALSE(misplaced);
+  EXPECT_EQ(misplaced.error().field, "role");
+  // Taken usernames are named.
+  auto taken = buyers.Register({"mei.chen", "long password 1", "Other"}, "10.0.0.3");
+  ASSERT_FALSE(taken);
+  EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(taken.error().field, "username");
 }
 
 RECIRC_BOTH_DATABASES(IdentityTest);

@@ -56,6 +56,7 @@ const std::vector<RoleInfo>& RoleTable() {
        "market_supervisor",
        OrganisationKind::kMarketSupervision,
        {P::kOrganisationsRead, P::kRegionsRead, P::kSupervisionRead, P::kSupervisionAct}},
+      {Role::kBuyer, "buyer", OrganisationKind::kBuyers, {P::kMarketBuy}},
   };
   return kRoles;
 }
@@ -67,13 +68,14 @@ const RoleInfo& InfoOf(Role role) {
   return RoleTable().front();  // unreachable: every Role is in the table (tested)
 }
 
-constexpr std::array<std::pair<OrganisationKind, std::string_view>, 6> kKinds = {{
+constexpr std::array<std::pair<OrganisationKind, std::string_view>, 7> kKinds = {{
     {OrganisationKind::kOperator, "operator"},
     {OrganisationKind::kInspectionBody, "inspection_body"},
     {OrganisationKind::kPolice, "police"},
     {OrganisationKind::kCommerceAuthority, "commerce_authority"},
     {OrganisationKind::kMarketSupervision, "market_supervision"},
     {OrganisationKind::kPlatform, "platform"},
+    {OrganisationKind::kBuyers, "buyers"},
 }};
 
 constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions = {{
@@ -117,12 +119,13 @@ std::optional<OrganisationKind> ParseKind(std::string_view text) {
 }
 
 std::span<const OrganisationKind> AllKinds() {
-  static const std::array<OrganisationKind, 6> kAll = {OrganisationKind::kOperator,
+  static const std::array<OrganisationKind, 7> kAll = {OrganisationKind::kOperator,
                                                        OrganisationKind::kInspectionBody,
                                                        OrganisationKind::kPolice,
                                                        OrganisationKind::kCommerceAuthority,
                                                        OrganisationKind::kMarketSupervision,
-                                                       OrganisationKind::kPlatform};
+                                                       OrganisationKind::kPlatform,
+                                                       OrganisationKind::kBuyers};
   return kAll;
 }
 

@@ -19,6 +19,7 @@ enum class OrganisationKind {
   kCommerceAuthority,  // sees statistics only
   kMarketSupervision,  // complaints, prohibited-listing blocks
   kPlatform,           // the administrators of this recirc installation
+  kBuyers,             // the node-wide organisation of individual buyers (created on first need)
 };
 
 enum class Role {
@@ -30,6 +31,7 @@ enum class Role {
   kCommerceOfficial,
   kMarketSupervisor,
   kPlatformAdmin,
+  kBuyer,  // an individual buyer's own account (POST /api/v1/buyers)
 };
 
 // kPublic and kAuthenticated are route-level markers: no account needed, or any account.
@@ -53,7 +55,7 @@ enum class Permission {
   kStatisticsRead,
   kSupervisionRead,
   kItemsService,    // record data sanitization and repairs on an item
-  kMarketBuy,       // place orders and best offers for a buyer (buyer accounts come later)
+  kMarketBuy,       // place orders and best offers (a buyer's own, or staff for a buyer_ref)
   kSupervisionAct,  // decide appeals against prohibited-listing blocks
 };
 

@@ -36,14 +36,33 @@ Status CheckBuyerRef(const std::string& buyer_ref) {
   return Ok();
 }
 
+bool IsBuyerAccount(const identity::Principal& actor) {
+  return actor.method != identity::AuthMethod::kSystem && actor.role == identity::Role::kBuyer;
+}
+
+Result<std::string> BuyerRefFor(const identity::Principal& actor, const std::string& given) {
+  if (IsBuyerAccount(actor)) {
+    if (!given.empty()) {
+      return Error::InvalidArgument("buyer_ref",
+                                    "a buyer's own account gives no buyer_ref: it is the buyer");
+    }
+    return "user:" + actor.user_id;
+  }
+  RECIRC_CHECK(CheckBuyerRef(given));
+  if (given.starts_with("user:")) {
+    return Error::InvalidArgument("buyer_ref", "buyer_ref must not start with user: (accounts)");
+  }
+  return given;
+}
+
 Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principal& actor,
                                                         const std::string& offer_id,
-                                                        const std::string& buyer_ref,
+                                                        const std::string& given_ref,
                                                         int64_t amount_fen) {
   if (!actor.Has(identity::Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot make best offers");
   }
-  RECIRC_CHECK(CheckBuyerRef(buyer_ref));
+  RECIRC_TRY(const std::string buyer_ref, BuyerRefFor(actor, given_ref));
   if (amount_fen <= 0) {
     return Error::InvalidArgument("amount_fen", "amount_fen is a positive whole number of fen");
   }
@@ -121,6 +140,11 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         if (status != expected) {
           return Rule("best_offer_not_open", "the best offer is " + status);
         }
+        if (!seller && counter_fen && counter_fen != r->counter_fen) {
+          return Error::InvalidArgument(
+              "counter_fen",
+              "the counter-offer is " + std::to_string(r->counter_fen.value_or(0)) + " fen");
+        }
         if (offer->status != "published") {
           return Rule(kRuleOfferTaken, "the offer is " + offer->status);
         }
@@ -164,12 +188,13 @@ Result<storage::BestOfferRecord> BestOfferService::Respond(const identity::Princ
 
 Result<storage::BestOfferRecord> BestOfferService::AcceptCounter(const identity::Principal& actor,
                                                                  const std::string& id,
-                                                                 const std::string& buyer_ref) {
+                                                                 const std::string& given_ref,
+                                                                 std::optional<int64_t> counter) {
   if (!actor.Has(identity::Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot accept counter-offers");
   }
-  RECIRC_CHECK(CheckBuyerRef(buyer_ref));
-  return Decide(actor, id, false, "accept", std::nullopt, buyer_ref);
+  RECIRC_TRY(const std::string buyer_ref, BuyerRefFor(actor, given_ref));
+  return Decide(actor, id, false, "accept", counter, buyer_ref);
 }
 
 Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal& actor,
@@ -185,11 +210,42 @@ Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal
             if (!offer) return Error::NotFound("best offer " + id + " not found");
             return std::pair{*r, offer->organisation_id};
           })));
-  if (!actor.InOrganisation(pair.second) && !actor.Has(identity::Permission::kMarketBuy)) {
+  // A buyer account sees its own best offers only; staff with market.buy (the counter) see any.
+  const bool own = IsBuyerAccount(actor) ? pair.first.buyer_ref == "user:" + actor.user_id
+                                         : actor.Has(identity::Permission::kMarketBuy);
+  if (!actor.InOrganisation(pair.second) && !own) {
     return Error::NotFound("best offer " + id + " not found");
   }
   pair.first.status = EffectiveStatus(pair.first, ToUnixMillis(c_.clock.Now()));
   return pair.first;
+}
+
+Result<int64_t> BestOfferService::ExpireDue() {
+  constexpr int kBatch = 200;
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  int64_t expired = 0;
+  for (;;) {
+    RECIRC_TRY(
+        int64_t n, storage::WriteValue<int64_t>(c_.db, [&](storage::Session& s) -> Result<int64_t> {
+          RECIRC_TRY(auto due, c_.repo.DueBestOffers(s, now, kBatch));
+          for (auto& r : due) {
+            RECIRC_TRY(auto offer, c_.repo.FindOffer(s, r.offer_id));
+            r.status = "expired";
+            r.decided_at = r.expires_at;
+            RECIRC_CHECK(c_.repo.UpdateBestOffer(s, r));
+            json::object event{{"offer_id", r.offer_id}, {"status", r.status}};
+            std::optional<std::string> organisation;
+            if (offer) organisation = offer->organisation_id;
+            RECIRC_TRY(int64_t seq,
+                       c_.journal.Append(s, {"best_offer.decided", "best_offer", r.id, organisation,
+                                             std::nullopt, json::serialize(event)}));
+            (void)seq;
+          }
+          return static_cast<int64_t>(due.size());
+        }));
+    expired += n;
+    if (n < kBatch) return expired;
+  }
 }
 
 }  // namespace recirc::market

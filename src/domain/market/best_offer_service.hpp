@@ -32,11 +32,16 @@ class BestOfferService {
                                            const std::string& action,
                                            std::optional<int64_t> counter_fen);
   // The buyer takes the seller's counter.
-  // `buyer_ref` must be the one the best offer was made with.
+  // `buyer_ref` must be the one the best offer was made with ("" for a buyer account);
+  // `counter_fen`, when given, must be the counter's amount (the buyer confirms what they take).
   Result<storage::BestOfferRecord> AcceptCounter(const identity::Principal& actor,
                                                  const std::string& id,
-                                                 const std::string& buyer_ref);
+                                                 const std::string& buyer_ref,
+                                                 std::optional<int64_t> counter_fen = std::nullopt);
   Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const std::string& id);
+  // The background job: marks every pending or countered best offer whose 48 hours have passed
+  // (by the injected clock) expired, with its best_offer.decided event; returns how many.
+  Result<int64_t> ExpireDue();
 
  private:
   Result<storage::BestOfferRecord> Decide(const identity::Principal& actor, const std::string& id,
@@ -47,5 +52,11 @@ class BestOfferService {
 };
 
 Status CheckBuyerRef(const std::string& buyer_ref);
+
+// A buyer's own account (role buyer), as opposed to staff acting for a buyer_ref at the counter.
+bool IsBuyerAccount(const identity::Principal& actor);
+// Whom a best offer or an order is for: staff name the buyer by `given` (required; "user:" is
+// reserved); a buyer account gives none (refused, naming buyer_ref) and is "user:<user id>".
+Result<std::string> BuyerRefFor(const identity::Principal& actor, const std::string& given);
 
 }  // namespace recirc::market

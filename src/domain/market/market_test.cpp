@@ -566,6 +566,98 @@ TEST_P(MarketTest, ADisputeIsSettledByReinspectionAgainstTheRecordedReport) {
   EXPECT_EQ(orders_->Get(clerk_, order.id)->state, "refunded");
 }
 
+TEST_P(MarketTest, BestOffersExpireInTheBackgroundWhenTheir48HoursPass) {
+  const auto offer = Published("35693803564395", {true, 330000, 250000});
+  auto pending = best_->Make(buyer_, offer.id, "B-7", 300000);
+  ASSERT_TRUE(pending);
+  auto countered = best_->Make(buyer_, offer.id, "B-8", 290000);
+  ASSERT_TRUE(countered);
+  ASSERT_TRUE(best_->Respond(clerk_, countered->id, "counter", 320000));
+  auto stored = [&](const std::string& id) {
+    return *storage::ReadValue<std::optional<storage::BestOfferRecord>>(
+        db(), [&](storage::Session& s) { return repo_.FindBestOffer(s, id); });
+  };
+  clock_.Advance(hours(47));
+  EXPECT_EQ(*best_->ExpireDue(), 0);
+  EXPECT_EQ(stored(pending->id)->status, "pending");
+  clock_.Advance(hours(1));  // 48 hours since it was made: the row itself changes, unread
+  EXPECT_EQ(*best_->ExpireDue(), 2);
+  EXPECT_EQ(stored(pending->id)->status, "expired");
+  EXPECT_EQ(stored(countered->id)->status, "expired");
+  const auto events = Events("best_offer", pending->id);
+  ASSERT_EQ(events.back().type, "best_offer.decided");
+  EXPECT_NE(events.back().payload.find("expired"), std::string::npos);
+  EXPECT_FALSE(events.back().actor_id.has_value()) << "the job acts as the system";
+  EXPECT_EQ(*best_->ExpireDue(), 0) << "once";
+  // The seller can no longer take it.
+  auto late = best_->Respond(clerk_, pending->id, "accept", std::nullopt);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(inspection::RuleOf(late.error()), "best_offer_expired");
+}
+
+TEST_P(MarketTest, OrdersSettleInTheBackgroundWhenBothWindowsEndWithNoOpenCase) {
+  // Both published first: registering lets each phone's hold period pass on the clock.
+  const auto first = Published("35693803564396");
+  const auto second = Published("35693803564397");
+  const auto quiet = Received(first);
+  const auto claimed = Received(second);
+  ASSERT_TRUE(after_sales_->ClaimWarranty(buyer_, claimed.id, "无法充电"));
+  clock_.Advance(hours(72));  // the inspection window (3 days) is over, the return window not
+  EXPECT_EQ(*orders_->SettleDue(), 0);
+  EXPECT_EQ(orders_->Get(clerk_, quiet.id)->state, "received");
+  clock_.Advance(hours(24 * 4));  // 7 days: the return window is over too
+  EXPECT_EQ(*orders_->SettleDue(), 1);
+  EXPECT_EQ(orders_->Get(clerk_, quiet.id)->state, "settled");
+  EXPECT_EQ(orders_->Get(clerk_, claimed.id)->state, "received") << "a warranty case is open";
+  const auto history = Events("item", quiet.item_id);
+  EXPECT_EQ(history.back().type, "item.sale_settled");
+}
+
+TEST_P(MarketTest, ABuyerAccountOrdersAndMakesBestOffersAsItselfNotByReference) {
+  const auto buyers = directory_->BuyersOrganisation();
+  ASSERT_TRUE(buyers) << buyers.error().message;
+  const Principal a = As(*buyers, Role::kBuyer, OrganisationKind::kBuyers, "UACCOUNTA");
+  const Principal b = As(*buyers, Role::kBuyer, OrganisationKind::kBuyers, "UACCOUNTB");
+  const auto offer = Published("35693803564398", {true, 340000, 250000});
+  // A reference is refused, naming it; staff must give one, and not an account's form.
+  EXPECT_EQ(best_->Make(a, offer.id, "B-1", 300000).error().field, "buyer_ref");
+  EXPECT_EQ(best_->Make(buyer_, offer.id, "", 300000).error().field, "buyer_ref");
+  EXPECT_EQ(best_->Make(buyer_, offer.id, "user:UACCOUNTA", 300000).error().field, "buyer_ref");
+  auto mine = best_->Make(a, offer.id, "", 300000);
+  ASSERT_TRUE(mine) << mine.error().message;
+  EXPECT_EQ(mine->buyer_ref, "user:UACCOUNTA");
+  EXPECT_TRUE(best_->Get(a, mine->id));
+  EXPECT_EQ(best_->Get(b, mine->id).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(best_->Respond(clerk_, mine->id, "counter", 320000));
+  EXPECT_EQ(best_->AcceptCounter(b, mine->id, "").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(best_->AcceptCounter(a, mine->id, "", 310000).error().field, "counter_fen");
+  ASSERT_TRUE(best_->AcceptCounter(a, mine->id, "", 320000));
+
+  auto with_ref =
+      orders_->Place(a, {offer.id, "B-1", "simulated", *offer.disclosure_version, mine->id});
+  ASSERT_FALSE(with_ref);
+  EXPECT_EQ(with_ref.error().field, "buyer_ref");
+  // B cannot use A's agreed price.
+  EXPECT_EQ(
+      orders_->Place(b, {offer.id, std::nullopt, "simulated", *offer.disclosure_version, mine->id})
+          .error()
+          .field,
+      "best_offer_id");
+  auto order =
+      orders_->Place(a, {offer.id, std::nullopt, "simulated", *offer.disclosure_version, mine->id});
+  ASSERT_TRUE(order) << order.error().message;
+  EXPECT_EQ(order->price_fen, 320000);
+  EXPECT_EQ(order->buyer_ref, "");
+  EXPECT_EQ(order->created_by, "UACCOUNTA");
+  EXPECT_EQ(orders_->Get(b, order->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->Pay(b, order->id, 320000, std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->Mine(a, {"", 20})->items.size(), 1u);
+  EXPECT_TRUE(orders_->Mine(b, {"", 20})->items.empty());
+  EXPECT_EQ(orders_->OfOrganisation(a).error().code, ErrorCode::kPermissionDenied);
+  // The shop still acts on its organisation's order.
+  EXPECT_TRUE(orders_->Get(clerk_, order->id));
+}
+
 RECIRC_BOTH_DATABASES(MarketTest);
 
 }  // namespace

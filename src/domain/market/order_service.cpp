@@ -30,6 +30,12 @@ int64_t WindowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(kInspectionWindow).count();
 }
 
+// The background jobs act as the system: their events name no user.
+std::optional<std::string> ActorId(const identity::Principal& actor) {
+  if (actor.method == identity::AuthMethod::kSystem) return std::nullopt;
+  return actor.user_id;
+}
+
 bool IsBuyer(const identity::Principal& actor, const storage::OrderRecord& o) {
   return actor.Has(Permission::kMarketBuy) && actor.user_id == o.created_by;
 }
@@ -53,7 +59,7 @@ Status OrderService::AppendOrderEvent(storage::Session& s, const identity::Princ
                      {"paid_fen", o.paid_fen}, {"refunded_fen", o.refunded_fen},
                      {"provider", o.provider}};
   RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "order", o.id, o.organisation_id,
-                                                actor.user_id, json::serialize(event)}));
+                                                ActorId(actor), json::serialize(event)}));
   (void)seq;
   return Ok();
 }
@@ -64,7 +70,7 @@ Status OrderService::AppendItemEvent(storage::Session& s, const identity::Princi
                                      json::object payload) {
   payload["price_band"] = PriceBand(o.price_fen);
   RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
-                                                actor.user_id, json::serialize(payload)}));
+                                                ActorId(actor), json::serialize(payload)}));
   (void)seq;
   return Ok();
 }
@@ -75,8 +81,18 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
     return Error::PermissionDenied("your role cannot place orders");
   }
   if (in.offer_id.empty()) return Error::InvalidArgument("offer_id", "offer_id is required");
-  RECIRC_CHECK(CheckBuyerRef(in.buyer_ref));
-  RECIRC_TRY(PaymentProvider * provider, providers_.Find(in.provider));
+  const bool account = IsBuyerAccount(actor);
+  if (account && in.buyer_ref) {
+    return Error::InvalidArgument(
+        "buyer_ref", "a buyer's own order has no buyer_ref: it belongs to the account");
+  }
+  // Best offers are kept under the counter's reference or the account's ("user:<id>").
+  RECIRC_TRY(const std::string best_offer_ref, BuyerRefFor(actor, in.buyer_ref.value_or("")));
+  // Stored with the order: the counter's reference, or nothing for an account's own order.
+  const std::string buyer_ref = account ? std::string() : best_offer_ref;
+  // "cash" is the buyer contract's name for cash at the outlet.
+  RECIRC_TRY(PaymentProvider * provider,
+             providers_.Find(in.provider == "cash" ? "cash_at_outlet" : in.provider));
   if (in.accepted_disclosure_version < 1) {
     return Error::InvalidArgument("accepted_disclosure_version",
                                   "the buyer accepts the disclosure version they read");
@@ -111,7 +127,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
         int64_t price = offer->price_fen;
         if (in.best_offer_id) {
           RECIRC_TRY(auto best, c_.repo.FindBestOffer(s, *in.best_offer_id));
-          if (!best || best->offer_id != offer->id || best->buyer_ref != in.buyer_ref) {
+          if (!best || best->offer_id != offer->id || best->buyer_ref != best_offer_ref) {
             return Error::InvalidArgument("best_offer_id",
                                           "best_offer_id names this buyer's best offer on it");
           }
@@ -127,7 +143,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
                                offer->id,
                                offer->item_id,
                                offer->organisation_id,
-                               in.buyer_ref,
+                               buyer_ref,
                                price,
                                disclosure.latest,
                                now,
@@ -259,17 +275,51 @@ Result<storage::OrderRecord> OrderService::Settle(const identity::Principal& act
                                                       std::to_string(o.paid_fen - o.refunded_fen) +
                                                       " fen");
     }
-    // Settlement waits for the inspection window and the return window, whichever is longer.
-    const int64_t ends = *o.received_at + std::max(o.inspection_window_ms, o.return_days * kDayMs);
-    if (ToUnixMillis(c_.clock.Now()) < ends) {
-      return Rule("inspection_window_open",
-                  "the buyer's inspection window ends at " + FormatRfc3339(FromUnixMillis(ends)));
-    }
-    o.state = "settled";
-    RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "sold", std::nullopt, std::nullopt));
-    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.settled"));
-    return AppendItemEvent(s, actor, o, "item.sale_settled", {});
+    return SettleLocked(s, actor, o);
   });
+}
+
+Status OrderService::SettleLocked(storage::Session& s, const identity::Principal& actor,
+                                  storage::OrderRecord& o) {
+  // Settlement waits for the inspection window and the return window, whichever is longer.
+  const int64_t ends = *o.received_at + std::max(o.inspection_window_ms, o.return_days * kDayMs);
+  if (ToUnixMillis(c_.clock.Now()) < ends) {
+    return Rule("inspection_window_open",
+                "the buyer's inspection window ends at " + FormatRfc3339(FromUnixMillis(ends)));
+  }
+  o.state = "settled";
+  RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "sold", std::nullopt, std::nullopt));
+  RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.settled"));
+  return AppendItemEvent(s, actor, o, "item.sale_settled", {});
+}
+
+Result<int64_t> OrderService::SettleDue() {
+  // One batch per run: the runner calls again, and an order that fails stays for the next run.
+  constexpr int kBatch = 500;
+  const identity::Principal system = identity::Principal::System();
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  RECIRC_TRY(auto due,
+             storage::ReadValue<std::vector<std::string>>(c_.db, [&](storage::Session& s) {
+               return c_.repo.OrdersDueForSettlement(s, now, kBatch);
+             }));
+  int64_t settled = 0;
+  for (const std::string& id : due) {
+    // Checked again under the order's lock: a return or a case may have arrived since.
+    auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+      if (o.state != "received") return WrongState(o, "received");
+      RECIRC_TRY(auto cases, c_.repo.AfterSalesOf(s, o.id));
+      for (const auto& c : cases) {
+        if (c.status == "open") return Rule("after_sales_open", "case " + c.id + " is open");
+      }
+      return SettleLocked(s, system, o);
+    });
+    if (done) {
+      settled++;
+    } else if (done.error().code != ErrorCode::kFailedPrecondition) {
+      return done.error();
+    }
+  }
+  return settled;
 }
 
 Status OrderService::RefundLocked(storage::Session& s, const identity::Principal& actor,
@@ -349,6 +399,25 @@ Result<std::vector<storage::OrderRecord>> OrderService::OfOrganisation(
   return storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
     return c_.repo.OrdersOfOrganisation(s, actor.organisation.id);
   });
+}
+
+Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
+                                     const storage::PageRequest& page) {
+  if (!actor.Has(Permission::kMarketBuy) || actor.method == identity::AuthMethod::kSystem) {
+    return Error::PermissionDenied("your role places no orders");
+  }
+  if (page.limit < 1 || page.limit > 100) {
+    return Error::InvalidArgument("limit", "limit is a whole number from 1 to 100");
+  }
+  if (!page.after.empty()) RECIRC_CHECK(Id::Parse(page.after, "cursor"));
+  RECIRC_TRY(auto items,
+             storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
+               return c_.repo.OrdersOfCreator(s, actor.user_id, page.after, page.limit);
+             }));
+  OrderPage out;
+  if (static_cast<int>(items.size()) == page.limit) out.next_cursor = items.back().id;
+  out.items = std::move(items);
+  return out;
 }
 
 }  // namespace recirc::market

@@ -28,7 +28,9 @@ inline constexpr std::chrono::hours kInspectionWindow{72};
 
 struct OrderInput {
   std::string offer_id;
-  std::string buyer_ref;                    // the buyer's reference; never in events
+  // Staff at the counter name the buyer by a reference (never in events); a buyer's own account
+  // gives none (the order belongs to the account) and is refused one.
+  std::optional<std::string> buyer_ref;
   std::string provider;                     // cash_at_outlet, simulated
   int64_t accepted_disclosure_version = 0;  // the version the buyer read and accepted
   std::optional<std::string> best_offer_id;
@@ -39,6 +41,11 @@ struct DispatchInput {
   std::vector<std::string> serials;
   std::vector<std::string> photos;  // sha256:<64 hex> references from the photos API
   std::optional<std::string> tracking;
+};
+
+struct OrderPage {
+  std::vector<storage::OrderRecord> items;
+  std::optional<std::string> next_cursor;
 };
 
 class OrderService {
@@ -58,6 +65,9 @@ class OrderService {
   // `amount_fen` confirms what is released to the seller (paid less refunded).
   Result<storage::OrderRecord> Settle(const identity::Principal& actor, const std::string& id,
                                       int64_t amount_fen);
+  // The background job: settles every received order whose inspection and return windows have
+  // ended (by the injected clock) with no open after-sales case; returns how many.
+  Result<int64_t> SettleDue();
   Result<storage::OrderRecord> Cancel(const identity::Principal& actor, const std::string& id,
                                       const std::string& reason);
   Result<storage::OrderRecord> Refund(const identity::Principal& actor, const std::string& id,
@@ -65,6 +75,9 @@ class OrderService {
   Result<storage::OrderRecord> Get(const identity::Principal& actor, const std::string& id);
   // The seller organisation's orders, newest first (at most 200).
   Result<std::vector<storage::OrderRecord>> OfOrganisation(const identity::Principal& actor);
+  // The orders the caller placed, newest first; `page.after` is the cursor (the last id of the
+  // previous page), `page.limit` at most 100.
+  Result<OrderPage> Mine(const identity::Principal& actor, const storage::PageRequest& page);
 
   // For the after-sales service: runs `fn` on the locked order in one write transaction.
   using OrderFn = std::function<Status(storage::Session&, storage::OrderRecord&)>;
@@ -75,6 +88,8 @@ class OrderService {
                       storage::OrderRecord& order, int64_t amount_fen);
 
  private:
+  Status SettleLocked(storage::Session& s, const identity::Principal& actor,
+                      storage::OrderRecord& o);
   Status AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
                           const storage::OrderRecord& o, const std::string& type);
   Status AppendItemEvent(storage::Session& s, const identity::Principal& actor,

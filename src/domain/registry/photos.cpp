@@ -150,6 +150,33 @@ Result<PhotoBytes> PhotoService::Get(const identity::Principal& actor,
   return PhotoBytes{std::move(record), std::move(bytes)};
 }
 
+Result<std::vector<storage::PhotoRecord>> PhotoService::PublicItemPhotos(
+    const std::string& acquisition_id) {
+  RECIRC_TRY(auto all,
+             storage::ReadValue<std::vector<storage::PhotoRecord>>(db_, [&](storage::Session& s) {
+               return photos_.OfAcquisition(s, acquisition_id);
+             }));
+  std::vector<storage::PhotoRecord> items;
+  for (auto& p : all) {
+    if (p.kind != kIdDocument && !p.encrypted) items.push_back(std::move(p));
+  }
+  return items;
+}
+
+Result<PhotoBytes> PhotoService::PublicItemPhoto(const std::string& acquisition_id,
+                                                 const std::string& sha256) {
+  if (!IsSha256Hex(sha256)) return Error::NotFound("photo " + sha256 + " not found");
+  RECIRC_TRY(auto found,
+             storage::ReadValue<std::optional<storage::PhotoRecord>>(db_, [&](storage::Session& s) {
+               return photos_.Find(s, acquisition_id, sha256);
+             }));
+  if (!found || found->kind == kIdDocument || found->encrypted) {
+    return Error::NotFound("photo " + sha256 + " not found");
+  }
+  RECIRC_TRY(std::string bytes, ReadBytes(*found));
+  return PhotoBytes{std::move(*found), std::move(bytes)};
+}
+
 Result<PhotoBytes> PhotoService::ViewIdDocument(const identity::Principal& actor,
                                                 const std::string& acquisition_id,
                                                 const std::string& sha256,

@@ -61,6 +61,11 @@ class PhotoService {
   // An item photo's bytes; an ID document is refused (see ViewIdDocument).
   Result<PhotoBytes> Get(const identity::Principal& actor, const std::string& acquisition_id,
                          const std::string& sha256);
+  // For the market's public offer pages (market/offer_photos.hpp decides when an acquisition's
+  // photos are public): the item photos only. ID document photos are never listed here, and
+  // asking for one by its hash is answered as if it did not exist.
+  Result<std::vector<storage::PhotoRecord>> PublicItemPhotos(const std::string& acquisition_id);
+  Result<PhotoBytes> PublicItemPhoto(const std::string& acquisition_id, const std::string& sha256);
   // The police's view of an ID document image; `reason` (at least 10 characters) is audited.
   Result<PhotoBytes> ViewIdDocument(const identity::Principal& actor,
                                     const std::string& acquisition_id, const std::string& sha256,
