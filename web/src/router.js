@@ -32,6 +32,24 @@ export const routes = [
     component: () => import('./views/DisclosureView.vue'),
     meta: { public: true },
   },
+  // The public market (no login for search, item pages and sign-up; checkout and "my orders"
+  // need market.buy). Its own small header, not the staff layout.
+  {
+    path: '/market',
+    component: () => import('./views/market/MarketLayout.vue'),
+    children: [
+      { path: '', name: 'market-search', component: () => import('./views/market/MarketSearchView.vue'), meta: { public: true } },
+      { path: 'offers/:id', name: 'market-offer', component: () => import('./views/market/OfferView.vue'), meta: { public: true } },
+      { path: 'signup', name: 'market-signup', component: () => import('./views/market/SignupView.vue'), meta: { public: true } },
+      {
+        path: 'offers/:id/checkout',
+        name: 'market-checkout',
+        component: () => import('./views/market/CheckoutView.vue'),
+        meta: { permission: 'market.buy' },
+      },
+      { path: 'orders', name: 'market-orders', component: () => import('./views/market/MyOrdersView.vue'), meta: { permission: 'market.buy' } },
+    ],
+  },
   {
     path: '/',
     component: () => import('./views/AppLayout.vue'),

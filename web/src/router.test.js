@@ -18,6 +18,23 @@ describe('routes', () => {
   })
 })
 
+describe('the public market', () => {
+  const market = routes.find((r) => r.path === '/market').children
+  const meta = (name) => market.find((r) => r.name === name).meta
+  it('searches, shows items and signs up without a login', () => {
+    for (const name of ['market-search', 'market-offer', 'market-signup']) expect(meta(name).public, name).toBe(true)
+  })
+  it('needs market.buy for checkout and my orders', () => {
+    for (const name of ['market-checkout', 'market-orders']) {
+      expect(meta(name).public, name).toBeUndefined()
+      expect(meta(name).permission, name).toBe('market.buy')
+    }
+  })
+  it('leaves /market to the public market (the shop’s module is elsewhere)', () => {
+    expect(MODULES.find((m) => m.path === 'market')).toBeUndefined()
+  })
+})
+
 describe('redirect after login', () => {
   it('returns to the page asked for', () => {
     expect(redirectTarget({ query: { redirect: '/outlets?x=1' } })).toBe('/outlets?x=1')

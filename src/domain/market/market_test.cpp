@@ -282,6 +282,39 @@ TEST_P(MarketTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnd
   EXPECT_EQ(published->offer.status, "published");
 }
 
+TEST_P(MarketTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacementWould) {
+  const auto offer = Published("35693803564392");
+  auto open = offers_->Availability(nullptr, offer.id);
+  ASSERT_TRUE(open) << open.error().message;
+  EXPECT_TRUE(open->buyable);
+  EXPECT_EQ(open->status, "published");
+  EXPECT_EQ(open->rule, "");
+
+  // A police hold after publishing: no order, and the public answer names the rule.
+  ASSERT_TRUE(db().Write(
+      [&](storage::Session& s) { return registry_.SetItemStatus(s, offer.item_id, "held"); }));
+  auto held = offers_->Availability(nullptr, offer.id);
+  ASSERT_TRUE(held) << held.error().message;
+  EXPECT_FALSE(held->buyable);
+  EXPECT_EQ(held->rule, inspection::kRuleItemHeld);
+  EXPECT_EQ(held->reason, "held for verification until the police release it");
+  auto refused = Order(offer);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(inspection::RuleOf(refused.error()), inspection::kRuleItemHeld);
+  ASSERT_TRUE(db().Write(
+      [&](storage::Session& s) { return registry_.SetItemStatus(s, offer.item_id, "in_stock"); }));
+
+  // Reserved by an order: not buyable by anyone else.
+  ASSERT_TRUE(Order(offer));
+  auto reserved = offers_->Availability(nullptr, offer.id);
+  ASSERT_TRUE(reserved);
+  EXPECT_FALSE(reserved->buyable);
+  EXPECT_EQ(reserved->rule, "offer_reserved");
+  // An unknown offer is not found, as for GET.
+  EXPECT_EQ(offers_->Availability(nullptr, "01M82QGDFSEZ4VR0P0J7CYX2FC").error().code,
+            ErrorCode::kNotFound);
+}
+
 TEST_P(MarketTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision) {
   const std::string item = Register(Imei("35693803564391"));
   Inspect(item);

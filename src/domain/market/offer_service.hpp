@@ -19,6 +19,16 @@
 
 namespace recirc::market {
 
+// Whether a public offer can be bought now, and if not, why (the rule and its text), as the
+// order placement would answer: the offer's status, holds, the sanitization rule.
+struct OfferAvailability {
+  std::string offer_id;
+  std::string status;
+  bool buyable = false;
+  std::string rule;    // empty when buyable: offer_reserved, offer_sold, item_held, …
+  std::string reason;  // the refusal's text without the rule name
+};
+
 struct PublishResult {
   storage::OfferRecord offer;
   std::optional<storage::ListingBlockRecord> block;  // set when the rules engine blocked it
@@ -57,6 +67,9 @@ class OfferService {
   Result<std::vector<storage::OfferRecord>> OfOrganisation(const identity::Principal& actor);
   Result<std::vector<storage::OfferRecord>> OfItem(const identity::Principal* actor,
                                                    const std::string& item_id);
+  // The public answer to "can I buy this?" (offer_availability.cpp); not found like Get.
+  Result<OfferAvailability> Availability(const identity::Principal* actor,
+                                         const std::string& offer_id);
 
  private:
   Status CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,

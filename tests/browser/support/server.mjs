@@ -5,7 +5,7 @@
 // what runs; both are relative to the repository root unless absolute.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,10 +25,11 @@ export function serverPaths() {
 }
 
 /**
+ * @param {{timeoutMs?: number, config?: string|null}} [options] `config`: TOML text passed as --config
  * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string}>}
  * Rejects with the server's output when it exits or does not report listening within the timeout.
  */
-export async function startServer({ timeoutMs = 90_000 } = {}) {
+export async function startServer({ timeoutMs = 90_000, config = null } = {}) {
   const { bin, webRoot } = serverPaths()
   if (!existsSync(bin)) {
     throw new Error(`recirc binary not found at ${bin}: build it first (cmake --preset debug && cmake --build build/debug), or set RECIRC_BIN`)
@@ -37,12 +38,20 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
     throw new Error(`${webRoot}/index.html not found: run "npm ci && npm run build" in web/, or set RECIRC_WEB_ROOT`)
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'recirc-browser-'))
+  // `config`: TOML text for --config (e.g. "[registry]\nhold_days = 0" for items sold at once).
+  const configArgs = []
+  if (config) {
+    const file = path.join(dir, 'recirc.toml')
+    await writeFile(file, config)
+    configArgs.push('--config', file)
+  }
   const args = [
     'demo',
     '--database', `sqlite://${path.join(dir, 'recirc.db')}`,
     '--listen', '127.0.0.1:0',
     '--web-root', webRoot,
     '--data-dir', dir,
+    ...configArgs,
   ]
   const child = spawn(bin, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''

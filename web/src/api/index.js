@@ -72,6 +72,28 @@ export const api = {
   disclosure: (itemId, version) =>
     client.get(`/items/${encodeURIComponent(itemId)}/disclosure`, version ? { version } : undefined),
 
+  // public market and the buyer (docs/web.md "The public market"; buyer accounts per the buyers contract)
+  search: (params) => client.get('/search', params),
+  offer: (id) => client.get(`/offers/${encodeURIComponent(id)}`),
+  offerAvailability: (id) => client.get(`/offers/${encodeURIComponent(id)}/availability`),
+  offerPhotos: (id) => client.get(`/offers/${encodeURIComponent(id)}/photos`),
+  offerPhotoUrl: (id, sha) => `/api/v1/offers/${encodeURIComponent(id)}/photos/${encodeURIComponent(sha)}`,
+  passport: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/passport`),
+  signUp: (body, idempotencyKey) => client.post('/buyers', body, { idempotencyKey }),
+  placeOrder: (body, idempotencyKey) => client.post('/orders', body, { idempotencyKey }),
+  myOrders: (cursor) => client.get('/orders/mine', cursor ? { cursor } : undefined),
+  order: (id) => client.get(`/orders/${encodeURIComponent(id)}`),
+  payOrder: (id, body, idempotencyKey) => client.post(`/orders/${encodeURIComponent(id)}/pay`, body, { idempotencyKey }),
+  cancelOrder: (id, body) => client.post(`/orders/${encodeURIComponent(id)}/cancel`, body),
+  receiveOrder: (id, body) => client.post(`/orders/${encodeURIComponent(id)}/receive`, body),
+  requestReturn: (id, body, idempotencyKey) =>
+    client.post(`/orders/${encodeURIComponent(id)}/returns`, body, { idempotencyKey }),
+  claimWarranty: (id, body, idempotencyKey) =>
+    client.post(`/orders/${encodeURIComponent(id)}/warranty-claims`, body, { idempotencyKey }),
+  openDispute: (id, body, idempotencyKey) =>
+    client.post(`/orders/${encodeURIComponent(id)}/disputes`, body, { idempotencyKey }),
+  afterSales: (id) => client.get(`/orders/${encodeURIComponent(id)}/after-sales`),
+
   // police console
   alerts: (status) => client.get('/police/alerts', status ? { status } : undefined),
   decide: (alertId, body, idempotencyKey) =>

@@ -1,10 +1,12 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
 import registry from './registry.en.js'
 import inspection from './inspection.en.js'
+import market from './market.en.js'
 
 export default {
   ...registry,
   ...inspection,
+  ...market,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',
@@ -95,6 +97,7 @@ export default {
     commerce_authority: 'Commerce authority',
     market_supervision: 'Market supervision',
     platform: 'Platform',
+    buyers: 'Individual buyers',
   },
   roles: {
     operator_admin: 'Operator administrator',
@@ -105,6 +108,7 @@ export default {
     commerce_official: 'Commerce official',
     market_supervisor: 'Market supervisor',
     platform_admin: 'Platform administrator',
+    buyer: 'Buyer',
   },
   permissions: {
     organisations_read: 'View organisations',
@@ -122,6 +126,7 @@ export default {
     inspection_write: 'Record inspection results',
     items_service: 'Record data sanitization and repairs',
     market_manage: 'Manage offers and sales',
+    market_buy: 'Buy goods',
     statistics_read: 'View statistics',
     supervision_read: 'View market supervision information',
   },

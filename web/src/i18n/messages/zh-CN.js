@@ -1,10 +1,12 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
 import registry from './registry.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
+import market from './market.zh-CN.js'
 
 export default {
   ...registry,
   ...inspection,
+  ...market,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
@@ -90,6 +92,7 @@ export default {
     commerce_authority: '商务主管部门',
     market_supervision: '市场监管部门',
     platform: '平台管理方',
+    buyers: '个人买家',
   },
   roles: {
     operator_admin: '经营者管理员',
@@ -100,6 +103,7 @@ export default {
     commerce_official: '商务部门工作人员',
     market_supervisor: '市场监管人员',
     platform_admin: '平台管理员',
+    buyer: '买家',
   },
   permissions: {
     organisations_read: '查看组织机构',
@@ -117,6 +121,7 @@ export default {
     inspection_write: '录入检测结果',
     items_service: '数据清除与维修登记',
     market_manage: '管理上架与销售',
+    market_buy: '购买商品',
     statistics_read: '查看统计数据',
     supervision_read: '查看市场监管信息',
   },

@@ -1,0 +1,48 @@
+// Whether a public offer can be bought now: the checks an order placement makes before it
+// reserves the offer (status, holds, the sanitization rule), answered without placing one, so the
+// item page can say why there is no buy button. The order placement checks again when it runs.
+#include "domain/inspection/sanitization.hpp"
+#include "domain/market/offer_service.hpp"
+
+namespace recirc::market {
+namespace {
+
+// A refusal that names a rule becomes the answer; any other error is the caller's error.
+Result<bool> Refused(const Status& status, OfferAvailability& out) {
+  if (status) return false;
+  const Error error = status.error();  // a copy: the views below point into it
+  const std::string_view rule = inspection::RuleOf(error);
+  if (rule.empty()) return error;
+  out.rule = std::string(rule);
+  std::string_view text = std::string_view(error.message).substr(rule.size());
+  while (!text.empty() && (text.front() == ':' || text.front() == ' ')) text.remove_prefix(1);
+  out.reason = std::string(text);
+  return true;
+}
+
+}  // namespace
+
+Result<OfferAvailability> OfferService::Availability(const identity::Principal* actor,
+                                                     const std::string& offer_id) {
+  RECIRC_TRY(auto offer, Get(actor, offer_id));
+  OfferAvailability out{offer.id, offer.status, false, {}, {}};
+  if (offer.status != "published") {
+    out.rule = "offer_" + offer.status;
+    out.reason = "the offer is " + offer.status;
+    return out;
+  }
+  RECIRC_CHECK(storage::ReadValue<bool>(c_.db, [&](storage::Session& s) -> Result<bool> {
+    RECIRC_TRY(bool refused, Refused(c_.sellable.CheckSellable(s, offer.item_id), out));
+    if (refused) return true;
+    RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
+    if (!item) return Error::NotFound("item " + offer.item_id + " not found");
+    RECIRC_TRY(auto certificates, c_.inspection.SanitizationsOfItem(s, offer.item_id));
+    return Refused(inspection::RequireSanitized(c_.catalogue.Latest(item->category), certificates,
+                                                inspection::OfferKind::kSale),
+                   out);
+  }));
+  out.buyable = out.rule.empty();
+  return out;
+}
+
+}  // namespace recirc::market

@@ -1,0 +1,67 @@
+// The buyer's side of an order, as pure functions: which steps the order's state allows, the
+// serials typed for a return, and the reasons an offer cannot be bought. The server decides
+// again on every request (windows, ownership); this only avoids offering what would fail.
+
+/** The buyer's actions for an order in `state` (docs/market.md, "Orders" and "After-sales"). */
+export function buyerActions(state) {
+  switch (state) {
+    case 'placed':
+      return ['pay', 'cancel']
+    case 'paid':
+      return ['cancel']
+    case 'dispatched':
+      return ['receive']
+    case 'received':
+      return ['return', 'warranty', 'dispute']
+    case 'settled':
+      return ['warranty', 'dispute']
+    default:
+      return [] // return_requested, cancelled, refunded
+  }
+}
+
+/** Serials typed one per line or separated by commas, spaces or 、; empty parts dropped. */
+export function parseSerials(text) {
+  return String(text ?? '')
+    .split(/[\s,，、;；]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/**
+ * Why an offer cannot be bought, as an i18n key under market.unavailable, from the offer (or its
+ * absence) and the server's availability answer; null when it can be bought.
+ */
+export function unavailableKey(offer, availability) {
+  if (!offer) return 'gone'
+  if (offer.status === 'reserved') return 'reserved'
+  if (offer.status === 'sold') return 'sold'
+  if (offer.status !== 'published') return 'gone'
+  if (availability && availability.buyable === false) {
+    if (availability.rule === 'item_held') return 'held'
+    if (availability.rule === 'sanitization_required') return 'sanitization'
+    if (availability.rule === 'offer_reserved') return 'reserved'
+    if (availability.rule === 'offer_sold') return 'sold'
+    return 'other'
+  }
+  return null
+}
+
+/** "sha256:<hex>" of a file's bytes (WebCrypto), the photo reference the orders API takes. */
+export async function sha256Ref(blob, subtle = globalThis.crypto?.subtle) {
+  const bytes = await blob.arrayBuffer()
+  const digest = await subtle.digest('SHA-256', bytes)
+  return `sha256:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`
+}
+
+/** A short line for a public history event (the leaf's type and a few of its facts). */
+export function eventFacts(leaf) {
+  const f = leaf?.facts ?? {}
+  const parts = []
+  for (const key of ['channel', 'sale_mode', 'price_band', 'grade', 'method', 'reason', 'category', 'brand', 'model']) {
+    const v = f[key]
+    if (v === undefined || v === null || v === '') continue
+    parts.push(typeof v === 'object' ? `${key}: ${Object.values(v).join('/')}` : `${key}: ${v}`)
+  }
+  return parts.join(' · ')
+}
