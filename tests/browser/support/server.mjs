@@ -5,7 +5,7 @@
 // what runs; both are relative to the repository root unless absolute.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,7 +28,7 @@ export function serverPaths() {
  * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string}>}
  * Rejects with the server's output when it exits or does not report listening within the timeout.
  */
-export async function startServer({ timeoutMs = 90_000 } = {}) {
+export async function startServer({ timeoutMs = 90_000, config = null } = {}) {
   const { bin, webRoot } = serverPaths()
   if (!existsSync(bin)) {
     throw new Error(`recirc binary not found at ${bin}: build it first (cmake --preset debug && cmake --build build/debug), or set RECIRC_BIN`)
@@ -44,6 +44,11 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
     '--web-root', webRoot,
     '--data-dir', dir,
   ]
+  // A TOML configuration for this run (for example "[registry]\nhold_days = 0\n").
+  if (config) {
+    await writeFile(path.join(dir, 'recirc.toml'), config)
+    args.push('--config', path.join(dir, 'recirc.toml'))
+  }
   const child = spawn(bin, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   let exited = null
