@@ -291,4 +291,40 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
     assert.equal(refunded.body.state, 'refunded')
     assert.equal(refunded.body.refunded_fen, 280050)
   })
+
+  test('the operator answers a pending best offer with a counter-offer typed in yuan', async () => {
+    const { clerk, item } = await phone()
+    const title = `iPhone 13 议价 ${serial}`
+    const offer = await clerk.call('POST', '/offers', {
+      item_id: item, channel: 'online', title, price_fen: 300000, warranty_months: 3, return_days: 7,
+      best_offer: { enabled: true, auto_accept_fen: 290000, auto_decline_fen: 200000 },
+    }, 201)
+    const disclosure = await (await fetch(`${server.url}/api/v1/items/${item}/disclosure`)).json()
+    await clerk.call('POST', `/offers/${offer.body.id}/publish`, { disclosure_version: disclosure.version }, 200)
+    const low = await clerk.call('POST', `/offers/${offer.body.id}/best-offers`, { buyer_ref: 'B-LOW', amount_fen: 150000 }, 201)
+    assert.equal(low.body.status, 'declined')
+    const pending = await clerk.call('POST', `/offers/${offer.body.id}/best-offers`, { buyer_ref: 'B-PENDING', amount_fen: 250000 }, 201)
+    assert.equal(pending.body.status, 'pending')
+
+    await withBrowser({}, async ({ page, screenshot }) => {
+      await logIn(page, 'shop.clerk')
+      await openShop(page)
+      await page.locator('[data-test=offers-table] tr', { hasText: title }).locator('[data-test=offer-best-offers]').first().click()
+      const dialog = page.locator('[data-test=best-dialog]')
+      const row = dialog.locator('.el-table__body tr', { hasText: 'B-PENDING' })
+      await row.getByText('待处理').waitFor()
+      await dialog.locator('.el-table__body tr', { hasText: 'B-LOW' }).getByText('已拒绝').waitFor()
+      assert.equal(await dialog.locator('.el-table__body tr', { hasText: 'B-LOW' }).locator('[data-test=best-accept]').count(), 0)
+      await row.locator('[data-test=best-counter-amount] input').fill('2799.99')
+      const sent = page.waitForRequest((r) => r.url().endsWith('/respond'))
+      await row.locator('[data-test=best-counter]').click()
+      assert.deepEqual(JSON.parse((await sent).postData()), { action: 'counter', counter_fen: 279999 })
+      await row.getByText('已还价').waitFor()
+      await row.getByText('¥2,799.99').waitFor()
+      await screenshot('shop-best-offer-countered')
+    })
+    const answered = await clerk.call('GET', `/best-offers/${pending.body.id}`, undefined, 200)
+    assert.equal(answered.body.status, 'countered')
+    assert.equal(answered.body.counter_fen, 279999)
+  })
 })

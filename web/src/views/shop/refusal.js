@@ -10,6 +10,12 @@ export function splitRule(message) {
   return m ? { rule: m[1], detail: m[2] } : { rule: null, detail: message ?? '' }
 }
 
+/** Our sentence for the rule a refusal names, or null (for the short text under a field). */
+export function ruleWords(err, { t, te }) {
+  const { rule } = splitRule(err?.serverMessage)
+  return rule && te(`shop.rules.${rule}`) ? t(`shop.rules.${rule}`) : null
+}
+
 /**
  * Words for a failed market request: `t`/`te` are vue-i18n's, `fallback` turns any error into
  * text (errors.js). A known rule gives "our sentence (server: detail)".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareSerials, refusalText, serialLines, splitRule } from './refusal.js'
+import { compareSerials, refusalText, ruleWords, serialLines, splitRule } from './refusal.js'
 import { createAppI18n } from '../../i18n/index.js'
 
 describe('splitRule', () => {
@@ -19,6 +19,10 @@ describe('refusalText', () => {
     const text = refusalText({ serverMessage: 'sanitization_required: no certificate' }, { t, te, fallback })
     expect(text).toContain('数据清除')
     expect(text).toContain('no certificate')
+  })
+  it('gives the short sentence alone for a field', () => {
+    expect(ruleWords({ serverMessage: 'warranty_minimum: this offer gives 2' }, { t, te })).toBe('旧电器电子产品的保修期不少于 3 个月。')
+    expect(ruleWords({ serverMessage: 'price_fen is a positive whole number' }, { t, te })).toBeNull()
   })
   it('leaves other errors to the fallback', () => {
     expect(refusalText({ serverMessage: 'some_new_rule: x' }, { t, te, fallback })).toBe('fallback:some_new_rule: x')
