@@ -315,7 +315,7 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
       await row.getByText('待处理').waitFor()
       await dialog.locator('.el-table__body tr', { hasText: 'B-LOW' }).getByText('已拒绝').waitFor()
       assert.equal(await dialog.locator('.el-table__body tr', { hasText: 'B-LOW' }).locator('[data-test=best-accept]').count(), 0)
-      await row.locator('[data-test=best-counter-amount] input').fill('2799.99')
+      await row.locator('input[data-test=best-counter-amount]').fill('2799.99')
       const sent = page.waitForRequest((r) => r.url().endsWith('/respond'))
       await row.locator('[data-test=best-counter]').click()
       assert.deepEqual(JSON.parse((await sent).postData()), { action: 'counter', counter_fen: 279999 })

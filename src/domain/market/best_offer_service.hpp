@@ -37,6 +37,10 @@ class BestOfferService {
                                                  const std::string& id,
                                                  const std::string& buyer_ref);
   Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const std::string& id);
+  // The seller's view: every best offer on one of its organisation's offers (in id order), each
+  // with its effective status. Another organisation's offer is not found.
+  Result<std::vector<storage::BestOfferRecord>> OfOffer(const identity::Principal& actor,
+                                                        const std::string& offer_id);
 
  private:
   Result<storage::BestOfferRecord> Decide(const identity::Principal& actor, const std::string& id,
