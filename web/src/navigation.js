@@ -17,7 +17,6 @@ export const MODULES = [
   { name: 'apiKeys', path: 'api-keys', permission: 'api_keys.manage', status: 'ready', icon: 'Key' },
   { name: 'inspection', path: 'inspection', permission: 'inspection.write', status: 'ready', icon: 'Checked' },
   { name: 'itemService', path: 'item-service', permission: 'items.service', status: 'ready', icon: 'Tools' },
-  // The operator's offers and orders live at /shop: /market is the public market (views/market/).
   { name: 'market', path: 'shop', permission: 'market.manage', status: 'ready', icon: 'Goods' },
   { name: 'statistics', path: 'statistics', permission: 'statistics.read', status: 'planned', icon: 'DataAnalysis' },
   { name: 'supervision', path: 'supervision', permission: 'supervision.read', status: 'ready', icon: 'View' },

@@ -25,6 +25,7 @@ export function serverPaths() {
 }
 
 /**
+ * @param {{timeoutMs?: number, config?: string|null}} [options] `config`: TOML text passed as --config
  * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string}>}
  * Rejects with the server's output when it exits or does not report listening within the timeout.
  */
@@ -37,18 +38,21 @@ export async function startServer({ timeoutMs = 90_000, config = null } = {}) {
     throw new Error(`${webRoot}/index.html not found: run "npm ci && npm run build" in web/, or set RECIRC_WEB_ROOT`)
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'recirc-browser-'))
+  // `config`: TOML text for --config (e.g. "[registry]\nhold_days = 0" for items sold at once).
+  const configArgs = []
+  if (config) {
+    const file = path.join(dir, 'recirc.toml')
+    await writeFile(file, config)
+    configArgs.push('--config', file)
+  }
   const args = [
     'demo',
     '--database', `sqlite://${path.join(dir, 'recirc.db')}`,
     '--listen', '127.0.0.1:0',
     '--web-root', webRoot,
     '--data-dir', dir,
+    ...configArgs,
   ]
-  // A TOML configuration for this run (for example "[registry]\nhold_days = 0\n").
-  if (config) {
-    await writeFile(path.join(dir, 'recirc.toml'), config)
-    args.push('--config', path.join(dir, 'recirc.toml'))
-  }
   const child = spawn(bin, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   let exited = null

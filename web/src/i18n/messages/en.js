@@ -1,12 +1,12 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
+import shop from './shop.en.js'
 import registry from './registry.en.js'
 import inspection from './inspection.en.js'
-import shop from './shop.en.js'
 
 export default {
+  ...shop,
   ...registry,
   ...inspection,
-  ...shop,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

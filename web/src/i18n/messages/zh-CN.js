@@ -1,12 +1,12 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
+import shop from './shop.zh-CN.js'
 import registry from './registry.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
-import shop from './shop.zh-CN.js'
 
 export default {
+  ...shop,
   ...registry,
   ...inspection,
-  ...shop,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
