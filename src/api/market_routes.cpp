@@ -269,6 +269,11 @@ Result<http::Response> GetBestOffer(const MarketServices& d, http::RequestContex
   return http::Json(200, BestJson(best));
 }
 
+Result<http::Response> OfferBestOffers(const MarketServices& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto list, d.best_offers.OfOffer(ctx.Actor(), Id(ctx)));
+  return http::Json(200, Items(list, BestJson));
+}
+
 // Listing blocks.
 
 Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext& ctx) {
@@ -485,6 +490,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   add(Verb::post, "/api/v1/offers/{id}/withdraw", P::kMarketManage, WithdrawOffer, kSmall);
   add(Verb::get, "/api/v1/items/{id}/offers", P::kPublic, ItemOffers, 0);
   add(Verb::post, "/api/v1/offers/{id}/best-offers", P::kMarketBuy, MakeBestOffer, kSmall);
+  add(Verb::get, "/api/v1/offers/{id}/best-offers", P::kMarketManage, OfferBestOffers, 0);
   add(Verb::get, "/api/v1/best-offers/{id}", P::kAuthenticated, GetBestOffer, 0);
   add(Verb::post, "/api/v1/best-offers/{id}/respond", P::kMarketManage, RespondBestOffer, kSmall);
   add(Verb::post, "/api/v1/best-offers/{id}/accept-counter", P::kMarketBuy, AcceptCounter, kSmall);

@@ -177,6 +177,48 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
   EXPECT_EQ(server_->Call({"GET", "/api/v1/orders/" + id}).status, 401u);
 }
 
+TEST_P(MarketHttpTest, TheSellerListsTheBestOffersOfAnOffer) {
+  const std::string item = RegisterPhone("86723405123478");
+  Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
+  Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+  auto created = Post("/api/v1/offers",
+                      R"({"item_id":")" + item +
+                          R"(","channel":"online","title":"Mate 60","price_fen":420000,)"
+                          R"("warranty_months":3,"return_days":7,)"
+                          R"("best_offer":{"enabled":true,"auto_decline_fen":300000}})",
+                      clerk_, 201);
+  const std::string offer = Str(created.at("id"));
+  Post("/api/v1/offers/" + offer + "/publish",
+       R"({"disclosure_version":)" + std::to_string(DisclosureVersion(item)) + "}", clerk_, 200);
+  auto pending = Post("/api/v1/offers/" + offer + "/best-offers",
+                      R"({"buyer_ref":"B-9","amount_fen":380000})", clerk_, 201);
+  Post("/api/v1/offers/" + offer + "/best-offers", R"({"buyer_ref":"B-10","amount_fen":100000})",
+       clerk_, 201);
+  auto r = server_->Call({"GET", "/api/v1/offers/" + offer + "/best-offers", "", clerk_});
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto items = json::parse(r.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  for (const auto& b : items) {
+    if (b.at("id") == pending.at("id")) {
+      EXPECT_EQ(b.at("status"), "pending");
+      EXPECT_EQ(b.at("amount_fen"), 380000);
+      EXPECT_EQ(b.at("buyer_ref"), "B-9");
+    } else {
+      EXPECT_EQ(b.at("status"), "declined");
+      EXPECT_EQ(b.at("amount_fen"), 100000);
+    }
+  }
+  // Only the offering organisation's market staff see them.
+  EXPECT_EQ(
+      server_->Call({"GET", "/api/v1/offers/" + offer + "/best-offers", "", inspector_}).status,
+      403u);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/offers/" + offer + "/best-offers"}).status, 401u);
+  EXPECT_EQ(
+      server_->Call({"GET", "/api/v1/offers/01M82QGDFSEZ4VR0P0J7CYX2FC/best-offers", "", clerk_})
+          .status,
+      404u);
+}
+
 TEST_P(MarketHttpTest, ABlockedListingIsSeenAppealedAndLiftedByMarketSupervision) {
   const std::string item = RegisterPhone("86723405123461");
   Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);

@@ -17,9 +17,9 @@ export const MODULES = [
   { name: 'apiKeys', path: 'api-keys', permission: 'api_keys.manage', status: 'ready', icon: 'Key' },
   { name: 'inspection', path: 'inspection', permission: 'inspection.write', status: 'ready', icon: 'Checked' },
   { name: 'itemService', path: 'item-service', permission: 'items.service', status: 'ready', icon: 'Tools' },
-  { name: 'market', path: 'shop', permission: 'market.manage', status: 'planned', icon: 'Goods' },
+  { name: 'market', path: 'shop', permission: 'market.manage', status: 'ready', icon: 'Goods' },
   { name: 'statistics', path: 'statistics', permission: 'statistics.read', status: 'planned', icon: 'DataAnalysis' },
-  { name: 'supervision', path: 'supervision', permission: 'supervision.read', status: 'planned', icon: 'View' },
+  { name: 'supervision', path: 'supervision', permission: 'supervision.read', status: 'ready', icon: 'View' },
 ]
 
 /** True when a session holding `permissions` may use a module or action needing `permission`. */

@@ -14,8 +14,8 @@ const names = (modules) => modules.map((m) => m.name)
 describe('menu from permissions', () => {
   it('gives an operator administrator outlets, users and the operator modules, not police', () => {
     const menu = menuFor(OPERATOR_ADMIN)
-    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys'])
-    expect(names(menu.planned)).toEqual(['market'])
+    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys', 'market'])
+    expect(names(menu.planned)).toEqual([])
   })
 
   it('gives a police officer the police console and no outlets or users', () => {
@@ -35,6 +35,12 @@ describe('menu from permissions', () => {
     expect(names(modulesFor([]))).toEqual(['overview'])
     expect(names(modulesFor(undefined))).toEqual(['overview'])
     expect(names(modulesFor(['rockets.launch']))).toEqual(['overview'])
+  })
+
+  it('gives market supervision the supervision view, and the operator screens live beside the public /market', () => {
+    const menu = menuFor(['organisations.read', 'regions.read', 'supervision.read', 'supervision.act'])
+    expect(names(menu.ready)).toEqual(['overview', 'organisations', 'supervision'])
+    expect(MODULES.find((m) => m.name === 'market').path).toBe('shop')
   })
 
   it('follows the permission, not any role name', () => {

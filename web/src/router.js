@@ -14,6 +14,8 @@ const VIEWS = {
   police: () => import('./views/PoliceView.vue'),
   inspection: () => import('./views/InspectionView.vue'),
   itemService: () => import('./views/ItemServiceView.vue'),
+  market: () => import('./views/shop/ShopView.vue'),
+  supervision: () => import('./views/supervision/SupervisionView.vue'),
 }
 const PlaceholderView = () => import('./views/PlaceholderView.vue')
 

@@ -246,6 +246,23 @@ Result<int64_t> BestOfferService::ExpireDue() {
     expired += n;
     if (n < kBatch) return expired;
   }
+Result<std::vector<storage::BestOfferRecord>> BestOfferService::OfOffer(
+    const identity::Principal& actor, const std::string& offer_id) {
+  if (!actor.Has(identity::Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role cannot see the best offers of an offer");
+  }
+  RECIRC_TRY(auto list,
+             (storage::ReadValue<std::vector<storage::BestOfferRecord>>(
+                 c_.db, [&](storage::Session& s) -> Result<std::vector<storage::BestOfferRecord>> {
+                   RECIRC_TRY(auto offer, c_.repo.FindOffer(s, offer_id));
+                   if (!offer || !actor.InOrganisation(offer->organisation_id)) {
+                     return Error::NotFound("offer " + offer_id + " not found");
+                   }
+                   return c_.repo.BestOffersOf(s, offer_id);
+                 })));
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  for (auto& r : list) r.status = EffectiveStatus(r, now);
+  return list;
 }
 
 }  // namespace recirc::market

@@ -42,6 +42,10 @@ class BestOfferService {
   // The background job: marks every pending or countered best offer whose 48 hours have passed
   // (by the injected clock) expired, with its best_offer.decided event; returns how many.
   Result<int64_t> ExpireDue();
+  // The seller's view: every best offer on one of its organisation's offers (in id order), each
+  // with its effective status. Another organisation's offer is not found.
+  Result<std::vector<storage::BestOfferRecord>> OfOffer(const identity::Principal& actor,
+                                                        const std::string& offer_id);
 
  private:
   Result<storage::BestOfferRecord> Decide(const identity::Principal& actor, const std::string& id,

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <map>
 #include <thread>
 
 #include "core/validators.hpp"
@@ -416,6 +417,33 @@ TEST_P(MarketTest, BestOffersAutoAcceptDeclineCounterAndExpireAfter48Hours) {
       buyer_, {offer.id, "B-4", "simulated", *offer.disclosure_version, pending->id});
   ASSERT_TRUE(order) << order.error().message;
   EXPECT_EQ(order->price_fen, 320000);
+}
+
+TEST_P(MarketTest, TheSellerListsTheBestOffersOfAnOfferWithTheirEffectiveStatus) {
+  const auto offer = Published("35693803564401", {true, 340000, 250000});
+  auto pending = best_->Make(buyer_, offer.id, "B-7", 300000);
+  ASSERT_TRUE(pending) << pending.error().message;
+  ASSERT_EQ(best_->Make(buyer_, offer.id, "B-8", 200000)->status, "declined");
+  auto listed = best_->OfOffer(clerk_, offer.id);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2u);
+  auto status_of = [&](const std::vector<storage::BestOfferRecord>& list) {
+    std::map<int64_t, std::string> by_amount;
+    for (const auto& b : list) by_amount[b.amount_fen] = b.status;
+    return by_amount;
+  };
+  EXPECT_EQ(status_of(*listed),
+            (std::map<int64_t, std::string>{{200000, "declined"}, {300000, "pending"}}));
+  clock_.Advance(hours(48));
+  EXPECT_EQ(status_of(*best_->OfOffer(clerk_, offer.id)),
+            (std::map<int64_t, std::string>{{200000, "declined"}, {300000, "expired"}}));
+  // Another organisation's operator does not see them; other roles may not ask.
+  const auto other = As(Org("operator", "别家回收", "110105"), Role::kOperatorStaff,
+                        OrganisationKind::kOperator, "UOTHER");
+  EXPECT_EQ(best_->OfOffer(other, offer.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(best_->OfOffer(clerk_, "01M82QGDFSEZ4VR0P0J7CYX2FC").error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(best_->OfOffer(supervisor_, offer.id).error().code, ErrorCode::kPermissionDenied);
 }
 
 TEST_P(MarketTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {

@@ -8,6 +8,9 @@ export function configureApi(options) {
   client = createApiClient(options)
 }
 
+/** The configured client, for the per-area call tables (api/shop.js). */
+export const apiClient = () => client
+
 // Lists page by cursor: the server returns next_cursor and takes it back as `after`.
 const page = (after) => (after ? { after } : undefined)
 

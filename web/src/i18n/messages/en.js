@@ -1,9 +1,11 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
+import shop from './shop.en.js'
 import registry from './registry.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
 
 export default {
+  ...shop,
   ...registry,
   ...inspection,
   ...market,
@@ -76,9 +78,8 @@ export default {
         'Record checklist results per category, compute the grade by a published rule, and issue verifiable inspection reports and data sanitization certificates.',
     },
     market: {
-      title: 'Market',
-      description:
-        'Disclosure generated from the item file; fixed-price, auction, rental and consignment offers; orders and after-sales.',
+      title: 'Offers and orders',
+      description: 'Offer registered items (fixed price, best offers) with the current disclosure, and handle orders: dispatch, settlement, refunds and after-sales.',
     },
     statistics: {
       title: 'Statistics',
@@ -87,7 +88,7 @@ export default {
     },
     supervision: {
       title: 'Market supervision',
-      description: 'Complaints, blocked prohibited listings and disclosure violations.',
+      description: 'Blocked listings of the region, appeals to decide, and the prohibited-goods rules in force.',
     },
   },
   kinds: {

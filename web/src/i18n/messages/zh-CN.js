@@ -1,9 +1,11 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
+import shop from './shop.zh-CN.js'
 import registry from './registry.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 
 export default {
+  ...shop,
   ...registry,
   ...inspection,
   ...market,
@@ -73,8 +75,8 @@ export default {
       description: '按品类检测清单录入检测结果，按公开规则计算成色等级，出具可验证的检测报告与数据清除证书。',
     },
     market: {
-      title: '市场',
-      description: '依据物品档案生成信息披露，以一口价、拍卖、租赁、寄卖等方式上架销售，处理售后。',
+      title: '商品上架与订单',
+      description: '为本机构登记的物品上架商品（一口价、议价），确认信息披露，处理订单的发货、结算、退款与售后。',
     },
     statistics: {
       title: '统计',
@@ -82,7 +84,7 @@ export default {
     },
     supervision: {
       title: '市场监管',
-      description: '查看投诉、违禁商品拦截和信息披露违规情况。',
+      description: '查看本地区被禁售规则拦截的商品，处理申诉，查阅现行禁售规则。',
     },
   },
   kinds: {
