@@ -23,6 +23,10 @@
 #include "storage/database.hpp"
 #include "storage/journal_repository.hpp"
 
+namespace recirc::history {
+class WitnessService;
+}  // namespace recirc::history
+
 namespace recirc::api {
 
 struct ApiDeps {
@@ -42,6 +46,7 @@ struct ApiDeps {
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
   const market::MarketServices* market = nullptr;  // market_routes.cpp
   search::SearchIndex* search = nullptr;           // search_routes.cpp
+  history::WitnessService* witness = nullptr;      // witness_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -61,5 +66,6 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api
