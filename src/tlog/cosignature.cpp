@@ -83,7 +83,7 @@ Result<uint64_t> CosignatureVerifier::Verify(std::string_view checkpoint_text,
   return timestamp;
 }
 
-CosignatureSigner::CosignatureSigner(Signer key) : key_(std::move(key)) {
+CosignatureSigner::CosignatureSigner(const Signer& key) : key_(key) {
   key_id_ = KeyId(key_.name(), kSignatureTypeCosignatureV1, key_.ToVerifier().public_key());
 }
 

@@ -54,7 +54,7 @@ class CosignatureVerifier {
 class CosignatureSigner {
  public:
   // The witness key from its Ed25519 key (any signed-note Signer).
-  explicit CosignatureSigner(Signer key);
+  explicit CosignatureSigner(const Signer& key);
 
   const std::string& name() const { return key_.name(); }
   uint32_t key_id() const { return key_id_; }
