@@ -25,6 +25,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddSearchRoutes(routes, deps);
   AddMarketAvailabilityRoutes(routes, deps);
   AddBuyerRoutes(routes, deps);
+  AddWitnessRoutes(routes, deps);
   return routes;
 }
 

@@ -25,6 +25,10 @@
 #include "storage/database.hpp"
 #include "storage/journal_repository.hpp"
 
+namespace recirc::history {
+class WitnessService;
+}  // namespace recirc::history
+
 namespace recirc::api {
 
 struct ApiDeps {
@@ -46,6 +50,7 @@ struct ApiDeps {
   search::SearchIndex* search = nullptr;              // search_routes.cpp
   identity::BuyerService* buyers = nullptr;           // buyer_routes.cpp
   market::OfferPhotoService* offer_photos = nullptr;  // buyer_routes.cpp
+  history::WitnessService* witness = nullptr;         // witness_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -67,5 +72,6 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

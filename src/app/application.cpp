@@ -14,11 +14,14 @@
 
 #include "app/keys.hpp"
 #include "app/periodic_job.hpp"
+#include "app/witness_client.hpp"
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
+#include "domain/history/witness.hpp"
+#include "domain/history/witness_sender.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -46,6 +49,7 @@
 #include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
 #include "storage/tlog_repository.hpp"
+#include "storage/witness_repository.hpp"
 
 namespace recirc::app {
 
@@ -79,6 +83,7 @@ struct NodeKeys {
   crypto::FieldCipher cipher;
   crypto::BlindIndex index;
   tlog::Signer log;
+  tlog::Signer witness;
 };
 
 // The keys of this node, created on first start (`recirc keys init` does the same): the
@@ -91,12 +96,50 @@ Result<NodeKeys> LoadNodeKeys(const std::filesystem::path& data_dir, Random& ran
     log_text.pop_back();
   }
   RECIRC_TRY(auto log_key, tlog::Signer::FromPrivateKey(log_text));
+  RECIRC_TRY(std::string witness_text, ReadKeyFile(data_dir / "keys" / "witness.key"));
+  while (!witness_text.empty() && (witness_text.back() == '\n' || witness_text.back() == ' ')) {
+    witness_text.pop_back();
+  }
+  RECIRC_TRY(auto witness_key, tlog::Signer::FromPrivateKey(witness_text));
   RECIRC_TRY(std::string data_text, ReadKeyFile(data_dir / "keys" / "data.key"));
   RECIRC_TRY(auto cipher, crypto::FieldCipher::FromKeyFile(data_text));
   RECIRC_TRY(std::string index_text, ReadKeyFile(data_dir / "keys" / "index.key"));
   RECIRC_TRY(std::string index_key, HexBytes(index_text, "index.key"));
   RECIRC_TRY(auto index, crypto::BlindIndex::Create(std::move(index_key)));
-  return NodeKeys{std::move(cipher), std::move(index), log_key};
+  return NodeKeys{std::move(cipher), std::move(index), log_key, witness_key};
+}
+
+// [[witness.log]] and [[log.witness]] with their keys parsed; errors name the entry.
+Result<std::vector<history::WitnessedLog>> WitnessedLogs(const Config& c) {
+  std::vector<history::WitnessedLog> logs;
+  for (size_t i = 0; i < c.witness_logs.size(); ++i) {
+    const auto& l = c.witness_logs[i];
+    const std::string field = "witness.log[" + std::to_string(i) + "].key";
+    auto key = tlog::Verifier::FromKey(l.key);
+    if (!key) return Error::InvalidArgument(field, "config " + field + ": " + key.error().message);
+    if (key->name() != l.origin) {
+      return Error::InvalidArgument(field, "config " + field + ": the key's name " + key->name() +
+                                               " is not the origin " + l.origin);
+    }
+    logs.push_back({l.origin, *key});
+  }
+  return logs;
+}
+
+Result<std::vector<history::LogWitness>> LogWitnesses(const Config& c) {
+  std::vector<history::LogWitness> witnesses;
+  for (size_t i = 0; i < c.log_witnesses.size(); ++i) {
+    const auto& w = c.log_witnesses[i];
+    const std::string field = "log.witness[" + std::to_string(i) + "].key";
+    auto key = tlog::CosignatureVerifier::FromKey(w.key);
+    if (!key) return Error::InvalidArgument(field, "config " + field + ": " + key.error().message);
+    if (key->name() != w.name) {
+      return Error::InvalidArgument(field, "config " + field + ": the key's name " + key->name() +
+                                               " is not the witness name " + w.name);
+    }
+    witnesses.push_back({*key, w.url});
+  }
+  return witnesses;
 }
 
 }  // namespace
@@ -147,7 +190,7 @@ struct Application::Parts {
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
-        log_service(db, tlog_repo, log_key.VerifierKey()),
+        log_service(db, tlog_repo, log_key.VerifierKey(), &witness_repo),
         search_index(std::move(search)),
         search_consumer(*search_index),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
@@ -169,6 +212,7 @@ struct Application::Parts {
   storage::InspectionRepository inspection_repo;
   storage::PhotoRepository photo_repo;
   storage::TlogRepository tlog_repo;
+  storage::WitnessRepository witness_repo;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -219,6 +263,9 @@ struct Application::Parts {
       std::make_shared<std::atomic<journal::JournalRunner*>>(&runner);
   std::shared_ptr<std::atomic<journal::JournalRunner*>> tlog_wake_target =
       std::make_shared<std::atomic<journal::JournalRunner*>>(&tlog_runner);
+  // Witnesses: this node as a witness of other logs, and this log's witnesses (docs/tlog.md).
+  std::unique_ptr<history::WitnessService> witness;
+  std::unique_ptr<history::WitnessSender> witness_sender;
 };
 
 Application::Application(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -229,6 +276,7 @@ Application::~Application() {
   parts_->tlog_wake_target->store(nullptr);
   parts_->runner.Stop();
   parts_->tlog_runner.Stop();
+  parts_->witness_sender->Stop();
 }
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config,
@@ -241,10 +289,21 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
   RECIRC_TRY(auto prohibited, market::ProhibitedRules::Embedded());
   RECIRC_TRY(auto search_index, search::SearchIndex::Open(config.data_dir / "search"));
+  RECIRC_TRY(auto witnessed_logs, WitnessedLogs(config));
+  RECIRC_TRY(auto log_witnesses, LogWitnesses(config));
   auto parts = std::make_unique<Parts>(
       config, db, clock, random, std::move(regions), std::move(keys.cipher), std::move(keys.index),
       std::move(checklists), std::move(keys.log), std::move(prohibited), std::move(search_index));
   Parts& p = *parts;
+  p.witness = std::make_unique<history::WitnessService>(p.db, p.witness_repo,
+                                                        tlog::CosignatureSigner(keys.witness),
+                                                        std::move(witnessed_logs), p.clock);
+  p.witness_sender = std::make_unique<history::WitnessSender>(
+      p.db, p.tlog_repo, p.witness_repo, std::move(log_witnesses),
+      [](const std::string& url, const std::string& body) {
+        return PostText(url, body, std::chrono::seconds(10));
+      },
+      p.clock, config.witness_retry);
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);
   p.payment_providers.Add(p.simulated_payments);
@@ -258,6 +317,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps->search = p.search_index.get();
   p.deps->buyers = &p.buyers;
   p.deps->offer_photos = &p.offer_photos;
+  p.deps->witness = p.witness.get();
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -359,6 +419,13 @@ Result<DemoMarketReport> Application::SeedDemoMarket() {
                               p.sanitization, p.offers, p.registry_repo, p.clock});
 }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
+Status Application::RunWitnessesOnce() {
+  RECIRC_TRY(auto round, parts_->witness_sender->RunOnce());
+  if (round.failures.empty()) return Ok();
+  std::string why;
+  for (const auto& f : round.failures) why += (why.empty() ? "" : "; ") + f;
+  return Error::Unavailable("witnesses: " + why);
+}
 Result<int64_t> Application::RunJournalOnce() {
   RECIRC_TRY(int64_t a, parts_->runner.RunOnce());
   RECIRC_TRY(int64_t b, parts_->tlog_runner.RunOnce());
@@ -385,6 +452,7 @@ uint16_t Application::port() const { return parts_->server->port(); }
 void Application::Serve() {
   parts_->runner.Start(std::chrono::seconds(1));
   parts_->tlog_runner.Start(std::chrono::seconds(1), parts_->config.tlog.checkpoint_interval);
+  parts_->witness_sender->Start(std::chrono::seconds(1));
   // Personal-data upkeep: at start, then hourly, until the server stops.
   std::mutex mutex;
   std::condition_variable_any wake;
@@ -406,6 +474,7 @@ void Application::Serve() {
   maintenance.join();
   parts_->runner.Stop();
   parts_->tlog_runner.Stop();
+  parts_->witness_sender->Stop();
 }
 
 void Application::Stop() { parts_->server->Stop(); }

@@ -62,6 +62,9 @@ class Application {
   http::Dispatcher& dispatcher();
   // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).
   Result<int64_t> RunJournalOnce();
+  // Offers the latest checkpoint to every configured witness not waiting out a retry (the
+  // server does this on its own thread); Unavailable naming each witness that did not cosign.
+  Status RunWitnessesOnce();
   const http::Router& router() const;
   const core::RegionTable& regions() const;
   search::SearchIndex& search();

@@ -111,9 +111,10 @@ int RunReindex(const Config& config, std::ostream& out) {
   });
 }
 
-int RunKeysInit(const Config& config, const std::string& origin, std::ostream& out) {
+int RunKeysInit(const Config& config, const std::string& origin, const std::string& witness_name,
+                std::ostream& out) {
   crypto::SecureRandom random;
-  auto report = InitKeys(config.data_dir, origin, random);
+  auto report = InitKeys(config.data_dir, origin, random, witness_name);
   if (!report) return Fail(report.error(), out);
   for (const auto& f : report->created) out << "created " << f << "\n";
   for (const auto& f : report->kept) out << "kept existing " << f << "\n";
@@ -124,6 +125,8 @@ int RunKeysShow(const Config& config, std::ostream& out) {
   auto key = LogVerifierKey(config.data_dir);
   if (!key) return Fail(key.error(), out);
   out << *key << "\n";
+  // Nodes made before witnesses existed get their witness key at the next start.
+  if (auto witness = WitnessVerifierKey(config.data_dir)) out << *witness << "\n";
   return 0;
 }
 

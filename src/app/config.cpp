@@ -65,10 +65,71 @@ Status ApplyRegistry(const toml::table& reg, Config& c) {
   return Ok();
 }
 
+// An array of tables, each read by `read(table, prefix)`.
+template <class F>
+Status ReadTables(const toml::table& parent, std::string_view key, const std::string& name,
+                  F&& read) {
+  const toml::node* node = parent.get(key);
+  if (node == nullptr) return Ok();
+  const auto* list = node->as_array();
+  if (list == nullptr) return ConfigError(name, "is an array of tables [[" + name + "]]");
+  for (size_t i = 0; i < list->size(); ++i) {
+    const auto* t = (*list)[i].as_table();
+    if (t == nullptr) return ConfigError(name, "is an array of tables [[" + name + "]]");
+    RECIRC_CHECK(read(*t, name + "[" + std::to_string(i) + "]."));
+  }
+  return Ok();
+}
+
+Status Required(const toml::table& t, std::string_view key, const std::string& prefix,
+                std::string& out) {
+  if (!t.contains(key)) return ConfigError(prefix + std::string(key), "is required");
+  RECIRC_CHECK(Read(t, key, prefix, out));
+  if (out.empty()) return ConfigError(prefix + std::string(key), "must not be empty");
+  return Ok();
+}
+
+// [[witness.log]] origin/key and [[log.witness]] name/key/url. The keys are checked where they
+// are used (Application::Create), which names the entry.
+Status ApplyWitnesses(const toml::table& root, Config& c) {
+  if (const auto* w = root.get_as<toml::table>("witness")) {
+    RECIRC_CHECK(CheckKeys(*w, "witness.", {"log"}));
+    RECIRC_CHECK(ReadTables(*w, "log", "witness.log",
+                            [&](const toml::table& t, const std::string& prefix) -> Status {
+                              RECIRC_CHECK(CheckKeys(t, prefix, {"origin", "key"}));
+                              WitnessLogConfig log;
+                              RECIRC_CHECK(Required(t, "origin", prefix, log.origin));
+                              RECIRC_CHECK(Required(t, "key", prefix, log.key));
+                              c.witness_logs.push_back(std::move(log));
+                              return Ok();
+                            }));
+  }
+  if (const auto* log = root.get_as<toml::table>("log")) {
+    RECIRC_CHECK(ReadTables(*log, "witness", "log.witness",
+                            [&](const toml::table& t, const std::string& prefix) -> Status {
+                              RECIRC_CHECK(CheckKeys(t, prefix, {"name", "key", "url"}));
+                              LogWitnessConfig w;
+                              RECIRC_CHECK(Required(t, "name", prefix, w.name));
+                              RECIRC_CHECK(Required(t, "key", prefix, w.key));
+                              RECIRC_CHECK(Required(t, "url", prefix, w.url));
+                              while (w.url.ends_with('/')) w.url.pop_back();
+                              c.log_witnesses.push_back(std::move(w));
+                              return Ok();
+                            }));
+    int64_t retry = c.witness_retry.count();
+    RECIRC_CHECK(Read(*log, "witness_retry_ms", "log.", retry));
+    if (retry < 1 || retry > 3'600'000) {
+      return ConfigError("log.witness_retry_ms", "must be 1 to 3600000");
+    }
+    c.witness_retry = std::chrono::milliseconds(retry);
+  }
+  return Ok();
+}
+
 Status ApplyToml(const toml::table& root, Config& c) {
-  RECIRC_CHECK(CheckKeys(
-      root, "",
-      {"database", "server", "security", "data_dir", "web_root", "log", "registry", "tlog"}));
+  RECIRC_CHECK(CheckKeys(root, "",
+                         {"database", "server", "security", "data_dir", "web_root", "log",
+                          "registry", "tlog", "witness"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -141,10 +202,11 @@ Status ApplyToml(const toml::table& root, Config& c) {
     }
   }
   if (const auto* log = root.get_as<toml::table>("log")) {
-    RECIRC_CHECK(CheckKeys(*log, "log.", {"access"}));
+    RECIRC_CHECK(CheckKeys(*log, "log.", {"access", "witness", "witness_retry_ms"}));
     RECIRC_CHECK(Read(*log, "access", "log.", c.access_log));
   }
   if (const auto* reg = root.get_as<toml::table>("registry")) RECIRC_CHECK(ApplyRegistry(*reg, c));
+  RECIRC_CHECK(ApplyWitnesses(root, c));
   if (const auto* t = root.get_as<toml::table>("tlog")) {
     RECIRC_CHECK(CheckKeys(*t, "tlog.", {"batch_size", "checkpoint_interval_ms"}));
     int64_t batch = c.tlog.batch_size;

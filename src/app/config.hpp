@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "crypto/password.hpp"
@@ -22,6 +23,19 @@ struct TlogConfig {
   std::chrono::milliseconds checkpoint_interval{1000};  // least time between two batches
 };
 
+// [[witness.log]]: a log this node witnesses (docs/tlog.md).
+struct WitnessLogConfig {
+  std::string origin;
+  std::string key;  // the log's verifier key; its name is the origin
+};
+
+// [[log.witness]]: a witness this node's log asks to cosign its checkpoints.
+struct LogWitnessConfig {
+  std::string name;
+  std::string key;  // the witness's cosignature/v1 verifier key; its name is `name`
+  std::string url;  // http://host:port/prefix (the witness answers POST <url>/add-checkpoint)
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -35,6 +49,9 @@ struct Config {
   registry::HoldPolicy hold_policy;  // [registry] hold_days and [[registry.hold]] rules
   int64_t retention_years = 2;       // [registry] retention_years, at least 2
   TlogConfig tlog;
+  std::vector<WitnessLogConfig> witness_logs;     // [[witness.log]]
+  std::vector<LogWitnessConfig> log_witnesses;    // [[log.witness]]
+  std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
 
   std::string DatabaseUrl() const;
 };

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tlog/cosignature.hpp"
 #include "tlog/note.hpp"
 
 namespace recirc::app {
@@ -38,7 +39,7 @@ Result<std::string> ReadFirstLine(const std::filesystem::path& path) {
 }  // namespace
 
 Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std::string& origin,
-                               Random& random) {
+                               Random& random, const std::string& witness_name) {
   const auto dir = data_dir / "keys";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -46,15 +47,18 @@ Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std:
   ::chmod(dir.c_str(), 0700);
   KeyInitReport report;
 
-  const auto log_key = dir / "log.key";
-  if (std::filesystem::exists(log_key)) {
-    report.kept.push_back(log_key.string());
-  } else {
+  for (const auto& [file, name] :
+       {std::pair{"log.key", &origin}, std::pair{"witness.key", &witness_name}}) {
+    const auto path = dir / file;
+    if (std::filesystem::exists(path)) {
+      report.kept.push_back(path.string());
+      continue;
+    }
     std::array<uint8_t, tlog::kEd25519SeedSize> seed{};
     random.Fill(seed);
-    RECIRC_TRY(auto signer, tlog::Signer::FromSeed(origin, seed));
-    RECIRC_CHECK(WriteSecret(log_key, signer.PrivateKey()));
-    report.created.push_back(log_key.string());
+    RECIRC_TRY(auto signer, tlog::Signer::FromSeed(*name, seed));
+    RECIRC_CHECK(WriteSecret(path, signer.PrivateKey()));
+    report.created.push_back(path.string());
   }
 
   // data.key: "<key id>:<hex>" lines, the last one current (crypto::FieldCipher::FromKeyFile).
@@ -102,6 +106,12 @@ Result<std::string> LogVerifierKey(const std::filesystem::path& data_dir) {
   RECIRC_TRY(std::string line, ReadFirstLine(data_dir / "keys" / "log.key"));
   RECIRC_TRY(auto signer, tlog::Signer::FromPrivateKey(line));
   return signer.VerifierKey();
+}
+
+Result<std::string> WitnessVerifierKey(const std::filesystem::path& data_dir) {
+  RECIRC_TRY(std::string line, ReadFirstLine(data_dir / "keys" / "witness.key"));
+  RECIRC_TRY(auto signer, tlog::Signer::FromPrivateKey(line));
+  return tlog::CosignatureSigner(signer).VerifierKey();
 }
 
 }  // namespace recirc::app

@@ -13,9 +13,11 @@
 #include <ostream>
 #include <sstream>
 
+#include "core/clock.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/verify.hpp"
 #include "domain/inspection/report_service.hpp"
+#include "tlog/cosignature.hpp"
 
 namespace recirc::app {
 namespace {
@@ -101,16 +103,49 @@ Result<std::string> Get(const Target& t, const std::string& path) {
   return std::move(parser.get().body());
 }
 
+// The signed checkpoint a passport or a tlog-proof file carries.
+Result<std::string> CheckpointNoteOf(const std::string& text) {
+  if (text.starts_with("c2sp.org/tlog-proof@v1\n")) {
+    RECIRC_TRY(auto parsed, history::ParseProofFile(text));
+    return parsed.checkpoint;
+  }
+  boost::system::error_code ec;
+  const auto doc = boost::json::parse(text, ec);
+  const auto* cp = !ec && doc.is_object() ? doc.as_object().if_contains("checkpoint") : nullptr;
+  if (cp == nullptr || !cp->is_string()) {
+    return Error::InvalidArgument("checkpoint", "the passport has no checkpoint");
+  }
+  return std::string(cp->as_string());
+}
+
+// Every given witness must have a valid cosignature on the checkpoint: one line per witness.
+Result<std::string> CheckWitnesses(const std::string& note, const tlog::Verifier& log_key,
+                                   const std::vector<tlog::CosignatureVerifier>& witnesses) {
+  RECIRC_TRY(auto opened, tlog::Open(note, std::span(&log_key, 1)));
+  std::string lines;
+  for (const auto& w : witnesses) {
+    auto checked = tlog::CheckCosignature(w, opened);
+    if (!checked) {
+      return Error::Unauthenticated(checked.error().code == ErrorCode::kNotFound
+                                        ? "the checkpoint has no cosignature by witness " + w.name()
+                                        : checked.error().message);
+    }
+    lines += "  cosigned by witness " + w.name() + " at " +
+             FormatRfc3339(FromUnixMillis(static_cast<int64_t>(checked->timestamp) * 1000)) + "\n";
+  }
+  return lines;
+}
+
 }  // namespace
 
 int RunVerify(const VerifyRequest& request, std::ostream& out) {
   auto key = tlog::Verifier::FromKey(Trimmed(request.key));
   if (!key) return Fail(Error::InvalidArgument("", "--key: " + key.error().message), out);
-  if (!request.witness_keys.empty()) {
-    return Fail(Error::InvalidArgument("",
-                                       "--witness-key: witness cosignatures are not "
-                                       "supported yet (docs/tlog.md)"),
-                out);
+  std::vector<tlog::CosignatureVerifier> witnesses;
+  for (const auto& k : request.witness_keys) {
+    auto w = tlog::CosignatureVerifier::FromKey(Trimmed(k));
+    if (!w) return Fail(Error::InvalidArgument("", "--witness-key: " + w.error().message), out);
+    witnesses.push_back(*w);
   }
   auto text = ReadFile(request.file);
   if (!text) return Fail(text.error(), out);
@@ -154,12 +189,24 @@ int RunVerify(const VerifyRequest& request, std::ostream& out) {
     out << "NOT VERIFIED: " << report.error().message << "\n";
     return 1;
   }
+  std::string cosigned;
+  if (!witnesses.empty()) {
+    auto note = CheckpointNoteOf(*text);
+    auto checked =
+        note ? CheckWitnesses(*note, *key, witnesses) : Result<std::string>(note.error());
+    if (!checked) {
+      out << "NOT VERIFIED: " << checked.error().message << "\n";
+      return 1;
+    }
+    cosigned = *checked;
+  }
   out << "verified: " << report->leaves.size() << " event(s)";
   if (!report->item_id.empty()) out << " of item " << report->item_id;
   out << " (leaf index";
   for (const auto& l : report->leaves) out << " " << l.index;
   out << ") in " << report->checkpoint.origin << " at tree size " << report->checkpoint.size
-      << ", root " << tlog::Base64Encode(report->checkpoint.root) << "\n";
+      << ", root " << tlog::Base64Encode(report->checkpoint.root) << "\n"
+      << cosigned;
   return 0;
 }
 
@@ -208,6 +255,28 @@ int RunLogAudit(const AuditRequest& request, std::ostream& out) {
       << " tiles and bundles recomputed from the entries";
   if (saved_checkpoint) out << ", consistent with the checkpoint saved last time";
   out << "\n";
+  // Other signatures on the checkpoint are witnesses' cosignatures (unchecked without keys).
+  if (auto opened = tlog::Open(report->checkpoint_note, std::span(&*key, 1))) {
+    for (const auto& s : opened->unverified) {
+      out << "  cosignature by " << s.name << " (key id " << tlog::KeyIdHex(s.key_id) << ")";
+      bool checked = false;
+      for (const auto& k : request.witness_keys) {
+        auto w = tlog::CosignatureVerifier::FromKey(Trimmed(k));
+        if (!w || w->name() != s.name || w->key_id() != s.key_id) continue;
+        auto bytes = tlog::Base64Decode(s.base64);
+        auto time = bytes ? w->Verify(opened->text, *bytes) : Result<uint64_t>(bytes.error());
+        if (!time) {
+          out << ": DOES NOT VERIFY\n";
+          return 1;
+        }
+        out << ": verified, at "
+            << FormatRfc3339(FromUnixMillis(static_cast<int64_t>(*time) * 1000));
+        checked = true;
+      }
+      if (!checked) out << ": not checked (no --witness-key for it)";
+      out << "\n";
+    }
+  }
   if (request.state) {
     const std::string tmp = *request.state + ".tmp";
     {

@@ -18,9 +18,10 @@ struct VerifyRequest {
 int RunVerify(const VerifyRequest& request, std::ostream& out);
 
 struct AuditRequest {
-  std::string url;                   // http://host:port (the log under /log) or …/log
-  std::optional<std::string> key;    // else the key saved in the state file
-  std::optional<std::string> state;  // remembers the key and the last checkpoint seen
+  std::string url;                        // http://host:port (the log under /log) or …/log
+  std::optional<std::string> key;         // else the key saved in the state file
+  std::optional<std::string> state;       // remembers the key and the last checkpoint seen
+  std::vector<std::string> witness_keys;  // cosignatures by these keys are checked
 };
 int RunLogAudit(const AuditRequest& request, std::ostream& out);
 

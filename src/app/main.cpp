@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "app/keys.hpp"
 #include "app/log_commands.hpp"
 
 namespace {
@@ -61,6 +62,9 @@ int main(int argc, char** argv) {
   std::string origin = "recirc.example/log";
   auto* keys_init = keys->add_subcommand("init", "Create missing key files in <data-dir>/keys");
   keys_init->add_option("--origin", origin, "the transparency log's origin (its key name)");
+  std::string witness_name(recirc::app::kDefaultWitnessName);
+  keys_init->add_option("--witness-name", witness_name,
+                        "this node's name as a witness (its cosignature key name)");
   auto* keys_show = keys->add_subcommand("show", "Print the log's verifier key");
   auto* keys_rotate = keys->add_subcommand(
       "rotate", "Add a new current personal-data key and re-encrypt every field under it");
@@ -121,6 +125,8 @@ int main(int argc, char** argv) {
   audit->add_option("--key", audit_key, "the log's verifier key (remembered in --state)");
   audit->add_option("--state", audit_state,
                     "file keeping the key and the last checkpoint seen, for consistency");
+  audit->add_option("--witness-key", audit_request.witness_keys,
+                    "a witness's cosignature key: its cosignature is checked if present");
 
   for (auto* cmd : {serve, demo, migrate, seed, reindex, keys_init, keys_show, keys_rotate,
                     retention_run, create_org, create_outlet, create_user, list_orgs}) {
@@ -148,7 +154,7 @@ int main(int argc, char** argv) {
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
   if (*reindex) return recirc::app::RunReindex(*config, std::cout);
   if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
-  if (*keys_init) return recirc::app::RunKeysInit(*config, origin, std::cout);
+  if (*keys_init) return recirc::app::RunKeysInit(*config, origin, witness_name, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
   if (*keys_rotate) return recirc::app::RunKeysRotate(*config, std::cout);
   if (*retention_run) return recirc::app::RunRetention(*config, std::cout);

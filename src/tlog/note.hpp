@@ -52,6 +52,7 @@ class Verifier {
   const std::string& name() const { return name_; }
   uint32_t key_id() const { return key_id_; }
   std::string Key() const;
+  const std::array<uint8_t, kEd25519PublicKeySize>& public_key() const { return public_key_; }
 
   // True if `signature` (64 bytes, without the key id) is this key's signature of `message`.
   bool Verify(std::span<const uint8_t> message, std::span<const uint8_t> signature) const;

@@ -99,6 +99,32 @@ TEST(ConfigTest, TransparencyLogSettings) {
   EXPECT_EQ(unknown.error().field, "tlog.origin");
 }
 
+TEST(ConfigTest, WitnessesAndWitnessedLogs) {
+  auto c = LoadConfig(WriteToml("recirc_cfg_witness.toml",
+                                "[log]\nwitness_retry_ms = 250\n"
+                                "[[log.witness]]\nname = \"w.example/1\"\nkey = \"K1\"\n"
+                                "url = \"http://w.example:8080/witness/\"\n"
+                                "[[witness.log]]\norigin = \"a.example/log\"\nkey = \"K2\"\n"
+                                "[[witness.log]]\norigin = \"b.example/log\"\nkey = \"K3\"\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  ASSERT_EQ(c->log_witnesses.size(), 1u);
+  EXPECT_EQ(c->log_witnesses[0].name, "w.example/1");
+  EXPECT_EQ(c->log_witnesses[0].url, "http://w.example:8080/witness") << "trailing / dropped";
+  EXPECT_EQ(c->witness_retry.count(), 250);
+  ASSERT_EQ(c->witness_logs.size(), 2u);
+  EXPECT_EQ(c->witness_logs[1].origin, "b.example/log");
+  EXPECT_EQ(c->witness_logs[1].key, "K3");
+
+  auto missing = LoadConfig(
+      WriteToml("recirc_cfg_witness_missing.toml", "[[log.witness]]\nname = \"w\"\nkey = \"K\"\n"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().field, "log.witness[0].url");
+  auto typo = LoadConfig(WriteToml("recirc_cfg_witness_typo.toml",
+                                   "[[witness.log]]\norigin = \"a\"\nkey = \"K\"\nurl = \"x\"\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().field, "witness.log[0].url");
+}
+
 TEST(ConfigTest, EnvironmentOverridesTheFile) {
   auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
   ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);

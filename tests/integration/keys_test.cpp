@@ -8,6 +8,7 @@
 #include "app/keys.hpp"
 #include "crypto/field_cipher.hpp"
 #include "crypto/secure_random.hpp"
+#include "tlog/cosignature.hpp"
 
 namespace recirc::app {
 namespace {
@@ -26,7 +27,7 @@ TEST(KeysTest, InitCreatesPrivateFilesOnceAndTheyLoad) {
   crypto::SecureRandom random;
   auto first = InitKeys(dir, "recirc.test/log", random);
   ASSERT_TRUE(first) << first.error().message;
-  EXPECT_EQ(first->created.size(), 3u);
+  EXPECT_EQ(first->created.size(), 4u) << "log, witness, data and index keys";
   for (const char* file : {"log.key", "data.key", "index.key"}) {
     struct stat st {};
     ASSERT_EQ(::stat((dir / "keys" / file).c_str(), &st), 0);
@@ -41,6 +42,10 @@ TEST(KeysTest, InitCreatesPrivateFilesOnceAndTheyLoad) {
   auto vkey = LogVerifierKey(dir);
   ASSERT_TRUE(vkey) << vkey.error().message;
   EXPECT_TRUE(vkey->starts_with("recirc.test/log+"));
+  auto witness = WitnessVerifierKey(dir);
+  ASSERT_TRUE(witness) << witness.error().message;
+  EXPECT_TRUE(witness->starts_with("recirc.example/witness+"));
+  EXPECT_TRUE(tlog::CosignatureVerifier::FromKey(*witness)) << *witness;
   auto cipher = crypto::FieldCipher::FromKeyFile(data_key);
   ASSERT_TRUE(cipher) << cipher.error().message;
   EXPECT_EQ(cipher->current_key_id(), "k1");

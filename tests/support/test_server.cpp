@@ -60,7 +60,8 @@ HttpResult Send(uint16_t port, const HttpCall& call) {
   return out;
 }
 
-std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config config) {
+std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config config,
+                                              std::filesystem::path data_dir) {
   auto server = std::unique_ptr<TestServer>(new TestServer());
   server->test_db_ = TestDatabase::Create(backend, /*migrate=*/false);
   if (!server->test_db_) return nullptr;
@@ -68,6 +69,7 @@ std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config confi
   server->data_dir_ = std::filesystem::temp_directory_path() /
                       ("recirc_server_" + std::to_string(::getpid()) + "_" +
                        std::to_string(reinterpret_cast<uintptr_t>(server.get())));
+  if (!data_dir.empty()) server->data_dir_ = std::move(data_dir);
   config.data_dir = server->data_dir_;
   config.server.port = 0;
   config.server.host = "127.0.0.1";

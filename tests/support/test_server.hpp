@@ -32,8 +32,10 @@ HttpResult Send(uint16_t port, const HttpCall& call);
 
 class TestServer {
  public:
-  // Returns nullptr (after recording why) if the backend is unavailable.
-  static std::unique_ptr<TestServer> Start(Backend backend, app::Config config = {});
+  // Returns nullptr (after recording why) if the backend is unavailable. A given `data_dir`
+  // (for keys made beforehand) is used instead of a fresh one, and removed at the end too.
+  static std::unique_ptr<TestServer> Start(Backend backend, app::Config config = {},
+                                           std::filesystem::path data_dir = {});
   ~TestServer();
   uint16_t port() const { return app_->port(); }
   app::Application& app() { return *app_; }

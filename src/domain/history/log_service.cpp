@@ -23,6 +23,10 @@ bool InTree(const tlog::Tile& tile, uint64_t size) {
 Result<storage::TlogCheckpointRecord> LogService::Latest(storage::Session& s) {
   RECIRC_TRY(auto latest, repo_.LatestCheckpoint(s));
   if (!latest) return Error::NotFound("the log has no checkpoint yet");
+  if (witnesses_ != nullptr) {
+    RECIRC_TRY(auto cosignatures, witnesses_->Cosignatures(s, latest->size));
+    for (const auto& c : cosignatures) latest->note += c.line;
+  }
   return std::move(*latest);
 }
 

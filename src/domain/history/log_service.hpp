@@ -12,6 +12,7 @@
 
 #include "storage/database.hpp"
 #include "storage/tlog_repository.hpp"
+#include "storage/witness_repository.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/tiles.hpp"
 
@@ -37,11 +38,13 @@ struct Passport {
 
 class LogService {
  public:
-  LogService(storage::Database& db, const storage::TlogRepository& repo, std::string vkey)
-      : db_(db), repo_(repo), vkey_(std::move(vkey)) {}
+  LogService(storage::Database& db, const storage::TlogRepository& repo, std::string vkey,
+             const storage::WitnessRepository* witnesses = nullptr)
+      : db_(db), repo_(repo), vkey_(std::move(vkey)), witnesses_(witnesses) {}
 
   const std::string& VerifierKey() const { return vkey_; }
-  // The latest signed checkpoint; NotFound before the first.
+  // The latest signed checkpoint with the witnesses' cosignatures received so far (signature
+  // lines after the log's); NotFound before the first.
   Result<std::string> Checkpoint();
   // `path` is "tile/…" as in tlog-tiles; NotFound for a malformed path or a tile beyond the tree.
   Result<TileBytes> Tile(std::string_view path);
@@ -51,6 +54,7 @@ class LogService {
   Result<std::string> ProofFile(const std::string& item_id, uint64_t index);
 
  private:
+  // The latest checkpoint, its note with the stored cosignatures appended.
   Result<storage::TlogCheckpointRecord> Latest(storage::Session& s);
   Result<std::vector<tlog::Hash>> Proof(storage::Session& s, tlog::Sha256& sha, uint64_t index,
                                         uint64_t size);
@@ -58,6 +62,7 @@ class LogService {
   storage::Database& db_;
   const storage::TlogRepository& repo_;
   std::string vkey_;
+  const storage::WitnessRepository* witnesses_;
 };
 
 // "c2sp.org/tlog-proof@v1\nindex N\n<hash lines>\n\n<checkpoint note>".

@@ -1,0 +1,49 @@
+// The witness role (C2SP tlog-witness v1.0.0): POST /witness/add-checkpoint, public (logs are
+// not users of this node). Answers exactly as the spec says, in plain text: 200 with the
+// cosignature line, 409 with the known size (text/x.tlog.size), 404 unknown origin, 403 bad
+// log signature, 422 bad consistency proof, 400 malformed (the usual JSON error).
+#include "api/api.hpp"
+#include "domain/history/witness.hpp"
+
+namespace recirc::api {
+namespace {
+
+// A request is a few proof lines and a checkpoint with at most 100 signature lines.
+constexpr size_t kAddCheckpointLimit = size_t{16} * 1024;
+
+http::Response Plain(unsigned status, std::string body) {
+  return http::Text(status, "text/plain; charset=utf-8", std::move(body));
+}
+
+Result<http::Response> AddCheckpoint(ApiDeps& d, http::RequestContext& c) {
+  if (d.witness == nullptr) return Plain(404, "this node witnesses no logs\n");
+  auto answer = d.witness->AddCheckpoint(c.request.body());
+  if (!answer) {
+    const Error& e = answer.error();
+    switch (e.code) {
+      // 400 as every other route answers it: JSON naming the field ("body").
+      case ErrorCode::kNotFound:
+        return Plain(404, e.message + "\n");
+      case ErrorCode::kUnauthenticated:
+        return Plain(403, e.message + "\n");
+      case ErrorCode::kFailedPrecondition:
+        return Plain(422, e.message + "\n");
+      default:
+        return e;
+    }
+  }
+  if (answer->conflict) {
+    return http::Text(409, "text/x.tlog.size", std::to_string(answer->known_size) + "\n");
+  }
+  return Plain(200, std::move(answer->cosignature));
+}
+
+}  // namespace
+
+void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+  routes.push_back({http::Verb::post, "/witness/add-checkpoint", identity::Permission::kPublic,
+                    [&d](http::RequestContext& c) { return AddCheckpoint(d, c); },
+                    kAddCheckpointLimit});
+}
+
+}  // namespace recirc::api
