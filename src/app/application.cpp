@@ -16,6 +16,7 @@
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
+#include "documents/report_delivery.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
 #include "domain/identity/auth_service.hpp"
@@ -191,6 +192,7 @@ struct Application::Parts {
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;
+  std::optional<documents::ReportDelivery> report_delivery;  // [registry] report_dir
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
@@ -238,6 +240,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       config, db, clock, random, std::move(regions), std::move(keys.cipher), std::move(keys.index),
       std::move(checklists), std::move(keys.log), std::move(prohibited), std::move(search_index));
   Parts& p = *parts;
+  if (config.report_dir) {
+    p.report_delivery.emplace(p.db, p.registry_repo, *config.report_dir, p.clock);
+  }
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);
   p.payment_providers.Add(p.simulated_payments);
@@ -326,6 +331,10 @@ Status Application::RunMaintenance() {
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",
                  report.parties, report.acquisitions);
+  }
+  if (parts_->report_delivery) {
+    RECIRC_TRY(auto delivered, parts_->report_delivery->DeliverDue());
+    for (const auto& day : delivered.days) spdlog::info("delivered the daily reports of {}", day);
   }
   return Ok();
 }

@@ -49,8 +49,8 @@ class Application {
   registry::RegistrationService& registration();
   registry::PoliceService& police();
   registry::PersonalDataService& personal_data();
-  // One pass of the personal-data upkeep that serve runs hourly: the retention job, then
-  // re-encryption of values still under an older key.
+  // One pass of the upkeep that serve runs at start and hourly: the retention job, re-encryption
+  // of values still under an older key, and the daily reports due ([registry] report_dir).
   Status RunMaintenance();
   http::Dispatcher& dispatcher();
   // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).

@@ -48,6 +48,11 @@ const std::vector<RoleInfo>& RoleTable() {
        "police_officer",
        OrganisationKind::kPolice,
        {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead, P::kPoliceAct}},
+      {Role::kPoliceSupervisor,
+       "police_supervisor",
+       OrganisationKind::kPolice,
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead, P::kPoliceAct,
+        P::kPoliceAudit}},
       {Role::kCommerceOfficial,
        "commerce_official",
        OrganisationKind::kCommerceAuthority,
@@ -76,7 +81,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 6> kKinds = 
     {OrganisationKind::kPlatform, "platform"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 22> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -98,6 +103,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions =
     {P::kItemsService, "items.service"},
     {P::kMarketBuy, "market.buy"},
     {P::kSupervisionAct, "supervision.act"},
+    {P::kPoliceAudit, "police.audit"},
 }};
 
 }  // namespace

@@ -30,6 +30,7 @@ enum class Role {
   kCommerceOfficial,
   kMarketSupervisor,
   kPlatformAdmin,
+  kPoliceSupervisor,  // an officer who also supervises the access audit of the jurisdiction
 };
 
 // kPublic and kAuthenticated are route-level markers: no account needed, or any account.
@@ -55,6 +56,7 @@ enum class Permission {
   kItemsService,    // record data sanitization and repairs on an item
   kMarketBuy,       // place orders and best offers for a buyer (buyer accounts come later)
   kSupervisionAct,  // decide appeals against prohibited-listing blocks
+  kPoliceAudit,     // read the access audit (who saw which personal data, and why)
 };
 
 std::string_view KindName(OrganisationKind kind);
