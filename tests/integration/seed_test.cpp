@@ -22,7 +22,7 @@ class SeedTest : public ::testing::TestWithParam<Backend> {
           return r.Int(0);
         });
     EXPECT_TRUE(n) << n.error().message;
-    return n.value_or(-1);
+    return n ? *n : -1;
   }
   std::unique_ptr<TestServer> server_;
 };
