@@ -1,5 +1,8 @@
-// The daily report delivery as `serve` wires it: with [registry] report_dir, one upkeep pass
-// (what serve runs at start and hourly) writes yesterday's reports of every outlet, once.
+// The daily report delivery as `serve` wires it: with [registry] report_dir, the upkeep pass
+// (what serve runs at start and hourly) delivers yesterday (China time) once; a second pass the
+// same day adds nothing. What the files hold is tested with a fake clock in
+// src/documents/report_delivery_test.cpp; here the server's own start pass may run before or
+// after the demo outlets exist, so only the delivery record is checked.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,7 +15,17 @@ namespace {
 
 class ReportDeliveryServeTest : public ::testing::TestWithParam<Backend> {};
 
-TEST_P(ReportDeliveryServeTest, TheUpkeepPassDeliversYesterdaysReports) {
+Result<std::vector<std::string>> DeliveredDays(storage::Database& db) {
+  return storage::ReadValue<std::vector<std::string>>(
+      db, [](storage::Session& s) -> Result<std::vector<std::string>> {
+        RECIRC_TRY(auto rows, s.Query("SELECT day FROM report_deliveries ORDER BY day"));
+        std::vector<std::string> out;
+        for (const auto& r : rows) out.push_back(r.Text(0));
+        return out;
+      });
+}
+
+TEST_P(ReportDeliveryServeTest, TheUpkeepPassDeliversYesterdayOnce) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("recirc_serve_reports_" + std::to_string(::getpid()) + "_" +
                     std::to_string(GetParam() == Backend::kSqlite ? 0 : 1));
@@ -22,36 +35,19 @@ TEST_P(ReportDeliveryServeTest, TheUpkeepPassDeliversYesterdaysReports) {
   auto server = TestServer::Start(GetParam(), config);
   if (!server) GTEST_SKIP() << "database unavailable";
   ASSERT_TRUE(app::SeedDemo(server->app().directory(), server->db()));
-  ASSERT_TRUE(server->app().RunMaintenance());
   const SystemClock clock;
-  const std::string yesterday = documents::ChinaDay(ToUnixMillis(clock.Now()) - 86'400'000);
-  // The demo operator's outlets in 朝阳 (110105) and 海淀 (110108).
-  int files = 0;
-  for (const char* region : {"110105", "110108"}) {
-    const auto day = dir / region / yesterday;
-    ASSERT_TRUE(std::filesystem::is_directory(day)) << day;
-    for (const auto& e : std::filesystem::directory_iterator(day)) {
-      const auto ext = e.path().extension().string();
-      EXPECT_TRUE(ext == ".json" || ext == ".csv" || ext == ".xlsx") << e.path();
-      ++files;
-    }
-  }
-  EXPECT_GE(files, 6);
-  auto rows = storage::ReadValue<int64_t>(server->db(), [](storage::Session& s) -> Result<int64_t> {
-    RECIRC_TRY(auto r, s.QueryOne("SELECT COUNT(*) FROM report_deliveries", {}, "count"));
-    return r.Int(0);
-  });
-  ASSERT_TRUE(rows);
-  EXPECT_EQ(*rows, 1);
+  const int64_t before = ToUnixMillis(clock.Now());
+  ASSERT_TRUE(server->app().RunMaintenance());
+  const int64_t after = ToUnixMillis(clock.Now());
+  auto days = DeliveredDays(server->db());
+  ASSERT_TRUE(days) << days.error().message;
+  ASSERT_EQ(days->size(), 1u);
+  // Yesterday in China, whichever side of midnight the pass ran.
+  EXPECT_TRUE(days->front() == documents::ChinaDay(before - 86'400'000) ||
+              days->front() == documents::ChinaDay(after - 86'400'000))
+      << days->front();
   ASSERT_TRUE(server->app().RunMaintenance()) << "a second pass the same day";
-  EXPECT_EQ(*storage::ReadValue<int64_t>(server->db(),
-                                         [](storage::Session& s) -> Result<int64_t> {
-                                           RECIRC_TRY(auto r, s.QueryOne("SELECT COUNT(*) FROM "
-                                                                         "report_deliveries",
-                                                                         {}, "count"));
-                                           return r.Int(0);
-                                         }),
-            1);
+  EXPECT_EQ(DeliveredDays(server->db())->size(), 1u);
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
 }
