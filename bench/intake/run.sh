@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # bench/intake: acquisition registrations per second end to end over HTTP (parse, validate,
 # encrypt the seller, screen against the watchlist, write party + item + registration + event in
-# one transaction), with WATCHLIST entries on the watchlist, next to the raw single-row insert rate
-# of the same database measured in the same run.
-#   bench/intake/run.sh [--database postgresql://...] [--watchlist N] [--duration S]
-# The issue asks for 1 million watchlist entries and 1 million registered items; the default here
-# is 200,000 watchlist entries (about a minute to load); pass --watchlist 1000000 for the full size.
+# one transaction), with ITEMS items already registered and WATCHLIST entries on the watchlist,
+# next to the raw single-row insert rate of the same database measured in the same run.
+#   bench/intake/run.sh [--database postgresql://...] [--items N] [--watchlist N] [--duration S]
+# Defaults are the issue's size: 1,000,000 registered items and 1,000,000 watchlist entries.
+# The items are loaded by `recirc seed --items N` (the same RegistrationService code, 500
+# registrations per transaction); the watchlist through the HTTP import route in files of
+# 200,000 lines (each file one transaction). With --database the run creates a fresh database
+# next to the one named (same server) and drops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-duration=10; database=""; watchlist=200000
+duration=30; database=""; watchlist=1000000; items=1000000
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --database) database=$2; shift 2 ;;
     --watchlist) watchlist=$2; shift 2 ;;
+    --items) items=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -21,11 +25,28 @@ cmake --preset release >/dev/null
 cmake --build --preset release --target recirc >/dev/null
 work=$(mktemp -d /tmp/recirc-intake.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-db_args=(); [ -n "$database" ] && db_args=(--database "$database")
+db_args=(); bench_db=""
+if [ -n "$database" ]; then
+  bench_db="recirc_bench_$$"
+  psql -q "$database" -c "CREATE DATABASE $bench_db"
+  database="${database%/*}/$bench_db"
+  db_args=(--database "$database")
+fi
+server=""
+cleanup() {
+  [ -n "$server" ] && { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; }
+  [ -n "$bench_db" ] && psql -q "${database%/*}/postgres" -c "DROP DATABASE IF EXISTS $bench_db" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+start=$(date +%s.%N)
+build/release/src/app/recirc seed --items "$items" --data-dir "$work" "${db_args[@]}" >"$work/seed.log" 2>&1 ||
+  { cat "$work/seed.log" >&2; exit 1; }
+seed_s=$(python3 -c "import time; print(f'{time.time() - $start:.0f}')")
 build/release/src/app/recirc demo --data-dir "$work" --listen "127.0.0.1:$port" "${db_args[@]}" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do grep -q "listening" "$work/server.log" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "listening" "$work/server.log" && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 
 session() {  # user → "cookie-file csrf"
@@ -34,11 +55,16 @@ session() {  # user → "cookie-file csrf"
   printf '%s' "$json" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["csrf_token"], d["organisation"]["id"])'
 }
 read -r police_csrf _ < <(session police.chaoyang)
-python3 - "$watchlist" > "$work/watchlist.csv" <<'PY'
+# The watchlist in files of 200,000 lines, each imported in one request (the route takes 32 MiB).
+python3 - "$watchlist" "$work/watchlist" <<'PY'
 import sys
-n = int(sys.argv[1])
-print("identifier_kind,identifier_value,status,note")
+n, prefix = int(sys.argv[1]), sys.argv[2]
+chunk, out = 200000, None
 for i in range(n):
+    if i % chunk == 0:
+        if out: out.close()
+        out = open("%s.%05d.csv" % (prefix, i // chunk), "w")
+        out.write("identifier_kind,identifier_value,status,note\n")
     first = "86%012d" % i
     s = 0
     for k, ch in enumerate(first):
@@ -47,11 +73,14 @@ for i in range(n):
             d *= 2
             d = d - 9 if d > 9 else d
         s += d
-    print("imei,%s%d,black,bench" % (first, (10 - s % 10) % 10))
+    out.write("imei,%s%d,black,bench\n" % (first, (10 - s % 10) % 10))
+out.close()
 PY
 start=$(date +%s.%N)
-curl -sf -b "$work/police.chaoyang.cookies" -H "X-CSRF-Token: $police_csrf" -H 'Content-Type: text/csv' \
-  --data-binary @"$work/watchlist.csv" "$base/api/v1/police/watchlist/import" >/dev/null
+for f in "$work"/watchlist.*.csv; do
+  curl -sf -b "$work/police.chaoyang.cookies" -H "X-CSRF-Token: $police_csrf" -H 'Content-Type: text/csv' \
+    --data-binary @"$f" "$base/api/v1/police/watchlist/import" >/dev/null
+done
 load_s=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
 
 read -r clerk_csrf clerk_org < <(session shop.clerk)
@@ -60,6 +89,7 @@ outlet=$(curl -sf -b "$work/shop.clerk.cookies" "$base/api/v1/organisations/$cle
 key=$(curl -sf -b "$work/shop.clerk.cookies" -H "X-CSRF-Token: $clerk_csrf" -H 'Content-Type: application/json' \
   -d '{"name":"bench"}' "$base/api/v1/api-keys" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
 
+load_wrk=$(cut -d' ' -f1-3 /proc/loadavg)
 result=$(RECIRC_OUTLET=$outlet RECIRC_KEY=$key wrk -t2 -c32 -d"${duration}s" --latency \
   -s bench/intake/intake.lua "$base" | python3 -c '
 import re, sys
@@ -93,7 +123,12 @@ else
   psql -q "$database" -c "DROP TABLE recirc_bench_raw"
   dbname="PostgreSQL"
 fi
-echo "bench/intake (wrk -t2 -c32 -d${duration}s over HTTP; $watchlist watchlist entries loaded in ${load_s}s)"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench/intake (wrk -t2 -c32 -d${duration}s over HTTP)"
+echo "  $(grep -m1 '^registered' "$work/seed.log") [recirc seed, ${seed_s}s in all]"
+echo "  $(grep -m1 'caught up' "$work/seed.log")"
+echo "  $watchlist watchlist entries imported over HTTP in ${load_s}s"
+echo "  load average (1/5/15 min) before the seed: $load_before, before wrk: $load_wrk, at the end: $load_after"
 printf '  %-52s %8s /s   p99 %7s ms   non-2xx %s\n' "registrations (API key, full screening), $dbname" "$rps" "$p99" "$bad"
 printf '  %-52s %8s /s\n' "raw single-row inserts, one per transaction" "$raw"
 python3 -c "print(f'  registrations / raw inserts: {$rps / $raw:.2f}')"

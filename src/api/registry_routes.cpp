@@ -94,6 +94,7 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
                         {"number", receipt.number},
                         {"item_id", receipt.item_id},
                         {"status", receipt.status},
+                        {"photo_required", receipt.photo_required},
                         {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
 }
 
@@ -322,41 +323,20 @@ Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
     return Error::InvalidArgument("format", "the format is json, csv or xlsx");
   }
   RECIRC_TRY(auto found, d.police.SearchRegister(ctx.Actor(), q));
-  if (format != "json") {
-    std::vector<documents::RegisterLine> lines;
-    for (const auto& h : found) lines.push_back({h.acquisition, h.item});
-    http::Response r;
-    if (format == "csv") {
-      r = http::Text(200, "text/csv; charset=utf-8", documents::RegisterCsv(lines));
-    } else {
-      RECIRC_TRY(std::string xlsx, documents::RegisterXlsx(lines));
-      r = http::Text(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     std::move(xlsx));
-    }
-    r.headers.emplace_back("Content-Disposition",
-                           "attachment; filename=\"recirc-register." + format + "\"");
-    return r;
+  std::vector<documents::RegisterLine> lines;
+  for (const auto& h : found) lines.push_back({h.acquisition, h.item});
+  if (format == "json") return http::Json(200, documents::RegisterJson(lines));
+  http::Response r;
+  if (format == "csv") {
+    r = http::Text(200, "text/csv; charset=utf-8", documents::RegisterCsv(lines));
+  } else {
+    RECIRC_TRY(std::string xlsx, documents::RegisterXlsx(lines));
+    r = http::Text(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   std::move(xlsx));
   }
-  json::array items;
-  for (const auto& h : found) {
-    const auto& a = h.acquisition;
-    items.push_back(
-        {{"id", a.id},
-         {"organisation_id", a.organisation_id},
-         {"outlet_id", a.outlet_id},
-         {"number", a.number},
-         {"item_id", a.item_id},
-         {"item",
-          {{"category", h.item.category}, {"brand", h.item.brand}, {"model", h.item.model}}},
-         {"seller_id", a.seller_id},
-         {"kind", a.kind},
-         {"channel", a.channel},
-         {"price_fen", a.price_fen},
-         {"region_code", a.region_code},
-         {"status", a.status},
-         {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"recirc-register." + format + "\"");
+  return r;
 }
 
 json::object SellerJson(const registry::SellerDetails& d) {
@@ -482,6 +462,24 @@ Result<http::Response> AccessAudit(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
+Result<http::Response> NearMisses(ApiDeps& d, http::RequestContext& ctx) {
+  std::optional<int64_t> from, to;
+  RECIRC_CHECK(TimeQuery(ctx, "from", from));
+  RECIRC_CHECK(TimeQuery(ctx, "to", to));
+  RECIRC_TRY(auto entries, d.police.NearMisses(ctx.Actor(), from, to));
+  json::array items;
+  for (const auto& e : entries) {
+    items.push_back({{"id", e.id},
+                     {"acquisition_id", e.acquisition_id},
+                     {"item_id", e.item_id},
+                     {"region_code", e.region_code},
+                     {"score", e.score},
+                     {"reasons", json::parse(e.reasons)},
+                     {"created_at", Time(e.created_at)}});
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
 Result<http::Response> ImportReferenceModels(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto report, d.police.ImportReferenceModels(ctx.Actor(), ctx.request.body()));
   return http::Json(201, json::object{{"imported", report.imported}});
@@ -510,8 +508,10 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/seller", P::kPoliceRead,
                     bind(FullSeller), size_t{4} * 1024});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
-  routes.push_back({Verb::get, "/api/v1/police/access-audit", P::kPoliceAct, bind(AccessAudit), 0});
+  routes.push_back(
+      {Verb::get, "/api/v1/police/access-audit", P::kPoliceAudit, bind(AccessAudit), 0});
   routes.push_back({Verb::get, "/api/v1/police/feed", P::kPoliceRead, bind(Feed), 0});
+  routes.push_back({Verb::get, "/api/v1/police/near-misses", P::kPoliceRead, bind(NearMisses), 0});
   routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
                     size_t{4} * 1024});

@@ -18,6 +18,7 @@
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
+#include "documents/report_delivery.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
 #include "domain/history/witness.hpp"
@@ -242,6 +243,7 @@ struct Application::Parts {
   registry::PersonalDataService personal_data;
   identity::BuyerService buyers;
   market::OfferPhotoService offer_photos;
+  std::optional<documents::ReportDelivery> report_delivery;  // [registry] report_dir
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
@@ -304,6 +306,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
         return PostText(url, body, std::chrono::seconds(10));
       },
       p.clock, config.witness_retry);
+  if (config.report_dir) {
+    p.report_delivery.emplace(p.db, p.registry_repo, *config.report_dir, p.clock);
+  }
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);
   p.payment_providers.Add(p.simulated_payments);
@@ -395,6 +400,10 @@ Status Application::RunMaintenance() {
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",
                  report.parties, report.acquisitions);
+  }
+  if (parts_->report_delivery) {
+    RECIRC_TRY(auto delivered, parts_->report_delivery->DeliverDue());
+    for (const auto& day : delivered.days) spdlog::info("delivered the daily reports of {}", day);
   }
   return Ok();
 }

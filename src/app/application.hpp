@@ -50,8 +50,8 @@ class Application {
   registry::RegistrationService& registration();
   registry::PoliceService& police();
   registry::PersonalDataService& personal_data();
-  // One pass of the personal-data upkeep that serve runs hourly: the retention job, then
-  // re-encryption of values still under an older key.
+  // One pass of the upkeep that serve runs at start and hourly: the retention job, re-encryption
+  // of values still under an older key, and the daily reports due ([registry] report_dir).
   Status RunMaintenance();
   // One pass of the market's background jobs that serve runs every minute: best offers whose
   // 48 hours have passed expire; received orders whose windows have ended settle.

@@ -34,7 +34,13 @@ Status Read(const toml::table& t, std::string_view key, const std::string& prefi
 
 // [registry]: hold_days (every item) and [[registry.hold]] rules by category and region prefix.
 Status ApplyRegistry(const toml::table& reg, Config& c) {
-  RECIRC_CHECK(CheckKeys(reg, "registry.", {"hold_days", "hold", "retention_years"}));
+  RECIRC_CHECK(CheckKeys(reg, "registry.", {"hold_days", "hold", "retention_years", "report_dir"}));
+  if (reg.contains("report_dir")) {
+    std::string dir;
+    RECIRC_CHECK(Read(reg, "report_dir", "registry.", dir));
+    if (dir.empty()) return ConfigError("registry.report_dir", "is a directory path");
+    c.report_dir = dir;
+  }
   RECIRC_CHECK(Read(reg, "retention_years", "registry.", c.retention_years));
   if (c.retention_years < 2 || c.retention_years > 100) {
     return ConfigError("registry.retention_years",

@@ -48,6 +48,8 @@ struct Config {
   bool access_log = true;
   registry::HoldPolicy hold_policy;  // [registry] hold_days and [[registry.hold]] rules
   int64_t retention_years = 2;       // [registry] retention_years, at least 2
+  // [registry] report_dir: where serve delivers the daily register reports (none if unset).
+  std::optional<std::filesystem::path> report_dir;
   TlogConfig tlog;
   std::vector<WitnessLogConfig> witness_logs;     // [[witness.log]]
   std::vector<LogWitnessConfig> log_witnesses;    // [[log.witness]]

@@ -42,7 +42,8 @@ std::vector<DemoOrg> DemoOrganisations() {
        "11110105000000003",
        "110105",
        {},
-       {{"police.chaoyang", "赵警官", "police_officer"}}},
+       {{"police.chaoyang", "赵警官", "police_officer"},
+        {"police.supervisor", "吴督察", "police_supervisor"}}},
       // A second district, so that "only the police of the outlet's district see it" can be tried.
       {"police",
        "北京市公安局海淀分局",

@@ -45,6 +45,29 @@ std::string CsvField(const std::string& v) {
 
 }  // namespace
 
+boost::json::object RegisterJson(const std::vector<RegisterLine>& lines) {
+  boost::json::array items;
+  for (const auto& l : lines) {
+    const auto& a = l.acquisition;
+    items.push_back(
+        {{"id", a.id},
+         {"organisation_id", a.organisation_id},
+         {"outlet_id", a.outlet_id},
+         {"number", a.number},
+         {"item_id", a.item_id},
+         {"item",
+          {{"category", l.item.category}, {"brand", l.item.brand}, {"model", l.item.model}}},
+         {"seller_id", a.seller_id},
+         {"kind", a.kind},
+         {"channel", a.channel},
+         {"price_fen", a.price_fen},
+         {"region_code", a.region_code},
+         {"status", a.status},
+         {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
+  }
+  return boost::json::object{{"items", std::move(items)}};
+}
+
 std::string RegisterCsv(const std::vector<RegisterLine>& lines) {
   std::string out;
   for (size_t i = 0; i < kHeader.size(); ++i) out += (i ? "," : "") + std::string(kHeader[i]);

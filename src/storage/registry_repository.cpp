@@ -67,7 +67,10 @@ constexpr std::string_view kInsertHold =
     "VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kReleaseHolds =
     "UPDATE holds SET released_at = $2 WHERE item_id = $1 AND released_at IS NULL "
-    "AND kind <> 'statutory'";
+    "AND kind = 'screening'";
+constexpr std::string_view kReleasePhotoHold =
+    "UPDATE holds SET released_at = $2 WHERE item_id = $1 AND released_at IS NULL "
+    "AND kind = 'photo_required'";
 constexpr std::string_view kHoldsOfItem =
     "SELECT id, item_id, acquisition_id, kind, released_at, created_at, until_at FROM holds "
     "WHERE item_id = $1 ORDER BY created_at, id";
@@ -392,6 +395,11 @@ Result<std::vector<AcquisitionListRow>> RegistryRepository::ListOrganisationAcqu
 
 Status RegistryRepository::ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const {
   return Done(s.Execute(kReleaseHolds, {item_id, at}));
+}
+
+Status RegistryRepository::ReleasePhotoHold(Session& s, const std::string& item_id,
+                                            int64_t at) const {
+  return Done(s.Execute(kReleasePhotoHold, {item_id, at}));
 }
 
 Result<int64_t> RegistryRepository::CountOpenHolds(Session& s, const std::string& item_id) const {

@@ -212,7 +212,10 @@ class RegistryRepository {
 
   Status InsertHold(Session& s, const HoldRecord& r) const;
   // Releases the item's open police (screening) holds; statutory periods run on.
+  // Ends the police (screening) holds of the item; statutory and photo holds stay.
   Status ReleaseHolds(Session& s, const std::string& item_id, int64_t at) const;
+  // Ends the item's photo_required hold (its first item photo arrived).
+  Status ReleasePhotoHold(Session& s, const std::string& item_id, int64_t at) const;
   Result<std::vector<HoldRecord>> HoldsOfItem(Session& s, const std::string& item_id) const;
 
   Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(

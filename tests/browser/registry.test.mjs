@@ -164,6 +164,42 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
     })
   })
 
+  test('an item without a serial number is not sent without its colour photo; the photo completes it', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await logIn(page, 'shop.clerk')
+      await page.goto('/acquisitions')
+      await fillIntake(page, { imei: '', idNumber: newResidentId(), model: `NoSerial ${serial++}` })
+      let sent = 0
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/acquisitions') sent++
+      })
+      await page.locator('[data-test=register]').click()
+      const error = page.locator('[data-test=item-photos-item] .el-form-item__error')
+      await error.waitFor()
+      assert.match(await error.textContent(), /无序列号的物品必须拍摄彩色照片/)
+      assert.equal(sent, 0, 'nothing is sent without the photo')
+      await screenshot('intake-photo-required')
+
+      const file = path.join(tmpdir(), `recirc-noserial-${process.pid}.png`)
+      await writeFile(file, PNG)
+      await page.locator('[data-test=item-photos-input]').setInputFiles(file)
+      await error.waitFor({ state: 'detached' })
+      const answer = registration(page)
+      await page.locator('[data-test=register]').click()
+      const res = await answer
+      assert.equal(res.status(), 201)
+      const receipt = await res.json()
+      assert.equal(receipt.photo_required, true)
+      await page.locator('[data-test=photo-progress]', { hasText: '已上传 1 / 1' }).waitFor()
+      // The uploaded photo released the photo hold: only the statutory period remains.
+      const view = await page.evaluate(async (id) => (await fetch(`/api/v1/acquisitions/${id}`)).json(), receipt.id)
+      const photoHold = view.holds.find((h) => h.kind === 'photo_required')
+      assert.ok(photoHold, JSON.stringify(view.holds))
+      assert.equal(photoHold.active, false)
+      assert.doesNotMatch(view.not_sellable_reason ?? '', /item\.photos/)
+    })
+  })
+
   test('a stolen IMEI from a CSV block list: the shop sees only "held", the district police release it, the next district sees nothing', async () => {
     const imei = newImei()
     const model = `P${serial}`

@@ -308,8 +308,8 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=create-user]').click()
       const userDialog = page.locator('.el-dialog', { hasText: '新建用户' })
       await userDialog.locator('[data-test=role-select]').click()
-      assert.deepEqual(await openDropdownOptions(page), ['民警'])
-      await page.locator('.el-select-dropdown__item:visible', { hasText: '民警' }).click()
+      assert.deepEqual(await openDropdownOptions(page), ['民警', '督察民警'])
+      await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*民警\s*$/ }).click()
       const username = `police.haidian.${Date.now().toString(36)}`
       const inputs = userDialog.locator('.el-form-item input')
       await userDialog.locator('.el-form-item', { hasText: '用户名' }).locator('input').fill(username)

@@ -85,6 +85,22 @@ TEST(ConfigTest, RetentionIsAtLeastTwoYears) {
   EXPECT_EQ(one.error().field, "registry.retention_years");
 }
 
+TEST(ConfigTest, ReportDirectoryForTheDailyDelivery) {
+  EXPECT_FALSE(LoadConfig(std::nullopt)->report_dir) << "no delivery unless configured";
+  auto c = LoadConfig(
+      WriteToml("recirc_cfg_reports.toml", "[registry]\nreport_dir = \"/srv/reports\"\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->report_dir->string(), "/srv/reports");
+  auto empty =
+      LoadConfig(WriteToml("recirc_cfg_reports_empty.toml", "[registry]\nreport_dir = \"\"\n"));
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().field, "registry.report_dir");
+  auto wrong =
+      LoadConfig(WriteToml("recirc_cfg_reports_wrong.toml", "[registry]\nreport_dir = 5\n"));
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().field, "registry.report_dir");
+}
+
 TEST(ConfigTest, TransparencyLogSettings) {
   auto c = LoadConfig(
       WriteToml("recirc_cfg_tlog.toml", "[tlog]\nbatch_size = 50\ncheckpoint_interval_ms = 0\n"));

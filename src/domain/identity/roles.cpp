@@ -48,6 +48,11 @@ const std::vector<RoleInfo>& RoleTable() {
        "police_officer",
        OrganisationKind::kPolice,
        {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead, P::kPoliceAct}},
+      {Role::kPoliceSupervisor,
+       "police_supervisor",
+       OrganisationKind::kPolice,
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kPoliceRead, P::kPoliceAct,
+        P::kPoliceAudit}},
       {Role::kCommerceOfficial,
        "commerce_official",
        OrganisationKind::kCommerceAuthority,
@@ -78,7 +83,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 7> kKinds = 
     {OrganisationKind::kBuyers, "buyers"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 22> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -100,6 +105,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 21> kPermissions =
     {P::kItemsService, "items.service"},
     {P::kMarketBuy, "market.buy"},
     {P::kSupervisionAct, "supervision.act"},
+    {P::kPoliceAudit, "police.audit"},
 }};
 
 }  // namespace

@@ -31,7 +31,8 @@ enum class Role {
   kCommerceOfficial,
   kMarketSupervisor,
   kPlatformAdmin,
-  kBuyer,  // an individual buyer's own account (POST /api/v1/buyers)
+  kBuyer,             // an individual buyer's own account (POST /api/v1/buyers)
+  kPoliceSupervisor,  // an officer who also supervises the access audit of the jurisdiction
 };
 
 // kPublic and kAuthenticated are route-level markers: no account needed, or any account.
@@ -57,6 +58,7 @@ enum class Permission {
   kItemsService,    // record data sanitization and repairs on an item
   kMarketBuy,       // place orders and best offers (a buyer's own, or staff for a buyer_ref)
   kSupervisionAct,  // decide appeals against prohibited-listing blocks
+  kPoliceAudit,     // read the access audit (who saw which personal data, and why)
 };
 
 std::string_view KindName(OrganisationKind kind);

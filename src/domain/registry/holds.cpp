@@ -45,18 +45,27 @@ Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
   Sellability out;
   std::optional<int64_t> statutory_until;
   bool police = false;
+  bool photo_missing = false;
   for (const auto& h : holds) {
     HoldState st{h.kind, h.until_at, h.released_at, false};
     st.active = !h.released_at && (!h.until_at || *h.until_at > now);
     if (st.active && h.until_at)
       statutory_until = std::max(statutory_until.value_or(0), *h.until_at);
-    if (st.active && !h.until_at) police = true;
+    if (st.active && h.kind == kPhotoHold) {
+      photo_missing = true;
+    } else if (st.active && !h.until_at) {
+      police = true;
+    }
     out.holds.push_back(st);
   }
   if (item_status == "seized") {
     out.reason = "the item was seized by the police";
   } else if (police || item_status == "held") {
     out.reason = "held for verification until the police release it";
+  } else if (photo_missing) {
+    out.reason =
+        "item.photos: a colour photo is mandatory for an item without a serial number; upload "
+        "one (kind=item) to complete the registration";
   } else if (statutory_until) {
     out.reason = "in its hold period until " + FormatRfc3339(FromUnixMillis(*statutory_until));
   } else if (item_status != "in_stock") {

@@ -15,6 +15,10 @@ namespace recirc::registry {
 
 inline constexpr std::string_view kStatutoryHold = "statutory";
 inline constexpr std::string_view kScreeningHold = "screening";
+// An item without a serial number may not be sold or offered until a colour photo of it is
+// uploaded (DOMAIN.md: "a colour photo is mandatory for an item with no serial number"); the
+// first item photo releases this hold.
+inline constexpr std::string_view kPhotoHold = "photo_required";
 inline constexpr int64_t kMaxHoldDays = 365;
 
 // One configured period: applies when the category matches (empty: any category) and the
@@ -36,7 +40,7 @@ struct HoldPolicy {
 };
 
 struct HoldState {
-  std::string kind;                    // statutory, screening
+  std::string kind;                    // statutory, screening, photo_required
   std::optional<int64_t> until;        // statutory holds end by themselves
   std::optional<int64_t> released_at;  // screening holds end when the police release them
   bool active = false;

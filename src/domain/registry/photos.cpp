@@ -109,6 +109,9 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
   // a row without its bytes.
   return storage::WriteValue<StoredPhoto>(db_, [&](storage::Session& s) -> Result<StoredPhoto> {
     RECIRC_TRY(bool created, photos_.Insert(s, r));
+    // An item photo completes a registration that had to wait for one (no serial number).
+    if (r.kind == "item")
+      RECIRC_CHECK(registry_.ReleasePhotoHold(s, acquisition.item_id, r.created_at));
     if (created) return StoredPhoto{r, true};
     RECIRC_TRY(auto existing, photos_.Find(s, r.acquisition_id, r.sha256));
     if (!existing) return Error::Internal("photo row vanished");

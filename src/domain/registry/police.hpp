@@ -14,6 +14,7 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "storage/journal_repository.hpp"
+#include "storage/near_miss_repository.hpp"
 #include "storage/police_feed_repository.hpp"
 #include "storage/registry_repository.hpp"
 
@@ -95,6 +96,11 @@ class PoliceService {
                                                               std::optional<int64_t> to);
   Result<ImportReport> ImportReferenceModels(const identity::Principal& actor,
                                              std::string_view csv);
+  // Near misses of the jurisdiction (near_misses.cpp): registrations whose signals fired below
+  // the alert threshold, with their reasons, created in [from, to), newest first, at most 500.
+  Result<std::vector<storage::NearMissRecord>> NearMisses(const identity::Principal& actor,
+                                                          std::optional<int64_t> from,
+                                                          std::optional<int64_t> to);
 
  private:
   storage::Database& db_;

@@ -68,6 +68,16 @@ std::string Json(const boost::json::value& v) { return boost::json::serialize(v)
 
 }  // namespace
 
+std::string ReasonsJson(const ScreeningResult& screening) {
+  boost::json::array reasons;
+  for (const auto& sig : screening.signals) {
+    reasons.push_back({{"signal", sig.name}, {"weight", sig.weight}, {"detail", sig.detail}});
+  }
+  return Json(reasons);
+}
+
+namespace {}  // namespace
+
 std::string ReferenceKey(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -76,6 +86,11 @@ std::string ReferenceKey(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+bool HasSerialNumber(const std::vector<std::pair<std::string, std::string>>& identifiers) {
+  return std::any_of(identifiers.begin(), identifiers.end(),
+                     [](const auto& id) { return id.first != "engraving"; });
 }
 
 bool IsPaidKind(std::string_view kind) {
@@ -234,16 +249,12 @@ Status RegistrationService::RaiseAlert(storage::Session& s, const identity::Prin
                                        const std::string& acquisition_id,
                                        const std::string& item_id, const std::string& region_code,
                                        const ScreeningResult& screening, int64_t now) {
-  boost::json::array reasons;
-  for (const auto& sig : screening.signals) {
-    reasons.push_back({{"signal", sig.name}, {"weight", sig.weight}, {"detail", sig.detail}});
-  }
   storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
                              acquisition_id,
                              item_id,
                              region_code,
                              screening.score,
-                             Json(reasons),
+                             ReasonsJson(screening),
                              "open",
                              std::nullopt,
                              std::nullopt,
@@ -262,132 +273,183 @@ Status RegistrationService::RaiseAlert(storage::Session& s, const identity::Prin
   return Ok();
 }
 
-Result<AcquisitionReceipt> RegistrationService::Register(const identity::Principal& actor,
-                                                         const AcquisitionInput& in) {
-  if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
-    return Error::PermissionDenied("your role cannot register acquisitions");
-  }
-  RECIRC_CHECK(Validate(in));
+// Everything of one registration that is computed before its transaction: the validated input,
+// the normalised identifiers, the sealed seller (and agent) and the encrypted statements.
+struct RegistrationService::Sealed {
+  const AcquisitionInput* in = nullptr;
   std::vector<std::pair<std::string, std::string>> identifiers;
+  storage::PartyRecord seller;
+  std::string origin_enc;
+  std::optional<storage::PartyRecord> agent;
+  std::optional<std::string> authority_enc;
+  AcquisitionReceipt receipt;
+};
+
+Result<RegistrationService::Sealed> RegistrationService::Seal(const identity::Principal& actor,
+                                                              const AcquisitionInput& in) {
+  RECIRC_CHECK(Validate(in));
+  Sealed out;
+  out.in = &in;
   for (size_t i = 0; i < in.item.identifiers.size(); ++i) {
     const auto& [kind, value] = in.item.identifiers[i];
     const std::string field = "item.identifiers[" + std::to_string(i) + "]." + kind;
     RECIRC_TRY(std::string normalised, NormaliseItemIdentifier(kind, value, field));
-    identifiers.emplace_back(kind, std::move(normalised));
+    out.identifiers.emplace_back(kind, std::move(normalised));
   }
   const int64_t now = ToUnixMillis(clock_.Now());
-  RECIRC_TRY(storage::PartyRecord seller, SealSeller(actor, in.seller, now));
-  RECIRC_TRY(std::string origin_enc,
-             cipher_.Encrypt(in.origin_statement, "acquisition.origin:" + seller.id, random_));
-  std::optional<storage::PartyRecord> agent;
-  std::optional<std::string> authority_enc;
+  RECIRC_TRY(out.seller, SealSeller(actor, in.seller, now));
+  RECIRC_TRY(out.origin_enc,
+             cipher_.Encrypt(in.origin_statement, "acquisition.origin:" + out.seller.id, random_));
   if (const auto& ag = in.seller.agent) {
-    RECIRC_TRY(agent, SealSeller(actor,
-                                 {"agent", ag->name, ag->id_type, ag->id_number, std::nullopt,
-                                  ag->phone, ag->address, std::nullopt},
-                                 now));
-    RECIRC_TRY(authority_enc,
-               cipher_.Encrypt(ag->authority, "acquisition.agent_authority:" + agent->id, random_));
+    RECIRC_TRY(out.agent, SealSeller(actor,
+                                     {"agent", ag->name, ag->id_type, ag->id_number, std::nullopt,
+                                      ag->phone, ag->address, std::nullopt},
+                                     now));
+    RECIRC_TRY(
+        out.authority_enc,
+        cipher_.Encrypt(ag->authority, "acquisition.agent_authority:" + out.agent->id, random_));
   }
+  out.receipt.id = Id::Generate(clock_, random_).ToString();
+  out.receipt.created_at = now;
+  return out;
+}
 
-  AcquisitionReceipt receipt;
-  receipt.id = Id::Generate(clock_, random_).ToString();
-  receipt.created_at = now;
+Result<AcquisitionReceipt> RegistrationService::Register(const identity::Principal& actor,
+                                                         const AcquisitionInput& in) {
+  RECIRC_TRY(auto receipts, RegisterBatch(actor, std::span<const AcquisitionInput>(&in, 1)));
+  return std::move(receipts.front());
+}
+
+Result<std::vector<AcquisitionReceipt>> RegistrationService::RegisterBatch(
+    const identity::Principal& actor, std::span<const AcquisitionInput> inputs) {
+  if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
+    return Error::PermissionDenied("your role cannot register acquisitions");
+  }
+  std::vector<Sealed> sealed;
+  sealed.reserve(inputs.size());
+  for (const auto& in : inputs) {
+    RECIRC_TRY(auto one, Seal(actor, in));
+    sealed.push_back(std::move(one));
+  }
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
-    RECIRC_TRY(auto outlet, identity_.FindOutlet(s, in.outlet_id));
-    if (!outlet || outlet->organisation_id != actor.organisation.id) {
-      return Error{ErrorCode::kNotFound, "no outlet " + in.outlet_id + " in your organisation",
-                   "outlet_id"};
-    }
-    // One identity per physical item: any known identifier finds it.
-    std::optional<std::string> item_id;
-    for (const auto& [kind, value] : identifiers) {
-      RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
-      if (found && !item_id) item_id = *found;
-    }
-    ScreeningFacts facts;
-    if (item_id) {
-      RECIRC_TRY(int64_t earlier, repo_.CountAcquisitionsOfItem(s, *item_id));
-      facts.reacquired_unsold = earlier > 0;  // no sale exists yet: sales arrive with the market
-    } else {
-      item_id = Id::Generate(clock_, random_).ToString();
-      RECIRC_CHECK(repo_.InsertItem(
-          s, {*item_id, in.item.category, in.item.brand, in.item.model, "in_stock", now}));
-    }
-    for (const auto& [kind, value] : identifiers) {
-      RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
-      if (!found) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
-      RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
-      for (const auto& h : hits) {
-        facts.watchlist_black += h.status == "black";
-        facts.watchlist_grey += h.status == "grey";
-      }
-    }
-    facts.identity_not_checked = !in.person_matches_id;
-    if (seller.id_number_index) {
-      const int64_t since = now - int64_t{kSellerWindowDays} * 86'400'000;
-      RECIRC_TRY(int64_t n,
-                 repo_.CountAcquisitionsBySellerIndex(s, *seller.id_number_index, since));
-      facts.seller_recent_acquisitions = static_cast<int>(n);
-    }
-    RECIRC_CHECK(AddReferenceFacts(s, in.item.category, in.item.brand, in.item.model, facts));
-    if (!IsPaidKind(in.kind)) facts.reference_price_fen.reset();
-    facts.price_fen = in.price_fen;
-    facts.claimed_year = in.origin_acquired_year;
-    const ScreeningResult screening = Screen(facts);
-
-    RECIRC_CHECK(repo_.InsertParty(s, seller));
-    if (agent) RECIRC_CHECK(repo_.InsertParty(s, *agent));
-    RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet->id));
-    boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
-    if (in.item.colour) details["colour"] = *in.item.colour;
-    if (in.origin_acquired_year) details["origin_acquired_year"] = *in.origin_acquired_year;
-    storage::AcquisitionRecord a{receipt.id,
-                                 actor.organisation.id,
-                                 outlet->id,
-                                 receipt.number,
-                                 actor.user_id,
-                                 *item_id,
-                                 seller.id,
-                                 in.kind,
-                                 in.channel,
-                                 in.price_fen,
-                                 in.payment_method,
-                                 in.person_matches_id,
-                                 origin_enc,
-                                 Json(details),
-                                 outlet->region_code,
-                                 screening.alert ? "held" : "registered",
-                                 now};
-    if (agent) {
-      a.agent_id = agent->id;
-      a.agent_authority_enc = authority_enc;
-    }
-    RECIRC_CHECK(repo_.InsertAcquisition(s, a));
-    // The statutory hold period of the category and region: the item may not be sold before.
-    if (const int64_t days = hold_policy_.DaysFor(in.item.category, outlet->region_code);
-        days > 0) {
-      RECIRC_CHECK(repo_.InsertHold(
-          s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id, std::string(kStatutoryHold),
-              std::nullopt, now, now + days * 86'400'000}));
-    }
-    // The public facts only: no seller, no price (a band comes with the market), no screening.
-    boost::json::object event{{"acquisition_id", a.id},  {"kind", a.kind},
-                              {"channel", a.channel},    {"category", in.item.category},
-                              {"brand", in.item.brand},  {"model", in.item.model},
-                              {"outlet_id", a.outlet_id}};
-    RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"item.acquired", "item", *item_id, actor.organisation.id,
-                                   actor.user_id, Json(event)}));
-    (void)seq;
-    if (screening.alert) {
-      RECIRC_CHECK(RaiseAlert(s, actor, a.id, *item_id, outlet->region_code, screening, now));
-    }
-    receipt.item_id = *item_id;
-    receipt.status = screening.alert ? "held_for_verification" : "registered";
+    for (auto& one : sealed) RECIRC_CHECK(Record(s, actor, one));
     return Ok();
   }));
-  return receipt;
+  std::vector<AcquisitionReceipt> out;
+  out.reserve(sealed.size());
+  for (auto& one : sealed) out.push_back(std::move(one.receipt));
+  return out;
+}
+
+Status RegistrationService::Record(storage::Session& s, const identity::Principal& actor,
+                                   Sealed& sealed) {
+  const AcquisitionInput& in = *sealed.in;
+  const auto& identifiers = sealed.identifiers;
+  const storage::PartyRecord& seller = sealed.seller;
+  const auto& agent = sealed.agent;
+  AcquisitionReceipt& receipt = sealed.receipt;
+  const int64_t now = receipt.created_at;
+  RECIRC_TRY(auto outlet, identity_.FindOutlet(s, in.outlet_id));
+  if (!outlet || outlet->organisation_id != actor.organisation.id) {
+    return Error{ErrorCode::kNotFound, "no outlet " + in.outlet_id + " in your organisation",
+                 "outlet_id"};
+  }
+  // One identity per physical item: any known identifier finds it.
+  std::optional<std::string> item_id;
+  for (const auto& [kind, value] : identifiers) {
+    RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
+    if (found && !item_id) item_id = *found;
+  }
+  ScreeningFacts facts;
+  if (item_id) {
+    RECIRC_TRY(int64_t earlier, repo_.CountAcquisitionsOfItem(s, *item_id));
+    facts.reacquired_unsold = earlier > 0;  // no sale exists yet: sales arrive with the market
+  } else {
+    item_id = Id::Generate(clock_, random_).ToString();
+    RECIRC_CHECK(repo_.InsertItem(
+        s, {*item_id, in.item.category, in.item.brand, in.item.model, "in_stock", now}));
+  }
+  for (const auto& [kind, value] : identifiers) {
+    RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
+    if (!found) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
+    RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
+    for (const auto& h : hits) {
+      facts.watchlist_black += h.status == "black";
+      facts.watchlist_grey += h.status == "grey";
+    }
+  }
+  facts.identity_not_checked = !in.person_matches_id;
+  if (seller.id_number_index) {
+    const int64_t since = now - int64_t{kSellerWindowDays} * 86'400'000;
+    RECIRC_TRY(int64_t n, repo_.CountAcquisitionsBySellerIndex(s, *seller.id_number_index, since));
+    facts.seller_recent_acquisitions = static_cast<int>(n);
+  }
+  RECIRC_CHECK(AddReferenceFacts(s, in.item.category, in.item.brand, in.item.model, facts));
+  if (!IsPaidKind(in.kind)) facts.reference_price_fen.reset();
+  facts.price_fen = in.price_fen;
+  facts.claimed_year = in.origin_acquired_year;
+  const ScreeningResult screening = Screen(facts);
+
+  RECIRC_CHECK(repo_.InsertParty(s, seller));
+  if (agent) RECIRC_CHECK(repo_.InsertParty(s, *agent));
+  RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet->id));
+  boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
+  if (in.item.colour) details["colour"] = *in.item.colour;
+  if (in.origin_acquired_year) details["origin_acquired_year"] = *in.origin_acquired_year;
+  storage::AcquisitionRecord a{receipt.id,
+                               actor.organisation.id,
+                               outlet->id,
+                               receipt.number,
+                               actor.user_id,
+                               *item_id,
+                               seller.id,
+                               in.kind,
+                               in.channel,
+                               in.price_fen,
+                               in.payment_method,
+                               in.person_matches_id,
+                               sealed.origin_enc,
+                               Json(details),
+                               outlet->region_code,
+                               screening.alert ? "held" : "registered",
+                               now};
+  if (agent) {
+    a.agent_id = agent->id;
+    a.agent_authority_enc = sealed.authority_enc;
+  }
+  RECIRC_CHECK(repo_.InsertAcquisition(s, a));
+  // The statutory hold period of the category and region: the item may not be sold before.
+  if (const int64_t days = hold_policy_.DaysFor(in.item.category, outlet->region_code); days > 0) {
+    RECIRC_CHECK(repo_.InsertHold(
+        s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id, std::string(kStatutoryHold),
+            std::nullopt, now, now + days * 86'400'000}));
+  }
+  // No serial number: the item waits for its colour photo before it may be sold or offered.
+  if (!HasSerialNumber(identifiers)) {
+    RECIRC_CHECK(repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id,
+                                      std::string(kPhotoHold), std::nullopt, now}));
+    receipt.photo_required = true;
+  }
+  // The public facts only: no seller, no price (a band comes with the market), no screening.
+  boost::json::object event{{"acquisition_id", a.id},  {"kind", a.kind},
+                            {"channel", a.channel},    {"category", in.item.category},
+                            {"brand", in.item.brand},  {"model", in.item.model},
+                            {"outlet_id", a.outlet_id}};
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {"item.acquired", "item", *item_id,
+                                              actor.organisation.id, actor.user_id, Json(event)}));
+  (void)seq;
+  if (screening.alert) {
+    RECIRC_CHECK(RaiseAlert(s, actor, a.id, *item_id, outlet->region_code, screening, now));
+  } else if (!screening.signals.empty()) {
+    // A near miss: signals fired below the threshold. Recorded for the police of the
+    // jurisdiction; the registration stays "registered" and the shop is told nothing.
+    RECIRC_CHECK(near_misses_.Insert(
+        s, {Id::Generate(clock_, random_).ToString(), a.id, *item_id, outlet->region_code,
+            screening.score, ReasonsJson(screening), now}));
+  }
+  receipt.item_id = *item_id;
+  receipt.status = screening.alert ? "held_for_verification" : "registered";
+  return Ok();
 }
 
 Result<AcquisitionReceipt> RegistrationService::Get(const identity::Principal& actor,

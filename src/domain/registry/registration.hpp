@@ -8,6 +8,7 @@
 // and phones are also stored as blind indexes for exact look-ups. Registrations are never edited.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "domain/registry/screening.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
+#include "storage/near_miss_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::registry {
@@ -77,6 +79,8 @@ struct AcquisitionReceipt {
   std::string item_id;
   std::string status;  // "registered" or "held_for_verification"
   int64_t created_at = 0;
+  // No serial number: the item may not be sold or offered until an item photo is uploaded.
+  bool photo_required = false;
 };
 
 // A correction: only the fields given change; `reason` is required. Seller data is not corrected
@@ -170,6 +174,11 @@ class RegistrationService {
         holds_(db, repo, clock) {}
 
   Result<AcquisitionReceipt> Register(const identity::Principal& actor, const AcquisitionInput& in);
+  // The bulk path (`recirc seed`): the same registrations, in order, in one transaction — the
+  // same validation, encryption, screening, rows and events as Register one by one. Any error
+  // rolls the whole batch back.
+  Result<std::vector<AcquisitionReceipt>> RegisterBatch(const identity::Principal& actor,
+                                                        std::span<const AcquisitionInput> inputs);
   // The shop's view of one of its registrations (no screening details).
   Result<AcquisitionReceipt> Get(const identity::Principal& actor, const std::string& id);
   // The same with the corrected facts, the correction chain and the holds.
@@ -192,7 +201,12 @@ class RegistrationService {
   Result<std::vector<storage::WatchlistRecord>> OwnWatchlist(const identity::Principal& actor);
 
  private:
+  struct Sealed;
   Status Validate(const AcquisitionInput& in) const;
+  // Validation, identifier normalisation and encryption: everything before the transaction.
+  Result<Sealed> Seal(const identity::Principal& actor, const AcquisitionInput& in);
+  // Screens and writes one sealed registration inside the caller's transaction.
+  Status Record(storage::Session& s, const identity::Principal& actor, Sealed& sealed);
   // Alert, police hold, held item and registration, internal event: one screening hit.
   // Fills the price and story facts from the reference model of category, brand and model.
   Status AddReferenceFacts(storage::Session& s, const std::string& category,
@@ -214,10 +228,17 @@ class RegistrationService {
   Random& random_;
   HoldPolicy hold_policy_;
   HoldService holds_;
+  storage::NearMissRepository near_misses_;
 };
+
+// The screening's signals as the JSON array alerts and near misses keep: {signal, weight, detail}.
+std::string ReasonsJson(const ScreeningResult& screening);
 
 // Brand and model as reference_models stores them: ASCII lower case, outer spaces trimmed.
 std::string ReferenceKey(std::string_view text);
+// Whether the identifiers include a serial number (imei, meid, vin, serial, mac, gtin_serial): an
+// engraving alone is a mark, not a serial number, so such an item needs its colour photo.
+bool HasSerialNumber(const std::vector<std::pair<std::string, std::string>>& identifiers);
 // Whether the acquisition kind pays the seller a price (purchase, trade-in, buy-back).
 bool IsPaidKind(std::string_view kind);
 

@@ -1,6 +1,8 @@
 // Operators' own watchlists and agents acting for a seller, on both databases.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/registry/registry_fixture.hpp"
 #include "domain/registry/seller_view.hpp"
 
@@ -86,14 +88,32 @@ TEST_P(RegistryTest, SupervisorsSeeTheAccessAuditOfTheirJurisdiction) {
   ASSERT_TRUE(r);
   SellerViewService views(db(), repo_, cipher_, clock_, random_);
   ASSERT_TRUE(views.Full(chaoyang_, r->id, "案件 2026-118 核查来源"));
-  auto city = police_->AccessAudit(beijing_, std::nullopt, std::nullopt);
-  ASSERT_TRUE(city) << city.error().message;
-  ASSERT_EQ(city->size(), 1u) << "the city bureau oversees its district";
-  EXPECT_EQ((*city)[0].viewer_id, chaoyang_.user_id);
-  EXPECT_EQ((*city)[0].reason, "案件 2026-118 核查来源");
-  EXPECT_TRUE(police_->AccessAudit(shenzhen_, std::nullopt, std::nullopt)->empty());
+  // Officers do not see the audit of their own views; the supervisors of the jurisdiction do.
+  EXPECT_EQ(police_->AccessAudit(chaoyang_, std::nullopt, std::nullopt).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(police_->AccessAudit(beijing_, std::nullopt, std::nullopt).error().code,
+            ErrorCode::kPermissionDenied);
+  Principal city = beijing_;
+  city.role = identity::Role::kPoliceSupervisor;
+  Principal shenzhen = shenzhen_;
+  shenzhen.role = identity::Role::kPoliceSupervisor;
+  Principal district = chaoyang_;
+  district.role = identity::Role::kPoliceSupervisor;
+  district.user_id = "U-supervisor";
+  EXPECT_EQ(police_->AccessAudit(district, std::nullopt, std::nullopt)->size(), 1u);
+  // A supervisor is also an officer: the alerts and the full seller view stay open to them.
+  EXPECT_TRUE(police_->ListAlerts(district, std::nullopt));
+  EXPECT_TRUE(views.Full(district, r->id, "督察抽查登记 2026-12"));
+  EXPECT_EQ(police_->AccessAudit(district, std::nullopt, std::nullopt)->size(), 2u);
+  auto all = police_->AccessAudit(city, std::nullopt, std::nullopt);
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), 2u) << "the city bureau oversees its district";
+  EXPECT_TRUE(std::any_of(all->begin(), all->end(), [&](const auto& e) {
+    return e.viewer_id == chaoyang_.user_id && e.reason == "案件 2026-118 核查来源";
+  }));
+  EXPECT_TRUE(police_->AccessAudit(shenzhen, std::nullopt, std::nullopt)->empty());
   const int64_t now = ToUnixMillis(clock_.Now());
-  EXPECT_TRUE(police_->AccessAudit(beijing_, now + 1, std::nullopt)->empty()) << "from";
+  EXPECT_TRUE(police_->AccessAudit(city, now + 1, std::nullopt)->empty()) << "from";
   EXPECT_EQ(police_->AccessAudit(clerk_, std::nullopt, std::nullopt).error().code,
             ErrorCode::kPermissionDenied);
 }

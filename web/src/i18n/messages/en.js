@@ -106,6 +106,7 @@ export default {
     inspection_admin: 'Inspection administrator',
     inspector: 'Inspector',
     police_officer: 'Police officer',
+    police_supervisor: 'Police supervisor',
     commerce_official: 'Commerce official',
     market_supervisor: 'Market supervisor',
     platform_admin: 'Platform administrator',

@@ -73,6 +73,8 @@ export default {
     held: 'Held for verification',
     heldText: 'The item is held for verification. Keep it apart and do not sell it until it is released.',
     photoUploads: 'Photos: {done} of {total} uploaded',
+    photoRequired: 'A colour photo of the item is required: it has no serial number',
+    photoStillRequired: 'The item cannot be sold or offered until its colour photo is uploaded',
     photoFailed: 'A photo was not uploaded: {message}',
     print: 'Print receipt',
     receipt: 'Acquisition receipt',

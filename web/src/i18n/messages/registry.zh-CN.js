@@ -72,6 +72,8 @@ export default {
     held: '待核查',
     heldText: '物品待核查。请单独存放，放行前不得出售。',
     photoUploads: '照片：已上传 {done} / {total}',
+    photoRequired: '无序列号的物品必须拍摄彩色照片',
+    photoStillRequired: '上传彩色照片前，该物品不能出售或上架',
     photoFailed: '有照片未能上传：{message}',
     print: '打印凭证',
     receipt: '收购登记凭证',

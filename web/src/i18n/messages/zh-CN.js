@@ -102,6 +102,7 @@ export default {
     inspection_admin: '检测机构管理员',
     inspector: '检测员',
     police_officer: '民警',
+    police_supervisor: '督察民警',
     commerce_official: '商务部门工作人员',
     market_supervisor: '市场监管人员',
     platform_admin: '平台管理员',

@@ -1,0 +1,118 @@
+// Near misses (signals below the alert threshold, recorded for the police) and the mandatory
+// colour photo of an item without a serial number, on both databases.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <filesystem>
+
+#include "domain/registry/photos.hpp"
+#include "domain/registry/registry_fixture.hpp"
+#include "storage/photo_repository.hpp"
+
+namespace recirc::registry {
+namespace {
+
+TEST_P(RegistryTest, SignalsBelowTheThresholdAreKeptForThePoliceOfTheJurisdiction) {
+  AcquisitionInput doubtful = Phone(Imei("49015420323751"));
+  doubtful.person_matches_id = false;  // identity_not_checked: 40, below the threshold of 50
+  auto r = registration_->Register(clerk_, doubtful);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->status, "registered") << "a near miss holds nothing";
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148")))) << "clean";
+  const std::string stolen = Imei("35693803564380");
+  ASSERT_TRUE(police_->AddWatchlistEntry(chaoyang_, {"imei", stolen, "black", "报失"}));
+  ASSERT_TRUE(registration_->Register(clerk_, Phone(stolen))) << "an alert, not a near miss";
+
+  auto seen = police_->NearMisses(chaoyang_, std::nullopt, std::nullopt);
+  ASSERT_TRUE(seen) << seen.error().message;
+  ASSERT_EQ(seen->size(), 1u);
+  EXPECT_EQ((*seen)[0].acquisition_id, r->id);
+  EXPECT_EQ((*seen)[0].item_id, r->item_id);
+  EXPECT_EQ((*seen)[0].score, 40);
+  EXPECT_NE((*seen)[0].reasons.find("identity_not_checked"), std::string::npos);
+  EXPECT_EQ((*seen)[0].region_code, "110105");
+  EXPECT_EQ(police_->NearMisses(beijing_, std::nullopt, std::nullopt)->size(), 1u)
+      << "the city covers its districts";
+  EXPECT_TRUE(police_->NearMisses(shenzhen_, std::nullopt, std::nullopt)->empty());
+  const int64_t now = ToUnixMillis(clock_.Now());
+  EXPECT_TRUE(police_->NearMisses(chaoyang_, now + 1, std::nullopt)->empty()) << "from";
+  EXPECT_TRUE(police_->NearMisses(chaoyang_, std::nullopt, now)->empty()) << "to is exclusive";
+  auto shop = police_->NearMisses(clerk_, std::nullopt, std::nullopt);
+  ASSERT_FALSE(shop);
+  EXPECT_EQ(shop.error().code, ErrorCode::kPermissionDenied) << "the shop is never told";
+  EXPECT_EQ(Count("screening_near_misses"), 1);
+}
+
+class PhotoRequiredTest : public RegistryTest {
+ protected:
+  void SetUp() override {
+    RegistryTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("recirc_photo_required_" + std::to_string(::getpid()) + "_" +
+            std::to_string(GetParam() == testing::Backend::kSqlite ? 0 : 1));
+    photos_.emplace(db(), repo_, photo_repo_, storage::PhotoFiles(dir_), cipher_, clock_, random_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+    RegistryTest::TearDown();
+  }
+  AcquisitionInput Bag() {
+    AcquisitionInput in = Phone(Imei("49015420323751"));
+    in.item = {"luxury_bag",        "Coach",    "Tabby", {{"engraving", "LW-0911"}},
+               std::string("棕色"), "边角磨损", 1};
+    return in;
+  }
+  std::filesystem::path dir_;
+  storage::PhotoRepository photo_repo_;
+  std::optional<PhotoService> photos_;
+};
+
+TEST_P(PhotoRequiredTest, AnItemWithoutASerialNumberWaitsForItsColourPhoto) {
+  auto r = registration_->Register(clerk_, Bag());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_TRUE(r->photo_required) << "an engraving is a mark, not a serial number";
+  EXPECT_EQ(r->status, "registered");
+  auto before = registration_->holds().IsSellable(r->item_id);
+  ASSERT_TRUE(before);
+  EXPECT_FALSE(before->sellable);
+  EXPECT_TRUE(before->reason.starts_with("item.photos:")) << before->reason;
+
+  // A police release of screening holds leaves the photo hold alone.
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return repo_.ReleaseHolds(s, r->item_id, ToUnixMillis(clock_.Now()));
+  }));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
+
+  // An ID document image is not a photo of the item.
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR-bag";
+  ASSERT_TRUE(photos_->Upload(clerk_, r->id, {"id_document", "image/png", png + "-id"}));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
+  auto photo = photos_->Upload(clerk_, r->id, {"item", "image/png", png});
+  ASSERT_TRUE(photo) << photo.error().message;
+  auto after = registration_->holds().IsSellable(r->item_id);
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(after->sellable) << "the statutory hold period still runs";
+  EXPECT_TRUE(after->reason.starts_with("in its hold period")) << after->reason;
+  clock_.Advance(std::chrono::days(8));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->sellable);
+}
+
+TEST_P(PhotoRequiredTest, AnItemWithASerialNumberNeedsNoPhoto) {
+  auto r = registration_->Register(clerk_, Phone(Imei("49015420323751")));
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_FALSE(r->photo_required);
+  clock_.Advance(std::chrono::days(8));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->sellable);
+  AcquisitionInput none = Bag();
+  none.item.identifiers.clear();
+  auto bare = registration_->Register(clerk_, none);
+  ASSERT_TRUE(bare) << bare.error().message;
+  EXPECT_TRUE(bare->photo_required) << "no identifier at all";
+}
+
+RECIRC_BOTH_DATABASES(PhotoRequiredTest);
+
+}  // namespace
+}  // namespace recirc::registry

@@ -1,0 +1,26 @@
+// Near misses for the police (PoliceService, fifth part): screenings whose signals fired below
+// the alert threshold, so the police of a jurisdiction see what almost raised an alert (a seller
+// whose identity was not checked, a price far below the reference, a story that does not fit)
+// and can spot patterns across shops. The shop is never told.
+#include <cstdint>
+
+#include "domain/registry/police.hpp"
+#include "storage/near_miss_repository.hpp"
+
+namespace recirc::registry {
+
+Result<std::vector<storage::NearMissRecord>> PoliceService::NearMisses(
+    const identity::Principal& actor, std::optional<int64_t> from, std::optional<int64_t> to) {
+  if (!actor.Has(identity::Permission::kPoliceRead) ||
+      (actor.kind != identity::OrganisationKind::kPolice && !actor.SeesAllOrganisations())) {
+    return Error::PermissionDenied("only the police see near misses");
+  }
+  const std::string prefix =
+      actor.SeesAllOrganisations() ? "" : JurisdictionPrefix(actor.organisation.region_code);
+  const storage::NearMissRepository repo;
+  return storage::ReadValue<std::vector<storage::NearMissRecord>>(db_, [&](storage::Session& s) {
+    return repo.InRegion(s, prefix, from.value_or(0), to.value_or(INT64_MAX), 500);
+  });
+}
+
+}  // namespace recirc::registry
