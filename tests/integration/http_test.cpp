@@ -205,7 +205,7 @@ TEST_P(HttpTest, EventsAreJournaledAndVisibleToThePlatformAdmin) {
           << "no personal data in events";
     }
   }
-  EXPECT_EQ(users, 9) << "one user.created per demo user";
+  EXPECT_EQ(users, 10) << "one user.created per demo user (the buyer too)";
 }
 
 TEST_P(HttpTest, RegionsCascadeFromProvincesToDistricts) {
