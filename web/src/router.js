@@ -19,7 +19,8 @@ const PlaceholderView = () => import('./views/PlaceholderView.vue')
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-  // Public pages (no login): a buyer checks a report or reads an item's disclosure.
+  // Public pages (no login): a buyer checks a report, reads an item's disclosure or its verified
+  // history (/items/:id, what an item label's QR code opens).
   {
     path: '/verify/report/:id?',
     name: 'verify-report',
@@ -30,6 +31,12 @@ export const routes = [
     path: '/disclosure/:id',
     name: 'disclosure',
     component: () => import('./views/DisclosureView.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/items/:id',
+    name: 'item',
+    component: () => import('./views/ItemView.vue'),
     meta: { public: true },
   },
   {

@@ -1,10 +1,12 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
 import registry from './registry.en.js'
+import item from './item.en.js'
 import inspection from './inspection.en.js'
 
 export default {
   ...registry,
   ...inspection,
+  ...item,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

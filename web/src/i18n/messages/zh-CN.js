@@ -1,10 +1,12 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
 import registry from './registry.zh-CN.js'
+import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 
 export default {
   ...registry,
   ...inspection,
+  ...item,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
