@@ -35,6 +35,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: recircUrl, changeOrigin: false },
+      '/log': { target: recircUrl, changeOrigin: false }, // the transparency log (the item page's key)
     },
   },
   build: {

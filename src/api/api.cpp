@@ -23,6 +23,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddLogRoutes(routes, deps);
   AddMarketRoutes(routes, deps);
   AddSearchRoutes(routes, deps);
+  AddLabelRoutes(routes, deps);
   return routes;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/region.hpp"
+#include "documents/item_label_service.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -42,6 +43,8 @@ struct ApiDeps {
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)
   const market::MarketServices* market = nullptr;  // market_routes.cpp
   search::SearchIndex* search = nullptr;           // search_routes.cpp
+  // Item labels (label_routes.cpp).
+  const documents::LabelService* labels = nullptr;
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -61,5 +64,6 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddLabelRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api
