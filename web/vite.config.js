@@ -60,5 +60,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.js'],
+    // Rendering every message of both languages takes seconds on a loaded 2-core machine; the
+    // default 5 s made that test fail on load, not on a fault.
+    testTimeout: 60_000,
   },
 })
