@@ -35,6 +35,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: recircUrl, changeOrigin: false },
+      '/log': { target: recircUrl, changeOrigin: false }, // the transparency log (the item page's key)
     },
   },
   build: {
@@ -59,5 +60,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.js'],
+    // Rendering every message of both languages takes seconds on a loaded 2-core machine; the
+    // default 5 s made that test fail on load, not on a fault.
+    testTimeout: 60_000,
   },
 })

@@ -26,6 +26,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddMarketAvailabilityRoutes(routes, deps);
   AddBuyerRoutes(routes, deps);
   AddWitnessRoutes(routes, deps);
+  AddLabelRoutes(routes, deps);
   return routes;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/region.hpp"
+#include "documents/item_label_service.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/buyer_service.hpp"
@@ -51,6 +52,8 @@ struct ApiDeps {
   identity::BuyerService* buyers = nullptr;           // buyer_routes.cpp
   market::OfferPhotoService* offer_photos = nullptr;  // buyer_routes.cpp
   history::WitnessService* witness = nullptr;         // witness_routes.cpp
+  // Item labels (label_routes.cpp).
+  const documents::LabelService* labels = nullptr;
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -73,5 +76,6 @@ void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddLabelRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

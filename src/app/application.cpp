@@ -18,6 +18,7 @@
 
 #include "api/api.hpp"
 #include "core/embedded_file.hpp"
+#include "documents/item_label_service.hpp"
 #include "documents/report_delivery.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
@@ -192,6 +193,7 @@ struct Application::Parts {
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
         log_service(db, tlog_repo, log_key.VerifierKey(), &witness_repo),
+        labels(db, journal, checklists, log_key.name(), c.public_base_url),
         search_index(std::move(search)),
         search_consumer(*search_index),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
@@ -248,6 +250,7 @@ struct Application::Parts {
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
   history::LogService log_service;
+  documents::LabelService labels;
   std::unique_ptr<search::SearchIndex> search_index;  // <data_dir>/search, one writer per process
   search::SearchConsumer search_consumer;
   journal::JournalRunner runner;
@@ -323,6 +326,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps->buyers = &p.buyers;
   p.deps->offer_photos = &p.offer_photos;
   p.deps->witness = p.witness.get();
+  p.deps->labels = &p.labels;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -442,6 +446,8 @@ Result<int64_t> Application::RunJournalOnce() {
 }
 const http::Router& Application::router() const { return *parts_->router; }
 const core::RegionTable& Application::regions() const { return parts_->regions; }
+const documents::LabelService& Application::labels() const { return parts_->labels; }
+
 search::SearchIndex& Application::search() { return *parts_->search_index; }
 
 Status Application::CatchUp() {

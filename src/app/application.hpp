@@ -28,6 +28,10 @@ namespace recirc::search {
 class SearchIndex;
 }  // namespace recirc::search
 
+namespace recirc::documents {
+class LabelService;
+}  // namespace recirc::documents
+
 namespace recirc::http {
 class Dispatcher;
 class Router;
@@ -68,6 +72,7 @@ class Application {
   const http::Router& router() const;
   const core::RegionTable& regions() const;
   search::SearchIndex& search();
+  const documents::LabelService& labels() const;
 
   // Runs the journal consumers until they have caught up (the server does this on its own thread).
   Status CatchUp();

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "app/application.hpp"
@@ -10,6 +11,7 @@
 #include "app/keys.hpp"
 #include "app/seed.hpp"
 #include "crypto/secure_random.hpp"
+#include "documents/item_label_service.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "storage/migrations.hpp"
 
@@ -114,6 +116,23 @@ int RunReindex(const Config& config, std::ostream& out) {
     auto listings = app.Reindex();
     if (!listings) return Fail(listings.error(), out);
     out << "search index rebuilt from the journal: " << *listings << " listings\n";
+    return 0;
+  });
+}
+
+int RunLabel(const Config& config, const std::string& item_id, const std::string& size,
+             const std::string& output, std::ostream& out) {
+  crypto::SecureRandom random;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    const std::string listen =
+        "http://" + config.server.host + ":" + std::to_string(config.server.port);
+    auto pdf = app.labels().Pdf(item_id, size, listen);
+    if (!pdf) return Fail(pdf.error(), out);
+    std::ofstream file(output, std::ios::binary | std::ios::trunc);
+    file << *pdf;
+    file.close();
+    if (!file) return Fail(Error::Unavailable("cannot write " + output), out);
+    out << "wrote " << output << " (" << size << " mm label of item " << item_id << ")\n";
     return 0;
   });
 }

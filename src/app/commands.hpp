@@ -24,6 +24,10 @@ int RunKeysRotate(const Config& config, std::ostream& out);
 // Erases personal data of registrations older than [registry] retention_years.
 int RunRetention(const Config& config, std::ostream& out);
 int RunSeed(const Config& config, int64_t items, std::ostream& out);
+// Writes an item's label PDF (documents/item_label.hpp) to `output`. The QR code points to
+// public_base_url, else to the configured listen address.
+int RunLabel(const Config& config, const std::string& item_id, const std::string& size,
+             const std::string& output, std::ostream& out);
 
 struct AdminRequest {
   enum class Kind { kCreateOrganisation, kCreateOutlet, kCreateUser, kListOrganisations };

@@ -134,8 +134,8 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
 
 Status ApplyToml(const toml::table& root, Config& c) {
   RECIRC_CHECK(CheckKeys(root, "",
-                         {"database", "server", "security", "data_dir", "web_root", "log",
-                          "registry", "tlog", "witness"}));
+                         {"database", "server", "security", "data_dir", "web_root",
+                          "public_base_url", "log", "registry", "tlog", "witness"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -144,6 +144,9 @@ Status ApplyToml(const toml::table& root, Config& c) {
   if (root.contains("web_root")) {
     RECIRC_CHECK(Read(root, "web_root", "", text));
     c.web_root = text;
+  }
+  if (root.contains("public_base_url")) {
+    RECIRC_CHECK(Read(root, "public_base_url", "", c.public_base_url));
   }
   if (const auto* db = root.get_as<toml::table>("database")) {
     RECIRC_CHECK(CheckKeys(*db, "database.", {"url", "pool"}));
@@ -229,11 +232,26 @@ Status ApplyToml(const toml::table& root, Config& c) {
   return Ok();
 }
 
+// An absolute http(s) URL without query, fragment or white space; a trailing slash is dropped.
+Status CheckPublicBaseUrl(std::string& url) {
+  while (url.ends_with('/')) url.pop_back();
+  if (url.empty()) return Ok();
+  const bool scheme = url.starts_with("https://") || url.starts_with("http://");
+  const bool clean = url.find_first_of("?# \t\r\n\"<>") == std::string::npos;
+  if (!scheme || !clean || url.size() > 200 || url.ends_with("//")) {
+    return ConfigError("public_base_url",
+                       "must be an http:// or https:// address without query, for example "
+                       "https://shop.example");
+  }
+  return Ok();
+}
+
 Status ApplyEnvironment(Config& c) {
   if (const char* v = std::getenv("RECIRC_DATABASE_URL"); v && *v) c.database_url = v;
   if (const char* v = std::getenv("RECIRC_DATA_DIR"); v && *v) c.data_dir = v;
   if (const char* v = std::getenv("RECIRC_WEB_ROOT"); v && *v) c.web_root = v;
   if (const char* v = std::getenv("RECIRC_LISTEN"); v && *v) RECIRC_CHECK(ParseListen(v, c.server));
+  if (const char* v = std::getenv("RECIRC_PUBLIC_BASE_URL"); v && *v) c.public_base_url = v;
   return Ok();
 }
 
@@ -278,6 +296,7 @@ Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path) {
     RECIRC_CHECK(ApplyToml(table, c));
   }
   RECIRC_CHECK(ApplyEnvironment(c));
+  RECIRC_CHECK(CheckPublicBaseUrl(c.public_base_url));
   return c;
 }
 

@@ -40,6 +40,9 @@ struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
   std::optional<std::filesystem::path> web_root;  // default: web/dist if it exists
+  // Where people reach this node's web app ("https://shop.example"): item labels' QR codes point
+  // to <public_base_url>/items/<id>. Empty: the request's Host header is used.
+  std::string public_base_url;
   http::ServerConfig server;
   int database_pool = 8;
   std::chrono::minutes session_lifetime{12 * 60};

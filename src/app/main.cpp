@@ -101,6 +101,14 @@ int main(int argc, char** argv) {
   create_user->add_option("--password", request.user.password);
   auto* list_orgs = admin->add_subcommand("list-organisations", "List organisations");
 
+  std::string label_item;
+  std::string label_size = "50x30";
+  std::string label_output;
+  auto* label = cli.add_subcommand("label", "Write an item's label (PDF with its QR code)");
+  label->add_option("item", label_item, "the item id")->required();
+  label->add_option("--size", label_size, "40x30, 50x30, 60x40, 100x50 or 100x70 (mm)");
+  label->add_option("-o,--output", label_output, "the PDF file to write")->required();
+
   recirc::app::VerifyRequest verify_request;
   std::string entry_file;
   auto* verify = cli.add_subcommand(
@@ -129,7 +137,7 @@ int main(int argc, char** argv) {
                     "a witness's cosignature key: its cosignature is checked if present");
 
   for (auto* cmd : {serve, demo, migrate, seed, reindex, keys_init, keys_show, keys_rotate,
-                    retention_run, create_org, create_outlet, create_user, list_orgs}) {
+                    retention_run, create_org, create_outlet, create_user, list_orgs, label}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
@@ -154,6 +162,9 @@ int main(int argc, char** argv) {
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);
   if (*reindex) return recirc::app::RunReindex(*config, std::cout);
   if (*seed) return recirc::app::RunSeed(*config, seed_items, std::cout);
+  if (*label) {
+    return recirc::app::RunLabel(*config, label_item, label_size, label_output, std::cout);
+  }
   if (*keys_init) return recirc::app::RunKeysInit(*config, origin, witness_name, std::cout);
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
   if (*keys_rotate) return recirc::app::RunKeysRotate(*config, std::cout);

@@ -141,6 +141,26 @@ TEST(ConfigTest, WitnessesAndWitnessedLogs) {
   EXPECT_EQ(typo.error().field, "witness.log[0].url");
 }
 
+TEST(ConfigTest, PublicBaseUrlForLabels) {
+  ::unsetenv("RECIRC_PUBLIC_BASE_URL");
+  auto c =
+      LoadConfig(WriteToml("recirc_cfg_url.toml", "public_base_url = \"https://shop.example/\"\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->public_base_url, "https://shop.example");
+  for (const char* bad : {"shop.example", "ftp://shop.example", "https://shop.example/?a=1",
+                          "https://shop example"}) {
+    auto refused = LoadConfig(
+        WriteToml("recirc_cfg_url_bad.toml", "public_base_url = \"" + std::string(bad) + "\"\n"));
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_EQ(refused.error().field, "public_base_url") << bad;
+  }
+  ::setenv("RECIRC_PUBLIC_BASE_URL", "http://10.0.0.5:8080", 1);
+  auto env = LoadConfig(std::nullopt);
+  ::unsetenv("RECIRC_PUBLIC_BASE_URL");
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->public_base_url, "http://10.0.0.5:8080");
+}
+
 TEST(ConfigTest, EnvironmentOverridesTheFile) {
   auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
   ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);

@@ -21,7 +21,8 @@ const PlaceholderView = () => import('./views/PlaceholderView.vue')
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-  // Public pages (no login): a buyer checks a report or reads an item's disclosure.
+  // Public pages (no login): a buyer checks a report, reads an item's disclosure or its verified
+  // history (/items/:id, what an item label's QR code opens).
   {
     path: '/verify/report/:id?',
     name: 'verify-report',
@@ -51,6 +52,12 @@ export const routes = [
       },
       { path: 'orders', name: 'market-orders', component: () => import('./views/market/MyOrdersView.vue'), meta: { permission: 'market.buy' } },
     ],
+  },
+  {
+    path: '/items/:id',
+    name: 'item',
+    component: () => import('./views/ItemView.vue'),
+    meta: { public: true },
   },
   {
     path: '/',

@@ -12,9 +12,9 @@ describe('routes', () => {
     }
   })
 
-  it('only the login page, report verification and the disclosure are public', () => {
+  it('only the login page, report verification, the disclosure and the item page are public', () => {
     const publicRoutes = routes.filter((r) => r.meta?.public).map((r) => r.path)
-    expect(publicRoutes).toEqual(['/login', '/verify/report/:id?', '/disclosure/:id'])
+    expect(publicRoutes).toEqual(['/login', '/verify/report/:id?', '/disclosure/:id', '/items/:id'])
   })
 })
 

@@ -1,6 +1,6 @@
 // The application's one API client and the calls the screens make, one function per endpoint.
 // main.js configures it (CSRF token from the session store, language, what to do on a 401).
-import { createApiClient } from './client.js'
+import { ApiError, createApiClient } from './client.js'
 
 let client = createApiClient()
 
@@ -72,6 +72,14 @@ export const api = {
     client.post(`/items/${encodeURIComponent(itemId)}/sanitizations`, body, { idempotencyKey }),
   recordRepair: (itemId, body, idempotencyKey) =>
     client.post(`/items/${encodeURIComponent(itemId)}/repairs`, body, { idempotencyKey }),
+  // the item-history transparency log (public): passport with proofs, the log's verifier key
+  passport: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/passport`),
+  logKey: async () => {
+    const response = await fetch('/log/key', { headers: { Accept: 'text/plain' } })
+    if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, '')
+    return (await response.text()).trim()
+  },
+  labelUrl: (itemId, size) => `/api/v1/items/${encodeURIComponent(itemId)}/label.pdf?size=${encodeURIComponent(size)}`,
   disclosure: (itemId, version) =>
     client.get(`/items/${encodeURIComponent(itemId)}/disclosure`, version ? { version } : undefined),
 

@@ -1,6 +1,7 @@
 // English. Keys match zh-CN.js one for one (checked by src/i18n/i18n.test.js).
 import shop from './shop.en.js'
 import registry from './registry.en.js'
+import item from './item.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
 
@@ -9,6 +10,7 @@ export default {
   ...registry,
   ...inspection,
   ...market,
+  ...item,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由 src/i18n/i18n.test.js 检查。
 import shop from './shop.zh-CN.js'
 import registry from './registry.zh-CN.js'
+import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 
@@ -9,6 +10,7 @@ export default {
   ...registry,
   ...inspection,
   ...market,
+  ...item,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { createAppI18n } from '../../i18n/index.js'
+import { describeEvent } from './event-text.js'
+
+const words = (code) => {
+  const { t, te } = createAppI18n(code).global
+  return [t, te]
+}
+
+describe('describeEvent', () => {
+  it('says an acquisition in words, in English and Chinese', () => {
+    const leaf = { type: 'item.acquired', facts: { category: 'phone', brand: 'Apple', model: 'iPhone 13', kind: 'purchase', channel: 'store' } }
+    const en = describeEvent(leaf, ...words('en'))
+    expect(en.title).toBe('Taken in by a registered shop')
+    expect(en.facts).toContainEqual({ label: 'Category', value: 'Mobile phone' })
+    expect(en.facts).toContainEqual({ label: 'Brand and model', value: 'Apple iPhone 13' })
+    const zh = describeEvent(leaf, ...words('zh-CN'))
+    expect(zh.title).toBe('由登记商户收购')
+    expect(zh.facts).toContainEqual({ label: '品类', value: '手机' })
+  })
+
+  it('gives grades, price bands and warranty', () => {
+    const [t, te] = words('en')
+    expect(describeEvent({ type: 'item.inspected', facts: { grade: { functional: '0', cosmetic: 'B' } } }, t, te).facts).toContainEqual({
+      label: 'Grade',
+      value: 'functional 0, cosmetic B',
+    })
+    const sold = describeEvent({ type: 'item.offered', facts: { price_band: '1000-2000 CNY', sale_mode: 'fixed_price', warranty_months: 3 } }, t, te)
+    expect(sold.title).toBe('Offered for sale')
+    expect(sold.facts).toEqual([
+      { label: 'Price band', value: '1000-2000 CNY' },
+      { label: 'Sale mode', value: 'fixed price' },
+      { label: 'Warranty', value: '3 months' },
+    ])
+  })
+
+  it('names an unknown event by its type', () => {
+    const [t, te] = words('en')
+    expect(describeEvent({ type: 'item.teleported', facts: {} }, t, te).title).toBe('Event item.teleported')
+  })
+})
