@@ -240,13 +240,14 @@ describe('market', { timeout: TIMEOUT }, () => {
       const order = page.locator(`[data-test=order][data-order="${orderId}"]`)
       await order.and(page.locator('[data-state=dispatched]')).waitFor()
       await order.locator('[data-test=order-receive]').click()
-      await field(page, 'f-condition').fill('与描述一致')
+      await page.locator('[data-test=f-condition] .el-radio', { hasText: '与描述一致' }).click()
       await page.locator('[data-test=order-dialog-submit]').click()
       await page.locator(`[data-test=order][data-order="${orderId}"][data-state=received]`).waitFor()
 
-      // The item page: sold, no buy button, and the history shows the sale and the receipt.
+      // The item page: reserved for this order until settlement, no buy button, and the history
+      // shows the sale and the receipt.
       await page.goto(`/market/offers/${phone.offer}`)
-      await page.locator('[data-test=unavailable][data-why=sold]').waitFor()
+      await page.locator('[data-test=unavailable][data-why=reserved]').waitFor()
       assert.equal(await page.locator('[data-test=buy]').count(), 0)
       await page.locator('[data-test=history-event][data-type="item.sold"]').waitFor()
       await page.locator('[data-test=history-event][data-type="item.received"]').waitFor()
@@ -261,7 +262,8 @@ describe('market', { timeout: TIMEOUT }, () => {
     const phone = await publishedPhone({
       brand: 'Apple', model: 'iPhone 13', title: 'iPhone 13 128GB 手机 蓝色', description: '电池 88%，轻微使用痕迹', price: 350000,
     })
-    const buyer = await apiBuyer(`returner-${Date.now()}`)
+    const returner = `returner-${Date.now()}`
+    const buyer = await apiBuyer(returner)
     const version = (await publicGet(`/items/${phone.item}/disclosure`)).body.latest_version
     const order = await buyer.call('POST', '/orders', { offer_id: phone.offer, provider: 'simulated', accepted_disclosure_version: version })
     assert.equal(order.status, 201, JSON.stringify(order.body))
@@ -272,7 +274,7 @@ describe('market', { timeout: TIMEOUT }, () => {
 
     await withBrowser({}, async ({ page, screenshot }) => {
       await page.goto('/login?redirect=/market/orders')
-      await page.locator('input[name=username]').fill(buyer.session.user.username)
+      await page.locator('input[name=username]').fill(returner)
       await page.locator('input[name=password]').fill('buyer-pass-2026')
       await page.locator('[data-test=login-submit]').click()
       await page.waitForURL((u) => new URL(u).pathname === '/market/orders')

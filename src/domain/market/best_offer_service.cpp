@@ -246,6 +246,8 @@ Result<int64_t> BestOfferService::ExpireDue() {
     expired += n;
     if (n < kBatch) return expired;
   }
+}
+
 Result<std::vector<storage::BestOfferRecord>> BestOfferService::OfOffer(
     const identity::Principal& actor, const std::string& offer_id) {
   if (!actor.Has(identity::Permission::kMarketManage)) {

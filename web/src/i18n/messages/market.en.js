@@ -139,7 +139,7 @@ export default {
       },
       cancelReason: 'Reason for cancelling',
       condition: 'Condition on receipt',
-      conditionPlaceholder: 'e.g. as described',
+      conditions: { as_described: 'As described', not_as_described: 'Not as described' },
       returnReason: 'Reason for the return',
       serials: 'Serial numbers / IMEI on the item you received',
       serialsHint: 'One per line, or separated by commas',

@@ -138,7 +138,7 @@ export default {
       },
       cancelReason: '取消原因',
       condition: '收货情况',
-      conditionPlaceholder: '例如：与描述一致',
+      conditions: { as_described: '与描述一致', not_as_described: '与描述不符' },
       returnReason: '退货原因',
       serials: '收到物品上的序列号/IMEI',
       serialsHint: '每行一个，或用逗号分隔',
