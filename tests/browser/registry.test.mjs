@@ -246,7 +246,7 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
       assert.equal(res.status(), 201)
       const receipt = await res.json()
       acquisitionId = receipt.id
-      assert.deepEqual(Object.keys(receipt).sort(), ['created_at', 'id', 'item_id', 'number', 'status'])
+      assert.deepEqual(Object.keys(receipt).sort(), ['created_at', 'id', 'item_id', 'number', 'photo_required', 'status'])
       assert.equal(receipt.status, 'held_for_verification')
       const result = page.locator('[data-test=intake-result][data-status=held_for_verification]')
       await result.waitFor()
