@@ -16,7 +16,7 @@ namespace recirc::documents {
 namespace {
 
 constexpr int64_t kDayMs = 86'400'000;
-constexpr int64_t kChinaOffsetMs = 8 * 3'600'000;  // UTC+8, no daylight saving time
+constexpr int64_t kChinaOffsetMs = int64_t{8} * 3'600'000;  // UTC+8, no daylight saving time
 
 // Days since 1970-01-01 in China Standard Time.
 int64_t ChinaDayNumber(int64_t unix_ms) {
