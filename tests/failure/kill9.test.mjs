@@ -3,58 +3,14 @@
 // Runs on SQLite, and on PostgreSQL when RECIRC_TEST_POSTGRES names a server (scripts/test.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = process.env.RECIRC_BIN ?? join(root, 'build/debug/src/app/recirc');
+import { start, login, imei as imeiWith } from './support/recirc.mjs';
 
-function start(dataDir, database) {
-  const args = ['demo', '--data-dir', dataDir, '--listen', '127.0.0.1:0'];
-  if (database) args.push('--database', database);
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise({ child, base: m[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-async function login(base, username) {
-  const r = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'recirc-demo' }),
-  });
-  assert.equal(r.status, 200);
-  const body = await r.json();
-  return {
-    cookie: r.headers.get('set-cookie').split(';')[0],
-    csrf: body.csrf_token,
-    organisation: body.organisation.id,
-  };
-}
-
-function imei(n) {
-  const first14 = `86${String(n).padStart(12, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let d = Number(first14[i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return first14 + String((10 - (sum % 10)) % 10);
-}
+const imei = (n) => imeiWith('86', n);
 
 async function scenario(database) {
   const dataDir = mkdtempSync(join(tmpdir(), 'recirc-kill9-'));
