@@ -52,6 +52,21 @@ async function publicGet(path) {
   return { status: res.status, body: text ? JSON.parse(text) : null }
 }
 
+/**
+ * Waits until the item's public passport holds an event of this type. The passport shows only
+ * sequenced leaves, and the sequencer integrates a batch per checkpoint interval, so an event just
+ * written reaches it a little later; the page reads the passport once when it opens.
+ */
+async function passportShows(item, type) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const passport = (await publicGet(`/items/${item}/passport`)).body
+    if (passport?.events?.some((e) => e.leaf.type === type)) return passport
+    assert.ok(Date.now() < deadline, `the passport of ${item} never showed ${type}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
 let serial = (Date.now() % 100_000) * 7
 function newImei() {
   const body = '35290611' + String(serial++ % 1_000_000).padStart(6, '0')
@@ -192,6 +207,7 @@ describe('market', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=market-none]').waitFor()
 
       // A shared link gives the same results.
+      await passportShows(phone.item, 'item.offered')
       await page.goto(`/market?q=${encodeURIComponent('Mate 40 手机')}&category=phone`)
       await card(page, phone.offer).click()
       await page.waitForURL((u) => new URL(u).pathname === `/market/offers/${phone.offer}`)
@@ -243,6 +259,7 @@ describe('market', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=f-condition] .el-radio', { hasText: '与描述一致' }).click()
       await page.locator('[data-test=order-dialog-submit]').click()
       await page.locator(`[data-test=order][data-order="${orderId}"][data-state=received]`).waitFor()
+      await passportShows(phone.item, 'item.received')
 
       // The item page: reserved for this order until settlement, no buy button, and the history
       // shows the sale and the receipt.
