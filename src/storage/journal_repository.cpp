@@ -6,10 +6,19 @@
 namespace recirc::storage {
 namespace {
 
-constexpr std::string_view kLock = "SELECT pg_advisory_xact_lock(7283002)";
 constexpr std::string_view kInsert =
     "INSERT INTO events (id, occurred_at, type, aggregate_type, aggregate_id, organisation_id, "
     "actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq";
+// PostgreSQL hands out identity values before commit, so appenders take a transaction-scoped
+// advisory lock: sequence numbers then become visible in commit order and a consumer that has
+// read up to seq N never later finds a smaller one. The lock is taken in the same statement as
+// the insert (one round trip): the row is built from the CTE, so the lock is held before the
+// identity value is drawn.
+constexpr std::string_view kLockedInsertPostgres =
+    "WITH appender AS (SELECT pg_advisory_xact_lock(7283002)) "
+    "INSERT INTO events (id, occurred_at, type, aggregate_type, aggregate_id, organisation_id, "
+    "actor_id, payload) SELECT $1::text, $2::bigint, $3::text, $4::text, $5::text, $6::text, "
+    "$7::text, $8::text FROM appender RETURNING seq";
 constexpr std::string_view kColumns =
     "SELECT seq, id, occurred_at, type, aggregate_type, aggregate_id, organisation_id, actor_id, "
     "payload FROM events ";
@@ -41,13 +50,9 @@ Result<std::vector<EventRecord>> ToRecords(Result<Rows> rows) {
 }  // namespace
 
 Result<int64_t> JournalRepository::Append(Session& s, const NewEvent& e) const {
-  if (s.dialect() == Dialect::kPostgres) {
-    RECIRC_TRY(Rows locked, s.Query(kLock));
-    (void)locked;
-  }
   const std::string id = Id::Generate(clock_, random_).ToString();
   RECIRC_TRY(Row row,
-             s.QueryOne(kInsert,
+             s.QueryOne(s.dialect() == Dialect::kPostgres ? kLockedInsertPostgres : kInsert,
                         {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type, e.aggregate_id,
                          OptionalText(e.organisation_id), OptionalText(e.actor_id), e.payload},
                         "event"));

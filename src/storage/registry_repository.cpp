@@ -23,9 +23,10 @@ constexpr std::string_view kInsertIdentifier =
     "INSERT INTO item_identifiers (kind, value, item_id) VALUES ($1, $2, $3)";
 constexpr std::string_view kSetItemStatus = "UPDATE items SET status = $2 WHERE id = $1";
 
-constexpr std::string_view kLockOutletPostgres = "SELECT id FROM outlets WHERE id = $1 FOR UPDATE";
+// Takes the outlet's next number and holds the outlet row until commit (migration 0017).
 constexpr std::string_view kNextNumber =
-    "SELECT COALESCE(MAX(number), 0) + 1 FROM acquisitions WHERE outlet_id = $1";
+    "UPDATE outlets SET last_acquisition_number = last_acquisition_number + 1 WHERE id = $1 "
+    "RETURNING last_acquisition_number";
 constexpr std::string_view kAcquisitionColumns =
     "SELECT id, organisation_id, outlet_id, number, staff_id, item_id, seller_id, kind, channel, "
     "price_fen, payment_method, person_matches_id, origin_statement_enc, details, region_code, "
@@ -186,11 +187,7 @@ Result<std::optional<ItemRecord>> RegistryRepository::FindItem(Session& s,
 
 Result<int64_t> RegistryRepository::NextAcquisitionNumber(Session& s,
                                                           const std::string& outlet_id) const {
-  if (s.dialect() == Dialect::kPostgres) {
-    RECIRC_TRY(Rows locked, s.Query(kLockOutletPostgres, {outlet_id}));
-    (void)locked;
-  }
-  return FirstInt(s.QueryOne(kNextNumber, {outlet_id}, "number"));
+  return FirstInt(s.QueryOne(kNextNumber, {outlet_id}, "outlet"));
 }
 
 Status RegistryRepository::InsertAcquisition(Session& s, const AcquisitionRecord& r) const {

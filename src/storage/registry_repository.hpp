@@ -167,8 +167,8 @@ class RegistryRepository {
   Status UpdateItemFacts(Session& s, const ItemRecord& r) const;
   Result<std::optional<ItemRecord>> FindItem(Session& s, const std::string& id) const;
 
-  // Next number in the outlet's register. On PostgreSQL it locks the outlet row first, so two
-  // concurrent registrations at one outlet cannot take the same number.
+  // Next number in the outlet's register. The same statement locks the outlet row until commit, so
+  // two concurrent registrations at one outlet cannot take the same number.
   Result<int64_t> NextAcquisitionNumber(Session& s, const std::string& outlet_id) const;
   Status InsertAcquisition(Session& s, const AcquisitionRecord& r) const;
   Result<std::optional<AcquisitionRecord>> FindAcquisition(Session& s, const std::string& id) const;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 
 #include "core/id.hpp"
 #include "core/validators.hpp"
@@ -294,7 +295,11 @@ Result<RegistrationService::Sealed> RegistrationService::Seal(const identity::Pr
     const auto& [kind, value] = in.item.identifiers[i];
     const std::string field = "item.identifiers[" + std::to_string(i) + "]." + kind;
     RECIRC_TRY(std::string normalised, NormaliseItemIdentifier(kind, value, field));
-    out.identifiers.emplace_back(kind, std::move(normalised));
+    std::pair<std::string, std::string> id{kind, std::move(normalised)};
+    // The same identifier given twice (for example with and without spaces) counts once.
+    if (std::find(out.identifiers.begin(), out.identifiers.end(), id) == out.identifiers.end()) {
+      out.identifiers.push_back(std::move(id));
+    }
   }
   const int64_t now = ToUnixMillis(clock_.Now());
   RECIRC_TRY(out.seller, SealSeller(actor, in.seller, now));
@@ -332,7 +337,19 @@ Result<std::vector<AcquisitionReceipt>> RegistrationService::RegisterBatch(
     sealed.push_back(std::move(one));
   }
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
-    for (auto& one : sealed) RECIRC_CHECK(Record(s, actor, one));
+    std::map<std::string, storage::OutletRecord, std::less<>> outlets;  // each looked up once
+    for (auto& one : sealed) {
+      auto it = outlets.find(one.in->outlet_id);
+      if (it == outlets.end()) {
+        RECIRC_TRY(auto outlet, identity_.FindOutlet(s, one.in->outlet_id));
+        if (!outlet || outlet->organisation_id != actor.organisation.id) {
+          return Error{ErrorCode::kNotFound,
+                       "no outlet " + one.in->outlet_id + " in your organisation", "outlet_id"};
+        }
+        it = outlets.emplace(one.in->outlet_id, std::move(*outlet)).first;
+      }
+      RECIRC_CHECK(Record(s, actor, it->second, one));
+    }
     return Ok();
   }));
   std::vector<AcquisitionReceipt> out;
@@ -342,22 +359,20 @@ Result<std::vector<AcquisitionReceipt>> RegistrationService::RegisterBatch(
 }
 
 Status RegistrationService::Record(storage::Session& s, const identity::Principal& actor,
-                                   Sealed& sealed) {
+                                   const storage::OutletRecord& outlet, Sealed& sealed) {
   const AcquisitionInput& in = *sealed.in;
   const auto& identifiers = sealed.identifiers;
   const storage::PartyRecord& seller = sealed.seller;
   const auto& agent = sealed.agent;
   AcquisitionReceipt& receipt = sealed.receipt;
   const int64_t now = receipt.created_at;
-  RECIRC_TRY(auto outlet, identity_.FindOutlet(s, in.outlet_id));
-  if (!outlet || outlet->organisation_id != actor.organisation.id) {
-    return Error{ErrorCode::kNotFound, "no outlet " + in.outlet_id + " in your organisation",
-                 "outlet_id"};
-  }
   // One identity per physical item: any known identifier finds it.
   std::optional<std::string> item_id;
-  for (const auto& [kind, value] : identifiers) {
-    RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
+  std::vector<bool> known(identifiers.size(), false);
+  for (size_t i = 0; i < identifiers.size(); ++i) {
+    RECIRC_TRY(auto found,
+               repo_.FindItemByIdentifier(s, identifiers[i].first, identifiers[i].second));
+    known[i] = found.has_value();
     if (found && !item_id) item_id = *found;
   }
   ScreeningFacts facts;
@@ -369,9 +384,9 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
     RECIRC_CHECK(repo_.InsertItem(
         s, {*item_id, in.item.category, in.item.brand, in.item.model, "in_stock", now}));
   }
-  for (const auto& [kind, value] : identifiers) {
-    RECIRC_TRY(auto found, repo_.FindItemByIdentifier(s, kind, value));
-    if (!found) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
+  for (size_t i = 0; i < identifiers.size(); ++i) {
+    const auto& [kind, value] = identifiers[i];
+    if (!known[i]) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
     RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
     for (const auto& h : hits) {
       facts.watchlist_black += h.status == "black";
@@ -392,13 +407,13 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
 
   RECIRC_CHECK(repo_.InsertParty(s, seller));
   if (agent) RECIRC_CHECK(repo_.InsertParty(s, *agent));
-  RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet->id));
+  RECIRC_TRY(receipt.number, repo_.NextAcquisitionNumber(s, outlet.id));
   boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
   if (in.item.colour) details["colour"] = *in.item.colour;
   if (in.origin_acquired_year) details["origin_acquired_year"] = *in.origin_acquired_year;
   storage::AcquisitionRecord a{receipt.id,
                                actor.organisation.id,
-                               outlet->id,
+                               outlet.id,
                                receipt.number,
                                actor.user_id,
                                *item_id,
@@ -410,7 +425,7 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
                                in.person_matches_id,
                                sealed.origin_enc,
                                Json(details),
-                               outlet->region_code,
+                               outlet.region_code,
                                screening.alert ? "held" : "registered",
                                now};
   if (agent) {
@@ -419,7 +434,7 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
   }
   RECIRC_CHECK(repo_.InsertAcquisition(s, a));
   // The statutory hold period of the category and region: the item may not be sold before.
-  if (const int64_t days = hold_policy_.DaysFor(in.item.category, outlet->region_code); days > 0) {
+  if (const int64_t days = hold_policy_.DaysFor(in.item.category, outlet.region_code); days > 0) {
     RECIRC_CHECK(repo_.InsertHold(
         s, {Id::Generate(clock_, random_).ToString(), *item_id, a.id, std::string(kStatutoryHold),
             std::nullopt, now, now + days * 86'400'000}));
@@ -439,13 +454,13 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
                                               actor.organisation.id, actor.user_id, Json(event)}));
   (void)seq;
   if (screening.alert) {
-    RECIRC_CHECK(RaiseAlert(s, actor, a.id, *item_id, outlet->region_code, screening, now));
+    RECIRC_CHECK(RaiseAlert(s, actor, a.id, *item_id, outlet.region_code, screening, now));
   } else if (!screening.signals.empty()) {
     // A near miss: signals fired below the threshold. Recorded for the police of the
     // jurisdiction; the registration stays "registered" and the shop is told nothing.
-    RECIRC_CHECK(near_misses_.Insert(
-        s, {Id::Generate(clock_, random_).ToString(), a.id, *item_id, outlet->region_code,
-            screening.score, ReasonsJson(screening), now}));
+    RECIRC_CHECK(
+        near_misses_.Insert(s, {Id::Generate(clock_, random_).ToString(), a.id, *item_id,
+                                outlet.region_code, screening.score, ReasonsJson(screening), now}));
   }
   receipt.item_id = *item_id;
   receipt.status = screening.alert ? "held_for_verification" : "registered";

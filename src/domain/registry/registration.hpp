@@ -205,8 +205,10 @@ class RegistrationService {
   Status Validate(const AcquisitionInput& in) const;
   // Validation, identifier normalisation and encryption: everything before the transaction.
   Result<Sealed> Seal(const identity::Principal& actor, const AcquisitionInput& in);
-  // Screens and writes one sealed registration inside the caller's transaction.
-  Status Record(storage::Session& s, const identity::Principal& actor, Sealed& sealed);
+  // Screens and writes one sealed registration at `outlet` (already checked to belong to the
+  // actor's organisation) inside the caller's transaction.
+  Status Record(storage::Session& s, const identity::Principal& actor,
+                const storage::OutletRecord& outlet, Sealed& sealed);
   // Alert, police hold, held item and registration, internal event: one screening hit.
   // Fills the price and story facts from the reference model of category, brand and model.
   Status AddReferenceFacts(storage::Session& s, const std::string& category,
