@@ -124,6 +124,12 @@ describe('police console: near misses and the access audit', { timeout: TIMEOUT 
       assert.equal(await field(page, 'search-identifier').inputValue(), imei)
       assert.equal(await page.locator('[data-test=register-table] .el-table__body tr').count(), 1)
       await screenshot('police-near-miss-register-search')
+      // Back to the near misses by hand: the same link works again.
+      await page.locator('[data-test=police-tabs]').getByRole('tab', { name: '未达阈值' }).click()
+      await page.waitForURL((u) => new URL(u).searchParams.get('tab') === 'near-misses')
+      await row.locator('[data-test=near-miss-search]').click()
+      await page.waitForURL((u) => new URL(u).searchParams.get('tab') === 'register')
+      await page.locator('[data-test=police-tabs] .el-tabs__item.is-active', { hasText: '登记查询' }).waitFor()
     })
 
     // Another district's police do not see it.
