@@ -451,13 +451,23 @@ Result<http::Response> AccessAudit(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.AccessAudit(ctx.Actor(), from, to));
   json::array items;
-  for (const auto& e : entries) {
-    items.push_back({{"id", e.id},
-                     {"viewer_id", e.viewer_id},
-                     {"viewer_organisation_id", e.viewer_organisation_id},
-                     {"acquisition_id", e.acquisition_id},
-                     {"reason", e.reason},
-                     {"viewed_at", Time(e.viewed_at)}});
+  for (const auto& v : entries) {
+    const auto& e = v.entry;
+    items.push_back(
+        {{"id", e.id},
+         {"viewer_id", e.viewer_id},
+         {"viewer_username", v.viewer_username},
+         {"viewer_display_name", v.viewer_display_name},
+         {"viewer_organisation_id", e.viewer_organisation_id},
+         {"acquisition_id", e.acquisition_id},
+         {"reason", e.reason},
+         {"viewed_at", Time(e.viewed_at)},
+         {"item",
+          {{"category", v.item.category}, {"brand", v.item.brand}, {"model", v.item.model}}},
+         {"acquisition",
+          {{"outlet_id", v.acquisition.outlet_id},
+           {"number", v.acquisition.number},
+           {"region_code", v.acquisition.region_code}}}});
   }
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
@@ -468,14 +478,26 @@ Result<http::Response> NearMisses(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.NearMisses(ctx.Actor(), from, to));
   json::array items;
-  for (const auto& e : entries) {
+  for (const auto& v : entries) {
+    const auto& e = v.near_miss;
+    json::array identifiers;
+    for (const auto& [kind, value] : v.identifiers) {
+      identifiers.push_back({{"kind", kind}, {"value", value}});
+    }
     items.push_back({{"id", e.id},
                      {"acquisition_id", e.acquisition_id},
                      {"item_id", e.item_id},
                      {"region_code", e.region_code},
                      {"score", e.score},
                      {"reasons", json::parse(e.reasons)},
-                     {"created_at", Time(e.created_at)}});
+                     {"created_at", Time(e.created_at)},
+                     {"item",
+                      {{"category", v.item.category},
+                       {"brand", v.item.brand},
+                       {"model", v.item.model},
+                       {"identifiers", std::move(identifiers)}}},
+                     {"acquisition",
+                      {{"outlet_id", v.acquisition.outlet_id}, {"number", v.acquisition.number}}}});
   }
   return http::Json(200, json::object{{"items", std::move(items)}});
 }

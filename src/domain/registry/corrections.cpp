@@ -216,6 +216,7 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
     diff("item.quantity", std::to_string(current.quantity), num(in.quantity));
 
     ScreeningFacts facts;
+    std::vector<std::pair<std::string, std::string>> added;
     RECIRC_TRY(auto known, repo_.IdentifiersOfItem(s, a->item_id));
     for (const auto& [kind, value] : identifiers) {
       std::optional<std::string> old_value;
@@ -240,6 +241,7 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
         facts.watchlist_grey += h.status == "grey";
       }
       facts.identifier_changed = true;
+      added.emplace_back(kind, value);
       changes.push_back({"item.identifiers." + kind, old_value, value});
     }
     if (changes.empty()) {
@@ -255,6 +257,10 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
       updated.model = in.model.value_or(item->model);
       RECIRC_CHECK(repo_.UpdateItemFacts(s, updated));
     }
+    // A serial number added now is what the colour photo stood in for: the photo hold ends
+    // (released_at recorded, the row stays), as when the first item photo arrives. Like that
+    // release it writes no event of its own; item.corrected names the identifier field.
+    if (HasSerialNumber(added)) RECIRC_CHECK(repo_.ReleasePhotoHold(s, a->item_id, now));
     // Public facts only: which fields changed, and the new public description. No identifier
     // values, no price, no reason (free text may name a person).
     json::array fields;

@@ -26,11 +26,16 @@ TEST_P(RegistryTest, SignalsBelowTheThresholdAreKeptForThePoliceOfTheJurisdictio
   auto seen = police_->NearMisses(chaoyang_, std::nullopt, std::nullopt);
   ASSERT_TRUE(seen) << seen.error().message;
   ASSERT_EQ(seen->size(), 1u);
-  EXPECT_EQ((*seen)[0].acquisition_id, r->id);
-  EXPECT_EQ((*seen)[0].item_id, r->item_id);
-  EXPECT_EQ((*seen)[0].score, 40);
-  EXPECT_NE((*seen)[0].reasons.find("identity_not_checked"), std::string::npos);
-  EXPECT_EQ((*seen)[0].region_code, "110105");
+  EXPECT_EQ((*seen)[0].near_miss.acquisition_id, r->id);
+  EXPECT_EQ((*seen)[0].near_miss.item_id, r->item_id);
+  EXPECT_EQ((*seen)[0].near_miss.score, 40);
+  EXPECT_NE((*seen)[0].near_miss.reasons.find("identity_not_checked"), std::string::npos);
+  EXPECT_EQ((*seen)[0].near_miss.region_code, "110105");
+  EXPECT_EQ((*seen)[0].item.brand, "Apple") << "the item, to search the register for it";
+  EXPECT_EQ((*seen)[0].acquisition.outlet_id, outlet_.id);
+  EXPECT_EQ((*seen)[0].acquisition.number, r->number);
+  ASSERT_EQ((*seen)[0].identifiers.size(), 1u);
+  EXPECT_EQ((*seen)[0].identifiers[0].first, "imei");
   EXPECT_EQ(police_->NearMisses(beijing_, std::nullopt, std::nullopt)->size(), 1u)
       << "the city covers its districts";
   EXPECT_TRUE(police_->NearMisses(shenzhen_, std::nullopt, std::nullopt)->empty());
@@ -110,6 +115,79 @@ TEST_P(PhotoRequiredTest, AnItemWithASerialNumberNeedsNoPhoto) {
   auto bare = registration_->Register(clerk_, none);
   ASSERT_TRUE(bare) << bare.error().message;
   EXPECT_TRUE(bare->photo_required) << "no identifier at all";
+}
+
+TEST_P(PhotoRequiredTest, ACorrectionThatAddsASerialNumberReleasesThePhotoHold) {
+  auto r = registration_->Register(clerk_, Bag());
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_TRUE(r->photo_required);
+  const auto photo_hold = [&]() -> std::optional<storage::HoldRecord> {
+    std::optional<storage::HoldRecord> found;
+    EXPECT_TRUE(db().Read([&](storage::Session& s) -> Status {
+      RECIRC_TRY(auto holds, repo_.HoldsOfItem(s, r->item_id));
+      for (const auto& h : holds) {
+        if (h.kind == "photo_required") found = h;
+      }
+      return Ok();
+    }));
+    return found;
+  };
+
+  // Another engraving is still only a mark.
+  CorrectionInput mark;
+  mark.reason = "刻字补录：内侧第二处刻字";
+  mark.identifiers = {{"engraving", "LW-0912"}};
+  ASSERT_TRUE(registration_->Correct(clerk_, r->id, mark));
+  ASSERT_TRUE(photo_hold());
+  EXPECT_FALSE(photo_hold()->released_at) << "an engraving is not a serial number";
+
+  clock_.Advance(std::chrono::minutes(5));
+  const int64_t corrected_at = ToUnixMillis(clock_.Now());
+  CorrectionInput serial;
+  serial.reason = "补录内衬上的序列号";
+  serial.identifiers = {{"serial", "CT-2231-0098"}};
+  auto v = registration_->Correct(clerk_, r->id, serial);
+  ASSERT_TRUE(v) << v.error().message;
+  auto released = photo_hold();
+  ASSERT_TRUE(released) << "released, not deleted";
+  ASSERT_TRUE(released->released_at);
+  EXPECT_EQ(*released->released_at, corrected_at);
+  for (const auto& h : v->sellability.holds) {
+    if (h.kind == "photo_required") {
+      EXPECT_FALSE(h.active) << "the registration view shows it ended";
+    }
+  }
+
+  // A changed identifier alerts by itself: the item waits for the police, then for its
+  // statutory period, and no longer for a photo.
+  auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
+  ASSERT_TRUE(alerts) << alerts.error().message;
+  ASSERT_FALSE(alerts->empty());
+  for (const auto& a : *alerts) ASSERT_TRUE(police_->Decide(chaoyang_, a.alert.id, "release"));
+  auto after = registration_->holds().IsSellable(r->item_id);
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(after->sellable);
+  EXPECT_TRUE(after->reason.starts_with("in its hold period")) << after->reason;
+  clock_.Advance(std::chrono::days(8));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->sellable);
+  EXPECT_EQ(*photo_hold()->released_at, corrected_at) << "the record is kept as it was";
+}
+
+TEST_P(PhotoRequiredTest, ARefusedCorrectionLeavesThePhotoHold) {
+  auto other = registration_->Register(clerk_, Phone(Imei("49015420323751")));
+  auto r = registration_->Register(clerk_, Bag());
+  ASSERT_TRUE(other && r);
+  CorrectionInput taken;
+  taken.reason = "补录串号（实为另一件物品的）";
+  taken.identifiers = {{"imei", Imei("49015420323751")}};
+  auto refused = registration_->Correct(clerk_, r->id, taken);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kAlreadyExists);
+  clock_.Advance(std::chrono::days(8));
+  auto still = registration_->holds().IsSellable(r->item_id);
+  ASSERT_TRUE(still);
+  EXPECT_FALSE(still->sellable);
+  EXPECT_TRUE(still->reason.starts_with("item.photos:")) << still->reason;
 }
 
 RECIRC_BOTH_DATABASES(PhotoRequiredTest);

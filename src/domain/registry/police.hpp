@@ -29,6 +29,25 @@ struct AlertView {
   storage::AcquisitionRecord acquisition;  // seller fields stay encrypted here
 };
 
+// A near miss with what the police need to act on it: the item (with its identifiers, so the
+// register can be searched for it) and the registration's outlet and number.
+struct NearMissView {
+  storage::NearMissRecord near_miss;
+  storage::ItemRecord item;
+  storage::AcquisitionRecord acquisition;  // seller fields stay encrypted here
+  std::vector<std::pair<std::string, std::string>> identifiers;
+};
+
+// One full view of a seller's data, with who made it (the officer's username and display name;
+// empty when the user is unknown) and what was looked at.
+struct AccessAuditView {
+  storage::AccessAuditRecord entry;
+  std::string viewer_username;
+  std::string viewer_display_name;
+  storage::ItemRecord item;
+  storage::AcquisitionRecord acquisition;  // seller fields stay encrypted here
+};
+
 struct WatchlistInput {
   std::string identifier_kind;
   std::string identifier_value;
@@ -91,16 +110,16 @@ class PoliceService {
   // empty); a line replaces what was known of its model. All or nothing, like ImportWatchlist.
   // The supervisor's view of the access audit (access_audit.cpp): every full view of a seller's
   // data in registrations of the jurisdiction, by any officer, newest first.
-  Result<std::vector<storage::AccessAuditRecord>> AccessAudit(const identity::Principal& actor,
-                                                              std::optional<int64_t> from,
-                                                              std::optional<int64_t> to);
+  Result<std::vector<AccessAuditView>> AccessAudit(const identity::Principal& actor,
+                                                   std::optional<int64_t> from,
+                                                   std::optional<int64_t> to);
   Result<ImportReport> ImportReferenceModels(const identity::Principal& actor,
                                              std::string_view csv);
   // Near misses of the jurisdiction (near_misses.cpp): registrations whose signals fired below
   // the alert threshold, with their reasons, created in [from, to), newest first, at most 500.
-  Result<std::vector<storage::NearMissRecord>> NearMisses(const identity::Principal& actor,
-                                                          std::optional<int64_t> from,
-                                                          std::optional<int64_t> to);
+  Result<std::vector<NearMissView>> NearMisses(const identity::Principal& actor,
+                                               std::optional<int64_t> from,
+                                               std::optional<int64_t> to);
 
  private:
   storage::Database& db_;

@@ -109,7 +109,8 @@ TEST_P(RegistryTest, SupervisorsSeeTheAccessAuditOfTheirJurisdiction) {
   ASSERT_TRUE(all) << all.error().message;
   ASSERT_EQ(all->size(), 2u) << "the city bureau oversees its district";
   EXPECT_TRUE(std::any_of(all->begin(), all->end(), [&](const auto& e) {
-    return e.viewer_id == chaoyang_.user_id && e.reason == "案件 2026-118 核查来源";
+    return e.entry.viewer_id == chaoyang_.user_id && e.entry.reason == "案件 2026-118 核查来源" &&
+           e.acquisition.id == r->id && e.item.id == r->item_id;
   }));
   EXPECT_TRUE(police_->AccessAudit(shenzhen, std::nullopt, std::nullopt)->empty());
   const int64_t now = ToUnixMillis(clock_.Now());

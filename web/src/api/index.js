@@ -110,6 +110,8 @@ export const api = {
   decide: (alertId, body, idempotencyKey) =>
     client.post(`/police/alerts/${encodeURIComponent(alertId)}/decision`, body, { idempotencyKey }),
   searchRegister: (query) => client.get('/police/register', query),
+  nearMisses: (range) => client.get('/police/near-misses', range),
+  accessAudit: (range) => client.get('/police/access-audit', range),
   registerReport: (query, format) => client.get('/police/register', { ...query, format }, { blob: true }),
   fullSeller: (id, reason) => client.post(`/police/acquisitions/${encodeURIComponent(id)}/seller`, { reason }),
   idDocumentPhoto: (id, sha, reason) =>
