@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { apiSession, imeiSource } from './support/api.mjs'
 
-const PASSWORD = DEMO_PASSWORD
 const TIMEOUT = 180_000
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
@@ -22,42 +22,9 @@ after(async () => {
 })
 
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
-
-/** A logged-in API session for setting up data (the screens under test are driven by hand). */
-async function apiAs(username) {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  assert.equal(r.status, 200)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const session = await r.json()
-  return {
-    session,
-    async call(method, path, body) {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text ? JSON.parse(text) : null }
-    },
-  }
-}
-
+const apiAs = (username) => apiSession(server.url, username)
+const newImei = imeiSource('86723405')
 let serial = Date.now() % 1_000_000
-function newImei() {
-  const body = '86723405' + String(serial++ % 1_000_000).padStart(6, '0')
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
-}
 
 function newResidentId() {
   const body = '11010519880101' + String(serial++ % 1000).padStart(3, '0')

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { DEMO_PASSWORD, withBrowser as withBrowserAt } from './support/session.mjs'
+import { withBrowser as withBrowserAt } from './support/session.mjs'
+import { apiSession, withLuhn } from './support/api.mjs'
 
 const TIMEOUT = 180_000
 let server
@@ -20,39 +21,7 @@ after(async () => {
 })
 
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
-
-async function apiAs(username) {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(r.status, 200)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const session = await r.json()
-  return {
-    session,
-    async call(method, path, body) {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text }
-    },
-  }
-}
-
-function luhn(body) {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
-}
+const apiAs = (username) => apiSession(server.url, username)
 
 const PHOTO = `sha256:${'a'.repeat(64)}`
 const RESULTS = {
@@ -74,7 +43,7 @@ async function inspectedPhone() {
     person_matches_id: true,
     origin_statement: '自用一年',
     seller: { kind: 'individual', name: '李四', id_type: 'resident_id', id_number: '11010519491231002X' },
-    item: { category: 'phone', brand: 'Huawei', model: 'Mate 60', identifiers: { imei: luhn(`8672340${String(Date.now() % 10_000_000).padStart(7, '0')}`) }, condition: '九成新' },
+    item: { category: 'phone', brand: 'Huawei', model: 'Mate 60', identifiers: { imei: withLuhn(`8672340${String(Date.now() % 10_000_000).padStart(7, '0')}`) }, condition: '九成新' },
   })
   assert.equal(r.status, 201, JSON.stringify(r.body))
   const item = r.body.item_id

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { DEMO_PASSWORD, withBrowser as withBrowserAt } from './support/session.mjs'
+import { withBrowser as withBrowserAt } from './support/session.mjs'
+import { apiSession, imeiSource } from './support/api.mjs'
 
 const TIMEOUT = 240_000
 let server
@@ -21,30 +22,9 @@ after(async () => {
 })
 
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
-
-/** A logged-in API session (cookie + CSRF token). */
-async function apiLogin(username, password = DEMO_PASSWORD) {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  assert.equal(r.status, 200, `login ${username}: ${await r.clone().text()}`)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const session = await r.json()
-  return {
-    session,
-    async call(method, path, body) {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text ? JSON.parse(text) : null }
-    },
-  }
-}
+const apiLogin = (username, password) => apiSession(server.url, username, password)
+const newImei = imeiSource('35290611')
+let serial = (Date.now() % 100_000) * 7
 
 async function publicGet(path) {
   const res = await fetch(`${server.url}/api/v1${path}`)
@@ -65,18 +45,6 @@ async function passportShows(item, type) {
     assert.ok(Date.now() < deadline, `the passport of ${item} never showed ${type}`)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-}
-
-let serial = (Date.now() % 100_000) * 7
-function newImei() {
-  const body = '35290611' + String(serial++ % 1_000_000).padStart(6, '0')
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
 }
 
 const PHOTO = `sha256:${'b'.repeat(64)}`

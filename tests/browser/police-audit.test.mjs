@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { apiSession, imeiSource } from './support/api.mjs'
 
 const TIMEOUT = 180_000
 
@@ -18,46 +19,11 @@ after(async () => {
 })
 
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
-
-/** A logged-in API session (cookie + CSRF token). */
-async function apiAs(username) {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(r.status, 200, `login ${username}: ${await r.clone().text()}`)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const session = await r.json()
-  return {
-    session,
-    async call(method, path, body) {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text ? JSON.parse(text) : null }
-    },
-  }
-}
+const apiAs = (username) => apiSession(server.url, username)
+const newImei = imeiSource('35332011')
+let serial = Date.now() % 100_000
 
 // Valid numbers made here (a repeated IMEI or seller would be screened).
-let serial = Date.now() % 100_000
-function luhn(body) {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return String((10 - (sum % 10)) % 10)
-}
-function newImei() {
-  const body = '35332011' + String(serial++ % 1_000_000).padStart(6, '0')
-  return body + luhn(body)
-}
 function newResidentId() {
   const body = '11010519900101' + String(serial++ % 1000).padStart(3, '0')
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
 import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { imeiSource } from './support/api.mjs'
 
 const PASSWORD = DEMO_PASSWORD
 const TIMEOUT = 180_000
@@ -26,22 +27,10 @@ after(async () => {
 })
 
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
+const newImei = imeiSource('35209900')
+let serial = Date.now() % 1_000_000
 
 // Valid numbers made here, each test its own (a repeated IMEI or seller would be screened).
-let serial = Date.now() % 1_000_000
-function luhn(body) {
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return String((10 - (sum % 10)) % 10)
-}
-function newImei() {
-  const body = '35209900' + String(serial++ % 1_000_000).padStart(6, '0')
-  return body + luhn(body)
-}
 function newResidentId() {
   const body = '11010519880101' + String(serial++ % 1000).padStart(3, '0')
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { DEMO_PASSWORD, logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
+import { apiSession, imeiSource } from './support/api.mjs'
 
 const TIMEOUT = 240_000
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
@@ -22,43 +23,9 @@ after(async () => {
   await server?.stop()
 })
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
-
-async function apiAs(username) {
-  const r = await fetch(`${server.url}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  })
-  assert.equal(r.status, 200)
-  const cookie = r.headers.get('set-cookie').split(';')[0]
-  const session = await r.json()
-  return {
-    session,
-    async call(method, path, body, expected) {
-      const res = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      const out = { status: res.status, body: text ? JSON.parse(text) : null }
-      if (expected) assert.equal(out.status, expected, `${method} ${path}: ${text}`)
-      return out
-    },
-  }
-}
-
+const apiAs = (username) => apiSession(server.url, username)
+const newImei = imeiSource('35693803')
 let serial = (Date.now() % 100_000) * 7
-function newImei() {
-  const body = '35693803' + String(serial++ % 1_000_000).padStart(6, '0')
-  let sum = 0
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[i])
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return body + String((10 - (sum % 10)) % 10)
-}
 
 const PHOTO = `sha256:${'a'.repeat(64)}`
 const RESULTS = {
