@@ -123,6 +123,37 @@ std::string EncodeJpeg(const Picture& p, bool as_grey, int quality) {
   return out;
 }
 
+std::string EncodeJpegCmyk(const Picture& p) {
+  jpeg_compress_struct cinfo{};
+  jpeg_error_mgr err{};
+  cinfo.err = jpeg_std_error(&err);
+  jpeg_create_compress(&cinfo);
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  jpeg_mem_dest(&cinfo, &buffer, &size);
+  cinfo.image_width = static_cast<JDIMENSION>(p.width);
+  cinfo.image_height = static_cast<JDIMENSION>(p.height);
+  cinfo.input_components = 4;
+  cinfo.in_color_space = JCS_CMYK;
+  jpeg_set_defaults(&cinfo);
+  jpeg_start_compress(&cinfo, TRUE);
+  std::vector<uint8_t> row(static_cast<size_t>(p.width) * 4);
+  while (cinfo.next_scanline < cinfo.image_height) {
+    const uint8_t* src = &p.rgb[static_cast<size_t>(cinfo.next_scanline) * p.width * 3];
+    for (size_t x = 0; x < static_cast<size_t>(p.width); ++x) {
+      for (size_t c = 0; c < 3; ++c) row[x * 4 + c] = src[x * 3 + c];
+      row[x * 4 + 3] = 255;
+    }
+    JSAMPROW rows[1] = {row.data()};
+    jpeg_write_scanlines(&cinfo, rows, 1);
+  }
+  jpeg_finish_compress(&cinfo);
+  jpeg_destroy_compress(&cinfo);
+  std::string out(reinterpret_cast<const char*>(buffer), size);
+  std::free(buffer);
+  return out;
+}
+
 std::string EncodeWebp(const Picture& p, bool lossless) {
   uint8_t* output = nullptr;
   const size_t size =

@@ -25,6 +25,8 @@ Picture MostlyGreyPicture(int width, int height, int colour_rows);
 
 std::string EncodePng(const Picture& p, bool as_grey = false);
 std::string EncodeJpeg(const Picture& p, bool as_grey = false, int quality = 85);
+// CMYK as Adobe writes it (inverted: stored C = R, M = G, Y = B, K = 255, i.e. no black ink).
+std::string EncodeJpegCmyk(const Picture& p);
 std::string EncodeWebp(const Picture& p, bool lossless = false);
 
 // A small colour PNG that passes the colour check: for tests that need an item photo.

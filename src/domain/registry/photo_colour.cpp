@@ -21,6 +21,7 @@ namespace {
 // 1/8 DCT scaling; the share of coloured pixels hardly changes with the scale).
 constexpr int kWebpSampleEdge = 512;
 constexpr int kJpegScaleDenominator = 8;
+constexpr int kMaxSample = 255;
 constexpr uint8_t kTransparentAlpha = 0;  // fully transparent PNG/WebP pixels are not looked at
 
 struct Tally {
@@ -92,15 +93,15 @@ JpegOutcome DecodeJpeg(jpeg_decompress_struct& cinfo, JpegErrors& errors, std::s
   while (cinfo.output_scanline < cinfo.output_height) {
     jpeg_read_scanlines(&cinfo, row, 1);
     const JSAMPLE* p = row[0];
-    for (JDIMENSION x = 0; x < cinfo.output_width; ++x) {
+    for (JDIMENSION x = 0; x < cinfo.output_width; ++x, p += cinfo.output_components) {
       if (cmyk) {
         // Adobe writes inverted CMYK; the colour is (255 - C)·(255 - K) = stored C · stored K.
-        const int k = p[4 * x + 3];
-        tally.Add(static_cast<uint8_t>(p[4 * x] * k / 255),
-                  static_cast<uint8_t>(p[4 * x + 1] * k / 255),
-                  static_cast<uint8_t>(p[4 * x + 2] * k / 255));
+        const int k = p[3];
+        tally.Add(static_cast<uint8_t>(p[0] * k / kMaxSample),
+                  static_cast<uint8_t>(p[1] * k / kMaxSample),
+                  static_cast<uint8_t>(p[2] * k / kMaxSample));
       } else {
-        tally.Add(p[3 * x], p[3 * x + 1], p[3 * x + 2]);
+        tally.Add(p[0], p[1], p[2]);
       }
     }
   }

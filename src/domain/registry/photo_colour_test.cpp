@@ -133,6 +133,11 @@ TEST(PhotoColourTest, AHeaderClaimingTooManyPixelsIsRefusedBeforeDecoding) {
   ExpectRefused(webp, "image/webp", "16384 x 16384 pixels");
 }
 
+TEST(PhotoColourTest, ACmykJpegIsConvertedBeforeItIsJudged) {
+  ExpectInColour(testing::EncodeJpegCmyk(ColourPicture(kWidth, kHeight)), "image/jpeg", true);
+  ExpectInColour(testing::EncodeJpegCmyk(GreyPicture(kWidth, kHeight)), "image/jpeg", false);
+}
+
 TEST(PhotoColourTest, TheTestHelpersColourPngIsInColour) {
   auto check = CheckColour(testing::ColourPng(), "image/png");
   ASSERT_TRUE(check) << check.error().message;
