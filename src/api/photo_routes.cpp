@@ -11,6 +11,10 @@ namespace {
 namespace json = boost::json;
 
 constexpr size_t kPhotoLimit = size_t{8} * 1024 * 1024;
+// An item photo that is stored but does not count as the colour photo (photo_colour.hpp).
+constexpr std::string_view kNotInColour =
+    "需要彩色照片：这张照片不是彩色的，无序列号的物品须另拍一张彩色照片 / a colour photo is "
+    "required for an item without a serial number: this photo is stored but is not in colour";
 
 json::object PhotoJson(const storage::PhotoRecord& r) {
   return {{"sha256", r.sha256},
@@ -34,7 +38,12 @@ Result<http::Response> Upload(ApiDeps& d, http::RequestContext& ctx) {
   if (!type.empty()) upload.content_type = std::string(type);
   upload.bytes = ctx.request.body();
   RECIRC_TRY(auto stored, d.photos->Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
-  return http::Json(stored.created ? 201 : 200, PhotoJson(stored.record));
+  json::object answer = PhotoJson(stored.record);
+  if (stored.in_colour) {
+    answer["in_colour"] = *stored.in_colour;
+    if (!*stored.in_colour) answer["message"] = kNotInColour;
+  }
+  return http::Json(stored.created ? 201 : 200, std::move(answer));
 }
 
 Result<http::Response> List(ApiDeps& d, http::RequestContext& ctx) {

@@ -16,6 +16,8 @@ const TIMEOUT = 180_000
 const CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
 // 1×1 PNG for the file-input fallback.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+// 8×8 grey RGB PNG: a real image, but not the colour photo an item without a serial number needs.
+const GREY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAD0lEQVR4nGNowAEYhpYEAILzYAGc7g8kAAAAAElFTkSuQmCC', 'base64')
 
 let server
 
@@ -186,6 +188,32 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
       assert.ok(photoHold, JSON.stringify(view.holds))
       assert.equal(photoHold.active, false)
       assert.doesNotMatch(view.not_sellable_reason ?? '', /item\.photos/)
+    })
+  })
+
+  test('a black-and-white photo is stored but does not complete an item without a serial number', async () => {
+    await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+      await logIn(page, 'shop.clerk')
+      await page.goto('/acquisitions')
+      await fillIntake(page, { imei: '', idNumber: newResidentId(), model: `GreySerial ${serial++}` })
+      const file = path.join(tmpdir(), `recirc-grey-${process.pid}.png`)
+      await writeFile(file, GREY_PNG)
+      await page.locator('[data-test=item-photos-input]').setInputFiles(file)
+      await page.locator('[data-test=item-photos] .thumb').first().waitFor()
+      const answer = registration(page)
+      await page.locator('[data-test=register]').click()
+      const res = await answer
+      assert.equal(res.status(), 201)
+      const receipt = await res.json()
+      assert.equal(receipt.photo_required, true)
+      await page.locator('[data-test=photo-progress]', { hasText: '已上传 1 / 1' }).waitFor()
+      await page.locator('[data-test=photo-not-colour]', { hasText: '需要彩色照片' }).waitFor()
+      await page.locator('[data-test=photo-required]').waitFor()
+      await screenshot('intake-photo-not-colour')
+      const view = await page.evaluate(async (id) => (await fetch(`/api/v1/acquisitions/${id}`)).json(), receipt.id)
+      assert.equal(view.holds.find((h) => h.kind === 'photo_required')?.active, true, JSON.stringify(view.holds))
+      const photos = await page.evaluate(async (id) => (await fetch(`/api/v1/acquisitions/${id}/photos`)).json(), receipt.id)
+      assert.equal(photos.items.length, 1, 'the grey photo is kept as evidence')
     })
   })
 

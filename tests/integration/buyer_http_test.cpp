@@ -11,6 +11,7 @@
 #include "app/demo.hpp"
 #include "core/validators.hpp"
 #include "crypto/token.hpp"
+#include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
 namespace recirc::testing {
@@ -335,7 +336,7 @@ TEST_P(BuyerHttpTest, MyOrdersArePagedNewestFirstWithACursor) {
 
 TEST_P(BuyerHttpTest, OfferPhotosArePublicItemPhotosNeverTheIdDocument) {
   const auto [item, acquisition] = RegisterPhone("86723405123465");
-  const std::string front = Png("front"), id_card = Png("id-card");
+  const std::string front = ColourPng(), id_card = Png("id-card");  // item photos are decoded
   UploadPhoto(acquisition, "item", front);
   UploadPhoto(acquisition, "id_document", id_card);
   const std::string offer = OfferPhone(item, /*publish=*/false);

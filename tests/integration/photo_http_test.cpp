@@ -17,6 +17,7 @@
 #include "core/validators.hpp"
 #include "crypto/token.hpp"
 #include "storage/registry_repository.hpp"
+#include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
 namespace recirc::testing {
@@ -121,7 +122,7 @@ class PhotoHttpTest : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(PhotoHttpTest, ItemPhotoIsStoredByItsHashOnceAndReadBack) {
-  const std::string png = Png("item");
+  const std::string png = ColourPng();  // item photos are decoded: a real image
   const std::string sha = crypto::Sha256Hex(png);
   auto first = Upload("item", "image/png", png, clerk_);
   ASSERT_EQ(first.status, 201u) << first.body;
@@ -129,6 +130,8 @@ TEST_P(PhotoHttpTest, ItemPhotoIsStoredByItsHashOnceAndReadBack) {
   EXPECT_EQ(photo["sha256"].as_string(), sha);
   EXPECT_EQ(photo["media_type"], "image/png");
   EXPECT_EQ(photo["encrypted"], false);
+  EXPECT_EQ(photo["in_colour"], true);
+  EXPECT_FALSE(photo.contains("message"));
   auto again = Upload("item", "image/png", png, clerk_);
   EXPECT_EQ(again.status, 200u) << "the same bytes again change nothing";
   EXPECT_EQ(json::parse(again.body).as_object()["created_at"], photo["created_at"]);
@@ -160,10 +163,27 @@ TEST_P(PhotoHttpTest, WrongTypesAndSizesAreRefusedNamingTheField) {
   EXPECT_EQ(mismatch.status, 400u);
   EXPECT_EQ(FieldOf(mismatch), "photo");
   EXPECT_NE(mismatch.body.find("image/png"), std::string::npos) << mismatch.body;
+  // An item photo is decoded: bytes that only start like an image are refused.
   auto jpeg = Upload("item", "image/jpeg", std::string("\xFF\xD8\xFF\xE0", 4) + "jfif", clerk_);
-  EXPECT_EQ(jpeg.status, 201u) << jpeg.body;
+  EXPECT_EQ(jpeg.status, 400u) << jpeg.body;
+  EXPECT_EQ(FieldOf(jpeg), "photo");
   auto webp = Upload("item", "image/webp", std::string("RIFF\x10\0\0\0WEBPVP8 ", 16), clerk_);
-  EXPECT_EQ(webp.status, 201u) << webp.body;
+  EXPECT_EQ(webp.status, 400u) << webp.body;
+  EXPECT_EQ(FieldOf(webp), "photo");
+  EXPECT_EQ(Upload("item", "image/png", Png("w"), clerk_).status, 400u);
+  EXPECT_EQ(Upload("id_document", "image/png", Png("w"), clerk_).status, 201u)
+      << "ID documents are not decoded";
+  // A black-and-white photo is stored, and the answer says it is not the colour photo.
+  auto grey = Upload("item", "image/jpeg", EncodeJpeg(GreyPicture(64, 48)), clerk_);
+  ASSERT_EQ(grey.status, 201u) << grey.body;
+  auto grey_body = json::parse(grey.body).as_object();
+  EXPECT_EQ(grey_body["in_colour"], false);
+  EXPECT_NE(std::string(grey_body["message"].as_string()).find("需要彩色照片"), std::string::npos);
+  EXPECT_NE(std::string(grey_body["message"].as_string()).find("a colour photo is required"),
+            std::string::npos);
+  auto webp_colour = Upload("item", "image/webp", EncodeWebp(ColourPicture(64, 48)), clerk_);
+  EXPECT_EQ(webp_colour.status, 201u) << webp_colour.body;
+  EXPECT_EQ(json::parse(webp_colour.body).as_object()["in_colour"], true);
   auto gif = Upload("item", "image/gif", "GIF89a-----", clerk_);
   EXPECT_EQ(FieldOf(gif), "photo");
   auto no_kind = Upload("", "image/png", Png("y"), clerk_);

@@ -8,6 +8,7 @@
 #include "domain/registry/photos.hpp"
 #include "domain/registry/registry_fixture.hpp"
 #include "storage/photo_repository.hpp"
+#include "support/test_images.hpp"
 
 namespace recirc::registry {
 namespace {
@@ -94,8 +95,30 @@ TEST_P(PhotoRequiredTest, AnItemWithoutASerialNumberWaitsForItsColourPhoto) {
   const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR-bag";
   ASSERT_TRUE(photos_->Upload(clerk_, r->id, {"id_document", "image/png", png + "-id"}));
   EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
-  auto photo = photos_->Upload(clerk_, r->id, {"item", "image/png", png});
+  // A black-and-white photo of the item is stored, as evidence, but is not the colour photo.
+  const std::string grey = testing::EncodePng(testing::GreyPicture(40, 30));
+  auto grey_photo = photos_->Upload(clerk_, r->id, {"item", "image/png", grey});
+  ASSERT_TRUE(grey_photo) << grey_photo.error().message;
+  EXPECT_TRUE(grey_photo->created);
+  EXPECT_EQ(grey_photo->in_colour, std::optional<bool>(false));
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"))
+      << "a grey photo leaves the hold";
+  const std::string grey_jpeg = testing::EncodeJpeg(testing::ColourPicture(40, 30), true);
+  ASSERT_EQ(photos_->Upload(clerk_, r->id, {"item", "image/jpeg", grey_jpeg})->in_colour, false);
+  EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
+  auto listed = photos_->List(clerk_, r->id);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->size(), 3u) << "the ID document and both grey photos are kept";
+  // Undecodable bytes are refused and change nothing.
+  auto broken = photos_->Upload(clerk_, r->id, {"item", "image/png", png});
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().field, "photo");
+  EXPECT_EQ(photos_->List(clerk_, r->id)->size(), 3u);
+
+  auto photo = photos_->Upload(
+      clerk_, r->id, {"item", "image/png", testing::EncodePng(testing::ColourPicture(40, 30))});
   ASSERT_TRUE(photo) << photo.error().message;
+  EXPECT_EQ(photo->in_colour, std::optional<bool>(true));
   auto after = registration_->holds().IsSellable(r->item_id);
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->sellable) << "the statutory hold period still runs";

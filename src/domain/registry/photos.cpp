@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "crypto/token.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/photo_colour.hpp"
 #include "domain/registry/police.hpp"
 
 namespace recirc::registry {
@@ -91,6 +92,12 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
   if (!actor.InOrganisation(acquisition.organisation_id)) {
     return Error::NotFound("acquisition " + acquisition_id + " not found");
   }
+  // Decoded before the write transaction: the colour rule of an item without a serial number.
+  std::optional<bool> in_colour;
+  if (*upload.kind == "item") {
+    RECIRC_TRY(ColourCheck check, CheckColour(upload.bytes, *sniffed));
+    in_colour = check.in_colour;
+  }
   storage::PhotoRecord r{acquisition_id,
                          crypto::Sha256Hex(upload.bytes),
                          *upload.kind,
@@ -109,13 +116,13 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
   // a row without its bytes.
   return storage::WriteValue<StoredPhoto>(db_, [&](storage::Session& s) -> Result<StoredPhoto> {
     RECIRC_TRY(bool created, photos_.Insert(s, r));
-    // An item photo completes a registration that had to wait for one (no serial number).
-    if (r.kind == "item")
+    // A colour item photo completes a registration that had to wait for one (no serial number).
+    if (in_colour.value_or(false))
       RECIRC_CHECK(registry_.ReleasePhotoHold(s, acquisition.item_id, r.created_at));
-    if (created) return StoredPhoto{r, true};
+    if (created) return StoredPhoto{r, true, in_colour};
     RECIRC_TRY(auto existing, photos_.Find(s, r.acquisition_id, r.sha256));
     if (!existing) return Error::Internal("photo row vanished");
-    return StoredPhoto{*existing, false};
+    return StoredPhoto{*existing, false, in_colour};
   });
 }
 

@@ -6,6 +6,8 @@
 // - ID document images are personal data: encrypted with the node's FieldCipher before they
 //   reach the disk, and shown only to the police of the jurisdiction with a stated reason, each
 //   view written to the access audit in the same transaction (as the seller's full view).
+// - An item photo is decoded before the transaction: undecodable bytes or an image over the
+//   pixel limit are refused; only a colour photo releases the photo_required hold.
 // - Who sees a registration's photos: the registering organisation and the police of the
 //   outlet's jurisdiction; to anyone else the registration does not exist.
 
@@ -34,6 +36,10 @@ struct PhotoUpload {
 struct StoredPhoto {
   storage::PhotoRecord record;
   bool created = false;  // false when the same bytes were already there
+  // Item photos only (ID documents are not checked): whether the image is in colour
+  // (photo_colour.hpp). A photo that is not is stored, as evidence, but does not release the
+  // hold of an item without a serial number.
+  std::optional<bool> in_colour;
 };
 
 struct PhotoBytes {

@@ -74,6 +74,7 @@ export default {
     heldText: 'The item is held for verification. Keep it apart and do not sell it until it is released.',
     photoUploads: 'Photos: {done} of {total} uploaded',
     photoRequired: 'A colour photo of the item is required: it has no serial number',
+    photoNotColour: 'A colour photo is required for an item without a serial number: {count} item photo(s) are not in colour (kept as evidence)',
     photoStillRequired: 'The item cannot be sold or offered until its colour photo is uploaded',
     photoFailed: 'A photo was not uploaded: {message}',
     print: 'Print receipt',

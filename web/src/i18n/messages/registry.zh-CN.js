@@ -73,6 +73,7 @@ export default {
     heldText: '物品待核查。请单独存放，放行前不得出售。',
     photoUploads: '照片：已上传 {done} / {total}',
     photoRequired: '无序列号的物品必须拍摄彩色照片',
+    photoNotColour: '需要彩色照片：{count} 张物品照片不是彩色的（已保存为凭证）。无序列号的物品须另拍一张彩色照片',
     photoStillRequired: '上传彩色照片前，该物品不能出售或上架',
     photoFailed: '有照片未能上传：{message}',
     print: '打印凭证',
