@@ -18,7 +18,6 @@ namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class InspectionHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -28,15 +27,7 @@ class InspectionHttpTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(app::SeedDemo(server_->app().directory(), server_->db()));
   }
   Headers LogIn(const std::string& username, std::string* organisation_id = nullptr) {
-    auto r = server_->Call({"POST", "/api/v1/session",
-                            R"({"username":")" + username + R"(","password":"recirc-demo"})"});
-    EXPECT_EQ(r.status, 200u) << r.body;
-    auto body = json::parse(r.body).as_object();
-    if (organisation_id)
-      *organisation_id = std::string(body["organisation"].as_object()["id"].as_string());
-    const std::string cookie = r.Header("Set-Cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+    return LogInDemo(*server_, username, organisation_id);
   }
   // Registers a phone at the shop's first outlet and returns its item id.
   std::string RegisterPhone(const Headers& clerk, const std::string& shop_org) {

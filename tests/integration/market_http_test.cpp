@@ -17,7 +17,6 @@ namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
 const char* kResults =
     R"({"results":{"powers_on":"pass","display":"pass","touch":"pass","cameras":"pass",)"
@@ -64,15 +63,7 @@ class MarketHttpTest : public ::testing::TestWithParam<Backend> {
     inspector_ = LogIn("inspector");
   }
   Headers LogIn(const std::string& username, std::string* organisation_id = nullptr) {
-    auto r = server_->Call({"POST", "/api/v1/session",
-                            R"({"username":")" + username + R"(","password":"recirc-demo"})"});
-    EXPECT_EQ(r.status, 200u) << r.body;
-    auto body = json::parse(r.body).as_object();
-    if (organisation_id)
-      *organisation_id = std::string(body["organisation"].as_object()["id"].as_string());
-    const std::string cookie = r.Header("Set-Cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+    return LogInDemo(*server_, username, organisation_id);
   }
   json::object Post(const std::string& path, const std::string& body, const Headers& who,
                     unsigned expected) {

@@ -24,7 +24,6 @@ namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
 // The smallest PNG header plus a marker that must never appear on disk for ID documents.
 std::string Png(const std::string& marker) {
@@ -97,15 +96,7 @@ class PhotoHttpTest : public ::testing::TestWithParam<Backend> {
     base_ = "/api/v1/acquisitions/" + acquisition_id_ + "/photos";
   }
   Headers LogIn(const std::string& username, std::string* organisation_id = nullptr) {
-    auto r = server_->Call({"POST", "/api/v1/session",
-                            R"({"username":")" + username + R"(","password":"recirc-demo"})"});
-    EXPECT_EQ(r.status, 200u) << r.body;
-    auto body = json::parse(r.body).as_object();
-    if (organisation_id)
-      *organisation_id = std::string(body["organisation"].as_object()["id"].as_string());
-    const std::string cookie = r.Header("Set-Cookie");
-    return {{"Cookie", cookie.substr(0, cookie.find(';'))},
-            {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+    return LogInDemo(*server_, username, organisation_id);
   }
   HttpResult Upload(const std::string& kind, const std::string& type, const std::string& bytes,
                     Headers who) {

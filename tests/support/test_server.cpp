@@ -1,10 +1,12 @@
 #include "support/test_server.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json.hpp>
 
 #include <unistd.h>
 
@@ -99,6 +101,19 @@ TestServer::~TestServer() {
   app_.reset();
   std::error_code ignored;
   std::filesystem::remove_all(data_dir_, ignored);
+}
+
+Headers LogInDemo(const TestServer& server, const std::string& username,
+                  std::string* organisation_id) {
+  auto r = server.Call({"POST", "/api/v1/session",
+                        R"({"username":")" + username + R"(","password":"recirc-demo"})"});
+  EXPECT_EQ(r.status, 200u) << r.body;
+  auto body = boost::json::parse(r.body).as_object();
+  if (organisation_id)
+    *organisation_id = std::string(body["organisation"].as_object()["id"].as_string());
+  const std::string cookie = r.Header("Set-Cookie");
+  return {{"Cookie", cookie.substr(0, cookie.find(';'))},
+          {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
 }
 
 }  // namespace recirc::testing

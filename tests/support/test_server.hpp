@@ -30,6 +30,8 @@ struct HttpCall {
 
 HttpResult Send(uint16_t port, const HttpCall& call);
 
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
 class TestServer {
  public:
   // Returns nullptr (after recording why) if the backend is unavailable. A given `data_dir`
@@ -52,5 +54,11 @@ class TestServer {
   std::unique_ptr<app::Application> app_;
   std::thread thread_;
 };
+
+// Logs a demo user in (password `recirc-demo`) and returns the session's headers: its cookie and
+// CSRF token. With `organisation_id`, also gives the user's organisation id. A failed login is a
+// test failure.
+Headers LogInDemo(const TestServer& server, const std::string& username,
+                  std::string* organisation_id = nullptr);
 
 }  // namespace recirc::testing
