@@ -414,6 +414,9 @@ Status Application::RunMaintenance() {
 Status Application::RunMarketJobs() {
   RECIRC_TRY(int64_t expired, parts_->best_offers.ExpireDue());
   if (expired > 0) spdlog::info("market: {} best offers expired", expired);
+  RECIRC_TRY(int64_t unpaid, parts_->orders.ExpireUnpaid());
+  if (unpaid > 0)
+    spdlog::info("market: {} unpaid orders cancelled after the payment window", unpaid);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
   return Ok();

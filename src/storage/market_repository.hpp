@@ -139,6 +139,10 @@ class MarketRepository {
   // Received orders whose inspection and return windows have both ended at `now` and that have
   // no open after-sales case: ids, oldest first.
   Result<std::vector<std::string>> OrdersDueForSettlement(Session& s, int64_t now, int limit) const;
+  // Orders still placed (not paid) that were placed at or before `placed_before`: ids, oldest
+  // first.
+  Result<std::vector<std::string>> UnpaidOrdersPlacedBefore(Session& s, int64_t placed_before,
+                                                            int limit) const;
   // Orders placed by one user (a buyer's own), newest first: ids below `before` ("" for the
   // first page), at most `limit`.
   Result<std::vector<OrderRecord>> OrdersOfCreator(Session& s, const std::string& user_id,
