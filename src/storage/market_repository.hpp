@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/order_photos.hpp"
 
 namespace recirc::storage {
 
@@ -152,6 +153,14 @@ class MarketRepository {
   Result<std::optional<AfterSaleRecord>> FindAfterSale(Session& s, const std::string& id) const;
   Status UpdateAfterSale(Session& s, const AfterSaleRecord& r) const;
   Result<std::vector<AfterSaleRecord>> AfterSalesOf(Session& s, const std::string& order_id) const;
+
+  // Order photos (order_photo_repository.cpp). Insert adds a row unless the order already has
+  // these bytes at this stage (true if added); the list is oldest first.
+  Result<bool> InsertOrderPhoto(Session& s, const OrderPhotoRecord& r) const;
+  Result<std::vector<OrderPhotoRecord>> OrderPhotos(Session& s, const std::string& order_id) const;
+  Result<std::optional<OrderPhotoRecord>> FindOrderPhoto(Session& s, const std::string& order_id,
+                                                         const std::string& stage,
+                                                         const std::string& sha256) const;
 };
 
 }  // namespace recirc::storage

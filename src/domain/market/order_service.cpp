@@ -9,6 +9,7 @@
 #include "domain/inspection/disclosure.hpp"
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/listing_feed.hpp"
+#include "domain/market/order_photos.hpp"
 
 namespace recirc::market {
 namespace {
@@ -236,6 +237,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
     if (o.state != "paid") return WrongState(o, "paid");
+    RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageDispatch, in.photos));
     json::array serials, photos;
     for (const auto& x : in.serials) serials.push_back(json::string(x));
     for (const auto& x : in.photos) photos.push_back(json::string(x));

@@ -43,7 +43,7 @@ struct OrderInput {
 struct DispatchInput {
   std::string method;  // handover, shipping
   std::vector<std::string> serials;
-  std::vector<std::string> photos;  // sha256:<64 hex> references from the photos API
+  std::vector<std::string> photos;  // sha256:<hex> of photos uploaded at stage dispatch
   std::optional<std::string> tracking;
 };
 
