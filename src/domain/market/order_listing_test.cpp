@@ -65,7 +65,8 @@ TEST_P(OrderListingTest, PayingKeepsTheListingClosedAndARefundBeforeDispatchReli
 TEST_P(OrderListingTest, AReturnedItemIsNotRelistedUntilTheOperatorOffersItAgain) {
   const auto offer = Published("35693803564412");
   const auto received = Received(offer);
-  auto ret = after_sales_->RequestReturn(buyer_, received.id, {{"F2LXK0ABCD"}, {kPhoto}, "不合适"});
+  const std::string photo = OrderPhoto(buyer_, received.id, kStageReturn);
+  auto ret = after_sales_->RequestReturn(buyer_, received.id, {{"F2LXK0ABCD"}, {photo}, "不合适"});
   ASSERT_TRUE(ret) << ret.error().message;
   ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, ret->id, 350000, false));
   EXPECT_EQ(orders_->Get(clerk_, received.id)->state, "refunded");
