@@ -1,6 +1,7 @@
 // After-sales decisions by the seller: refusing a return, deciding a warranty claim and
-// completing a repair or replacement. Thin handlers over AfterSalesService; every POST names a
-// required field. (Requests, accepting returns and disputes are in market_routes.cpp.)
+// completing a repair or replacement, and the organisation's list of cases. Thin handlers over
+// AfterSalesService; every POST names a required field. (Requests, accepting returns and disputes
+// are in market_routes.cpp.)
 #include <boost/json.hpp>
 
 #include "api/after_sales_json.hpp"
@@ -49,6 +50,14 @@ Result<http::Response> CompleteWarranty(const MarketServices& d, http::RequestCo
   return http::Json(200, AfterSaleJson(r));
 }
 
+Result<http::Response> OrganisationAfterSales(const MarketServices& d, http::RequestContext& ctx) {
+  const std::string status = ctx.Query("status").value_or("");
+  RECIRC_TRY(auto list, d.after_sales.OfOrganisation(ctx.Actor(), status));
+  json::array items;
+  for (const auto& a : list) items.push_back(AfterSaleJson(a));
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
 }  // namespace
 
 void AddAfterSalesRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
@@ -63,6 +72,7 @@ void AddAfterSalesRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
     routes.push_back({v, pattern, p, bind(fn), limit});
   };
+  add(Verb::get, "/api/v1/after-sales", P::kMarketManage, OrganisationAfterSales, 0);
   add(Verb::post, "/api/v1/returns/{id}/refuse", P::kMarketManage, RefuseReturn, kSmall);
   add(Verb::post, "/api/v1/warranty-claims/{id}/decision", P::kMarketManage, DecideWarranty,
       kSmall);

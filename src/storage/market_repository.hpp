@@ -148,6 +148,11 @@ class MarketRepository {
   Result<std::optional<AfterSaleRecord>> FindAfterSale(Session& s, const std::string& id) const;
   Status UpdateAfterSale(Session& s, const AfterSaleRecord& r) const;
   Result<std::vector<AfterSaleRecord>> AfterSalesOf(Session& s, const std::string& order_id) const;
+  // The after-sales cases of an organisation's orders, newest first, at most 200; `status`
+  // empty for every status.
+  Result<std::vector<AfterSaleRecord>> AfterSalesOfOrganisation(Session& s,
+                                                                const std::string& organisation_id,
+                                                                const std::string& status) const;
 };
 
 }  // namespace recirc::storage

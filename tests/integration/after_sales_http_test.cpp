@@ -145,6 +145,16 @@ TEST_P(AfterSalesHttpTest, TheShopRefusesAReturnAndTheBuyerDisputesTheRefusal) {
   Post("/api/v1/returns/01M82QGDFSEZ4VR0P0J7CYX2FC/refuse", R"({"reason":"不是原机"})", clerk_,
        404);
 
+  // The shop's list of open cases has it; the other shop's has nothing.
+  auto open = Get("/api/v1/after-sales?status=open", clerk_);
+  ASSERT_EQ(open.at("items").as_array().size(), 1u);
+  EXPECT_EQ(open.at("items").at(0).at("id"), ret.at("id"));
+  EXPECT_TRUE(Get("/api/v1/after-sales", other_).at("items").as_array().empty());
+  auto bad_status = server_->Call({"GET", "/api/v1/after-sales?status=bogus", "", clerk_});
+  EXPECT_EQ(bad_status.status, 400u);
+  EXPECT_NE(bad_status.body.find("\"field\":\"status\""), std::string::npos) << bad_status.body;
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/after-sales", "", buyer_}).status, 403u);
+
   auto refused =
       Post(path + "/refuse", R"({"reason":"退回的机器序列号 SN999 与售出的不符"})", clerk_, 200);
   EXPECT_EQ(refused.at("status"), "refused");

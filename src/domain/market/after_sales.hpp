@@ -70,6 +70,10 @@ class AfterSalesService {
                                                  const std::string& id,
                                                  const std::string& reinspection_report_id,
                                                  const std::string& outcome);
+  // The seller organisation's cases (market.manage), newest first, at most 200; `status` is one
+  // of the case statuses or empty for all.
+  Result<std::vector<storage::AfterSaleRecord>> OfOrganisation(const identity::Principal& actor,
+                                                               const std::string& status);
   Result<std::vector<storage::AfterSaleRecord>> OfOrder(const identity::Principal& actor,
                                                         const std::string& order_id);
 

@@ -5,6 +5,9 @@
 // reason or the note (free text that may name people), and a refund as a price band.
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <iterator>
+
 #include "core/clock.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/market/after_sales.hpp"
@@ -149,6 +152,26 @@ Result<storage::AfterSaleRecord> AfterSalesService::CompleteWarranty(
         event["outcome"] = details.at("outcome");
         return AppendItem(s, c_, actor, o, "item.warranty_completed", event);
       });
+}
+
+Result<std::vector<storage::AfterSaleRecord>> AfterSalesService::OfOrganisation(
+    const identity::Principal& actor, const std::string& status) {
+  if (!actor.Has(Permission::kMarketManage)) {
+    return Error::PermissionDenied("your role has no after-sales cases");
+  }
+  static constexpr std::string_view kStatuses[] = {"open",     "accepted",    "refused",
+                                                   "resolved", "in_progress", "completed",
+                                                   "refunded", "rejected"};
+  if (!status.empty() &&
+      std::find(std::begin(kStatuses), std::end(kStatuses), status) == std::end(kStatuses)) {
+    return Error::InvalidArgument(
+        "status",
+        "status is open, accepted, refused, resolved, in_progress, completed, refunded or "
+        "rejected");
+  }
+  return storage::ReadValue<std::vector<storage::AfterSaleRecord>>(c_.db, [&](storage::Session& s) {
+    return c_.repo.AfterSalesOfOrganisation(s, actor.organisation.id, status);
+  });
 }
 
 }  // namespace recirc::market

@@ -90,6 +90,15 @@ TEST_P(AfterSalesTest, AnOtherOrganisationsStaffDoNotFindTheCase) {
       after_sales_->DecideWarranty(clerk_, ret->id, {"repair", "", std::nullopt}).error().code,
       ErrorCode::kNotFound)
       << "a return is not a warranty claim";
+  // The shop's list of cases: its own only, filtered by status.
+  EXPECT_EQ(after_sales_->OfOrganisation(clerk_, "open")->size(), 2u);
+  EXPECT_TRUE(after_sales_->OfOrganisation(other, "")->empty());
+  EXPECT_EQ(after_sales_->OfOrganisation(clerk_, "bogus").error().field, "status");
+  ASSERT_TRUE(after_sales_->RefuseReturn(clerk_, ret->id, "不是原机"));
+  const auto open = *after_sales_->OfOrganisation(clerk_, "open");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open.front().id, claim->id);
+  EXPECT_EQ(after_sales_->OfOrganisation(clerk_, "")->size(), 2u);
 }
 
 TEST_P(AfterSalesTest, AWarrantyRepairIsDecidedOnceThenCompleted) {

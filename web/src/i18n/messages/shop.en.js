@@ -60,6 +60,7 @@ export default {
     orders: {
       state: 'State', all: 'All', offer: 'Offer', price: 'Price', buyer: 'Buyer', provider: 'Payment',
       simulated: 'Simulated', created: 'Placed', open: 'Open', paid: 'Paid', refunded: 'Refunded',
+      openAfterSales: 'Open after-sales cases',
       states: {
         placed: 'Placed', paid: 'Paid (in escrow)', dispatched: 'Dispatched', received: 'Received',
         return_requested: 'Return requested', settled: 'Settled', cancelled: 'Cancelled', refunded: 'Refunded',

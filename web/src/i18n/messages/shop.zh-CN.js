@@ -59,6 +59,7 @@ export default {
     orders: {
       state: '状态', all: '全部', offer: '商品', price: '价格', buyer: '买家', provider: '支付方式',
       simulated: '模拟支付', created: '下单时间', open: '处理', paid: '已付', refunded: '已退',
+      openAfterSales: '待处理售后',
       states: {
         placed: '待付款', paid: '已付款（托管）', dispatched: '已发货', received: '已收货',
         return_requested: '退货申请中', settled: '已结算', cancelled: '已取消', refunded: '已退款',
