@@ -120,7 +120,7 @@ describe('after-sales decisions', { timeout: TIMEOUT }, () => {
       await ret.locator('[data-test=after-sale-refusal]', { hasText: reason }).waitFor()
       await screenshot('after-sales-buyer-sees-refusal')
       await ret.locator('[data-test=after-sale-dispute]').click()
-      await page.locator('[data-test=order-dialog] [data-test=f-report]').waitFor()
+      await field(page, 'f-claim').waitFor()
       await field(page, 'f-claim').fill('退回的就是原机，请复检')
       const sent = page.waitForRequest((r) => r.url().endsWith(`/orders/${s.order}/disputes`))
       await page.locator('[data-test=order-dialog-submit]').click()

@@ -75,10 +75,11 @@ TEST_P(AfterSalesTest, ARefusedReturnPutsTheOrderBackAndLeadsToADispute) {
 TEST_P(AfterSalesTest, AnOtherOrganisationsStaffDoNotFindTheCase) {
   const auto offer = Published("35693803564398");
   const auto order = Received(offer);
-  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {}, "不喜欢"});
-  ASSERT_TRUE(ret);
+  // A claim first: a return moves the order out of received.
   auto claim = after_sales_->ClaimWarranty(buyer_, order.id, "无法充电");
   ASSERT_TRUE(claim);
+  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {}, "不喜欢"});
+  ASSERT_TRUE(ret);
   const auto other = As(Org("operator", "别家回收", "110105"), Role::kOperatorAdmin,
                         OrganisationKind::kOperator, "UOTHER");
   EXPECT_EQ(after_sales_->RefuseReturn(other, ret->id, "不是原机").error().code,
