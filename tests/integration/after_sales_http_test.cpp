@@ -101,8 +101,9 @@ class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
                      imei + R"("},"condition":"九成新"}})",
                  clerk_, 201)
                 .at("item_id"));
-    s.report =
-        Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201).at("id"));
+    s.report = Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201)
+                       .at("report")
+                       .at("id"));
     Post("/api/v1/items/" + s.item + "/sanitizations", kWipe, clerk_, 201);
     const std::string offer =
         Str(Post("/api/v1/offers",
@@ -178,7 +179,9 @@ TEST_P(AfterSalesHttpTest, TheShopRefusesAReturnAndTheBuyerDisputesTheRefusal) {
       Post("/api/v1/orders/" + s.order + "/disputes",
            R"({"report_id":")" + s.report + R"(","claim":"退回的就是原机"})", buyer_, 201);
   const std::string again =
-      Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201).at("id"));
+      Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201)
+              .at("report")
+              .at("id"));
   Post("/api/v1/disputes/" + Str(dispute.at("id")) + "/settle",
        R"({"reinspection_report_id":")" + again + R"(","outcome":"refund"})", clerk_, 200);
   auto order = Get("/api/v1/orders/" + s.order, buyer_);
