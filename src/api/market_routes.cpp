@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "api/after_sales_json.hpp"
 #include "api/api.hpp"
 #include "core/clock.hpp"
 #include "http/json_fields.hpp"
@@ -91,17 +92,6 @@ json::object OrderJson(const storage::OrderRecord& o) {
           {"warranty_months", o.warranty_months},
           {"return_days", o.return_days},
           {"created_at", Time(o.created_at)}};
-}
-
-json::object AfterSaleJson(const storage::AfterSaleRecord& a) {
-  return {{"id", a.id},
-          {"order_id", a.order_id},
-          {"kind", a.kind},
-          {"status", a.status},
-          {"flagged", a.flagged},
-          {"details", json::parse(a.details)},
-          {"created_at", Time(a.created_at)},
-          {"decided_at", OptTime(a.decided_at)}};
 }
 
 template <class T, class F>

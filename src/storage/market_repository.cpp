@@ -333,4 +333,19 @@ Result<std::vector<AfterSaleRecord>> MarketRepository::AfterSalesOf(
       ToAfterSale);
 }
 
+Result<std::vector<AfterSaleRecord>> MarketRepository::AfterSalesOfOrganisation(
+    Session& s, const std::string& organisation_id, const std::string& status) const {
+  const std::string sql =
+      "SELECT a.id, a.order_id, a.kind, a.status, a.details, a.flagged, a.created_at, "
+      "a.decided_at FROM after_sales a JOIN orders o ON o.id = a.order_id "
+      "WHERE o.organisation_id = $1 ";
+  if (status.empty()) {
+    return MapRows<AfterSaleRecord>(
+        s.Query(sql + "ORDER BY a.id DESC LIMIT 200", {organisation_id}), ToAfterSale);
+  }
+  return MapRows<AfterSaleRecord>(
+      s.Query(sql + "AND a.status = $2 ORDER BY a.id DESC LIMIT 200", {organisation_id, status}),
+      ToAfterSale);
+}
+
 }  // namespace recirc::storage

@@ -161,6 +161,11 @@ class MarketRepository {
   Result<std::optional<OrderPhotoRecord>> FindOrderPhoto(Session& s, const std::string& order_id,
                                                          const std::string& stage,
                                                          const std::string& sha256) const;
+  // The after-sales cases of an organisation's orders, newest first, at most 200; `status`
+  // empty for every status.
+  Result<std::vector<AfterSaleRecord>> AfterSalesOfOrganisation(Session& s,
+                                                                const std::string& organisation_id,
+                                                                const std::string& status) const;
 };
 
 }  // namespace recirc::storage

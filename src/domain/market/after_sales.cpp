@@ -81,6 +81,13 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
           if (o.state != "received") {
             return Rule("order_state", "the order is " + o.state + "; returns end at settlement");
           }
+          RECIRC_TRY(auto earlier, c_.repo.AfterSalesOf(s, o.id));
+          for (const auto& e : earlier) {
+            if (e.kind == "return" && e.status == "refused") {
+              return Rule("return_refused",
+                          "a return of this order was refused; open a dispute instead");
+            }
+          }
           if (now - *o.received_at > o.return_days * kDayMs) {
             return Rule("return_window_closed",
                         "returns are taken within " + std::to_string(o.return_days) + " days");
@@ -184,8 +191,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::AcceptReturn(const identity:
             if (!actor.InOrganisation(o.organisation_id))
               return Error::NotFound("return not found");
             RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
-            if (current->status != "open")
-              return Rule("return_not_open", "the return is " + current->status);
+            if (current->status != "open") {
+              return Error::Conflict("return_not_open: the return is " + current->status);
+            }
             if (current->flagged && !override_flag) {
               const json::object flags = json::parse(current->details).as_object();
               const auto* missing = flags.if_contains("photos_missing");

@@ -6,6 +6,7 @@
 // within the agreed warranty, and disputes that the operator settles by a re-inspection compared
 // with the recorded report. Time limits run from the order's received_at by the injected clock.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@ struct ReturnInput {
   std::vector<std::string> serials;  // as read from the item that came back
   std::vector<std::string> photos;   // sha256:<hex> of photos uploaded at stage return
   std::string reason;
+};
+
+struct WarrantyDecision {
+  std::string outcome;                // repair, replace, refund, reject
+  std::string note;                   // required for reject, optional otherwise
+  std::optional<int64_t> amount_fen;  // refund only
 };
 
 class AfterSalesService {
@@ -36,6 +43,19 @@ class AfterSalesService {
   Result<storage::AfterSaleRecord> AcceptReturn(const identity::Principal& actor,
                                                 const std::string& id, int64_t refund_fen,
                                                 bool override_flag);
+  // The operator refuses a return (the item that came back is not the one sold, or the buyer
+  // damaged it): `reason` 1-500 characters, kept with the case for the buyer and the operator
+  // but not in the item's public history. The order goes back to received; the buyer may then
+  // open a dispute (no second return). after_sales_decisions.cpp.
+  Result<storage::AfterSaleRecord> RefuseReturn(const identity::Principal& actor,
+                                                const std::string& id, const std::string& reason);
+  // The seller decides a warranty claim once: repair or replace (then CompleteWarranty when the
+  // item is handed back), refund (through the order's refund path: `amount_fen` defaults to
+  // all that was paid and not yet refunded, never more), or reject (`note` required).
+  Result<storage::AfterSaleRecord> DecideWarranty(const identity::Principal& actor,
+                                                  const std::string& id, const WarrantyDecision& d);
+  Result<storage::AfterSaleRecord> CompleteWarranty(const identity::Principal& actor,
+                                                    const std::string& id, const std::string& note);
   Result<storage::AfterSaleRecord> ClaimWarranty(const identity::Principal& actor,
                                                  const std::string& order_id,
                                                  const std::string& fault);
@@ -51,6 +71,10 @@ class AfterSalesService {
                                                  const std::string& id,
                                                  const std::string& reinspection_report_id,
                                                  const std::string& outcome);
+  // The seller organisation's cases (market.manage), newest first, at most 200; `status` is one
+  // of the case statuses or empty for all.
+  Result<std::vector<storage::AfterSaleRecord>> OfOrganisation(const identity::Principal& actor,
+                                                               const std::string& status);
   Result<std::vector<storage::AfterSaleRecord>> OfOrder(const identity::Principal& actor,
                                                         const std::string& order_id);
 
@@ -58,6 +82,12 @@ class AfterSalesService {
   Result<storage::AfterSaleRecord> Open(const identity::Principal& actor,
                                         const std::string& order_id, const std::string& kind,
                                         boost::json::object details, bool flagged);
+  // Finds the case of `kind` and runs `fn` on it and its locked order in one transaction; a
+  // case of another organisation's order reads as not found. `fn` updates the case.
+  using CaseFn = std::function<Status(storage::Session&, storage::OrderRecord&,
+                                      storage::AfterSaleRecord&, boost::json::object&)>;
+  Result<storage::AfterSaleRecord> Decide(const identity::Principal& actor, const std::string& id,
+                                          const std::string& kind, const CaseFn& fn);
   const MarketContext& c_;
   OrderService& orders_;
   inspection::InspectionService& reports_;

@@ -40,4 +40,8 @@ export const shopApi = {
   afterSales: (orderId) => c().get(`/orders/${id(orderId)}/after-sales`),
   acceptReturn: (returnId, body) => post(`/returns/${id(returnId)}/accept`, body),
   settleDispute: (disputeId, body) => post(`/disputes/${id(disputeId)}/settle`, body),
+  organisationAfterSales: (status) => c().get(`/after-sales${status ? `?status=${encodeURIComponent(status)}` : ''}`),
+  refuseReturn: (returnId, reason) => post(`/returns/${id(returnId)}/refuse`, { reason }),
+  decideWarranty: (claimId, body) => post(`/warranty-claims/${id(claimId)}/decision`, body),
+  completeWarranty: (claimId, note) => post(`/warranty-claims/${id(claimId)}/complete`, { note }),
 }

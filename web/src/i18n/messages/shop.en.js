@@ -38,6 +38,9 @@ export default {
       inspection_window_open: 'The inspection or return window has not ended yet; settle later.',
       serial_mismatch: 'The returned serials differ from the dispatch record.',
       return_not_open: 'This return has already been decided.',
+      return_refused: 'A return of this order was refused; the buyer may open a dispute.',
+      warranty_claim_decided: 'This warranty claim has already been decided.',
+      warranty_not_in_progress: 'Only a repair or replacement in progress can be completed.',
       order_state: 'The order is not in a state that allows this.',
       unknown: 'Refused.',
     },
@@ -57,6 +60,7 @@ export default {
     orders: {
       state: 'State', all: 'All', offer: 'Offer', price: 'Price', buyer: 'Buyer', provider: 'Payment',
       simulated: 'Simulated', created: 'Placed', open: 'Open', paid: 'Paid', refunded: 'Refunded',
+      openAfterSales: 'Open after-sales cases',
       states: {
         placed: 'Placed', paid: 'Paid (in escrow)', dispatched: 'Dispatched', received: 'Received',
         return_requested: 'Return requested', settled: 'Settled', cancelled: 'Cancelled', refunded: 'Refunded',
@@ -72,13 +76,21 @@ export default {
     },
     after: {
       title: 'After-sales', none: 'No after-sales requests', kinds: { return: 'Return', warranty: 'Warranty', dispute: 'Dispute' },
-      statuses: { open: 'Open', accepted: 'Accepted', settled: 'Settled', refused: 'Refused' },
+      statuses: {
+        open: 'Open', accepted: 'Accepted', settled: 'Settled', refused: 'Refused', resolved: 'Resolved',
+        in_progress: 'In progress', completed: 'Completed', refunded: 'Refunded', rejected: 'Rejected',
+      },
       returned: 'Serials of the returned item', dispatched: 'Serials in the dispatch record', differences: 'Differences',
       mismatch: 'Serial mismatch: the returned item may not be the one sent', match: 'Serials match the dispatch record',
       override: 'I checked the item in person and accept the return anyway', accept: 'Accept return and refund', accepted_ok: 'Return accepted and refunded',
       reason: 'Reason', fault: 'Fault', claim: 'Claim', report: 'Original report', reinspection: 'Re-inspection report id',
       outcome: 'Outcome', outcomes: { refund: 'Refund', uphold_sale: 'Uphold the sale' }, settle: 'Settle by re-inspection',
       settled_ok: 'Dispute settled', diffs: 'Re-inspection differences',
+      refuse: 'Refuse return', refuseReason: 'Why the return is refused (the buyer sees this)', refused_ok: 'Return refused',
+      refusalReason: 'Refusal reason', decide: 'Decide', decided_ok: 'Warranty claim decided', note: 'Note',
+      noteRequired: 'Note (required for a rejection)', amountYuan: 'Refund (yuan, empty = all)', amountInvalid: 'Type the refund in yuan, at most two decimals',
+      warrantyOutcomes: { repair: 'Repair', replace: 'Replace', refund: 'Refund', reject: 'Reject' },
+      completion: 'Handed back', completionNote: 'How the item was handed back', complete: 'Mark handed back', completed_ok: 'Marked handed back',
     },
     supervision: {
       blocks: 'Blocked listings', rules: 'Prohibited-goods rules', region: 'Region', offer: 'Offer', item: 'Item',

@@ -37,6 +37,9 @@ export default {
       inspection_window_open: '验货期或退货期尚未结束，暂不能结算。',
       serial_mismatch: '退回物品的序列号与发货记录不一致。',
       return_not_open: '此退货已处理。',
+      return_refused: '此订单的退货已被拒绝，买家可发起争议。',
+      warranty_claim_decided: '此保修申请已处理。',
+      warranty_not_in_progress: '只有维修或更换中的保修申请才能完成。',
       order_state: '订单当前状态不允许此操作。',
       unknown: '操作被拒绝。',
     },
@@ -56,6 +59,7 @@ export default {
     orders: {
       state: '状态', all: '全部', offer: '商品', price: '价格', buyer: '买家', provider: '支付方式',
       simulated: '模拟支付', created: '下单时间', open: '处理', paid: '已付', refunded: '已退',
+      openAfterSales: '待处理售后',
       states: {
         placed: '待付款', paid: '已付款（托管）', dispatched: '已发货', received: '已收货',
         return_requested: '退货申请中', settled: '已结算', cancelled: '已取消', refunded: '已退款',
@@ -71,13 +75,21 @@ export default {
     },
     after: {
       title: '售后', none: '暂无售后申请', kinds: { return: '退货', warranty: '保修', dispute: '争议' },
-      statuses: { open: '待处理', accepted: '已接受', settled: '已处理', refused: '已拒绝' },
+      statuses: {
+        open: '待处理', accepted: '已接受', settled: '已处理', refused: '已拒绝', resolved: '已处理',
+        in_progress: '处理中', completed: '已完成', refunded: '已退款', rejected: '已驳回',
+      },
       returned: '退回物品的序列号', dispatched: '发货时记录的序列号', differences: '不一致',
       mismatch: '序列号不一致：退回的物品可能不是发出的那一件', match: '序列号与发货记录一致',
       override: '我已当面核对物品，仍接受退货', accept: '接受退货并退款', accepted_ok: '已接受退货并退款',
       reason: '原因', fault: '故障', claim: '争议内容', report: '原检测报告', reinspection: '复检报告编号',
       outcome: '处理结果', outcomes: { refund: '退款', uphold_sale: '维持交易' }, settle: '按复检结果处理',
       settled_ok: '争议已处理', diffs: '复检差异',
+      refuse: '拒绝退货', refuseReason: '拒绝退货的理由（买家可见）', refused_ok: '已拒绝退货',
+      refusalReason: '拒绝理由', decide: '处理', decided_ok: '保修申请已处理', note: '说明',
+      noteRequired: '说明（驳回时必填）', amountYuan: '退款（元，留空为全部）', amountInvalid: '请输入以元为单位、最多两位小数的退款金额',
+      warrantyOutcomes: { repair: '维修', replace: '更换', refund: '退款', reject: '驳回' },
+      completion: '已交还', completionNote: '交还情况', complete: '标记为已交还', completed_ok: '已标记为交还',
     },
     supervision: {
       blocks: '被拦截的商品', rules: '禁售规则', region: '地区', offer: '商品', item: '物品',
