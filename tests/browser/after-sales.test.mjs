@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
 import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
-import { apiSession, imeiSource } from './support/api.mjs'
+import { apiSession, imeiSource, orderPhoto } from './support/api.mjs'
 
 const TIMEOUT = 240_000
 let server
@@ -65,7 +65,7 @@ async function receivedPhone(title) {
   const order = await buyer.call('POST', '/orders', { offer_id: offer.body.id, provider: 'simulated', accepted_disclosure_version: version }, 201)
   const id = order.body.id
   await buyer.call('POST', `/orders/${id}/pay`, { amount_fen: 350000 }, 200)
-  await clerk.call('POST', `/orders/${id}/dispatch`, { method: 'shipping', serials: [imei], photos: [PHOTO] }, 200)
+  await clerk.call('POST', `/orders/${id}/dispatch`, { method: 'shipping', serials: [imei], photos: [await orderPhoto(clerk, id, 'dispatch')] }, 200)
   await buyer.call('POST', `/orders/${id}/receive`, { condition: 'as_described' }, 200)
   return { clerk, buyer, username, order: id, imei, title }
 }

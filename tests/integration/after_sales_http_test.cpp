@@ -35,8 +35,6 @@ const char* kWipe =
     R"("consent":{"given":true,"scope":"all user data","method_explained":true,"date":"2026-12-01"},)"
     R"("destination":"resale"})";
 
-const std::string kPhoto = "sha256:" + std::string(64, 'd');
-
 struct Sold {
   std::string item, order, report;
 };
@@ -122,9 +120,9 @@ class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
                        buyer_, 201)
                       .at("id"));
     Post("/api/v1/orders/" + s.order + "/pay", R"({"amount_fen":420000})", buyer_, 200);
+    const std::string photo = UploadOrderPhoto(*server_, s.order, "dispatch", clerk_);
     Post("/api/v1/orders/" + s.order + "/dispatch",
-         R"({"method":"shipping","serials":["SN123"],"photos":[")" + kPhoto + R"("]})", clerk_,
-         200);
+         R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})", clerk_, 200);
     Post("/api/v1/orders/" + s.order + "/receive", R"({"condition":"as_described"})", buyer_, 200);
     return s;
   }

@@ -72,13 +72,8 @@ class MarketHttpTest : public ::testing::TestWithParam<Backend> {
     return json::parse(r.body).as_object();
   }
   std::string Str(const json::value& v) { return std::string(v.as_string()); }
-  // Uploads a photo of the order at `stage` (dispatch, return); returns its sha256:<hex>.
   std::string OrderPhoto(const std::string& order, const std::string& stage, Headers who) {
-    who.emplace_back("Content-Type", "image/png");
-    auto r = server_->Call(
-        {"POST", "/api/v1/orders/" + order + "/photos?stage=" + stage, ColourPng(), who});
-    EXPECT_EQ(r.status, 201u) << r.body;
-    return r.status == 201 ? Str(json::parse(r.body).at("ref")) : std::string();
+    return UploadOrderPhoto(*server_, order, stage, std::move(who));
   }
   std::string RegisterPhone(const std::string& fourteen) {
     auto outlets = json::parse(

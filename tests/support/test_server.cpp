@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include "support/test_images.hpp"
 namespace recirc::testing {
 
 namespace beast = boost::beast;
@@ -115,6 +116,16 @@ Headers LogInDemo(const TestServer& server, const std::string& username,
   const std::string cookie = r.Header("Set-Cookie");
   return {{"Cookie", cookie.substr(0, cookie.find(';'))},
           {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+}
+
+std::string UploadOrderPhoto(const TestServer& server, const std::string& order_id,
+                             const std::string& stage, Headers who) {
+  who.emplace_back("Content-Type", "image/png");
+  auto r = server.Call(
+      {"POST", "/api/v1/orders/" + order_id + "/photos?stage=" + stage, ColourPng(), who});
+  EXPECT_EQ(r.status, 201u) << r.body;
+  if (r.status != 201) return {};
+  return std::string(boost::json::parse(r.body).at("ref").as_string());
 }
 
 unsigned AnnounceUpload(uint16_t port, const std::string& target, size_t length,

@@ -61,6 +61,11 @@ class TestServer {
 Headers LogInDemo(const TestServer& server, const std::string& username,
                   std::string* organisation_id = nullptr);
 
+// Uploads a colour PNG as a photo of `order_id` at `stage` (dispatch, return) as `who`, expecting
+// 201; returns its reference (sha256:<hex>) for a dispatch or a return to name, "" on failure.
+std::string UploadOrderPhoto(const TestServer& server, const std::string& order_id,
+                             const std::string& stage, Headers who);
+
 // Sends only the header of an upload (Content-Type image/png) that announces `length` bytes and
 // reads the answer: a body over the route's limit must be refused before any of it is sent.
 unsigned AnnounceUpload(uint16_t port, const std::string& target, size_t length,

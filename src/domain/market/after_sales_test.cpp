@@ -22,7 +22,8 @@ class AfterSalesTest : public MarketFixture {
 TEST_P(AfterSalesTest, ARefusedReturnPutsTheOrderBackAndLeadsToADispute) {
   const auto offer = Published("35693803564397");
   const auto order = Received(offer);
-  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ZZZZ"}, {kPhoto}, "不喜欢"});
+  const std::string photo = OrderPhoto(buyer_, order.id, kStageReturn);
+  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ZZZZ"}, {photo}, "不喜欢"});
   ASSERT_TRUE(ret) << ret.error().message;
   EXPECT_EQ(orders_->Get(clerk_, order.id)->state, "return_requested");
 
