@@ -21,7 +21,10 @@ cmake --build --preset release --target recirc >/dev/null
 work=$(mktemp -d /tmp/recirc-market.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 db_args=(); [ -n "$database" ] && db_args=(--database "$database")
-build/release/src/app/recirc demo --data-dir "$work" --listen "127.0.0.1:$port" "${db_args[@]}" >"$work/server.log" 2>&1 &
+# The offers are published at once: no statutory hold period for the benchmark's own items.
+printf '[registry]\nhold_days = 0\n' >"$work/recirc.toml"
+build/release/src/app/recirc demo --config "$work/recirc.toml" --data-dir "$work" \
+  --listen "127.0.0.1:$port" "${db_args[@]}" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "listening" "$work/server.log" && break; sleep 0.1; done
