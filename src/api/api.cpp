@@ -22,6 +22,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddPhotoRoutes(routes, deps);
   AddLogRoutes(routes, deps);
   AddMarketRoutes(routes, deps);
+  AddBestOfferRoutes(routes, deps);
   AddSearchRoutes(routes, deps);
   AddMarketAvailabilityRoutes(routes, deps);
   AddBuyerRoutes(routes, deps);

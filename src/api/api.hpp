@@ -72,6 +72,7 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddBestOfferRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
