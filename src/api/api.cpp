@@ -28,6 +28,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddBuyerRoutes(routes, deps);
   AddWitnessRoutes(routes, deps);
   AddLabelRoutes(routes, deps);
+  AddOrderPhotoRoutes(routes, deps);
   return routes;
 }
 

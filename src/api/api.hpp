@@ -15,6 +15,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/services.hpp"
 #include "domain/market/offer_photos.hpp"
+#include "domain/market/order_photos.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
@@ -54,6 +55,7 @@ struct ApiDeps {
   history::WitnessService* witness = nullptr;         // witness_routes.cpp
   // Item labels (label_routes.cpp).
   const documents::LabelService* labels = nullptr;
+  market::OrderPhotoService* order_photos = nullptr;  // order_photo_routes.cpp
 };
 
 std::vector<http::Route> BuildRoutes(ApiDeps& deps);
@@ -78,5 +80,6 @@ void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps
 void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLabelRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddOrderPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 
 }  // namespace recirc::api

@@ -10,7 +10,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr size_t kPhotoLimit = size_t{8} * 1024 * 1024;
 // An item photo that is stored but does not count as the colour photo (photo_colour.hpp).
 constexpr std::string_view kNotInColour =
     "需要彩色照片：这张照片不是彩色的，无序列号的物品须另拍一张彩色照片 / a colour photo is "
@@ -78,7 +77,7 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
   routes.push_back({Verb::post, "/api/v1/acquisitions/{id}/photos", P::kAcquisitionsWrite,
-                    bind(Upload), kPhotoLimit});
+                    bind(Upload), registry::kPhotoUploadLimit});
   // The registering organisation and the police of the jurisdiction: the service decides.
   routes.push_back(
       {Verb::get, "/api/v1/acquisitions/{id}/photos", P::kAuthenticated, bind(List), 0});

@@ -189,6 +189,7 @@ struct Application::Parts {
         personal_data(db, cipher, clock, random),
         buyers(directory, clock),
         offer_photos(market_context, photos),
+        order_photos(market_context, storage::PhotoFiles(c.data_dir / "photos")),
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
@@ -245,6 +246,7 @@ struct Application::Parts {
   registry::PersonalDataService personal_data;
   identity::BuyerService buyers;
   market::OfferPhotoService offer_photos;
+  market::OrderPhotoService order_photos;
   std::optional<documents::ReportDelivery> report_delivery;  // [registry] report_dir
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
@@ -327,6 +329,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps->offer_photos = &p.offer_photos;
   p.deps->witness = p.witness.get();
   p.deps->labels = &p.labels;
+  p.deps->order_photos = &p.order_photos;
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
@@ -414,6 +417,9 @@ Status Application::RunMaintenance() {
 Status Application::RunMarketJobs() {
   RECIRC_TRY(int64_t expired, parts_->best_offers.ExpireDue());
   if (expired > 0) spdlog::info("market: {} best offers expired", expired);
+  RECIRC_TRY(int64_t unpaid, parts_->orders.ExpireUnpaid());
+  if (unpaid > 0)
+    spdlog::info("market: {} unpaid orders cancelled after the payment window", unpaid);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
   return Ok();

@@ -58,7 +58,8 @@ class Application {
   // of values still under an older key, and the daily reports due ([registry] report_dir).
   Status RunMaintenance();
   // One pass of the market's background jobs that serve runs every minute: best offers whose
-  // 48 hours have passed expire; received orders whose windows have ended settle.
+  // 48 hours have passed expire; unpaid orders past the payment window are cancelled; received
+  // orders whose windows have ended settle.
   Status RunMarketJobs();
   // `recirc demo`'s market content (demo_market.hpp), after SeedDemo. Registers through a
   // RegistrationService on a clock set back past the longest configured hold period.

@@ -310,6 +310,17 @@ Result<std::vector<std::string>> MarketRepository::OrdersDueForSettlement(Sessio
   return ids;
 }
 
+Result<std::vector<std::string>> MarketRepository::UnpaidOrdersPlacedBefore(Session& s,
+                                                                            int64_t placed_before,
+                                                                            int limit) const {
+  RECIRC_TRY(Rows rows, s.Query("SELECT id FROM orders WHERE state = 'placed' AND created_at <= $1 "
+                                "ORDER BY created_at, id LIMIT $2",
+                                {placed_before, int64_t{limit}}));
+  std::vector<std::string> ids;
+  for (const Row& r : rows) ids.push_back(r.Text(0));
+  return ids;
+}
+
 Status MarketRepository::InsertAfterSale(Session& s, const AfterSaleRecord& r) const {
   return Done(s.Execute(
       "INSERT INTO after_sales (id, order_id, kind, status, details, flagged, created_at, "

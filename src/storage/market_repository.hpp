@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/order_photos.hpp"
 
 namespace recirc::storage {
 
@@ -158,6 +159,10 @@ class MarketRepository {
   // Received orders whose inspection and return windows have both ended at `now` and that have
   // no open after-sales case: ids, oldest first.
   Result<std::vector<std::string>> OrdersDueForSettlement(Session& s, int64_t now, int limit) const;
+  // Orders still placed (not paid) that were placed at or before `placed_before`: ids, oldest
+  // first.
+  Result<std::vector<std::string>> UnpaidOrdersPlacedBefore(Session& s, int64_t placed_before,
+                                                            int limit) const;
   // Orders placed by one user (a buyer's own), newest first: ids below `before` ("" for the
   // first page), at most `limit`.
   Result<std::vector<OrderRecord>> OrdersOfCreator(Session& s, const std::string& user_id,
@@ -167,6 +172,14 @@ class MarketRepository {
   Result<std::optional<AfterSaleRecord>> FindAfterSale(Session& s, const std::string& id) const;
   Status UpdateAfterSale(Session& s, const AfterSaleRecord& r) const;
   Result<std::vector<AfterSaleRecord>> AfterSalesOf(Session& s, const std::string& order_id) const;
+
+  // Order photos (order_photo_repository.cpp). Insert adds a row unless the order already has
+  // these bytes at this stage (true if added); the list is oldest first.
+  Result<bool> InsertOrderPhoto(Session& s, const OrderPhotoRecord& r) const;
+  Result<std::vector<OrderPhotoRecord>> OrderPhotos(Session& s, const std::string& order_id) const;
+  Result<std::optional<OrderPhotoRecord>> FindOrderPhoto(Session& s, const std::string& order_id,
+                                                         const std::string& stage,
+                                                         const std::string& sha256) const;
 };
 
 }  // namespace recirc::storage

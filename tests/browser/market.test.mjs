@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
 import { withBrowser as withBrowserAt } from './support/session.mjs'
-import { apiSession, imeiSource } from './support/api.mjs'
+import { apiSession, GREY_PNG, imeiSource, orderPhoto } from './support/api.mjs'
 
 const TIMEOUT = 240_000
 let server
@@ -209,7 +209,7 @@ describe('market', { timeout: TIMEOUT }, () => {
 
     // The operator dispatches (through the API), with the phone's IMEI as the dispatched serial.
     const dispatched = await phone.clerk.call('POST', `/orders/${orderId}/dispatch`, {
-      method: 'shipping', serials: [phone.imei], photos: [PHOTO], tracking: 'SF1234567890',
+      method: 'shipping', serials: [phone.imei], photos: [await orderPhoto(phone.clerk, orderId, 'dispatch')], tracking: 'SF1234567890',
     })
     assert.equal(dispatched.status, 200, JSON.stringify(dispatched.body))
 
@@ -254,7 +254,8 @@ describe('market', { timeout: TIMEOUT }, () => {
     assert.equal(order.status, 201, JSON.stringify(order.body))
     const id = order.body.id
     assert.equal((await buyer.call('POST', `/orders/${id}/pay`, { amount_fen: 350000 })).status, 200)
-    assert.equal((await phone.clerk.call('POST', `/orders/${id}/dispatch`, { method: 'shipping', serials: [phone.imei], photos: [PHOTO] })).status, 200)
+    const dispatchPhoto = await orderPhoto(phone.clerk, id, 'dispatch')
+    assert.equal((await phone.clerk.call('POST', `/orders/${id}/dispatch`, { method: 'shipping', serials: [phone.imei], photos: [dispatchPhoto] })).status, 200)
     assert.equal((await buyer.call('POST', `/orders/${id}/receive`, { condition: 'as_described' })).status, 200)
 
     await withBrowser({}, async ({ page, screenshot }) => {
@@ -270,12 +271,20 @@ describe('market', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=order-dialog-submit]').click()
       await page.locator('[data-test=order-dialog] .el-form-item.is-error', { has: page.locator('[data-test=f-serials]') }).waitFor()
       await field(page, 'f-serials').fill('356938035643809')
-      await page.locator('[data-test=f-photos]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') })
+      // Not an image: the server refuses the upload, naming the photo; nothing is added.
+      await page.locator('input[data-test=f-photos-input]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') })
+      await page.locator('[data-test=f-photos-error]').waitFor()
+      // A real image is uploaded at once and shown as a thumbnail fetched with the session.
+      const uploaded = page.waitForResponse((r) => r.url().includes(`/orders/${id}/photos?stage=return`) && r.status() === 201)
+      await page.locator('input[data-test=f-photos-input]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: GREY_PNG })
+      const photo = await (await uploaded).json()
+      await page.locator('[data-test=f-photos][data-count="1"] img[data-test=order-photo-thumb]').waitFor()
+      assert.ok(await page.locator('[data-test=f-photos] img').evaluate((img) => img.src.startsWith('blob:') && img.naturalWidth > 0))
       const sent = page.waitForRequest((r) => r.url().endsWith(`/orders/${id}/returns`))
       await page.locator('[data-test=order-dialog-submit]').click()
       const body = JSON.parse((await sent).postData())
       assert.deepEqual(body.serials, ['356938035643809'])
-      assert.match(body.photos[0], /^sha256:[0-9a-f]{64}$/)
+      assert.deepEqual(body.photos, [photo.ref])
       await page.locator(`[data-test=order][data-order="${id}"][data-state=return_requested]`).waitFor()
       const afterSale = page.locator(`[data-test=order][data-order="${id}"] [data-test=after-sale][data-kind=return]`)
       await afterSale.and(page.locator('[data-flagged=true]')).waitFor()
@@ -289,6 +298,11 @@ describe('market', { timeout: TIMEOUT }, () => {
     assert.equal(ret.flagged, true)
     assert.ok(ret.details.serial_differences.length > 0)
     assert.equal(ret.status, 'open')
+    // The return's photo is stored with the order, beside the dispatch's.
+    assert.deepEqual(ret.details.dispatch_photos, [dispatchPhoto])
+    const photos = await phone.clerk.call('GET', `/orders/${id}/photos`, undefined, 200)
+    assert.deepEqual(photos.body.items.map((p) => p.stage), ['dispatch', 'return'])
+    assert.deepEqual(ret.details.photos, [photos.body.items[1].ref])
   })
 
   test('an item put on hold after publishing says why it cannot be bought, with no buy button', async () => {

@@ -2,14 +2,15 @@
 // operator creates and publishes an offer for an inspected item (the 3-month warranty rule under
 // its field, the disclosure confirmed by version, a refusal in plain words); a listing with a
 // prohibited keyword is blocked, the operator appeals, market supervision lifts it; an order placed
-// through the API is dispatched through the screen; a return with a different serial shows the red
-// flag and is accepted after the in-person check. Real recirc (`recirc demo`, no statutory hold
+// through the API is dispatched through the screen with a photo uploaded to the order; a return with
+// a different serial shows the red flag, the dispatch and return photos side by side, and is
+// accepted after the in-person check. Real recirc (`recirc demo`, no statutory hold
 // period) and Debian's Chromium; the data around the screens is set up through the API.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
 import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
-import { apiSession, imeiSource } from './support/api.mjs'
+import { apiSession, GREY_PNG, imeiSource, orderPhoto } from './support/api.mjs'
 
 const TIMEOUT = 240_000
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
@@ -206,8 +207,12 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
       await drawer.locator('[data-test=dispatch-form]').waitFor()
       await field(page, 'dispatch-tracking').fill('SF1234567890')
       await field(page, 'dispatch-serials').fill(`${imei}\n`)
-      await drawer.locator('input[data-test=dispatch-photos]').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG })
-      await drawer.getByText('已选 1 张').waitFor()
+      // The photo is uploaded to the order as it is chosen and shown as a thumbnail.
+      const uploaded = page.waitForResponse((r) => r.url().includes(`/orders/${order.body.id}/photos?stage=dispatch`) && r.status() === 201)
+      await drawer.locator('input[data-test=dispatch-photos-input]').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PNG })
+      const photo = await (await uploaded).json()
+      await drawer.getByText('已上传 1 张').waitFor()
+      await drawer.locator('[data-test=dispatch-photos] img[data-test=order-photo-thumb]').waitFor()
       await screenshot('shop-dispatch-form')
       const sent = page.waitForRequest((r) => r.url().endsWith('/dispatch'))
       await drawer.locator('[data-test=dispatch-submit]').click()
@@ -215,9 +220,10 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
       assert.equal(body.method, 'shipping')
       assert.equal(body.tracking, 'SF1234567890')
       assert.deepEqual(body.serials, [imei])
-      assert.match(body.photos[0], /^sha256:[0-9a-f]{64}$/)
+      assert.deepEqual(body.photos, [photo.ref])
       await drawer.locator('[data-test=order-drawer-state]', { hasText: '已发货' }).waitFor()
       await drawer.locator('[data-test=dispatch-record]').getByText(imei).waitFor()
+      await drawer.locator('[data-test=dispatch-record-photos][data-count="1"] img').waitFor()
       await screenshot('shop-dispatched')
     })
     const dispatched = await clerk.call('GET', `/orders/${order.body.id}`, undefined, 200)
@@ -226,8 +232,11 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
     // The buyer receives it and returns an item whose serial is not the one sent.
     await clerk.call('POST', `/orders/${order.body.id}/receive`, { condition: 'as_described' }, 200)
     const other = newImei()
-    const ret = await clerk.call('POST', `/orders/${order.body.id}/returns`, { serials: [other], reason: '与描述不符' }, 201)
+    // At the counter (an order with a buyer_ref) the staff take the return's photo for the buyer.
+    const returnPhoto = await orderPhoto(clerk, order.body.id, 'return', GREY_PNG)
+    const ret = await clerk.call('POST', `/orders/${order.body.id}/returns`, { serials: [other], photos: [returnPhoto], reason: '与描述不符' }, 201)
     assert.equal(ret.body.flagged, true)
+    assert.equal(ret.body.details.photos_missing, false)
 
     await withBrowser({}, async ({ page, screenshot }) => {
       await logIn(page, 'shop.clerk')
@@ -242,6 +251,14 @@ describe('operator market screens', { timeout: TIMEOUT }, () => {
       await flag.getByText(other, { exact: false }).waitFor()
       assert.equal(await drawer.locator('[data-test=serial-match]').count(), 0)
       await drawer.locator('[data-test=returned-serials] .el-tag--danger', { hasText: other }).waitFor()
+      // The dispatch's photo and the return's side by side, each fetched with the session.
+      const compare = drawer.locator('[data-test=return-photo-compare]')
+      await compare.locator('[data-test=after-dispatch-photos][data-count="1"] img').waitFor()
+      await compare.locator('[data-test=after-return-photos][data-count="1"] img').waitFor()
+      for (const side of ['after-dispatch-photos', 'after-return-photos']) {
+        assert.ok(await compare.locator(`[data-test=${side}] img`).evaluate((img) => img.src.startsWith('blob:') && img.naturalWidth > 0), side)
+      }
+      assert.equal(await drawer.locator('[data-test=photos-missing]').count(), 0)
       const accept = drawer.locator('[data-test=return-accept]')
       assert.equal(await accept.isDisabled(), true)
       await screenshot('shop-return-flagged')

@@ -276,9 +276,14 @@ TEST_P(BuyerHttpTest, ABuyerBuysWithoutABuyerRefAndSeesOnlyTheirOwnOrders) {
 
   // A pays; the shop (which sees its organisation's orders as before) dispatches; A receives.
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":420000})", a, 200);
+  Headers upload = clerk_;
+  upload.emplace_back("Content-Type", "image/png");
+  auto photo = server_->Call(
+      {"POST", "/api/v1/orders/" + id + "/photos?stage=dispatch", ColourPng(), upload});
+  ASSERT_EQ(photo.status, 201u) << photo.body;
   Post("/api/v1/orders/" + id + "/dispatch",
-       R"({"method":"shipping","serials":["SN123"],"photos":["sha256:)" + std::string(64, 'e') +
-           R"("],"tracking":"SF1"})",
+       R"({"method":"shipping","serials":["SN123"],"photos":[")" +
+           Str(json::parse(photo.body).at("ref")) + R"("],"tracking":"SF1"})",
        clerk_, 200);
   EXPECT_EQ(server_
                 ->Call({"POST", "/api/v1/orders/" + id + "/receive",

@@ -11,6 +11,7 @@
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
+#include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
 namespace recirc::testing {
@@ -34,7 +35,6 @@ const char* kWipe =
     R"("verifier":{"name":"B","title":"lead","date":"2026-12-01","place":"Beijing"},)"
     R"("consent":{"given":true,"scope":"all user data","method_explained":true,"date":"2026-12-01"},)"
     R"("destination":"resale"})";
-const std::string kPhoto = "sha256:" + std::string(64, 'd');
 
 class MarketHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -72,6 +72,14 @@ class MarketHttpTest : public ::testing::TestWithParam<Backend> {
     return json::parse(r.body).as_object();
   }
   std::string Str(const json::value& v) { return std::string(v.as_string()); }
+  // Uploads a photo of the order at `stage` (dispatch, return); returns its sha256:<hex>.
+  std::string OrderPhoto(const std::string& order, const std::string& stage, Headers who) {
+    who.emplace_back("Content-Type", "image/png");
+    auto r = server_->Call(
+        {"POST", "/api/v1/orders/" + order + "/photos?stage=" + stage, ColourPng(), who});
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.status == 201 ? Str(json::parse(r.body).at("ref")) : std::string();
+  }
   std::string RegisterPhone(const std::string& fourteen) {
     auto outlets = json::parse(
         server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
@@ -128,7 +136,7 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
                         R"({"disclosure_version":)" + std::to_string(version) + "}", clerk_, 200);
   EXPECT_EQ(published.at("offer").at("status"), "published");
   EXPECT_EQ(server_->Call({"GET", "/api/v1/offers/" + offer}).status, 200u);
-  // The published phone is found in the public search, and leaves it once sold.
+  // The published phone is found in the public search, and leaves it once ordered.
   EXPECT_TRUE(SearchShows("Mate", offer, true));
 
   auto order =
@@ -139,6 +147,7 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
            clerk_, 201);
   const std::string id = Str(order.at("id"));
   EXPECT_EQ(order.at("simulated"), true);
+  EXPECT_TRUE(SearchShows("Mate", offer, false));
   auto second =
       Post("/api/v1/orders",
            R"({"offer_id":")" + offer +
@@ -148,9 +157,9 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
   EXPECT_TRUE(Str(second.at("error").at("message")).starts_with("offer_taken:"));
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":1})", clerk_, 400);
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":420000})", clerk_, 200);
-  EXPECT_TRUE(SearchShows("Mate", offer, false));
+  const std::string photo = OrderPhoto(id, "dispatch", clerk_);
   Post("/api/v1/orders/" + id + "/dispatch",
-       R"({"method":"shipping","serials":["SN123"],"photos":[")" + kPhoto + R"("]})", clerk_, 200);
+       R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})", clerk_, 200);
   Post("/api/v1/orders/" + id + "/receive", R"({"condition":"as_described"})", clerk_, 200);
   auto ret = Post("/api/v1/orders/" + id + "/returns",
                   R"({"serials":["SN999"],"reason":"不想要了"})", clerk_, 201);

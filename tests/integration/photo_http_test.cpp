@@ -2,12 +2,6 @@
 // ID document images and who may see them.
 #include <gtest/gtest.h>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/write.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
 #include <boost/json.hpp>
 
 #include <fstream>
@@ -40,27 +34,6 @@ std::string ReadAllFiles(const std::filesystem::path& dir) {
     all += s.str();
   }
   return all;
-}
-
-// Sends only the header of an upload that announces `length` bytes and reads the answer: a
-// body over the route's limit must be refused before any of it is sent.
-unsigned AnnounceUpload(uint16_t port, const std::string& target, size_t length,
-                        const std::vector<std::pair<std::string, std::string>>& headers) {
-  namespace asio = boost::asio;
-  namespace bhttp = boost::beast::http;
-  asio::io_context ioc;
-  asio::ip::tcp::socket socket(ioc);
-  socket.connect({asio::ip::make_address("127.0.0.1"), port});
-  std::string head = "POST " + target +
-                     " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\n" +
-                     "Content-Length: " + std::to_string(length) + "\r\n";
-  for (const auto& [k, v] : headers) head += k + ": " + v + "\r\n";
-  head += "\r\n";
-  asio::write(socket, asio::buffer(head));
-  boost::beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(socket, buffer, res);
-  return res.result_int();
 }
 
 class PhotoHttpTest : public ::testing::TestWithParam<Backend> {

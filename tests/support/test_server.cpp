@@ -4,6 +4,7 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
@@ -114,6 +115,25 @@ Headers LogInDemo(const TestServer& server, const std::string& username,
   const std::string cookie = r.Header("Set-Cookie");
   return {{"Cookie", cookie.substr(0, cookie.find(';'))},
           {"X-CSRF-Token", std::string(body["csrf_token"].as_string())}};
+}
+
+unsigned AnnounceUpload(uint16_t port, const std::string& target, size_t length,
+                        const std::vector<std::pair<std::string, std::string>>& headers) {
+  namespace asio = boost::asio;
+  namespace bhttp = boost::beast::http;
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), port});
+  std::string head = "POST " + target +
+                     " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\n" +
+                     "Content-Length: " + std::to_string(length) + "\r\n";
+  for (const auto& [k, v] : headers) head += k + ": " + v + "\r\n";
+  head += "\r\n";
+  asio::write(socket, asio::buffer(head));
+  boost::beast::flat_buffer buffer;
+  bhttp::response<bhttp::string_body> res;
+  bhttp::read(socket, buffer, res);
+  return res.result_int();
 }
 
 }  // namespace recirc::testing

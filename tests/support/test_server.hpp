@@ -61,4 +61,9 @@ class TestServer {
 Headers LogInDemo(const TestServer& server, const std::string& username,
                   std::string* organisation_id = nullptr);
 
+// Sends only the header of an upload (Content-Type image/png) that announces `length` bytes and
+// reads the answer: a body over the route's limit must be refused before any of it is sent.
+unsigned AnnounceUpload(uint16_t port, const std::string& target, size_t length,
+                        const std::vector<std::pair<std::string, std::string>>& headers);
+
 }  // namespace recirc::testing

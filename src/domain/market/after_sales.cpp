@@ -6,6 +6,7 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/market/order_photos.hpp"
 
 namespace recirc::market {
 namespace {
@@ -89,9 +90,20 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
               FromJson(dispatch.as_object().contains("serials") ? dispatch.as_object().at("serials")
                                                                 : json::value()),
               FromJson(details.at("serials")));
-          flagged = !differences.empty();
+          // The return's photos are its buyer's uploads; shown beside the dispatch's (no image
+          // similarity is computed): a return without photos of an item dispatched with some
+          // is flagged photos_missing.
+          const auto returned_photos = FromJson(details.at("photos"));
+          RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageReturn, returned_photos));
+          const auto dispatch_photos =
+              FromJson(dispatch.as_object().contains("photos") ? dispatch.as_object().at("photos")
+                                                               : json::value());
+          const bool photos_missing = returned_photos.empty() && !dispatch_photos.empty();
+          flagged = !differences.empty() || photos_missing;
           r.flagged = flagged;
           details["serial_differences"] = Strings(differences);
+          details["dispatch_photos"] = Strings(dispatch_photos);
+          details["photos_missing"] = photos_missing;
           o.state = "return_requested";
         } else if (kind == "warranty") {
           if (now - *o.received_at > o.warranty_months * kMonthMs) {
@@ -107,7 +119,10 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
         r.details = json::serialize(details);
         RECIRC_CHECK(c_.repo.InsertAfterSale(s, r));
         json::object event{{"after_sale_id", r.id}, {"kind", kind}};
-        if (kind == "return") event["serial_mismatch"] = flagged;
+        if (kind == "return") {
+          event["serial_mismatch"] = !details.at("serial_differences").as_array().empty();
+          event["photos_missing"] = details.at("photos_missing");
+        }
         return AppendItem(s, c_, actor, o, "item." + kind + "_requested", event);
       }));
   (void)order;
@@ -172,6 +187,17 @@ Result<storage::AfterSaleRecord> AfterSalesService::AcceptReturn(const identity:
             if (current->status != "open")
               return Rule("return_not_open", "the return is " + current->status);
             if (current->flagged && !override_flag) {
+              const json::object flags = json::parse(current->details).as_object();
+              const auto* missing = flags.if_contains("photos_missing");
+              const auto* serials = flags.if_contains("serial_differences");
+              const bool only_photos =
+                  missing && missing->is_bool() && missing->as_bool() &&
+                  (!serials || !serials->is_array() || serials->as_array().empty());
+              if (only_photos) {
+                return Rule("photos_missing",
+                            "the return has no photos but the dispatch record has; check the item "
+                            "in person and accept with override_flag, or refuse");
+              }
               return Rule("serial_mismatch",
                           "the returned serials differ from the dispatch record; check the item in "
                           "person and accept with override_flag, or refuse");

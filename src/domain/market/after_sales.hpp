@@ -1,9 +1,10 @@
 #pragma once
 // After-sales: returns within the offer's return window (the returned item's serials compared
 // with the dispatch record: any difference is flagged for the operator — swapped-item and
-// empty-box fraud), warranty claims within the agreed warranty, and disputes that the operator
-// settles by a re-inspection compared with the recorded report. Time limits run from the
-// order's received_at by the injected clock.
+// empty-box fraud; a return without photos when the dispatch had some is flagged photos_missing,
+// and the dispatch's photos are copied beside the return's for the operator), warranty claims
+// within the agreed warranty, and disputes that the operator settles by a re-inspection compared
+// with the recorded report. Time limits run from the order's received_at by the injected clock.
 
 #include <optional>
 #include <string>
@@ -16,7 +17,7 @@ namespace recirc::market {
 
 struct ReturnInput {
   std::vector<std::string> serials;  // as read from the item that came back
-  std::vector<std::string> photos;   // sha256 references
+  std::vector<std::string> photos;   // sha256:<hex> of photos uploaded at stage return
   std::string reason;
 };
 

@@ -6,15 +6,20 @@
 
 #include <boost/json.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <string>
 
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/report_service.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/market/order_photos.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/registration.hpp"
 #include "support/test_database.hpp"
+#include "support/test_images.hpp"
 
 namespace recirc::market {
 
@@ -65,6 +70,10 @@ class MarketFixture : public testing::BothDatabases {
     blocks_.emplace(*ctx_);
     orders_.emplace(*ctx_, providers_);
     after_sales_.emplace(*ctx_, *orders_, *reports_);
+    photo_dir_ = std::filesystem::temp_directory_path() /
+                 ("recirc_order_photos_" + std::to_string(::getpid()) + "_" +
+                  std::to_string(GetParam() == testing::Backend::kSqlite ? 0 : 1));
+    order_photos_.emplace(*ctx_, storage::PhotoFiles(photo_dir_));
 
     shop_ = Org("operator", "绿循环", "110105");
     outlet_ =
@@ -172,11 +181,25 @@ class MarketFixture : public testing::BothDatabases {
                                      std::string provider = "simulated") {
     return orders_->Place(buyer_, {offer.id, "B-0042", provider, *offer.disclosure_version, {}});
   }
+  void TearDown() override {
+    std::error_code ec;
+    if (!photo_dir_.empty()) std::filesystem::remove_all(photo_dir_, ec);
+    BothDatabases::TearDown();
+  }
+  // Uploads `bytes` (a colour PNG unless given) as a photo of the order at `stage` (dispatch,
+  // return); returns its reference, sha256:<hex>.
+  std::string OrderPhoto(const Principal& who, const std::string& order_id, std::string_view stage,
+                         const std::string& bytes = testing::ColourPng()) {
+    auto r = order_photos_->Upload(who, order_id, {std::string(stage), "image/png", bytes});
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? "sha256:" + r->record.sha256 : kPhoto;
+  }
   storage::OrderRecord Received(const storage::OfferRecord& offer) {
     auto o = Order(offer);
     EXPECT_TRUE(o) << o.error().message;
     EXPECT_TRUE(orders_->Pay(buyer_, o->id, 350000, std::nullopt));
-    auto d = orders_->Dispatch(clerk_, o->id, {"shipping", {"F2LXK0ABCD"}, {kPhoto}, "SF1234"});
+    const std::string photo = OrderPhoto(clerk_, o->id, kStageDispatch);
+    auto d = orders_->Dispatch(clerk_, o->id, {"shipping", {"F2LXK0ABCD"}, {photo}, "SF1234"});
     EXPECT_TRUE(d) << d.error().message;
     auto r = orders_->Receive(buyer_, o->id, "as_described");
     EXPECT_TRUE(r) << r.error().message;
@@ -210,6 +233,8 @@ class MarketFixture : public testing::BothDatabases {
   std::optional<ListingBlockService> blocks_;
   std::optional<OrderService> orders_;
   std::optional<AfterSalesService> after_sales_;
+  std::filesystem::path photo_dir_;  // the photo store of order photos, removed after the test
+  std::optional<OrderPhotoService> order_photos_;
   storage::OrganisationRecord shop_;
   storage::OutletRecord outlet_;
   Principal clerk_, buyer_, inspector_, supervisor_, far_supervisor_;

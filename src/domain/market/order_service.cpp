@@ -9,6 +9,7 @@
 #include "domain/inspection/disclosure.hpp"
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/listing_feed.hpp"
+#include "domain/market/order_photos.hpp"
 #include "domain/market/paging.hpp"
 
 namespace recirc::market {
@@ -164,6 +165,8 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
         RECIRC_CHECK(c_.repo.InsertOrder(s, o));
         RECIRC_CHECK(
             c_.repo.UpdateOfferStatus(s, offer->id, "reserved", std::nullopt, std::nullopt));
+        // Out of search while reserved: a second buyer would only be told it is taken.
+        RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "reserved"));
         RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.placed"));
         return o;
       });
@@ -200,7 +203,6 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
     o.paid_fen = o.price_fen;
     o.state = "paid";
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.paid"));
-    RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "sold"));
     return AppendItemEvent(s, actor, o, "item.sold",
                            {{"channel", offer->channel},
                             {"sale_mode", offer->sale_mode},
@@ -236,6 +238,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
     if (o.state != "paid") return WrongState(o, "paid");
+    RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageDispatch, in.photos));
     json::array serials, photos;
     for (const auto& x : in.serials) serials.push_back(json::string(x));
     for (const auto& x : in.photos) photos.push_back(json::string(x));
@@ -323,6 +326,43 @@ Result<int64_t> OrderService::SettleDue() {
   return settled;
 }
 
+Result<int64_t> OrderService::ExpireUnpaid() {
+  constexpr int kBatch = 500;
+  const identity::Principal system = identity::Principal::System();
+  const int64_t cutoff =
+      ToUnixMillis(c_.clock.Now()) -
+      std::chrono::duration_cast<std::chrono::milliseconds>(kPaymentWindow).count();
+  RECIRC_TRY(auto due,
+             storage::ReadValue<std::vector<std::string>>(c_.db, [&](storage::Session& s) {
+               return c_.repo.UnpaidOrdersPlacedBefore(s, cutoff, kBatch);
+             }));
+  int64_t cancelled = 0;
+  for (const std::string& id : due) {
+    // Checked again under the order's lock: the buyer may have paid since.
+    auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+      if (o.state != "placed") return WrongState(o, "placed");
+      o.state = "cancelled";
+      RECIRC_CHECK(RelistLocked(s, system, o));
+      return AppendOrderEvent(s, system, o, "order.cancelled");
+    });
+    if (done) {
+      cancelled++;
+    } else if (done.error().code != ErrorCode::kFailedPrecondition) {
+      return done.error();
+    }
+  }
+  return cancelled;
+}
+
+Status OrderService::RelistLocked(storage::Session& s, const identity::Principal& actor,
+                                  const storage::OrderRecord& o) {
+  RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "published", std::nullopt, std::nullopt));
+  RECIRC_TRY(auto offer, c_.repo.FindOffer(s, o.offer_id));
+  RECIRC_TRY(auto item, c_.registry.FindItem(s, o.item_id));
+  if (!offer || !item) return Error::Internal("order " + o.id + " names a missing offer or item");
+  return AppendListingPublished(s, c_, actor, *offer, *item);
+}
+
 Status OrderService::RefundLocked(storage::Session& s, const identity::Principal& actor,
                                   storage::OrderRecord& o, int64_t amount_fen) {
   if (amount_fen <= 0)
@@ -344,8 +384,12 @@ Status OrderService::RefundLocked(storage::Session& s, const identity::Principal
     o.state = "refunded";
     // Refunded before dispatch: the item is still in the shop, offered again. After dispatch it
     // comes back first: the operator makes a new offer once it has.
-    RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, returned ? "withdrawn" : "published",
-                                           std::nullopt, std::nullopt));
+    if (returned) {
+      RECIRC_CHECK(
+          c_.repo.UpdateOfferStatus(s, o.offer_id, "withdrawn", std::nullopt, std::nullopt));
+    } else {
+      RECIRC_CHECK(RelistLocked(s, actor, o));
+    }
     RECIRC_CHECK(
         AppendItemEvent(s, actor, o, returned ? "item.returned" : "item.sale_cancelled", {}));
   }
@@ -374,8 +418,7 @@ Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& act
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (o.state == "placed") {
       o.state = "cancelled";
-      RECIRC_CHECK(
-          c_.repo.UpdateOfferStatus(s, o.offer_id, "published", std::nullopt, std::nullopt));
+      RECIRC_CHECK(RelistLocked(s, actor, o));
       return AppendOrderEvent(s, actor, o, "order.cancelled");
     }
     if (o.state == "paid") return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);

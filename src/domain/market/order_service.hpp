@@ -25,6 +25,10 @@
 namespace recirc::market {
 
 inline constexpr std::chrono::hours kInspectionWindow{72};
+// An order placed and not paid within this long is cancelled by serve's market job, and its
+// offer goes back on the market (the buyer at an outlet pays at once; online, the window is for
+// the payment provider's page).
+inline constexpr std::chrono::minutes kPaymentWindow{30};
 
 struct OrderInput {
   std::string offer_id;
@@ -39,7 +43,7 @@ struct OrderInput {
 struct DispatchInput {
   std::string method;  // handover, shipping
   std::vector<std::string> serials;
-  std::vector<std::string> photos;  // sha256:<64 hex> references from the photos API
+  std::vector<std::string> photos;  // sha256:<hex> of photos uploaded at stage dispatch
   std::optional<std::string> tracking;
 };
 
@@ -68,6 +72,9 @@ class OrderService {
   // The background job: settles every received order whose inspection and return windows have
   // ended (by the injected clock) with no open after-sales case; returns how many.
   Result<int64_t> SettleDue();
+  // The background job: cancels every order still unpaid kPaymentWindow after it was placed (by
+  // the injected clock) and puts its offer back on the market; returns how many.
+  Result<int64_t> ExpireUnpaid();
   Result<storage::OrderRecord> Cancel(const identity::Principal& actor, const std::string& id,
                                       const std::string& reason);
   Result<storage::OrderRecord> Refund(const identity::Principal& actor, const std::string& id,
@@ -92,6 +99,10 @@ class OrderService {
  private:
   Status SettleLocked(storage::Session& s, const identity::Principal& actor,
                       storage::OrderRecord& o);
+  // The order's offer is published again (its order was cancelled or refunded before dispatch),
+  // and search shows it again.
+  Status RelistLocked(storage::Session& s, const identity::Principal& actor,
+                      const storage::OrderRecord& o);
   Status AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
                           const storage::OrderRecord& o, const std::string& type);
   Status AppendItemEvent(storage::Session& s, const identity::Principal& actor,

@@ -36,7 +36,8 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
   EXPECT_EQ(
       orders_->Dispatch(clerk_, order->id, {"shipping", {"S"}, {"sha256:xyz"}, {}}).error().field,
       "photos[0]");
-  ASSERT_TRUE(orders_->Dispatch(clerk_, order->id, {"shipping", {"F2LXK0ABCD"}, {kPhoto}, {}}));
+  const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
+  ASSERT_TRUE(orders_->Dispatch(clerk_, order->id, {"shipping", {"F2LXK0ABCD"}, {photo}, {}}));
   ASSERT_TRUE(orders_->Receive(buyer_, order->id, "as_described"));
   clock_.Advance(hours(72));
   // The return window (7 days) is longer than the inspection window (3 days).
@@ -111,7 +112,8 @@ TEST_P(OrderTest, ARefundNeverExceedsThePayment) {
 TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
   const auto offer = Published("35693803564397");
   const auto order = Received(offer);
-  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ZZZZ"}, {kPhoto}, "不喜欢"});
+  const std::string photo = OrderPhoto(buyer_, order.id, kStageReturn);
+  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ZZZZ"}, {photo}, "不喜欢"});
   ASSERT_TRUE(ret) << ret.error().message;
   EXPECT_TRUE(ret->flagged);
   EXPECT_NE(ret->details.find("F2LXK0ZZZZ"), std::string::npos);

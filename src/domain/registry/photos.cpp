@@ -1,7 +1,5 @@
 #include "domain/registry/photos.hpp"
 
-#include <cctype>
-
 #include "core/id.hpp"
 #include "crypto/token.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -19,30 +17,7 @@ std::string FileName(const storage::PhotoRecord& r) {
   return r.encrypted ? r.sha256 + ".enc" : r.sha256;
 }
 
-bool IsSha256Hex(std::string_view s) {
-  if (s.size() != 64) return false;
-  for (char c : s) {
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  }
-  return true;
-}
-
-// "image/jpeg; charset=…" → "image/jpeg".
-std::string BaseMediaType(std::string_view header) {
-  std::string out(header.substr(0, header.find(';')));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
-
-std::optional<std::string> SniffImageType(std::string_view b) {
-  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
-  if (b.size() >= 8 && b.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
-  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
-  return std::nullopt;
-}
 
 Result<storage::AcquisitionRecord> PhotoService::Visible(storage::Session& s,
                                                          const identity::Principal& actor,
@@ -73,18 +48,7 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
   if (!upload.kind || (*upload.kind != "item" && *upload.kind != kIdDocument)) {
     return Error::InvalidArgument("kind", "kind is item or id_document (query parameter)");
   }
-  if (upload.bytes.empty()) {
-    return Error::InvalidArgument("photo", "the request body is the image (JPEG, PNG or WebP)");
-  }
-  const auto sniffed = SniffImageType(upload.bytes);
-  if (!sniffed) {
-    return Error::InvalidArgument("photo", "the photo is not a JPEG, PNG or WebP image");
-  }
-  const std::string declared = BaseMediaType(upload.content_type.value_or(""));
-  if (declared != *sniffed) {
-    return Error::InvalidArgument(
-        "photo", "the Content-Type is '" + declared + "' but the bytes are " + *sniffed);
-  }
+  RECIRC_TRY(const std::string media_type, CheckUploadedImage(upload.content_type, upload.bytes));
   // The registration must be the caller's before anything touches the disk.
   RECIRC_TRY(auto acquisition,
              storage::ReadValue<storage::AcquisitionRecord>(
@@ -95,13 +59,13 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
   // Decoded before the write transaction: the colour rule of an item without a serial number.
   std::optional<bool> in_colour;
   if (*upload.kind == "item") {
-    RECIRC_TRY(ColourCheck check, CheckColour(upload.bytes, *sniffed));
+    RECIRC_TRY(ColourCheck check, CheckColour(upload.bytes, media_type));
     in_colour = check.in_colour;
   }
   storage::PhotoRecord r{acquisition_id,
                          crypto::Sha256Hex(upload.bytes),
                          *upload.kind,
-                         *sniffed,
+                         media_type,
                          static_cast<int64_t>(upload.bytes.size()),
                          *upload.kind == kIdDocument,
                          actor.user_id,

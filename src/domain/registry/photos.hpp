@@ -19,13 +19,11 @@
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
+#include "domain/registry/image_upload.hpp"
 #include "storage/photo_repository.hpp"
 #include "storage/registry_repository.hpp"
 
 namespace recirc::registry {
-
-// "image/jpeg", "image/png", "image/webp", or nullopt for anything else.
-std::optional<std::string> SniffImageType(std::string_view bytes);
 
 struct PhotoUpload {
   std::optional<std::string> kind;          // item, id_document

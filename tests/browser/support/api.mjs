@@ -31,7 +31,31 @@ export async function apiSession(baseUrl, username, password = DEMO_PASSWORD) {
       if (expected) assert.equal(out.status, expected, `${method} ${path}: ${text}`)
       return out
     },
+    /** POSTs raw bytes (an image) as `contentType`; answers as call(). */
+    async upload(path, bytes, contentType, expected) {
+      const res = await fetch(`${baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'X-CSRF-Token': session.csrf_token, 'Content-Type': contentType },
+        body: bytes,
+      })
+      const text = await res.text()
+      const out = { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text }
+      if (expected) assert.equal(out.status, expected, `POST ${path}: ${text}`)
+      return out
+    },
   }
+}
+
+/** A 1×1 PNG: a real image for the photo uploads (orders' photos are not decoded). */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+/** An 8×8 grey PNG: other bytes than TINY_PNG. */
+export const GREY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAD0lEQVR4nGNowAEYhpYEAILzYAGc7g8kAAAAAElFTkSuQmCC', 'base64')
+
+/** Uploads `png` as a photo of the order at `stage` (dispatch, return); answers its ref. */
+export async function orderPhoto(who, orderId, stage, png = TINY_PNG) {
+  const r = await who.upload(`/orders/${orderId}/photos?stage=${stage}`, png, 'image/png')
+  assert.ok(r.status === 201 || r.status === 200, `order photo: ${JSON.stringify(r.body)}`)
+  return r.body.ref
 }
 
 /** `digits` followed by its Luhn check digit (an IMEI from its first 14 digits). */

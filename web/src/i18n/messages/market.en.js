@@ -144,7 +144,12 @@ export default {
       serials: 'Serial numbers / IMEI on the item you received',
       serialsHint: 'One per line, or separated by commas',
       returnPhotos: 'Photos (optional)',
-      returnPhotosNote: 'Only each photo\'s SHA-256 fingerprint is recorded; the photo itself is not uploaded.',
+      returnPhotosNote: 'Each photo is uploaded when chosen and kept with the order; only the seller and you can see it.',
+      photos: {
+        none: 'No photos', uploading: 'Uploading…', uploaded: '{n} uploaded', failed: 'Photo upload failed: {reason}',
+        dispatch: 'Dispatch photos', return: 'Return photos', missing: 'The return has no photos though the dispatch record has: check the item in person',
+        noSimilarity: 'Images are not compared by the system: compare the dispatch and return photos yourself.',
+      },
       fault: 'What is wrong',
       report: 'The inspection report it concerns',
       claim: 'Your claim',

@@ -143,7 +143,12 @@ export default {
       serials: '收到物品上的序列号/IMEI',
       serialsHint: '每行一个，或用逗号分隔',
       returnPhotos: '照片（可选）',
-      returnPhotosNote: '只记录照片的 SHA-256 指纹，照片本身不会上传。',
+      returnPhotosNote: '选择后即上传并随订单保存，只有卖家和你能看到。',
+      photos: {
+        none: '暂无照片', uploading: '正在上传…', uploaded: '已上传 {n} 张', failed: '照片上传失败：{reason}',
+        dispatch: '发货照片', return: '退货照片', missing: '退货未附照片，而发货记录有照片：请当面核对物品',
+        noSimilarity: '系统不比对图像内容，请对照发货照片和退货照片人工核对。',
+      },
       fault: '故障描述',
       report: '依据的检测报告',
       claim: '争议内容',

@@ -68,7 +68,7 @@ export default {
       dispatch: 'Record dispatch', dispatched_ok: 'Dispatch recorded', dispatchRecord: 'Dispatch record',
       settle: 'Settle', settled_ok: 'Order settled', refund: 'Refund', refundAmount: 'Refund (yuan)',
       refundAll: 'All of it', refunded_ok: 'Refunded', cancel: 'Cancel order', cancelReason: 'Reason',
-      cancelled_ok: 'Order cancelled', serialsNeeded: 'Enter at least one serial', photosNeeded: 'Choose at least one photo',
+      cancelled_ok: 'Order cancelled', serialsNeeded: 'Enter at least one serial', photosNeeded: 'Upload at least one dispatch photo',
     },
     after: {
       title: 'After-sales', none: 'No after-sales requests', kinds: { return: 'Return', warranty: 'Warranty', dispute: 'Dispute' },

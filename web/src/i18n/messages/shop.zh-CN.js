@@ -67,7 +67,7 @@ export default {
       dispatch: '确认发货', dispatched_ok: '已记录发货', dispatchRecord: '发货记录',
       settle: '结算', settled_ok: '订单已结算', refund: '退款', refundAmount: '退款金额（元）',
       refundAll: '全额', refunded_ok: '已退款', cancel: '取消订单', cancelReason: '取消原因',
-      cancelled_ok: '订单已取消', serialsNeeded: '请至少填写一个序列号', photosNeeded: '请至少选择一张照片',
+      cancelled_ok: '订单已取消', serialsNeeded: '请至少填写一个序列号', photosNeeded: '请至少上传一张发货照片',
     },
     after: {
       title: '售后', none: '暂无售后申请', kinds: { return: '退货', warranty: '保修', dispute: '争议' },

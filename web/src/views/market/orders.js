@@ -47,13 +47,6 @@ export function unavailableKey(offer, availability) {
   return null
 }
 
-/** "sha256:<hex>" of a file's bytes (WebCrypto), the photo reference the orders API takes. */
-export async function sha256Ref(blob, subtle = globalThis.crypto?.subtle) {
-  const bytes = await blob.arrayBuffer()
-  const digest = await subtle.digest('SHA-256', bytes)
-  return `sha256:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`
-}
-
 /** A short line for a public history event (the leaf's type and a few of its facts). */
 export function eventFacts(leaf) {
   const f = leaf?.facts ?? {}

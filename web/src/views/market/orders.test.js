@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { webcrypto } from 'node:crypto'
-import { buyerActions, eventFacts, parseSerials, sha256Ref, unavailableKey } from './orders.js'
+import { buyerActions, eventFacts, parseSerials, unavailableKey } from './orders.js'
 
 describe('the buyer’s steps per order state', () => {
   it('follow the escrow states of docs/market.md', () => {
@@ -38,11 +37,7 @@ describe('why an offer cannot be bought', () => {
   })
 })
 
-describe('photo references and history lines', () => {
-  it('hash the bytes as sha256:<hex>', async () => {
-    const ref = await sha256Ref(new Blob(['abc']), webcrypto.subtle)
-    expect(ref).toBe('sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
-  })
+describe('history lines', () => {
   it('summarise a leaf’s public facts', () => {
     expect(eventFacts({ facts: { channel: 'online', price_band: '2000-5000 CNY', other: 1 } })).toBe('channel: online · price_band: 2000-5000 CNY')
     expect(eventFacts({ facts: { grade: { functional: '0', cosmetic: 'B' } } })).toBe('grade: 0/B')
