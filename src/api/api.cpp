@@ -23,6 +23,7 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddLogRoutes(routes, deps);
   AddMarketRoutes(routes, deps);
   AddAfterSalesRoutes(routes, deps);
+  AddBestOfferRoutes(routes, deps);
   AddSearchRoutes(routes, deps);
   AddMarketAvailabilityRoutes(routes, deps);
   AddBuyerRoutes(routes, deps);

@@ -75,6 +75,7 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddAfterSalesRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
+void AddBestOfferRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps);
 void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& deps);

@@ -30,5 +30,8 @@ boost::json::object PageJson(const identity::Page<T>& page) {
 
 // ?after=<id>&limit=<1..200>, with errors naming the parameter.
 Result<storage::PageRequest> PageFromQuery(const http::RequestContext& ctx);
+// ?cursor=<id>&limit=<1..max_limit> (the market's lists), with errors naming the parameter.
+Result<storage::PageRequest> CursorPageFromQuery(const http::RequestContext& ctx, int default_limit,
+                                                 int max_limit);
 
 }  // namespace recirc::api

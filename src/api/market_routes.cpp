@@ -1,12 +1,13 @@
-// The marketplace: offers, best offers, prohibited-listing blocks and appeals, orders and
-// after-sales. Thin handlers over the market services; every POST names a required field.
+// The marketplace: offers, prohibited-listing blocks and appeals, orders and
+// after-sales (best offers: best_offer_routes.cpp). Thin handlers over the market services; every
+// POST names a required field.
 #include <boost/json.hpp>
-
-#include <charconv>
 
 #include "api/after_sales_json.hpp"
 #include "api/api.hpp"
+#include "api/dto.hpp"
 #include "core/clock.hpp"
+#include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
 
 namespace recirc::api {
@@ -21,7 +22,9 @@ json::value OptTime(const std::optional<int64_t>& v) {
 }
 std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
 
-json::object OfferJson(const storage::OfferRecord& o) {
+// The best-offer thresholds are the seller's own terms: only its organisation reads them; the
+// public (and buyers) see whether best offers are taken, never the amounts.
+json::object OfferJson(const storage::OfferRecord& o, bool seller_view = true) {
   return {{"id", o.id},
           {"item_id", o.item_id},
           {"organisation_id", o.organisation_id},
@@ -35,8 +38,8 @@ json::object OfferJson(const storage::OfferRecord& o) {
           {"return_days", o.return_days},
           {"best_offer",
            {{"enabled", o.best_offer},
-            {"auto_accept_fen", OptInt(o.auto_accept_fen)},
-            {"auto_decline_fen", OptInt(o.auto_decline_fen)}}},
+            {"auto_accept_fen", seller_view ? OptInt(o.auto_accept_fen) : nullptr},
+            {"auto_decline_fen", seller_view ? OptInt(o.auto_decline_fen) : nullptr}}},
           {"mode_terms", json::parse(o.mode_terms)},
           {"status", o.status},
           {"disclosure_version", OptInt(o.disclosure_version)},
@@ -57,17 +60,6 @@ json::object BlockJson(const storage::ListingBlockRecord& b) {
           {"appealed_at", OptTime(b.appealed_at)},
           {"decision_note", b.decision_note ? json::value(*b.decision_note) : nullptr},
           {"decided_at", OptTime(b.decided_at)},
-          {"created_at", Time(b.created_at)}};
-}
-
-json::object BestJson(const storage::BestOfferRecord& b) {
-  return {{"id", b.id},
-          {"offer_id", b.offer_id},
-          {"buyer_ref", b.buyer_ref},
-          {"amount_fen", b.amount_fen},
-          {"counter_fen", OptInt(b.counter_fen)},
-          {"status", b.status},
-          {"expires_at", Time(b.expires_at)},
           {"created_at", Time(b.created_at)}};
 }
 
@@ -99,6 +91,14 @@ json::object Items(const std::vector<T>& v, F&& to_json) {
   json::array items;
   for (const auto& x : v) items.push_back(to_json(x));
   return {{"items", std::move(items)}};
+}
+
+// {items, next_cursor} of a page (next_cursor null at the end).
+template <class Page, class F>
+json::object Paged(const Page& page, F&& to_json) {
+  json::object out = Items(page.items, to_json);
+  out["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : nullptr;
+  return out;
 }
 
 Result<std::optional<int64_t>> OptionalInteger(const json::object& body, const http::JsonFields& f,
@@ -185,19 +185,28 @@ Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestConte
   return http::Json(200, OfferJson(offer));
 }
 
+bool SellerOf(const http::RequestContext& ctx, const storage::OfferRecord& o) {
+  return ctx.principal != nullptr && ctx.principal->InOrganisation(o.organisation_id);
+}
+
 Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, Id(ctx)));
-  return http::Json(200, OfferJson(offer));
+  return http::Json(200, OfferJson(offer, SellerOf(ctx, offer)));
 }
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
-  return http::Json(200, Items(offers, OfferJson));
+  return http::Json(200, Items(offers, [&](const storage::OfferRecord& o) {
+                      return OfferJson(o, SellerOf(ctx, o));
+                    }));
 }
 
+// GET /api/v1/offers?cursor=&limit=: the organisation's offers, newest first.
 Result<http::Response> OwnOffers(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto offers, d.offers.OfOrganisation(ctx.Actor()));
-  return http::Json(200, Items(offers, OfferJson));
+  RECIRC_TRY(auto page,
+             CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
+  RECIRC_TRY(auto offers, d.offers.OfOrganisation(ctx.Actor(), page));
+  return http::Json(200, Paged(offers, [](const storage::OfferRecord& o) { return OfferJson(o); }));
 }
 
 Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestContext&) {
@@ -217,51 +226,6 @@ Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestCon
                      {"reason", {{"zh", r.reason_zh}, {"en", r.reason_en}}}});
   }
   return http::Json(200, json::object{{"version", d.rules.version()}, {"rules", rules}});
-}
-
-// Best offers.
-
-Result<http::Response> MakeBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "amount_fen"}));
-  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
-  const std::string buyer_ref = given_ref.value_or("");
-  RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
-  RECIRC_TRY(auto best, d.best_offers.Make(ctx.Actor(), Id(ctx), buyer_ref, amount));
-  return http::Json(201, BestJson(best));
-}
-
-Result<http::Response> RespondBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"action", "counter_fen"}));
-  RECIRC_TRY(std::string action, f.String("action"));
-  RECIRC_TRY(auto counter, OptionalInteger(body, f, "counter_fen"));
-  RECIRC_TRY(auto best, d.best_offers.Respond(ctx.Actor(), Id(ctx), action, counter));
-  return http::Json(200, BestJson(best));
-}
-
-Result<http::Response> AcceptCounter(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "counter_fen"}));
-  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
-  const std::string buyer_ref = given_ref.value_or("");
-  // The buyer confirms the amount they take (a buyer account gives no buyer_ref).
-  RECIRC_TRY(int64_t counter, f.Integer("counter_fen"));
-  RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), Id(ctx), buyer_ref, counter));
-  return http::Json(200, BestJson(best));
-}
-
-Result<http::Response> GetBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto best, d.best_offers.Get(ctx.Actor(), Id(ctx)));
-  return http::Json(200, BestJson(best));
-}
-
-Result<http::Response> OfferBestOffers(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto list, d.best_offers.OfOffer(ctx.Actor(), Id(ctx)));
-  return http::Json(200, Items(list, BestJson));
 }
 
 // Listing blocks.
@@ -317,27 +281,19 @@ Result<http::Response> GetOrder(const MarketServices& d, http::RequestContext& c
   return http::Json(200, OrderJson(order));
 }
 
+// GET /api/v1/orders?cursor=&limit=: the organisation's orders, newest first.
 Result<http::Response> OwnOrders(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto orders, d.orders.OfOrganisation(ctx.Actor()));
-  return http::Json(200, Items(orders, OrderJson));
+  RECIRC_TRY(auto page,
+             CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
+  RECIRC_TRY(auto orders, d.orders.OfOrganisation(ctx.Actor(), page));
+  return http::Json(200, Paged(orders, OrderJson));
 }
 
 // GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first.
 Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& ctx) {
-  storage::PageRequest page{"", 20};
-  if (auto cursor = ctx.Query("cursor")) page.after = *cursor;
-  if (auto limit = ctx.Query("limit")) {
-    int n = 0;
-    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > 100) {
-      return Error::InvalidArgument("limit", "limit is a whole number from 1 to 100");
-    }
-    page.limit = n;
-  }
+  RECIRC_TRY(auto page, CursorPageFromQuery(ctx, market::kBuyerPageDefault, market::kBuyerPageMax));
   RECIRC_TRY(auto mine, d.orders.Mine(ctx.Actor(), page));
-  json::object out = Items(mine.items, OrderJson);
-  out["next_cursor"] = mine.next_cursor ? json::value(*mine.next_cursor) : nullptr;
-  return http::Json(200, out);
+  return http::Json(200, Paged(mine, OrderJson));
 }
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
@@ -479,11 +435,6 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   add(Verb::post, "/api/v1/offers/{id}/publish", P::kMarketManage, PublishOffer, kSmall);
   add(Verb::post, "/api/v1/offers/{id}/withdraw", P::kMarketManage, WithdrawOffer, kSmall);
   add(Verb::get, "/api/v1/items/{id}/offers", P::kPublic, ItemOffers, 0);
-  add(Verb::post, "/api/v1/offers/{id}/best-offers", P::kMarketBuy, MakeBestOffer, kSmall);
-  add(Verb::get, "/api/v1/offers/{id}/best-offers", P::kMarketManage, OfferBestOffers, 0);
-  add(Verb::get, "/api/v1/best-offers/{id}", P::kAuthenticated, GetBestOffer, 0);
-  add(Verb::post, "/api/v1/best-offers/{id}/respond", P::kMarketManage, RespondBestOffer, kSmall);
-  add(Verb::post, "/api/v1/best-offers/{id}/accept-counter", P::kMarketBuy, AcceptCounter, kSmall);
   add(Verb::get, "/api/v1/listing-blocks", P::kMarketManage, ListBlocks, 0);
   add(Verb::get, "/api/v1/supervision/listing-blocks", P::kSupervisionRead, ListBlocks, 0);
   add(Verb::get, "/api/v1/listing-blocks/{id}", P::kAuthenticated, GetBlock, 0);

@@ -114,10 +114,11 @@ Result<std::vector<OfferRecord>> MarketRepository::OffersOfItem(Session& s,
 }
 
 Result<std::vector<OfferRecord>> MarketRepository::OffersOfOrganisation(
-    Session& s, const std::string& organisation_id) const {
+    Session& s, const std::string& organisation_id, const std::string& before, int limit) const {
   return MapRows<OfferRecord>(
-      s.Query(std::string(kOfferColumns) + "WHERE organisation_id = $1 ORDER BY id DESC LIMIT 200",
-              {organisation_id}),
+      s.Query(std::string(kOfferColumns) +
+                  "WHERE organisation_id = $1 AND ($2 = '' OR id < $2) ORDER BY id DESC LIMIT $3",
+              {organisation_id, before, int64_t{limit}}),
       ToOffer);
 }
 
@@ -146,6 +147,19 @@ Result<std::vector<BestOfferRecord>> MarketRepository::BestOffersOf(
     Session& s, const std::string& offer_id) const {
   return MapRows<BestOfferRecord>(
       s.Query(std::string(kBestColumns) + "WHERE offer_id = $1 ORDER BY id", {offer_id}), ToBest);
+}
+
+Result<std::vector<BuyerBestOfferRecord>> MarketRepository::BestOffersOfBuyer(
+    Session& s, const std::string& buyer_ref, const std::string& before, int limit) const {
+  return MapRows<BuyerBestOfferRecord>(
+      s.Query("SELECT b.id, b.offer_id, b.buyer_ref, b.amount_fen, b.counter_fen, b.status, "
+              "b.expires_at, b.created_at, b.decided_at, o.title, o.price_fen "
+              "FROM best_offers b JOIN offers o ON o.id = b.offer_id "
+              "WHERE b.buyer_ref = $1 AND ($2 = '' OR b.id < $2) ORDER BY b.id DESC LIMIT $3",
+              {buyer_ref, before, int64_t{limit}}),
+      [](const Row& r) {
+        return BuyerBestOfferRecord{ToBest(r), r.Text(9), r.Int(10)};
+      });
 }
 
 Result<std::vector<BestOfferRecord>> MarketRepository::DueBestOffers(Session& s, int64_t now,
@@ -262,10 +276,11 @@ Result<int64_t> MarketRepository::CountLiveOrders(Session& s, const std::string&
 }
 
 Result<std::vector<OrderRecord>> MarketRepository::OrdersOfOrganisation(
-    Session& s, const std::string& organisation_id) const {
+    Session& s, const std::string& organisation_id, const std::string& before, int limit) const {
   return MapRows<OrderRecord>(
-      s.Query(std::string(kOrderColumns) + "WHERE organisation_id = $1 ORDER BY id DESC LIMIT 200",
-              {organisation_id}),
+      s.Query(std::string(kOrderColumns) +
+                  "WHERE organisation_id = $1 AND ($2 = '' OR id < $2) ORDER BY id DESC LIMIT $3",
+              {organisation_id, before, int64_t{limit}}),
       ToOrder);
 }
 

@@ -46,6 +46,13 @@ struct BestOfferRecord {
   std::optional<int64_t> decided_at;
 };
 
+// A best offer as its buyer lists it: with the offer's title and price.
+struct BuyerBestOfferRecord {
+  BestOfferRecord best;
+  std::string offer_title;
+  int64_t offer_price_fen = 0;
+};
+
 struct ListingBlockRecord {
   std::string id;
   std::string offer_id;
@@ -109,13 +116,22 @@ class MarketRepository {
                            std::optional<int64_t> disclosure_version,
                            std::optional<int64_t> published_at) const;
   Result<std::vector<OfferRecord>> OffersOfItem(Session& s, const std::string& item_id) const;
+  // The organisation's offers, newest first: ids below `before` ("" for the first page), at most
+  // `limit`.
   Result<std::vector<OfferRecord>> OffersOfOrganisation(Session& s,
-                                                        const std::string& organisation_id) const;
+                                                        const std::string& organisation_id,
+                                                        const std::string& before, int limit) const;
 
   Status InsertBestOffer(Session& s, const BestOfferRecord& r) const;
   Result<std::optional<BestOfferRecord>> FindBestOffer(Session& s, const std::string& id) const;
   Status UpdateBestOffer(Session& s, const BestOfferRecord& r) const;
   Result<std::vector<BestOfferRecord>> BestOffersOf(Session& s, const std::string& offer_id) const;
+  // One buyer's best offers (by buyer_ref), newest first, each with its offer's title and price:
+  // ids below `before` ("" for the first page), at most `limit`.
+  Result<std::vector<BuyerBestOfferRecord>> BestOffersOfBuyer(Session& s,
+                                                              const std::string& buyer_ref,
+                                                              const std::string& before,
+                                                              int limit) const;
 
   // Pending or countered best offers whose 48 hours have passed at `now`, oldest first.
   Result<std::vector<BestOfferRecord>> DueBestOffers(Session& s, int64_t now, int limit) const;
@@ -134,8 +150,11 @@ class MarketRepository {
   Result<std::optional<OrderRecord>> LockOrder(Session& s, const std::string& id) const;
   Status UpdateOrder(Session& s, const OrderRecord& r) const;
   Result<int64_t> CountLiveOrders(Session& s, const std::string& offer_id) const;
+  // The organisation's orders, newest first: ids below `before` ("" for the first page), at most
+  // `limit`.
   Result<std::vector<OrderRecord>> OrdersOfOrganisation(Session& s,
-                                                        const std::string& organisation_id) const;
+                                                        const std::string& organisation_id,
+                                                        const std::string& before, int limit) const;
 
   // Received orders whose inspection and return windows have both ended at `now` and that have
   // no open after-sales case: ids, oldest first.

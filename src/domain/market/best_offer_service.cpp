@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.hpp"
+#include "domain/market/paging.hpp"
 
 namespace recirc::market {
 namespace {
@@ -218,6 +219,26 @@ Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal
   }
   pair.first.status = EffectiveStatus(pair.first, ToUnixMillis(c_.clock.Now()));
   return pair.first;
+}
+
+Result<BestOfferPage> BestOfferService::Mine(const identity::Principal& actor,
+                                             const storage::PageRequest& page) {
+  if (!actor.Has(identity::Permission::kMarketBuy) ||
+      actor.method == identity::AuthMethod::kSystem) {
+    return Error::PermissionDenied("your role makes no best offers");
+  }
+  RECIRC_CHECK(CheckPage(page, kBuyerPageMax));
+  BestOfferPage out;
+  if (!IsBuyerAccount(actor)) return out;
+  RECIRC_TRY(out.items, (storage::ReadValue<std::vector<storage::BuyerBestOfferRecord>>(
+                            c_.db, [&](storage::Session& s) {
+                              return c_.repo.BestOffersOfBuyer(s, "user:" + actor.user_id,
+                                                               page.after, page.limit);
+                            })));
+  out.next_cursor = NextCursor(out.items, page.limit, [](const auto& r) { return r.best.id; });
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  for (auto& r : out.items) r.best.status = EffectiveStatus(r.best, now);
+  return out;
 }
 
 Result<int64_t> BestOfferService::ExpireDue() {

@@ -20,6 +20,11 @@ std::string EffectiveStatus(const storage::BestOfferRecord& r, int64_t now);
 // The price the best offer agreed on (the counter when there was one).
 int64_t AgreedPrice(const storage::BestOfferRecord& r);
 
+struct BestOfferPage {
+  std::vector<storage::BuyerBestOfferRecord> items;  // each with its effective status
+  std::optional<std::string> next_cursor;
+};
+
 class BestOfferService {
  public:
   explicit BestOfferService(const MarketContext& c) : c_(c) {}
@@ -39,6 +44,10 @@ class BestOfferService {
                                                  const std::string& buyer_ref,
                                                  std::optional<int64_t> counter_fen = std::nullopt);
   Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const std::string& id);
+  // The caller's own best offers (a buyer account's, kept under user:<id>), newest first, each
+  // with its effective status; `page.after` is the cursor, `page.limit` at most kBuyerPageMax.
+  // Staff make best offers for a buyer_ref, not as themselves: they have none here.
+  Result<BestOfferPage> Mine(const identity::Principal& actor, const storage::PageRequest& page);
   // The background job: marks every pending or countered best offer whose 48 hours have passed
   // (by the injected clock) expired, with its best_offer.decided event; returns how many.
   Result<int64_t> ExpireDue();

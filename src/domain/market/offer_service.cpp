@@ -7,6 +7,7 @@
 #include "domain/inspection/disclosure.hpp"
 #include "domain/inspection/sanitization.hpp"
 #include "domain/market/listing_feed.hpp"
+#include "domain/market/paging.hpp"
 
 namespace recirc::market {
 namespace {
@@ -273,14 +274,21 @@ Result<std::vector<storage::OfferRecord>> OfferService::OfItem(const identity::P
   return out;
 }
 
-Result<std::vector<storage::OfferRecord>> OfferService::OfOrganisation(
-    const identity::Principal& actor) {
+Result<OfferPage> OfferService::OfOrganisation(const identity::Principal& actor,
+                                               const storage::PageRequest& page) {
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role has no offers");
   }
-  return storage::ReadValue<std::vector<storage::OfferRecord>>(c_.db, [&](storage::Session& s) {
-    return c_.repo.OffersOfOrganisation(s, actor.organisation.id);
-  });
+  RECIRC_CHECK(CheckPage(page, kOperatorPageMax));
+  RECIRC_TRY(auto items,
+             storage::ReadValue<std::vector<storage::OfferRecord>>(c_.db, [&](storage::Session& s) {
+               return c_.repo.OffersOfOrganisation(s, actor.organisation.id, page.after,
+                                                   page.limit);
+             }));
+  OfferPage out;
+  out.next_cursor = NextCursor(items, page.limit, [](const auto& o) { return o.id; });
+  out.items = std::move(items);
+  return out;
 }
 
 }  // namespace recirc::market

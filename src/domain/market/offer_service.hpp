@@ -29,6 +29,11 @@ struct OfferAvailability {
   std::string reason;  // the refusal's text without the rule name
 };
 
+struct OfferPage {
+  std::vector<storage::OfferRecord> items;
+  std::optional<std::string> next_cursor;
+};
+
 struct PublishResult {
   storage::OfferRecord offer;
   std::optional<storage::ListingBlockRecord> block;  // set when the rules engine blocked it
@@ -63,8 +68,10 @@ class OfferService {
   // Published, reserved and sold offers are public; drafts, blocked and withdrawn ones only to
   // their organisation. `actor` is null for anonymous callers.
   Result<storage::OfferRecord> Get(const identity::Principal* actor, const std::string& offer_id);
-  // The caller's organisation's offers, newest first (at most 200).
-  Result<std::vector<storage::OfferRecord>> OfOrganisation(const identity::Principal& actor);
+  // The caller's organisation's offers, newest first; `page.after` is the cursor (the last id of
+  // the previous page), `page.limit` at most kOperatorPageMax (paging.hpp).
+  Result<OfferPage> OfOrganisation(const identity::Principal& actor,
+                                   const storage::PageRequest& page);
   Result<std::vector<storage::OfferRecord>> OfItem(const identity::Principal* actor,
                                                    const std::string& item_id);
   // The public answer to "can I buy this?" (offer_availability.cpp); not found like Get.

@@ -10,6 +10,7 @@
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/listing_feed.hpp"
 #include "domain/market/order_photos.hpp"
+#include "domain/market/paging.hpp"
 
 namespace recirc::market {
 namespace {
@@ -435,13 +436,20 @@ Result<storage::OrderRecord> OrderService::Get(const identity::Principal& actor,
   return *o;
 }
 
-Result<std::vector<storage::OrderRecord>> OrderService::OfOrganisation(
-    const identity::Principal& actor) {
+Result<OrderPage> OrderService::OfOrganisation(const identity::Principal& actor,
+                                               const storage::PageRequest& page) {
   if (!actor.Has(Permission::kMarketManage))
     return Error::PermissionDenied("your role has no orders");
-  return storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
-    return c_.repo.OrdersOfOrganisation(s, actor.organisation.id);
-  });
+  RECIRC_CHECK(CheckPage(page, kOperatorPageMax));
+  RECIRC_TRY(auto items,
+             storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
+               return c_.repo.OrdersOfOrganisation(s, actor.organisation.id, page.after,
+                                                   page.limit);
+             }));
+  OrderPage out;
+  out.next_cursor = NextCursor(items, page.limit, [](const auto& o) { return o.id; });
+  out.items = std::move(items);
+  return out;
 }
 
 Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
@@ -449,10 +457,7 @@ Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
   if (!actor.Has(Permission::kMarketBuy) || actor.method == identity::AuthMethod::kSystem) {
     return Error::PermissionDenied("your role places no orders");
   }
-  if (page.limit < 1 || page.limit > 100) {
-    return Error::InvalidArgument("limit", "limit is a whole number from 1 to 100");
-  }
-  if (!page.after.empty()) RECIRC_CHECK(Id::Parse(page.after, "cursor"));
+  RECIRC_CHECK(CheckPage(page, kBuyerPageMax));
   RECIRC_TRY(auto items,
              storage::ReadValue<std::vector<storage::OrderRecord>>(c_.db, [&](storage::Session& s) {
                return c_.repo.OrdersOfCreator(s, actor.user_id, page.after, page.limit);

@@ -80,8 +80,10 @@ class OrderService {
   Result<storage::OrderRecord> Refund(const identity::Principal& actor, const std::string& id,
                                       int64_t amount_fen);
   Result<storage::OrderRecord> Get(const identity::Principal& actor, const std::string& id);
-  // The seller organisation's orders, newest first (at most 200).
-  Result<std::vector<storage::OrderRecord>> OfOrganisation(const identity::Principal& actor);
+  // The seller organisation's orders, newest first; `page.after` is the cursor, `page.limit` at
+  // most kOperatorPageMax (paging.hpp).
+  Result<OrderPage> OfOrganisation(const identity::Principal& actor,
+                                   const storage::PageRequest& page);
   // The orders the caller placed, newest first; `page.after` is the cursor (the last id of the
   // previous page), `page.limit` at most 100.
   Result<OrderPage> Mine(const identity::Principal& actor, const storage::PageRequest& page);

@@ -220,7 +220,7 @@ TEST_P(OrderTest, ABuyerAccountOrdersAndMakesBestOffersAsItselfNotByReference) {
   EXPECT_EQ(orders_->Pay(b, order->id, 320000, std::nullopt).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(orders_->Mine(a, {"", 20})->items.size(), 1u);
   EXPECT_TRUE(orders_->Mine(b, {"", 20})->items.empty());
-  EXPECT_EQ(orders_->OfOrganisation(a).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(orders_->OfOrganisation(a, {"", 50}).error().code, ErrorCode::kPermissionDenied);
   // The shop still acts on its organisation's order.
   EXPECT_TRUE(orders_->Get(clerk_, order->id));
 }

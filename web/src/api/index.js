@@ -104,6 +104,12 @@ export const api = {
   openDispute: (id, body, idempotencyKey) =>
     client.post(`/orders/${encodeURIComponent(id)}/disputes`, body, { idempotencyKey }),
   afterSales: (id) => client.get(`/orders/${encodeURIComponent(id)}/after-sales`),
+  // the buyer's best offers (docs/market.md "Best offers")
+  makeBestOffer: (offerId, body, idempotencyKey) =>
+    client.post(`/offers/${encodeURIComponent(offerId)}/best-offers`, body, { idempotencyKey }),
+  bestOffer: (id) => client.get(`/best-offers/${encodeURIComponent(id)}`),
+  myBestOffers: (cursor) => client.get('/best-offers/mine', cursor ? { cursor } : undefined),
+  acceptCounter: (id, body) => client.post(`/best-offers/${encodeURIComponent(id)}/accept-counter`, body),
 
   // police console
   alerts: (status) => client.get('/police/alerts', status ? { status } : undefined),

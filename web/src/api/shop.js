@@ -12,7 +12,8 @@ export const shopApi = {
   disclosure: (itemId) => c().get(`/items/${id(itemId)}/disclosure`),
 
   // offers
-  offers: () => c().get('/offers'),
+  // a page of offers, newest first ({ items, next_cursor }); cursor: next_cursor of the last one
+  offers: (cursor) => c().get('/offers', cursor ? { cursor } : undefined),
   offer: (offerId) => c().get(`/offers/${id(offerId)}`),
   createOffer: (body, idempotencyKey) => post('/offers', body, idempotencyKey),
   publishOffer: (offerId, disclosureVersion) => post(`/offers/${id(offerId)}/publish`, { disclosure_version: disclosureVersion }),
@@ -31,7 +32,7 @@ export const shopApi = {
   prohibitedRules: () => c().get('/market/prohibited-rules'),
 
   // orders and after-sales
-  orders: () => c().get('/orders'),
+  orders: (cursor) => c().get('/orders', cursor ? { cursor } : undefined),
   order: (orderId) => c().get(`/orders/${id(orderId)}`),
   dispatch: (orderId, body, idempotencyKey) => post(`/orders/${id(orderId)}/dispatch`, body, idempotencyKey),
   settle: (orderId, amountFen) => post(`/orders/${id(orderId)}/settle`, { amount_fen: amountFen }),

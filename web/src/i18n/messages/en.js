@@ -4,12 +4,14 @@ import registry from './registry.en.js'
 import item from './item.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
+import bestoffer from './bestoffer.en.js'
 
 export default {
   ...shop,
   ...registry,
   ...inspection,
   ...market,
+  ...bestoffer,
   ...item,
   app: {
     name: 'recirc',

@@ -4,12 +4,14 @@ import registry from './registry.zh-CN.js'
 import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
+import bestoffer from './bestoffer.zh-CN.js'
 
 export default {
   ...shop,
   ...registry,
   ...inspection,
   ...market,
+  ...bestoffer,
   ...item,
   app: {
     name: 'recirc',

@@ -5,7 +5,7 @@
 // Identifier kinds in the order a search by one is most telling (a serial number before an
 // engraving, which is only a mark).
 export const IDENTIFIER_ORDER = ['imei', 'meid', 'vin', 'serial', 'mac', 'gtin_serial', 'engraving']
-export const PAGE_SIZE = 20
+export { PAGE_SIZE, pageOf } from '../../components/paging.js'
 export const SERVER_LIMIT = 500
 
 // The register search (as route query parameters of /police) that finds a near miss's item: by
@@ -61,12 +61,6 @@ export function rangeQuery(range) {
   const to = new Date(end.getFullYear(), end.getMonth(), end.getDate() + 1)
   const iso = (x) => x.toISOString().replace(/\.\d{3}Z$/, 'Z')
   return { from: iso(from), to: iso(to) }
-}
-
-// One page (1-based) of a list.
-export function pageOf(items, page, size = PAGE_SIZE) {
-  const start = (Math.max(1, page) - 1) * size
-  return items.slice(start, start + size)
 }
 
 // Who made a full view, as the audit shows it: "王警官 (police.wang)", the username alone, or the

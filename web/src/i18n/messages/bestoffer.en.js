@@ -1,0 +1,45 @@
+// Texts of the buyer's best offers (the offer page's "make an offer", "my offers" on my orders,
+// checkout at an agreed price) and of the operator's paged lists. Keys match bestoffer.zh-CN.js.
+export default {
+  bestOffer: {
+    make: 'Make an offer',
+    title: 'Make an offer',
+    note: 'Offer a price below {price}. The seller may accept, decline or counter it.',
+    amount: 'Your offer (yuan)',
+    amountPlaceholder: 'e.g. 2800',
+    send: 'Send the offer',
+    sending: 'Sending …',
+    loginFirst: 'Log in to make an offer',
+    errors: {
+      amount: 'Enter an amount in yuan above zero, with at most two decimals',
+      notBelowPrice: 'An offer is below the price; at the price, just buy it',
+    },
+    outcome: {
+      accepted: 'The seller accepted {amount} automatically.',
+      declined: 'Your offer of {amount} was declined automatically: it is below what the seller accepts. You may offer more.',
+      pending: 'Your offer of {amount} was sent. The seller answers by {expires}; it expires then.',
+      countered: 'The seller countered with {counter} (until {expires}).',
+      expired: 'This offer has expired.',
+      used: 'You bought at this price.',
+    },
+    buyAt: 'Buy at {amount}',
+    acceptCounter: 'Accept the counter of {amount}',
+    counterTaken: 'Counter accepted: buy at {amount}',
+    mine: 'My offers',
+    none: 'No offers yet.',
+    offered: 'Offered {amount}',
+    counter: 'Counter {amount}',
+    expires: 'Until {time}',
+    price: 'Price {amount}',
+    states: {
+      pending: 'Awaiting the seller', accepted: 'Accepted', declined: 'Declined', countered: 'Countered',
+      expired: 'Expired', used: 'Bought',
+    },
+    checkoutAt: 'At the agreed price of your accepted offer (list price {price}).',
+    checkoutGone: 'That offer can no longer fix the price ({status}); checkout is at the list price.',
+  },
+  pager: {
+    more: 'Load older ones',
+    loaded: '{count} loaded',
+  },
+}
