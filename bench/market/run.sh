@@ -53,6 +53,10 @@ p = re.search(r"99%\s+([\d.]+)(us|ms|s)", t)
 p99 = float(p.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p.group(2)]
 print(f"{(total - bad) / secs:.0f} {p99:.1f} {total - bad} {bad}")')
 read -r rps p99 ok bad <<<"$result"
+if [ "$bad" -gt 0 ]; then
+  # Requests after the last offer are 409s: the run ended early, so orders/s is a floor.
+  echo "warning: the $offers offers ran out ($bad requests refused); orders/s below is a floor, re-run with more --offers" >&2
+fi
 
 if [ -z "$database" ]; then
   raw=$(python3 - "$work/raw.db" <<'PY'
