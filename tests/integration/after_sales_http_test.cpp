@@ -11,29 +11,13 @@
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
+#include "support/market_payloads.hpp"
 #include "support/test_server.hpp"
 
 namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-
-const char* kResults =
-    R"({"results":{"powers_on":"pass","display":"pass","touch":"pass","cameras":"pass",)"
-    R"("audio":"pass","buttons":"pass","charging":"pass","connectivity":"pass",)"
-    R"("battery_health":88,"liquid_indicator":"not_triggered","activation_lock":"off",)"
-    R"("screen_glass":"flawless","housing":"light_wear",)"
-    R"("photo_front":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",)"
-    R"("photo_back":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}})";
-const char* kWipe =
-    R"({"manufacturer":"Huawei","model":"Mate 60","serial":"SN123","media_type":"flash",)"
-    R"("media_source":"internal storage","level":"purge","method":"block_erase",)"
-    R"("tool":"wipe","tool_version":"1.0","verification_method":"read-back",)"
-    R"("verification_result":"passed",)"
-    R"("sanitizer":{"name":"A","title":"tech","date":"2026-12-01","place":"Beijing"},)"
-    R"("verifier":{"name":"B","title":"lead","date":"2026-12-01","place":"Beijing"},)"
-    R"("consent":{"given":true,"scope":"all user data","method_explained":true,"date":"2026-12-01"},)"
-    R"("destination":"resale"})";
 
 struct Sold {
   std::string item, order, report;
@@ -99,10 +83,11 @@ class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
                      imei + R"("},"condition":"九成新"}})",
                  clerk_, 201)
                 .at("item_id"));
-    s.report = Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201)
-                       .at("report")
-                       .at("id"));
-    Post("/api/v1/items/" + s.item + "/sanitizations", kWipe, clerk_, 201);
+    s.report =
+        Str(Post("/api/v1/items/" + s.item + "/inspections", kPhoneInspection, inspector_, 201)
+                .at("report")
+                .at("id"));
+    Post("/api/v1/items/" + s.item + "/sanitizations", kMate60Wipe, clerk_, 201);
     const std::string offer =
         Str(Post("/api/v1/offers",
                  R"({"item_id":")" + s.item +
@@ -177,7 +162,7 @@ TEST_P(AfterSalesHttpTest, TheShopRefusesAReturnAndTheBuyerDisputesTheRefusal) {
       Post("/api/v1/orders/" + s.order + "/disputes",
            R"({"report_id":")" + s.report + R"(","claim":"退回的就是原机"})", buyer_, 201);
   const std::string again =
-      Str(Post("/api/v1/items/" + s.item + "/inspections", kResults, inspector_, 201)
+      Str(Post("/api/v1/items/" + s.item + "/inspections", kPhoneInspection, inspector_, 201)
               .at("report")
               .at("id"));
   Post("/api/v1/disputes/" + Str(dispute.at("id")) + "/settle",

@@ -11,6 +11,7 @@
 #include "app/demo.hpp"
 #include "core/validators.hpp"
 #include "crypto/token.hpp"
+#include "support/market_payloads.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
@@ -20,13 +21,6 @@ namespace {
 namespace json = boost::json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-const char* kResults =
-    R"({"results":{"powers_on":"pass","display":"pass","touch":"pass","cameras":"pass",)"
-    R"("audio":"pass","buttons":"pass","charging":"pass","connectivity":"pass",)"
-    R"("battery_health":88,"liquid_indicator":"not_triggered","activation_lock":"off",)"
-    R"("screen_glass":"flawless","housing":"light_wear",)"
-    R"("photo_front":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",)"
-    R"("photo_back":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}})";
 const char* kWipe =
     R"({"manufacturer":"Apple","model":"iPhone 13","serial":"SN123","media_type":"flash",)"
     R"("media_source":"internal storage","level":"purge","method":"block_erase",)"
@@ -119,7 +113,7 @@ class BuyerHttpTest : public ::testing::TestWithParam<Backend> {
   // An inspected, sanitized phone offered online; returns the offer id (a draft unless
   // `publish`).
   std::string OfferPhone(const std::string& item, bool publish = true) {
-    Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
+    Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
     Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
     auto offer = Post("/api/v1/offers",
                       R"({"item_id":")" + item +

@@ -11,6 +11,7 @@
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
+#include "support/market_payloads.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
@@ -18,23 +19,6 @@ namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-
-const char* kResults =
-    R"({"results":{"powers_on":"pass","display":"pass","touch":"pass","cameras":"pass",)"
-    R"("audio":"pass","buttons":"pass","charging":"pass","connectivity":"pass",)"
-    R"("battery_health":88,"liquid_indicator":"not_triggered","activation_lock":"off",)"
-    R"("screen_glass":"flawless","housing":"light_wear",)"
-    R"("photo_front":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",)"
-    R"("photo_back":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}})";
-const char* kWipe =
-    R"({"manufacturer":"Huawei","model":"Mate 60","serial":"SN123","media_type":"flash",)"
-    R"("media_source":"internal storage","level":"purge","method":"block_erase",)"
-    R"("tool":"wipe","tool_version":"1.0","verification_method":"read-back",)"
-    R"("verification_result":"passed",)"
-    R"("sanitizer":{"name":"A","title":"tech","date":"2026-12-01","place":"Beijing"},)"
-    R"("verifier":{"name":"B","title":"lead","date":"2026-12-01","place":"Beijing"},)"
-    R"("consent":{"given":true,"scope":"all user data","method_explained":true,"date":"2026-12-01"},)"
-    R"("destination":"resale"})";
 
 class MarketHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -110,7 +94,7 @@ class MarketHttpTest : public ::testing::TestWithParam<Backend> {
 
 TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSerialFlagged) {
   const std::string item = RegisterPhone("86723405123460");
-  Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
   // Too short a warranty for a phone, by rule.
   auto short_warranty = Post(
       "/api/v1/offers",
@@ -125,7 +109,7 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
                       clerk_, 422);
   EXPECT_TRUE(Str(refused.at("error").at("message")).starts_with("sanitization_required:"))
       << refused;
-  Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+  Post("/api/v1/items/" + item + "/sanitizations", kMate60Wipe, clerk_, 201);
   const int64_t version = DisclosureVersion(item);
   auto published = Post("/api/v1/offers/" + offer + "/publish",
                         R"({"disclosure_version":)" + std::to_string(version) + "}", clerk_, 200);
@@ -174,8 +158,8 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
 
 TEST_P(MarketHttpTest, TheSellerListsTheBestOffersOfAnOffer) {
   const std::string item = RegisterPhone("86723405123478");
-  Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
-  Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  Post("/api/v1/items/" + item + "/sanitizations", kMate60Wipe, clerk_, 201);
   auto created = Post("/api/v1/offers",
                       R"({"item_id":")" + item +
                           R"(","channel":"online","title":"Mate 60","price_fen":420000,)"
@@ -216,8 +200,8 @@ TEST_P(MarketHttpTest, TheSellerListsTheBestOffersOfAnOffer) {
 
 TEST_P(MarketHttpTest, ABlockedListingIsSeenAppealedAndLiftedByMarketSupervision) {
   const std::string item = RegisterPhone("86723405123461");
-  Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
-  Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  Post("/api/v1/items/" + item + "/sanitizations", kMate60Wipe, clerk_, 201);
   const std::string offer = Offer(item, "Mate 60 高仿");
   auto blocked = Post("/api/v1/offers/" + offer + "/publish",
                       R"({"disclosure_version":)" + std::to_string(DisclosureVersion(item)) + "}",

@@ -8,6 +8,7 @@
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
+#include "support/market_payloads.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server.hpp"
 
@@ -15,23 +16,6 @@ namespace recirc::testing {
 namespace {
 
 namespace json = boost::json;
-
-const char* kResults =
-    R"({"results":{"powers_on":"pass","display":"pass","touch":"pass","cameras":"pass",)"
-    R"("audio":"pass","buttons":"pass","charging":"pass","connectivity":"pass",)"
-    R"("battery_health":88,"liquid_indicator":"not_triggered","activation_lock":"off",)"
-    R"("screen_glass":"flawless","housing":"light_wear",)"
-    R"("photo_front":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",)"
-    R"("photo_back":"sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}})";
-const char* kWipe =
-    R"({"manufacturer":"Huawei","model":"Mate 60","serial":"SN123","media_type":"flash",)"
-    R"("media_source":"internal storage","level":"purge","method":"block_erase",)"
-    R"("tool":"wipe","tool_version":"1.0","verification_method":"read-back",)"
-    R"("verification_result":"passed",)"
-    R"("sanitizer":{"name":"A","title":"tech","date":"2026-12-01","place":"Beijing"},)"
-    R"("verifier":{"name":"B","title":"lead","date":"2026-12-01","place":"Beijing"},)"
-    R"("consent":{"given":true,"scope":"all user data","method_explained":true,"date":"2026-12-01"},)"
-    R"("destination":"resale"})";
 
 class OrderPhotoHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
@@ -74,8 +58,8 @@ class OrderPhotoHttpTest : public ::testing::TestWithParam<Backend> {
                  imei + R"("},"condition":"九成新"}})",
              clerk_, 201);
     const std::string item = Str(reg.at("item_id"));
-    Post("/api/v1/items/" + item + "/inspections", kResults, inspector_, 201);
-    Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+    Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+    Post("/api/v1/items/" + item + "/sanitizations", kMate60Wipe, clerk_, 201);
     auto offer = Post("/api/v1/offers",
                       R"({"item_id":")" + item +
                           R"(","channel":"online","title":"Mate 60","price_fen":420000,)"
