@@ -39,13 +39,6 @@ json::object MineJson(const storage::BuyerBestOfferRecord& r) {
 
 std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
 
-Result<std::optional<int64_t>> OptionalInteger(const json::object& body, const http::JsonFields& f,
-                                               std::string_view key) {
-  if (!body.contains(key) || body.at(key).is_null()) return std::optional<int64_t>();
-  RECIRC_TRY(int64_t v, f.Integer(key));
-  return std::optional<int64_t>(v);
-}
-
 Result<http::Response> MakeBestOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
@@ -62,7 +55,7 @@ Result<http::Response> RespondBestOffer(const MarketServices& d, http::RequestCo
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"action", "counter_fen"}));
   RECIRC_TRY(std::string action, f.String("action"));
-  RECIRC_TRY(auto counter, OptionalInteger(body, f, "counter_fen"));
+  RECIRC_TRY(auto counter, f.OptionalInteger("counter_fen"));
   RECIRC_TRY(auto best, d.best_offers.Respond(ctx.Actor(), Id(ctx), action, counter));
   return http::Json(200, BestJson(best));
 }

@@ -101,13 +101,6 @@ json::object Paged(const Page& page, F&& to_json) {
   return out;
 }
 
-Result<std::optional<int64_t>> OptionalInteger(const json::object& body, const http::JsonFields& f,
-                                               std::string_view key) {
-  if (!body.contains(key) || body.at(key).is_null()) return std::optional<int64_t>();
-  RECIRC_TRY(int64_t v, f.Integer(key));
-  return std::optional<int64_t>(v);
-}
-
 Result<std::vector<std::string>> StringList(const json::object& body, std::string_view key,
                                             bool required) {
   std::vector<std::string> out;
@@ -156,10 +149,8 @@ Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext
       return e;
     }
     RECIRC_TRY(t.best_offer.enabled, bf.OptionalBool("enabled", false));
-    RECIRC_TRY(t.best_offer.auto_accept_fen,
-               OptionalInteger(b->as_object(), bf, "auto_accept_fen"));
-    RECIRC_TRY(t.best_offer.auto_decline_fen,
-               OptionalInteger(b->as_object(), bf, "auto_decline_fen"));
+    RECIRC_TRY(t.best_offer.auto_accept_fen, bf.OptionalInteger("auto_accept_fen"));
+    RECIRC_TRY(t.best_offer.auto_decline_fen, bf.OptionalInteger("auto_decline_fen"));
   }
   RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), t));
   return http::Json(201, OfferJson(offer));

@@ -32,6 +32,13 @@ Result<std::optional<std::string>> JsonFields::OptionalString(std::string_view f
   return std::optional<std::string>(std::string(v->as_string()));
 }
 
+Result<std::optional<int64_t>> JsonFields::OptionalInteger(std::string_view field) const {
+  const auto* v = object_.if_contains(field);
+  if (v == nullptr || v->is_null()) return std::optional<int64_t>();
+  RECIRC_TRY(int64_t value, Integer(field));
+  return std::optional<int64_t>(value);
+}
+
 Result<int64_t> JsonFields::Integer(std::string_view field) const {
   const auto* v = object_.if_contains(field);
   if (v == nullptr || v->is_null())

@@ -20,6 +20,8 @@ class JsonFields {
   Result<std::string> String(std::string_view field) const;  // required
   Result<std::optional<std::string>> OptionalString(std::string_view field) const;
   Result<int64_t> Integer(std::string_view field) const;  // required
+  // Absent or null: none; otherwise checked as Integer.
+  Result<std::optional<int64_t>> OptionalInteger(std::string_view field) const;
   Result<bool> OptionalBool(std::string_view field, bool fallback) const;
 
  private:
