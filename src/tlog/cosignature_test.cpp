@@ -1,4 +1,4 @@
-// tlog-cosignature v1. No cosignature vectors exist in ../shared/testdata (and the C2SP example's
+// tlog-cosignature v1. No cosignature vectors exist in src/tlog/testdata (and the C2SP example's
 // witness key is not published), so the byte-exact case below was computed independently with
 // Python's `cryptography` Ed25519 from the same seed, name, timestamp and checkpoint body; the
 // rest are sign→verify round trips and tamper cases.

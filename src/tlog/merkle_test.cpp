@@ -69,7 +69,7 @@ int RunVectors(const std::string& kind, std::set<std::string>& deviations_seen) 
   fs::path base = TestdataDir() / "merkle";
   fs::path dir = base / kind;
   EXPECT_TRUE(fs::is_directory(dir))
-      << "missing test vectors: " << dir << " (set RECIRC_SOURCE_DIR or RECIRC_TESTDATA_DIR)";
+      << "missing test vectors: " << dir << " (set RECIRC_SOURCE_DIR to the repository root)";
   if (!fs::is_directory(dir)) return 0;
   Sha256 sha;
   int cases = 0;

@@ -1,4 +1,4 @@
-// The shared RFC 6962/9162 vectors (../shared/testdata/merkle, transparency-dev/merkle), read
+// The RFC 6962/9162 vectors (src/tlog/testdata/merkle, from transparency-dev/merkle), read
 // at test time: every inclusion and consistency case gives the expected answer.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -8,9 +8,8 @@ import { base64Decode } from './bytes.js'
 import { verifyConsistency, verifyInclusion } from './merkle.js'
 
 const subtle = globalThis.crypto.subtle
-const testdata =
-  process.env.RECIRC_TESTDATA_DIR ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/testdata')
+// The copy kept in the repository (src/tlog/testdata/README.md), shared with the C++ tests.
+const testdata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/tlog/testdata')
 
 function files(dir) {
   return readdirSync(dir).flatMap((n) => {

@@ -6,9 +6,8 @@ import { NoteError, openNote, parseCheckpoint, parseVerifierKey, splitNote } fro
 import { newLogKey } from './test-log.js'
 
 const subtle = globalThis.crypto.subtle
-const testdata =
-  process.env.RECIRC_TESTDATA_DIR ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/testdata')
+// The copy kept in the repository (src/tlog/testdata/README.md), shared with the C++ tests.
+const testdata = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src/tlog/testdata')
 const vector = JSON.parse(readFileSync(path.join(testdata, 'note/peterneumann.json'), 'utf8'))
 
 async function open(note, verifierKey) {
