@@ -21,7 +21,7 @@ struct ListingDocument {
   std::string description_en;
   std::string brand;
   std::string model;
-  std::string category;     // phone, laptop, furniture, luxury_bag, ...
+  std::string category;     // a code of data/categories.json (core/category.hpp)
   std::string region_code;  // GB/T 2260, six digits (county level where known)
   std::string grade;        // functional/cosmetic ("A/B") or a category grade string
   int64_t price_fen = 0;

@@ -6,6 +6,8 @@
 #include <array>
 #include <limits>
 
+#include "core/category.hpp"
+
 namespace recirc::search {
 namespace {
 
@@ -55,24 +57,12 @@ std::string_view BandOf(int64_t fen) {
   return kBands.back().label;
 }
 
-// The words a buyer uses for a category, indexed with every listing of it, so a gaming laptop
-// titled 游戏本 is still found by 笔记本 and a 公路车 by 自行车.
+// The words a buyer uses for a category (search_words in data/categories.json), indexed with
+// every listing of it, so a gaming laptop titled 游戏本 is still found by 笔记本 and a 公路车 by
+// 自行车.
 std::string_view CategoryWords(std::string_view category) {
-  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
-      {"phone", "手机 phone"},
-      {"tablet", "平板电脑 tablet"},
-      {"laptop", "笔记本电脑 laptop notebook"},
-      {"furniture", "家具 furniture"},
-      {"bicycle", "自行车 单车 bicycle bike"},
-      {"luxury_bag", "奢侈品 包 bag"},
-      {"appliance", "家电 appliance"},
-      {"clothing", "服装 clothing"},
-      {"toy", "玩具 toy"},
-      {"car", "汽车 car"},
-  };
-  for (const auto& [key, words] : kWords)
-    if (key == category) return words;
-  return {};
+  const core::Category* c = core::CategoryVocabulary::Embedded().Find(category);
+  return c == nullptr ? std::string_view() : std::string_view(c->search_words);
 }
 
 Xapian::Stem Stemmer() { return Xapian::Stem("english"); }

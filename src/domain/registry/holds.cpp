@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/registry/registration.hpp"
+
 namespace recirc::registry {
 
 int64_t HoldPolicy::DaysFor(std::string_view category, std::string_view region_code) const {
@@ -30,6 +32,10 @@ Status HoldPolicy::Validate(const std::string& field) const {
   for (size_t i = 0; i < rules.size(); ++i) {
     const std::string f = field + ".hold[" + std::to_string(i) + "]";
     RECIRC_CHECK(check_days(rules[i].days, f + ".days"));
+    if (!rules[i].category.empty() && CheckCategory(rules[i].category).has_error()) {
+      return Error::InvalidArgument(f + ".category",
+                                    "a category of data/categories.json that may be acquired");
+    }
     const auto& p = rules[i].region_prefix;
     if (p.size() > 6 ||
         !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {

@@ -35,7 +35,8 @@ struct HoldPolicy {
 
   // The most specific matching rule wins: the longer region prefix, then a named category.
   int64_t DaysFor(std::string_view category, std::string_view region_code) const;
-  // Checks the values (days 0 to kMaxHoldDays, prefixes of digits); errors name `field`.
+  // Checks the values (days 0 to kMaxHoldDays, prefixes of digits, a named category is one that
+  // may be acquired in data/categories.json); errors name `field`.
   Status Validate(const std::string& field) const;
 };
 

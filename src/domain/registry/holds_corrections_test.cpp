@@ -22,6 +22,17 @@ TEST(HoldPolicyTest, TheMostSpecificRuleWins) {
             "registry.hold[0].region_prefix");
 }
 
+// A rule for a category nobody can register (a typo, a prohibited or listing-only category)
+// would never apply; start-up refuses it instead of ignoring it.
+TEST(HoldPolicyTest, ARuleNamesAnIntakeCategoryOfTheVocabulary) {
+  for (const char* category : {"phnoe", "toy", "weapon"}) {
+    const auto st = (HoldPolicy{7, {{"", "", 3}, {category, "44", 15}}}).Validate("registry");
+    ASSERT_FALSE(st) << category;
+    EXPECT_EQ(st.error().field, "registry.hold[1].category") << category;
+  }
+  EXPECT_TRUE((HoldPolicy{7, {{"luxury_bag", "44", 15}}}).Validate("registry"));
+}
+
 TEST(HoldPolicyTest, StatutoryHoldsEndByThemselvesPoliceHoldsDoNot) {
   storage::HoldRecord statutory{"h1", "i", "a", "statutory", std::nullopt, 0, 10 * kDay};
   EXPECT_FALSE(EvaluateHolds({statutory}, "in_stock", 9 * kDay).sellable);

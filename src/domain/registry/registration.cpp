@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 
+#include "core/category.hpp"
 #include "core/id.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -20,12 +21,6 @@ constexpr std::array<std::string_view, 5> kKinds = {"purchase", "trade_in", "buy
 constexpr std::array<std::string_view, 3> kChannels = {"store", "online", "door_to_door"};
 constexpr std::array<std::string_view, 4> kPayments = {"cash", "bank_transfer", "mobile_payment",
                                                        "none"};
-constexpr std::array<std::string_view, 14> kCategories = {
-    "phone",    "tablet",     "laptop",    "computer", "camera", "appliance", "furniture",
-    "clothing", "luxury_bag", "jewellery", "bicycle",  "car",    "book",      "other"};
-constexpr std::array<std::string_view, 7> kProhibited = {
-    "weapon",     "police_gear", "military_gear",  "id_document",
-    "state_seal", "hazardous",   "seized_property"};
 
 template <size_t N>
 bool OneOf(const std::array<std::string_view, N>& set, std::string_view v) {
@@ -98,7 +93,10 @@ bool IsPaidKind(std::string_view kind) {
   return kind == "purchase" || kind == "trade_in" || kind == "buy_back";
 }
 
-bool IsProhibitedCategory(std::string_view category) { return OneOf(kProhibited, category); }
+bool IsProhibitedCategory(std::string_view category) {
+  const core::Category* c = core::CategoryVocabulary::Embedded().Find(category);
+  return c != nullptr && c->intake == core::Intake::kProhibited;
+}
 
 Status CheckCategory(std::string_view category) {
   if (IsProhibitedCategory(category)) {
@@ -108,8 +106,13 @@ Status CheckCategory(std::string_view category) {
                      "the police)",
                  "item.category"};
   }
-  if (!OneOf(kCategories, category)) {
-    return Error::InvalidArgument("item.category", "the category is one of " + Joined(kCategories));
+  const core::Category* c = core::CategoryVocabulary::Embedded().Find(category);
+  if (c == nullptr || c->intake != core::Intake::kAccepted) {
+    std::string accepted;
+    for (auto code : core::CategoryVocabulary::Embedded().Codes(core::Intake::kAccepted)) {
+      accepted += (accepted.empty() ? "" : ", ") + std::string(code);
+    }
+    return Error::InvalidArgument("item.category", "the category is one of " + accepted);
   }
   return Ok();
 }

@@ -245,9 +245,11 @@ bool HasSerialNumber(const std::vector<std::pair<std::string, std::string>>& ide
 bool IsPaidKind(std::string_view kind);
 
 // Categories an operator may not buy at all (weapons, police and military gear, ID documents,
-// state seals, hazardous goods, seized property): refused with the reason.
+// state seals, hazardous goods, seized property; intake "prohibited" in data/categories.json):
+// refused with the reason.
 bool IsProhibitedCategory(std::string_view category);
-// A category that may be acquired; prohibited ones fail with the reason (field item.category).
+// A category that may be acquired (intake "accepted" in data/categories.json); prohibited ones
+// fail with the reason (field item.category).
 Status CheckCategory(std::string_view category);
 // Normalises and validates one identifier ("imei", "meid", "vin", "serial", "mac",
 // "gtin_serial", "engraving"); errors name `field`.
