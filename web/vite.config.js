@@ -33,6 +33,8 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
+    // src/categories.js imports ../data/categories.json, the vocabulary the server compiles in.
+    fs: { allow: ['.', '../data'] },
     proxy: {
       '/api': { target: recircUrl, changeOrigin: false },
       '/log': { target: recircUrl, changeOrigin: false }, // the transparency log (the item page's key)

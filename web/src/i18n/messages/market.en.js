@@ -1,5 +1,7 @@
 // Texts of the public market and the buyer's pages (search, item page, sign-up, checkout, my
 // orders). Keys match market.zh-CN.js one to one.
+import { categoryLabels } from '../../categories.js'
+
 export default {
   market: {
     header: {
@@ -31,10 +33,7 @@ export default {
       price_band: 'Price (yuan)',
       sale_mode: 'Sale mode',
     },
-    categories: {
-      phone: 'Mobile phone', tablet: 'Tablet', laptop: 'Laptop', appliance: 'Appliance', furniture: 'Furniture',
-      bicycle: 'Bicycle', luxury_bag: 'Luxury bag', clothing: 'Clothing', toy: 'Toy', car: 'Car', other: 'Other',
-    },
+    categories: categoryLabels('en'),
     saleModes: { fixed_price: 'Fixed price', auction: 'Auction', rental: 'Rental', consignment: 'Consignment', lot: 'Lot' },
     channels: { online: 'Online', outlet: 'At an outlet', flea_market: 'Flea market' },
     ungraded: 'Ungraded',

@@ -1,4 +1,6 @@
 // 公开市场与买家页面（搜索、商品页、注册、下单、我的订单）的中文文本。键与 market.en.js 一一对应。
+import { categoryLabels } from '../../categories.js'
+
 export default {
   market: {
     header: {
@@ -30,10 +32,7 @@ export default {
       price_band: '价格（元）',
       sale_mode: '销售方式',
     },
-    categories: {
-      phone: '手机', tablet: '平板电脑', laptop: '笔记本电脑', appliance: '家用电器', furniture: '家具',
-      bicycle: '自行车', luxury_bag: '奢侈品包袋', clothing: '服装', toy: '玩具', car: '汽车', other: '其他',
-    },
+    categories: categoryLabels('zh'),
     saleModes: { fixed_price: '一口价', auction: '拍卖', rental: '租赁', consignment: '寄卖', lot: '批量' },
     channels: { online: '线上', outlet: '门店', flea_market: '跳蚤市场' },
     ungraded: '未分级',

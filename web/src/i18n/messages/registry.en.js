@@ -1,5 +1,7 @@
 // English texts of the acquisition register (intake screen) and the police console.
 // Keys match registry.zh-CN.js one for one (checked by src/i18n/i18n.test.js through en.js).
+import { categoryLabels } from '../../categories.js'
+
 export default {
   validation: {
     empty: '{label} is empty',
@@ -100,22 +102,7 @@ export default {
     payments: { cash: 'Cash', bank_transfer: 'Bank transfer', mobile_payment: 'Mobile payment', none: 'None (donation)' },
     sellerKinds: { individual: 'Individual', company: 'Company', public_body: 'Public body' },
     idTypes: { resident_id: 'Resident ID card', passport: 'Passport', other: 'Other' },
-    categories: {
-      phone: 'Mobile phone',
-      tablet: 'Tablet',
-      laptop: 'Laptop',
-      computer: 'Computer',
-      camera: 'Camera',
-      appliance: 'Appliance',
-      furniture: 'Furniture',
-      clothing: 'Clothing',
-      luxury_bag: 'Luxury bag',
-      jewellery: 'Jewellery',
-      bicycle: 'Bicycle',
-      car: 'Car',
-      book: 'Book',
-      other: 'Other',
-    },
+    categories: categoryLabels('en'),
     identifierKinds: {
       imei: 'IMEI',
       meid: 'MEID',

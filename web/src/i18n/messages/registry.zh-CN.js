@@ -1,4 +1,6 @@
 // 收购登记（门店录入）与警务工作台的中文文本。键与 registry.en.js 一一对应。
+import { categoryLabels } from '../../categories.js'
+
 export default {
   validation: {
     empty: '{label}为空',
@@ -99,22 +101,7 @@ export default {
     payments: { cash: '现金', bank_transfer: '银行转账', mobile_payment: '移动支付', none: '无（捐赠）' },
     sellerKinds: { individual: '个人', company: '企业', public_body: '机关事业单位' },
     idTypes: { resident_id: '居民身份证', passport: '护照', other: '其他证件' },
-    categories: {
-      phone: '手机',
-      tablet: '平板电脑',
-      laptop: '笔记本电脑',
-      computer: '台式电脑',
-      camera: '相机',
-      appliance: '家用电器',
-      furniture: '家具',
-      clothing: '服装',
-      luxury_bag: '奢侈品包',
-      jewellery: '珠宝首饰',
-      bicycle: '自行车',
-      car: '汽车',
-      book: '图书',
-      other: '其他',
-    },
+    categories: categoryLabels('zh'),
     identifierKinds: {
       imei: 'IMEI',
       meid: 'MEID',
