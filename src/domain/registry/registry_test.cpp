@@ -18,6 +18,27 @@ namespace {
 
 using identity::Principal;
 
+// The intake answer for a category, word for word as before data/categories.json held the list.
+TEST(CategoryTest, IntakeAcceptsTheListedCategoriesAndNamesThemWhenRefusing) {
+  EXPECT_TRUE(CheckCategory("phone"));
+  EXPECT_TRUE(CheckCategory("other"));
+  for (const char* code : {"toy", "tank", ""}) {
+    auto st = CheckCategory(code);
+    ASSERT_FALSE(st) << code;
+    EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(st.error().field, "item.category");
+    EXPECT_EQ(st.error().message,
+              "the category is one of phone, tablet, laptop, computer, camera, appliance, "
+              "furniture, clothing, luxury_bag, jewellery, bicycle, car, book, other");
+  }
+  for (const char* code : {"weapon", "police_gear", "military_gear", "id_document", "state_seal",
+                           "hazardous", "seized_property"}) {
+    EXPECT_TRUE(IsProhibitedCategory(code)) << code;
+    EXPECT_EQ(CheckCategory(code).error().code, ErrorCode::kFailedPrecondition) << code;
+  }
+  EXPECT_FALSE(IsProhibitedCategory("phone"));
+}
+
 TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   const std::string imei = Imei("35693803564380");
   ASSERT_TRUE(
