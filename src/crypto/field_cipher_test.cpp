@@ -58,7 +58,8 @@ TEST(FieldCipherTest, FingerprintsTellKeysApartWithoutShowingThem) {
   EXPECT_EQ(fa.at("k1").size(), 32u);
   EXPECT_NE(fa.at("k1"), fa.at("k2"));
   EXPECT_NE(fa.at("k1"), b->Fingerprints().at("k1")) << "same id, another key";
-  EXPECT_EQ(fa.at("k1"), FieldCipher::FromKeyFile("k1:" + std::string(64, '1'))->Fingerprints().at("k1"));
+  EXPECT_EQ(fa.at("k1"),
+            FieldCipher::FromKeyFile("k1:" + std::string(64, '1'))->Fingerprints().at("k1"));
   auto index = BlindIndex::Create(Key('k'));
   ASSERT_TRUE(index);
   EXPECT_EQ(index->Fingerprint(), BlindIndex::Create(Key('k'))->Fingerprint());
