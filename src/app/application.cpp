@@ -5,10 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
-#include <fstream>
 #include <mutex>
 #include <span>
-#include <sstream>
 #include <stop_token>
 #include <thread>
 
