@@ -96,8 +96,8 @@ TEST_P(SeedTest, ASecondDataDirOnTheSameDatabaseIsRefused) {
   config.data_dir = root / "b";
   std::ostringstream second;
   EXPECT_NE(app::RunSeed(config, 2, second), 0) << second.str();
-  for (const std::string key :
-       {"log key", "field cipher key", "index key", (root / "b" / "keys").string()}) {
+  for (const std::string& key : std::vector<std::string>{"log key", "field cipher key", "index key",
+                                                         (root / "b" / "keys").string()}) {
     EXPECT_NE(second.str().find(key), std::string::npos) << second.str();
   }
   EXPECT_EQ(counts(), before) << "the refused start wrote nothing";
