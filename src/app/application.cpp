@@ -5,14 +5,12 @@
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
-#include <fstream>
 #include <mutex>
 #include <span>
-#include <sstream>
 #include <stop_token>
 #include <thread>
 
-#include "app/keys.hpp"
+#include "app/node_keys.hpp"
 #include "app/periodic_job.hpp"
 #include "app/witness_client.hpp"
 
@@ -62,54 +60,6 @@ Result<core::RegionTable> LoadRegions() {
 }
 
 namespace {
-
-Result<std::string> ReadKeyFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return Error::NotFound("cannot read key file " + path.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-Result<std::string> HexBytes(std::string_view hex, const std::string& what) {
-  while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.remove_suffix(1);
-  if (hex.size() != 64) return Error::InvalidArgument(what, what + " is not 64 hex digits");
-  std::string out;
-  for (size_t i = 0; i < 64; i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
-
-struct NodeKeys {
-  crypto::FieldCipher cipher;
-  crypto::BlindIndex index;
-  tlog::Signer log;
-  tlog::Signer witness;
-};
-
-// The keys of this node, created on first start (`recirc keys init` does the same): the
-// personal-data keys and the transparency log's signing key (whose name is the log's origin).
-Result<NodeKeys> LoadNodeKeys(const std::filesystem::path& data_dir, Random& random) {
-  RECIRC_TRY(auto report, InitKeys(data_dir, "recirc.example/log", random));
-  for (const auto& created : report.created) spdlog::info("created key file {}", created);
-  RECIRC_TRY(std::string log_text, ReadKeyFile(data_dir / "keys" / "log.key"));
-  while (!log_text.empty() && (log_text.back() == '\n' || log_text.back() == ' ')) {
-    log_text.pop_back();
-  }
-  RECIRC_TRY(auto log_key, tlog::Signer::FromPrivateKey(log_text));
-  RECIRC_TRY(std::string witness_text, ReadKeyFile(data_dir / "keys" / "witness.key"));
-  while (!witness_text.empty() && (witness_text.back() == '\n' || witness_text.back() == ' ')) {
-    witness_text.pop_back();
-  }
-  RECIRC_TRY(auto witness_key, tlog::Signer::FromPrivateKey(witness_text));
-  RECIRC_TRY(std::string data_text, ReadKeyFile(data_dir / "keys" / "data.key"));
-  RECIRC_TRY(auto cipher, crypto::FieldCipher::FromKeyFile(data_text));
-  RECIRC_TRY(std::string index_text, ReadKeyFile(data_dir / "keys" / "index.key"));
-  RECIRC_TRY(std::string index_key, HexBytes(index_text, "index.key"));
-  RECIRC_TRY(auto index, crypto::BlindIndex::Create(std::move(index_key)));
-  return NodeKeys{std::move(cipher), std::move(index), log_key, witness_key};
-}
 
 // [[witness.log]] and [[log.witness]] with their keys parsed; errors name the entry.
 Result<std::vector<history::WitnessedLog>> WitnessedLogs(const Config& c) {
@@ -292,7 +242,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   RECIRC_TRY(auto migrated, storage::Migrate(db, clock));
   for (const auto& name : migrated.applied) spdlog::info("applied migration {}", name);
   RECIRC_TRY(auto regions, LoadRegions());
-  RECIRC_TRY(auto keys, LoadNodeKeys(config.data_dir, random));
+  RECIRC_TRY(auto keys, LoadNodeKeys(db, config.data_dir, "recirc.example/log", clock, random));
   RECIRC_TRY(auto checklists, inspection::Catalogue::Embedded());
   RECIRC_TRY(auto prohibited, market::ProhibitedRules::Embedded());
   RECIRC_TRY(auto search_index, search::SearchIndex::Open(config.data_dir / "search"));

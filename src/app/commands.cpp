@@ -57,6 +57,14 @@ std::string Redacted(const std::string& url) {
   return url.substr(0, colon) + ":***" + url.substr(at);
 }
 
+// The data dir as an absolute path: it defaults to "var" in the working directory, and its keys
+// must be the ones the database was made with, so every command says which folder it used.
+std::string AbsoluteDataDir(const Config& config) {
+  std::error_code ec;
+  const auto dir = std::filesystem::absolute(config.data_dir, ec);
+  return (ec ? config.data_dir : dir).string();
+}
+
 std::string Seconds(std::chrono::steady_clock::time_point from,
                     std::chrono::steady_clock::time_point to) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
@@ -88,6 +96,7 @@ int RunServe(const Config& config, bool with_demo_data, std::ostream& out) {
   const std::string host = config.server.host == "0.0.0.0" ? "127.0.0.1" : config.server.host;
   out << "recirc listening on http://" << host << ":" << (*app)->port() << "\n";
   out << "database: " << Redacted(config.DatabaseUrl()) << "\n";
+  out << "data dir: " << AbsoluteDataDir(config) << " (keys, photos, search index)\n";
   if (!logins.empty()) {
     out << "demo logins (password: " << kDemoPassword << "):\n";
     for (const auto& l : logins)
@@ -190,6 +199,7 @@ int RunSeed(const Config& config, int64_t items, std::ostream& out) {
   }
   crypto::SecureRandom random;
   return WithApplication(config, random, out, [&](Application& app, storage::Database& db) {
+    out << "data dir: " << AbsoluteDataDir(config) << "\n";
     const auto started = std::chrono::steady_clock::now();
     auto report =
         SeedRegistrations(app.directory(), app.registration(), app.police(), db, items, random);

@@ -40,8 +40,9 @@ Result<std::string> ReadFirstLine(const std::filesystem::path& path) {
 
 Result<KeyInitReport> InitKeys(const std::filesystem::path& data_dir, const std::string& origin,
                                Random& random, const std::string& witness_name) {
-  const auto dir = data_dir / "keys";
   std::error_code ec;
+  const auto dir = std::filesystem::absolute(data_dir, ec) / "keys";  // reports name it in full
+  if (ec) return Error::Unavailable("cannot resolve " + data_dir.string() + ": " + ec.message());
   std::filesystem::create_directories(dir, ec);
   if (ec) return Error::Unavailable("cannot create " + dir.string() + ": " + ec.message());
   ::chmod(dir.c_str(), 0700);

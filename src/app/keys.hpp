@@ -8,7 +8,8 @@
 //             witness ([[witness.log]]), in the same string form as log.key; its name is the
 //             witness's name ("recirc.example/witness", `recirc keys init --witness-name`);
 //   index.key the blind-index key for exact look-ups of personal data (64 hex digits).
-// `recirc keys init` creates what is missing and never overwrites; `recirc keys show` prints
+// `recirc keys init` creates what is missing and never overwrites (a node creates them itself
+// only on an empty database: app/node_keys.hpp); `recirc keys show` prints
 // the log's verifier key and the witness's cosignature key, which are public and go to
 // witnesses, logs and verifiers.
 

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <span>
+
 #include "crypto/secure_random.hpp"
 #include "crypto/token.hpp"
 
@@ -27,6 +29,30 @@ int HexDigit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
+}
+
+std::string Hex(std::span<const unsigned char> bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+// HMAC-SHA-256(key, label), truncated to 16 bytes: a key check value that identifies the key and,
+// the key being 32 random bytes, reveals nothing about it.
+std::string KeyFingerprint(const std::string& key) {
+  constexpr std::string_view kLabel = "recirc key fingerprint v1";
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(kLabel.data()),
+                                kLabel.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  return Hex(std::span<const unsigned char>(mac, 16));
 }
 
 }  // namespace
@@ -99,6 +125,12 @@ Result<std::string> FieldCipher::Encrypt(std::string_view plaintext, std::string
   return std::string(kVersion) + ":" + current_ + ":" + Base64UrlEncode(box);
 }
 
+std::map<std::string, std::string> FieldCipher::Fingerprints() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, key] : keys_) out[id] = KeyFingerprint(key);
+  return out;
+}
+
 std::string FieldCipher::KeyIdOf(std::string_view stored) {
   if (!stored.starts_with(std::string(kVersion) + ":")) return {};
   const std::string_view rest = stored.substr(kVersion.size() + 1);
@@ -156,13 +188,9 @@ std::string BlindIndex::Of(std::string_view kind, std::string_view normalised_va
                                 normalised_value.size());
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_final(&state, mac);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : mac) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
+  return Hex(mac);
 }
+
+std::string BlindIndex::Fingerprint() const { return KeyFingerprint(key_); }
 
 }  // namespace recirc::crypto

@@ -34,6 +34,9 @@ class FieldCipher {
   // The key id a stored value was made with ("" if it is not a FieldCipher value).
   static std::string KeyIdOf(std::string_view stored);
   const std::string& current_key_id() const { return current_; }
+  // Key id -> a fingerprint of that key (32 hex digits of a keyed hash over a fixed label): it
+  // tells two keys apart without revealing either, so a database can record which keys made it.
+  std::map<std::string, std::string> Fingerprints() const;
 
  private:
   FieldCipher() = default;
@@ -47,6 +50,8 @@ class BlindIndex {
   // Lower-case hex HMAC-SHA-256 over "<kind>\n<value>", so equal values of different kinds
   // (a phone and an ID number that happen to match) never collide.
   std::string Of(std::string_view kind, std::string_view normalised_value) const;
+  // The key's fingerprint, as FieldCipher::Fingerprints.
+  std::string Fingerprint() const;
 
  private:
   BlindIndex() = default;

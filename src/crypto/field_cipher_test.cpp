@@ -49,6 +49,23 @@ TEST(FieldCipherTest, RotationKeepsOldValuesReadable) {
   EXPECT_FALSE(FieldCipher::FromKeyFile(""));
 }
 
+TEST(FieldCipherTest, FingerprintsTellKeysApartWithoutShowingThem) {
+  auto a = FieldCipher::FromKeyFile("k1:" + std::string(64, '1') + "\nk2:" + std::string(64, '2'));
+  auto b = FieldCipher::FromKeyFile("k1:" + std::string(64, '3'));
+  ASSERT_TRUE(a && b);
+  const auto fa = a->Fingerprints();
+  ASSERT_EQ(fa.size(), 2u);
+  EXPECT_EQ(fa.at("k1").size(), 32u);
+  EXPECT_NE(fa.at("k1"), fa.at("k2"));
+  EXPECT_NE(fa.at("k1"), b->Fingerprints().at("k1")) << "same id, another key";
+  EXPECT_EQ(fa.at("k1"),
+            FieldCipher::FromKeyFile("k1:" + std::string(64, '1'))->Fingerprints().at("k1"));
+  auto index = BlindIndex::Create(Key('k'));
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->Fingerprint(), BlindIndex::Create(Key('k'))->Fingerprint());
+  EXPECT_NE(index->Fingerprint(), BlindIndex::Create(Key('j'))->Fingerprint());
+}
+
 TEST(BlindIndexTest, EqualValuesMatchAndKindsAreSeparate) {
   auto index = BlindIndex::Create(Key('k'));
   ASSERT_TRUE(index);

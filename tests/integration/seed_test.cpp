@@ -1,7 +1,11 @@
 // `recirc seed`: synthetic registrations go through the real registration path, in batches of
 // 500 per transaction (RegistrationService::RegisterBatch), on both databases.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <sstream>
+
+#include "app/commands.hpp"
 #include "app/seed.hpp"
 #include "domain/registry/police.hpp"
 #include "support/test_server.hpp"
@@ -58,6 +62,51 @@ TEST_P(SeedTest, RegistersSyntheticItemsAndTheirAlerts) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM (SELECT outlet_id FROM acquisitions GROUP BY outlet_id "
                   "HAVING MAX(number) <> COUNT(*) OR MIN(number) <> 1) gaps"),
             0);
+}
+
+// `recirc seed` run from one folder and then from another (the data dir defaults to a relative
+// "var") on the same database: the second refuses, naming the keys and the folder it looked in,
+// instead of making new keys that did not sign the checkpoints and cannot open the personal data.
+TEST_P(SeedTest, ASecondDataDirOnTheSameDatabaseIsRefused) {
+  auto shared = TestDatabase::Create(GetParam());
+  ASSERT_TRUE(shared);
+  const auto root =
+      std::filesystem::temp_directory_path() / ("recirc_seed_dirs_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(root);
+  app::Config config;
+  config.database_url = shared->url();
+  config.password_cost = crypto::PasswordCost::kMinimumForTests;
+  config.data_dir = root / "a";
+  std::ostringstream first;
+  ASSERT_EQ(app::RunSeed(config, 2, first), 0) << first.str();
+
+  const auto counts = [&] {
+    auto n = storage::ReadValue<std::string>(
+        shared->db(), [](storage::Session& s) -> Result<std::string> {
+          RECIRC_TRY(auto r,
+                     s.QueryOne("SELECT (SELECT COUNT(*) FROM node_keys) || ' ' || (SELECT "
+                                "COUNT(*) FROM tlog_checkpoints) || ' ' || (SELECT COUNT(*) "
+                                "FROM events)",
+                                {}, "counts"));
+          return r.Text(0);
+        });
+    return n ? *n : n.error().message;
+  };
+  const std::string before = counts();
+  config.data_dir = root / "b";
+  std::ostringstream second;
+  EXPECT_NE(app::RunSeed(config, 2, second), 0) << second.str();
+  for (const std::string& key : std::vector<std::string>{"log key", "field cipher key", "index key",
+                                                         (root / "b" / "keys").string()}) {
+    EXPECT_NE(second.str().find(key), std::string::npos) << second.str();
+  }
+  EXPECT_EQ(counts(), before) << "the refused start wrote nothing";
+  EXPECT_FALSE(std::filesystem::exists(root / "b" / "keys")) << "and made no keys";
+
+  config.data_dir = root / "a";
+  std::ostringstream third;
+  EXPECT_EQ(app::RunSeed(config, 2, third), 0) << third.str();
+  std::filesystem::remove_all(root);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, SeedTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
