@@ -133,7 +133,7 @@ TEST_P(IdentityTest, OnlyOperatorsHaveOutlets) {
 TEST_P(IdentityTest, LoginIsRateLimitedAndSessionsExpire) {
   auto org = MakeOrg("operator", "Shop", "110105");
   MakeUser(org.id, "clerk", "operator_staff");
-  for (int i = 0; i < LoginLimiter::kMaxFailures; ++i) {
+  for (int i = 0; i < LoginLimiter::kMaxPerPair; ++i) {
     auto r = auth_->Login("clerk", "wrong password!", "10.0.0.1");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
