@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "core/validators.hpp"
+#include "domain/identity/display_name.hpp"
 
 namespace recirc::identity {
 namespace {
@@ -219,16 +220,25 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
     return Error::PermissionDenied("your role cannot manage users");
   }
   RECIRC_CHECK(CheckUsername(in.username));
-  RECIRC_CHECK(CheckText(in.display_name, "display_name", 64));
+  RECIRC_TRY(std::string display_name, NormaliseDisplayName(in.display_name, "display_name"));
   const auto role = ParseRole(in.role);
   if (!role) return Error::InvalidArgument("role", "unknown role: " + in.role);
+  // Police officers are vouched for by their own organisation: only its police_admin (or the
+  // command line) creates them. A platform administrator may still create a police_admin, so
+  // that a new police organisation can start; VisibleOrganisation below keeps a police_admin
+  // inside its own organisation.
+  if (KindOfRole(*role) == OrganisationKind::kPolice && *role != Role::kPoliceAdmin &&
+      actor.method != AuthMethod::kSystem && actor.role != Role::kPoliceAdmin) {
+    return Error::PermissionDenied(
+        "only the police organisation's administrator (police_admin) creates its officers");
+  }
   RECIRC_CHECK(crypto::CheckPasswordPolicy(in.password, "password"));
   // Hash outside the write transaction: it takes tens of milliseconds on purpose.
   RECIRC_TRY(std::string hash, hasher_.Hash(in.password));
   storage::UserRecord r{Id::Generate(clock_, random_).ToString(),
                         organisation_id,
                         in.username,
-                        in.display_name,
+                        std::move(display_name),
                         in.role,
                         std::move(hash),
                         false,
