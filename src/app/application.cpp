@@ -385,10 +385,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.dispatcher = std::make_unique<http::Dispatcher>(
       *p.router, p.auth, p.db, p.idempotency_repo, *p.metrics,
       p.static_files ? &*p.static_files : nullptr, p.clock, p.random, std::move(access));
-  p.hashing =
-      std::make_unique<http::BoundedPool>(config.server.hashing_threads, config.server.hashing_queue);
-  p.server =
-      std::make_unique<http::Server>(config.server, *p.dispatcher, *p.metrics, *p.hashing);
+  p.hashing = std::make_unique<http::BoundedPool>(config.server.hashing_threads,
+                                                  config.server.hashing_queue);
+  p.server = std::make_unique<http::Server>(config.server, *p.dispatcher, *p.metrics, *p.hashing);
   p.db.OnCommit([target = p.wake_target] {
     if (auto* runner = target->load()) runner->Wake();
   });

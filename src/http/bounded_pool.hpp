@@ -9,8 +9,8 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
-#include <utility>
 #include <optional>
+#include <utility>
 
 namespace recirc::http {
 

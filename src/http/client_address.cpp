@@ -45,8 +45,8 @@ std::string ClientAddress(const std::string& peer, std::string_view forwarded_fo
     const size_t comma = forwarded_for.rfind(',');
     const std::string_view hop =
         Trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-    forwarded_for = comma == std::string_view::npos ? std::string_view()
-                                                    : forwarded_for.substr(0, comma);
+    forwarded_for =
+        comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
     const auto address = Parse(hop);
     if (!address) return peer;  // a hop we cannot read: count the proxy, not a guess
     if (!Trusted(*address, trusted_proxies)) return address->to_string();

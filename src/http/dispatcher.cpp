@@ -99,10 +99,9 @@ Response Dispatcher::Busy(const DispatchPlan& plan, const HttpRequest& request) 
   r.headers.emplace_back("X-Request-Id", request_id);
   const size_t index = plan.match.route ? plan.match.index : router_.routes().size();
   metrics_.Record(index, r.status, std::chrono::microseconds(0));
-  access_log_->info("{} {} {} {} busy", request_id,
-                    std::string_view(bhttp::to_string(request.method())),
-                    plan.match.route ? std::string_view(plan.match.route->pattern) : "other",
-                    r.status);
+  access_log_->info(
+      "{} {} {} {} busy", request_id, std::string_view(bhttp::to_string(request.method())),
+      plan.match.route ? std::string_view(plan.match.route->pattern) : "other", r.status);
   return r;
 }
 

@@ -12,8 +12,8 @@
 
 #include <thread>
 
-#include "http/client_address.hpp"
 #include <vector>
+#include "http/client_address.hpp"
 
 namespace recirc::http {
 namespace {
@@ -195,8 +195,8 @@ class Server::Impl {
       }
       stream.expires_never();
       const HttpRequest& request = parser.get();
-      const std::string client = ClientAddress(
-          remote, request[bhttp::field::x_forwarded_for], config_.trusted_proxies);
+      const std::string client =
+          ClientAddress(remote, request[bhttp::field::x_forwarded_for], config_.trusted_proxies);
       Response response;
       if (plan.execution == Execution::kInline) {
         response = dispatcher_.Handle(plan, request, client);
@@ -241,8 +241,7 @@ class Server::Impl {
   std::atomic<int64_t> in_flight_{0};
 };
 
-Server::Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics,
-               BoundedPool& hashing)
+Server::Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics, BoundedPool& hashing)
     : impl_(std::make_unique<Impl>(std::move(config), dispatcher, metrics, hashing)) {}
 Server::~Server() = default;
 Status Server::Listen() { return impl_->Listen(port_); }

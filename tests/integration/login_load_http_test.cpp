@@ -136,11 +136,11 @@ TEST_P(LoginLoadHttpTest, SignUpAnswersAStaffUsernameExactlyLikeABuyerUsername) 
   Start();
   if (!server_) return;
   auto sign_up = [&](const std::string& username) {
-    return server_->Call({"POST",
-                          "/api/v1/buyers",
-                          R"({"username":")" + username +
-                              R"(","password":"a long password","display_name":"买家"})",
-                          {{"X-Request-Id", "same-request-id"}}});
+    return server_->Call(
+        {"POST",
+         "/api/v1/buyers",
+         R"({"username":")" + username + R"(","password":"a long password","display_name":"买家"})",
+         {{"X-Request-Id", "same-request-id"}}});
   };
   ASSERT_EQ(sign_up("mei.buyer").status, 201u);
   const auto buyer = sign_up("mei.buyer");

@@ -54,19 +54,20 @@ TEST_P(PoliceAccountsHttpTest, OnlyThePoliceAdminCreatesOfficersInItsOwnOrganisa
       EXPECT_EQ(r.status, 403u) << role << ": " << r.body;
     }
   }
-  auto other = CreateUser(police_admin_, haidian_,
-                          UserBody("new.officer", "新警官", "police_officer"));
+  auto other =
+      CreateUser(police_admin_, haidian_, UserBody("new.officer", "新警官", "police_officer"));
   EXPECT_EQ(other.status, 403u) << "not in another bureau: " << other.body;
 
-  auto made = CreateUser(police_admin_, chaoyang_,
-                         UserBody("new.officer", "新警官", "police_officer"));
+  auto made =
+      CreateUser(police_admin_, chaoyang_, UserBody("new.officer", "新警官", "police_officer"));
   ASSERT_EQ(made.status, 201u) << made.body;
   auto supervisor = CreateUser(police_admin_, chaoyang_,
                                UserBody("new.supervisor", "新督察", "police_supervisor"));
   EXPECT_EQ(supervisor.status, 201u) << supervisor.body;
 
   // A platform administrator still starts a new bureau by creating its police_admin.
-  auto admin = CreateUser(platform, haidian_, UserBody("haidian.admin", "海淀管理员", "police_admin"));
+  auto admin =
+      CreateUser(platform, haidian_, UserBody("haidian.admin", "海淀管理员", "police_admin"));
   EXPECT_EQ(admin.status, 201u) << admin.body;
   // The police_admin sees no police data.
   EXPECT_EQ(server_->Call({"GET", "/api/v1/police/alerts", "", police_admin_}).status, 403u);
@@ -74,17 +75,17 @@ TEST_P(PoliceAccountsHttpTest, OnlyThePoliceAdminCreatesOfficersInItsOwnOrganisa
 
 TEST_P(PoliceAccountsHttpTest, BadDisplayNamesAreRefusedNamingTheField) {
   const std::vector<std::string> bad = {
-      "赵\u202E警官",       // right-to-left override
+      "赵\u202E警官",        // right-to-left override
       "\u202A赵警官\u202C",  // left-to-right embedding .. pop
       "赵\u2066警官\u2069",  // left-to-right isolate .. pop isolate
-      "赵警官\u200F",       // right-to-left mark
-      "\u200E赵警官",       // left-to-right mark
-      "赵\u200B警官",       // zero-width space (Cf)
-      "赵\a警官",           // a control character (BEL)
-      "赵\u2028警官",       // line separator
-      "赵\u2029警官",       // paragraph separator
-      "12345",             // no letter
-      "...",               // no letter
+      "赵警官\u200F",        // right-to-left mark
+      "\u200E赵警官",        // left-to-right mark
+      "赵\u200B警官",        // zero-width space (Cf)
+      "赵\a警官",            // a control character (BEL)
+      "赵\u2028警官",        // line separator
+      "赵\u2029警官",        // paragraph separator
+      "12345",               // no letter
+      "...",                 // no letter
   };
   int i = 0;
   for (const auto& name : bad) {

@@ -223,15 +223,6 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
   RECIRC_TRY(std::string display_name, NormaliseDisplayName(in.display_name, "display_name"));
   const auto role = ParseRole(in.role);
   if (!role) return Error::InvalidArgument("role", "unknown role: " + in.role);
-  // Police officers are vouched for by their own organisation: only its police_admin (or the
-  // command line) creates them. A platform administrator may still create a police_admin, so
-  // that a new police organisation can start; VisibleOrganisation below keeps a police_admin
-  // inside its own organisation.
-  if (KindOfRole(*role) == OrganisationKind::kPolice && *role != Role::kPoliceAdmin &&
-      actor.method != AuthMethod::kSystem && actor.role != Role::kPoliceAdmin) {
-    return Error::PermissionDenied(
-        "only the police organisation's administrator (police_admin) creates its officers");
-  }
   RECIRC_CHECK(crypto::CheckPasswordPolicy(in.password, "password"));
   // Hash outside the write transaction: it takes tens of milliseconds on purpose.
   RECIRC_TRY(std::string hash, hasher_.Hash(in.password));
@@ -248,6 +239,15 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
     if (org.kind != KindName(KindOfRole(*role))) {
       return Error::InvalidArgument(
           "role", "role " + in.role + " does not exist in an organisation of kind " + org.kind);
+    }
+    // Police officers are vouched for by their own organisation: only its police_admin (or the
+    // command line) creates them; VisibleOrganisation above keeps a police_admin inside its own
+    // organisation. A platform administrator may still create a police_admin, so that a new
+    // police organisation can start.
+    if (KindOfRole(*role) == OrganisationKind::kPolice && *role != Role::kPoliceAdmin &&
+        actor.method != AuthMethod::kSystem && actor.role != Role::kPoliceAdmin) {
+      return Error::PermissionDenied(
+          "only the police organisation's administrator (police_admin) creates its officers");
     }
     RECIRC_CHECK(repo_.InsertUser(s, r));
     // No username or display name in the journal: they identify a person.
