@@ -196,7 +196,7 @@ class Server::Impl {
       stream.expires_never();
       const HttpRequest& request = parser.get();
       const std::string client =
-          ClientAddress(remote, request[bhttp::field::x_forwarded_for], config_.trusted_proxies);
+          ClientAddress(remote, request["X-Forwarded-For"], config_.trusted_proxies);
       Response response;
       if (plan.execution == Execution::kInline) {
         response = dispatcher_.Handle(plan, request, client);
