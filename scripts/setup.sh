@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev postgresql-15
   libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libxlsxwriter-dev libxapian-dev
+  libxlsxwriter-dev libxapian-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools

@@ -95,8 +95,8 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
       {Verb::post, "/api/v1/organisations/{id}/outlets", P::kOutletsManage, bind(CreateOutlet)});
   routes.push_back(
       {Verb::get, "/api/v1/organisations/{id}/users", P::kUsersRead, bind(ListUsers), 0});
-  routes.push_back(
-      {Verb::post, "/api/v1/organisations/{id}/users", P::kUsersManage, bind(CreateUser)});
+  routes.push_back({Verb::post, "/api/v1/organisations/{id}/users", P::kUsersManage,
+                    bind(CreateUser), size_t{64} * 1024, http::Execution::kHashing});
 }
 
 }  // namespace recirc::api

@@ -213,6 +213,7 @@ struct Application::Parts {
   std::unique_ptr<http::Metrics> metrics;
   std::optional<http::StaticFiles> static_files;
   std::unique_ptr<http::Dispatcher> dispatcher;
+  std::unique_ptr<http::BoundedPool> hashing;  // login and sign-up: outlives the server
   std::unique_ptr<http::Server> server;
   // The database outlives the application and keeps its commit listeners: the listener reaches
   // the runner through this pointer, which the destructor clears.
@@ -334,7 +335,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.dispatcher = std::make_unique<http::Dispatcher>(
       *p.router, p.auth, p.db, p.idempotency_repo, *p.metrics,
       p.static_files ? &*p.static_files : nullptr, p.clock, p.random, std::move(access));
-  p.server = std::make_unique<http::Server>(config.server, *p.dispatcher, *p.metrics);
+  p.hashing = std::make_unique<http::BoundedPool>(config.server.hashing_threads,
+                                                  config.server.hashing_queue);
+  p.server = std::make_unique<http::Server>(config.server, *p.dispatcher, *p.metrics, *p.hashing);
   p.db.OnCommit([target = p.wake_target] {
     if (auto* runner = target->load()) runner->Wake();
   });
@@ -388,6 +391,7 @@ Result<DemoMarketReport> Application::SeedDemoMarket() {
                               p.sanitization, p.offers, p.registry_repo, p.clock});
 }
 http::Dispatcher& Application::dispatcher() { return *parts_->dispatcher; }
+http::BoundedPool& Application::hashing_pool() { return *parts_->hashing; }
 Status Application::RunWitnessesOnce() {
   RECIRC_TRY(auto round, parts_->witness_sender->RunOnce());
   if (round.failures.empty()) return Ok();

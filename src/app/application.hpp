@@ -33,6 +33,7 @@ class LabelService;
 }  // namespace recirc::documents
 
 namespace recirc::http {
+class BoundedPool;
 class Dispatcher;
 class Router;
 }  // namespace recirc::http
@@ -65,6 +66,8 @@ class Application {
   // RegistrationService on a clock set back past the longest configured hold period.
   Result<DemoMarketReport> SeedDemoMarket();
   http::Dispatcher& dispatcher();
+  // Where login and sign-up check and hash passwords (tests fill it to see the 503).
+  http::BoundedPool& hashing_pool();
   // Feeds every journal consumer until caught up (tests and tools; the server runs them itself).
   Result<int64_t> RunJournalOnce();
   // Offers the latest checkpoint to every configured witness not waiting out a retry (the

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "http/client_address.hpp"
+
 namespace recirc::app {
 namespace {
 
@@ -29,6 +31,23 @@ Status Read(const toml::table& t, std::string_view key, const std::string& prefi
   auto v = node->value<T>();
   if (!v) return ConfigError(prefix + std::string(key), "has the wrong type");
   out = *v;
+  return Ok();
+}
+
+// [server] trusted_proxies = ["127.0.0.1", ...]: exact IPv4 or IPv6 addresses.
+Status ReadTrustedProxies(const toml::table& server, std::vector<std::string>& out) {
+  const toml::node* node = server.get("trusted_proxies");
+  if (node == nullptr) return Ok();
+  const auto* list = node->as_array();
+  if (list == nullptr) return ConfigError("server.trusted_proxies", "is a list of IP addresses");
+  out.clear();
+  for (const auto& entry : *list) {
+    auto text = entry.value<std::string>();
+    if (!text || !http::IsIpAddress(*text)) {
+      return ConfigError("server.trusted_proxies", "is a list of IP addresses");
+    }
+    out.push_back(*text);
+  }
   return Ok();
 }
 
@@ -160,7 +179,8 @@ Status ApplyToml(const toml::table& root, Config& c) {
     RECIRC_CHECK(
         CheckKeys(*s, "server.",
                   {"listen", "network_threads", "worker_threads", "max_connections",
-                   "header_timeout_seconds", "idle_timeout_seconds", "shutdown_grace_seconds"}));
+                   "header_timeout_seconds", "idle_timeout_seconds", "shutdown_grace_seconds",
+                   "hashing_threads", "hashing_queue", "trusted_proxies"}));
     if (s->contains("listen")) {
       RECIRC_CHECK(Read(*s, "listen", "server.", text));
       RECIRC_CHECK(ParseListen(text, c.server));
@@ -188,6 +208,11 @@ Status ApplyToml(const toml::table& root, Config& c) {
                           [&](int64_t v) { c.server.idle_timeout = std::chrono::seconds(v); }));
     RECIRC_CHECK(read_int("shutdown_grace_seconds", 0, 3600,
                           [&](int64_t v) { c.server.shutdown_grace = std::chrono::seconds(v); }));
+    RECIRC_CHECK(
+        read_int("hashing_threads", 1, 64, [&](int64_t v) { c.server.hashing_threads = int(v); }));
+    RECIRC_CHECK(
+        read_int("hashing_queue", 0, 10'000, [&](int64_t v) { c.server.hashing_queue = int(v); }));
+    RECIRC_CHECK(ReadTrustedProxies(*s, c.server.trusted_proxies));
   }
   if (const auto* sec = root.get_as<toml::table>("security")) {
     RECIRC_CHECK(CheckKeys(*sec, "security.",

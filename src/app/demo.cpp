@@ -42,7 +42,9 @@ std::vector<DemoOrg> DemoOrganisations() {
        "11110105000000003",
        "110105",
        {},
-       {{"police.chaoyang", "赵警官", "police_officer"},
+       // The administrator first: officers are created by their organisation's police_admin.
+       {{"police.admin", "郑科长", "police_admin"},
+        {"police.chaoyang", "赵警官", "police_officer"},
         {"police.supervisor", "吴督察", "police_supervisor"}}},
       // A second district, so that "only the police of the outlet's district see it" can be tried.
       {"police",

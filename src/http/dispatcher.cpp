@@ -88,6 +88,23 @@ Response Dispatcher::TooLarge(const DispatchPlan& plan) const {
   return r;
 }
 
+Response Dispatcher::Busy(const DispatchPlan& plan, const HttpRequest& request) {
+  const auto sent_id = request["X-Request-Id"];
+  const std::string request_id = ValidRequestId(sent_id) ? std::string(sent_id) : NewRequestId();
+  Response r = ErrorResponse(
+      Error::Unavailable("too many logins are being checked at once; try again in a moment"),
+      request_id);
+  r.headers.emplace_back("Retry-After", "1");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Request-Id", request_id);
+  const size_t index = plan.match.route ? plan.match.index : router_.routes().size();
+  metrics_.Record(index, r.status, std::chrono::microseconds(0));
+  access_log_->info(
+      "{} {} {} {} busy", request_id, std::string_view(bhttp::to_string(request.method())),
+      plan.match.route ? std::string_view(plan.match.route->pattern) : "other", r.status);
+  return r;
+}
+
 std::string Dispatcher::NewRequestId() {
   std::array<uint8_t, 8> bytes{};
   random_.Fill(bytes);

@@ -49,6 +49,9 @@ class Dispatcher {
   Response Handle(const DispatchPlan& plan, const HttpRequest& request, const std::string& remote);
   // The answer when the body was larger than the plan allowed.
   Response TooLarge(const DispatchPlan& plan) const;
+  // The answer when the pool the route runs on is full: 503 with Retry-After, counted in the
+  // metrics and the access log like any other answer.
+  Response Busy(const DispatchPlan& plan, const HttpRequest& request);
 
  private:
   Result<Response> Run(const DispatchPlan& plan, RequestContext& ctx,

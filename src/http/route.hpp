@@ -2,8 +2,9 @@
 // Routes: one constant table per API area (src/api/<area>/routes.cpp), read top to bottom.
 // Each route names its method, path pattern ("/api/v1/organisations/{id}/outlets"), the
 // permission it needs, the largest body it accepts and where it runs: kInline on the network
-// thread (no blocking work: health, static files) or kBlocking on the worker pool (anything that
-// touches the database or the disk).
+// thread (no blocking work: health, static files), kBlocking on the worker pool (anything that
+// touches the database or the disk) or kHashing on the small bounded pool for password hashing
+// (login, sign-up, new accounts), so that hashing never delays the other requests.
 
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/verb.hpp>
@@ -23,7 +24,7 @@ namespace recirc::http {
 using Verb = boost::beast::http::verb;
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
-enum class Execution { kInline, kBlocking };
+enum class Execution { kInline, kBlocking, kHashing };
 
 struct RequestContext {
   const HttpRequest& request;

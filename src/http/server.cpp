@@ -11,7 +11,9 @@
 #include <boost/beast/http.hpp>
 
 #include <thread>
+
 #include <vector>
+#include "http/client_address.hpp"
 
 namespace recirc::http {
 namespace {
@@ -44,10 +46,11 @@ bhttp::response<bhttp::string_body> ToBeast(const Response& r, unsigned version,
 
 class Server::Impl {
  public:
-  Impl(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics)
+  Impl(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics, BoundedPool& hashing)
       : config_(std::move(config)),
         dispatcher_(dispatcher),
         metrics_(metrics),
+        hashing_(hashing),
         workers_(static_cast<size_t>(std::max(1, config_.worker_threads))),
         acceptor_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM) {}
@@ -192,14 +195,28 @@ class Server::Impl {
       }
       stream.expires_never();
       const HttpRequest& request = parser.get();
+      const std::string client =
+          ClientAddress(remote, request["X-Forwarded-For"], config_.trusted_proxies);
       Response response;
       if (plan.execution == Execution::kInline) {
-        response = dispatcher_.Handle(plan, request, remote);
+        response = dispatcher_.Handle(plan, request, client);
+      } else if (plan.execution == Execution::kHashing) {
+        // Held until the job has run; when the pool is full, 503 now rather than a long queue.
+        if (auto admission = hashing_.TryAdmit()) {
+          response = co_await asio::co_spawn(
+              hashing_.executor(),
+              [&]() -> asio::awaitable<Response> {
+                co_return dispatcher_.Handle(plan, request, client);
+              },
+              asio::use_awaitable);
+        } else {
+          response = dispatcher_.Busy(plan, request);
+        }
       } else {
         response = co_await asio::co_spawn(
             workers_,
             [&]() -> asio::awaitable<Response> {
-              co_return dispatcher_.Handle(plan, request, remote);
+              co_return dispatcher_.Handle(plan, request, client);
             },
             asio::use_awaitable);
       }
@@ -215,6 +232,7 @@ class Server::Impl {
   ServerConfig config_;
   Dispatcher& dispatcher_;
   Metrics& metrics_;
+  BoundedPool& hashing_;
   asio::io_context ioc_;
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
@@ -223,8 +241,8 @@ class Server::Impl {
   std::atomic<int64_t> in_flight_{0};
 };
 
-Server::Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics)
-    : impl_(std::make_unique<Impl>(std::move(config), dispatcher, metrics)) {}
+Server::Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics, BoundedPool& hashing)
+    : impl_(std::make_unique<Impl>(std::move(config), dispatcher, metrics, hashing)) {}
 Server::~Server() = default;
 Status Server::Listen() { return impl_->Listen(port_); }
 void Server::Run() { impl_->Run(); }

@@ -2,7 +2,11 @@
 // Server: the HTTP/1.1 listener on Boost.Beast with C++20 coroutines.
 //
 // - Network threads only parse, route and write; routes marked kBlocking run on a separate
-//   worker pool, so a slow database call never stalls other connections.
+//   worker pool, so a slow database call never stalls other connections; routes marked kHashing
+//   (login, sign-up: password hashing) run on a small bounded pool of their own and answer 503
+//   with Retry-After when it is full (BoundedPool).
+// - The client address handed to the dispatcher is the peer's, or X-Forwarded-For's when the
+//   peer is a trusted proxy (ClientAddress).
 // - Limits: request-header size and timeout, idle keep-alive timeout, per-route body limit
 //   (413 before the body is read past it), a cap on open connections (503 and close beyond it).
 // - Graceful shutdown on SIGTERM/SIGINT or Stop(): stop accepting, finish requests in progress
@@ -16,7 +20,9 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "http/bounded_pool.hpp"
 #include "http/dispatcher.hpp"
 
 namespace recirc::http {
@@ -26,6 +32,9 @@ struct ServerConfig {
   uint16_t port = 8080;  // 0: any free port (see Server::port())
   int network_threads = 2;
   int worker_threads = 8;
+  int hashing_threads = 2;  // the BoundedPool for kHashing routes (made by the application)
+  int hashing_queue = 16;   // kHashing requests waiting beyond those running; more get 503
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
   int64_t max_connections = 10'000;
   size_t header_limit = size_t{16} * 1024;
   std::chrono::seconds header_timeout{10};
@@ -36,7 +45,7 @@ struct ServerConfig {
 
 class Server {
  public:
-  Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics);
+  Server(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics, BoundedPool& hashing);
   ~Server();
   // Binds and listens; after this, port() is the real port.
   Status Listen();

@@ -161,6 +161,23 @@ TEST(ConfigTest, PublicBaseUrlForLabels) {
   EXPECT_EQ(env->public_base_url, "http://10.0.0.5:8080");
 }
 
+TEST(ConfigTest, HashingPoolAndTrustedProxies) {
+  auto c = LoadConfig(WriteToml("recirc_cfg_proxy.toml",
+                                "[server]\nhashing_threads = 3\nhashing_queue = 0\n"
+                                "trusted_proxies = [\"127.0.0.1\", \"::1\"]\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.hashing_threads, 3);
+  EXPECT_EQ(c->server.hashing_queue, 0);
+  EXPECT_EQ(c->server.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  for (const char* bad : {"trusted_proxies = [\"proxy.internal\"]",
+                          "trusted_proxies = \"127.0.0.1\"", "hashing_threads = 0"}) {
+    auto refused =
+        LoadConfig(WriteToml("recirc_cfg_proxy_bad.toml", "[server]\n" + std::string(bad) + "\n"));
+    ASSERT_FALSE(refused) << bad;
+    EXPECT_TRUE(refused.error().field.starts_with("server.")) << bad;
+  }
+}
+
 TEST(ConfigTest, EnvironmentOverridesTheFile) {
   auto path = WriteToml("recirc_cfg_env.toml", "[server]\nlisten = \"127.0.0.1:9000\"\n");
   ::setenv("RECIRC_LISTEN", "127.0.0.1:9100", 1);

@@ -205,8 +205,8 @@ TEST_P(HttpTest, EventsAreJournaledAndVisibleToThePlatformAdmin) {
           << "no personal data in events";
     }
   }
-  EXPECT_EQ(users, 11)
-      << "one user.created per demo user (the buyer and the police supervisor too)";
+  EXPECT_EQ(users, 12)
+      << "one user.created per demo user (the buyer, police supervisor and police admin too)";
 }
 
 TEST_P(HttpTest, RegionsCascadeFromProvincesToDistricts) {

@@ -97,7 +97,7 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
     callers.push_back(std::move(c));
     roles.insert(l.role);
   }
-  EXPECT_EQ(roles.size(), 10u) << "the demo has a user for every role";
+  EXPECT_EQ(roles.size(), 11u) << "the demo has a user for every role";
 
   // DELETE /api/v1/session logs the caller out, so it goes last.
   std::vector<const http::Route*> routes;
@@ -125,7 +125,7 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
       }
     }
   }
-  EXPECT_EQ(callers.size(), 12u) << "anonymous and the eleven demo users";
+  EXPECT_EQ(callers.size(), 13u) << "anonymous and the twelve demo users";
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, RouteWalkTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

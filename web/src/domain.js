@@ -14,7 +14,7 @@ export const ORGANISATION_KINDS = [
 export const ROLES_BY_KIND = {
   operator: ['operator_admin', 'operator_staff'],
   inspection_body: ['inspection_admin', 'inspector'],
-  police: ['police_officer', 'police_supervisor'],
+  police: ['police_admin', 'police_officer', 'police_supervisor'],
   commerce_authority: ['commerce_official'],
   market_supervision: ['market_supervisor'],
   platform: ['platform_admin'],

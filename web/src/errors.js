@@ -5,6 +5,8 @@ import { useI18n } from 'vue-i18n'
 export function errorText(err, t) {
   if (!err) return ''
   if (err.code === 'network') return t('errors.network')
+  // 503: the node is busy (e.g. too many logins being checked at once); retrying soon helps.
+  if (err.status === 503) return t('errors.busy')
   if (err.serverMessage) return err.serverMessage
   if (typeof err.status === 'number' && err.status > 0) return t('errors.http', { status: err.status })
   return String(err.message || err)

@@ -30,7 +30,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                                        const std::string& source) {
   if (username.empty()) return Error::InvalidArgument("username", "enter your username");
   if (password.empty()) return Error::InvalidArgument("password", "enter your password");
-  if (const int64_t wait = limiter_.RetryAfterSeconds(username, source); wait > 0) {
+  // Counted before the password is checked, so parallel guesses cannot overtake the limit.
+  if (const int64_t wait = limiter_.Begin(username, source); wait > 0) {
     return Error::ResourceExhausted("too many failed logins; try again in " + std::to_string(wait) +
                                     " seconds");
   }
@@ -39,11 +40,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                  db_, [&](storage::Session& s) { return repo_.FindUserByUsername(s, username); }));
   const bool ok = user ? hasher_.Verify(user->password_hash, password)
                        : (hasher_.Verify(dummy_hash_, password), false);
-  if (!ok || user->disabled) {
-    limiter_.RecordFailure(username, source);
-    return Error::Unauthenticated("wrong username or password");
-  }
-  limiter_.RecordSuccess(username);
+  if (!ok || user->disabled) return Error::Unauthenticated("wrong username or password");
+  limiter_.Succeeded(username, source);
 
   LoginResult out;
   out.session_token = crypto::NewToken(random_);

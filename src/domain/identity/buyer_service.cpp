@@ -3,11 +3,11 @@
 namespace recirc::identity {
 
 Result<storage::UserRecord> BuyerService::Register(const NewBuyer& in, const std::string& source) {
-  if (const int64_t wait = limiter_.RetryAfterSeconds(in.username, source); wait > 0) {
+  // Every attempt counts, successful or not (LoginLimiter::Begin counts before anything else).
+  if (const int64_t wait = limiter_.Begin(in.username, source); wait > 0) {
     return Error::ResourceExhausted("too many registrations; try again in " + std::to_string(wait) +
                                     " seconds");
   }
-  limiter_.RecordFailure(in.username, source);
   RECIRC_TRY(auto organisation, directory_.BuyersOrganisation());
   return directory_.CreateUser(
       Principal::System(), organisation.id,

@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "core/validators.hpp"
+#include "domain/identity/display_name.hpp"
 
 namespace recirc::identity {
 namespace {
@@ -219,7 +220,7 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
     return Error::PermissionDenied("your role cannot manage users");
   }
   RECIRC_CHECK(CheckUsername(in.username));
-  RECIRC_CHECK(CheckText(in.display_name, "display_name", 64));
+  RECIRC_TRY(std::string display_name, NormaliseDisplayName(in.display_name, "display_name"));
   const auto role = ParseRole(in.role);
   if (!role) return Error::InvalidArgument("role", "unknown role: " + in.role);
   RECIRC_CHECK(crypto::CheckPasswordPolicy(in.password, "password"));
@@ -228,7 +229,7 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
   storage::UserRecord r{Id::Generate(clock_, random_).ToString(),
                         organisation_id,
                         in.username,
-                        in.display_name,
+                        std::move(display_name),
                         in.role,
                         std::move(hash),
                         false,
@@ -238,6 +239,15 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
     if (org.kind != KindName(KindOfRole(*role))) {
       return Error::InvalidArgument(
           "role", "role " + in.role + " does not exist in an organisation of kind " + org.kind);
+    }
+    // Police officers are vouched for by their own organisation: only its police_admin (or the
+    // command line) creates them; VisibleOrganisation above keeps a police_admin inside its own
+    // organisation. A platform administrator may still create a police_admin, so that a new
+    // police organisation can start.
+    if (KindOfRole(*role) == OrganisationKind::kPolice && *role != Role::kPoliceAdmin &&
+        actor.method != AuthMethod::kSystem && actor.role != Role::kPoliceAdmin) {
+      return Error::PermissionDenied(
+          "only the police organisation's administrator (police_admin) creates its officers");
     }
     RECIRC_CHECK(repo_.InsertUser(s, r));
     // No username or display name in the journal: they identify a person.

@@ -6,6 +6,8 @@
 // - an outlet belongs to an operator and lies in a known GB/T 2260 region;
 // - a user's role must fit the kind of the organisation (a police officer only in a police
 //   organisation), and an organisation's administrators manage only their own organisation;
+// - police officers and supervisors are created only by their organisation's police_admin;
+// - display names are checked and stored in NFC (display_name.hpp);
 // - everyone else sees only their own organisation.
 // Every change appends its event to the journal in the same transaction.
 

@@ -133,7 +133,7 @@ TEST_P(IdentityTest, OnlyOperatorsHaveOutlets) {
 TEST_P(IdentityTest, LoginIsRateLimitedAndSessionsExpire) {
   auto org = MakeOrg("operator", "Shop", "110105");
   MakeUser(org.id, "clerk", "operator_staff");
-  for (int i = 0; i < LoginLimiter::kMaxFailures; ++i) {
+  for (int i = 0; i < LoginLimiter::kMaxPerPair; ++i) {
     auto r = auth_->Login("clerk", "wrong password!", "10.0.0.1");
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
@@ -222,6 +222,33 @@ TEST_P(IdentityTest, BuyersShareOneNodeWideOrganisationMadeOnFirstNeed) {
   ASSERT_FALSE(taken);
   EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
   EXPECT_EQ(taken.error().field, "username");
+}
+
+TEST_P(IdentityTest, OnlyAPoliceAdminCreatesOfficersAndOnlyInItsOwnOrganisation) {
+  auto platform = MakeOrg("platform", "Platform", "110000");
+  auto chaoyang = MakeOrg("police", "朝阳分局", "110105");
+  auto other = MakeOrg("police", "深圳市公安局", "440300");
+  MakeUser(platform.id, "root", "platform_admin");
+  MakeUser(chaoyang.id, "bureau.admin", "police_admin");
+  const Principal root = LoginAs("root");
+  const Principal bureau_admin = LoginAs("bureau.admin");
+  for (const std::string role : {"police_officer", "police_supervisor"}) {
+    auto r = directory_->CreateUser(root, chaoyang.id, {"cop", "警官", role, "long password 1"});
+    ASSERT_FALSE(r) << role;
+    EXPECT_EQ(r.error().code, ErrorCode::kPermissionDenied) << role;
+  }
+  auto foreign = directory_->CreateUser(bureau_admin, other.id,
+                                        {"cop", "警官", "police_officer", "long password 1"});
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(directory_->CreateUser(bureau_admin, chaoyang.id,
+                                     {"cop", "警官", "police_officer", "long password 1"}));
+  EXPECT_TRUE(directory_->CreateUser(root, other.id,
+                                     {"sz.admin", "管理员", "police_admin", "long password 1"}));
+  auto bidi = directory_->CreateUser(bureau_admin, chaoyang.id,
+                                     {"cop2", "警\u202E官", "police_officer", "long password 1"});
+  ASSERT_FALSE(bidi);
+  EXPECT_EQ(bidi.error().field, "display_name");
 }
 
 RECIRC_BOTH_DATABASES(IdentityTest);

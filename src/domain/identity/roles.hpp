@@ -33,6 +33,7 @@ enum class Role {
   kPlatformAdmin,
   kBuyer,             // an individual buyer's own account (POST /api/v1/buyers)
   kPoliceSupervisor,  // an officer who also supervises the access audit of the jurisdiction
+  kPoliceAdmin,       // manages the accounts of its police organisation; sees no police data
 };
 
 // kPublic and kAuthenticated are route-level markers: no account needed, or any account.

@@ -37,6 +37,7 @@ export default {
     organisation: 'Organisation',
   },
   errors: {
+    busy: 'The server is busy. Please try again in a moment.',
     network: 'Cannot reach the server. Check the connection and try again.',
     http: 'The request failed (HTTP {status}).',
     sessionExpired: 'Your session has ended. Please log in again.',
@@ -109,6 +110,7 @@ export default {
     operator_staff: 'Operator staff',
     inspection_admin: 'Inspection administrator',
     inspector: 'Inspector',
+    police_admin: 'Police account administrator',
     police_officer: 'Police officer',
     police_supervisor: 'Police supervisor',
     commerce_official: 'Commerce official',

@@ -37,6 +37,7 @@ export default {
     organisation: '组织机构',
   },
   errors: {
+    busy: '服务器正忙，请稍后重试。',
     network: '无法连接服务器，请检查网络后重试。',
     http: '请求失败（HTTP {status}）。',
     sessionExpired: '登录已失效，请重新登录。',
@@ -105,6 +106,7 @@ export default {
     operator_staff: '经营者员工',
     inspection_admin: '检测机构管理员',
     inspector: '检测员',
+    police_admin: '警务账号管理员',
     police_officer: '民警',
     police_supervisor: '督察民警',
     commerce_official: '商务部门工作人员',
