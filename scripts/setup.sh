@@ -12,6 +12,7 @@ DEBIAN_PACKAGES=(
   libxlsxwriter-dev libxapian-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
+  clang libclang-rt-14-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
   libjpeg62-turbo-dev libpng-dev libwebp-dev
   wrk chromium fonts-wqy-microhei

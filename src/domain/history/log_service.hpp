@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/history/proof_file.hpp"
 #include "storage/database.hpp"
 #include "storage/tlog_repository.hpp"
 #include "storage/witness_repository.hpp"
@@ -64,18 +65,5 @@ class LogService {
   std::string vkey_;
   const storage::WitnessRepository* witnesses_;
 };
-
-// "c2sp.org/tlog-proof@v1\nindex N\n<hash lines>\n\n<checkpoint note>".
-std::string FormatProofFile(uint64_t index, std::span<const tlog::Hash> proof,
-                            std::string_view checkpoint);
-
-struct ProofFileContents {
-  uint64_t index = 0;
-  std::optional<std::string> extra;  // base64 as written
-  std::vector<tlog::Hash> proof;
-  std::string checkpoint;
-};
-// InvalidArgument("proof_file") with the line at fault.
-Result<ProofFileContents> ParseProofFile(std::string_view text);
 
 }  // namespace recirc::history

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "domain/history/log_service.hpp"
+#include "domain/history/proof_file.hpp"
 #include "tlog/merkle.hpp"
 #include "tlog/tiles.hpp"
 

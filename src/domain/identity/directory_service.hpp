@@ -20,6 +20,7 @@
 #include "core/region.hpp"
 #include "crypto/password.hpp"
 #include "domain/identity/principal.hpp"
+#include "domain/identity/text.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 
@@ -107,8 +108,5 @@ class DirectoryService {
 
 inline constexpr std::string_view kBuyersOrganisationName = "个人买家 Individual buyers";
 inline constexpr std::string_view kBuyersRegion = "000000";  // not a GB/T 2260 place
-
-// Shared input checks: trimmed, non-empty, at most `max` characters (code points).
-Status CheckText(std::string_view value, std::string_view field, size_t max);
 
 }  // namespace recirc::identity

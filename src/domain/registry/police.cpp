@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/import_csv.hpp"
 #include "domain/registry/registration.hpp"
 
 namespace recirc::registry {
@@ -175,43 +176,14 @@ Result<ImportReport> PoliceService::ImportWatchlist(const identity::Principal& a
   if (source != "imei_blocklist" && source != "police_report") {
     return Error::InvalidArgument("source", "the source is imei_blocklist or police_report");
   }
+  RECIRC_TRY(auto lines, ParseWatchlistCsv(csv));
   std::vector<storage::WatchlistRecord> entries;
   const int64_t now = ToUnixMillis(clock_.Now());
-  size_t line_no = 0;
-  while (!csv.empty()) {
-    const size_t end = csv.find('\n');
-    std::string_view line = csv.substr(0, end);
-    csv = end == std::string_view::npos ? std::string_view() : csv.substr(end + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const auto bad = [&](const std::string& why) {
-      return Error::InvalidArgument("body", "line " + std::to_string(line_no) + ": " + why);
-    };
-    if (line_no == 1) {
-      if (line != "identifier_kind,identifier_value,status,note") {
-        return bad("the header is identifier_kind,identifier_value,status,note");
-      }
-      continue;
-    }
-    if (line.empty()) continue;
-    std::vector<std::string_view> cells;
-    for (int i = 0; i < 3; ++i) {
-      const size_t comma = line.find(',');
-      if (comma == std::string_view::npos) return bad("four columns are needed");
-      cells.push_back(line.substr(0, comma));
-      line = line.substr(comma + 1);
-    }
-    const std::string status(cells[2]);
-    if (status != "black" && status != "grey" && status != "white") {
-      return bad("the status is black, grey or white");
-    }
-    auto value = NormaliseItemIdentifier(cells[0], cells[1], "identifier_value");
-    if (!value) return bad(value.error().message);
-    if (line.size() > 500) return bad("the note has at most 500 characters");
-    entries.push_back({Id::Generate(clock_, random_).ToString(), source, std::string(cells[0]),
-                       *value, status, actor.organisation.id, std::string(line), now});
+  for (auto& l : lines) {
+    entries.push_back({Id::Generate(clock_, random_).ToString(), source,
+                       std::move(l.identifier_kind), std::move(l.identifier_value),
+                       std::move(l.status), actor.organisation.id, std::move(l.note), now});
   }
-  if (entries.empty()) return Error::InvalidArgument("body", "the file holds no entries");
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     for (const auto& e : entries) RECIRC_CHECK(repo_.InsertWatchlistEntry(s, e));
     RECIRC_TRY(

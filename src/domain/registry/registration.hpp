@@ -18,6 +18,7 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/registry/holds.hpp"
+#include "domain/registry/item_fields.hpp"
 #include "domain/registry/screening.hpp"
 #include "storage/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
@@ -236,24 +237,10 @@ class RegistrationService {
 // The screening's signals as the JSON array alerts and near misses keep: {signal, weight, detail}.
 std::string ReasonsJson(const ScreeningResult& screening);
 
-// Brand and model as reference_models stores them: ASCII lower case, outer spaces trimmed.
-std::string ReferenceKey(std::string_view text);
 // Whether the identifiers include a serial number (imei, meid, vin, serial, mac, gtin_serial): an
 // engraving alone is a mark, not a serial number, so such an item needs its colour photo.
 bool HasSerialNumber(const std::vector<std::pair<std::string, std::string>>& identifiers);
 // Whether the acquisition kind pays the seller a price (purchase, trade-in, buy-back).
 bool IsPaidKind(std::string_view kind);
-
-// Categories an operator may not buy at all (weapons, police and military gear, ID documents,
-// state seals, hazardous goods, seized property; intake "prohibited" in data/categories.json):
-// refused with the reason.
-bool IsProhibitedCategory(std::string_view category);
-// A category that may be acquired (intake "accepted" in data/categories.json); prohibited ones
-// fail with the reason (field item.category).
-Status CheckCategory(std::string_view category);
-// Normalises and validates one identifier ("imei", "meid", "vin", "serial", "mac",
-// "gtin_serial", "engraving"); errors name `field`.
-Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_view value,
-                                            std::string_view field);
 
 }  // namespace recirc::registry
