@@ -64,8 +64,9 @@ std::vector<RegisterLine> FormulaLines() {
 
 TEST(RegisterReportTest, CsvNeutralisesFormulas) {
   const std::string csv = RegisterCsv(FormulaLines());
-  EXPECT_NE(csv.find(",'-2+3,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Apple\"\")\",'@SUM(1+1),"),
-            std::string::npos)
+  EXPECT_NE(
+      csv.find(",'-2+3,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Apple\"\")\",'@SUM(1+1),"),
+      std::string::npos)
       << csv;
 }
 

@@ -165,8 +165,8 @@ TEST(OpenDatabaseTest, RejectsUnknownSchemes) {
 // SQLite only: PostgreSQL has no secure_delete (freed tuples are the server's business) and its
 // files are the server's, not ours.
 TEST(SqliteFileTest, SecureDeleteIsOnAndTheFilesAreOwnerOnly) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("recirc-sqlite-file-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("recirc-sqlite-file-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   {
@@ -174,12 +174,12 @@ TEST(SqliteFileTest, SecureDeleteIsOnAndTheFilesAreOwnerOnly) {
     ASSERT_TRUE(db) << db.error().message;
     ASSERT_TRUE((*db)->Write([](Session& s) { return s.ExecuteScript("CREATE TABLE t (x INT)"); }));
     for (int i = 0; i < 2; ++i) {
-      auto rows =
-          ReadValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
+      auto rows = ReadValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
       ASSERT_TRUE(rows) << rows.error().message;
       EXPECT_EQ((*rows)[0].Int(0), 1);
     }
-    auto written = WriteValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
+    auto written =
+        WriteValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
     ASSERT_TRUE(written);
     EXPECT_EQ((*written)[0].Int(0), 1);
     for (const char* name : {"t.db", "t.db-wal", "t.db-shm"}) {
