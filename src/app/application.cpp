@@ -194,7 +194,7 @@ struct Application::Parts {
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
         log_service(db, tlog_repo, log_key.VerifierKey(), &witness_repo),
-        labels(db, journal, checklists, log_key.name(), c.public_base_url),
+        labels(db, journal, checklists, log_key.name(), c.PublicBaseUrl()),
         search_index(std::move(search)),
         search_consumer(*search_index),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
@@ -321,6 +321,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
                    p.regions, nullptr, config.session_lifetime, config.secure_cookies});
+  p.deps->public_base_url = config.PublicBaseUrl();
   p.deps->inspection = &p.inspection_services;
   p.deps->photos = &p.photos;
   p.deps->market = &p.market_services;

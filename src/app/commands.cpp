@@ -125,9 +125,7 @@ int RunLabel(const Config& config, const std::string& item_id, const std::string
              const std::string& output, std::ostream& out) {
   crypto::SecureRandom random;
   return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
-    const std::string listen =
-        "http://" + config.server.host + ":" + std::to_string(config.server.port);
-    auto pdf = app.labels().Pdf(item_id, size, listen);
+    auto pdf = app.labels().Pdf(item_id, size, config.PublicBaseUrl());
     if (!pdf) return Fail(pdf.error(), out);
     std::ofstream file(output, std::ios::binary | std::ios::trunc);
     file << *pdf;

@@ -257,6 +257,14 @@ Status ApplyEnvironment(Config& c) {
 
 }  // namespace
 
+std::string Config::PublicBaseUrl() const {
+  if (!public_base_url.empty()) return public_base_url;
+  std::string host = server.host;
+  if (host.empty() || host == "0.0.0.0" || host == "::") host = "localhost";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(server.port);
+}
+
 std::string Config::DatabaseUrl() const {
   if (!database_url.empty()) return database_url;
   return "sqlite://" + std::filesystem::absolute(data_dir / "recirc.db").string();

@@ -41,7 +41,8 @@ struct Config {
   std::filesystem::path data_dir = "var";
   std::optional<std::filesystem::path> web_root;  // default: web/dist if it exists
   // Where people reach this node's web app ("https://shop.example"): item labels' QR codes point
-  // to <public_base_url>/items/<id>. Empty: the request's Host header is used.
+  // to <public_base_url>/items/<id>, inspection certificates' to <public_base_url>/verify/...
+  // Never taken from a request's Host header (anyone may send any). Empty: PublicBaseUrl().
   std::string public_base_url;
   http::ServerConfig server;
   int database_pool = 8;
@@ -59,6 +60,10 @@ struct Config {
   std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
 
   std::string DatabaseUrl() const;
+  // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a
+  // wildcard address): printed QR codes then work on the node's own machine only, which is the
+  // hint to configure it.
+  std::string PublicBaseUrl() const;
 };
 
 // Reads `path` (if given) over the defaults, then the environment.
