@@ -21,6 +21,9 @@ namespace recirc::app {
 struct TlogConfig {
   int batch_size = 1000;  // journal events per batch: one signed checkpoint per batch
   std::chrono::milliseconds checkpoint_interval{1000};  // least time between two batches
+  // [tlog] seizure_delay_days: how long after a police seizure the log shows it (without the
+  // police organisation); history/seizure_publisher.hpp.
+  std::chrono::hours seizure_delay{7 * 24};
 };
 
 // [[witness.log]]: a log this node witnesses (docs/tlog.md).
