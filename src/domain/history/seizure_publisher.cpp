@@ -15,7 +15,7 @@ Result<int64_t> SeizurePublisher::PublishDue() {
   int64_t published = 0;
   for (;;) {
     bool more = false;
-    RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    const Status st = db_.Write([&](storage::Session& s) -> Status {
       RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, kCursor));
       RECIRC_TRY(auto events, journal_.ReadAfter(s, cursor, kBatch));
       int64_t position = cursor;
@@ -40,7 +40,8 @@ Result<int64_t> SeizurePublisher::PublishDue() {
       more = !waiting && static_cast<int>(events.size()) == kBatch;
       if (position == cursor) return Ok();
       return journal_.SaveCursor(s, kCursor, position);
-    }));
+    });
+    if (!st) return st.error();
     if (!more) return published;
   }
 }
