@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "core/id.hpp"
+#include "core/money.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/registration.hpp"
 

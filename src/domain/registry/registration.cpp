@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/id.hpp"
+#include "core/money.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/screening.hpp"
