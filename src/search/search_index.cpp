@@ -6,6 +6,8 @@
 #include <array>
 #include <limits>
 
+#include "core/private_files.hpp"
+
 namespace recirc::search {
 namespace {
 
