@@ -33,7 +33,7 @@ Result<http::Response> DecideWarranty(const MarketServices& d, http::RequestCont
   RECIRC_TRY(in.outcome, f.String("outcome"));
   RECIRC_TRY(auto note, f.OptionalString("note"));
   in.note = note.value_or("");
-  RECIRC_TRY(in.amount_fen, f.OptionalInteger("amount_fen"));
+  RECIRC_TRY(in.amount_fen, f.OptionalFen("amount_fen"));
   RECIRC_TRY(auto r, d.after_sales.DecideWarranty(ctx.Actor(), Id(ctx), in));
   return http::Json(200, AfterSaleJson(r));
 }

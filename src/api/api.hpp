@@ -45,6 +45,8 @@ struct ApiDeps {
   http::Metrics* metrics = nullptr;  // set after the router exists (metrics need route labels)
   std::chrono::minutes session_lifetime{12 * 60};
   bool secure_cookies = false;  // add the Secure attribute (behind TLS)
+  // Where printed QR codes point (app::Config::PublicBaseUrl), never the request's Host header.
+  std::string public_base_url;
   const inspection::InspectionServices* inspection = nullptr;  // inspection_routes.cpp
   registry::PhotoService* photos = nullptr;  // set by the application before BuildRoutes
   history::LogService* log = nullptr;        // the item-history transparency log (log_routes.cpp)

@@ -45,7 +45,7 @@ Result<http::Response> MakeBestOffer(const MarketServices& d, http::RequestConte
   RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "amount_fen"}));
   RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
   const std::string buyer_ref = given_ref.value_or("");
-  RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
+  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
   RECIRC_TRY(auto best, d.best_offers.Make(ctx.Actor(), Id(ctx), buyer_ref, amount));
   return http::Json(201, BestJson(best));
 }
@@ -55,7 +55,7 @@ Result<http::Response> RespondBestOffer(const MarketServices& d, http::RequestCo
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"action", "counter_fen"}));
   RECIRC_TRY(std::string action, f.String("action"));
-  RECIRC_TRY(auto counter, f.OptionalInteger("counter_fen"));
+  RECIRC_TRY(auto counter, f.OptionalFen("counter_fen"));
   RECIRC_TRY(auto best, d.best_offers.Respond(ctx.Actor(), Id(ctx), action, counter));
   return http::Json(200, BestJson(best));
 }
@@ -67,7 +67,7 @@ Result<http::Response> AcceptCounter(const MarketServices& d, http::RequestConte
   RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
   const std::string buyer_ref = given_ref.value_or("");
   // The buyer confirms the amount they take (a buyer account gives no buyer_ref).
-  RECIRC_TRY(int64_t counter, f.Integer("counter_fen"));
+  RECIRC_TRY(int64_t counter, f.Fen("counter_fen"));
   RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), Id(ctx), buyer_ref, counter));
   return http::Json(200, BestJson(best));
 }

@@ -212,20 +212,9 @@ Result<http::Response> GetReport(const InspectionServices& d, http::RequestConte
   return http::Json(200, SignedJson(report));
 }
 
-// The address of the public verification page for the QR code: this request's host (only host
-// name characters are taken), https when the node runs behind TLS (secure cookies).
-std::string VerifyUrl(const http::RequestContext& ctx, bool https, const std::string& id) {
-  std::string host(ctx.request[boost::beast::http::field::host]);
-  const bool ok =
-      !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char ch) {
-        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' ||
-               ch == ':' || ch == '[' || ch == ']';
-      });
-  if (!ok) host = "localhost";
-  return std::string(https ? "https://" : "http://") + host + "/verify/report/" + id;
-}
-
-Result<http::Response> ReportCertificate(const InspectionServices& d, bool https,
+// The QR code points to the configured public address, never to this request's Host header.
+Result<http::Response> ReportCertificate(const InspectionServices& d,
+                                         const std::string& public_base_url,
                                          http::RequestContext& ctx) {
   RECIRC_TRY(auto signed_report, d.reports.Get(std::string(ctx.Param("id"))));
   const json::object& checklist =
@@ -238,9 +227,9 @@ Result<http::Response> ReportCertificate(const InspectionServices& d, bool https
     c = d.catalogue.Find(checklist.at("category").as_string(), checklist.at("version").as_int64());
   }
   RECIRC_TRY(std::string pdf,
-             documents::InspectionCertificatePdf({signed_report.report, signed_report.signature,
-                                                  signed_report.verifier_key,
-                                                  VerifyUrl(ctx, https, signed_report.id), c}));
+             documents::InspectionCertificatePdf(
+                 {signed_report.report, signed_report.signature, signed_report.verifier_key,
+                  public_base_url + "/verify/report/" + signed_report.id, c}));
   http::Response r = http::Text(200, "application/pdf", std::move(pdf));
   r.headers.emplace_back("Content-Disposition", "inline; filename=\"recirc-inspection-report-" +
                                                     signed_report.id + ".pdf\"");
@@ -437,8 +426,8 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   routes.push_back({Verb::get, "/api/v1/items/{id}/reports", P::kPublic, bind(ItemReports), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}", P::kPublic, bind(GetReport), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}/certificate.pdf", P::kPublic,
-                    [d, https = deps.secure_cookies](http::RequestContext& c) {
-                      return ReportCertificate(*d, https, c);
+                    [d, url = deps.public_base_url](http::RequestContext& c) {
+                      return ReportCertificate(*d, url, c);
                     },
                     0});
   routes.push_back(

@@ -136,7 +136,7 @@ Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext
   RECIRC_TRY(t.title, f.String("title"));
   RECIRC_TRY(auto description, f.OptionalString("description"));
   t.description = description.value_or("");
-  RECIRC_TRY(t.price_fen, f.Integer("price_fen"));
+  RECIRC_TRY(t.price_fen, f.Fen("price_fen"));
   RECIRC_TRY(t.warranty_months, f.Integer("warranty_months"));
   RECIRC_TRY(t.return_days, f.Integer("return_days"));
   if (const json::value* b = body.if_contains("best_offer")) {
@@ -149,8 +149,8 @@ Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext
       return e;
     }
     RECIRC_TRY(t.best_offer.enabled, bf.OptionalBool("enabled", false));
-    RECIRC_TRY(t.best_offer.auto_accept_fen, bf.OptionalInteger("auto_accept_fen"));
-    RECIRC_TRY(t.best_offer.auto_decline_fen, bf.OptionalInteger("auto_decline_fen"));
+    RECIRC_TRY(t.best_offer.auto_accept_fen, bf.OptionalFen("auto_accept_fen"));
+    RECIRC_TRY(t.best_offer.auto_decline_fen, bf.OptionalFen("auto_decline_fen"));
   }
   RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), t));
   return http::Json(201, OfferJson(offer));
@@ -291,7 +291,7 @@ Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& c
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"amount_fen", "receipt_number"}));
-  RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
+  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
   RECIRC_TRY(auto receipt, f.OptionalString("receipt_number"));
   RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), amount, receipt));
   return http::Json(200, OrderJson(order));
@@ -323,7 +323,7 @@ Result<http::Response> SettleOrder(const MarketServices& d, http::RequestContext
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
+  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
   RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), amount));
   return http::Json(200, OrderJson(order));
 }
@@ -341,7 +341,7 @@ Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Integer("amount_fen"));
+  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
   RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), amount));
   return http::Json(200, OrderJson(order));
 }
@@ -364,7 +364,7 @@ Result<http::Response> AcceptReturn(const MarketServices& d, http::RequestContex
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"refund_fen", "override_flag"}));
-  RECIRC_TRY(int64_t refund, f.Integer("refund_fen"));
+  RECIRC_TRY(int64_t refund, f.Fen("refund_fen"));
   RECIRC_TRY(bool override_flag, f.OptionalBool("override_flag", false));
   RECIRC_TRY(auto r, d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), refund, override_flag));
   return http::Json(200, AfterSaleJson(r));

@@ -79,7 +79,7 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(in.outlet_id, f.String("outlet_id"));
   RECIRC_TRY(in.kind, f.String("kind"));
   RECIRC_TRY(in.channel, f.String("channel"));
-  RECIRC_TRY(in.price_fen, f.Integer("price_fen"));
+  RECIRC_TRY(in.price_fen, f.Fen("price_fen"));
   RECIRC_TRY(in.payment_method, f.String("payment_method"));
   RECIRC_TRY(in.person_matches_id, f.OptionalBool("person_matches_id", false));
   RECIRC_TRY(in.origin_statement, f.String("origin_statement"));
@@ -209,7 +209,7 @@ Result<http::Response> Correct(ApiDeps& d, http::RequestContext& ctx) {
   registry::CorrectionInput in;
   RECIRC_TRY(in.reason, f.String("reason"));
   if (body.contains("price_fen")) {
-    RECIRC_TRY(in.price_fen, f.Integer("price_fen"));
+    RECIRC_TRY(in.price_fen, f.Fen("price_fen"));
   }
   if (const auto* item = body.if_contains("item")) {
     if (!item->is_object()) return Error::InvalidArgument("item", "an object of changed fields");

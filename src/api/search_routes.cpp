@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "api/api.hpp"
+#include "core/money.hpp"
 #include "search/search_index.hpp"
 
 namespace recirc::api {
@@ -39,7 +40,6 @@ Result<search::SearchQuery> QueryFrom(const http::RequestContext& ctx,
     return Error::InvalidArgument(
         "sale_mode", "sale_mode must be fixed_price, auction, rental, consignment or lot");
   }
-  constexpr int64_t kMaxFen = 1'000'000'000'000;
   RECIRC_TRY(q.price_min_fen, Whole(ctx, "price_min", kMaxFen));
   RECIRC_TRY(q.price_max_fen, Whole(ctx, "price_max", kMaxFen));
   if (q.price_min_fen && q.price_max_fen && *q.price_min_fen > *q.price_max_fen) {

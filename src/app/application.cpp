@@ -19,6 +19,7 @@
 #include "documents/item_label_service.hpp"
 #include "documents/report_delivery.hpp"
 #include "domain/history/log_service.hpp"
+#include "domain/history/seizure_publisher.hpp"
 #include "domain/history/sequencer.hpp"
 #include "domain/history/witness.hpp"
 #include "domain/history/witness_sender.hpp"
@@ -143,8 +144,9 @@ struct Application::Parts {
         event_counts(event_counts_repo),
         police_feed(police_feed_repo, identity_repo),
         sequencer(tlog_repo, log_key, clock),
+        seizures(db, journal, clock, c.tlog.seizure_delay),
         log_service(db, tlog_repo, log_key.VerifierKey(), &witness_repo),
-        labels(db, journal, checklists, log_key.name(), c.public_base_url),
+        labels(db, journal, checklists, log_key.name(), c.PublicBaseUrl()),
         search_index(std::move(search)),
         search_consumer(*search_index),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
@@ -201,6 +203,7 @@ struct Application::Parts {
   journal::EventCounts event_counts;
   registry::PoliceFeed police_feed;
   history::Sequencer sequencer;
+  history::SeizurePublisher seizures;  // item.seized reaches the log after [tlog] seizure_delay
   history::LogService log_service;
   documents::LabelService labels;
   std::unique_ptr<search::SearchIndex> search_index;  // <data_dir>/search, one writer per process
@@ -272,6 +275,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
                    p.regions, nullptr, config.session_lifetime, config.secure_cookies});
+  p.deps->public_base_url = config.PublicBaseUrl();
   p.deps->inspection = &p.inspection_services;
   p.deps->photos = &p.photos;
   p.deps->market = &p.market_services;
@@ -375,6 +379,8 @@ Status Application::RunMarketJobs() {
     spdlog::info("market: {} unpaid orders cancelled after the payment window", unpaid);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
+  RECIRC_TRY(int64_t seizures, parts_->seizures.PublishDue());
+  if (seizures > 0) spdlog::info("log: {} seizures published after their delay", seizures);
   return Ok();
 }
 
@@ -440,7 +446,8 @@ void Application::Serve() {
       wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
     }
   });
-  // The market's jobs (best-offer expiry, settlement) every minute, until the server stops.
+  // The market's jobs (best-offer expiry, settlement) and the delayed publication of seizures
+  // every minute, until the server stops.
   std::optional<PeriodicJob> market_jobs;
   market_jobs.emplace("market jobs", std::chrono::minutes(1), [this] { return RunMarketJobs(); });
   parts_->server->Run();

@@ -60,7 +60,8 @@ class Application {
   Status RunMaintenance();
   // One pass of the market's background jobs that serve runs every minute: best offers whose
   // 48 hours have passed expire; unpaid orders past the payment window are cancelled; received
-  // orders whose windows have ended settle.
+  // orders whose windows have ended settle; seizures older than [tlog] seizure_delay_days are
+  // published to the item-history log (history/seizure_publisher.hpp).
   Status RunMarketJobs();
   // `recirc demo`'s market content (demo_market.hpp), after SeedDemo. Registers through a
   // RegistrationService on a clock set back past the longest configured hold period.

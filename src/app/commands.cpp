@@ -10,6 +10,7 @@
 #include "app/demo.hpp"
 #include "app/keys.hpp"
 #include "app/seed.hpp"
+#include "core/private_files.hpp"
 #include "crypto/secure_random.hpp"
 #include "documents/item_label_service.hpp"
 #include "domain/registry/personal_data.hpp"
@@ -27,9 +28,9 @@ int Fail(const Error& e, std::ostream& out) {
 }
 
 Result<std::unique_ptr<storage::Database>> OpenConfigured(const Config& config) {
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) return Error::Unavailable("cannot create data directory " + config.data_dir.string());
+  if (!CreatePrivateDirectories(config.data_dir)) {
+    return Error::Unavailable("cannot create data directory " + config.data_dir.string());
+  }
   return storage::OpenDatabase(config.DatabaseUrl(), config.database_pool);
 }
 
@@ -133,9 +134,7 @@ int RunLabel(const Config& config, const std::string& item_id, const std::string
              const std::string& output, std::ostream& out) {
   crypto::SecureRandom random;
   return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
-    const std::string listen =
-        "http://" + config.server.host + ":" + std::to_string(config.server.port);
-    auto pdf = app.labels().Pdf(item_id, size, listen);
+    auto pdf = app.labels().Pdf(item_id, size, config.PublicBaseUrl());
     if (!pdf) return Fail(pdf.error(), out);
     std::ofstream file(output, std::ios::binary | std::ios::trunc);
     file << *pdf;

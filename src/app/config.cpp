@@ -242,7 +242,14 @@ Status ApplyToml(const toml::table& root, Config& c) {
   if (const auto* reg = root.get_as<toml::table>("registry")) RECIRC_CHECK(ApplyRegistry(*reg, c));
   RECIRC_CHECK(ApplyWitnesses(root, c));
   if (const auto* t = root.get_as<toml::table>("tlog")) {
-    RECIRC_CHECK(CheckKeys(*t, "tlog.", {"batch_size", "checkpoint_interval_ms"}));
+    RECIRC_CHECK(
+        CheckKeys(*t, "tlog.", {"batch_size", "checkpoint_interval_ms", "seizure_delay_days"}));
+    int64_t seizure_days = c.tlog.seizure_delay.count() / 24;
+    RECIRC_CHECK(Read(*t, "seizure_delay_days", "tlog.", seizure_days));
+    if (seizure_days < 0 || seizure_days > 3650) {
+      return ConfigError("tlog.seizure_delay_days", "must be 0 to 3650");
+    }
+    c.tlog.seizure_delay = std::chrono::hours(24 * seizure_days);
     int64_t batch = c.tlog.batch_size;
     RECIRC_CHECK(Read(*t, "batch_size", "tlog.", batch));
     if (batch < 1 || batch > 100'000) return ConfigError("tlog.batch_size", "must be 1 to 100000");
@@ -281,6 +288,14 @@ Status ApplyEnvironment(Config& c) {
 }
 
 }  // namespace
+
+std::string Config::PublicBaseUrl() const {
+  if (!public_base_url.empty()) return public_base_url;
+  std::string host = server.host;
+  if (host.empty() || host == "0.0.0.0" || host == "::") host = "localhost";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(server.port);
+}
 
 std::string Config::DatabaseUrl() const {
   if (!database_url.empty()) return database_url;

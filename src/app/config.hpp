@@ -21,6 +21,9 @@ namespace recirc::app {
 struct TlogConfig {
   int batch_size = 1000;  // journal events per batch: one signed checkpoint per batch
   std::chrono::milliseconds checkpoint_interval{1000};  // least time between two batches
+  // [tlog] seizure_delay_days: how long after a police seizure the log shows it (without the
+  // police organisation); history/seizure_publisher.hpp.
+  std::chrono::hours seizure_delay{7 * 24};
 };
 
 // [[witness.log]]: a log this node witnesses (docs/tlog.md).
@@ -41,7 +44,8 @@ struct Config {
   std::filesystem::path data_dir = "var";
   std::optional<std::filesystem::path> web_root;  // default: web/dist if it exists
   // Where people reach this node's web app ("https://shop.example"): item labels' QR codes point
-  // to <public_base_url>/items/<id>. Empty: the request's Host header is used.
+  // to <public_base_url>/items/<id>, inspection certificates' to <public_base_url>/verify/...
+  // Never taken from a request's Host header (anyone may send any). Empty: PublicBaseUrl().
   std::string public_base_url;
   http::ServerConfig server;
   int database_pool = 8;
@@ -59,6 +63,10 @@ struct Config {
   std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
 
   std::string DatabaseUrl() const;
+  // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a
+  // wildcard address): printed QR codes then work on the node's own machine only, which is the
+  // hint to configure it.
+  std::string PublicBaseUrl() const;
 };
 
 // Reads `path` (if given) over the defaults, then the environment.

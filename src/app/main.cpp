@@ -1,4 +1,5 @@
 // recirc: the command line. Parses arguments and hands over to app/commands.cpp.
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
@@ -157,6 +158,9 @@ int main(int argc, char** argv) {
     std::cerr << "recirc: " << config.error().message << "\n";
     return 2;
   }
+  // Whatever a library creates in the data folder (SQLite's -wal/-shm, Xapian's files, a
+  // report) is owner-only too, not only what our code creates with explicit modes.
+  ::umask(077);
   if (*serve) return recirc::app::RunServe(*config, false, std::cout);
   if (*demo) return recirc::app::RunServe(*config, true, std::cout);
   if (*migrate) return recirc::app::RunMigrate(*config, std::cout);

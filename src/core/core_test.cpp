@@ -1,10 +1,16 @@
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
 #include <set>
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "core/money.hpp"
+#include "core/private_files.hpp"
 
 namespace recirc {
 namespace {
@@ -92,6 +98,34 @@ TEST(ClockTest, FakeClockAdvances) {
   FakeClock clock(FromUnixMillis(0));
   clock.Advance(std::chrono::hours(1));
   EXPECT_EQ(ToUnixMillis(clock.Now()), 3'600'000);
+}
+
+TEST(MoneyTest, AmountsAreCappedAndProductsChecked) {
+  EXPECT_TRUE(CheckFen(0, "price_fen"));
+  EXPECT_TRUE(CheckFen(kMaxFen, "price_fen"));
+  auto over = CheckFen(kMaxFen + 1, "price_fen");
+  ASSERT_FALSE(over);
+  EXPECT_EQ(over.error().field, "price_fen");
+  EXPECT_EQ(CheckFen(-1, "amount_fen").error().field, "amount_fen");
+  EXPECT_EQ(CheckedMultiply(kMaxFen, 100, "price_fen").value(), kMaxFen * 100);
+  EXPECT_EQ(CheckedMultiply(INT64_MAX / 10, 100, "price_fen").error().field, "price_fen");
+}
+
+TEST(PrivateFilesTest, CreatedFoldersAreOwnerOnlyUnderAPermissiveUmask) {
+  const auto top =
+      std::filesystem::temp_directory_path() / ("recirc-private-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(top);
+  const mode_t old = ::umask(022);
+  const Status st = CreatePrivateDirectories(top / "a" / "b");
+  ::umask(old);
+  ASSERT_TRUE(st) << st.error().message;
+  for (const auto& dir : {top, top / "a", top / "a" / "b"}) {
+    struct stat info {};
+    ASSERT_EQ(::stat(dir.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0700u) << dir;
+  }
+  EXPECT_TRUE(CreatePrivateDirectories(top / "a" / "b")) << "existing: nothing to do";
+  std::filesystem::remove_all(top);
 }
 
 }  // namespace

@@ -4,6 +4,22 @@
 
 namespace recirc {
 
+Status CheckFen(int64_t fen, std::string_view field) {
+  if (fen < 0 || fen > kMaxFen) {
+    return Error::InvalidArgument(std::string(field),
+                                  std::string(field) + " must be 0 to 1000000000000 fen");
+  }
+  return Ok();
+}
+
+Result<int64_t> CheckedMultiply(int64_t a, int64_t b, std::string_view field) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product)) {
+    return Error::InvalidArgument(std::string(field), std::string(field) + " is too large");
+  }
+  return product;
+}
+
 std::string_view CurrencyCode(Currency c) {
   switch (c) {
     case Currency::kCny:

@@ -13,6 +13,16 @@ namespace recirc {
 
 enum class Currency { kCny };
 
+// The largest amount of money the node takes from anybody, in fen: 10^12 fen, ten billion yuan,
+// far above any second-hand item, and low enough that amount x 100 (percentages, basis points)
+// and sums of a few thousand amounts stay far inside int64. Checked at every input boundary.
+inline constexpr int64_t kMaxFen = 1'000'000'000'000;
+
+// An amount from input: 0 to kMaxFen, else kInvalidArgument naming `field`.
+Status CheckFen(int64_t fen, std::string_view field);
+// a x b, or kInvalidArgument naming `field` when it would not fit in int64.
+Result<int64_t> CheckedMultiply(int64_t a, int64_t b, std::string_view field);
+
 class Money {
  public:
   constexpr Money() = default;

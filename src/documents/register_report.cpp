@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/clock.hpp"
+#include "documents/spreadsheet_cell.hpp"
 
 namespace recirc::documents {
 namespace {
@@ -17,23 +18,27 @@ constexpr std::array<const char*, 12> kHeader = {
     "number",   "registered_at", "outlet_id", "kind",    "channel", "price_yuan",
     "category", "brand",         "model",     "item_id", "status",  "acquisition_id"};
 
+// Every text cell passes through NeutraliseSpreadsheetCell: brand, model and category are typed by
+// shop staff and end up in a police officer's spreadsheet program.
 std::vector<std::string> Cells(const RegisterLine& l) {
   const auto& a = l.acquisition;
   char price[32];
   std::snprintf(price, sizeof price, "%lld.%02lld", static_cast<long long>(a.price_fen / 100),
                 static_cast<long long>(a.price_fen % 100));
-  return {std::to_string(a.number),
-          FormatRfc3339(FromUnixMillis(a.created_at)),
-          a.outlet_id,
-          a.kind,
-          a.channel,
-          price,
-          l.item.category,
-          l.item.brand,
-          l.item.model,
-          a.item_id,
-          a.status,
-          a.id};
+  std::vector<std::string> cells = {std::to_string(a.number),
+                                    FormatRfc3339(FromUnixMillis(a.created_at)),
+                                    a.outlet_id,
+                                    a.kind,
+                                    a.channel,
+                                    price,
+                                    l.item.category,
+                                    l.item.brand,
+                                    l.item.model,
+                                    a.item_id,
+                                    a.status,
+                                    a.id};
+  for (auto& c : cells) c = NeutraliseSpreadsheetCell(c);
+  return cells;
 }
 
 std::string CsvField(const std::string& v) {

@@ -1,6 +1,13 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "documents/register_report.hpp"
+#include "documents/spreadsheet_cell.hpp"
 
 namespace recirc::documents {
 namespace {
@@ -35,6 +42,52 @@ TEST(RegisterReportTest, XlsxIsAZipWorkbook) {
   ASSERT_GT(xlsx->size(), 1000u);
   EXPECT_EQ(xlsx->substr(0, 2), "PK") << "an Office Open XML file is a zip archive";
   EXPECT_NE(xlsx->find("xl/worksheets/sheet1.xml"), std::string::npos);
+}
+
+TEST(SpreadsheetCellTest, FormulaStartsGetAQuote) {
+  for (const std::string start : {"=", "+", "-", "@", "\t", "\r"}) {
+    EXPECT_EQ(NeutraliseSpreadsheetCell(start + "HYPERLINK(\"x\")"),
+              "'" + start + "HYPERLINK(\"x\")");
+  }
+  EXPECT_EQ(NeutraliseSpreadsheetCell("iPhone 13"), "iPhone 13");
+  EXPECT_EQ(NeutraliseSpreadsheetCell("a=b"), "a=b");
+  EXPECT_EQ(NeutraliseSpreadsheetCell(""), "");
+}
+
+std::vector<RegisterLine> FormulaLines() {
+  auto lines = Lines();
+  lines[0].item.brand = "=HYPERLINK(\"http://evil.example\",\"Apple\")";
+  lines[0].item.model = "@SUM(1+1)";
+  lines[0].item.category = "-2+3";
+  return lines;
+}
+
+TEST(RegisterReportTest, CsvNeutralisesFormulas) {
+  const std::string csv = RegisterCsv(FormulaLines());
+  EXPECT_NE(
+      csv.find(",'-2+3,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Apple\"\")\",'@SUM(1+1),"),
+      std::string::npos)
+      << csv;
+}
+
+TEST(RegisterReportTest, XlsxNeutralisesFormulas) {
+  auto xlsx = RegisterXlsx(FormulaLines());
+  ASSERT_TRUE(xlsx) << xlsx.error().message;
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("recirc-register-test-" + std::to_string(::getpid()) + ".xlsx");
+  std::ofstream(path, std::ios::binary) << *xlsx;
+  std::string strings;
+  FILE* p = ::popen(("unzip -p " + path.string() + " xl/sharedStrings.xml").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) strings.append(buf.data(), n);
+  ::pclose(p);
+  std::filesystem::remove(path);
+  EXPECT_NE(strings.find(R"(<t>'=HYPERLINK("http://evil.example","Apple")</t>)"), std::string::npos)
+      << strings;
+  EXPECT_NE(strings.find("<t>'@SUM(1+1)</t>"), std::string::npos) << strings;
+  EXPECT_NE(strings.find("<t>'-2+3</t>"), std::string::npos) << strings;
 }
 
 }  // namespace

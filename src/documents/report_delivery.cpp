@@ -10,6 +10,7 @@
 #include <functional>
 #include <thread>
 
+#include "core/private_files.hpp"
 #include "documents/register_report.hpp"
 
 namespace recirc::documents {
@@ -49,15 +50,13 @@ Status Fail(const std::filesystem::path& path, const char* what) {
 
 // Temporary file, fsync, rename, fsync of the directory: a reader never sees half a report.
 Status WriteAtomically(const std::filesystem::path& path, std::string_view bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return Fail(path.parent_path(), "create");
+  if (!CreatePrivateDirectories(path.parent_path())) return Fail(path.parent_path(), "create");
   // A name of its own per writer: two servers (or two passes) delivering the same day at once
   // each rename a complete file of the same content into place.
   const std::filesystem::path tmp =
       path.string() + ".tmp." + std::to_string(::getpid()) + "." +
       std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Fail(tmp, "create");
   size_t done = 0;
   while (done < bytes.size()) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/money.hpp"
+
 namespace recirc::http {
 
 Status JsonFields::OnlyKnown(std::initializer_list<std::string_view> known) const {
@@ -48,6 +50,18 @@ Result<int64_t> JsonFields::Integer(std::string_view field) const {
     return static_cast<int64_t>(v->as_uint64());
   }
   return Error::InvalidArgument(std::string(field), "must be a whole number");
+}
+
+Result<int64_t> JsonFields::Fen(std::string_view field) const {
+  RECIRC_TRY(int64_t value, Integer(field));
+  RECIRC_CHECK(CheckFen(value, field));
+  return value;
+}
+
+Result<std::optional<int64_t>> JsonFields::OptionalFen(std::string_view field) const {
+  RECIRC_TRY(auto value, OptionalInteger(field));
+  if (value) RECIRC_CHECK(CheckFen(*value, field));
+  return value;
 }
 
 Result<bool> JsonFields::OptionalBool(std::string_view field, bool fallback) const {

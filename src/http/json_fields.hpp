@@ -22,6 +22,10 @@ class JsonFields {
   Result<int64_t> Integer(std::string_view field) const;  // required
   // Absent or null: none; otherwise checked as Integer.
   Result<std::optional<int64_t>> OptionalInteger(std::string_view field) const;
+  // An amount of money in fen: a whole number from 0 to kMaxFen (core/money.hpp), the field
+  // named when it is not. Every *_fen field of a request is read with these.
+  Result<int64_t> Fen(std::string_view field) const;
+  Result<std::optional<int64_t>> OptionalFen(std::string_view field) const;
   Result<bool> OptionalBool(std::string_view field, bool fallback) const;
 
  private:

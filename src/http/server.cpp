@@ -10,6 +10,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <thread>
 
 #include <vector>
@@ -42,12 +46,31 @@ bhttp::response<bhttp::string_body> ToBeast(const Response& r, unsigned version,
   return res;
 }
 
+// The soft RLIMIT_NOFILE, raised to the hard limit first (allowed without privileges), or 0 for
+// unlimited.
+int64_t DescriptorLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 0;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return 0;
+  return static_cast<int64_t>(std::min<rlim_t>(limit.rlim_cur, INT64_MAX));
+}
+
 }  // namespace
+
+int64_t ConnectionCap(int64_t configured, int64_t descriptor_limit) {
+  if (descriptor_limit <= 0) return std::max<int64_t>(configured, 1);
+  return std::max<int64_t>(1, std::min(configured, descriptor_limit - kReservedDescriptors));
+}
 
 class Server::Impl {
  public:
   Impl(ServerConfig config, Dispatcher& dispatcher, Metrics& metrics, BoundedPool& hashing)
-      : config_(std::move(config)),
+      : config_(WithConnectionCap(std::move(config))),
         dispatcher_(dispatcher),
         metrics_(metrics),
         hashing_(hashing),
@@ -89,6 +112,11 @@ class Server::Impl {
   }
 
  private:
+  static ServerConfig WithConnectionCap(ServerConfig c) {
+    c.max_connections = ConnectionCap(c.max_connections, DescriptorLimit());
+    return c;
+  }
+
   void BeginStop() {
     if (stopping_.exchange(true)) return;
     boost::system::error_code ignored;
@@ -109,12 +137,24 @@ class Server::Impl {
   }
 
   asio::awaitable<void> Accept() {
+    // Out of descriptors, accept fails at once and would fail again at once: wait (10 ms,
+    // doubling to 1 s) so connections in progress can finish and free some, instead of spinning
+    // on the network thread. The waiting clients stay in the listen backlog.
+    asio::steady_timer backoff(ioc_);
+    std::chrono::milliseconds delay{10};
     while (!stopping_) {
       auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
       if (ec) {
         if (stopping_) co_return;
+        if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space ||
+            ec.value() == ENFILE || ec.value() == ENOMEM) {
+          backoff.expires_after(delay);
+          co_await backoff.async_wait(kTuple);
+          delay = std::min<std::chrono::milliseconds>(delay * 2, std::chrono::seconds(1));
+        }
         continue;
       }
+      delay = std::chrono::milliseconds(10);
       socket.set_option(tcp::no_delay(true), ec);
       auto executor = socket.get_executor();  // before the move below
       asio::co_spawn(executor, Connection(std::move(socket)), asio::detached);
@@ -161,8 +201,11 @@ class Server::Impl {
       auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, head, kTuple);
       if (ec) {
         if (ec == bhttp::error::header_limit) {
-          co_await Reject(stream,
-                          ErrorResponse(Error::ResourceExhausted("request headers too large"), ""));
+          // RFC 6585: 431 Request Header Fields Too Large.
+          Response too_large =
+              ErrorResponse(Error::ResourceExhausted("request headers too large"), "");
+          too_large.status = 431;
+          co_await Reject(stream, too_large);
         } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
                    ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
                    ec != asio::error::eof) {

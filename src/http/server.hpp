@@ -7,8 +7,11 @@
 //   with Retry-After when it is full (BoundedPool).
 // - The client address handed to the dispatcher is the peer's, or X-Forwarded-For's when the
 //   peer is a trusted proxy (ClientAddress).
-// - Limits: request-header size and timeout, idle keep-alive timeout, per-route body limit
-//   (413 before the body is read past it), a cap on open connections (503 and close beyond it).
+// - Limits: request-header size (431 beyond it) and timeout, idle keep-alive timeout, per-route
+//   body limit (413 before the body is read past it), a cap on open connections (503 and close
+//   beyond it) that also stays below the process's file-descriptor limit (RLIMIT_NOFILE); when
+//   accept still fails for want of descriptors (EMFILE/ENFILE) the listener backs off instead of
+//   spinning.
 // - Graceful shutdown on SIGTERM/SIGINT or Stop(): stop accepting, finish requests in progress
 //   (up to the grace period), then close idle connections.
 
@@ -35,13 +38,22 @@ struct ServerConfig {
   int hashing_threads = 2;  // the BoundedPool for kHashing routes (made by the application)
   int hashing_queue = 16;   // kHashing requests waiting beyond those running; more get 503
   std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the client
-  int64_t max_connections = 10'000;
+  int64_t max_connections = 10'000;          // lowered to fit RLIMIT_NOFILE (ConnectionCap)
   size_t header_limit = size_t{16} * 1024;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds body_timeout{30};
   std::chrono::seconds shutdown_grace{10};
 };
+
+// Descriptors kept free for everything that is not a client connection: database connections,
+// photo and report files, the search index, log files.
+inline constexpr int64_t kReservedDescriptors = 256;
+
+// The connection cap for a process allowed `descriptor_limit` open files (the RLIMIT_NOFILE soft
+// limit; 0 or negative for unlimited): `configured`, but at most the limit less
+// kReservedDescriptors, and at least 1 (a tiny limit then fails on accept and backs off).
+int64_t ConnectionCap(int64_t configured, int64_t descriptor_limit);
 
 class Server {
  public:

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/category.hpp"
+#include "core/private_files.hpp"
 
 namespace recirc::search {
 namespace {
@@ -142,9 +143,9 @@ Result<SortOrder> ParseSortOrder(std::string_view text) {
 }
 
 Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Error::Unavailable("cannot create the search directory " + dir.string());
+  if (!CreatePrivateDirectories(dir)) {
+    return Error::Unavailable("cannot create the search directory " + dir.string());
+  }
   auto index = std::unique_ptr<SearchIndex>(new SearchIndex(dir));
   if (!std::filesystem::exists(dir / "iamglass")) {
     try {

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <thread>
 
 #include "storage/migrations.hpp"
@@ -156,6 +160,35 @@ TEST(OpenDatabaseTest, RejectsUnknownSchemes) {
   auto db = OpenDatabase("mysql://localhost/x");
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error().field, "database");
+}
+
+// SQLite only: PostgreSQL has no secure_delete (freed tuples are the server's business) and its
+// files are the server's, not ours.
+TEST(SqliteFileTest, SecureDeleteIsOnAndTheFilesAreOwnerOnly) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("recirc-sqlite-file-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto db = OpenDatabase("sqlite://" + (dir / "t.db").string(), 2);
+    ASSERT_TRUE(db) << db.error().message;
+    ASSERT_TRUE((*db)->Write([](Session& s) { return s.ExecuteScript("CREATE TABLE t (x INT)"); }));
+    for (int i = 0; i < 2; ++i) {
+      auto rows = ReadValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
+      ASSERT_TRUE(rows) << rows.error().message;
+      EXPECT_EQ((*rows)[0].Int(0), 1);
+    }
+    auto written =
+        WriteValue<Rows>(**db, [](Session& s) { return s.Query("PRAGMA secure_delete"); });
+    ASSERT_TRUE(written);
+    EXPECT_EQ((*written)[0].Int(0), 1);
+    for (const char* name : {"t.db", "t.db-wal", "t.db-shm"}) {
+      struct stat st {};
+      ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
+      EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
+    }
+  }
+  std::filesystem::remove_all(dir);
 }
 
 RECIRC_BOTH_DATABASES(DatabaseTest);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/private_files.hpp"
 #include "storage/row_mapping.hpp"
 
 namespace recirc::storage {
@@ -73,8 +74,9 @@ Status PhotoFiles::Put(const std::string& name, std::string_view bytes) const {
   const auto path = PathOf(name);
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) return Ok();
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return Error::Internal("cannot create " + path.parent_path().string());
+  if (!CreatePrivateDirectories(path.parent_path())) {
+    return Error::Internal("cannot create " + path.parent_path().string());
+  }
   // Unique per process and thread, so concurrent uploads of the same bytes do not share it.
   const auto temp = path.parent_path() /
                     (".tmp-" + name + "-" + std::to_string(::getpid()) + "-" +

@@ -115,6 +115,23 @@ TEST(ConfigTest, TransparencyLogSettings) {
   EXPECT_EQ(unknown.error().field, "tlog.origin");
 }
 
+TEST(ConfigTest, SeizureDelayAndPublicBaseUrl) {
+  app::Config defaults;
+  EXPECT_EQ(defaults.tlog.seizure_delay.count(), 7 * 24) << "seven days unless configured";
+  defaults.server.host = "0.0.0.0";
+  defaults.server.port = 8080;
+  EXPECT_EQ(defaults.PublicBaseUrl(), "http://localhost:8080");
+  defaults.public_base_url = "https://city.example";
+  EXPECT_EQ(defaults.PublicBaseUrl(), "https://city.example");
+  auto c = LoadConfig(WriteToml("recirc_cfg_seized.toml", "[tlog]\nseizure_delay_days = 30\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->tlog.seizure_delay.count(), 30 * 24);
+  auto bad =
+      LoadConfig(WriteToml("recirc_cfg_seized_bad.toml", "[tlog]\nseizure_delay_days = -1\n"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "tlog.seizure_delay_days");
+}
+
 TEST(ConfigTest, WitnessesAndWitnessedLogs) {
   auto c = LoadConfig(WriteToml("recirc_cfg_witness.toml",
                                 "[log]\nwitness_retry_ms = 250\n"

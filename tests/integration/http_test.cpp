@@ -98,6 +98,13 @@ TEST_P(HttpTest, OversizedBodyIsRefusedBeforeItIsRead) {
   EXPECT_EQ(Error(r)["code"], "resource_exhausted");
 }
 
+// Beyond the 16 KiB header limit: 431 Request Header Fields Too Large (RFC 6585).
+TEST_P(HttpTest, OversizedHeadersAre431) {
+  auto r = server_->Call({"GET", "/healthz", "", {{"X-Padding", std::string(20'000, 'a')}}});
+  EXPECT_EQ(r.status, 431u);
+  EXPECT_EQ(server_->Call({"GET", "/healthz"}).status, 200u);
+}
+
 TEST_P(HttpTest, UnknownRouteAndWrongMethod) {
   auto missing = server_->Call({"GET", "/api/v1/nothing-here"});
   EXPECT_EQ(missing.status, 404u);

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -220,10 +221,27 @@ TEST_P(InspectionHttpTest, CertificatePdfIsPublicAndPointsToTheVerificationPage)
       server_->Call({"POST", "/api/v1/items/" + item + "/inspections", kResults, inspector});
   ASSERT_EQ(submitted.status, 201u) << submitted.body;
   const std::string id(json::parse(submitted.body).at("report").at("id").as_string());
-  auto pdf = server_->Call({"GET", "/api/v1/reports/" + id + "/certificate.pdf"});
+  // Host header set by the caller: the printed address must not follow it.
+  auto pdf = server_->Call(
+      {"GET", "/api/v1/reports/" + id + "/certificate.pdf", "", {{"Host", "evil.example"}}});
   ASSERT_EQ(pdf.status, 200u) << pdf.body;
   EXPECT_EQ(pdf.Header("Content-Type"), "application/pdf");
   EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  const auto file = std::filesystem::temp_directory_path() /
+                    ("recirc-certificate-" + std::to_string(::getpid()) + ".pdf");
+  std::ofstream(file, std::ios::binary) << pdf.body;
+  std::string text;
+  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + file.string() + " -").c_str(), "r")) {
+    char buf[4096];
+    size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+    ::pclose(p);
+  }
+  std::filesystem::remove(file);
+  std::erase_if(text, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
+  EXPECT_NE(text.find("http://127.0.0.1:"), std::string::npos) << text;
+  EXPECT_NE(text.find("/verify/report/" + id), std::string::npos) << text;
+  EXPECT_EQ(text.find("evil"), std::string::npos) << text;
   EXPECT_EQ(
       server_->Call({"GET", "/api/v1/reports/01M82QGDFSEZ4VR0P0J7CYX2FC/certificate.pdf"}).status,
       404u);

@@ -138,11 +138,15 @@ TEST_P(LabelHttpTest, RefusalsNameTheProblem) {
   EXPECT_EQ(server_->Call({"GET", path}).status, 401u);
   EXPECT_EQ(server_->Call({"GET", path, "", LogIn("police.chaoyang")}).status, 403u);
 
-  // Without a configured public address the QR code uses the request's host.
-  auto r = server_->Call({"GET", path + "?size=40x30", "", clerk});
+  // Without a configured public address the QR code uses the listen address, never the
+  // request's Host header (which anyone may set).
+  Headers evil_host = clerk;
+  evil_host.emplace_back("Host", "evil.example");
+  auto r = server_->Call({"GET", path + "?size=40x30", "", evil_host});
   ASSERT_EQ(r.status, 200u);
   const std::string qr = Read(r.body).qr;
-  EXPECT_TRUE(qr.starts_with("http://")) << qr;
+  EXPECT_TRUE(qr.starts_with("http://127.0.0.1:")) << qr;
+  EXPECT_EQ(qr.find("evil"), std::string::npos) << qr;
   EXPECT_TRUE(qr.ends_with("/items/" + item + "\n")) << qr;
 }
 

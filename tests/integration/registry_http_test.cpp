@@ -128,6 +128,25 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
   EXPECT_EQ(json::parse(after.body).as_object()["status"], "registered");
 }
 
+// Amounts are capped at 10^12 fen (core/money.hpp) where they come in, naming the field.
+TEST_P(RegistryHttpTest, PricesAboveTheCapAreRejectedNamingTheField) {
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  const std::string imei =
+      "86723405123458" + std::string(1, core::ImeiCheckDigit("86723405123458").value());
+  std::string body = Acquisition(outlet_id, imei);
+  body.replace(body.find("\"price_fen\":150000"), 18, "\"price_fen\":1000000000001");
+  auto r = server_->Call({"POST", "/api/v1/acquisitions", body, clerk});
+  EXPECT_EQ(r.status, 400u) << r.body;
+  EXPECT_EQ(json::parse(r.body).as_object()["error"].as_object()["field"], "price_fen");
+  body.replace(body.find("1000000000001"), 13, "1000000000000");
+  EXPECT_EQ(server_->Call({"POST", "/api/v1/acquisitions", body, clerk}).status, 201u);
+}
+
 TEST_P(RegistryHttpTest, InvalidIdentifiersAreRejectedNamingTheField) {
   std::string shop_org;
   auto clerk = LogIn("shop.clerk", &shop_org);

@@ -1,8 +1,10 @@
 // `recirc seed`: synthetic registrations go through the real registration path, in batches of
 // 500 per transaction (RegistrationService::RegisterBatch), on both databases.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "app/commands.hpp"
@@ -111,6 +113,34 @@ TEST_P(SeedTest, ASecondDataDirOnTheSameDatabaseIsRefused) {
 
 INSTANTIATE_TEST_SUITE_P(Db, SeedTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          BackendName);
+
+unsigned ModeOf(const std::filesystem::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return 01000;  // "missing", never a valid mode
+  return st.st_mode & 0777;
+}
+
+// `recirc seed` into a fresh data folder (SQLite, the default): the folder, the database file
+// and the search index are owner-only even under a permissive umask such as 022. PostgreSQL's
+// files are its server's; the data folder's other contents are the same on both.
+TEST(DataFilesTest, SeedCreatesOwnerOnlyFolderAndFiles) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("recirc_modes_" + std::to_string(::getpid())) / "data";
+  std::filesystem::remove_all(dir.parent_path());
+  const mode_t old = ::umask(022);
+  app::Config config;
+  config.data_dir = dir;
+  std::ostringstream out;
+  const int rc = app::RunSeed(config, 1, out);
+  ::umask(old);
+  ASSERT_EQ(rc, 0) << out.str();
+  EXPECT_EQ(ModeOf(dir.parent_path()), 0700u);
+  EXPECT_EQ(ModeOf(dir), 0700u);
+  EXPECT_EQ(ModeOf(dir / "recirc.db"), 0600u);
+  EXPECT_EQ(ModeOf(dir / "search"), 0700u);
+  EXPECT_EQ(ModeOf(dir / "keys"), 0700u);
+  std::filesystem::remove_all(dir.parent_path());
+}
 
 }  // namespace
 }  // namespace recirc::testing

@@ -151,7 +151,9 @@ std::string Sha256Hex(std::string_view data) {
 }  // namespace
 
 bool IsItemEvent(const storage::EventRecord& e) {
-  return e.aggregate_type == "item" && e.type.starts_with("item.");
+  // A seizure reaches the log later, without the police organisation, as
+  // item.seizure_published (seizure_publisher.hpp).
+  return e.aggregate_type == "item" && e.type.starts_with("item.") && e.type != "item.seized";
 }
 
 bool IsPersonalKey(std::string_view key) {

@@ -90,6 +90,38 @@ TEST_P(OrderPhotoTest, DispatchPhotosAreTheSellersWhileTheOrderIsPaid) {
   }
 }
 
+// The bytes are decoded, not only sniffed; and an order holds at most 12 photos per stage.
+TEST_P(OrderPhotoTest, UndecodablePhotosAndPhotosBeyondTheCapAreRefused) {
+  const auto offer = Published("35693803564394");
+  auto order = Order(offer);
+  ASSERT_TRUE(order) << order.error().message;
+  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  const std::string png = testing::ColourPng();
+  auto truncated = Upload(clerk_, order->id, "dispatch", png.substr(0, png.size() / 2));
+  ASSERT_FALSE(truncated) << "a PNG signature followed by half an image";
+  EXPECT_EQ(truncated.error().field, "photo");
+  auto junk =
+      Upload(clerk_, order->id, "dispatch", "\xFF\xD8\xFF\xE0 not a JPEG at all", "image/jpeg");
+  ASSERT_FALSE(junk);
+  EXPECT_EQ(junk.error().field, "photo");
+
+  std::vector<std::string> photos;
+  for (int i = 0; i < static_cast<int>(kMaxOrderPhotosPerStage) + 1; ++i) {
+    photos.push_back(testing::EncodePng(testing::ColourPicture(40 + i, 30)));
+  }
+  for (size_t i = 0; i < kMaxOrderPhotosPerStage; ++i) {
+    auto r = Upload(clerk_, order->id, "dispatch", photos[i]);
+    ASSERT_TRUE(r) << i << ": " << r.error().message;
+  }
+  auto one_more = Upload(clerk_, order->id, "dispatch", photos.back());
+  ASSERT_FALSE(one_more);
+  EXPECT_EQ(inspection::RuleOf(one_more.error()), "too_many_photos");
+  EXPECT_EQ(one_more.error().field, "photo");
+  auto same_again = Upload(clerk_, order->id, "dispatch", photos[0]);
+  ASSERT_TRUE(same_again) << "the same bytes again are not a new photo";
+  EXPECT_FALSE(same_again->created);
+}
+
 TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) {
   const auto offer = Published("35693803564397");
   const auto order = Received(offer);

@@ -82,19 +82,34 @@ Result<StoredOrderPhoto> OrderPhotoService::Upload(const identity::Principal& ac
   }
   const std::string stage = *upload.stage;
   RECIRC_TRY(const std::string media_type,
-             registry::CheckUploadedImage(upload.content_type, upload.bytes));
-  // The order must be the caller's, and the stage open to them, before anything touches the disk.
+             registry::CheckDecodedImage(upload.content_type, upload.bytes));
+  const std::string sha256 = crypto::Sha256Hex(upload.bytes);
+  // The order must be the caller's, the stage open to them and below its photo cap, before
+  // anything touches the disk.
   auto check = [&](storage::Session& s, bool lock) -> Result<storage::OrderRecord> {
     RECIRC_TRY(auto o, lock ? c_.repo.LockOrder(s, order_id) : c_.repo.FindOrder(s, order_id));
     if (!o || !Visible(actor, *o)) return Error::NotFound("order " + order_id + " not found");
     RECIRC_CHECK(MayUpload(actor, *o, stage, ToUnixMillis(c_.clock.Now())));
+    RECIRC_TRY(auto photos, c_.repo.OrderPhotos(s, o->id));
+    size_t at_stage = 0;
+    for (const auto& p : photos) {
+      if (p.stage != stage) continue;
+      if (p.sha256 == sha256) return *o;  // the same bytes again: not a new photo
+      ++at_stage;
+    }
+    if (at_stage >= kMaxOrderPhotosPerStage) {
+      return Error{ErrorCode::kFailedPrecondition,
+                   "too_many_photos: an order holds at most " +
+                       std::to_string(kMaxOrderPhotosPerStage) + " " + stage + " photos",
+                   "photo"};
+    }
     return *o;
   };
   RECIRC_TRY(auto order, storage::ReadValue<storage::OrderRecord>(
                              c_.db, [&](storage::Session& s) { return check(s, false); }));
   storage::OrderPhotoRecord r{order.id,
                               stage,
-                              crypto::Sha256Hex(upload.bytes),
+                              sha256,
                               media_type,
                               static_cast<int64_t>(upload.bytes.size()),
                               actor.user_id,

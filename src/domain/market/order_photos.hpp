@@ -9,6 +9,9 @@
 //   return may be requested (received, inside the return window).
 // - Seen by the seller's staff and the order's buyer only; to anyone else the order does not
 //   exist. Never public, never in the journal (a dispatch or return names only the hashes).
+// - The bytes must decode as an image (registry::CheckDecodedImage), and an order holds at most
+//   kMaxOrderPhotosPerStage distinct photos per stage (more: 409 rule too_many_photos, naming
+//   photo); the same bytes again are not a new photo.
 // - A dispatch's and a return's photos[i] must each be a photo uploaded to that order at that
 //   stage (CheckOrderPhotoRefs), else 422 naming photos[i].
 
@@ -24,6 +27,9 @@ namespace recirc::market {
 
 inline constexpr std::string_view kStageDispatch = "dispatch";
 inline constexpr std::string_view kStageReturn = "return";
+// Distinct photos per order and stage: enough for every side of an item and its packaging, and a
+// bound on the disk one order may take (12 x 8 MiB per stage).
+inline constexpr size_t kMaxOrderPhotosPerStage = 12;
 
 struct OrderPhotoUpload {
   std::optional<std::string> stage;         // dispatch, return (query parameter)

@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "core/id.hpp"
+#include "core/money.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/registration.hpp"
 
@@ -74,9 +75,7 @@ void ApplyChain(AcquisitionView& view, const storage::AcquisitionRecord& a,
 
 Status ValidateCorrection(const CorrectionInput& in) {
   RECIRC_CHECK(identity::CheckText(in.reason, "reason", 500));
-  if (in.price_fen && *in.price_fen < 0) {
-    return Error::InvalidArgument("price_fen", "a price is not negative");
-  }
+  if (in.price_fen) RECIRC_CHECK(CheckFen(*in.price_fen, "price_fen"));
   if (in.category) RECIRC_CHECK(CheckCategory(*in.category));
   if (in.brand) RECIRC_CHECK(identity::CheckText(*in.brand, "item.brand", 64));
   if (in.model) RECIRC_CHECK(identity::CheckText(*in.model, "item.model", 64));

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "domain/registry/photo_colour.hpp"
+
 namespace recirc::registry {
 namespace {
 
@@ -45,6 +47,14 @@ Result<std::string> CheckUploadedImage(const std::optional<std::string>& content
         "photo", "the Content-Type is '" + declared + "' but the bytes are " + *sniffed);
   }
   return *sniffed;
+}
+
+Result<std::string> CheckDecodedImage(const std::optional<std::string>& content_type,
+                                      std::string_view bytes) {
+  RECIRC_TRY(std::string media_type, CheckUploadedImage(content_type, bytes));
+  RECIRC_TRY(const ColourCheck decoded, CheckColour(bytes, media_type));
+  static_cast<void>(decoded);  // only that it decodes matters here
+  return media_type;
 }
 
 }  // namespace recirc::registry

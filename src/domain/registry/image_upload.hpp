@@ -26,5 +26,10 @@ bool IsSha256Hex(std::string_view s);
 // Content-Type (parameters ignored) the same type. Answers the media type; refusals name `photo`.
 Result<std::string> CheckUploadedImage(const std::optional<std::string>& content_type,
                                        std::string_view bytes);
+// CheckUploadedImage, then the image decoded in full (photo_colour.hpp's decoders: libjpeg,
+// libpng, libwebp, with the same pixel limit): a file whose first bytes look like an image but
+// that does not decode is refused naming `photo`, not stored.
+Result<std::string> CheckDecodedImage(const std::optional<std::string>& content_type,
+                                      std::string_view bytes);
 
 }  // namespace recirc::registry

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/id.hpp"
+#include "core/money.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/registry/screening.hpp"
@@ -91,7 +92,7 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
     return Error::InvalidArgument("payment_method",
                                   "the payment method is one of " + Joined(kPayments));
   }
-  if (in.price_fen < 0) return Error::InvalidArgument("price_fen", "a price is not negative");
+  RECIRC_CHECK(CheckFen(in.price_fen, "price_fen"));
   if ((in.kind == "donation") != (in.payment_method == "none")) {
     return Error::InvalidArgument("payment_method",
                                   "a donation, and only a donation, has payment method none");

@@ -1,5 +1,7 @@
 #include "domain/registry/screening.hpp"
 
+#include "core/money.hpp"
+
 namespace recirc::registry {
 
 ScreeningResult Screen(const ScreeningFacts& f) {
@@ -22,8 +24,14 @@ ScreeningResult Screen(const ScreeningFacts& f) {
   if (f.identifier_changed) {
     add("identifier_changed", 50, "an identifier was changed by a correction after registration");
   }
-  if (f.reference_price_fen && *f.reference_price_fen > 0 &&
-      f.price_fen * 100 < *f.reference_price_fen * kFarBelowPercent) {
+  // Checked: a price registered before amounts were capped (core/money.hpp) may be any int64;
+  // one too large to multiply is not far below anything.
+  const auto paid = CheckedMultiply(f.price_fen, 100, "price_fen");
+  const auto least =
+      f.reference_price_fen
+          ? CheckedMultiply(*f.reference_price_fen, kFarBelowPercent, "reference_price_fen")
+          : Result<int64_t>(int64_t{0});
+  if (f.reference_price_fen && *f.reference_price_fen > 0 && paid && least && *paid < *least) {
     add("price_far_below_reference", 40,
         "paid " + std::to_string(f.price_fen) + " fen, reference " +
             std::to_string(*f.reference_price_fen) + " fen");

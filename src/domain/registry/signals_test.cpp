@@ -1,11 +1,22 @@
 // The price and story signals with the reference models police import, on both databases.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "domain/registry/registry_fixture.hpp"
 #include "domain/registry/screening.hpp"
 
 namespace recirc::registry {
 namespace {
+
+// A price registered before the cap: price x 100 overflowed int64 (undefined behaviour; with
+// wrapping it became negative and looked "far below" the reference).
+TEST(ScreeningTest, HugePriceDoesNotOverflow) {
+  ScreeningFacts f;
+  f.price_fen = INT64_MAX / 10;
+  f.reference_price_fen = 100'000;
+  EXPECT_TRUE(Screen(f).signals.empty());
+}
 
 TEST(ScreeningTest, PriceAndStorySignals) {
   ScreeningFacts f;

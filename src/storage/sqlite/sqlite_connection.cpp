@@ -1,10 +1,19 @@
 #include "storage/sqlite/sqlite_connection.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace recirc::storage {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  SqliteMode mode,
                                                                  bool synchronous_full) {
+  // The file holds personal data: created owner-only here, before SQLite would create it with
+  // 0644. SQLite gives the -wal and -shm files the database file's mode.
+  if (path != ":memory:" && !path.empty()) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -16,7 +25,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
   sqlite3_busy_timeout(db, 10'000);
   std::string pragmas =
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-      "PRAGMA cache_size=-32000;";
+      "PRAGMA cache_size=-32000;"
+      // Deleted rows (erased personal data, expired sessions) are overwritten with zeros, not
+      // left readable in free pages of the file.
+      "PRAGMA secure_delete=ON;";
   pragmas += synchronous_full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   if (mode == SqliteMode::kReadOnly) pragmas += "PRAGMA query_only=ON;";
   RECIRC_CHECK(conn->ExecuteScript(pragmas));

@@ -42,6 +42,7 @@ export default {
       warranty_claim_decided: 'This warranty claim has already been decided.',
       warranty_not_in_progress: 'Only a repair or replacement in progress can be completed.',
       order_state: 'The order is not in a state that allows this.',
+      too_many_photos: 'An order holds at most 12 photos per stage (dispatch, return).',
       unknown: 'Refused.',
     },
     detail: 'Server: {detail}',

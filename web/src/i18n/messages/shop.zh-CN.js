@@ -41,6 +41,7 @@ export default {
       warranty_claim_decided: '此保修申请已处理。',
       warranty_not_in_progress: '只有维修或更换中的保修申请才能完成。',
       order_state: '订单当前状态不允许此操作。',
+      too_many_photos: '每个订单每个环节（发货、退货）最多 12 张照片。',
       unknown: '操作被拒绝。',
     },
     detail: '服务器说明：{detail}',

@@ -1,0 +1,49 @@
+#include "domain/history/seizure_publisher.hpp"
+
+#include <boost/json.hpp>
+
+namespace recirc::history {
+namespace {
+
+constexpr std::string_view kCursor = "seizure_publisher";
+constexpr int kBatch = 500;
+
+}  // namespace
+
+Result<int64_t> SeizurePublisher::PublishDue() {
+  const int64_t cutoff = ToUnixMillis(clock_.Now()) - std::chrono::milliseconds(delay_).count();
+  int64_t published = 0;
+  for (;;) {
+    bool more = false;
+    const Status st = db_.Write([&](storage::Session& s) -> Status {
+      RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, kCursor));
+      RECIRC_TRY(auto events, journal_.ReadAfter(s, cursor, kBatch));
+      int64_t position = cursor;
+      bool waiting = false;
+      for (const auto& e : events) {
+        if (e.type == kSeizedType && e.aggregate_type == "item") {
+          if (e.occurred_at > cutoff) {
+            waiting = true;
+            break;
+          }
+          const std::string day = FormatRfc3339(FromUnixMillis(e.occurred_at)).substr(0, 10);
+          RECIRC_TRY(int64_t seq,
+                     journal_.Append(
+                         s, {std::string(kSeizurePublishedType), "item", e.aggregate_id,
+                             std::nullopt, std::nullopt,
+                             boost::json::serialize(boost::json::object{{"seized_on", day}})}));
+          static_cast<void>(seq);
+          ++published;
+        }
+        position = e.seq;
+      }
+      more = !waiting && static_cast<int>(events.size()) == kBatch;
+      if (position == cursor) return Ok();
+      return journal_.SaveCursor(s, kCursor, position);
+    });
+    if (!st) return st.error();
+    if (!more) return published;
+  }
+}
+
+}  // namespace recirc::history
