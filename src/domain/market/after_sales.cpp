@@ -73,6 +73,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
   RECIRC_TRY(
       auto order,
       orders_.Mutate(actor, order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+        if (!ActsForBuyer(actor, o)) {
+          return Error::PermissionDenied("not_your_order: after-sales requests are the buyer's");
+        }
         if (!o.received_at || (o.state != "received" && o.state != "settled")) {
           return Rule("order_state",
                       "the order is " + o.state + "; after-sales start once received");
