@@ -240,6 +240,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::SettleDispute(
              storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
                  c_.db, [&](storage::Session& s) { return c_.repo.FindAfterSale(s, id); }));
   if (!found || found->kind != "dispute") return Error::NotFound("dispute " + id + " not found");
+  // Another organisation's dispute is not found before any report is looked at.
+  RECIRC_TRY(auto disputed, orders_.Get(actor, found->order_id));
+  if (!ActsForSeller(actor, disputed)) return Error::NotFound("dispute " + id + " not found");
   json::object details = json::parse(found->details).as_object();
   auto diff =
       reports_.Compare(reinspection_report_id, std::string(details.at("report_id").as_string()));
