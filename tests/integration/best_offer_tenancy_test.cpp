@@ -38,7 +38,7 @@ TEST_P(BestOfferTenancyTest, OnlyTheSellerListsTheBestOffersOfAnOffer) {
   const std::string list = "/api/v1/offers/" + l.offer + "/best-offers";
   Refused("GET", list, "", other_, 404, {list});
   Refused("GET", list, "", stranger_, 403, {list});
-  EXPECT_EQ(Get(list, clerk_).at("items").at(0).at("id"), id);
+  EXPECT_EQ(Str(Get(list, clerk_).at("items").at(0).at("id")), id);
 }
 
 TEST_P(BestOfferTenancyTest, MyBestOffersListsTheCallersOwnOnly) {
