@@ -219,6 +219,16 @@ Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestCon
   return http::Json(200, json::object{{"version", d.rules.version()}, {"rules", rules}});
 }
 
+// The providers this server offers: the web's checkout shows the simulated one (labelled
+// 模拟支付 / SIMULATED) only when it is here.
+Result<http::Response> ListPaymentProviders(const MarketServices& d, http::RequestContext&) {
+  json::array items;
+  for (const auto* p : d.payments.Offered()) {
+    items.push_back({{"name", p->Name()}, {"simulated", p->Simulated()}});
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
 // Listing blocks.
 
 Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext& ctx) {
@@ -420,6 +430,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
     routes.push_back({v, pattern, p, bind(fn), limit});
   };
   add(Verb::get, "/api/v1/market/prohibited-rules", P::kPublic, ProhibitedRules, 0);
+  add(Verb::get, "/api/v1/market/payment-providers", P::kPublic, ListPaymentProviders, 0);
   add(Verb::post, "/api/v1/offers", P::kMarketManage, CreateOffer, kMedium);
   add(Verb::get, "/api/v1/offers", P::kMarketManage, OwnOffers, 0);
   add(Verb::get, "/api/v1/offers/{id}", P::kPublic, GetOffer, 0);

@@ -134,7 +134,8 @@ struct Application::Parts {
         listing_blocks(market_context),
         orders(market_context, payment_providers),
         after_sales(market_context, orders, reports),
-        market_services{offers, best_offers, listing_blocks, orders, after_sales, prohibited},
+        market_services{offers,      best_offers, listing_blocks,   orders,
+                        after_sales, prohibited,  payment_providers},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -270,7 +271,15 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   }
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);
-  p.payment_providers.Add(p.simulated_payments);
+  if (config.market.simulated_payments) {
+    p.payment_providers.Add(p.simulated_payments);
+    spdlog::warn("market: the SIMULATED payment provider is on: its orders move no money");
+  } else {
+    p.payment_providers.Withhold(
+        "simulated",
+        "simulated payments move no money and are for the demo and tests; a server offers them "
+        "with [market] simulated_payments = true");
+  }
 
   p.deps = std::make_unique<api::ApiDeps>(
       api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,

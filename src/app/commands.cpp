@@ -74,7 +74,9 @@ std::string Seconds(std::chrono::steady_clock::time_point from,
 
 }  // namespace
 
-int RunServe(const Config& config, bool with_demo_data, std::ostream& out) {
+int RunServe(const Config& loaded, bool with_demo_data, std::ostream& out) {
+  // The demo pays with the simulated provider; `serve` only when the config says so.
+  const Config config = with_demo_data ? ForDemo(loaded) : loaded;
   SystemClock clock;
   crypto::SecureRandom random;
   auto db = OpenConfigured(config);

@@ -154,7 +154,7 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
 Status ApplyToml(const toml::table& root, Config& c) {
   RECIRC_CHECK(CheckKeys(root, "",
                          {"database", "server", "security", "data_dir", "web_root",
-                          "public_base_url", "log", "registry", "tlog", "witness"}));
+                          "public_base_url", "log", "registry", "tlog", "witness", "market"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -240,6 +240,10 @@ Status ApplyToml(const toml::table& root, Config& c) {
     RECIRC_CHECK(Read(*log, "access", "log.", c.access_log));
   }
   if (const auto* reg = root.get_as<toml::table>("registry")) RECIRC_CHECK(ApplyRegistry(*reg, c));
+  if (const auto* m = root.get_as<toml::table>("market")) {
+    RECIRC_CHECK(CheckKeys(*m, "market.", {"simulated_payments"}));
+    RECIRC_CHECK(Read(*m, "simulated_payments", "market.", c.market.simulated_payments));
+  }
   RECIRC_CHECK(ApplyWitnesses(root, c));
   if (const auto* t = root.get_as<toml::table>("tlog")) {
     RECIRC_CHECK(
@@ -295,6 +299,11 @@ std::string Config::PublicBaseUrl() const {
   if (host.empty() || host == "0.0.0.0" || host == "::") host = "localhost";
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
   return "http://" + host + ":" + std::to_string(server.port);
+}
+
+Config ForDemo(Config config) {
+  config.market.simulated_payments = true;
+  return config;
 }
 
 std::string Config::DatabaseUrl() const {

@@ -39,6 +39,12 @@ struct LogWitnessConfig {
   std::string url;  // http://host:port/prefix (the witness answers POST <url>/add-checkpoint)
 };
 
+// [market]: the simulated payment provider (SIMULATED, moves no money) is for `recirc demo` and
+// tests; `serve` offers it only when this is set.
+struct MarketConfig {
+  bool simulated_payments = false;
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -61,6 +67,7 @@ struct Config {
   std::vector<WitnessLogConfig> witness_logs;     // [[witness.log]]
   std::vector<LogWitnessConfig> log_witnesses;    // [[log.witness]]
   std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
+  MarketConfig market;                            // [market]
 
   std::string DatabaseUrl() const;
   // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a
@@ -68,6 +75,9 @@ struct Config {
   // hint to configure it.
   std::string PublicBaseUrl() const;
 };
+
+// `recirc demo`'s settings over a loaded config: the simulated payment provider is offered.
+Config ForDemo(Config config);
 
 // Reads `path` (if given) over the defaults, then the environment.
 Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path);

@@ -49,6 +49,25 @@ TEST(ConfigTest, FileSettingsApplyAndUnknownOnesAreRefused) {
   EXPECT_NE(broken.error().message.find("line 1"), std::string::npos) << broken.error().message;
 }
 
+TEST(ConfigTest, SimulatedPaymentsAreOffUnlessTheFileOrTheDemoTurnsThemOn) {
+  auto none = LoadConfig(WriteToml("recirc_cfg_market_none.toml", ""));
+  ASSERT_TRUE(none) << none.error().message;
+  EXPECT_FALSE(none->market.simulated_payments);
+  EXPECT_TRUE(ForDemo(*none).market.simulated_payments);
+  auto on =
+      LoadConfig(WriteToml("recirc_cfg_market_on.toml", "[market]\nsimulated_payments = true\n"));
+  ASSERT_TRUE(on) << on.error().message;
+  EXPECT_TRUE(on->market.simulated_payments);
+  auto typo =
+      LoadConfig(WriteToml("recirc_cfg_market_typo.toml", "[market]\nsimulated_payment = true\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().field, "market.simulated_payment");
+  auto type = LoadConfig(
+      WriteToml("recirc_cfg_market_type.toml", "[market]\nsimulated_payments = \"yes\"\n"));
+  ASSERT_FALSE(type);
+  EXPECT_EQ(type.error().field, "market.simulated_payments");
+}
+
 TEST(ConfigTest, HoldPeriodsPerCategoryAndRegion) {
   auto c =
       LoadConfig(WriteToml("recirc_cfg_hold.toml",

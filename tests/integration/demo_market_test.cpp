@@ -8,6 +8,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/config.hpp"
 #include "app/demo.hpp"
 #include "support/test_server.hpp"
 
@@ -20,7 +21,8 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 class DemoMarketTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    server_ = TestServer::Start(GetParam());  // the default 7-day hold period
+    // `recirc demo`'s config (the simulated payment provider on), the default 7-day hold period.
+    server_ = TestServer::StartAsConfigured(GetParam(), app::ForDemo({}));
     if (!server_) GTEST_SKIP() << "database unavailable";
     ASSERT_TRUE(app::SeedDemo(server_->app().directory(), server_->db()));
   }

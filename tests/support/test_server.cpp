@@ -66,6 +66,12 @@ HttpResult Send(uint16_t port, const HttpCall& call) {
 
 std::unique_ptr<TestServer> TestServer::Start(Backend backend, app::Config config,
                                               std::filesystem::path data_dir) {
+  config.market.simulated_payments = true;
+  return StartAsConfigured(backend, std::move(config), std::move(data_dir));
+}
+
+std::unique_ptr<TestServer> TestServer::StartAsConfigured(Backend backend, app::Config config,
+                                                          std::filesystem::path data_dir) {
   auto server = std::unique_ptr<TestServer>(new TestServer());
   server->test_db_ = TestDatabase::Create(backend, /*migrate=*/false);
   if (!server->test_db_) return nullptr;

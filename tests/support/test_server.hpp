@@ -36,8 +36,12 @@ class TestServer {
  public:
   // Returns nullptr (after recording why) if the backend is unavailable. A given `data_dir`
   // (for keys made beforehand) is used instead of a fresh one, and removed at the end too.
+  // Tests pay with the simulated provider: Start offers it whatever `config` says.
   static std::unique_ptr<TestServer> Start(Backend backend, app::Config config = {},
                                            std::filesystem::path data_dir = {});
+  // As `config` says, [market] simulated_payments included (off by default, as for `serve`).
+  static std::unique_ptr<TestServer> StartAsConfigured(Backend backend, app::Config config,
+                                                       std::filesystem::path data_dir = {});
   ~TestServer();
   uint16_t port() const { return app_->port(); }
   app::Application& app() { return *app_; }

@@ -73,6 +73,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
   RECIRC_TRY(
       auto order,
       orders_.Mutate(actor, order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+        if (!ActsForBuyer(actor, o)) {
+          return Error::PermissionDenied("not_your_order: after-sales requests are the buyer's");
+        }
         if (!o.received_at || (o.state != "received" && o.state != "settled")) {
           return Rule("order_state",
                       "the order is " + o.state + "; after-sales start once received");
@@ -237,6 +240,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::SettleDispute(
              storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
                  c_.db, [&](storage::Session& s) { return c_.repo.FindAfterSale(s, id); }));
   if (!found || found->kind != "dispute") return Error::NotFound("dispute " + id + " not found");
+  // Another organisation's dispute is not found before any report is looked at.
+  RECIRC_TRY(auto disputed, orders_.Get(actor, found->order_id));
+  if (!ActsForSeller(actor, disputed)) return Error::NotFound("dispute " + id + " not found");
   json::object details = json::parse(found->details).as_object();
   auto diff =
       reports_.Compare(reinspection_report_id, std::string(details.at("report_id").as_string()));

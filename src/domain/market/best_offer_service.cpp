@@ -56,6 +56,12 @@ Result<std::string> BuyerRefFor(const identity::Principal& actor, const std::str
   return given;
 }
 
+Status CheckCounterStaff(const identity::Principal& actor, const storage::OfferRecord& offer) {
+  if (IsBuyerAccount(actor) || actor.InOrganisation(offer.organisation_id)) return Ok();
+  return Error::PermissionDenied(
+      "not_your_counter: staff act for buyers on their own organisation's offers only");
+}
+
 Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principal& actor,
                                                         const std::string& offer_id,
                                                         const std::string& given_ref,
@@ -74,6 +80,7 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
         if (!offer || !IsPublicStatus(offer->status)) {
           return Error::NotFound("offer " + offer_id + " not found");
         }
+        RECIRC_CHECK(CheckCounterStaff(actor, *offer));
         if (offer->status != "published") {
           return Rule(kRuleOfferTaken, "the offer is " + offer->status);
         }
@@ -124,7 +131,13 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         if (!r) return Error::NotFound("best offer " + id + " not found");
         RECIRC_TRY(auto offer, c_.repo.LockOffer(s, r->offer_id));
         if (!offer) return Error::NotFound("best offer " + id + " not found");
-        if (seller ? !actor.InOrganisation(offer->organisation_id) : r->buyer_ref != buyer_ref) {
+        // The seller's staff answer; the buyer takes a counter: a buyer account its own, staff
+        // for the buyer_ref at their own organisation's counter. Anyone else: not found.
+        const bool party =
+            seller ? actor.InOrganisation(offer->organisation_id)
+                   : r->buyer_ref == buyer_ref &&
+                         (IsBuyerAccount(actor) || actor.InOrganisation(offer->organisation_id));
+        if (!party) {
           return Error::NotFound("best offer " + id + " not found");
         }
         const std::string status = EffectiveStatus(*r, now);
@@ -211,9 +224,10 @@ Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal
             if (!offer) return Error::NotFound("best offer " + id + " not found");
             return std::pair{*r, offer->organisation_id};
           })));
-  // A buyer account sees its own best offers only; staff with market.buy (the counter) see any.
-  const bool own = IsBuyerAccount(actor) ? pair.first.buyer_ref == "user:" + actor.user_id
-                                         : actor.Has(identity::Permission::kMarketBuy);
+  // A buyer account sees its own best offers; the selling organisation's staff see those on its
+  // offers (the counter's included). Anyone else (another operator's staff, another buyer):
+  // not found.
+  const bool own = IsBuyerAccount(actor) && pair.first.buyer_ref == "user:" + actor.user_id;
   if (!actor.InOrganisation(pair.second) && !own) {
     return Error::NotFound("best offer " + id + " not found");
   }

@@ -72,4 +72,8 @@ bool IsBuyerAccount(const identity::Principal& actor);
 // reserved); a buyer account gives none (refused, naming buyer_ref) and is "user:<user id>".
 Result<std::string> BuyerRefFor(const identity::Principal& actor, const std::string& given);
 
+// Staff act for a buyer at their own organisation's counter only: another operator's offer is
+// refused (403, the offer is public). A buyer account buys from anyone.
+Status CheckCounterStaff(const identity::Principal& actor, const storage::OfferRecord& offer);
+
 }  // namespace recirc::market

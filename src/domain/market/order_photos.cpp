@@ -1,6 +1,7 @@
 #include "domain/market/order_photos.hpp"
 
 #include "crypto/token.hpp"
+#include "domain/market/order_service.hpp"
 #include "domain/registry/image_upload.hpp"
 
 namespace recirc::market {
@@ -15,8 +16,7 @@ Error Refusal(ErrorCode code, std::string_view rule, const std::string& text) {
 }
 
 bool Visible(const identity::Principal& actor, const storage::OrderRecord& o) {
-  return (actor.Has(Permission::kMarketBuy) && actor.user_id == o.created_by) ||
-         actor.InOrganisation(o.organisation_id);
+  return SeesOrder(actor, o);
 }
 
 // Who may add a photo at `stage` now; the order is visible to the actor.
@@ -35,10 +35,7 @@ Status MayUpload(const identity::Principal& actor, const storage::OrderRecord& o
     }
     return Ok();
   }
-  const bool account_buyer = actor.Has(Permission::kMarketBuy) && actor.user_id == o.created_by;
-  const bool counter_staff = !o.buyer_ref.empty() && actor.Has(Permission::kMarketBuy) &&
-                             actor.InOrganisation(o.organisation_id);
-  if (!account_buyer && !counter_staff) {
+  if (!ActsForBuyer(actor, o)) {
     return Refusal(ErrorCode::kPermissionDenied, "return_photo_by_buyer",
                    "return photos are taken by the order's buyer");
   }

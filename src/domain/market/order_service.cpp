@@ -38,14 +38,31 @@ std::optional<std::string> ActorId(const identity::Principal& actor) {
   return actor.user_id;
 }
 
-bool IsBuyer(const identity::Principal& actor, const storage::OrderRecord& o) {
-  return actor.Has(Permission::kMarketBuy) && actor.user_id == o.created_by;
-}
 bool IsSeller(const identity::Principal& actor, const storage::OrderRecord& o) {
-  return actor.Has(Permission::kMarketManage) && actor.InOrganisation(o.organisation_id);
+  return ActsForSeller(actor, o);
+}
+
+// The caller sees the order (Mutate checked it) but is not the party this step belongs to.
+Error NotYours(const std::string& step, const std::string& party) {
+  return Error::PermissionDenied("not_your_order: " + step + " is for " + party);
 }
 
 }  // namespace
+
+bool ActsForBuyer(const identity::Principal& actor, const storage::OrderRecord& o) {
+  if (actor.method == identity::AuthMethod::kSystem) return true;
+  if (!actor.Has(Permission::kMarketBuy)) return false;
+  if (o.buyer_ref.empty()) return actor.user_id == o.created_by;
+  return actor.InOrganisation(o.organisation_id);
+}
+
+bool ActsForSeller(const identity::Principal& actor, const storage::OrderRecord& o) {
+  return actor.Has(Permission::kMarketManage) && actor.InOrganisation(o.organisation_id);
+}
+
+bool SeesOrder(const identity::Principal& actor, const storage::OrderRecord& o) {
+  return ActsForBuyer(actor, o) || actor.InOrganisation(o.organisation_id);
+}
 
 Status CheckPhotoRef(const std::string& ref, const std::string& field) {
   const bool ok = ref.size() == 71 && ref.starts_with("sha256:") &&
@@ -106,6 +123,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
         if (!offer || !IsPublicStatus(offer->status)) {
           return Error::NotFound("offer " + in.offer_id + " not found");
         }
+        RECIRC_CHECK(CheckCounterStaff(actor, *offer));
         if (offer->status != "published") {
           return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " + offer->status +
                                  "; another order was placed first");
@@ -177,9 +195,7 @@ Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& act
   return storage::WriteValue<storage::OrderRecord>(
       c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
         RECIRC_TRY(auto o, c_.repo.LockOrder(s, id));
-        if (!o || (!IsBuyer(actor, *o) && !actor.InOrganisation(o->organisation_id))) {
-          return Error::NotFound("order " + id + " not found");
-        }
+        if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
         RECIRC_CHECK(fn(s, *o));
         o->updated_at = ToUnixMillis(c_.clock.Now());
         RECIRC_CHECK(c_.repo.UpdateOrder(s, *o));
@@ -191,6 +207,9 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
                                                const std::string& id, int64_t amount_fen,
                                                std::optional<std::string> receipt_number) {
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    // The seller's staff take cash at the outlet; any other payment is the buyer's.
+    const bool cash_taker = o.provider == "cash_at_outlet" && ActsForSeller(actor, o);
+    if (!ActsForBuyer(actor, o) && !cash_taker) return NotYours("paying", "the order's buyer");
     if (o.state != "placed") return WrongState(o, "placed");
     if (amount_fen != o.price_fen) {
       return Error::InvalidArgument("amount_fen",
@@ -261,6 +280,7 @@ Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& ac
     return Error::InvalidArgument("condition", "condition is as_described or not_as_described");
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (!ActsForBuyer(actor, o)) return NotYours("confirming receipt", "the order's buyer");
     if (o.state != "dispatched") return WrongState(o, "dispatched");
     o.state = "received";
     o.received_at = ToUnixMillis(c_.clock.Now());
@@ -416,6 +436,9 @@ Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& act
                                                   const std::string& reason) {
   RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+    if (!ActsForBuyer(actor, o) && !ActsForSeller(actor, o)) {
+      return NotYours("cancelling", "the order's buyer and seller");
+    }
     if (o.state == "placed") {
       o.state = "cancelled";
       RECIRC_CHECK(RelistLocked(s, actor, o));
@@ -430,9 +453,7 @@ Result<storage::OrderRecord> OrderService::Get(const identity::Principal& actor,
                                                const std::string& id) {
   RECIRC_TRY(auto o, storage::ReadValue<std::optional<storage::OrderRecord>>(
                          c_.db, [&](storage::Session& s) { return c_.repo.FindOrder(s, id); }));
-  if (!o || (!IsBuyer(actor, *o) && !actor.InOrganisation(o->organisation_id))) {
-    return Error::NotFound("order " + id + " not found");
-  }
+  if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
   return *o;
 }
 

@@ -114,4 +114,15 @@ class OrderService {
 
 Status CheckPhotoRef(const std::string& ref, const std::string& field);
 
+// Who may act on an order (docs/security.md, "Who may act on a best offer or an order"). Only
+// the two parties, and the command line (the system), which acts for both:
+// - the buyer's side: for an account's own order (no buyer_ref) the account that placed it; for
+//   an order placed at the counter for a buyer_ref, the selling organisation's staff acting for
+//   that buyer (market.buy);
+// - the seller's side: the selling organisation's market staff (market.manage).
+// Anyone else (another operator's staff, another buyer) does not see the order at all.
+bool ActsForBuyer(const identity::Principal& actor, const storage::OrderRecord& o);
+bool ActsForSeller(const identity::Principal& actor, const storage::OrderRecord& o);
+bool SeesOrder(const identity::Principal& actor, const storage::OrderRecord& o);
+
 }  // namespace recirc::market

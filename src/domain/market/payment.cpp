@@ -30,6 +30,14 @@ Result<std::string> SimulatedProvider::Refund(const std::string& payment_ref, in
 }
 
 Result<PaymentProvider*> PaymentProviders::Find(std::string_view name) const {
+  for (const auto& [withheld, why] : withheld_) {
+    if (withheld == name) {
+      return Error::InvalidArgument("provider", "provider " + withheld +
+                                                    " is not offered by this "
+                                                    "server: " +
+                                                    why);
+    }
+  }
   std::string known;
   for (PaymentProvider* p : providers_) {
     if (p->Name() == name) return p;

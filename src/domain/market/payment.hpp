@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -50,14 +51,24 @@ class SimulatedProvider final : public PaymentProvider {
   Result<std::string> Refund(const std::string& payment_ref, int64_t amount_fen) override;
 };
 
+// The providers a server offers. The simulated one is offered by `recirc demo` and by a config
+// that enables it ([market] simulated_payments = true), never by default: a production node must
+// not take orders that no money backs.
 class PaymentProviders {
  public:
   void Add(PaymentProvider& p) { providers_.push_back(&p); }
-  // InvalidArgument("provider") naming the known ones.
+  // A provider this server knows but does not offer: Find refuses it, naming it and saying why.
+  void Withhold(std::string name, std::string why) {
+    withheld_.push_back({std::move(name), std::move(why)});
+  }
+  // InvalidArgument("provider"): a withheld one named with the reason, else the offered ones.
   Result<PaymentProvider*> Find(std::string_view name) const;
+  // The offered providers, in the order they were added.
+  const std::vector<PaymentProvider*>& Offered() const { return providers_; }
 
  private:
   std::vector<PaymentProvider*> providers_;
+  std::vector<std::pair<std::string, std::string>> withheld_;
 };
 
 }  // namespace recirc::market

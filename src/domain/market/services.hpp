@@ -6,6 +6,7 @@
 #include "domain/market/listing_blocks.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
+#include "domain/market/payment.hpp"
 
 namespace recirc::market {
 
@@ -16,6 +17,7 @@ struct MarketServices {
   OrderService& orders;
   AfterSalesService& after_sales;
   const ProhibitedRules& rules;
+  const PaymentProviders& payments;  // the offered ones (GET /market/payment-providers)
 };
 
 }  // namespace recirc::market

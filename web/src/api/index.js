@@ -91,6 +91,7 @@ export const api = {
   offerPhotoUrl: (id, sha) => `/api/v1/offers/${encodeURIComponent(id)}/photos/${encodeURIComponent(sha)}`,
   passport: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/passport`),
   signUp: (body, idempotencyKey) => client.post('/buyers', body, { idempotencyKey }),
+  paymentProviders: () => client.get('/market/payment-providers'),
   placeOrder: (body, idempotencyKey) => client.post('/orders', body, { idempotencyKey }),
   myOrders: (cursor) => client.get('/orders/mine', cursor ? { cursor } : undefined),
   order: (id) => client.get(`/orders/${encodeURIComponent(id)}`),

@@ -111,6 +111,7 @@ export default {
       payment: 'Payment',
       simulated: 'Simulated payment',
       simulatedNote: 'This is a SIMULATED payment for the demo and for tests: no money is taken and none moves.',
+      noOnlinePayment: 'This marketplace takes no online payment yet: buy this item at the shop.',
       place: 'Order and pay {price} (simulated)',
       placing: 'Placing the order …',
       paid: 'Ordered and paid (simulated)',

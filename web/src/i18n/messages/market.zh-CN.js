@@ -110,6 +110,7 @@ export default {
       payment: '支付方式',
       simulated: '模拟支付',
       simulatedNote: '这是模拟支付：用于演示和测试，不会真实扣款，也不会有资金流动。',
+      noOnlinePayment: '本平台暂不支持在线支付，请到门店购买此商品。',
       place: '下单并模拟支付 {price}',
       placing: '正在下单……',
       paid: '已下单并完成模拟支付',

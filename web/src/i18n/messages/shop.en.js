@@ -41,6 +41,8 @@ export default {
       return_refused: 'A return of this order was refused; the buyer may open a dispute.',
       warranty_claim_decided: 'This warranty claim has already been decided.',
       warranty_not_in_progress: 'Only a repair or replacement in progress can be completed.',
+      not_your_order: 'This step belongs to the other party of the order (the buyer confirms receipt and asks for after-sales).',
+      not_your_counter: 'Staff act for buyers on their own organisation\'s offers only.',
       order_state: 'The order is not in a state that allows this.',
       too_many_photos: 'An order holds at most 12 photos per stage (dispatch, return).',
       unknown: 'Refused.',

@@ -42,6 +42,8 @@ export default {
       warranty_not_in_progress: '只有维修或更换中的保修申请才能完成。',
       order_state: '订单当前状态不允许此操作。',
       too_many_photos: '每个订单每个环节（发货、退货）最多 12 张照片。',
+      not_your_order: '此步骤应由订单的另一方办理（如确认收货、申请售后由买家办理）。',
+      not_your_counter: '店员只能为本机构的商品代买家议价或下单。',
       unknown: '操作被拒绝。',
     },
     detail: '服务器说明：{detail}',

@@ -31,7 +31,7 @@ describe('refusalText', () => {
   it('has words for every refusal the market backend names', () => {
     for (const rule of ['item_held', 'item_already_offered', 'disclosure_required', 'disclosure_outdated',
       'sanitization_required', 'warranty_minimum', 'offer_taken', 'serial_mismatch', 'inspection_window_open',
-      'refund_exceeds_payment', 'best_offer_expired']) {
+      'refund_exceeds_payment', 'best_offer_expired', 'not_your_order', 'not_your_counter']) {
       for (const code of ['zh-CN', 'en']) expect(createAppI18n(code).global.te(`shop.rules.${rule}`), `${code} ${rule}`).toBe(true)
     }
   })
