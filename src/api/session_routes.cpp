@@ -49,7 +49,8 @@ Result<http::Response> Logout(ApiDeps& deps, http::RequestContext& ctx) {
 void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   using http::Verb;
   routes.push_back({Verb::post, "/api/v1/session", Permission::kPublic,
-                    [&deps](http::RequestContext& c) { return Login(deps, c); }, size_t{4} * 1024});
+                    [&deps](http::RequestContext& c) { return Login(deps, c); }, size_t{4} * 1024,
+                    http::Execution::kBlocking, http::Answer::kSecret});
   routes.push_back({Verb::get, "/api/v1/session", Permission::kAuthenticated, Current, 0});
   routes.push_back({Verb::delete_, "/api/v1/session", Permission::kAuthenticated,
                     [&deps](http::RequestContext& c) { return Logout(deps, c); }, 0});

@@ -47,6 +47,10 @@ class BlindIndex {
   // Lower-case hex HMAC-SHA-256 over "<kind>\n<value>", so equal values of different kinds
   // (a phone and an ID number that happen to match) never collide.
   std::string Of(std::string_view kind, std::string_view normalised_value) const;
+  // A BlindIndex under another key, HMAC-SHA-256(this key, "derive\n<purpose>"): one stored
+  // key serves several purposes (the Idempotency-Key request MAC) whose values never compare
+  // equal to each other's or to this index's.
+  BlindIndex Derive(std::string_view purpose) const;
 
  private:
   BlindIndex() = default;
