@@ -53,9 +53,8 @@ void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
   if (d.buyers != nullptr) {
-    routes.push_back(
-        {Verb::post, "/api/v1/buyers", P::kPublic, bind(RegisterBuyer), size_t{4} * 1024,
-         http::Execution::kBlocking, http::Answer::kSecret});
+    routes.push_back({Verb::post, "/api/v1/buyers", P::kPublic, bind(RegisterBuyer),
+                      size_t{4} * 1024, http::Execution::kBlocking, http::Answer::kSecret});
   }
   if (d.offer_photos != nullptr) {
     routes.push_back({Verb::get, "/api/v1/offers/{id}/photos", P::kPublic, bind(OfferPhotos), 0});

@@ -45,10 +45,10 @@ struct DispatchPlan {
 class Dispatcher {
  public:
   Dispatcher(const Router& router, identity::AuthService& auth, storage::Database& db,
-             const storage::IdempotencyRepository& idempotency,
-             const crypto::FieldCipher& cipher, const crypto::BlindIndex& request_mac,
-             Metrics& metrics, const StaticFiles* static_files, const Clock& clock,
-             Random& random, std::shared_ptr<spdlog::logger> access_log);
+             const storage::IdempotencyRepository& idempotency, const crypto::FieldCipher& cipher,
+             const crypto::BlindIndex& request_mac, Metrics& metrics,
+             const StaticFiles* static_files, const Clock& clock, Random& random,
+             std::shared_ptr<spdlog::logger> access_log);
 
   // Step one, from the request line alone: which route, how large a body, where to run.
   DispatchPlan Plan(Verb method, std::string_view target) const;

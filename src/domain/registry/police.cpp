@@ -124,7 +124,8 @@ Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::P
                                                       "identifier_value"));
     kind_value = std::move(v);
   } else if (!q.outlet_id) {
-    return Error::InvalidArgument("identifier_value", "search by identifier, or by outlet and dates");
+    return Error::InvalidArgument("identifier_value",
+                                  "search by identifier, or by outlet and dates");
   }
   return storage::ReadValue<std::vector<RegisterHit>>(
       db_, [&](storage::Session& s) -> Result<std::vector<RegisterHit>> {
@@ -159,7 +160,8 @@ Result<std::vector<RegisterHit>> PoliceService::SearchBySeller(const identity::P
   if (q.id_number.empty()) return Error::InvalidArgument("id_number", "give the ID number");
   RECIRC_CHECK(identity::CheckText(q.reason, "reason", 500));
   if (q.reason.size() < 10) {
-    return Error::InvalidArgument("reason", "state the reason for the search (case number, purpose)");
+    return Error::InvalidArgument("reason",
+                                  "state the reason for the search (case number, purpose)");
   }
   const std::string mac = index_.Of(q.id_type, core::NormaliseIdentifier(q.id_number));
   return storage::WriteValue<std::vector<RegisterHit>>(
