@@ -5,6 +5,9 @@ import { useI18n } from 'vue-i18n'
 export function errorText(err, t) {
   if (!err) return ''
   if (err.code === 'network') return t('errors.network')
+  // A retry refused by the Idempotency-Key cache: the first request was done, or the key was
+  // used for another request (answers holding secrets are never replayed).
+  if (err.status === 409 && err.field === 'Idempotency-Key') return t('errors.idempotencyConflict')
   if (err.serverMessage) return err.serverMessage
   if (typeof err.status === 'number' && err.status > 0) return t('errors.http', { status: err.status })
   return String(err.message || err)
