@@ -180,7 +180,8 @@ TEST_P(IdempotencySecretsTest, TheSearchByIdNumberIsAnAuditedPostWithAReason) {
                                   R"(","reason":")" + kReason + "\"}",
                               police_});
   ASSERT_EQ(found.status, 200u) << found.body;
-  const auto& items = json::parse(found.body).at("items").as_array();
+  const json::value parsed = json::parse(found.body);
+  const auto& items = parsed.at("items").as_array();
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].at("id").as_string(), id);
   EXPECT_EQ(AuditRows(id), 1) << "the search is audited like a reveal";
