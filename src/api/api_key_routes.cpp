@@ -39,7 +39,8 @@ void AddApiKeyRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back({Verb::get, "/api/v1/api-keys", P::kApiKeysManage,
                     [&d](http::RequestContext& c) { return List(d, c); }, 0});
   routes.push_back({Verb::post, "/api/v1/api-keys", P::kApiKeysManage,
-                    [&d](http::RequestContext& c) { return Create(d, c); }, size_t{4} * 1024});
+                    [&d](http::RequestContext& c) { return Create(d, c); }, size_t{4} * 1024,
+                    http::Execution::kBlocking, http::Answer::kSecret});
   routes.push_back({Verb::delete_, "/api/v1/api-keys/{id}", P::kApiKeysManage,
                     [&d](http::RequestContext& c) { return Revoke(d, c); }, 0});
 }

@@ -54,7 +54,7 @@ void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   };
   if (d.buyers != nullptr) {
     routes.push_back({Verb::post, "/api/v1/buyers", P::kPublic, bind(RegisterBuyer),
-                      size_t{4} * 1024, http::Execution::kHashing});
+                      size_t{4} * 1024, http::Execution::kHashing, http::Answer::kSecret});
   }
   if (d.offer_photos != nullptr) {
     routes.push_back({Verb::get, "/api/v1/offers/{id}/photos", P::kPublic, bind(OfferPhotos), 0});

@@ -84,7 +84,8 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back(
       {Verb::get, "/api/v1/acquisitions/{id}/photos/{sha256}", P::kAuthenticated, bind(Get), 0});
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/photos/{sha256}", P::kPoliceRead,
-                    bind(ViewIdDocument), size_t{4} * 1024});
+                    bind(ViewIdDocument), size_t{4} * 1024, http::Execution::kBlocking,
+                    http::Answer::kSecret});
 }
 
 }  // namespace recirc::api

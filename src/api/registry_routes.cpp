@@ -305,11 +305,14 @@ Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
 }
 
 Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
+  if (ctx.Query("id_number") || ctx.Query("id_type")) {
+    return Error::InvalidArgument("id_number",
+                                  "an ID number never goes into a URL: search by ID number with "
+                                  "POST /api/v1/police/register/by-id-number and a stated reason");
+  }
   registry::RegisterQuery q;
   q.identifier_kind = ctx.Query("identifier_kind");
   q.identifier_value = ctx.Query("identifier_value");
-  q.id_type = ctx.Query("id_type");
-  q.id_number = ctx.Query("id_number");
   q.outlet_id = ctx.Query("outlet_id");
   for (auto [name, out] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
     if (auto text = ctx.Query(name)) {
@@ -337,6 +340,22 @@ Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
   r.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"recirc-register." + format + "\"");
   return r;
+}
+
+// POST, with the ID number and the reason in the body: the number stays out of URLs (access
+// logs, proxies, browser history) and the search is audited like a full view.
+Result<http::Response> SearchBySeller(ApiDeps& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  http::JsonFields f(body);
+  RECIRC_CHECK(f.OnlyKnown({"id_type", "id_number", "reason"}));
+  registry::SellerSearch q;
+  RECIRC_TRY(q.id_type, f.String("id_type"));
+  RECIRC_TRY(q.id_number, f.String("id_number"));
+  RECIRC_TRY(q.reason, f.String("reason"));
+  RECIRC_TRY(auto found, d.police.SearchBySeller(ctx.Actor(), q));
+  std::vector<documents::RegisterLine> lines;
+  for (const auto& h : found) lines.push_back({h.acquisition, h.item});
+  return http::Json(200, documents::RegisterJson(lines));
 }
 
 json::object SellerJson(const registry::SellerDetails& d) {
@@ -528,13 +547,18 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
   routes.push_back({Verb::get, "/api/v1/acquisitions/{id}/seller", P::kAcquisitionsWrite,
                     bind(MaskedSeller), 0});
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/seller", P::kPoliceRead,
-                    bind(FullSeller), size_t{4} * 1024});
+                    bind(FullSeller), size_t{4} * 1024, http::Execution::kBlocking,
+                    http::Answer::kSecret});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
   routes.push_back(
       {Verb::get, "/api/v1/police/access-audit", P::kPoliceAudit, bind(AccessAudit), 0});
   routes.push_back({Verb::get, "/api/v1/police/feed", P::kPoliceRead, bind(Feed), 0});
   routes.push_back({Verb::get, "/api/v1/police/near-misses", P::kPoliceRead, bind(NearMisses), 0});
   routes.push_back({Verb::get, "/api/v1/police/register", P::kPoliceRead, bind(SearchRegister), 0});
+  // The answer ties a person to registrations: never kept by the Idempotency-Key cache.
+  routes.push_back({Verb::post, "/api/v1/police/register/by-id-number", P::kPoliceRead,
+                    bind(SearchBySeller), size_t{4} * 1024, http::Execution::kBlocking,
+                    http::Answer::kSecret});
   routes.push_back({Verb::post, "/api/v1/police/alerts/{id}/decision", P::kPoliceAct, bind(Decide),
                     size_t{4} * 1024});
   routes.push_back({Verb::post, "/api/v1/police/watchlist", P::kPoliceAct, bind(AddWatchlist),

@@ -50,7 +50,7 @@ void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   using http::Verb;
   routes.push_back({Verb::post, "/api/v1/session", Permission::kPublic,
                     [&deps](http::RequestContext& c) { return Login(deps, c); }, size_t{4} * 1024,
-                    http::Execution::kHashing});
+                    http::Execution::kHashing, http::Answer::kSecret});
   routes.push_back({Verb::get, "/api/v1/session", Permission::kAuthenticated, Current, 0});
   routes.push_back({Verb::delete_, "/api/v1/session", Permission::kAuthenticated,
                     [&deps](http::RequestContext& c) { return Logout(deps, c); }, 0});

@@ -110,6 +110,7 @@ struct Application::Parts {
         regions(std::move(region_table)),
         cipher(std::move(field_cipher)),
         index(std::move(blind_index)),
+        idempotency_mac(index.Derive("idempotency.request")),
         journal(clk, rnd),
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
@@ -160,6 +161,7 @@ struct Application::Parts {
   core::RegionTable regions;
   crypto::FieldCipher cipher;
   crypto::BlindIndex index;
+  crypto::BlindIndex idempotency_mac;  // keyed MAC of Idempotency-Key request bodies
   storage::JournalRepository journal;
   storage::IdentityRepository identity_repo;
   storage::IdempotencyRepository idempotency_repo;
@@ -346,7 +348,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
         std::make_shared<spdlog::logger>("access", std::make_shared<spdlog::sinks::null_sink_mt>());
   }
   p.dispatcher = std::make_unique<http::Dispatcher>(
-      *p.router, p.auth, p.db, p.idempotency_repo, *p.metrics,
+      *p.router, p.auth, p.db, p.idempotency_repo, p.cipher, p.idempotency_mac, *p.metrics,
       p.static_files ? &*p.static_files : nullptr, p.clock, p.random, std::move(access));
   p.hashing = std::make_unique<http::BoundedPool>(config.server.hashing_threads,
                                                   config.server.hashing_queue);

@@ -175,6 +175,21 @@ Result<BlindIndex> BlindIndex::Create(std::string key) {
   return b;
 }
 
+BlindIndex BlindIndex::Derive(std::string_view purpose) const {
+  const std::string label = "derive\n" + std::string(purpose);
+  unsigned char key[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key_.data()),
+                              key_.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(label.data()),
+                                label.size());
+  crypto_auth_hmacsha256_final(&state, key);
+  BlindIndex b;
+  b.key_.assign(reinterpret_cast<const char*>(key), sizeof key);
+  sodium_memzero(key, sizeof key);
+  return b;
+}
+
 std::string BlindIndex::Of(std::string_view kind, std::string_view normalised_value) const {
   crypto_auth_hmacsha256_state state;
   crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key_.data()),

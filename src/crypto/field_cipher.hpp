@@ -52,6 +52,10 @@ class BlindIndex {
   std::string Of(std::string_view kind, std::string_view normalised_value) const;
   // The key's fingerprint, as FieldCipher::Fingerprints.
   std::string Fingerprint() const;
+  // A BlindIndex under another key, HMAC-SHA-256(this key, "derive\n<purpose>"): one stored
+  // key serves several purposes (the Idempotency-Key request MAC) whose values never compare
+  // equal to each other's or to this index's.
+  BlindIndex Derive(std::string_view purpose) const;
 
  private:
   BlindIndex() = default;

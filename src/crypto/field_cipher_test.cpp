@@ -80,5 +80,14 @@ TEST(BlindIndexTest, EqualValuesMatchAndKindsAreSeparate) {
   EXPECT_FALSE(BlindIndex::Create("short"));
 }
 
+TEST(BlindIndexTest, DerivedIndexesAreStableAndApart) {
+  auto index = BlindIndex::Create(Key('k'));
+  ASSERT_TRUE(index);
+  const BlindIndex a = index->Derive("idempotency.request");
+  EXPECT_EQ(a.Of("body", "x"), index->Derive("idempotency.request").Of("body", "x"));
+  EXPECT_NE(a.Of("body", "x"), index->Of("body", "x"));
+  EXPECT_NE(a.Of("body", "x"), index->Derive("other").Of("body", "x"));
+}
+
 }  // namespace
 }  // namespace recirc::crypto

@@ -49,13 +49,16 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 }
 
 Dispatcher::Dispatcher(const Router& router, identity::AuthService& auth, storage::Database& db,
-                       const storage::IdempotencyRepository& idempotency, Metrics& metrics,
-                       const StaticFiles* static_files, const Clock& clock, Random& random,
-                       std::shared_ptr<spdlog::logger> access_log)
+                       const storage::IdempotencyRepository& idempotency,
+                       const crypto::FieldCipher& cipher, const crypto::BlindIndex& request_mac,
+                       Metrics& metrics, const StaticFiles* static_files, const Clock& clock,
+                       Random& random, std::shared_ptr<spdlog::logger> access_log)
     : router_(router),
       auth_(auth),
       db_(db),
       idempotency_(idempotency),
+      cipher_(cipher),
+      request_mac_(request_mac),
       metrics_(metrics),
       static_files_(static_files),
       clock_(clock),
@@ -138,7 +141,9 @@ Result<Response> Dispatcher::RunIdempotent(const Route& route, RequestContext& c
   const std::string principal = ctx.principal ? ctx.principal->user_id : "anonymous";
   const storage::IdempotencyRequest req{
       principal, std::string(key), std::string(bhttp::to_string(ctx.request.method())),
-      std::string(ctx.request.target()), crypto::Sha256Hex(ctx.request.body())};
+      std::string(ctx.request.target()), request_mac_.Of("idempotency.body", ctx.request.body())};
+  // The sealed answer is bound to its key: copied to another row, it does not open.
+  const std::string context = "idempotency.response:" + principal + ":" + std::string(key);
   const int64_t now = ToUnixMillis(clock_.Now());
   RECIRC_TRY(auto claim, storage::WriteValue<storage::IdempotencyClaim>(
                              db_, [&](storage::Session& s) -> Result<storage::IdempotencyClaim> {
@@ -155,20 +160,33 @@ Result<Response> Dispatcher::RunIdempotent(const Route& route, RequestContext& c
                  "a request with this Idempotency-Key is in progress or its outcome is unknown",
                  "Idempotency-Key"};
   }
+  if (claim.kind == Kind::kDoneNotKept) {
+    return Error{ErrorCode::kConflict,
+                 "a request with this Idempotency-Key was already done (status " +
+                     std::to_string(claim.status) +
+                     "); its answer holds secrets or personal data and is not kept, so it is not "
+                     "replayed",
+                 "Idempotency-Key"};
+  }
   if (claim.kind == Kind::kReplay) {
     Response r;
     r.status = static_cast<unsigned>(claim.status);
     r.content_type = claim.content_type;
-    r.body = claim.response;
+    RECIRC_TRY(r.body, cipher_.Decrypt(claim.response, context));
     r.headers.emplace_back("Idempotent-Replayed", "true");
     return r;
   }
   Result<Response> result = route.handler(ctx);
   const bool success = result && result->status < 300;
-  Status saved = db_.Write([&](storage::Session& s) {
-    return success ? idempotency_.Complete(s, req, result->status, result->content_type,
-                                           std::string(result->BodyView()))
-                   : idempotency_.Release(s, req);
+  // An answer that cannot be sealed is recorded like a secret one: done, not replayable.
+  std::optional<std::string> sealed;
+  if (success && route.answer == Answer::kReplayable) {
+    if (auto s = cipher_.Encrypt(result->BodyView(), context, random_)) sealed = std::move(*s);
+  }
+  Status saved = db_.Write([&](storage::Session& s) -> Status {
+    if (!success) return idempotency_.Release(s, req);
+    if (!sealed) return idempotency_.CompleteWithoutAnswer(s, req, result->status);
+    return idempotency_.Complete(s, req, result->status, result->content_type, *sealed);
   });
   if (!saved)
     access_log_->warn("request {}: idempotency record: {}", ctx.request_id, saved.error().message);

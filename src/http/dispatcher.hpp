@@ -7,6 +7,11 @@
 //   access log (no personal data: route pattern, not the path; no query; user id, not name) →
 //   metrics.
 // Thread-safe: called concurrently from the worker pool.
+//
+// The Idempotency-Key cache keeps no secrets: requests are compared by a keyed MAC of the body
+// (`request_mac`, derived from the node's index key), answers are stored sealed with the field
+// cipher, and the answer of a Route::answer == Answer::kSecret route is never stored (a retry
+// with its key is refused with 409).
 
 #include <spdlog/logger.h>
 
@@ -14,6 +19,7 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "crypto/field_cipher.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -39,7 +45,8 @@ struct DispatchPlan {
 class Dispatcher {
  public:
   Dispatcher(const Router& router, identity::AuthService& auth, storage::Database& db,
-             const storage::IdempotencyRepository& idempotency, Metrics& metrics,
+             const storage::IdempotencyRepository& idempotency, const crypto::FieldCipher& cipher,
+             const crypto::BlindIndex& request_mac, Metrics& metrics,
              const StaticFiles* static_files, const Clock& clock, Random& random,
              std::shared_ptr<spdlog::logger> access_log);
 
@@ -64,6 +71,8 @@ class Dispatcher {
   identity::AuthService& auth_;
   storage::Database& db_;
   const storage::IdempotencyRepository& idempotency_;
+  const crypto::FieldCipher& cipher_;
+  const crypto::BlindIndex& request_mac_;
   Metrics& metrics_;
   const StaticFiles* static_files_;
   const Clock& clock_;

@@ -4,7 +4,8 @@
 // permission it needs, the largest body it accepts and where it runs: kInline on the network
 // thread (no blocking work: health, static files), kBlocking on the worker pool (anything that
 // touches the database or the disk) or kHashing on the small bounded pool for password hashing
-// (login, sign-up, new accounts), so that hashing never delays the other requests.
+// (login, sign-up, new accounts), so that hashing never delays the other requests. A route whose
+// answer carries a secret says so (Answer), and the Idempotency-Key cache never keeps that answer.
 
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/verb.hpp>
@@ -25,6 +26,15 @@ using Verb = boost::beast::http::verb;
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 
 enum class Execution { kInline, kBlocking, kHashing };
+
+// What the Idempotency-Key cache may keep of a route's answer.
+//   kReplayable: the answer is stored encrypted (field cipher) for 24 hours and replayed to a
+//                retry with the same key.
+//   kSecret:     the answer carries a secret (API key, session token) or decrypted personal data
+//                (a police reveal). Only "done" is recorded, never the answer: a retry with the
+//                same key is refused (409), so a replay can neither leak the secret nor skip the
+//                access audit.
+enum class Answer { kReplayable, kSecret };
 
 struct RequestContext {
   const HttpRequest& request;
@@ -51,6 +61,7 @@ struct Route {
   Handler handler;
   size_t body_limit = size_t{64} * 1024;
   Execution execution = Execution::kBlocking;
+  Answer answer = Answer::kReplayable;
 };
 
 }  // namespace recirc::http

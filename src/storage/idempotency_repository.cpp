@@ -11,6 +11,9 @@ constexpr std::string_view kSelect =
 constexpr std::string_view kComplete =
     "UPDATE idempotency_keys SET state = 'done', status = $3, content_type = $4, response = $5 "
     "WHERE principal = $1 AND key = $2";
+constexpr std::string_view kCompleteWithoutAnswer =
+    "UPDATE idempotency_keys SET state = 'done', status = $3, content_type = NULL, "
+    "response = NULL WHERE principal = $1 AND key = $2";
 constexpr std::string_view kRelease =
     "DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND state = 'in_flight'";
 constexpr std::string_view kExpire = "DELETE FROM idempotency_keys WHERE created_at < $1";
@@ -19,14 +22,17 @@ constexpr std::string_view kExpire = "DELETE FROM idempotency_keys WHERE created
 Result<IdempotencyClaim> IdempotencyRepository::Reserve(Session& s, const IdempotencyRequest& r,
                                                         int64_t now) const {
   RECIRC_TRY(int64_t inserted,
-             s.Execute(kInsert, {r.principal, r.key, r.method, r.path, r.body_hash, now}));
+             s.Execute(kInsert, {r.principal, r.key, r.method, r.path, r.body_mac, now}));
   IdempotencyClaim claim;
   if (inserted == 1) return claim;
   RECIRC_TRY(Row row, s.QueryOne(kSelect, {r.principal, r.key}, "idempotency key"));
-  if (row.Text(0) != r.method || row.Text(1) != r.path || row.Text(2) != r.body_hash) {
+  if (row.Text(0) != r.method || row.Text(1) != r.path || row.Text(2) != r.body_mac) {
     claim.kind = IdempotencyClaim::Kind::kMismatch;
   } else if (row.Text(3) != "done") {
     claim.kind = IdempotencyClaim::Kind::kInFlight;
+  } else if (row.IsNull(6)) {
+    claim.kind = IdempotencyClaim::Kind::kDoneNotKept;
+    claim.status = row.Int(4);
   } else {
     claim.kind = IdempotencyClaim::Kind::kReplay;
     claim.status = row.Int(4);
@@ -40,6 +46,13 @@ Status IdempotencyRepository::Complete(Session& s, const IdempotencyRequest& r, 
                                        const std::string& content_type,
                                        const std::string& response) const {
   RECIRC_TRY(int64_t n, s.Execute(kComplete, {r.principal, r.key, status, content_type, response}));
+  (void)n;
+  return Ok();
+}
+
+Status IdempotencyRepository::CompleteWithoutAnswer(Session& s, const IdempotencyRequest& r,
+                                                    int64_t status) const {
+  RECIRC_TRY(int64_t n, s.Execute(kCompleteWithoutAnswer, {r.principal, r.key, status}));
   (void)n;
   return Ok();
 }

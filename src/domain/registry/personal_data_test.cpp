@@ -109,10 +109,8 @@ TEST_P(RegistryTest, RetentionErasesPersonalDataAndKeepsTheStatistics) {
   EXPECT_TRUE(views.Full(chaoyang_, recent->id, "案件 2026-118 核查")) << "still in its period";
   EXPECT_EQ(Column(db(), "SELECT CAST(COUNT(*) AS TEXT) FROM parties WHERE name_enc = ''")[0], "3")
       << "two sellers and the agent";
-  RegisterQuery by_person;
-  by_person.id_type = "resident_id";
-  by_person.id_number = "11010519491231002X";
-  EXPECT_EQ(police_->SearchRegister(beijing_, by_person)->size(), 1u) << "only the recent one";
+  SellerSearch by_person{"resident_id", "11010519491231002X", "案件 2026-118 核查"};
+  EXPECT_EQ(police_->SearchBySeller(beijing_, by_person)->size(), 1u) << "only the recent one";
 }
 
 }  // namespace

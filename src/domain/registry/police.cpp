@@ -124,11 +124,9 @@ Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::P
     RECIRC_TRY(std::string v, NormaliseItemIdentifier(*q.identifier_kind, *q.identifier_value,
                                                       "identifier_value"));
     kind_value = std::move(v);
-  } else if (q.id_number) {
-    if (!q.id_type) return Error::InvalidArgument("id_type", "give the ID type with the number");
   } else if (!q.outlet_id) {
     return Error::InvalidArgument("identifier_value",
-                                  "search by identifier, by ID number, or by outlet and dates");
+                                  "search by identifier, or by outlet and dates");
   }
   return storage::ReadValue<std::vector<RegisterHit>>(
       db_, [&](storage::Session& s) -> Result<std::vector<RegisterHit>> {
@@ -138,9 +136,6 @@ Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::P
           if (item_id) {
             RECIRC_TRY(found, repo_.AcquisitionsOfItem(s, *item_id));
           }
-        } else if (q.id_number) {
-          const std::string normalised = core::NormaliseIdentifier(*q.id_number);
-          RECIRC_TRY(found, repo_.AcquisitionsOfSellerIndex(s, index_.Of(*q.id_type, normalised)));
         } else {
           const int64_t to = q.to > 0 ? q.to : ToUnixMillis(clock_.Now()) + 1;
           RECIRC_TRY(found, repo_.ListAcquisitions(s, *q.outlet_id, q.from, to));
@@ -150,6 +145,38 @@ Result<std::vector<RegisterHit>> PoliceService::SearchRegister(const identity::P
           if (!a.region_code.starts_with(prefix)) continue;
           RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
           if (!item) return Error::Internal("registration " + a.id + " lost its item");
+          hits.push_back({std::move(a), std::move(*item)});
+        }
+        return hits;
+      });
+}
+
+Result<std::vector<RegisterHit>> PoliceService::SearchBySeller(const identity::Principal& actor,
+                                                               const SellerSearch& q) {
+  if (!actor.Has(identity::Permission::kPoliceRead)) {
+    return Error::PermissionDenied("your role cannot search the register");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  if (q.id_type.empty()) return Error::InvalidArgument("id_type", "give the ID type");
+  if (q.id_number.empty()) return Error::InvalidArgument("id_number", "give the ID number");
+  RECIRC_CHECK(identity::CheckText(q.reason, "reason", 500));
+  if (q.reason.size() < 10) {
+    return Error::InvalidArgument("reason",
+                                  "state the reason for the search (case number, purpose)");
+  }
+  const std::string mac = index_.Of(q.id_type, core::NormaliseIdentifier(q.id_number));
+  return storage::WriteValue<std::vector<RegisterHit>>(
+      db_, [&](storage::Session& s) -> Result<std::vector<RegisterHit>> {
+        RECIRC_TRY(auto found, repo_.AcquisitionsOfSellerIndex(s, mac));
+        const int64_t now = ToUnixMillis(clock_.Now());
+        std::vector<RegisterHit> hits;
+        for (auto& a : found) {
+          if (!a.region_code.starts_with(prefix)) continue;
+          RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
+          if (!item) return Error::Internal("registration " + a.id + " lost its item");
+          RECIRC_CHECK(repo_.InsertAccessAudit(
+              s, {Id::Generate(clock_, random_).ToString(), actor.user_id, actor.organisation.id,
+                  a.seller_id, a.id, q.reason, now}));
           hits.push_back({std::move(a), std::move(*item)});
         }
         return hits;

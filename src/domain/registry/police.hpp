@@ -55,16 +55,22 @@ struct WatchlistInput {
   std::string note;
 };
 
-// One way to search the register: by an item identifier, or by a seller's ID number (through
-// the blind index), or by outlet and time range.
+// One way to search the register: by an item identifier, or by outlet and time range. A search
+// by a seller's ID number is SellerSearch.
 struct RegisterQuery {
   std::optional<std::string> identifier_kind;
   std::optional<std::string> identifier_value;
-  std::optional<std::string> id_type;
-  std::optional<std::string> id_number;
   std::optional<std::string> outlet_id;
   int64_t from = 0;
   int64_t to = 0;
+};
+
+// A search by a seller's ID number (through the blind index). Who sold what is personal data, so
+// the search states its reason and is audited like a full view of the seller.
+struct SellerSearch {
+  std::string id_type;
+  std::string id_number;
+  std::string reason;  // 10 to 500 characters; written to the access audit
 };
 
 struct RegisterHit {
@@ -86,6 +92,11 @@ class PoliceService {
   // Registrations matching the query within the caller's jurisdiction, oldest first.
   Result<std::vector<RegisterHit>> SearchRegister(const identity::Principal& actor,
                                                   const RegisterQuery& q);
+  // Registrations of the seller with this ID number within the caller's jurisdiction, oldest
+  // first. Every registration found gets an access-audit record (who, when, why) in the same
+  // transaction as the search, so there is no result without its audit record.
+  Result<std::vector<RegisterHit>> SearchBySeller(const identity::Principal& actor,
+                                                  const SellerSearch& q);
 
   Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
                                             const std::optional<std::string>& status);

@@ -83,10 +83,11 @@ TEST_P(RegistryTest, PoliceSearchTheRegisterByIdentifierPersonAndOutlet) {
   by_imei.identifier_value = imei;
   EXPECT_EQ(police_->SearchRegister(chaoyang_, by_imei)->size(), 1u);
   EXPECT_TRUE(police_->SearchRegister(shenzhen_, by_imei)->empty()) << "outside the jurisdiction";
-  RegisterQuery by_person;
-  by_person.id_type = "resident_id";
-  by_person.id_number = "11010519491231002x";  // normalised before the blind index
-  EXPECT_EQ(police_->SearchRegister(beijing_, by_person)->size(), 2u);
+  // Normalised before the blind index; each registration found is audited with the reason.
+  SellerSearch by_person{"resident_id", "11010519491231002x", "案件 2026-301 核查"};
+  EXPECT_EQ(police_->SearchBySeller(beijing_, by_person)->size(), 2u);
+  EXPECT_FALSE(police_->SearchBySeller(beijing_, {"resident_id", "11010519491231002x", "x"}));
+  EXPECT_FALSE(police_->SearchBySeller(clerk_, by_person));
   RegisterQuery by_outlet;
   by_outlet.outlet_id = outlet_.id;
   EXPECT_EQ(police_->SearchRegister(chaoyang_, by_outlet)->size(), 2u);

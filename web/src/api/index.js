@@ -117,6 +117,8 @@ export const api = {
   decide: (alertId, body, idempotencyKey) =>
     client.post(`/police/alerts/${encodeURIComponent(alertId)}/decision`, body, { idempotencyKey }),
   searchRegister: (query) => client.get('/police/register', query),
+  // POST: the ID number travels in the body, never in a URL; the reason goes into the access audit.
+  searchRegisterByIdNumber: (body) => client.post('/police/register/by-id-number', body),
   nearMisses: (range) => client.get('/police/near-misses', range),
   accessAudit: (range) => client.get('/police/access-audit', range),
   registerReport: (query, format) => client.get('/police/register', { ...query, format }, { blob: true }),

@@ -41,6 +41,7 @@ export default {
     network: 'Cannot reach the server. Check the connection and try again.',
     http: 'The request failed (HTTP {status}).',
     sessionExpired: 'Your session has ended. Please log in again.',
+    idempotencyConflict: 'This request was already handled or is in progress and is not repeated; refresh to see the result.',
   },
   login: {
     title: 'Log in',

@@ -168,6 +168,8 @@ export default {
     searchBy: 'Search by',
     byIdentifier: 'Identifier',
     byIdNumber: 'Seller ID number',
+    searchReason: 'Reason for the search',
+    searchReasonPlaceholder: 'Reason: case number and purpose (at least 10 characters); recorded in the access audit',
     byOutlet: 'Outlet and date',
     outletId: 'Outlet ID',
     date: 'Date',

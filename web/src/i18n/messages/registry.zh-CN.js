@@ -165,6 +165,8 @@ export default {
     searchBy: '查询方式',
     byIdentifier: '识别码',
     byIdNumber: '出售人证件号',
+    searchReason: '查询理由',
+    searchReasonPlaceholder: '查询理由：案件编号和目的（至少 10 个字符），记入访问审计',
     byOutlet: '门店和日期',
     outletId: '门店 ID',
     date: '日期',

@@ -41,6 +41,7 @@ export default {
     network: '无法连接服务器，请检查网络后重试。',
     http: '请求失败（HTTP {status}）。',
     sessionExpired: '登录已失效，请重新登录。',
+    idempotencyConflict: '该请求已处理过或正在处理，不会重复执行；请刷新后查看结果。',
   },
   login: {
     title: '登录',
