@@ -321,6 +321,17 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
                std::to_string(pos) + "\n";
       }
     }
+    out += "# HELP recirc_journal_consumer_passes_total Runs of a consumer that applied events.\n";
+    out += "# TYPE recirc_journal_consumer_passes_total counter\n";
+    for (const journal::JournalRunner* runner : {&p.runner, &p.tlog_runner}) {
+      for (const auto& [name, passes] : runner->Passes()) {
+        out += "recirc_journal_consumer_passes_total{consumer=\"" + name + "\"} " +
+               std::to_string(passes) + "\n";
+      }
+    }
+    out += "# HELP recirc_db_write_transactions_total Write transactions committed.\n";
+    out += "# TYPE recirc_db_write_transactions_total counter\n";
+    out += "recirc_db_write_transactions_total " + std::to_string(p.db.committed_writes()) + "\n";
   });
 
   // An explicitly empty web root means "API only" (tests); unset means web/dist if present.

@@ -10,7 +10,19 @@ JournalRunner::JournalRunner(storage::Database& db, const storage::JournalReposi
 
 JournalRunner::~JournalRunner() { Stop(); }
 
+Result<bool> JournalRunner::HasNewEvents(Consumer& consumer) {
+  return storage::ReadValue<bool>(db_, [&](storage::Session& s) -> Result<bool> {
+    RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, consumer.name()));
+    RECIRC_TRY(int64_t head, journal_.Head(s));
+    return head > cursor;
+  });
+}
+
 Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
+  // An empty pass reads and writes nothing: the cursor is compared with the head in a read
+  // transaction, and only a consumer with events to apply opens a write transaction.
+  RECIRC_TRY(bool behind, HasNewEvents(consumer));
+  if (!behind) return int64_t{0};
   int64_t total = 0;
   for (;;) {
     int64_t applied = 0;
@@ -23,9 +35,25 @@ Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
       return journal_.SaveCursor(s, consumer.name(), events.back().seq);
     });
     if (!st) return st.error();
+    if (applied > 0) CountPass(consumer.name());
     total += applied;
     if (applied < batch_size_) return total;
   }
+}
+
+void JournalRunner::CountPass(std::string_view consumer) {
+  std::lock_guard lock(stats_mutex_);
+  ++passes_[std::string(consumer)];
+}
+
+std::vector<std::pair<std::string, int64_t>> JournalRunner::Passes() const {
+  std::lock_guard lock(stats_mutex_);
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const Consumer* c : consumers_) {
+    auto it = passes_.find(std::string(c->name()));
+    out.emplace_back(std::string(c->name()), it == passes_.end() ? 0 : it->second);
+  }
+  return out;
 }
 
 Result<int64_t> JournalRunner::RunOnce() {

@@ -1,13 +1,18 @@
 #pragma once
 // JournalRunner feeds every registered consumer the events after its cursor, in batches, each
 // batch and the cursor move in one write transaction. It runs on its own thread, woken after each
-// commit (Database::OnCommit) and at least every poll interval; tests call RunOnce() directly.
+// commit that appended journal rows (Database::OnCommit) and at least every poll interval; tests
+// call RunOnce() directly. A consumer that has nothing to do costs one read transaction and no
+// write, so an idle node commits nothing (docs/security.md, "Idle means idle").
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "journal/consumer.hpp"
@@ -35,8 +40,14 @@ class JournalRunner {
   void Stop();
   void Wake();
 
+  // Passes that applied at least one event, per consumer (in registration order): /metrics, and
+  // the test that one registration wakes every consumer exactly once.
+  std::vector<std::pair<std::string, int64_t>> Passes() const;
+
  private:
+  Result<bool> HasNewEvents(Consumer& consumer);
   Result<int64_t> RunConsumer(Consumer& consumer);
+  void CountPass(std::string_view consumer);
   void Loop(std::chrono::milliseconds poll_interval, std::chrono::milliseconds min_interval);
 
   storage::Database& db_;
@@ -50,6 +61,9 @@ class JournalRunner {
   bool woken_ = false;     // GUARDED_BY(mutex_)
   bool stopping_ = false;  // GUARDED_BY(mutex_)
   std::thread thread_;
+
+  mutable std::mutex stats_mutex_;
+  std::map<std::string, int64_t, std::less<>> passes_;  // GUARDED_BY(stats_mutex_)
 };
 
 }  // namespace recirc::journal

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "journal/event_counts.hpp"
 #include "journal/runner.hpp"
 #include "support/test_database.hpp"
@@ -102,6 +104,44 @@ TEST_P(RunnerTest, BackgroundThreadCatchesUpAfterWake) {
   runner.Stop();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].count, 3);
+}
+
+TEST_P(RunnerTest, APassWithNothingToDoCommitsNothing) {
+  ASSERT_TRUE(AppendEvents(3, "a.created"));
+  EventCounts counts(counts_repo_);
+  JournalRunner runner(db(), journal_, {&counts});
+  ASSERT_EQ(*runner.RunOnce(), 3);
+  const int64_t before = db().committed_writes();
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(*runner.RunOnce(), 0);
+  EXPECT_EQ(db().committed_writes(), before) << "caught-up consumers only read";
+  ASSERT_TRUE(AppendEvents(1, "b.created"));
+  ASSERT_EQ(*runner.RunOnce(), 1);
+  EXPECT_EQ(db().committed_writes(), before + 2) << "the append, then one batch";
+  EXPECT_EQ(runner.Passes(), (std::vector<std::pair<std::string, int64_t>>{{"event_counts", 2}}));
+}
+
+TEST_P(RunnerTest, OnlyCommitsThatAppendToTheJournalWakeListeners) {
+  std::atomic<int> wakes{0};
+  db().OnCommit([&wakes] { ++wakes; });
+  ASSERT_TRUE(db().Write([](storage::Session& s) -> Status {
+    RECIRC_TRY(int64_t changed,
+               s.Execute("UPDATE consumer_cursors SET position = position WHERE name = 'none'"));
+    (void)changed;
+    return Ok();
+  }));
+  EXPECT_EQ(wakes.load(), 0) << "a commit without journal rows wakes nobody";
+  ASSERT_TRUE(AppendEvents(2, "a.created"));
+  EXPECT_EQ(wakes.load(), 1) << "one commit that appended: one wake";
+  EventCounts counts(counts_repo_);
+  JournalRunner runner(db(), journal_, {&counts});
+  ASSERT_EQ(*runner.RunOnce(), 2);
+  EXPECT_EQ(wakes.load(), 1) << "the consumer's own cursor write does not wake it again";
+  ASSERT_FALSE(db().Write([&](storage::Session& s) -> Status {
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {"c.created", "thing", "x", {}, {}, "{}"}));
+    (void)seq;
+    return Error::Conflict("rolled back");
+  }));
+  EXPECT_EQ(wakes.load(), 1) << "a rolled-back append wakes nobody";
 }
 
 RECIRC_BOTH_DATABASES(RunnerTest);

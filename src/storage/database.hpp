@@ -12,12 +12,14 @@
 // not escape it. Write callbacks must not call Database::Write or Read themselves (the SQLite
 // writer is a single thread; nesting would deadlock) — use the Session you are given.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -70,6 +72,16 @@ class Session {
   // Convenience: the first row, or NotFound with `what` in the message.
   Result<Row> QueryOne(std::string_view sql, const Params& params, std::string_view what);
   Result<std::optional<Row>> QueryOptional(std::string_view sql, const Params& params);
+
+  // Set by JournalRepository::Append. The database reads and clears it around each write
+  // transaction and tells its commit listeners only about commits that appended journal rows
+  // (so a consumer's own cursor write does not wake it again, and a rolled-back append wakes
+  // nobody).
+  void NoteJournalAppend() { journal_appended_ = true; }
+  bool TakeJournalAppended() { return std::exchange(journal_appended_, false); }
+
+ private:
+  bool journal_appended_ = false;
 };
 
 using SessionFn = std::function<Status(Session&)>;
@@ -83,10 +95,21 @@ class Database {
   // Runs `fn` inside a write transaction and returns once it is durable. If `fn` returns an error,
   // everything it wrote is rolled back and that error is returned.
   virtual Status Write(const SessionFn& fn) = 0;
-  // Called after each commit that may have appended journal events (used to wake consumers).
+  // Called after each commit that appended journal events (used to wake consumers); never
+  // after a commit that only wrote other rows.
   virtual void OnCommit(std::function<void()> listener) = 0;
   // Cheap liveness probe for /readyz.
   virtual Status Ping() = 0;
+
+  // Write transactions committed since the database was opened (one per SQLite group commit,
+  // one per PostgreSQL Write), for /metrics and the idle test.
+  int64_t committed_writes() const { return committed_writes_.load(std::memory_order_relaxed); }
+
+ protected:
+  void CountCommit() { committed_writes_.fetch_add(1, std::memory_order_relaxed); }
+
+ private:
+  std::atomic<int64_t> committed_writes_{0};
 };
 
 // Opens "sqlite:///absolute/path.db", "sqlite://relative.db" or "postgresql://..." (any libpq

@@ -56,6 +56,7 @@ Result<int64_t> JournalRepository::Append(Session& s, const NewEvent& e) const {
                         {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type, e.aggregate_id,
                          OptionalText(e.organisation_id), OptionalText(e.actor_id), e.payload},
                         "event"));
+  s.NoteJournalAppend();
   return row.Int(0);
 }
 

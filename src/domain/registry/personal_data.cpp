@@ -106,6 +106,12 @@ Result<int64_t> PersonalDataService::EraseExpired(int64_t retention_years, int64
   const int64_t before = YearsBefore(now, retention_years);
   int64_t erased = 0;
   for (;;) {
+    // Look before writing: an hourly run with nothing to erase commits nothing.
+    RECIRC_TRY(bool any, storage::ReadValue<bool>(db_, [&](storage::Session& s) -> Result<bool> {
+                 RECIRC_TRY(auto rows, repo_.ExpiredAcquisitions(s, before, 1));
+                 return !rows.empty();
+               }));
+    if (!any) break;
     RECIRC_TRY(int64_t n,
                storage::WriteValue<int64_t>(db_, [&](storage::Session& s) -> Result<int64_t> {
                  RECIRC_TRY(auto rows, repo_.ExpiredAcquisitions(s, before, batch_size));

@@ -21,16 +21,22 @@ class PostgresDatabase final : public Database {
   }
 
   Status Write(const SessionFn& fn) override {
+    bool appended = false;
     Status st = WithConnection([&](PostgresConnection& conn) -> Status {
+      (void)conn.TakeJournalAppended();
       RECIRC_CHECK(conn.ExecuteScript("BEGIN"));
       Status result = fn(conn);
       if (!result) {
         RECIRC_IGNORE(conn.ExecuteScript("ROLLBACK"));
         return result;
       }
-      return conn.ExecuteScript("COMMIT");
+      RECIRC_CHECK(conn.ExecuteScript("COMMIT"));
+      appended = conn.TakeJournalAppended();
+      return Ok();
     });
-    if (st) NotifyListeners();
+    if (!st) return st;
+    CountCommit();
+    if (appended) NotifyListeners();
     return st;
   }
 

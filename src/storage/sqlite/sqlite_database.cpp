@@ -111,10 +111,16 @@ class SqliteDatabase final : public Database {
       for (Job* job : group) job->promise.set_value(begin.error());
       return;
     }
+    bool appended = false;  // by a job that kept its writes
     for (size_t i = 0; i < group.size(); ++i) {
       RECIRC_IGNORE(conn.ExecuteScript("SAVEPOINT job"));
       results[i] = (*group[i]->fn)(conn);
-      if (!results[i]) RECIRC_IGNORE(conn.ExecuteScript("ROLLBACK TO job"));
+      const bool job_appended = conn.TakeJournalAppended();
+      if (!results[i]) {
+        RECIRC_IGNORE(conn.ExecuteScript("ROLLBACK TO job"));
+      } else {
+        appended = appended || job_appended;
+      }
       RECIRC_IGNORE(conn.ExecuteScript("RELEASE job"));
     }
     Status commit = conn.ExecuteScript("COMMIT");
@@ -123,7 +129,8 @@ class SqliteDatabase final : public Database {
       for (Job* job : group) job->promise.set_value(commit.error());
       return;
     }
-    NotifyListeners();
+    CountCommit();
+    if (appended) NotifyListeners();
     for (size_t i = 0; i < group.size(); ++i) group[i]->promise.set_value(std::move(results[i]));
   }
 
