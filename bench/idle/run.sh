@@ -33,8 +33,9 @@ caught_up() {
 import re, sys
 text = sys.stdin.read()
 head = int(re.search(r"^recirc_journal_head (\d+)", text, re.M).group(1))
-pos = [int(p) for p in re.findall(r"^recirc_journal_consumer_position\{[^}]*\} (\d+)", text, re.M)]
-sys.exit(0 if pos and all(p == head for p in pos) else 1)'
+pos = dict(re.findall(r"^recirc_journal_consumer_position\{consumer=\"([^\"]*)\"\} (\d+)", text, re.M))
+runners = re.findall(r"^recirc_journal_consumer_passes_total\{consumer=\"([^\"]*)\"\}", text, re.M)
+sys.exit(0 if runners and all(int(pos.get(r, -1)) == head for r in runners) else 1)'
 }
 for _ in $(seq 600); do caught_up && break; sleep 0.1; done
 sleep 2  # the start-up jobs (maintenance, market jobs) have run

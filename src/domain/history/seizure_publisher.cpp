@@ -13,6 +13,14 @@ constexpr int kBatch = 500;
 Result<int64_t> SeizurePublisher::PublishDue() {
   const int64_t cutoff = ToUnixMillis(clock_.Now()) - std::chrono::milliseconds(delay_).count();
   int64_t published = 0;
+  // Look before writing: with no event after the cursor, a run commits nothing (an idle node
+  // stays idle, docs/security.md).
+  RECIRC_TRY(bool behind, storage::ReadValue<bool>(db_, [&](storage::Session& s) -> Result<bool> {
+               RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, kCursor));
+               RECIRC_TRY(int64_t head, journal_.Head(s));
+               return head > cursor;
+             }));
+  if (!behind) return published;
   for (;;) {
     bool more = false;
     const Status st = db_.Write([&](storage::Session& s) -> Status {
