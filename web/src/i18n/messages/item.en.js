@@ -32,6 +32,7 @@ export default {
       acquired: 'Taken in by a registered shop',
       corrected: 'Registration corrected',
       seized: 'Seized by the police',
+      seizure_published: 'Seized by the police (published after a delay)',
       hold_released: 'Police hold released',
       inspected: 'Inspected and graded',
       sanitized: 'Data wiped',

@@ -31,6 +31,7 @@ export default {
       acquired: '由登记商户收购',
       corrected: '登记信息更正',
       seized: '被公安机关扣押',
+      seizure_published: '曾被公安机关扣押（延后公开）',
       hold_released: '公安机关解除暂扣',
       inspected: '检测并定级',
       sanitized: '数据已清除',

@@ -75,6 +75,7 @@ export default {
       acquired: 'Registered at acquisition',
       corrected: 'Registration corrected',
       seized: 'Seized by the police',
+      seizure_published: 'Seized by the police (published after a delay)',
       hold_released: 'Hold released',
       inspected: 'Inspected',
       sanitized: 'Data sanitized',

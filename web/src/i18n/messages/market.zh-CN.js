@@ -74,6 +74,7 @@ export default {
       acquired: '收购登记',
       corrected: '登记更正',
       seized: '警方扣押',
+      seizure_published: '曾被公安机关扣押（延后公开）',
       hold_released: '解除扣留',
       inspected: '检测鉴定',
       sanitized: '数据清除',
