@@ -41,15 +41,15 @@
 #include "search/feed/search_consumer.hpp"
 #include "search/search_index.hpp"
 #include "storage/event_counts_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "storage/idempotency_repository.hpp"
-#include "storage/identity_repository.hpp"
-#include "storage/inspection_repository.hpp"
-#include "storage/market_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
+#include "storage/market/market_repository.hpp"
 #include "storage/migrations.hpp"
-#include "storage/photo_repository.hpp"
-#include "storage/registry_repository.hpp"
-#include "storage/tlog_repository.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/registry/photo_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::app {
 

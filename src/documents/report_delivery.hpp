@@ -19,7 +19,7 @@
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 #include "storage/report_delivery_repository.hpp"
 
 namespace recirc::documents {

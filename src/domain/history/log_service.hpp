@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "storage/database.hpp"
-#include "storage/tlog_repository.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/tiles.hpp"
 

@@ -18,7 +18,7 @@
 #include "core/region.hpp"
 #include "crypto/password.hpp"
 #include "domain/identity/principal.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 
 namespace recirc::identity {

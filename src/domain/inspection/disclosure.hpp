@@ -15,7 +15,7 @@
 
 #include "domain/inspection/checklist.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::inspection {
 

@@ -15,9 +15,9 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "domain/identity/principal.hpp"
-#include "storage/inspection_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::inspection {
 

@@ -23,9 +23,9 @@
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
 #include "domain/inspection/grading.hpp"
-#include "storage/inspection_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::inspection {
 

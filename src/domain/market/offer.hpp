@@ -17,7 +17,7 @@
 #include "core/error.hpp"
 #include "domain/registry/holds.hpp"
 #include "storage/database.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::market {
 

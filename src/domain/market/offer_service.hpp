@@ -12,10 +12,10 @@
 #include "domain/inspection/checklist.hpp"
 #include "domain/market/offer.hpp"
 #include "domain/market/prohibited.hpp"
-#include "storage/identity_repository.hpp"
-#include "storage/inspection_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/market_repository.hpp"
+#include "storage/market/market_repository.hpp"
 
 namespace recirc::market {
 

@@ -19,10 +19,10 @@
 #include "domain/identity/principal.hpp"
 #include "domain/registry/holds.hpp"
 #include "domain/registry/screening.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/near_miss_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/near_miss_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
 
