@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/market/offer_service.hpp"
+#include "domain/registry/registry_port.hpp"
 #include "storage/market/market_repository.hpp"
-#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::market {
 

@@ -46,7 +46,7 @@ struct MarketContext {
   const ProhibitedRules& rules;
   const SellabilityCheck& sellable;
   const storage::MarketRepository& repo;
-  const storage::RegistryRepository& registry;
+  const recirc::registry::RegistryPort& registry;
   const storage::InspectionRepository& inspection;
   const storage::IdentityRepository& identity;
   const storage::JournalRepository& journal;
