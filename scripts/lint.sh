@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# clang-tidy over the project's sources (not tests), with the checks in .clang-tidy.
+# Module boundaries (scripts/check-modules.sh), then clang-tidy over the project's sources (not
+# tests), with the checks in .clang-tidy.
 # Needs the compile database of the debug build (scripts/test.sh makes it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/check-modules.sh
 [ -f build/debug/compile_commands.json ] || cmake --preset debug >/dev/null
 files=$(git ls-files 'src/*.cpp' | grep -v '_test\.cpp$')
 echo "== clang-tidy on $(echo "$files" | wc -l) files"

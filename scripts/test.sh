@@ -11,6 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+echo "== module boundaries (include graph)"
+bash scripts/check-modules.sh
+
 bash scripts/setup.sh
 
 echo "== format check (clang-format)"

@@ -15,8 +15,8 @@
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
 #include "journal/runner.hpp"
+#include "storage/history/tlog_repository.hpp"
 #include "storage/migrations.hpp"
-#include "storage/tlog_repository.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // disputes) and the after-sales decision routes.
 #include <boost/json.hpp>
 
-#include "storage/market_repository.hpp"
+#include "storage/market/market_repository.hpp"
 
 namespace recirc::api {
 

@@ -34,6 +34,7 @@
 #include "domain/registry/police.hpp"
 #include "domain/registry/police_feed.hpp"
 #include "domain/registry/registration.hpp"
+#include "domain/registry/registry_port_impl.hpp"
 #include "domain/registry/seller_view.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -42,15 +43,15 @@
 #include "search/feed/search_consumer.hpp"
 #include "search/search_index.hpp"
 #include "storage/event_counts_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "storage/idempotency_repository.hpp"
-#include "storage/identity_repository.hpp"
-#include "storage/inspection_repository.hpp"
-#include "storage/market_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
+#include "storage/market/market_repository.hpp"
 #include "storage/migrations.hpp"
-#include "storage/photo_repository.hpp"
-#include "storage/registry_repository.hpp"
-#include "storage/tlog_repository.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/registry/photo_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::app {
 
@@ -112,6 +113,7 @@ struct Application::Parts {
         index(std::move(blind_index)),
         idempotency_mac(index.Derive("idempotency.request")),
         journal(clk, rnd),
+        registry_port(registry_repo, journal, clock, random),
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
@@ -120,15 +122,15 @@ struct Application::Parts {
         police(db, registry_repo, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
         checklists(std::move(checklist_catalogue)),
-        reports(db, checklists, inspection_repo, registry_repo, journal, cipher, clock, random),
-        sanitization(db, checklists, inspection_repo, registry_repo, journal, clock, random),
-        repairs(db, inspection_repo, registry_repo, journal, clock, random),
-        disclosure(db, checklists, registry_repo, journal),
+        reports(db, checklists, inspection_repo, registry_port, journal, cipher, clock, random),
+        sanitization(db, checklists, inspection_repo, registry_port, journal, clock, random),
+        repairs(db, inspection_repo, registry_port, journal, clock, random),
+        disclosure(db, checklists, registry_port, journal),
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
         prohibited(std::move(prohibited_rules)),
         sellable(registration.holds()),
         market_context{db,          checklists,    prohibited,      sellable,
-                       market_repo, registry_repo, inspection_repo, identity_repo,
+                       market_repo, registry_port, inspection_repo, identity_repo,
                        journal,     clock,         random},
         offers(market_context),
         best_offers(market_context),
@@ -172,6 +174,8 @@ struct Application::Parts {
   storage::PhotoRepository photo_repo;
   storage::TlogRepository tlog_repo;
   storage::WitnessRepository witness_repo;
+  // What inspection, market and documents may ask of the registry (registry_port.hpp).
+  registry::RegistryPortImpl registry_port;
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -269,7 +273,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       },
       p.clock, config.witness_retry);
   if (config.report_dir) {
-    p.report_delivery.emplace(p.db, p.registry_repo, *config.report_dir, p.clock);
+    p.report_delivery.emplace(p.db, p.registry_port, *config.report_dir, p.clock);
   }
   RECIRC_CHECK(p.db.Write([&p](storage::Session& s) { return p.sequencer.PublishInitial(s); }));
   p.payment_providers.Add(p.cash_payments);

@@ -1,7 +1,7 @@
 #include "app/demo.hpp"
 
 #include "core/validators.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::app {
 namespace {

@@ -7,7 +7,7 @@
 #include "core/validators.hpp"
 #include "crypto/token.hpp"
 #include "documents/item_picture.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::app {
 namespace {

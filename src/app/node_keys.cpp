@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "app/keys.hpp"
+#include "storage/history/tlog_repository.hpp"
 #include "storage/node_key_repository.hpp"
-#include "storage/tlog_repository.hpp"
 #include "tlog/checkpoint.hpp"
 
 namespace recirc::app {

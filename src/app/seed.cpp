@@ -6,7 +6,7 @@
 #include "app/demo_market.hpp"
 #include "core/embedded_file.hpp"
 #include "core/validators.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::app {
 

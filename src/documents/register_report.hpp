@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "storage/registry_repository.hpp"
+#include "domain/registry/registry_port.hpp"
 
 namespace recirc::documents {
 

@@ -119,8 +119,8 @@ Result<int64_t> ReportDelivery::DeliverDay(const std::string& day, int64_t day_s
                    RECIRC_TRY(auto list, deliveries_.AllOutlets(s));
                    std::vector<OutletDay> out;
                    for (auto& o : list) {
-                     RECIRC_TRY(auto found,
-                                registry_.ListAcquisitions(s, o.id, day_start, day_start + kDayMs));
+                     RECIRC_TRY(auto found, registry_.AcquisitionsOfOutlet(s, o.id, day_start,
+                                                                           day_start + kDayMs));
                      OutletDay od{std::move(o), {}};
                      for (auto& a : found) {
                        RECIRC_TRY(auto item, registry_.FindItem(s, a.item_id));

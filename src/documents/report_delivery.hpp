@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/registry/registry_port.hpp"
 #include "storage/database.hpp"
-#include "storage/registry_repository.hpp"
 #include "storage/report_delivery_repository.hpp"
 
 namespace recirc::documents {
@@ -34,7 +34,7 @@ std::string ChinaDay(int64_t unix_ms);
 
 class ReportDelivery {
  public:
-  ReportDelivery(storage::Database& db, const storage::RegistryRepository& registry,
+  ReportDelivery(storage::Database& db, const registry::RegistryPort& registry,
                  std::filesystem::path root, const Clock& clock)
       : db_(db), registry_(registry), root_(std::move(root)), clock_(clock) {}
 
@@ -45,7 +45,7 @@ class ReportDelivery {
   Result<int64_t> DeliverDay(const std::string& day, int64_t day_start, int64_t& outlets);
 
   storage::Database& db_;
-  const storage::RegistryRepository& registry_;
+  const registry::RegistryPort& registry_;
   storage::ReportDeliveryRepository deliveries_;
   std::filesystem::path root_;
   const Clock& clock_;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "domain/registry/registry_fixture.hpp"
+#include "domain/registry/registry_port_impl.hpp"
 
 namespace recirc::registry {
 namespace {
@@ -53,7 +54,8 @@ TEST_P(ReportDeliveryTest, YesterdaysRegisterOnceAndMissedDaysCaughtUp) {
   EXPECT_EQ(documents::ChinaDay(1'796'054'399'999), "2026-11-30");
   ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("49015420323751"))));
   ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148"))));
-  documents::ReportDelivery delivery(db(), repo_, root_, clock_);
+  const RegistryPortImpl port(repo_, journal_, clock_, random_);
+  documents::ReportDelivery delivery(db(), port, root_, clock_);
 
   auto first = delivery.DeliverDue();
   ASSERT_TRUE(first) << first.error().message;
@@ -80,7 +82,7 @@ TEST_P(ReportDeliveryTest, YesterdaysRegisterOnceAndMissedDaysCaughtUp) {
   auto again = delivery.DeliverDue();
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->days.empty());
-  documents::ReportDelivery restarted(db(), repo_, root_, clock_);
+  documents::ReportDelivery restarted(db(), port, root_, clock_);
   EXPECT_TRUE(restarted.DeliverDue()->days.empty());
 
   // Down for three days: every missed day is delivered, in order.

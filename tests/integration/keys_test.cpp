@@ -11,7 +11,7 @@
 #include "crypto/field_cipher.hpp"
 #include "crypto/secure_random.hpp"
 #include "domain/registry/personal_data.hpp"
-#include "storage/tlog_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
 #include "support/test_database.hpp"
 #include "tlog/checkpoint.hpp"
 #include "tlog/cosignature.hpp"

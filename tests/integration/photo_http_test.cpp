@@ -10,7 +10,7 @@
 #include "app/demo.hpp"
 #include "core/validators.hpp"
 #include "crypto/token.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server.hpp"
 

@@ -10,9 +10,9 @@
 #include <sstream>
 
 #include "app/log_commands.hpp"
+#include "storage/history/tlog_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/row_mapping.hpp"
-#include "storage/tlog_repository.hpp"
 #include "support/test_server.hpp"
 #include "tlog/checkpoint.hpp"
 #include "tlog/tiles.hpp"

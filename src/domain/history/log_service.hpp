@@ -12,8 +12,8 @@
 
 #include "domain/history/proof_file.hpp"
 #include "storage/database.hpp"
-#include "storage/tlog_repository.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/tiles.hpp"
 

@@ -13,7 +13,7 @@
 
 #include "core/clock.hpp"
 #include "journal/consumer.hpp"
-#include "storage/tlog_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/note.hpp"
 

@@ -17,7 +17,7 @@
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "tlog/cosignature.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/note.hpp"

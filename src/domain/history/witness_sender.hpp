@@ -19,8 +19,8 @@
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
-#include "storage/tlog_repository.hpp"
-#include "storage/witness_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 #include "tlog/cosignature.hpp"
 #include "tlog/hash.hpp"
 

@@ -14,7 +14,7 @@
 #include "crypto/password.hpp"
 #include "domain/identity/login_limiter.hpp"
 #include "domain/identity/principal.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 
 namespace recirc::identity {

@@ -21,7 +21,7 @@
 #include "crypto/password.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/identity/text.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 
 namespace recirc::identity {

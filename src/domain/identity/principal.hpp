@@ -4,7 +4,7 @@
 #include <string>
 
 #include "domain/identity/roles.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::identity {
 

@@ -14,8 +14,8 @@
 #include <boost/json/object.hpp>
 
 #include "domain/inspection/checklist.hpp"
+#include "domain/registry/registry_port.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
 
 namespace recirc::inspection {
 
@@ -38,7 +38,7 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
 class DisclosureService {
  public:
   DisclosureService(storage::Database& db, const Catalogue& catalogue,
-                    const storage::RegistryRepository& registry,
+                    const registry::RegistryPort& registry,
                     const storage::JournalRepository& journal)
       : db_(db), catalogue_(catalogue), registry_(registry), journal_(journal) {}
 
@@ -48,7 +48,7 @@ class DisclosureService {
  private:
   storage::Database& db_;
   const Catalogue& catalogue_;
-  const storage::RegistryRepository& registry_;
+  const registry::RegistryPort& registry_;
   const storage::JournalRepository& journal_;
 };
 

@@ -11,6 +11,7 @@
 #include "domain/inspection/report_service.hpp"
 #include "domain/inspection/sanitization.hpp"
 #include "domain/registry/registration.hpp"
+#include "domain/registry/registry_port_impl.hpp"
 #include "support/test_database.hpp"
 
 namespace recirc::inspection {
@@ -47,10 +48,10 @@ class InspectionTest : public testing::BothDatabases {
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
     registration_.emplace(db(), registry_, identity_repo_, journal_, cipher_, index_, clock_,
                           random_);
-    reports_.emplace(db(), catalogue_, repo_, registry_, journal_, cipher_, clock_, random_);
-    sanitization_.emplace(db(), catalogue_, repo_, registry_, journal_, clock_, random_);
-    repairs_.emplace(db(), repo_, registry_, journal_, clock_, random_);
-    disclosure_.emplace(db(), catalogue_, registry_, journal_);
+    reports_.emplace(db(), catalogue_, repo_, registry_port_, journal_, cipher_, clock_, random_);
+    sanitization_.emplace(db(), catalogue_, repo_, registry_port_, journal_, clock_, random_);
+    repairs_.emplace(db(), repo_, registry_port_, journal_, clock_, random_);
+    disclosure_.emplace(db(), catalogue_, registry_port_, journal_);
     shop_ = Org("operator", "绿循环", "110105");
     outlet_ =
         *directory_->CreateOutlet(Principal::System(), shop_.id, {"朝阳店", "110105", "建国路"});
@@ -130,6 +131,7 @@ class InspectionTest : public testing::BothDatabases {
   storage::RegistryRepository registry_;
   storage::InspectionRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
+  registry::RegistryPortImpl registry_port_{registry_, journal_, clock_, random_};
   std::optional<identity::DirectoryService> directory_;
   std::optional<registry::RegistrationService> registration_;
   std::optional<InspectionService> reports_;

@@ -95,7 +95,7 @@ Result<RepairView> RepairService::Record(const identity::Principal& actor,
         return Error::AlreadyExists("the " + change->kind + " belongs to another item already",
                                     "identifier_change.new_value");
       }
-      RECIRC_CHECK(registry_.InsertIdentifier(s, change->kind, change->new_value, item_id));
+      RECIRC_CHECK(registry_.AddIdentifier(s, item_id, change->kind, change->new_value));
     }
     RECIRC_CHECK(repo_.InsertRepair(s, r));
     // Parts and the description are public facts of the item; the repairer's name is not.
@@ -115,29 +115,11 @@ Result<RepairView> RepairService::Record(const identity::Principal& actor,
                                      actor.organisation.id, actor.user_id, json::serialize(flag)}));
       (void)seq2;
       // The police of the region where the item was last registered get an alert to decide.
-      RECIRC_TRY(auto acquisitions, registry_.AcquisitionsOfItem(s, item_id));
-      if (!acquisitions.empty()) {
-        const auto& last = acquisitions.back();
-        json::array reasons{{{"signal", "identifier_changed"},
-                             {"weight", 100},
-                             {"detail", change->kind + " changed during repair " + r.id}}};
-        storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
-                                   last.id,
-                                   item_id,
-                                   last.region_code,
-                                   100,
-                                   json::serialize(reasons),
-                                   "open",
-                                   std::nullopt,
-                                   std::nullopt,
-                                   now};
-        RECIRC_CHECK(registry_.InsertAlert(s, alert));
-        RECIRC_TRY(int64_t seq3,
-                   journal_.Append(
-                       s, {"alert.raised", "alert", alert.id, actor.organisation.id, actor.user_id,
-                           json::serialize(json::object{{"score", alert.score}})}));
-        (void)seq3;
-      }
+      RECIRC_TRY(auto alert,
+                 registry_.RaiseAlert(
+                     s, actor, item_id,
+                     {"identifier_changed", 100, change->kind + " changed during repair " + r.id}));
+      (void)alert;
     }
     return Ok();
   }));

@@ -15,9 +15,9 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "domain/identity/principal.hpp"
-#include "storage/inspection_repository.hpp"
+#include "domain/registry/registry_port.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
 
 namespace recirc::inspection {
 
@@ -51,8 +51,8 @@ struct RepairView {
 class RepairService {
  public:
   RepairService(storage::Database& db, const storage::InspectionRepository& repo,
-                const storage::RegistryRepository& registry,
-                const storage::JournalRepository& journal, const Clock& clock, Random& random)
+                const registry::RegistryPort& registry, const storage::JournalRepository& journal,
+                const Clock& clock, Random& random)
       : db_(db),
         repo_(repo),
         registry_(registry),
@@ -66,7 +66,7 @@ class RepairService {
  private:
   storage::Database& db_;
   const storage::InspectionRepository& repo_;
-  const storage::RegistryRepository& registry_;
+  const registry::RegistryPort& registry_;
   const storage::JournalRepository& journal_;
   const Clock& clock_;
   Random& random_;

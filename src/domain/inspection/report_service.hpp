@@ -23,9 +23,9 @@
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
 #include "domain/inspection/grading.hpp"
-#include "storage/inspection_repository.hpp"
+#include "domain/registry/registry_port.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
 
 namespace recirc::inspection {
 
@@ -76,7 +76,7 @@ class InspectionService {
  public:
   InspectionService(storage::Database& db, const Catalogue& catalogue,
                     const storage::InspectionRepository& repo,
-                    const storage::RegistryRepository& registry,
+                    const registry::RegistryPort& registry,
                     const storage::JournalRepository& journal, const crypto::FieldCipher& cipher,
                     const Clock& clock, Random& random)
       : db_(db),
@@ -104,7 +104,7 @@ class InspectionService {
   storage::Database& db_;
   const Catalogue& catalogue_;
   const storage::InspectionRepository& repo_;
-  const storage::RegistryRepository& registry_;
+  const registry::RegistryPort& registry_;
   const storage::JournalRepository& journal_;
   const crypto::FieldCipher& cipher_;
   const Clock& clock_;

@@ -16,9 +16,9 @@
 #include "core/random.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
-#include "storage/inspection_repository.hpp"
+#include "domain/registry/registry_port.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/registry_repository.hpp"
 
 namespace recirc::inspection {
 
@@ -80,7 +80,7 @@ class SanitizationService {
  public:
   SanitizationService(storage::Database& db, const Catalogue& catalogue,
                       const storage::InspectionRepository& repo,
-                      const storage::RegistryRepository& registry,
+                      const registry::RegistryPort& registry,
                       const storage::JournalRepository& journal, const Clock& clock, Random& random)
       : db_(db),
         catalogue_(catalogue),
@@ -102,7 +102,7 @@ class SanitizationService {
   storage::Database& db_;
   const Catalogue& catalogue_;
   const storage::InspectionRepository& repo_;
-  const storage::RegistryRepository& registry_;
+  const registry::RegistryPort& registry_;
   const storage::JournalRepository& journal_;
   const Clock& clock_;
   Random& random_;

@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/market/offer_service.hpp"
-#include "storage/market_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "domain/registry/registry_port.hpp"
+#include "storage/market/market_repository.hpp"
 
 namespace recirc::market {
 

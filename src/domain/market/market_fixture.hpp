@@ -18,6 +18,7 @@
 #include "domain/market/order_photos.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/registration.hpp"
+#include "domain/registry/registry_port_impl.hpp"
 #include "support/test_database.hpp"
 #include "support/test_images.hpp"
 
@@ -58,10 +59,11 @@ class MarketFixture : public testing::BothDatabases {
     registration_.emplace(db(), registry_, identity_repo_, journal_, cipher_, index_, clock_,
                           random_, registry::HoldPolicy{.default_days = 7, .rules = {}});
     sellable_.emplace(registration_->holds());
-    reports_.emplace(db(), catalogue_, inspection_repo_, registry_, journal_, cipher_, clock_,
+    reports_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, cipher_, clock_,
                      random_);
-    sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_, journal_, clock_, random_);
-    ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_,
+    sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, clock_,
+                          random_);
+    ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_port_,
                                inspection_repo_, identity_repo_, journal_, clock_, random_});
     providers_.Add(cash_);
     providers_.Add(simulated_);
@@ -219,6 +221,7 @@ class MarketFixture : public testing::BothDatabases {
   storage::InspectionRepository inspection_repo_;
   storage::MarketRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
+  registry::RegistryPortImpl registry_port_{registry_, journal_, clock_, random_};
   std::optional<RegistryHoldsCheck> sellable_;
   CashAtOutlet cash_;
   SimulatedProvider simulated_;

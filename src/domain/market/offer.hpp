@@ -16,8 +16,8 @@
 
 #include "core/error.hpp"
 #include "domain/registry/holds.hpp"
+#include "domain/registry/registry_port.hpp"
 #include "storage/database.hpp"
-#include "storage/registry_repository.hpp"
 
 namespace recirc::market {
 

@@ -12,10 +12,10 @@
 #include "domain/inspection/checklist.hpp"
 #include "domain/market/offer.hpp"
 #include "domain/market/prohibited.hpp"
-#include "storage/identity_repository.hpp"
-#include "storage/inspection_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/market_repository.hpp"
+#include "storage/market/market_repository.hpp"
 
 namespace recirc::market {
 
@@ -46,7 +46,7 @@ struct MarketContext {
   const ProhibitedRules& rules;
   const SellabilityCheck& sellable;
   const storage::MarketRepository& repo;
-  const storage::RegistryRepository& registry;
+  const recirc::registry::RegistryPort& registry;
   const storage::InspectionRepository& inspection;
   const storage::IdentityRepository& identity;
   const storage::JournalRepository& journal;

@@ -3,7 +3,7 @@
 // records: every full view made of registrations in the jurisdiction of the supervisor's
 // organisation, so a city bureau's supervisor oversees the views its district officers made.
 #include "domain/registry/police.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::registry {
 

@@ -7,7 +7,7 @@
 
 #include "domain/registry/photos.hpp"
 #include "domain/registry/registry_fixture.hpp"
-#include "storage/photo_repository.hpp"
+#include "storage/registry/photo_repository.hpp"
 #include "support/test_images.hpp"
 
 namespace recirc::registry {

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "domain/registry/police.hpp"
-#include "storage/near_miss_repository.hpp"
+#include "storage/registry/near_miss_repository.hpp"
 
 namespace recirc::registry {
 

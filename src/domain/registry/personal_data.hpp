@@ -15,7 +15,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
-#include "storage/personal_data_repository.hpp"
+#include "storage/registry/personal_data_repository.hpp"
 
 namespace recirc::registry {
 

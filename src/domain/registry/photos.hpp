@@ -20,8 +20,8 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/registry/image_upload.hpp"
-#include "storage/photo_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/photo_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
 

@@ -14,9 +14,9 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/near_miss_repository.hpp"
-#include "storage/police_feed_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/near_miss_repository.hpp"
+#include "storage/registry/police_feed_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
 

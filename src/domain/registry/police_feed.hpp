@@ -5,8 +5,8 @@
 // cursor a police system keeps; the feed can be rebuilt from the journal at any time.
 
 #include "journal/consumer.hpp"
-#include "storage/identity_repository.hpp"
-#include "storage/police_feed_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
+#include "storage/registry/police_feed_repository.hpp"
 
 namespace recirc::registry {
 

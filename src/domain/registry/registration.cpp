@@ -11,6 +11,7 @@
 #include "core/money.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/police_alert.hpp"
 #include "domain/registry/screening.hpp"
 
 namespace recirc::registry {
@@ -196,27 +197,12 @@ Status RegistrationService::RaiseAlert(storage::Session& s, const identity::Prin
                                        const std::string& acquisition_id,
                                        const std::string& item_id, const std::string& region_code,
                                        const ScreeningResult& screening, int64_t now) {
-  storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
-                             acquisition_id,
-                             item_id,
-                             region_code,
-                             screening.score,
-                             ReasonsJson(screening),
-                             "open",
-                             std::nullopt,
-                             std::nullopt,
-                             now};
-  RECIRC_CHECK(repo_.InsertAlert(s, alert));
-  RECIRC_CHECK(
-      repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), item_id, acquisition_id,
-                           std::string(kScreeningHold), std::nullopt, now}));
-  RECIRC_CHECK(repo_.SetItemStatus(s, item_id, "held"));
-  RECIRC_CHECK(repo_.SetAcquisitionStatus(s, acquisition_id, "held"));
-  // Internal events (aggregate "alert"): they never become public leaves.
-  RECIRC_TRY(int64_t seq, journal_.Append(s, {"alert.raised", "alert", alert.id,
-                                              actor.organisation.id, actor.user_id,
-                                              Json(boost::json::object{{"score", alert.score}})}));
-  (void)seq;
+  RECIRC_TRY(auto alert, PoliceAlerts(repo_, journal_, clock_, random_)
+                             .Raise(s, actor,
+                                    {acquisition_id, item_id, region_code, screening.score,
+                                     ReasonsJson(screening), AlertHold::kScreening},
+                                    now));
+  (void)alert;
   return Ok();
 }
 

@@ -20,10 +20,10 @@
 #include "domain/registry/holds.hpp"
 #include "domain/registry/item_fields.hpp"
 #include "domain/registry/screening.hpp"
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
-#include "storage/near_miss_repository.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/near_miss_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
 
@@ -210,11 +210,11 @@ class RegistrationService {
   // actor's organisation) inside the caller's transaction.
   Status Record(storage::Session& s, const identity::Principal& actor,
                 const storage::OutletRecord& outlet, Sealed& sealed);
-  // Alert, police hold, held item and registration, internal event: one screening hit.
   // Fills the price and story facts from the reference model of category, brand and model.
   Status AddReferenceFacts(storage::Session& s, const std::string& category,
                            const std::string& brand, const std::string& model,
                            ScreeningFacts& facts) const;
+  // A screening hit: a police alert that holds the item (police_alert.hpp).
   Status RaiseAlert(storage::Session& s, const identity::Principal& actor,
                     const std::string& acquisition_id, const std::string& item_id,
                     const std::string& region_code, const ScreeningResult& screening, int64_t now);

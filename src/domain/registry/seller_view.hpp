@@ -12,7 +12,7 @@
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
 

@@ -1,4 +1,4 @@
-#include "storage/witness_repository.hpp"
+#include "storage/history/witness_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -1,4 +1,4 @@
-#include "storage/photo_repository.hpp"
+#include "storage/registry/photo_repository.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

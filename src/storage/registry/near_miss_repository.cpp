@@ -1,4 +1,4 @@
-#include "storage/near_miss_repository.hpp"
+#include "storage/registry/near_miss_repository.hpp"
 
 namespace recirc::storage {
 namespace {

@@ -1,4 +1,4 @@
-#include "storage/identity_repository.hpp"
+#include "storage/identity/identity_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -1,4 +1,4 @@
-#include "storage/personal_data_repository.hpp"
+#include "storage/registry/personal_data_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -1,4 +1,4 @@
-#include "storage/police_feed_repository.hpp"
+#include "storage/registry/police_feed_repository.hpp"
 
 namespace recirc::storage {
 namespace {

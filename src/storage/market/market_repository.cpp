@@ -1,4 +1,4 @@
-#include "storage/market_repository.hpp"
+#include "storage/market/market_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -1,4 +1,4 @@
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
-#include "storage/order_photos.hpp"
+#include "storage/market/order_photos.hpp"
 
 namespace recirc::storage {
 

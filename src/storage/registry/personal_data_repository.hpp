@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
-#include "storage/registry_repository.hpp"
+#include "storage/registry/registry_repository.hpp"
 
 namespace recirc::storage {
 

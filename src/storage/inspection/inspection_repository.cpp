@@ -1,4 +1,4 @@
-#include "storage/inspection_repository.hpp"
+#include "storage/inspection/inspection_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

@@ -1,4 +1,4 @@
-#include "storage/tlog_repository.hpp"
+#include "storage/history/tlog_repository.hpp"
 
 #include "storage/row_mapping.hpp"
 

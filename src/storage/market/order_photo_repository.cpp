@@ -1,5 +1,5 @@
 // MarketRepository: the order photos (migration 0018). Same SQL on both dialects.
-#include "storage/market_repository.hpp"
+#include "storage/market/market_repository.hpp"
 #include "storage/row_mapping.hpp"
 
 namespace recirc::storage {

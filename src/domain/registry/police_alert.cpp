@@ -1,0 +1,41 @@
+#include "domain/registry/police_alert.hpp"
+
+#include <boost/json.hpp>
+
+#include <optional>
+
+#include "core/id.hpp"
+#include "domain/registry/holds.hpp"
+
+namespace recirc::registry {
+
+Result<storage::AlertRecord> PoliceAlerts::Raise(storage::Session& s,
+                                                 const identity::Principal& actor,
+                                                 const AlertInput& in, int64_t now) const {
+  storage::AlertRecord alert{Id::Generate(clock_, random_).ToString(),
+                             in.acquisition_id,
+                             in.item_id,
+                             in.region_code,
+                             in.score,
+                             in.reasons,
+                             "open",
+                             std::nullopt,
+                             std::nullopt,
+                             now};
+  RECIRC_CHECK(repo_.InsertAlert(s, alert));
+  if (in.hold == AlertHold::kScreening) {
+    RECIRC_CHECK(
+        repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), in.item_id,
+                             in.acquisition_id, std::string(kScreeningHold), std::nullopt, now}));
+    RECIRC_CHECK(repo_.SetItemStatus(s, in.item_id, "held"));
+    RECIRC_CHECK(repo_.SetAcquisitionStatus(s, in.acquisition_id, "held"));
+  }
+  RECIRC_TRY(
+      int64_t seq,
+      journal_.Append(s, {"alert.raised", "alert", alert.id, actor.organisation.id, actor.user_id,
+                          boost::json::serialize(boost::json::object{{"score", alert.score}})}));
+  (void)seq;
+  return alert;
+}
+
+}  // namespace recirc::registry

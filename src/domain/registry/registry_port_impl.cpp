@@ -1,0 +1,48 @@
+#include "domain/registry/registry_port_impl.hpp"
+
+#include <boost/json.hpp>
+
+namespace recirc::registry {
+
+Result<std::optional<storage::ItemRecord>> RegistryPortImpl::FindItem(
+    storage::Session& s, const std::string& item_id) const {
+  return repo_.FindItem(s, item_id);
+}
+
+Result<std::optional<std::string>> RegistryPortImpl::FindItemByIdentifier(
+    storage::Session& s, const std::string& kind, const std::string& value) const {
+  return repo_.FindItemByIdentifier(s, kind, value);
+}
+
+Status RegistryPortImpl::AddIdentifier(storage::Session& s, const std::string& item_id,
+                                       const std::string& kind, const std::string& value) const {
+  return repo_.InsertIdentifier(s, kind, value, item_id);
+}
+
+Result<std::vector<storage::AcquisitionRecord>> RegistryPortImpl::AcquisitionsOfItem(
+    storage::Session& s, const std::string& item_id) const {
+  return repo_.AcquisitionsOfItem(s, item_id);
+}
+
+Result<std::vector<storage::AcquisitionRecord>> RegistryPortImpl::AcquisitionsOfOutlet(
+    storage::Session& s, const std::string& outlet_id, int64_t from, int64_t to) const {
+  return repo_.ListAcquisitions(s, outlet_id, from, to);
+}
+
+Result<std::optional<std::string>> RegistryPortImpl::RaiseAlert(storage::Session& s,
+                                                                const identity::Principal& actor,
+                                                                const std::string& item_id,
+                                                                const AlertSignal& signal) const {
+  RECIRC_TRY(auto acquisitions, repo_.AcquisitionsOfItem(s, item_id));
+  if (acquisitions.empty()) return std::optional<std::string>();
+  const auto& last = acquisitions.back();
+  boost::json::array reasons{
+      {{"signal", signal.signal}, {"weight", signal.weight}, {"detail", signal.detail}}};
+  RECIRC_TRY(auto alert, alerts_.Raise(s, actor,
+                                       {last.id, item_id, last.region_code, signal.weight,
+                                        boost::json::serialize(reasons), AlertHold::kNone},
+                                       ToUnixMillis(clock_.Now())));
+  return std::optional<std::string>(alert.id);
+}
+
+}  // namespace recirc::registry
