@@ -308,9 +308,11 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=create-user]').click()
       const userDialog = page.locator('.el-dialog', { hasText: '新建用户' })
       await userDialog.locator('[data-test=role-select]').click()
-      assert.deepEqual(await openDropdownOptions(page), ['民警', '督察民警'])
-      await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*民警\s*$/ }).click()
-      const username = `police.haidian.${Date.now().toString(36)}`
+      // The platform administrator starts a police organisation with its account administrator;
+      // only that administrator creates the officers (docs/security.md, police accounts).
+      assert.deepEqual(await openDropdownOptions(page), ['警务账号管理员'])
+      await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*警务账号管理员\s*$/ }).click()
+      const username = `police.haidian.admin.${Date.now().toString(36)}`
       const inputs = userDialog.locator('.el-form-item input')
       await userDialog.locator('.el-form-item', { hasText: '用户名' }).locator('input').fill(username)
       await userDialog.locator('.el-form-item', { hasText: '姓名' }).locator('input').fill('钱警官')
@@ -323,7 +325,7 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
       assert.equal(userCreated.status(), 201)
       const userRow = usersTable.locator('.el-table__body tr', { hasText: username })
       await userRow.waitFor()
-      assert.match(await userRow.textContent(), /钱警官.*民警/)
+      assert.match(await userRow.textContent(), /钱警官.*警务账号管理员/)
       await screenshot('admin-users')
 
       // An API key: the secret is shown once; revoking it marks it revoked.

@@ -20,6 +20,11 @@ export const ROLES_BY_KIND = {
   platform: ['platform_admin'],
 }
 
-export function rolesForKind(kind) {
-  return ROLES_BY_KIND[kind] ?? []
+// The roles `actorRole` may give in an organisation of `kind`. Police officers are vouched for by
+// their own organisation: only its police_admin creates them; anyone else who manages users (the
+// platform administrator) may create only the police_admin (directory_service.cpp, CreateUser).
+export function rolesForKind(kind, actorRole) {
+  const roles = ROLES_BY_KIND[kind] ?? []
+  if (kind !== 'police' || actorRole === undefined) return roles
+  return actorRole === 'police_admin' ? roles : ['police_admin']
 }
