@@ -32,10 +32,10 @@ Result<std::string> SimulatedProvider::Refund(const std::string& payment_ref, in
 Result<PaymentProvider*> PaymentProviders::Find(std::string_view name) const {
   for (const auto& [withheld, why] : withheld_) {
     if (withheld == name) {
-      return Error::InvalidArgument("provider", "provider " + withheld +
-                                                    " is not offered by this "
-                                                    "server: " +
-                                                    why);
+      std::string message = "provider " + withheld;
+      message += " is not offered by this server: ";
+      message += why;
+      return Error::InvalidArgument("provider", std::move(message));
     }
   }
   std::string known;
