@@ -11,6 +11,7 @@
 #include "core/money.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/screening.hpp"
 
 namespace recirc::registry {
@@ -213,8 +214,8 @@ Status RegistrationService::RaiseAlert(storage::Session& s, const identity::Prin
   RECIRC_CHECK(repo_.SetItemStatus(s, item_id, "held"));
   RECIRC_CHECK(repo_.SetAcquisitionStatus(s, acquisition_id, "held"));
   // Internal events (aggregate "alert"): they never become public leaves.
-  RECIRC_TRY(int64_t seq, journal_.Append(s, {"alert.raised", "alert", alert.id,
-                                              actor.organisation.id, actor.user_id,
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kAlertRaised, alert.id, actor.organisation.id,
+                                              actor.user_id,
                                               Json(boost::json::object{{"score", alert.score}})}));
   (void)seq;
   return Ok();
@@ -396,7 +397,7 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
                             {"channel", a.channel},    {"category", in.item.category},
                             {"brand", in.item.brand},  {"model", in.item.model},
                             {"outlet_id", a.outlet_id}};
-  RECIRC_TRY(int64_t seq, journal_.Append(s, {"item.acquired", "item", *item_id,
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kItemAcquired, *item_id,
                                               actor.organisation.id, actor.user_id, Json(event)}));
   (void)seq;
   if (screening.alert) {
