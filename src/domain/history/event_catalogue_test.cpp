@@ -59,7 +59,9 @@ TEST(EventCatalogueTest, EntriesAreWellFormed) {
     // "<aggregate-ish>.<verb>": a public event is always an item event (a leaf names its item).
     EXPECT_NE(t->name.find('.'), std::string_view::npos) << t->name;
     EXPECT_FALSE(t->aggregate.empty()) << t->name;
-    if (t->IsPublic()) EXPECT_EQ(t->aggregate, "item") << t->name;
+    if (t->IsPublic()) {
+      EXPECT_EQ(t->aggregate, "item") << t->name;
+    }
     const auto fields = t->Fields();
     const std::set<std::string_view> distinct(fields.begin(), fields.end());
     EXPECT_EQ(distinct.size(), fields.size()) << t->name << " lists a payload field twice";
