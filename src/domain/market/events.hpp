@@ -32,7 +32,7 @@ inline constexpr EventType kListingPublished{
     {"listing_id", "title_zh", "title_en", "description_zh", "description_en", "item_id", "brand",
      "model", "category", "region_code", "grade", "price_fen", "sale_mode", "channel",
      "published_at"}};
-// A listing left the shop window (reserved, withdrawn, sold).
+// A listing left the shop window (reason: withdrawn or reserved).
 inline constexpr EventType kListingClosed{
     "listing.closed", "listing", Visibility::kInternal, {"listing_id", "reason"}};
 
