@@ -12,6 +12,7 @@ namespace {
 // The runner is indifferent to the catalogue: these test-only types are never public.
 constexpr EventType kACreated{"a.created", "thing", Visibility::kInternal, {}};
 constexpr EventType kBCreated{"b.created", "thing", Visibility::kInternal, {}};
+constexpr EventType kCCreated{"c.created", "thing", Visibility::kInternal, {}};
 constexpr EventType kOk{"ok", "thing", Visibility::kInternal, {}};
 constexpr EventType kPoison{"poison", "thing", Visibility::kInternal, {}};
 
@@ -142,7 +143,7 @@ TEST_P(RunnerTest, OnlyCommitsThatAppendToTheJournalWakeListeners) {
   ASSERT_EQ(*runner.RunOnce(), 2);
   EXPECT_EQ(wakes.load(), 1) << "the consumer's own cursor write does not wake it again";
   ASSERT_FALSE(db().Write([&](storage::Session& s) -> Status {
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {"c.created", "thing", "x", {}, {}, "{}"}));
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {kCCreated, "x", {}, {}, "{}"}));
     (void)seq;
     return Error::Conflict("rolled back");
   }));
