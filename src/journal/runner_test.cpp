@@ -113,14 +113,14 @@ TEST_P(RunnerTest, BackgroundThreadCatchesUpAfterWake) {
 }
 
 TEST_P(RunnerTest, APassWithNothingToDoCommitsNothing) {
-  ASSERT_TRUE(AppendEvents(3, "a.created"));
+  ASSERT_TRUE(AppendEvents(3, kACreated));
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
   ASSERT_EQ(*runner.RunOnce(), 3);
   const int64_t before = db().committed_writes();
   for (int i = 0; i < 5; ++i) ASSERT_EQ(*runner.RunOnce(), 0);
   EXPECT_EQ(db().committed_writes(), before) << "caught-up consumers only read";
-  ASSERT_TRUE(AppendEvents(1, "b.created"));
+  ASSERT_TRUE(AppendEvents(1, kBCreated));
   ASSERT_EQ(*runner.RunOnce(), 1);
   EXPECT_EQ(db().committed_writes(), before + 2) << "the append, then one batch";
   EXPECT_EQ(runner.Passes(), (std::vector<std::pair<std::string, int64_t>>{{"event_counts", 2}}));
@@ -136,7 +136,7 @@ TEST_P(RunnerTest, OnlyCommitsThatAppendToTheJournalWakeListeners) {
     return Ok();
   }));
   EXPECT_EQ(wakes.load(), 0) << "a commit without journal rows wakes nobody";
-  ASSERT_TRUE(AppendEvents(2, "a.created"));
+  ASSERT_TRUE(AppendEvents(2, kACreated));
   EXPECT_EQ(wakes.load(), 1) << "one commit that appended: one wake";
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
