@@ -14,6 +14,8 @@
 #include "domain/history/leaf.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
+#include "domain/inspection/events.hpp"
+#include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
 #include "storage/history/tlog_repository.hpp"
 #include "storage/migrations.hpp"
@@ -100,9 +102,10 @@ int main(int argc, char** argv) {
     const int64_t n = std::min<int64_t>(20'000, leaves - done);
     auto st = (*db)->Write([&](storage::Session& s) -> Status {
       for (int64_t i = done; i < done + n; ++i) {
-        RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? "item.acquired" : "item.inspected",
-                                                   "item", "ITEM" + std::to_string(i % items),
-                                                   "ORG", "USER", sample_payload}));
+        RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? registry::events::kItemAcquired
+                                                             : inspection::events::kItemInspected,
+                                                   "ITEM" + std::to_string(i % items), "ORG",
+                                                   "USER", sample_payload}));
         (void)seq;
       }
       return Ok();

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "domain/registry/events.hpp"
+
 namespace recirc::documents {
 namespace {
 
@@ -27,7 +29,8 @@ Result<LabelInput> LabelService::Describe(const std::string& item_id,
              }));
   const storage::EventRecord* acquired = nullptr;
   for (const auto& e : events) {
-    if (e.type == "item.acquired") acquired = &e;  // the latest acquisition describes the item
+    if (e.type == registry::events::kItemAcquired.name)
+      acquired = &e;  // the latest acquisition describes the item
   }
   if (acquired == nullptr) return Error::NotFound("item " + item_id + " not found");
   boost::system::error_code ec;

@@ -9,13 +9,19 @@
 namespace recirc::journal {
 namespace {
 
+// The runner is indifferent to the catalogue: these test-only types are never public.
+constexpr EventType kACreated{"a.created", "thing", Visibility::kInternal, {}};
+constexpr EventType kBCreated{"b.created", "thing", Visibility::kInternal, {}};
+constexpr EventType kCCreated{"c.created", "thing", Visibility::kInternal, {}};
+constexpr EventType kOk{"ok", "thing", Visibility::kInternal, {}};
+constexpr EventType kPoison{"poison", "thing", Visibility::kInternal, {}};
+
 class RunnerTest : public testing::BothDatabases {
  protected:
-  Status AppendEvents(int n, const std::string& type) {
+  Status AppendEvents(int n, const EventType& type) {
     return db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        RECIRC_TRY(int64_t seq,
-                   journal_.Append(s, {type, "thing", std::to_string(i), {}, {}, "{}"}));
+        RECIRC_TRY(int64_t seq, journal_.Append(s, {type, std::to_string(i), {}, {}, "{}"}));
         (void)seq;
       }
       return Ok();
@@ -49,14 +55,14 @@ class FailingConsumer final : public Consumer {
 };
 
 TEST_P(RunnerTest, FeedsEveryEventOnceInOrderAcrossBatches) {
-  ASSERT_TRUE(AppendEvents(7, "a.created"));
+  ASSERT_TRUE(AppendEvents(7, kACreated));
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts}, /*batch_size=*/3);
   auto applied = runner.RunOnce();
   ASSERT_TRUE(applied) << applied.error().message;
   EXPECT_EQ(*applied, 7);
   EXPECT_EQ(*runner.RunOnce(), 0) << "nothing new: nothing applied again";
-  ASSERT_TRUE(AppendEvents(2, "b.created"));
+  ASSERT_TRUE(AppendEvents(2, kBCreated));
   EXPECT_EQ(*runner.RunOnce(), 2);
   auto all = Counts();
   ASSERT_TRUE(all);
@@ -67,7 +73,7 @@ TEST_P(RunnerTest, FeedsEveryEventOnceInOrderAcrossBatches) {
 }
 
 TEST_P(RunnerTest, RebuildReplaysFromTheStart) {
-  ASSERT_TRUE(AppendEvents(5, "a.created"));
+  ASSERT_TRUE(AppendEvents(5, kACreated));
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
   ASSERT_TRUE(runner.RunOnce());
@@ -79,8 +85,8 @@ TEST_P(RunnerTest, RebuildReplaysFromTheStart) {
 }
 
 TEST_P(RunnerTest, FailureKeepsTheCursorBeforeTheFailedBatch) {
-  ASSERT_TRUE(AppendEvents(2, "ok"));
-  ASSERT_TRUE(AppendEvents(1, "poison"));
+  ASSERT_TRUE(AppendEvents(2, kOk));
+  ASSERT_TRUE(AppendEvents(1, kPoison));
   FailingConsumer failing;
   JournalRunner runner(db(), journal_, {&failing}, /*batch_size=*/2);
   auto result = runner.RunOnce();
@@ -94,7 +100,7 @@ TEST_P(RunnerTest, BackgroundThreadCatchesUpAfterWake) {
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
   runner.Start(std::chrono::milliseconds(20));
-  ASSERT_TRUE(AppendEvents(3, "a.created"));
+  ASSERT_TRUE(AppendEvents(3, kACreated));
   runner.Wake();
   std::vector<storage::EventCount> all;
   for (int i = 0; i < 500 && all.empty(); ++i) {
@@ -107,14 +113,14 @@ TEST_P(RunnerTest, BackgroundThreadCatchesUpAfterWake) {
 }
 
 TEST_P(RunnerTest, APassWithNothingToDoCommitsNothing) {
-  ASSERT_TRUE(AppendEvents(3, "a.created"));
+  ASSERT_TRUE(AppendEvents(3, kACreated));
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
   ASSERT_EQ(*runner.RunOnce(), 3);
   const int64_t before = db().committed_writes();
   for (int i = 0; i < 5; ++i) ASSERT_EQ(*runner.RunOnce(), 0);
   EXPECT_EQ(db().committed_writes(), before) << "caught-up consumers only read";
-  ASSERT_TRUE(AppendEvents(1, "b.created"));
+  ASSERT_TRUE(AppendEvents(1, kBCreated));
   ASSERT_EQ(*runner.RunOnce(), 1);
   EXPECT_EQ(db().committed_writes(), before + 2) << "the append, then one batch";
   EXPECT_EQ(runner.Passes(), (std::vector<std::pair<std::string, int64_t>>{{"event_counts", 2}}));
@@ -130,14 +136,14 @@ TEST_P(RunnerTest, OnlyCommitsThatAppendToTheJournalWakeListeners) {
     return Ok();
   }));
   EXPECT_EQ(wakes.load(), 0) << "a commit without journal rows wakes nobody";
-  ASSERT_TRUE(AppendEvents(2, "a.created"));
+  ASSERT_TRUE(AppendEvents(2, kACreated));
   EXPECT_EQ(wakes.load(), 1) << "one commit that appended: one wake";
   EventCounts counts(counts_repo_);
   JournalRunner runner(db(), journal_, {&counts});
   ASSERT_EQ(*runner.RunOnce(), 2);
   EXPECT_EQ(wakes.load(), 1) << "the consumer's own cursor write does not wake it again";
   ASSERT_FALSE(db().Write([&](storage::Session& s) -> Status {
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {"c.created", "thing", "x", {}, {}, "{}"}));
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {kCCreated, "x", {}, {}, "{}"}));
     (void)seq;
     return Error::Conflict("rolled back");
   }));

@@ -53,7 +53,8 @@ Result<int64_t> JournalRepository::Append(Session& s, const NewEvent& e) const {
   const std::string id = Id::Generate(clock_, random_).ToString();
   RECIRC_TRY(Row row,
              s.QueryOne(s.dialect() == Dialect::kPostgres ? kLockedInsertPostgres : kInsert,
-                        {id, ToUnixMillis(clock_.Now()), e.type, e.aggregate_type, e.aggregate_id,
+                        {id, ToUnixMillis(clock_.Now()), std::string(e.type.name),
+                         std::string(e.type.aggregate), e.aggregate_id,
                          OptionalText(e.organisation_id), OptionalText(e.actor_id), e.payload},
                         "event"));
   s.NoteJournalAppend();

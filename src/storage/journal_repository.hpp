@@ -13,14 +13,16 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/event_type.hpp"
 #include "core/random.hpp"
 #include "storage/database.hpp"
 
 namespace recirc::storage {
 
+// `type` is an entry of a context's event catalogue (src/domain/<context>/events.hpp), never a
+// string: its name and aggregate type are what the journal stores.
 struct NewEvent {
-  std::string type;            // "organisation.created"
-  std::string aggregate_type;  // "organisation"
+  const EventType& type;  // e.g. identity::events::kOrganisationCreated
   std::string aggregate_id;
   std::optional<std::string> organisation_id;
   std::optional<std::string> actor_id;  // user id, never a name

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/random.hpp"
+#include "domain/market/events.hpp"
 #include "search/search_index.hpp"
 #include "storage/journal_repository.hpp"
 #include "support/test_server.hpp"
@@ -33,10 +34,10 @@ std::string Offered(const std::string& id, const std::string& title, const std::
 
 class SearchHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
-  Result<int64_t> Append(TestServer& server, const std::string& type, const std::string& payload) {
+  Result<int64_t> Append(TestServer& server, const EventType& type, const std::string& payload) {
     int64_t seq = 0;
     RECIRC_CHECK(server.db().Write([&](storage::Session& s) -> Status {
-      RECIRC_TRY(seq, journal_.Append(s, {type, "listing", "L", {}, {}, payload}));
+      RECIRC_TRY(seq, journal_.Append(s, {type, "L", {}, {}, payload}));
       return Ok();
     }));
     return seq;
@@ -70,13 +71,13 @@ class SearchHttpTest : public ::testing::TestWithParam<Backend> {
 TEST_P(SearchHttpTest, BuyerFindsListingsByWordModelAndMixedQuery) {
   auto server = TestServer::Start(GetParam());
   if (!server) GTEST_SKIP() << "database unavailable";
-  ASSERT_TRUE(Append(*server, "listing.published",
+  ASSERT_TRUE(Append(*server, market::events::kListingPublished,
                      Offered("A", "华为 Mate 40 Pro 手机", "phone", "110108", 289'900)));
-  ASSERT_TRUE(Append(*server, "listing.published",
+  ASSERT_TRUE(Append(*server, market::events::kListingPublished,
                      Offered("B", "苹果 iPhone 13 手机", "phone", "310104", 329'900)));
-  ASSERT_TRUE(Append(*server, "listing.published",
+  ASSERT_TRUE(Append(*server, market::events::kListingPublished,
                      Offered("C", "北欧布艺沙发 cheap", "furniture", "110105", 120'000)));
-  auto seq = Append(*server, "listing.closed", R"({"listing_id":"C"})");
+  auto seq = Append(*server, market::events::kListingClosed, R"({"listing_id":"C"})");
   ASSERT_TRUE(seq);
   ASSERT_TRUE(WaitForIndex(*server, *seq)) << "the journal runner indexed the events";
 

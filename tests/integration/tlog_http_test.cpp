@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/log_commands.hpp"
+#include "domain/inspection/events.hpp"
 #include "storage/history/tlog_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/row_mapping.hpp"
@@ -41,9 +42,10 @@ class TlogHttpTest : public ::testing::TestWithParam<Backend> {
     storage::JournalRepository journal(clock, random);
     ASSERT_TRUE(server_->db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? "item.inspected" : "item.repaired",
-                                                   "item", "ITEM" + std::to_string(i % items),
-                                                   "ORG", "USER", R"({"grade":"B"})"}));
+        RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? inspection::events::kItemInspected
+                                                             : inspection::events::kItemRepaired,
+                                                   "ITEM" + std::to_string(i % items), "ORG",
+                                                   "USER", R"({"grade":"B"})"}));
         (void)seq;
       }
       return Ok();

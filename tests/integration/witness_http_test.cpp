@@ -13,6 +13,7 @@
 
 #include "app/keys.hpp"
 #include "app/log_commands.hpp"
+#include "domain/inspection/events.hpp"
 #include "storage/journal_repository.hpp"
 #include "support/test_server.hpp"
 #include "tlog/checkpoint.hpp"
@@ -68,8 +69,9 @@ class WitnessHttpTest : public ::testing::TestWithParam<Backend> {
     storage::JournalRepository journal(clock, random);
     ASSERT_TRUE(log_->db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        RECIRC_CHECK(journal.Append(s, {"item.inspected", "item", "ITEM" + std::to_string(i % 5),
-                                        "ORG", "USER", R"({"grade":"A"})"}));
+        RECIRC_CHECK(
+            journal.Append(s, {inspection::events::kItemInspected, "ITEM" + std::to_string(i % 5),
+                               "ORG", "USER", R"({"grade":"A"})"}));
       }
       return Ok();
     }));

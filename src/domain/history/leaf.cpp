@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/history/event_catalogue.hpp"
 #include "tlog/tiles.hpp"
 
 namespace recirc::history {
@@ -150,10 +151,9 @@ std::string Sha256Hex(std::string_view data) {
 
 }  // namespace
 
-bool IsItemEvent(const storage::EventRecord& e) {
-  // A seizure reaches the log later, without the police organisation, as
-  // item.seizure_published (seizure_publisher.hpp).
-  return e.aggregate_type == "item" && e.type.starts_with("item.") && e.type != "item.seized";
+bool IsPublicEvent(const storage::EventRecord& e) {
+  const EventType* type = FindEventType(e.type);
+  return type != nullptr && type->IsPublic() && e.aggregate_type == type->aggregate;
 }
 
 bool IsPersonalKey(std::string_view key) {

@@ -1,7 +1,7 @@
 #pragma once
-// The public leaf of the item-history log: one per journal event of aggregate "item" (types
-// "item.*", except item.seized: see seizure_publisher.hpp), as canonical JSON (keys sorted by their
-// UTF-8 bytes, no whitespace):
+// The public leaf of the item-history log: one per journal event whose type the event catalogue
+// declares public (event_catalogue.hpp; not item.seized: see seizure_publisher.hpp), as canonical
+// JSON (keys sorted by their UTF-8 bytes, no whitespace):
 //
 //   {"event_id":"01…","facts":{…},"item_id":"01…","organisation_id":"01…"|null,
 //    "prev":<leaf index of the item's previous leaf>|null,"time":"2026-11-22T08:05:09.123Z",
@@ -25,9 +25,11 @@ namespace recirc::history {
 
 inline constexpr int kLeafVersion = 1;
 
-// True for journal events that become leaves: item events except item.seized, which is published
-// after a delay as item.seizure_published (seizure_publisher.hpp).
-bool IsItemEvent(const storage::EventRecord& e);
+// True for journal events that become leaves: the type is a public entry of the event catalogue
+// (event_catalogue.hpp) and the aggregate type is the entry's. A stored name no context declares
+// is not public. item.seized is internal; it is published after a delay as
+// item.seizure_published (seizure_publisher.hpp).
+bool IsPublicEvent(const storage::EventRecord& e);
 
 // True if a payload key must never reach the public log (names, ID numbers, phones, addresses,
 // e-mail, photos and images, birth dates, sellers, buyers, customers, persons, parties,

@@ -58,12 +58,26 @@ TEST(LeafTest, RefusesAPayloadThatIsNotAnObject) {
   EXPECT_EQ(leaf.error().field, "payload");
 }
 
-TEST(LeafTest, OnlyItemEventsBecomeLeaves) {
+TEST(LeafTest, OnlyPublicEventsBecomeLeaves) {
   auto e = Event("{}");
-  EXPECT_TRUE(IsItemEvent(e));
+  EXPECT_TRUE(IsPublicEvent(e));
   e.aggregate_type = "alert";
   e.type = "alert.raised";
-  EXPECT_FALSE(IsItemEvent(e));
+  EXPECT_FALSE(IsPublicEvent(e));
+}
+
+TEST(LeafTest, TheCatalogueNotTheNameDecides) {
+  auto e = Event("{}");
+  e.type = "item.seized";  // an item event, deliberately internal
+  EXPECT_FALSE(IsPublicEvent(e));
+  e.type = "item.not_declared";  // a stored name no context declares
+  EXPECT_FALSE(IsPublicEvent(e));
+  e.type = "item.acquired";
+  e.aggregate_type = "alert";  // a public name on another aggregate
+  EXPECT_FALSE(IsPublicEvent(e));
+  e.type = "item.seizure_published";
+  e.aggregate_type = "item";
+  EXPECT_TRUE(IsPublicEvent(e));
 }
 
 }  // namespace

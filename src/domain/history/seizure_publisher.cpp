@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "domain/history/events.hpp"
+#include "domain/registry/events.hpp"
+
 namespace recirc::history {
 namespace {
 
@@ -29,17 +32,18 @@ Result<int64_t> SeizurePublisher::PublishDue() {
       int64_t position = cursor;
       bool waiting = false;
       for (const auto& e : events) {
-        if (e.type == kSeizedType && e.aggregate_type == "item") {
+        if (e.type == registry::events::kItemSeized.name &&
+            e.aggregate_type == registry::events::kItemSeized.aggregate) {
           if (e.occurred_at > cutoff) {
             waiting = true;
             break;
           }
           const std::string day = FormatRfc3339(FromUnixMillis(e.occurred_at)).substr(0, 10);
-          RECIRC_TRY(int64_t seq,
-                     journal_.Append(
-                         s, {std::string(kSeizurePublishedType), "item", e.aggregate_id,
-                             std::nullopt, std::nullopt,
-                             boost::json::serialize(boost::json::object{{"seized_on", day}})}));
+          RECIRC_TRY(
+              int64_t seq,
+              journal_.Append(
+                  s, {events::kItemSeizurePublished, e.aggregate_id, std::nullopt, std::nullopt,
+                      boost::json::serialize(boost::json::object{{"seized_on", day}})}));
           static_cast<void>(seq);
           ++published;
         }

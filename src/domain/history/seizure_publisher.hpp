@@ -4,10 +4,10 @@
 // An "item.seized" journal event names the police organisation and happens while an
 // investigation may still be running; a leaf for it at once would tell a suspect watching the
 // log that the police took the item, and which force. So item.seized never becomes a leaf
-// (leaf.cpp, IsItemEvent). Instead this job, run periodically, appends for every seizure whose
-// time is at least `delay` ago a separate, later journal event "item.seizure_published"
-// (aggregate item, no organisation, no actor, payload {"seized_on":"YYYY-MM-DD"}), which the
-// sequencer turns into a leaf like any other item event.
+// (registry::events::kItemSeized is internal in the event catalogue). Instead this job, run
+// periodically, appends for every seizure whose time is at least `delay` ago a separate, later
+// journal event "item.seizure_published" (aggregate item, no organisation, no actor, payload
+// {"seized_on":"YYYY-MM-DD"}), which the sequencer turns into a leaf like any other item event.
 //
 // Why a later event rather than the sequencer holding item.seized back: the log stays a plain
 // projection of the journal in journal order (append-only, every checkpoint a prefix of the
@@ -26,8 +26,6 @@
 
 namespace recirc::history {
 
-inline constexpr std::string_view kSeizedType = "item.seized";
-inline constexpr std::string_view kSeizurePublishedType = "item.seizure_published";
 inline constexpr std::chrono::hours kDefaultSeizurePublicationDelay{7 * 24};
 
 class SeizurePublisher {

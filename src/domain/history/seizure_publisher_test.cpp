@@ -5,6 +5,7 @@
 #include "domain/history/leaf.hpp"
 #include "domain/history/seizure_publisher.hpp"
 #include "domain/history/sequencer.hpp"
+#include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
 #include "support/test_database.hpp"
 
@@ -19,9 +20,9 @@ tlog::Signer TestSigner() {
 
 class SeizurePublisherTest : public testing::BothDatabases {
  protected:
-  Status Append(const std::string& type, const std::string& item, const std::string& org) {
+  Status Append(const EventType& type, const std::string& item, const std::string& org) {
     return db().Write([&](storage::Session& s) -> Status {
-      RECIRC_TRY(int64_t seq, journal_.Append(s, {type, "item", item, org, "USER", "{}"}));
+      RECIRC_TRY(int64_t seq, journal_.Append(s, {type, item, org, "USER", "{}"}));
       static_cast<void>(seq);
       return Ok();
     });
@@ -47,10 +48,10 @@ class SeizurePublisherTest : public testing::BothDatabases {
 };
 
 TEST_P(SeizurePublisherTest, ASeizureIsPublishedAfterTheDelayWithoutThePolice) {
-  ASSERT_TRUE(Append("item.acquired", "I1", "SHOP"));
-  ASSERT_TRUE(Append("item.seized", "I1", "POLICE-ORG"));
+  ASSERT_TRUE(Append(registry::events::kItemAcquired, "I1", "SHOP"));
+  ASSERT_TRUE(Append(registry::events::kItemSeized, "I1", "POLICE-ORG"));
   clock_.Advance(std::chrono::hours(1));
-  ASSERT_TRUE(Append("item.acquired", "I2", "SHOP"));
+  ASSERT_TRUE(Append(registry::events::kItemAcquired, "I2", "SHOP"));
 
   // At once: the seizure has no leaf, and the event after it is not held back.
   auto leaves = Leaves();
@@ -80,9 +81,9 @@ TEST_P(SeizurePublisherTest, ASeizureIsPublishedAfterTheDelayWithoutThePolice) {
 }
 
 TEST_P(SeizurePublisherTest, ALaterSeizureWaitsForItsOwnDelay) {
-  ASSERT_TRUE(Append("item.seized", "I1", "POLICE-ORG"));
+  ASSERT_TRUE(Append(registry::events::kItemSeized, "I1", "POLICE-ORG"));
   clock_.Advance(std::chrono::hours(3 * 24));
-  ASSERT_TRUE(Append("item.seized", "I2", "POLICE-ORG"));
+  ASSERT_TRUE(Append(registry::events::kItemSeized, "I2", "POLICE-ORG"));
   clock_.Advance(std::chrono::hours(4 * 24));
   EXPECT_EQ(PublishDue(), 1) << "I1 only";
   clock_.Advance(std::chrono::hours(3 * 24));

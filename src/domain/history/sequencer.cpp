@@ -50,7 +50,7 @@ Status Sequencer::Apply(storage::Session& s, std::span<const storage::EventRecor
   std::vector<const storage::EventRecord*> items;
   std::vector<std::string> item_ids;
   for (const auto& e : events) {
-    if (!IsItemEvent(e)) continue;
+    if (!IsPublicEvent(e)) continue;
     items.push_back(&e);
     item_ids.push_back(e.aggregate_id);
   }

@@ -5,6 +5,8 @@
 #include "domain/history/leaf.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/sequencer.hpp"
+#include "domain/inspection/events.hpp"
+#include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
 #include "support/test_database.hpp"
 #include "tlog/checkpoint.hpp"
@@ -26,12 +28,13 @@ class SequencerTest : public testing::BothDatabases {
     return db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
         const std::string item = "ITEM" + std::to_string((next_ + i) % items);
-        RECIRC_TRY(
-            int64_t seq,
-            journal_.Append(s, {i % 3 ? "item.inspected" : "item.acquired", "item", item, "ORG",
-                                "USER", R"({"grade":"A","n":)" + std::to_string(next_ + i) + "}"}));
+        RECIRC_TRY(int64_t seq,
+                   journal_.Append(s, {i % 3 ? inspection::events::kItemInspected
+                                             : registry::events::kItemAcquired,
+                                       item, "ORG", "USER",
+                                       R"({"grade":"A","n":)" + std::to_string(next_ + i) + "}"}));
         if (i % 5 == 0) {
-          RECIRC_TRY(seq, journal_.Append(s, {"alert.raised", "alert", "A", {}, {}, "{}"}));
+          RECIRC_TRY(seq, journal_.Append(s, {registry::events::kAlertRaised, "A", {}, {}, "{}"}));
         }
         (void)seq;
       }

@@ -8,6 +8,7 @@
 #include "domain/history/sequencer.hpp"
 #include "domain/history/witness.hpp"
 #include "domain/history/witness_sender.hpp"
+#include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
 #include "storage/journal_repository.hpp"
 #include "support/test_database.hpp"
@@ -36,8 +37,8 @@ class WitnessSenderTest : public testing::BothDatabases {
   void AddEventsAndSequence(int n) {
     ASSERT_TRUE(db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        RECIRC_CHECK(journal_.Append(
-            s, {"item.acquired", "item", "ITEM" + std::to_string(next_++), "ORG", "USER", "{}"}));
+        RECIRC_CHECK(journal_.Append(s, {registry::events::kItemAcquired,
+                                         "ITEM" + std::to_string(next_++), "ORG", "USER", "{}"}));
       }
       return Ok();
     }));

@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "crypto/token.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/identity/events.hpp"
 
 namespace recirc::identity {
 namespace {
@@ -131,7 +132,7 @@ Result<NewApiKey> AuthService::CreateApiKey(const Principal& actor, const std::s
              std::nullopt};
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertApiKey(s, out.key));
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.created", "api_key", out.key.id,
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kApiKeyCreated, out.key.id,
                                                 actor.organisation.id, actor.user_id, "{}"}));
     (void)seq;
     return Ok();
@@ -153,8 +154,8 @@ Status AuthService::RevokeApiKey(const Principal& actor, const std::string& id) 
       return Error::NotFound("API key " + id + " not found");
     if (key->revoked_at) return Ok();
     RECIRC_CHECK(repo_.RevokeApiKey(s, id, ToUnixMillis(clock_.Now())));
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {"api_key.revoked", "api_key", id,
-                                                actor.organisation.id, actor.user_id, "{}"}));
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kApiKeyRevoked, id, actor.organisation.id,
+                                                actor.user_id, "{}"}));
     (void)seq;
     return Ok();
   });

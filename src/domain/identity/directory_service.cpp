@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/display_name.hpp"
+#include "domain/identity/events.hpp"
 
 namespace recirc::identity {
 namespace {
@@ -34,15 +35,15 @@ Page<T> ToPage(std::vector<T> items, int limit) {
 
 }  // namespace
 
-Status DirectoryService::Record(storage::Session& s, const Principal& actor, std::string type,
-                                std::string aggregate_type, std::string aggregate_id,
+Status DirectoryService::Record(storage::Session& s, const Principal& actor, const EventType& type,
+                                std::string aggregate_id,
                                 std::optional<std::string> organisation_id,
                                 std::string payload) const {
   std::optional<std::string> actor_id;
   if (actor.method != AuthMethod::kSystem) actor_id = actor.user_id;
-  RECIRC_TRY(int64_t seq, journal_.Append(s, {std::move(type), std::move(aggregate_type),
-                                              std::move(aggregate_id), std::move(organisation_id),
-                                              std::move(actor_id), std::move(payload)}));
+  RECIRC_TRY(int64_t seq,
+             journal_.Append(s, {type, std::move(aggregate_id), std::move(organisation_id),
+                                 std::move(actor_id), std::move(payload)}));
   (void)seq;
   return Ok();
 }
@@ -71,7 +72,7 @@ Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(
   Status st = db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertOrganisation(s, r));
     boost::json::object payload{{"kind", r.kind}, {"name", r.name}, {"region_code", r.region_code}};
-    return Record(s, actor, "organisation.created", "organisation", r.id, r.id,
+    return Record(s, actor, events::kOrganisationCreated, r.id, r.id,
                   boost::json::serialize(payload));
   });
   if (!st) {
@@ -105,7 +106,7 @@ Result<storage::OrganisationRecord> DirectoryService::BuyersOrganisation() {
     }
     RECIRC_CHECK(repo_.InsertOrganisation(s, r));
     boost::json::object payload{{"kind", r.kind}, {"name", r.name}, {"region_code", r.region_code}};
-    return Record(s, Principal::System(), "organisation.created", "organisation", r.id, r.id,
+    return Record(s, Principal::System(), events::kOrganisationCreated, r.id, r.id,
                   boost::json::serialize(payload));
   });
   if (st) return r;
@@ -173,7 +174,7 @@ Result<storage::OutletRecord> DirectoryService::CreateOutlet(const Principal& ac
     }
     RECIRC_CHECK(repo_.InsertOutlet(s, r));
     boost::json::object payload{{"name", r.name}, {"region_code", r.region_code}};
-    return Record(s, actor, "outlet.created", "outlet", r.id, organisation_id,
+    return Record(s, actor, events::kOutletCreated, r.id, organisation_id,
                   boost::json::serialize(payload));
   });
   if (!st) return st.error();
@@ -230,7 +231,7 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
     RECIRC_CHECK(repo_.InsertUser(s, r));
     // No username or display name in the journal: they identify a person.
     boost::json::object payload{{"role", r.role}};
-    return Record(s, actor, "user.created", "user", r.id, organisation_id,
+    return Record(s, actor, events::kUserCreated, r.id, organisation_id,
                   boost::json::serialize(payload));
   });
   if (!st) {

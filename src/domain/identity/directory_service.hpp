@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/event_type.hpp"
 #include "core/random.hpp"
 #include "core/region.hpp"
 #include "crypto/password.hpp"
@@ -93,9 +94,9 @@ class DirectoryService {
   Result<storage::OrganisationRecord> VisibleOrganisation(storage::Session& s,
                                                           const Principal& actor,
                                                           const std::string& id) const;
-  Status Record(storage::Session& s, const Principal& actor, std::string type,
-                std::string aggregate_type, std::string aggregate_id,
-                std::optional<std::string> organisation_id, std::string payload) const;
+  Status Record(storage::Session& s, const Principal& actor, const EventType& type,
+                std::string aggregate_id, std::optional<std::string> organisation_id,
+                std::string payload) const;
 
   storage::Database& db_;
   const storage::IdentityRepository& repo_;

@@ -2,14 +2,16 @@
 
 #include <boost/json.hpp>
 
+#include "domain/inspection/events.hpp"
+
 namespace recirc::inspection {
 namespace {
 
 namespace json = boost::json;
 
 bool ChangesDisclosure(std::string_view type) {
-  return type == "item.inspected" || type == "item.repaired" || type == "item.identifier_changed" ||
-         type == "item.sanitized";
+  return type == events::kItemInspected.name || type == events::kItemRepaired.name ||
+         type == events::kItemIdentifierChanged.name || type == events::kItemSanitized.name;
 }
 
 std::string Str(const json::value& v) {
@@ -64,13 +66,13 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
     }
     d.based_on_seq = e.seq;
     json::object p = json::parse(e.payload).as_object();
-    if (e.type == "item.inspected") {
+    if (e.type == inspection::events::kItemInspected.name) {
       inspection = std::move(p);
-    } else if (e.type == "item.sanitized") {
+    } else if (e.type == inspection::events::kItemSanitized.name) {
       sanitization = std::move(p);
-    } else if (e.type == "item.repaired") {
+    } else if (e.type == inspection::events::kItemRepaired.name) {
       repairs.push_back(std::move(p));
-    } else if (e.type == "item.identifier_changed") {
+    } else if (e.type == inspection::events::kItemIdentifierChanged.name) {
       ++identifier_changes;
     }
   }

@@ -4,7 +4,9 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/inspection/events.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/registration.hpp"
 
 namespace recirc::inspection {
@@ -104,15 +106,15 @@ Result<RepairView> RepairService::Record(const identity::Principal& actor,
                        {"description", in.description},
                        {"parts", parts}};
     RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"item.repaired", "item", item_id, actor.organisation.id,
+               journal_.Append(s, {events::kItemRepaired, item_id, actor.organisation.id,
                                    actor.user_id, json::serialize(event)}));
     (void)seq;
     if (change) {
       // The red flag: the kind only, not the values (identifiers stay out of public leaves).
       json::object flag{{"repair_id", r.id}, {"kind", change->kind}, {"red_flag", true}};
       RECIRC_TRY(int64_t seq2,
-                 journal_.Append(s, {"item.identifier_changed", "item", item_id,
-                                     actor.organisation.id, actor.user_id, json::serialize(flag)}));
+                 journal_.Append(s, {events::kItemIdentifierChanged, item_id, actor.organisation.id,
+                                     actor.user_id, json::serialize(flag)}));
       (void)seq2;
       // The police of the region where the item was last registered get an alert to decide.
       RECIRC_TRY(auto alert,

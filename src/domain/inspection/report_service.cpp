@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/canonical_json.hpp"
+#include "domain/inspection/events.hpp"
 #include "tlog/hash.hpp"
 #include "tlog/note.hpp"
 
@@ -167,7 +168,7 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
     event["authenticity"] =
         in.authenticity ? json::value(json::string(in.authenticity->verdict)) : nullptr;
     RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"item.inspected", "item", item->id, actor.organisation.id,
+               journal_.Append(s, {events::kItemInspected, item->id, actor.organisation.id,
                                    actor.user_id, json::serialize(event)}));
     (void)seq;
     return Ok();

@@ -7,6 +7,7 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/inspection/events.hpp"
 
 namespace recirc::inspection {
 namespace {
@@ -202,7 +203,7 @@ Result<Certificate> SanitizationService::Record(const identity::Principal& actor
                        {"result", in.verification_result},
                        {"destination", in.destination}};
     RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"item.sanitized", "item", item_id, actor.organisation.id,
+               journal_.Append(s, {events::kItemSanitized, item_id, actor.organisation.id,
                                    actor.user_id, json::serialize(event)}));
     (void)seq;
     return Ok();

@@ -6,6 +6,7 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/market/events.hpp"
 #include "domain/market/order_photos.hpp"
 
 namespace recirc::market {
@@ -38,12 +39,21 @@ std::vector<std::string> FromJson(const json::value& v) {
 }
 
 Status AppendItem(storage::Session& s, const MarketContext& c, const identity::Principal& actor,
-                  const storage::OrderRecord& o, const std::string& type,
+                  const storage::OrderRecord& o, const EventType& type,
                   const json::object& payload) {
-  RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
-                                               actor.user_id, json::serialize(payload)}));
+  RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, o.item_id, o.organisation_id, actor.user_id,
+                                               json::serialize(payload)}));
   (void)seq;
   return Ok();
+}
+
+// The event that opens an after-sale case of `kind`; nullptr for a kind Open is never called
+// with.
+const EventType* RequestedEvent(std::string_view kind) {
+  if (kind == "return") return &events::kItemReturnRequested;
+  if (kind == "warranty") return &events::kItemWarrantyRequested;
+  if (kind == "dispute") return &events::kItemDisputeRequested;
+  return nullptr;
 }
 
 }  // namespace
@@ -61,6 +71,8 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
                                                          const std::string& order_id,
                                                          const std::string& kind,
                                                          json::object details, bool flagged) {
+  const EventType* requested = RequestedEvent(kind);
+  if (requested == nullptr) return Error::Internal("no after-sale kind " + kind);
   storage::AfterSaleRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                              order_id,
                              kind,
@@ -133,7 +145,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
           event["serial_mismatch"] = !details.at("serial_differences").as_array().empty();
           event["photos_missing"] = details.at("photos_missing");
         }
-        return AppendItem(s, c_, actor, o, "item." + kind + "_requested", event);
+        return AppendItem(s, c_, actor, o, *requested, event);
       }));
   (void)order;
   return r;
@@ -273,7 +285,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::SettleDispute(
             r.details = json::serialize(details);
             r.decided_at = ToUnixMillis(c_.clock.Now());
             RECIRC_CHECK(c_.repo.UpdateAfterSale(s, r));
-            RECIRC_CHECK(AppendItem(s, c_, actor, o, "item.dispute_settled",
+            RECIRC_CHECK(AppendItem(s, c_, actor, o, events::kItemDisputeSettled,
                                     {{"after_sale_id", r.id},
                                      {"outcome", outcome},
                                      {"differences", static_cast<int64_t>(differences.size())}}));

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/market/after_sales.hpp"
+#include "domain/market/events.hpp"
 #include "domain/market/offer.hpp"
 
 namespace recirc::market {
@@ -23,10 +24,10 @@ constexpr size_t kReasonMax = 500;
 constexpr size_t kNoteMax = 2000;
 
 Status AppendItem(storage::Session& s, const MarketContext& c, const identity::Principal& actor,
-                  const storage::OrderRecord& o, const std::string& type,
+                  const storage::OrderRecord& o, const EventType& type,
                   const json::object& payload) {
-  RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
-                                               actor.user_id, json::serialize(payload)}));
+  RECIRC_TRY(int64_t seq, c.journal.Append(s, {type, o.item_id, o.organisation_id, actor.user_id,
+                                               json::serialize(payload)}));
   (void)seq;
   return Ok();
 }
@@ -86,7 +87,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::RefuseReturn(const identity:
         r.decided_at = ToUnixMillis(c_.clock.Now());
         details["refusal_reason"] = reason;
         o.state = "received";  // the state it had when the return was requested
-        return AppendItem(s, c_, actor, o, "item.return_refused", {{"after_sale_id", r.id}});
+        return AppendItem(s, c_, actor, o, events::kItemReturnRefused, {{"after_sale_id", r.id}});
       });
 }
 
@@ -126,11 +127,11 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
                     event["refund_band"] = PriceBand(amount);
                     event["full_refund"] = amount == o.paid_fen - o.refunded_fen;
                     r.status = "refunded";
-                    RECIRC_CHECK(AppendItem(s, c_, actor, o, "item.warranty_decided", event));
+                    RECIRC_CHECK(AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event));
                     return orders_.RefundLocked(s, actor, o, amount);
                   }
                   r.status = d.outcome == "reject" ? "rejected" : "in_progress";
-                  return AppendItem(s, c_, actor, o, "item.warranty_decided", event);
+                  return AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event);
                 });
 }
 
@@ -150,7 +151,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::CompleteWarranty(
         details["completed_at"] = FormatRfc3339(c_.clock.Now());
         json::object event{{"after_sale_id", r.id}};
         event["outcome"] = details.at("outcome");
-        return AppendItem(s, c_, actor, o, "item.warranty_completed", event);
+        return AppendItem(s, c_, actor, o, events::kItemWarrantyCompleted, event);
       });
 }
 

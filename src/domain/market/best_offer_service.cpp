@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.hpp"
+#include "domain/market/events.hpp"
 #include "domain/market/paging.hpp"
 
 namespace recirc::market {
@@ -111,9 +112,9 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
         // No buyer reference in the event.
         json::object event{
             {"offer_id", offer_id}, {"status", r.status}, {"automatic", r.status != "pending"}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"best_offer.made", "best_offer", r.id,
-                                                      offer->organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kBestOfferMade, r.id, offer->organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         return r;
       });
@@ -182,9 +183,9 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         }
         RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *r));
         json::object event{{"offer_id", r->offer_id}, {"status", r->status}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"best_offer.decided", "best_offer", r->id,
-                                                      offer->organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kBestOfferDecided, r->id, offer->organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         return *r;
       });
@@ -260,24 +261,24 @@ Result<int64_t> BestOfferService::ExpireDue() {
   const int64_t now = ToUnixMillis(c_.clock.Now());
   int64_t expired = 0;
   for (;;) {
-    RECIRC_TRY(
-        int64_t n, storage::WriteValue<int64_t>(c_.db, [&](storage::Session& s) -> Result<int64_t> {
-          RECIRC_TRY(auto due, c_.repo.DueBestOffers(s, now, kBatch));
-          for (auto& r : due) {
-            RECIRC_TRY(auto offer, c_.repo.FindOffer(s, r.offer_id));
-            r.status = "expired";
-            r.decided_at = r.expires_at;
-            RECIRC_CHECK(c_.repo.UpdateBestOffer(s, r));
-            json::object event{{"offer_id", r.offer_id}, {"status", r.status}};
-            std::optional<std::string> organisation;
-            if (offer) organisation = offer->organisation_id;
-            RECIRC_TRY(int64_t seq,
-                       c_.journal.Append(s, {"best_offer.decided", "best_offer", r.id, organisation,
-                                             std::nullopt, json::serialize(event)}));
-            (void)seq;
-          }
-          return static_cast<int64_t>(due.size());
-        }));
+    RECIRC_TRY(int64_t n,
+               storage::WriteValue<int64_t>(c_.db, [&](storage::Session& s) -> Result<int64_t> {
+                 RECIRC_TRY(auto due, c_.repo.DueBestOffers(s, now, kBatch));
+                 for (auto& r : due) {
+                   RECIRC_TRY(auto offer, c_.repo.FindOffer(s, r.offer_id));
+                   r.status = "expired";
+                   r.decided_at = r.expires_at;
+                   RECIRC_CHECK(c_.repo.UpdateBestOffer(s, r));
+                   json::object event{{"offer_id", r.offer_id}, {"status", r.status}};
+                   std::optional<std::string> organisation;
+                   if (offer) organisation = offer->organisation_id;
+                   RECIRC_TRY(int64_t seq,
+                              c_.journal.Append(s, {events::kBestOfferDecided, r.id, organisation,
+                                                    std::nullopt, json::serialize(event)}));
+                   (void)seq;
+                 }
+                 return static_cast<int64_t>(due.size());
+               }));
     expired += n;
     if (n < kBatch) return expired;
   }

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "domain/identity/directory_service.hpp"
+#include "domain/market/events.hpp"
 
 namespace recirc::market {
 namespace {
@@ -59,9 +60,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::
         b->appealed_at = now;
         RECIRC_CHECK(c_.repo.UpdateBlock(s, *b));
         json::object event{{"offer_id", b->offer_id}, {"rule", b->rule_id}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"listing.appealed", "listing_block", b->id,
-                                                      b->organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kListingAppealed, b->id, b->organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         return *b;
       });
@@ -99,9 +100,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Decide(const identity::
           }
         }
         json::object event{{"offer_id", b->offer_id}, {"rule", b->rule_id}, {"decision", decision}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"listing.appeal_decided", "listing_block",
-                                                      b->id, b->organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kListingAppealDecided, b->id, b->organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         return *b;
       });

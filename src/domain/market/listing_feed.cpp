@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "domain/inspection/events.hpp"
+#include "domain/market/events.hpp"
 
 namespace recirc::market {
 namespace {
@@ -21,7 +23,7 @@ bool HasNonAscii(const std::string& text) {
 std::string LatestGrade(std::span<const storage::EventRecord> item_events) {
   std::string grade = "ungraded";
   for (const auto& e : item_events) {
-    if (e.type != "item.inspected") continue;
+    if (e.type != inspection::events::kItemInspected.name) continue;
     boost::system::error_code ec;
     const json::value p = json::parse(e.payload, ec);
     if (ec || !p.is_object()) continue;
@@ -62,7 +64,7 @@ Status AppendListingPublished(storage::Session& s, const MarketContext& c,
                    {"channel", offer.channel},
                    {"published_at", FormatRfc3339(c.clock.Now())}};
   RECIRC_TRY(int64_t seq,
-             c.journal.Append(s, {"listing.published", "listing", offer.id, offer.organisation_id,
+             c.journal.Append(s, {events::kListingPublished, offer.id, offer.organisation_id,
                                   actor.user_id, json::serialize(doc)}));
   (void)seq;
   return Ok();
@@ -73,7 +75,7 @@ Status AppendListingClosed(storage::Session& s, const MarketContext& c,
                            const std::string& reason) {
   const json::object payload{{"listing_id", offer.id}, {"reason", reason}};
   RECIRC_TRY(int64_t seq,
-             c.journal.Append(s, {"listing.closed", "listing", offer.id, offer.organisation_id,
+             c.journal.Append(s, {events::kListingClosed, offer.id, offer.organisation_id,
                                   actor.user_id, json::serialize(payload)}));
   (void)seq;
   return Ok();

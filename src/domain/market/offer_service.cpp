@@ -5,7 +5,9 @@
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/disclosure.hpp"
+#include "domain/inspection/events.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/market/events.hpp"
 #include "domain/market/listing_feed.hpp"
 #include "domain/market/paging.hpp"
 
@@ -84,7 +86,7 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
         RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
     RECIRC_CHECK(c_.repo.InsertOffer(s, r));
     json::object event{{"offer_id", r.id}, {"item_id", r.item_id}, {"status", "draft"}};
-    RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"offer.created", "offer", r.id, r.organisation_id,
+    RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kOfferCreated, r.id, r.organisation_id,
                                                   actor.user_id, json::serialize(event)}));
     (void)seq;
     return Ok();
@@ -126,7 +128,7 @@ Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferR
       RequireWarranty(offer.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
   counterfeit = false;
   for (const auto& e : events) {
-    if (e.type != "item.inspected") continue;
+    if (e.type != inspection::events::kItemInspected.name) continue;
     const json::value p = json::parse(e.payload);
     const json::value* a = p.as_object().if_contains("authenticity");
     counterfeit = a != nullptr && a->is_string() && a->as_string() == "counterfeit";
@@ -182,9 +184,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
           json::object event{{"block_id", b.id},         {"offer_id", offer.id},
                              {"item_id", offer.item_id}, {"rule", b.rule_id},
                              {"matched", hit->matched},  {"rules_version", c_.rules.version()}};
-          RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"listing.blocked", "listing_block", b.id,
-                                                        offer.organisation_id, actor.user_id,
-                                                        json::serialize(event)}));
+          RECIRC_TRY(int64_t seq,
+                     c_.journal.Append(s, {events::kListingBlocked, b.id, offer.organisation_id,
+                                           actor.user_id, json::serialize(event)}));
           (void)seq;
           out.offer.status = "blocked";
           out.block = b;
@@ -198,9 +200,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                            {"warranty_months", offer.warranty_months},
                            {"return_days", offer.return_days},
                            {"disclosure_version", version}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"item.offered", "item", offer.item_id,
-                                                      offer.organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kItemOffered, offer.item_id, offer.organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         storage::OfferRecord published = offer;
         published.status = "published";
@@ -232,9 +234,9 @@ Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& a
             c_.repo.UpdateOfferStatus(s, offer.id, "withdrawn", std::nullopt, std::nullopt));
         if (was_public) {
           json::object event{{"offer_id", offer.id}};
-          RECIRC_TRY(int64_t seq, c_.journal.Append(s, {"item.offer_withdrawn", "item",
-                                                        offer.item_id, offer.organisation_id,
-                                                        actor.user_id, json::serialize(event)}));
+          RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kItemOfferWithdrawn, offer.item_id,
+                                                        offer.organisation_id, actor.user_id,
+                                                        json::serialize(event)}));
           (void)seq;
           RECIRC_CHECK(AppendListingClosed(s, c_, actor, offer, "withdrawn"));
         }

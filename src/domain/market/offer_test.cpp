@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "domain/inspection/events.hpp"
 #include "domain/market/market_fixture.hpp"
 
 namespace recirc::market {
@@ -168,8 +169,8 @@ TEST_P(OfferTest, ACounterfeitVerdictBlocksTheListing) {
   }
   inspected["authenticity"] = "counterfeit";
   ASSERT_TRUE(db().Write([&](storage::Session& s) -> Status {
-    auto seq = journal_.Append(s, {"item.inspected", "item", item, std::nullopt, "UINSPECTOR",
-                                   json::serialize(inspected)});
+    auto seq = journal_.Append(s, {inspection::events::kItemInspected, item, std::nullopt,
+                                   "UINSPECTOR", json::serialize(inspected)});
     if (!seq) return seq.error();
     return Ok();
   }));

@@ -8,6 +8,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/disclosure.hpp"
 #include "domain/market/best_offer_service.hpp"
+#include "domain/market/events.hpp"
 #include "domain/market/listing_feed.hpp"
 #include "domain/market/order_photos.hpp"
 #include "domain/market/paging.hpp"
@@ -72,24 +73,24 @@ Status CheckPhotoRef(const std::string& ref, const std::string& field) {
 }
 
 Status OrderService::AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
-                                      const storage::OrderRecord& o, const std::string& type) {
+                                      const storage::OrderRecord& o, const EventType& type) {
   json::object event{{"order_id", o.id},       {"offer_id", o.offer_id},
                      {"state", o.state},       {"price_fen", o.price_fen},
                      {"paid_fen", o.paid_fen}, {"refunded_fen", o.refunded_fen},
                      {"provider", o.provider}};
-  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "order", o.id, o.organisation_id,
-                                                ActorId(actor), json::serialize(event)}));
+  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, o.id, o.organisation_id, ActorId(actor),
+                                                json::serialize(event)}));
   (void)seq;
   return Ok();
 }
 
 // Item history: price bands, no buyer, no exact amounts.
 Status OrderService::AppendItemEvent(storage::Session& s, const identity::Principal& actor,
-                                     const storage::OrderRecord& o, const std::string& type,
+                                     const storage::OrderRecord& o, const EventType& type,
                                      json::object payload) {
   payload["price_band"] = PriceBand(o.price_fen);
-  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, "item", o.item_id, o.organisation_id,
-                                                ActorId(actor), json::serialize(payload)}));
+  RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, o.item_id, o.organisation_id, ActorId(actor),
+                                                json::serialize(payload)}));
   (void)seq;
   return Ok();
 }
@@ -185,7 +186,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
             c_.repo.UpdateOfferStatus(s, offer->id, "reserved", std::nullopt, std::nullopt));
         // Out of search while reserved: a second buyer would only be told it is taken.
         RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "reserved"));
-        RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.placed"));
+        RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPlaced));
         return o;
       });
 }
@@ -221,8 +222,8 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
                provider->Capture({o.id, o.price_fen, offer->channel, receipt_number}));
     o.paid_fen = o.price_fen;
     o.state = "paid";
-    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.paid"));
-    return AppendItemEvent(s, actor, o, "item.sold",
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPaid));
+    return AppendItemEvent(s, actor, o, events::kItemSold,
                            {{"channel", offer->channel},
                             {"sale_mode", offer->sale_mode},
                             {"disclosure_version", o.disclosure_version},
@@ -268,8 +269,8 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
     d["tracking"] = in.tracking ? json::value(*in.tracking) : nullptr;
     o.dispatch = json::serialize(d);
     o.state = "dispatched";
-    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.dispatched"));
-    return AppendItemEvent(s, actor, o, "item.handed_over", {{"method", in.method}});
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderDispatched));
+    return AppendItemEvent(s, actor, o, events::kItemHandedOver, {{"method", in.method}});
   });
 }
 
@@ -284,8 +285,8 @@ Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& ac
     if (o.state != "dispatched") return WrongState(o, "dispatched");
     o.state = "received";
     o.received_at = ToUnixMillis(c_.clock.Now());
-    RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.received"));
-    return AppendItemEvent(s, actor, o, "item.received", {{"condition", condition}});
+    RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderReceived));
+    return AppendItemEvent(s, actor, o, events::kItemReceived, {{"condition", condition}});
   });
 }
 
@@ -313,8 +314,8 @@ Status OrderService::SettleLocked(storage::Session& s, const identity::Principal
   }
   o.state = "settled";
   RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "sold", std::nullopt, std::nullopt));
-  RECIRC_CHECK(AppendOrderEvent(s, actor, o, "order.settled"));
-  return AppendItemEvent(s, actor, o, "item.sale_settled", {});
+  RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderSettled));
+  return AppendItemEvent(s, actor, o, events::kItemSaleSettled, {});
 }
 
 Result<int64_t> OrderService::SettleDue() {
@@ -363,7 +364,7 @@ Result<int64_t> OrderService::ExpireUnpaid() {
       if (o.state != "placed") return WrongState(o, "placed");
       o.state = "cancelled";
       RECIRC_CHECK(RelistLocked(s, system, o));
-      return AppendOrderEvent(s, system, o, "order.cancelled");
+      return AppendOrderEvent(s, system, o, events::kOrderCancelled);
     });
     if (done) {
       cancelled++;
@@ -410,10 +411,10 @@ Status OrderService::RefundLocked(storage::Session& s, const identity::Principal
     } else {
       RECIRC_CHECK(RelistLocked(s, actor, o));
     }
-    RECIRC_CHECK(
-        AppendItemEvent(s, actor, o, returned ? "item.returned" : "item.sale_cancelled", {}));
+    RECIRC_CHECK(AppendItemEvent(
+        s, actor, o, returned ? events::kItemReturned : events::kItemSaleCancelled, {}));
   }
-  return AppendOrderEvent(s, actor, o, "order.refunded");
+  return AppendOrderEvent(s, actor, o, events::kOrderRefunded);
 }
 
 Result<storage::OrderRecord> OrderService::Refund(const identity::Principal& actor,
@@ -442,7 +443,7 @@ Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& act
     if (o.state == "placed") {
       o.state = "cancelled";
       RECIRC_CHECK(RelistLocked(s, actor, o));
-      return AppendOrderEvent(s, actor, o, "order.cancelled");
+      return AppendOrderEvent(s, actor, o, events::kOrderCancelled);
     }
     if (o.state == "paid") return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
     return WrongState(o, "placed or paid (after dispatch, ask for a return)");

@@ -104,9 +104,9 @@ class OrderService {
   Status RelistLocked(storage::Session& s, const identity::Principal& actor,
                       const storage::OrderRecord& o);
   Status AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
-                          const storage::OrderRecord& o, const std::string& type);
+                          const storage::OrderRecord& o, const EventType& type);
   Status AppendItemEvent(storage::Session& s, const identity::Principal& actor,
-                         const storage::OrderRecord& o, const std::string& type,
+                         const storage::OrderRecord& o, const EventType& type,
                          boost::json::object payload);
   const MarketContext& c_;
   const PaymentProviders& providers_;

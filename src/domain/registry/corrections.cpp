@@ -10,6 +10,7 @@
 #include "core/id.hpp"
 #include "core/money.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/registration.hpp"
 
 namespace recirc::registry {
@@ -270,7 +271,7 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
     if (in.brand) event["brand"] = *in.brand;
     if (in.model) event["model"] = *in.model;
     RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"item.corrected", "item", a->item_id, actor.organisation.id,
+               journal_.Append(s, {events::kItemCorrected, a->item_id, actor.organisation.id,
                                    actor.user_id, json::serialize(event)}));
     (void)seq;
     // A corrected price is screened against the reference price again.

@@ -5,6 +5,7 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/registration.hpp"
 
 namespace recirc::registry {
@@ -33,7 +34,7 @@ Result<storage::WatchlistRecord> RegistrationService::AddOwnWatchlistEntry(
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertWatchlistEntry(s, r));
     // Internal (aggregate "watchlist"): no identifier, no note.
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {"watchlist.entry_added", "watchlist", r.id,
+    RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kWatchlistEntryAdded, r.id,
                                                 actor.organisation.id, actor.user_id,
                                                 boost::json::serialize(boost::json::object{
                                                     {"source", r.source}, {"status", r.status}})}));

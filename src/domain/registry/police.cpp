@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/import_csv.hpp"
 #include "domain/registry/registration.hpp"
 
@@ -91,14 +92,14 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
         }
         RECIRC_TRY(int64_t seq,
                    journal_.Append(
-                       s, {"alert.decided", "alert", alert_id, actor.organisation.id, actor.user_id,
+                       s, {events::kAlertDecided, alert_id, actor.organisation.id, actor.user_id,
                            boost::json::serialize(boost::json::object{{"decision", status}})}));
         (void)seq;
         if (status != "info_requested") {
-          const std::string type = status == "released" ? "item.hold_released" : "item.seized";
-          RECIRC_TRY(int64_t seq2,
-                     journal_.Append(s, {type, "item", alert->item_id, actor.organisation.id,
-                                         actor.user_id, "{}"}));
+          const EventType& type =
+              status == "released" ? events::kItemHoldReleased : events::kItemSeized;
+          RECIRC_TRY(int64_t seq2, journal_.Append(s, {type, alert->item_id, actor.organisation.id,
+                                                       actor.user_id, "{}"}));
           (void)seq2;
         }
         alert->status = status;
@@ -216,10 +217,10 @@ Result<ImportReport> PoliceService::ImportWatchlist(const identity::Principal& a
     RECIRC_TRY(
         int64_t seq,
         journal_.Append(
-            s, {"watchlist.imported", "watchlist", entries.front().id, actor.organisation.id,
-                actor.user_id,
-                boost::json::serialize(boost::json::object{
-                    {"source", source}, {"entries", static_cast<int64_t>(entries.size())}})}));
+            s,
+            {events::kWatchlistImported, entries.front().id, actor.organisation.id, actor.user_id,
+             boost::json::serialize(boost::json::object{
+                 {"source", source}, {"entries", static_cast<int64_t>(entries.size())}})}));
     (void)seq;
     return Ok();
   }));
@@ -247,11 +248,10 @@ Result<storage::WatchlistRecord> PoliceService::AddWatchlistEntry(const identity
                              ToUnixMillis(clock_.Now())};
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertWatchlistEntry(s, r));
-    RECIRC_TRY(
-        int64_t seq,
-        journal_.Append(
-            s, {"watchlist.entry_added", "watchlist", r.id, actor.organisation.id, actor.user_id,
-                boost::json::serialize(boost::json::object{{"status", r.status}})}));
+    RECIRC_TRY(int64_t seq,
+               journal_.Append(
+                   s, {events::kWatchlistEntryAdded, r.id, actor.organisation.id, actor.user_id,
+                       boost::json::serialize(boost::json::object{{"status", r.status}})}));
     (void)seq;
     return Ok();
   }));

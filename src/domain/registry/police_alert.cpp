@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/id.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/holds.hpp"
 
 namespace recirc::registry {
@@ -32,7 +33,7 @@ Result<storage::AlertRecord> PoliceAlerts::Raise(storage::Session& s,
   }
   RECIRC_TRY(
       int64_t seq,
-      journal_.Append(s, {"alert.raised", "alert", alert.id, actor.organisation.id, actor.user_id,
+      journal_.Append(s, {events::kAlertRaised, alert.id, actor.organisation.id, actor.user_id,
                           boost::json::serialize(boost::json::object{{"score", alert.score}})}));
   (void)seq;
   return alert;

@@ -2,11 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "domain/registry/events.hpp"
+
 namespace recirc::registry {
 
 Status PoliceFeed::Apply(storage::Session& s, std::span<const storage::EventRecord> events) {
   for (const auto& e : events) {
-    if (e.type != "item.acquired") continue;
+    if (e.type != registry::events::kItemAcquired.name) continue;
     boost::system::error_code ec;
     const boost::json::value payload = boost::json::parse(e.payload, ec);
     if (ec || !payload.is_object())

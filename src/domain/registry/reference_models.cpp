@@ -5,6 +5,7 @@
 
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/import_csv.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
@@ -26,11 +27,11 @@ Result<ImportReport> PoliceService::ImportReferenceModels(const identity::Princi
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     for (const auto& r : rows) RECIRC_CHECK(repo_.UpsertReferenceModel(s, r));
     RECIRC_TRY(int64_t seq,
-               journal_.Append(s, {"reference_models.imported", "reference_models",
-                                   Id::Generate(clock_, random_).ToString(), actor.organisation.id,
-                                   actor.user_id,
-                                   boost::json::serialize(boost::json::object{
-                                       {"models", static_cast<int64_t>(rows.size())}})}));
+               journal_.Append(
+                   s, {events::kReferenceModelsImported, Id::Generate(clock_, random_).ToString(),
+                       actor.organisation.id, actor.user_id,
+                       boost::json::serialize(
+                           boost::json::object{{"models", static_cast<int64_t>(rows.size())}})}));
     (void)seq;
     return Ok();
   }));

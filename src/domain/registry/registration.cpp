@@ -11,6 +11,7 @@
 #include "core/money.hpp"
 #include "core/validators.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/registry/events.hpp"
 #include "domain/registry/police_alert.hpp"
 #include "domain/registry/screening.hpp"
 
@@ -382,7 +383,7 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
                             {"channel", a.channel},    {"category", in.item.category},
                             {"brand", in.item.brand},  {"model", in.item.model},
                             {"outlet_id", a.outlet_id}};
-  RECIRC_TRY(int64_t seq, journal_.Append(s, {"item.acquired", "item", *item_id,
+  RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kItemAcquired, *item_id,
                                               actor.organisation.id, actor.user_id, Json(event)}));
   (void)seq;
   if (screening.alert) {

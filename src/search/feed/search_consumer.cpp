@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/market/events.hpp"
+
 namespace recirc::search {
 namespace {
 
@@ -12,7 +14,7 @@ Status ApplyOne(SearchIndex& index, const storage::EventRecord& e) {
   const boost::json::value payload = boost::json::parse(e.payload, ec);
   if (ec || !payload.is_object())
     return Error::InvalidArgument("payload", "payload is not a JSON object");
-  if (e.type == "listing.published") {
+  if (e.type == market::events::kListingPublished.name) {
     RECIRC_TRY(auto doc, ListingFromJson(payload));
     return index.Put(doc);
   }
@@ -30,7 +32,10 @@ Status SearchConsumer::Apply(storage::Session&, std::span<const storage::EventRe
   bool changed = false;
   for (const auto& e : events) {
     if (e.seq <= applied) continue;  // already in the index (a crash after the Xapian commit)
-    if (e.type != "listing.published" && e.type != "listing.closed") continue;
+    if (e.type != market::events::kListingPublished.name &&
+        e.type != market::events::kListingClosed.name) {
+      continue;
+    }
     changed = true;
     if (auto st = ApplyOne(index_, e); !st) {
       if (st.error().code != ErrorCode::kInvalidArgument) return st;

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "domain/market/events.hpp"
+#include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
 #include "search/feed/search_consumer.hpp"
 #include "support/test_database.hpp"
@@ -51,9 +53,9 @@ class SearchConsumerTest : public testing::BothDatabases {
     index_.reset();
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
-  Status Append(const std::string& type, const std::string& payload) {
+  Status Append(const EventType& type, const std::string& payload) {
     return db().Write([&](storage::Session& s) -> Status {
-      RECIRC_CHECK(journal_.Append(s, {type, "item", "I", {}, {}, payload}));
+      RECIRC_CHECK(journal_.Append(s, {type, "I", {}, {}, payload}));
       return Ok();
     });
   }
@@ -76,16 +78,17 @@ class SearchConsumerTest : public testing::BothDatabases {
 };
 
 TEST_P(SearchConsumerTest, OffersAreIndexedAndWithdrawalsAndSalesDelete) {
-  ASSERT_TRUE(Append("listing.published", Offered("A", "华为 Mate 40 手机")));
-  ASSERT_TRUE(Append("listing.published", Offered("B", "苹果 iPhone 13 手机")));
-  ASSERT_TRUE(Append("listing.published", Offered("C", "小米 12 手机")));
-  ASSERT_TRUE(Append("item.acquired", "{}"));  // not for search
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("A", "华为 Mate 40 手机")));
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("B", "苹果 iPhone 13 手机")));
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("C", "小米 12 手机")));
+  ASSERT_TRUE(Append(registry::events::kItemAcquired, "{}"));  // not for search
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(Find("手机").size(), 3u);
   EXPECT_EQ(*index_->LastSeq(), 4) << "the end of the last batch (seq 3-4) that touched the index";
-  ASSERT_TRUE(Append("listing.published", Offered("A", "华为 Mate 40 手机 降价", 90'000)));
-  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"B"})"));
-  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"C","item_id":"IC"})"));
+  ASSERT_TRUE(
+      Append(market::events::kListingPublished, Offered("A", "华为 Mate 40 手机 降价", 90'000)));
+  ASSERT_TRUE(Append(market::events::kListingClosed, R"({"listing_id":"B"})"));
+  ASSERT_TRUE(Append(market::events::kListingClosed, R"({"listing_id":"C","item_id":"IC"})"));
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(Find("手机"), std::vector<std::string>{"A"});
   EXPECT_EQ(Find("降价"), std::vector<std::string>{"A"}) << "replaced, not added twice";
@@ -93,9 +96,9 @@ TEST_P(SearchConsumerTest, OffersAreIndexedAndWithdrawalsAndSalesDelete) {
 }
 
 TEST_P(SearchConsumerTest, RebuildReplaysTheJournalIntoAnEmptyIndex) {
-  ASSERT_TRUE(Append("listing.published", Offered("A", "沙发")));
-  ASSERT_TRUE(Append("listing.published", Offered("B", "自行车")));
-  ASSERT_TRUE(Append("listing.closed", R"({"listing_id":"A"})"));
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("A", "沙发")));
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("B", "自行车")));
+  ASSERT_TRUE(Append(market::events::kListingClosed, R"({"listing_id":"A"})"));
   ASSERT_TRUE(runner_->RunOnce());
   ASSERT_TRUE(runner_->Rebuild("search"));
   EXPECT_EQ(*index_->Count(), 0);
@@ -105,8 +108,9 @@ TEST_P(SearchConsumerTest, RebuildReplaysTheJournalIntoAnEmptyIndex) {
 }
 
 TEST_P(SearchConsumerTest, ReplayAfterALostCursorCommitSkipsWhatTheIndexHas) {
-  ASSERT_TRUE(Append("listing.published", R"({"listing_id":"X"})"));  // malformed: no title etc.
-  ASSERT_TRUE(Append("listing.published", Offered("A", "手机")));
+  ASSERT_TRUE(Append(market::events::kListingPublished,
+                     R"({"listing_id":"X"})"));  // malformed: no title etc.
+  ASSERT_TRUE(Append(market::events::kListingPublished, Offered("A", "手机")));
   ASSERT_TRUE(runner_->RunOnce());
   EXPECT_EQ(consumer_->skipped(), 1) << "the malformed event is skipped, the next one applied";
   EXPECT_EQ(Find("手机"), std::vector<std::string>{"A"});
