@@ -13,7 +13,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   clang libclang-rt-14-dev
-  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools
+  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils zbar-tools unzip
   libjpeg62-turbo-dev libpng-dev libwebp-dev
   wrk chromium fonts-wqy-microhei
 )
