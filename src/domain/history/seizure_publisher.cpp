@@ -11,19 +11,26 @@ namespace {
 constexpr std::string_view kCursor = "seizure_publisher";
 constexpr int kBatch = 500;
 
+bool IsSeizure(const storage::EventRecord& e) {
+  return e.type == registry::events::kItemSeized.name &&
+         e.aggregate_type == registry::events::kItemSeized.aggregate;
+}
+
 }  // namespace
 
 Result<int64_t> SeizurePublisher::PublishDue() {
   const int64_t cutoff = ToUnixMillis(clock_.Now()) - std::chrono::milliseconds(delay_).count();
   int64_t published = 0;
-  // Look before writing: with no event after the cursor, a run commits nothing (an idle node
-  // stays idle, docs/security.md).
-  RECIRC_TRY(bool behind, storage::ReadValue<bool>(db_, [&](storage::Session& s) -> Result<bool> {
+  // Look before writing: a run that would neither publish nor move the cursor (nothing new, or
+  // the next event is a seizure still inside its delay) commits nothing, so an idle node stays
+  // idle while a seizure waits out its delay (docs/security.md).
+  RECIRC_TRY(bool work, storage::ReadValue<bool>(db_, [&](storage::Session& s) -> Result<bool> {
                RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, kCursor));
-               RECIRC_TRY(int64_t head, journal_.Head(s));
-               return head > cursor;
+               RECIRC_TRY(auto next, journal_.ReadAfter(s, cursor, 1));
+               return !next.empty() &&
+                      !(IsSeizure(next.front()) && next.front().occurred_at > cutoff);
              }));
-  if (!behind) return published;
+  if (!work) return published;
   for (;;) {
     bool more = false;
     const Status st = db_.Write([&](storage::Session& s) -> Status {
@@ -32,8 +39,7 @@ Result<int64_t> SeizurePublisher::PublishDue() {
       int64_t position = cursor;
       bool waiting = false;
       for (const auto& e : events) {
-        if (e.type == registry::events::kItemSeized.name &&
-            e.aggregate_type == registry::events::kItemSeized.aggregate) {
+        if (IsSeizure(e)) {
           if (e.occurred_at > cutoff) {
             waiting = true;
             break;
