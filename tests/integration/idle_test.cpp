@@ -3,6 +3,8 @@
 // the figures are counters from /metrics, read before and after.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include <chrono>
 #include <map>
 #include <sstream>
@@ -82,10 +84,9 @@ TEST_P(IdleTest, AnIdleServerCommitsNothingAndOneRegistrationWakesEachConsumerOn
   const Headers clerk = LogInDemo(*server_, "shop.clerk", &shop_org);
   const auto outlets =
       server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk});
-  const auto at = outlets.body.find("\"id\":\"");
-  ASSERT_NE(at, std::string::npos) << outlets.body;
-  const std::string outlet_id =
-      outlets.body.substr(at + 6, outlets.body.find('"', at + 6) - at - 6);
+  const auto items = boost::json::parse(outlets.body).at("items").as_array();
+  ASSERT_FALSE(items.empty()) << outlets.body;
+  const std::string outlet_id(items.front().at("id").as_string());
 
   const Counters settled = WaitUntilCaughtUp(*server_);
   ASSERT_TRUE(CaughtUp(settled)) << "the consumers never caught up with the seeded journal";
