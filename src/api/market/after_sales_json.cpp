@@ -1,4 +1,4 @@
-#include "api/after_sales_json.hpp"
+#include "api/market/after_sales_json.hpp"
 
 #include "core/clock.hpp"
 

@@ -4,7 +4,7 @@
 // are in market_routes.cpp.)
 #include <boost/json.hpp>
 
-#include "api/after_sales_json.hpp"
+#include "api/market/after_sales_json.hpp"
 #include "api/api.hpp"
 #include "http/json_fields.hpp"
 

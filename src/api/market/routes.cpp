@@ -3,7 +3,7 @@
 // POST names a required field.
 #include <boost/json.hpp>
 
-#include "api/after_sales_json.hpp"
+#include "api/market/after_sales_json.hpp"
 #include "api/api.hpp"
 #include "api/dto.hpp"
 #include "core/clock.hpp"
