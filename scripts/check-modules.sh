@@ -6,7 +6,10 @@
 #
 # Checked: files in src/domain/<A>/ and src/storage/<A>/ may include "storage/<B>/…" only for
 # B = A; files in src/documents/ and src/search/ (no context of their own) for no context at all.
-# Not checked: src/app/ (the wiring), src/api/, tests (tests/, *_test.cpp, *_fixture.hpp).
+# A route group in src/api/<A>/ is built from its own context only: it may include "api/<B>/…",
+# "domain/<B>/…" and "storage/<B>/…" only for B = A.
+# Not checked: src/app/ (the wiring), src/api/*.{hpp,cpp} (the assembly), tests (tests/,
+# *_test.cpp, *_fixture.hpp).
 #
 # scripts/check-modules.allowed lists the crossings that are still there ("file include", one a
 # line); each is a debt of issue 13 item 1. A crossing not in that list fails, and so does a line
@@ -22,7 +25,7 @@ owner_of() {
   case "$1" in
     *_test.cpp | *_fixture.hpp) ;;
     src/documents/* | src/search/*) echo "-" ;;
-    src/domain/*/* | src/storage/*/*)
+    src/domain/*/* | src/storage/*/* | src/api/*/*)
       local dir=${1#src/*/}
       dir=${dir%%/*}
       for c in $contexts; do
@@ -37,9 +40,11 @@ trap 'rm -f "$found"' EXIT
 git ls-files --cached --others --exclude-standard 'src/*.cpp' 'src/*.hpp' | while read -r file; do
   owner=$(owner_of "$file")
   [ -n "$owner" ] || continue
-  sed -nE 's@^[[:space:]]*#[[:space:]]*include[[:space:]]+"(storage/[a-z_]+/[^"]+)".*@\1@p' "$file" |
+  layers=storage
+  case "$file" in src/api/*) layers="api|domain|storage" ;; esac
+  sed -nE 's@^[[:space:]]*#[[:space:]]*include[[:space:]]+"(('"$layers"')/[a-z_]+/[^"]+)".*@\1@p' "$file" |
     while read -r inc; do
-      target=${inc#storage/}
+      target=${inc#*/}
       target=${target%%/*}
       for c in $contexts; do
         if [ "$c" = "$target" ] && [ "$c" != "$owner" ]; then echo "$file $inc"; fi
@@ -53,7 +58,7 @@ while read -r line; do
   [ -n "$line" ] || continue
   if ! grep -qxF "$line" <<<"$allowed"; then
     file=${line%% *}
-    echo "check-modules: $file includes \"${line#* }\": another context's repository;" \
+    echo "check-modules: $file includes \"${line#* }\": another context's module;" \
       "use that context's port (docs/architecture.md, Modules)" >&2
     status=1
   fi

@@ -10,26 +10,27 @@ std::span<const EmbeddedFile> OpenApiDocument();
 
 std::string_view OpenApi() { return OpenApiDocument().front().content; }
 
-std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
+std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   std::vector<http::Route> routes;
-  AddSystemRoutes(routes, deps);
-  AddSessionRoutes(routes, deps);
-  AddDirectoryRoutes(routes, deps);
-  AddApiKeyRoutes(routes, deps);
-  AddRegionRoutes(routes, deps);
-  AddRegistryRoutes(routes, deps);
-  AddInspectionRoutes(routes, deps);
-  AddPhotoRoutes(routes, deps);
-  AddLogRoutes(routes, deps);
-  AddMarketRoutes(routes, deps);
-  AddAfterSalesRoutes(routes, deps);
-  AddBestOfferRoutes(routes, deps);
-  AddSearchRoutes(routes, deps);
-  AddMarketAvailabilityRoutes(routes, deps);
-  AddBuyerRoutes(routes, deps);
-  AddWitnessRoutes(routes, deps);
-  AddLabelRoutes(routes, deps);
-  AddOrderPhotoRoutes(routes, deps);
+  AddSystemRoutes(routes, c.system);
+  AddSessionRoutes(routes, c.identity);
+  AddDirectoryRoutes(routes, c.identity);
+  AddApiKeyRoutes(routes, c.identity);
+  AddRegionRoutes(routes, c.system);
+  AddRegistryRoutes(routes, c.registry);
+  AddInspectionRoutes(routes, c.inspection);
+  AddPhotoRoutes(routes, c.registry);
+  AddLogRoutes(routes, c.history);
+  AddMarketRoutes(routes, c.market);
+  AddAfterSalesRoutes(routes, c.market);
+  AddBestOfferRoutes(routes, c.market);
+  AddSearchRoutes(routes, c.market);
+  AddMarketAvailabilityRoutes(routes, c.market);
+  AddBuyerRoutes(routes, c.identity);
+  AddOfferPhotoRoutes(routes, c.market);
+  AddWitnessRoutes(routes, c.history);
+  AddLabelRoutes(routes, c.registry);
+  AddOrderPhotoRoutes(routes, c.market);
   return routes;
 }
 

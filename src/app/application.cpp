@@ -218,7 +218,7 @@ struct Application::Parts {
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
-  std::unique_ptr<api::ApiDeps> deps;
+  std::unique_ptr<api::ApiContexts> api;  // the route groups hold references into it
   std::optional<http::Router> router;
   std::unique_ptr<http::Metrics> metrics;
   std::optional<http::StaticFiles> static_files;
@@ -287,28 +287,22 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
         "with [market] simulated_payments = true");
   }
 
-  p.deps = std::make_unique<api::ApiDeps>(
-      api::ApiDeps{p.db, p.auth, p.directory, p.journal, p.registration, p.police, p.seller_view,
-                   p.regions, nullptr, config.session_lifetime, config.secure_cookies});
-  p.deps->public_base_url = config.PublicBaseUrl();
-  p.deps->inspection = &p.inspection_services;
-  p.deps->photos = &p.photos;
-  p.deps->market = &p.market_services;
-  p.deps->search = p.search_index.get();
-  p.deps->buyers = &p.buyers;
-  p.deps->offer_photos = &p.offer_photos;
-  p.deps->witness = p.witness.get();
-  p.deps->labels = &p.labels;
-  p.deps->order_photos = &p.order_photos;
-  RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.deps)));
+  const std::string public_base_url = config.PublicBaseUrl();
+  p.api = std::make_unique<api::ApiContexts>(api::ApiContexts{
+      .system = {p.db, p.journal, p.regions, p.metrics},
+      .identity = {p.auth, p.directory, p.buyers, config.session_lifetime, config.secure_cookies},
+      .registry = {p.registration, p.police, p.seller_view, p.photos, p.labels, public_base_url},
+      .inspection = {p.inspection_services, public_base_url},
+      .history = {p.log_service, *p.witness},
+      .market = {p.market_services, *p.search_index, p.regions, p.offer_photos, p.order_photos},
+  });
+  RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));
   std::vector<std::string> labels;
   for (const auto& r : p.router->routes()) {
     labels.push_back(std::string(boost::beast::http::to_string(r.method)) + " " + r.pattern);
   }
   p.metrics = std::make_unique<http::Metrics>(std::move(labels));
-  p.deps->metrics = p.metrics.get();
-  p.deps->log = &p.log_service;
   p.metrics->AddCollector([&p](std::string& out) {
     auto cursors = storage::ReadValue<std::vector<std::pair<std::string, int64_t>>>(
         p.db, [&](storage::Session& s) { return p.journal.AllCursors(s); });

@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "api/api.hpp"
+#include "api/history/routes.hpp"
 
 namespace recirc::api {
 namespace {
@@ -12,23 +12,23 @@ namespace {
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kShort = "public, max-age=10";
 
-history::LogService& Log(ApiDeps& d) { return *d.log; }
+history::LogService& Log(const HistoryApi& d) { return d.log; }
 
-Result<http::Response> Checkpoint(ApiDeps& d) {
+Result<http::Response> Checkpoint(const HistoryApi& d) {
   RECIRC_TRY(std::string note, Log(d).Checkpoint());
   auto r = http::Text(200, "text/plain; charset=utf-8", std::move(note));
   r.headers.emplace_back("Cache-Control", "no-cache");
   return r;
 }
 
-Result<http::Response> Tile(ApiDeps& d, http::RequestContext& c) {
+Result<http::Response> Tile(const HistoryApi& d, http::RequestContext& c) {
   RECIRC_TRY(auto tile, Log(d).Tile("tile/" + std::string(c.Param("path"))));
   auto r = http::Text(200, "application/octet-stream", std::move(tile.data));
   r.headers.emplace_back("Cache-Control", std::string(tile.full ? kImmutable : kShort));
   return r;
 }
 
-Result<http::Response> Passport(ApiDeps& d, http::RequestContext& c) {
+Result<http::Response> Passport(const HistoryApi& d, http::RequestContext& c) {
   RECIRC_TRY(auto p, Log(d).ItemPassport(std::string(c.Param("id"))));
   boost::json::array events;
   for (const auto& e : p.events) {
@@ -46,7 +46,7 @@ Result<http::Response> Passport(ApiDeps& d, http::RequestContext& c) {
                                              {"events", std::move(events)}});
 }
 
-Result<http::Response> ProofFile(ApiDeps& d, http::RequestContext& c) {
+Result<http::Response> ProofFile(const HistoryApi& d, http::RequestContext& c) {
   const std::string item(c.Param("id"));
   const std::string_view text = c.Param("index");
   uint64_t index = 0;
@@ -64,7 +64,7 @@ Result<http::Response> ProofFile(ApiDeps& d, http::RequestContext& c) {
 
 }  // namespace
 
-void AddLogRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddLogRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
   using http::Verb;
   using P = identity::Permission;
   routes.push_back({Verb::get, "/log/checkpoint", P::kPublic,

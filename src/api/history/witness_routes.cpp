@@ -2,7 +2,7 @@
 // not users of this node). Answers exactly as the spec says, in plain text: 200 with the
 // cosignature line, 409 with the known size (text/x.tlog.size), 404 unknown origin, 403 bad
 // log signature, 422 bad consistency proof, 400 malformed (the usual JSON error).
-#include "api/api.hpp"
+#include "api/history/routes.hpp"
 #include "domain/history/witness.hpp"
 
 namespace recirc::api {
@@ -15,9 +15,8 @@ http::Response Plain(unsigned status, std::string body) {
   return http::Text(status, "text/plain; charset=utf-8", std::move(body));
 }
 
-Result<http::Response> AddCheckpoint(ApiDeps& d, http::RequestContext& c) {
-  if (d.witness == nullptr) return Plain(404, "this node witnesses no logs\n");
-  auto answer = d.witness->AddCheckpoint(c.request.body());
+Result<http::Response> AddCheckpoint(const HistoryApi& d, http::RequestContext& c) {
+  auto answer = d.witness.AddCheckpoint(c.request.body());
   if (!answer) {
     const Error& e = answer.error();
     switch (e.code) {
@@ -40,7 +39,7 @@ Result<http::Response> AddCheckpoint(ApiDeps& d, http::RequestContext& c) {
 
 }  // namespace
 
-void AddWitnessRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddWitnessRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
   routes.push_back({http::Verb::post, "/witness/add-checkpoint", identity::Permission::kPublic,
                     [&d](http::RequestContext& c) { return AddCheckpoint(d, c); },
                     kAddCheckpointLimit});

@@ -1,8 +1,8 @@
 // Organisations, outlets and users: thin handlers over identity::DirectoryService.
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/identity/routes.hpp"
 #include "http/json_fields.hpp"
 
 namespace recirc::api {
@@ -10,13 +10,13 @@ namespace {
 
 using identity::Permission;
 
-Result<http::Response> ListOrganisations(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> ListOrganisations(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result, deps.directory.ListOrganisations(ctx.Actor(), page));
   return http::Json(200, PageJson(result));
 }
 
-Result<http::Response> CreateOrganisation(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> CreateOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"kind", "name", "credit_code", "region_code"}));
@@ -29,19 +29,19 @@ Result<http::Response> CreateOrganisation(ApiDeps& deps, http::RequestContext& c
   return http::Json(201, ToJson(created));
 }
 
-Result<http::Response> GetOrganisation(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> GetOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto org, deps.directory.GetOrganisation(ctx.Actor(), std::string(ctx.Param("id"))));
   return http::Json(200, ToJson(org));
 }
 
-Result<http::Response> ListOutlets(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> ListOutlets(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result,
              deps.directory.ListOutlets(ctx.Actor(), std::string(ctx.Param("id")), page));
   return http::Json(200, PageJson(result));
 }
 
-Result<http::Response> CreateOutlet(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> CreateOutlet(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"name", "region_code", "address"}));
@@ -54,14 +54,14 @@ Result<http::Response> CreateOutlet(ApiDeps& deps, http::RequestContext& ctx) {
   return http::Json(201, ToJson(created));
 }
 
-Result<http::Response> ListUsers(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> ListUsers(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result,
              deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page));
   return http::Json(200, PageJson(result));
 }
 
-Result<http::Response> CreateUser(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> CreateUser(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"username", "display_name", "role", "password"}));
@@ -77,10 +77,10 @@ Result<http::Response> CreateUser(ApiDeps& deps, http::RequestContext& ctx) {
 
 }  // namespace
 
-void AddDirectoryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) {
   using http::Verb;
   using P = Permission;
-  auto bind = [&d](Result<http::Response> (*fn)(ApiDeps&, http::RequestContext&)) {
+  auto bind = [&d](Result<http::Response> (*fn)(const IdentityApi&, http::RequestContext&)) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
   routes.push_back(

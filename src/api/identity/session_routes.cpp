@@ -2,8 +2,8 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/identity/routes.hpp"
 #include "http/dispatcher.hpp"
 #include "http/json_fields.hpp"
 
@@ -19,7 +19,7 @@ std::string SessionCookie(const std::string& value, int64_t max_age_seconds, boo
   return c;
 }
 
-Result<http::Response> Login(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> Login(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields fields(body);
   RECIRC_CHECK(fields.OnlyKnown({"username", "password"}));
@@ -36,7 +36,7 @@ Result<http::Response> Current(http::RequestContext& ctx) {
   return http::Json(200, SessionJson(ctx.Actor()));
 }
 
-Result<http::Response> Logout(ApiDeps& deps, http::RequestContext& ctx) {
+Result<http::Response> Logout(const IdentityApi& deps, http::RequestContext& ctx) {
   const std::string token =
       http::CookieValue(ctx.request[boost::beast::http::field::cookie], http::kSessionCookie);
   if (!token.empty()) RECIRC_CHECK(deps.auth.Logout(token));
@@ -46,7 +46,7 @@ Result<http::Response> Logout(ApiDeps& deps, http::RequestContext& ctx) {
 
 }  // namespace
 
-void AddSessionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+void AddSessionRoutes(std::vector<http::Route>& routes, const IdentityApi& deps) {
   using http::Verb;
   routes.push_back({Verb::post, "/api/v1/session", Permission::kPublic,
                     [&deps](http::RequestContext& c) { return Login(deps, c); }, size_t{4} * 1024,

@@ -2,7 +2,7 @@
 // disclosure: thin handlers over the inspection services.
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
+#include "api/inspection/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/inspection_certificate.hpp"
 #include "http/json_fields.hpp"
@@ -130,30 +130,24 @@ Result<http::Response> PreviewGrade(const InspectionServices& d, http::RequestCo
   if (results == nullptr || !results->is_object()) {
     return Error::InvalidArgument("results", "results is an object: check id -> value");
   }
-  const std::string category(ctx.Param("id"));
-  const inspection::Checklist* c = d.catalogue.Latest(category);
+  std::optional<int64_t> version;
   if (body.contains("checklist_version")) {
-    RECIRC_TRY(int64_t version, f.Integer("checklist_version"));
-    c = d.catalogue.Find(category, version);
+    RECIRC_TRY(int64_t asked, f.Integer("checklist_version"));
+    version = asked;
   }
-  if (c == nullptr) return Error::NotFound("no checklist " + category);
-  RECIRC_TRY(auto valid, inspection::ValidateResults(*c, results->as_object(),
-                                                     inspection::MissingChecks::kAllowed));
-  const inspection::Grade grade = inspection::EvaluateGrade(*c, valid);
+  RECIRC_TRY(auto preview,
+             inspection::PreviewGrade(d.catalogue, ctx.Param("id"), version, results->as_object()));
   json::object grades;
-  for (const auto& g : grade.scales) {
+  for (const auto& g : preview.grade.scales) {
     json::array because;
     for (const auto& b : g.because) because.push_back(Text(b));
     grades[g.scale] = {{"value", g.value}, {"name", Text(g.name)}, {"because", because}};
   }
-  json::array missing;
-  for (const auto& k : c->checks) {
-    const json::value* v = results->as_object().if_contains(k.id);
-    if (k.required && (v == nullptr || v->is_null())) missing.push_back(json::string(k.id));
-  }
+  json::array missing(preview.missing.begin(), preview.missing.end());
+  const inspection::Checklist* c = preview.checklist;
   return http::Json(200, json::object{{"category", c->category},
                                       {"version", c->version},
-                                      {"complete", missing.empty()},
+                                      {"complete", preview.Complete()},
                                       {"missing", std::move(missing)},
                                       {"grade", std::move(grades)}});
 }
@@ -409,11 +403,10 @@ Result<http::Response> GetDisclosure(const InspectionServices& d, http::RequestC
 
 }  // namespace
 
-void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& api) {
   using http::Verb;
   using P = identity::Permission;
-  const InspectionServices* d = deps.inspection;
-  if (d == nullptr) return;
+  const InspectionServices* d = &api.services;
   auto bind = [d](Result<http::Response> (*fn)(const InspectionServices&, http::RequestContext&)) {
     return [d, fn](http::RequestContext& c) { return fn(*d, c); };
   };
@@ -426,7 +419,7 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   routes.push_back({Verb::get, "/api/v1/items/{id}/reports", P::kPublic, bind(ItemReports), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}", P::kPublic, bind(GetReport), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}/certificate.pdf", P::kPublic,
-                    [d, url = deps.public_base_url](http::RequestContext& c) {
+                    [d, url = api.public_base_url](http::RequestContext& c) {
                       return ReportCertificate(*d, url, c);
                     },
                     0});

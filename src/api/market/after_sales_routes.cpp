@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 
 #include "api/market/after_sales_json.hpp"
-#include "api/api.hpp"
+#include "api/market/routes.hpp"
 #include "http/json_fields.hpp"
 
 namespace recirc::api {
@@ -57,11 +57,10 @@ Result<http::Response> OrganisationAfterSales(const MarketServices& d, http::Req
 
 }  // namespace
 
-void AddAfterSalesRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
-  const MarketServices* d = deps.market;
-  if (d == nullptr) return;
+  const MarketServices* d = &api.services;
   auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
     return [d, fn](http::RequestContext& c) { return fn(*d, c); };
   };

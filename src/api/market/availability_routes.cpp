@@ -3,13 +3,12 @@
 // page shows it instead of a buy button; placing the order checks the same rules again.
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
+#include "api/market/routes.hpp"
 
 namespace recirc::api {
 
-void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
-  const market::MarketServices* d = deps.market;
-  if (d == nullptr) return;
+void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
+  const market::MarketServices* d = &api.services;
   routes.push_back(
       {http::Verb::get, "/api/v1/offers/{id}/availability", identity::Permission::kPublic,
        [d](http::RequestContext& c) -> Result<http::Response> {

@@ -3,8 +3,8 @@
 // BestOfferService (docs/market.md, "Best offers").
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/market/routes.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
@@ -97,11 +97,10 @@ Result<http::Response> MyBestOffers(const MarketServices& d, http::RequestContex
 
 }  // namespace
 
-void AddBestOfferRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
-  const MarketServices* d = deps.market;
-  if (d == nullptr) return;
+  const MarketServices* d = &api.services;
   auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
     return [d, fn](http::RequestContext& c) { return fn(*d, c); };
   };

@@ -3,9 +3,9 @@
 // POST names a required field.
 #include <boost/json.hpp>
 
-#include "api/market/after_sales_json.hpp"
-#include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/market/after_sales_json.hpp"
+#include "api/market/routes.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
@@ -22,9 +22,9 @@ json::value OptTime(const std::optional<int64_t>& v) {
 }
 std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
 
-// The best-offer thresholds are the seller's own terms: only its organisation reads them; the
-// public (and buyers) see whether best offers are taken, never the amounts.
-json::object OfferJson(const storage::OfferRecord& o, bool seller_view = true) {
+// The best-offer thresholds reach only the seller's organisation: OfferService clears them for
+// everybody else.
+json::object OfferJson(const storage::OfferRecord& o) {
   return {{"id", o.id},
           {"item_id", o.item_id},
           {"organisation_id", o.organisation_id},
@@ -38,8 +38,8 @@ json::object OfferJson(const storage::OfferRecord& o, bool seller_view = true) {
           {"return_days", o.return_days},
           {"best_offer",
            {{"enabled", o.best_offer},
-            {"auto_accept_fen", seller_view ? OptInt(o.auto_accept_fen) : nullptr},
-            {"auto_decline_fen", seller_view ? OptInt(o.auto_decline_fen) : nullptr}}},
+            {"auto_accept_fen", OptInt(o.auto_accept_fen)},
+            {"auto_decline_fen", OptInt(o.auto_decline_fen)}}},
           {"mode_terms", json::parse(o.mode_terms)},
           {"status", o.status},
           {"disclosure_version", OptInt(o.disclosure_version)},
@@ -176,20 +176,14 @@ Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestConte
   return http::Json(200, OfferJson(offer));
 }
 
-bool SellerOf(const http::RequestContext& ctx, const storage::OfferRecord& o) {
-  return ctx.principal != nullptr && ctx.principal->InOrganisation(o.organisation_id);
-}
-
 Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, Id(ctx)));
-  return http::Json(200, OfferJson(offer, SellerOf(ctx, offer)));
+  return http::Json(200, OfferJson(offer));
 }
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
-  return http::Json(200, Items(offers, [&](const storage::OfferRecord& o) {
-                      return OfferJson(o, SellerOf(ctx, o));
-                    }));
+  return http::Json(200, Items(offers, [](const storage::OfferRecord& o) { return OfferJson(o); }));
 }
 
 // GET /api/v1/offers?cursor=&limit=: the organisation's offers, newest first.
@@ -416,11 +410,10 @@ Result<http::Response> OrderAfterSales(const MarketServices& d, http::RequestCon
 
 }  // namespace
 
-void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
+void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
-  const MarketServices* d = deps.market;
-  if (d == nullptr) return;
+  const MarketServices* d = &api.services;
   auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
     return [d, fn](http::RequestContext& c) { return fn(*d, c); };
   };

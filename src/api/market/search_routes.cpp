@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "api/api.hpp"
+#include "api/market/routes.hpp"
 #include "core/money.hpp"
 #include "search/search_index.hpp"
 
@@ -90,9 +90,8 @@ Result<http::Response> Search(search::SearchIndex& index, const core::RegionTabl
 
 }  // namespace
 
-void AddSearchRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
-  if (!d.search) return;
-  search::SearchIndex* index = d.search;
+void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
+  search::SearchIndex* index = &d.search;
   const core::RegionTable* regions = &d.regions;
   routes.push_back(
       {http::Verb::get, "/api/v1/search", identity::Permission::kPublic,

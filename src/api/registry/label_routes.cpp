@@ -1,6 +1,6 @@
 // Item labels: GET /api/v1/items/{id}/label.pdf?size=50x30, for the staff who service items
 // (items.service). The label holds only public facts, so no tenancy check beyond the permission.
-#include "api/api.hpp"
+#include "api/registry/routes.hpp"
 
 namespace recirc::api {
 namespace {
@@ -18,9 +18,8 @@ Result<http::Response> Label(const documents::LabelService& labels,
 
 }  // namespace
 
-void AddLabelRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
-  const documents::LabelService* labels = deps.labels;
-  if (labels == nullptr) return;
+void AddLabelRoutes(std::vector<http::Route>& routes, const RegistryApi& deps) {
+  const documents::LabelService* labels = &deps.labels;
   routes.push_back({http::Verb::get, "/api/v1/items/{id}/label.pdf",
                     identity::Permission::kItemsService,
                     [labels, url = deps.public_base_url](http::RequestContext& c) {

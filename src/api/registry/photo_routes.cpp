@@ -1,7 +1,7 @@
 // Photos of a registration: upload (the raw image as the body), list, and the bytes.
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
+#include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "http/json_fields.hpp"
 
@@ -30,13 +30,13 @@ http::Response Bytes(registry::PhotoBytes photo) {
   return http::Text(200, photo.record.media_type, std::move(photo.bytes));
 }
 
-Result<http::Response> Upload(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> Upload(const RegistryApi& d, http::RequestContext& ctx) {
   registry::PhotoUpload upload;
   upload.kind = ctx.Query("kind");
   const auto type = ctx.request[boost::beast::http::field::content_type];
   if (!type.empty()) upload.content_type = std::string(type);
   upload.bytes = ctx.request.body();
-  RECIRC_TRY(auto stored, d.photos->Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
+  RECIRC_TRY(auto stored, d.photos.Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
   json::object answer = PhotoJson(stored.record);
   if (stored.in_colour) {
     answer["in_colour"] = *stored.in_colour;
@@ -45,35 +45,35 @@ Result<http::Response> Upload(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(stored.created ? 201 : 200, std::move(answer));
 }
 
-Result<http::Response> List(ApiDeps& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photos, d.photos->List(ctx.Actor(), std::string(ctx.Param("id"))));
+Result<http::Response> List(const RegistryApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto photos, d.photos.List(ctx.Actor(), std::string(ctx.Param("id"))));
   json::array items;
   for (const auto& p : photos) items.push_back(PhotoJson(p));
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Result<http::Response> Get(ApiDeps& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photo, d.photos->Get(ctx.Actor(), std::string(ctx.Param("id")),
-                                       std::string(ctx.Param("sha256"))));
+Result<http::Response> Get(const RegistryApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto photo, d.photos.Get(ctx.Actor(), std::string(ctx.Param("id")),
+                                      std::string(ctx.Param("sha256"))));
   return Bytes(std::move(photo));
 }
 
-Result<http::Response> ViewIdDocument(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> ViewIdDocument(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"reason"}));
   RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto photo, d.photos->ViewIdDocument(ctx.Actor(), std::string(ctx.Param("id")),
-                                                  std::string(ctx.Param("sha256")), reason));
+  RECIRC_TRY(auto photo, d.photos.ViewIdDocument(ctx.Actor(), std::string(ctx.Param("id")),
+                                                 std::string(ctx.Param("sha256")), reason));
   return Bytes(std::move(photo));
 }
 
 }  // namespace
 
-void AddPhotoRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddPhotoRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
   using http::Verb;
   using P = identity::Permission;
-  auto bind = [&d](Result<http::Response> (*fn)(ApiDeps&, http::RequestContext&)) {
+  auto bind = [&d](Result<http::Response> (*fn)(const RegistryApi&, http::RequestContext&)) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
   routes.push_back({Verb::post, "/api/v1/acquisitions/{id}/photos", P::kAcquisitionsWrite,

@@ -1,7 +1,7 @@
 // The acquisition register and the police console: thin handlers over registry services.
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
+#include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/register_report.hpp"
 #include "http/json_fields.hpp"
@@ -69,7 +69,7 @@ Result<registry::ItemInput> ParseItem(const json::value* v) {
   return item;
 }
 
-Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> Register(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"outlet_id", "kind", "channel", "price_fen", "payment_method",
@@ -159,7 +159,7 @@ json::object ViewJson(const registry::AcquisitionView& v) {
       {"corrections", std::move(corrections)}};
 }
 
-Result<http::Response> GetAcquisition(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> GetAcquisition(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), std::string(ctx.Param("id"))));
   return http::Json(200, ViewJson(view));
 }
@@ -173,7 +173,7 @@ Status TimeQuery(http::RequestContext& ctx, const char* name, std::optional<int6
   return Ok();
 }
 
-Result<http::Response> ListAcquisitions(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> ListAcquisitions(const RegistryApi& d, http::RequestContext& ctx) {
   registry::AcquisitionListInput in;
   in.outlet_id = ctx.Query("outlet_id");
   in.cursor = ctx.Query("cursor");
@@ -202,7 +202,7 @@ Result<http::Response> ListAcquisitions(ApiDeps& d, http::RequestContext& ctx) {
       200, json::object{{"items", std::move(items)}, {"next_cursor", OptJson(page.next_cursor)}});
 }
 
-Result<http::Response> Correct(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"reason", "price_fen", "item"}));
@@ -254,7 +254,7 @@ json::object AlertJson(const storage::AlertRecord& a) {
   return o;
 }
 
-Result<http::Response> ListAlerts(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto views, d.police.ListAlerts(ctx.Actor(), ctx.Query("status")));
   json::array items;
   for (const auto& v : views) {
@@ -273,7 +273,7 @@ Result<http::Response> ListAlerts(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Result<http::Response> Decide(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> Decide(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
@@ -285,7 +285,7 @@ Result<http::Response> Decide(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, AlertJson(alert));
 }
 
-Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> AddWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
@@ -304,7 +304,7 @@ Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
                                  {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
 }
 
-Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> SearchRegister(const RegistryApi& d, http::RequestContext& ctx) {
   if (ctx.Query("id_number") || ctx.Query("id_type")) {
     return Error::InvalidArgument("id_number",
                                   "an ID number never goes into a URL: search by ID number with "
@@ -344,7 +344,7 @@ Result<http::Response> SearchRegister(ApiDeps& d, http::RequestContext& ctx) {
 
 // POST, with the ID number and the reason in the body: the number stays out of URLs (access
 // logs, proxies, browser history) and the search is audited like a full view.
-Result<http::Response> SearchBySeller(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> SearchBySeller(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"id_type", "id_number", "reason"}));
@@ -388,12 +388,12 @@ json::object SellerJson(const registry::SellerDetails& d) {
   return o;
 }
 
-Result<http::Response> MaskedSeller(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> MaskedSeller(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), std::string(ctx.Param("id"))));
   return http::Json(200, SellerJson(seller));
 }
 
-Result<http::Response> FullSeller(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> FullSeller(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"reason"}));
@@ -402,7 +402,7 @@ Result<http::Response> FullSeller(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, SellerJson(seller));
 }
 
-Result<http::Response> Feed(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
   int64_t after = 0;
   if (auto a = ctx.Query("after")) {
     char* end = nullptr;
@@ -428,7 +428,7 @@ Result<http::Response> Feed(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}, {"next_after", next}});
 }
 
-Result<http::Response> ImportWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> ImportWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
   return http::Json(201, json::object{{"imported", report.imported}});
@@ -444,7 +444,7 @@ json::object WatchlistJson(const storage::WatchlistRecord& e) {
                       {"created_at", Time(e.created_at)}};
 }
 
-Result<http::Response> AddOwnWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> AddOwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ctx.JsonObject());
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
@@ -457,14 +457,14 @@ Result<http::Response> AddOwnWatchlist(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(201, WatchlistJson(entry));
 }
 
-Result<http::Response> OwnWatchlist(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> OwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto entries, d.registration.OwnWatchlist(ctx.Actor()));
   json::array items;
   for (const auto& e : entries) items.push_back(WatchlistJson(e));
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Result<http::Response> AccessAudit(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> AccessAudit(const RegistryApi& d, http::RequestContext& ctx) {
   std::optional<int64_t> from, to;
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
@@ -491,7 +491,7 @@ Result<http::Response> AccessAudit(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Result<http::Response> NearMisses(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ctx) {
   std::optional<int64_t> from, to;
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
@@ -521,17 +521,17 @@ Result<http::Response> NearMisses(ApiDeps& d, http::RequestContext& ctx) {
   return http::Json(200, json::object{{"items", std::move(items)}});
 }
 
-Result<http::Response> ImportReferenceModels(ApiDeps& d, http::RequestContext& ctx) {
+Result<http::Response> ImportReferenceModels(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto report, d.police.ImportReferenceModels(ctx.Actor(), ctx.request.body()));
   return http::Json(201, json::object{{"imported", report.imported}});
 }
 
 }  // namespace
 
-void AddRegistryRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
   using http::Verb;
   using P = identity::Permission;
-  auto bind = [&d](Result<http::Response> (*fn)(ApiDeps&, http::RequestContext&)) {
+  auto bind = [&d](Result<http::Response> (*fn)(const RegistryApi&, http::RequestContext&)) {
     return [&d, fn](http::RequestContext& c) { return fn(d, c); };
   };
   routes.push_back({Verb::post, "/api/v1/acquisitions", P::kAcquisitionsWrite, bind(Register)});

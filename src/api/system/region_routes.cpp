@@ -1,7 +1,7 @@
 // GB/T 2260 regions for pickers: GET /api/v1/regions?parent=<code> (provinces without parent).
 #include <boost/json.hpp>
 
-#include "api/api.hpp"
+#include "api/system/routes.hpp"
 
 namespace recirc::api {
 namespace {
@@ -19,7 +19,7 @@ Result<http::Response> Children(const core::RegionTable& regions, http::RequestC
 
 }  // namespace
 
-void AddRegionRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
+void AddRegionRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
   const core::RegionTable* regions = &d.regions;
   // The table is in memory, but authenticating the caller reads the database.
   routes.push_back({http::Verb::get, "/api/v1/regions", identity::Permission::kRegionsRead,

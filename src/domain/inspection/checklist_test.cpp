@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -196,6 +197,32 @@ TEST(GradingTest, CapsExplainThemselves) {
   ASSERT_EQ(g.Find("functional")->because.size(), 1u);
   EXPECT_EQ(g.Find("functional")->because[0].en, "battery health below 80%");
   EXPECT_EQ(g.Find("cosmetic")->name.en, "Like new");
+}
+
+TEST(GradingTest, APreviewGradesAPartlyFilledFormAndListsWhatIsMissing) {
+  json::object partial = PhoneResults();
+  partial.erase("display");
+  partial["battery_health"] = 70;
+  auto preview = PreviewGrade(Embedded(), "phone", std::nullopt, partial);
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_EQ(preview->checklist, Embedded().Latest("phone"));
+  EXPECT_FALSE(preview->Complete());
+  EXPECT_NE(std::find(preview->missing.begin(), preview->missing.end(), "display"),
+            preview->missing.end());
+  ASSERT_NE(preview->grade.Find("functional"), nullptr);
+  EXPECT_EQ(preview->grade.Find("functional")->because.size(), 1u);
+
+  auto complete =
+      PreviewGrade(Embedded(), "phone", Embedded().Latest("phone")->version, PhoneResults());
+  ASSERT_TRUE(complete);
+  EXPECT_TRUE(complete->Complete());
+
+  auto unknown = PreviewGrade(Embedded(), "phone", 999, PhoneResults());
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  auto bad = PreviewGrade(Embedded(), "phone", std::nullopt, json::object{{"battery_health", 101}});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "results.battery_health");
 }
 
 TEST(CanonicalJsonTest, SortsKeysDropsWhitespaceAndRefusesFractions) {

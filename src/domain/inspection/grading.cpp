@@ -67,4 +67,18 @@ Grade EvaluateGrade(const Checklist& checklist, const std::vector<CheckResult>& 
   return grade;
 }
 
+Result<GradePreview> PreviewGrade(const Catalogue& catalogue, std::string_view category,
+                                  std::optional<int64_t> version,
+                                  const boost::json::object& results) {
+  const Checklist* c = version ? catalogue.Find(category, *version) : catalogue.Latest(category);
+  if (c == nullptr) return Error::NotFound("no checklist " + std::string(category));
+  RECIRC_TRY(auto valid, ValidateResults(*c, results, MissingChecks::kAllowed));
+  GradePreview out{c, EvaluateGrade(*c, valid), {}};
+  for (const auto& k : c->checks) {
+    const boost::json::value* v = results.if_contains(k.id);
+    if (k.required && (v == nullptr || v->is_null())) out.missing.push_back(k.id);
+  }
+  return out;
+}
+
 }  // namespace recirc::inspection

@@ -30,6 +30,13 @@ Result<storage::OfferRecord> OwnOffer(storage::Session& s, const MarketContext& 
   return *offer;
 }
 
+// What a caller outside the seller's organisation may read of an offer.
+void RedactSellerTerms(const identity::Principal* actor, storage::OfferRecord& offer) {
+  if (actor != nullptr && actor->InOrganisation(offer.organisation_id)) return;
+  offer.auto_accept_fen.reset();
+  offer.auto_decline_fen.reset();
+}
+
 }  // namespace
 
 int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category) {
@@ -254,6 +261,7 @@ Result<storage::OfferRecord> OfferService::Get(const identity::Principal* actor,
                  (actor == nullptr || !actor->InOrganisation(offer->organisation_id)))) {
     return Error::NotFound("offer " + offer_id + " not found");
   }
+  RedactSellerTerms(actor, *offer);
   return *offer;
 }
 
@@ -270,6 +278,7 @@ Result<std::vector<storage::OfferRecord>> OfferService::OfItem(const identity::P
   for (auto& o : offers) {
     if (IsPublicStatus(o.status) ||
         (actor != nullptr && actor->InOrganisation(o.organisation_id))) {
+      RedactSellerTerms(actor, o);
       out.push_back(std::move(o));
     }
   }

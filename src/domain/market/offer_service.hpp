@@ -66,7 +66,9 @@ class OfferService {
   Result<storage::OfferRecord> Withdraw(const identity::Principal& actor,
                                         const std::string& offer_id, const std::string& reason);
   // Published, reserved and sold offers are public; drafts, blocked and withdrawn ones only to
-  // their organisation. `actor` is null for anonymous callers.
+  // their organisation. `actor` is null for anonymous callers. The best-offer thresholds are the
+  // seller's own terms: Get and OfItem clear them (auto_accept_fen, auto_decline_fen) for anyone
+  // outside the offer's organisation, who learns only whether best offers are taken.
   Result<storage::OfferRecord> Get(const identity::Principal* actor, const std::string& offer_id);
   // The caller's organisation's offers, newest first; `page.after` is the cursor (the last id of
   // the previous page), `page.limit` at most kOperatorPageMax (paging.hpp).

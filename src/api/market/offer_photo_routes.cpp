@@ -1,0 +1,43 @@
+// What the public market shows of an offer besides its terms: the item's photos, by their
+// SHA-256 (GET /api/v1/offers/{id}/photos and /photos/{sha256}).
+#include <boost/json.hpp>
+
+#include "api/market/routes.hpp"
+
+namespace recirc::api {
+namespace {
+
+namespace json = boost::json;
+
+Result<http::Response> OfferPhotos(const MarketApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto photos, d.offer_photos.List(std::string(ctx.Param("id"))));
+  json::array items;
+  for (const auto& p : photos) {
+    items.push_back({{"sha256", p.sha256}, {"content_type", p.media_type}});
+  }
+  return http::Json(200, json::object{{"items", std::move(items)}});
+}
+
+Result<http::Response> OfferPhoto(const MarketApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto photo,
+             d.offer_photos.Get(std::string(ctx.Param("id")), std::string(ctx.Param("sha256"))));
+  http::Response r = http::Text(200, photo.record.media_type, std::move(photo.bytes));
+  // The address names the bytes (their SHA-256), so they never change.
+  r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+  return r;
+}
+
+}  // namespace
+
+void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
+  using http::Verb;
+  using P = identity::Permission;
+  auto bind = [&d](Result<http::Response> (*fn)(const MarketApi&, http::RequestContext&)) {
+    return [&d, fn](http::RequestContext& c) { return fn(d, c); };
+  };
+  routes.push_back({Verb::get, "/api/v1/offers/{id}/photos", P::kPublic, bind(OfferPhotos), 0});
+  routes.push_back(
+      {Verb::get, "/api/v1/offers/{id}/photos/{sha256}", P::kPublic, bind(OfferPhoto), 0});
+}
+
+}  // namespace recirc::api
