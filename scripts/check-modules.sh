@@ -71,7 +71,7 @@ while read -r line; do
   fi
 done <<<"$allowed"
 if [ "$status" = 0 ]; then
-  echo "check-modules: ok, no context includes another context's repository except the" \
-    "$(grep -c . <<<"$allowed" || true) known crossings in $allowed_file"
+  echo "check-modules: ok, no context includes another context's module (known crossings in" \
+    "$allowed_file: $(grep -c . <<<"$allowed" || true))"
 fi
 exit "$status"

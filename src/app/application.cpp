@@ -26,6 +26,7 @@
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
+#include "domain/identity/identity_port.hpp"
 #include "domain/inspection/services.hpp"
 #include "domain/market/offer_photos.hpp"
 #include "domain/market/services.hpp"
@@ -117,9 +118,9 @@ struct Application::Parts {
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
-        registration(db, registry_repo, identity_repo, journal, cipher, index, clock, random,
+        registration(db, registry_repo, identity_port, journal, cipher, index, clock, random,
                      c.hold_policy),
-        police(db, registry_repo, journal, index, clock, random),
+        police(db, registry_repo, identity_port, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
         checklists(std::move(checklist_catalogue)),
         reports(db, checklists, inspection_repo, registry_port, journal, cipher, clock, random),
@@ -130,7 +131,7 @@ struct Application::Parts {
         prohibited(std::move(prohibited_rules)),
         sellable(registration.holds()),
         market_context{db,          checklists,    prohibited,      sellable,
-                       market_repo, registry_port, inspection_repo, identity_repo,
+                       market_repo, registry_port, inspection_port, identity_port,
                        journal,     clock,         random},
         offers(market_context),
         best_offers(market_context),
@@ -146,7 +147,7 @@ struct Application::Parts {
         offer_photos(market_context, photos),
         order_photos(market_context, storage::PhotoFiles(c.data_dir / "photos")),
         event_counts(event_counts_repo),
-        police_feed(police_feed_repo, identity_repo),
+        police_feed(police_feed_repo, identity_port),
         sequencer(tlog_repo, log_key, clock),
         seizures(db, journal, clock, c.tlog.seizure_delay),
         log_service(db, tlog_repo, log_key.VerifierKey(), &witness_repo),
@@ -176,6 +177,9 @@ struct Application::Parts {
   storage::WitnessRepository witness_repo;
   // What inspection, market and documents may ask of the registry (registry_port.hpp).
   registry::RegistryPortImpl registry_port;
+  // What registry and market may read of the directory, and market of inspection.
+  identity::IdentityPortImpl identity_port{identity_repo};
+  inspection::InspectionPortImpl inspection_port{inspection_repo};
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
   identity::AuthService auth;
@@ -410,7 +414,7 @@ Result<DemoMarketReport> Application::SeedDemoMarket() {
   for (const auto& rule : p.config.hold_policy.rules) longest = std::max(longest, rule.days);
   FakeClock registered_at(p.clock.Now() - std::chrono::hours(24 * (longest + 1)));
   const storage::JournalRepository journal(registered_at, p.random);
-  registry::RegistrationService registration(p.db, p.registry_repo, p.identity_repo, journal,
+  registry::RegistrationService registration(p.db, p.registry_repo, p.identity_port, journal,
                                              p.cipher, p.index, registered_at, p.random,
                                              p.config.hold_policy);
   return app::SeedDemoMarket({p.db, p.directory, registration, p.police, p.photos, p.reports,

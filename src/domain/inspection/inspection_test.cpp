@@ -46,7 +46,7 @@ class InspectionTest : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), registry_, identity_repo_, journal_, cipher_, index_, clock_,
+    registration_.emplace(db(), registry_, identity_port_, journal_, cipher_, index_, clock_,
                           random_);
     reports_.emplace(db(), catalogue_, repo_, registry_port_, journal_, cipher_, clock_, random_);
     sanitization_.emplace(db(), catalogue_, repo_, registry_port_, journal_, clock_, random_);
@@ -128,6 +128,7 @@ class InspectionTest : public testing::BothDatabases {
   crypto::BlindIndex index_ = crypto::BlindIndex::Create(std::string(32, 'i')).value();
   Catalogue catalogue_ = Catalogue::Embedded().value();
   storage::IdentityRepository identity_repo_;
+  identity::IdentityPortImpl identity_port_{identity_repo_};
   storage::RegistryRepository registry_;
   storage::InspectionRepository repo_;
   storage::JournalRepository journal_{clock_, random_};

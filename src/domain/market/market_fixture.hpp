@@ -56,7 +56,7 @@ class MarketFixture : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), registry_, identity_repo_, journal_, cipher_, index_, clock_,
+    registration_.emplace(db(), registry_, identity_port_, journal_, cipher_, index_, clock_,
                           random_, registry::HoldPolicy{.default_days = 7, .rules = {}});
     sellable_.emplace(registration_->holds());
     reports_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, cipher_, clock_,
@@ -64,7 +64,7 @@ class MarketFixture : public testing::BothDatabases {
     sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, clock_,
                           random_);
     ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_port_,
-                               inspection_repo_, identity_repo_, journal_, clock_, random_});
+                               inspection_port_, identity_port_, journal_, clock_, random_});
     providers_.Add(cash_);
     providers_.Add(simulated_);
     offers_.emplace(*ctx_);
@@ -217,8 +217,10 @@ class MarketFixture : public testing::BothDatabases {
   inspection::Catalogue catalogue_ = inspection::Catalogue::Embedded().value();
   ProhibitedRules rules_ = ProhibitedRules::Embedded().value();
   storage::IdentityRepository identity_repo_;
+  identity::IdentityPortImpl identity_port_{identity_repo_};
   storage::RegistryRepository registry_;
   storage::InspectionRepository inspection_repo_;
+  inspection::InspectionPortImpl inspection_port_{inspection_repo_};
   storage::MarketRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
   registry::RegistryPortImpl registry_port_{registry_, journal_, clock_, random_};

@@ -8,12 +8,12 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "domain/identity/identity_port.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
+#include "domain/inspection/inspection_port.hpp"
 #include "domain/market/offer.hpp"
 #include "domain/market/prohibited.hpp"
-#include "storage/identity/identity_repository.hpp"
-#include "storage/inspection/inspection_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/market/market_repository.hpp"
 
@@ -47,8 +47,8 @@ struct MarketContext {
   const SellabilityCheck& sellable;
   const storage::MarketRepository& repo;
   const recirc::registry::RegistryPort& registry;
-  const storage::InspectionRepository& inspection;
-  const storage::IdentityRepository& identity;
+  const inspection::InspectionPort& inspection;
+  const identity::IdentityPort& identity;
   const storage::JournalRepository& journal;
   const Clock& clock;
   Random& random;

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "domain/market/offer_service.hpp"
-#include "storage/registry/photo_repository.hpp"
+#include "storage/photo_files.hpp"
 
 namespace recirc::market {
 

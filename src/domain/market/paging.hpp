@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/id.hpp"
-#include "storage/identity/identity_repository.hpp"
+#include "storage/page_request.hpp"
 
 namespace recirc::market {
 

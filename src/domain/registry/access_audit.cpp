@@ -3,7 +3,6 @@
 // records: every full view made of registrations in the jurisdiction of the supervisor's
 // organisation, so a city bureau's supervisor oversees the views its district officers made.
 #include "domain/registry/police.hpp"
-#include "storage/identity/identity_repository.hpp"
 
 namespace recirc::registry {
 
@@ -16,7 +15,6 @@ Result<std::vector<AccessAuditView>> PoliceService::AccessAudit(const identity::
   }
   const std::string prefix =
       actor.SeesAllOrganisations() ? "" : JurisdictionPrefix(actor.organisation.region_code);
-  const storage::IdentityRepository users;
   return storage::ReadValue<std::vector<AccessAuditView>>(
       db_, [&](storage::Session& s) -> Result<std::vector<AccessAuditView>> {
         RECIRC_TRY(auto entries,
@@ -28,7 +26,7 @@ Result<std::vector<AccessAuditView>> PoliceService::AccessAudit(const identity::
           if (!acquisition) return Error::Internal("audit entry " + e.id + " lost its record");
           RECIRC_TRY(auto item, repo_.FindItem(s, acquisition->item_id));
           if (!item) return Error::Internal("audit entry " + e.id + " lost its item");
-          RECIRC_TRY(auto viewer, users.FindUser(s, e.viewer_id));
+          RECIRC_TRY(auto viewer, identity_.FindUser(s, e.viewer_id));
           AccessAuditView v{std::move(e), "", "", std::move(*item), std::move(*acquisition)};
           if (viewer) {
             v.viewer_username = viewer->username;

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
+#include "domain/identity/identity_port.hpp"
 #include "domain/identity/principal.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/registry/near_miss_repository.hpp"
@@ -85,9 +86,15 @@ struct ImportReport {
 class PoliceService {
  public:
   PoliceService(storage::Database& db, const storage::RegistryRepository& repo,
-                const storage::JournalRepository& journal, const crypto::BlindIndex& index,
-                const Clock& clock, Random& random)
-      : db_(db), repo_(repo), journal_(journal), index_(index), clock_(clock), random_(random) {}
+                const identity::IdentityPort& identity, const storage::JournalRepository& journal,
+                const crypto::BlindIndex& index, const Clock& clock, Random& random)
+      : db_(db),
+        repo_(repo),
+        identity_(identity),
+        journal_(journal),
+        index_(index),
+        clock_(clock),
+        random_(random) {}
 
   // Registrations matching the query within the caller's jurisdiction, oldest first.
   Result<std::vector<RegisterHit>> SearchRegister(const identity::Principal& actor,
@@ -135,6 +142,7 @@ class PoliceService {
  private:
   storage::Database& db_;
   const storage::RegistryRepository& repo_;
+  const identity::IdentityPort& identity_;  // the viewers' names in the access audit
   const storage::JournalRepository& journal_;
   const crypto::BlindIndex& index_;
   const Clock& clock_;

@@ -4,15 +4,15 @@
 // jurisdiction (GET /api/v1/police/feed?after=<seq>). The journal's sequence number is the
 // cursor a police system keeps; the feed can be rebuilt from the journal at any time.
 
+#include "domain/identity/identity_port.hpp"
 #include "journal/consumer.hpp"
-#include "storage/identity/identity_repository.hpp"
 #include "storage/registry/police_feed_repository.hpp"
 
 namespace recirc::registry {
 
 class PoliceFeed final : public journal::Consumer {
  public:
-  PoliceFeed(const storage::PoliceFeedRepository& feed, const storage::IdentityRepository& identity)
+  PoliceFeed(const storage::PoliceFeedRepository& feed, const identity::IdentityPort& identity)
       : feed_(feed), identity_(identity) {}
   std::string_view name() const override { return "police_feed"; }
   Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) override;
@@ -20,7 +20,7 @@ class PoliceFeed final : public journal::Consumer {
 
  private:
   const storage::PoliceFeedRepository& feed_;
-  const storage::IdentityRepository& identity_;
+  const identity::IdentityPort& identity_;
 };
 
 }  // namespace recirc::registry

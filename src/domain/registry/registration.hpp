@@ -16,11 +16,11 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
+#include "domain/identity/identity_port.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/registry/holds.hpp"
 #include "domain/registry/item_fields.hpp"
 #include "domain/registry/screening.hpp"
-#include "storage/identity/identity_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/registry/near_miss_repository.hpp"
 #include "storage/registry/registry_repository.hpp"
@@ -159,7 +159,7 @@ struct AcquisitionPage {
 class RegistrationService {
  public:
   RegistrationService(storage::Database& db, const storage::RegistryRepository& repo,
-                      const storage::IdentityRepository& identity,
+                      const identity::IdentityPort& identity,
                       const storage::JournalRepository& journal, const crypto::FieldCipher& cipher,
                       const crypto::BlindIndex& index, const Clock& clock, Random& random,
                       HoldPolicy hold_policy = {})
@@ -223,7 +223,7 @@ class RegistrationService {
 
   storage::Database& db_;
   const storage::RegistryRepository& repo_;
-  const storage::IdentityRepository& identity_;
+  const identity::IdentityPort& identity_;
   const storage::JournalRepository& journal_;
   const crypto::FieldCipher& cipher_;
   const crypto::BlindIndex& index_;

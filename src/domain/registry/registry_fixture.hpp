@@ -32,8 +32,8 @@ class RegistryTest : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), repo_, identity_repo_, journal_, cipher_, index_, clock_, random_);
-    police_.emplace(db(), repo_, journal_, index_, clock_, random_);
+    registration_.emplace(db(), repo_, identity_port_, journal_, cipher_, index_, clock_, random_);
+    police_.emplace(db(), repo_, identity_port_, journal_, index_, clock_, random_);
     shop_org_ = Org("operator", "绿循环", "110105");
     outlet_ = *directory_->CreateOutlet(Principal::System(), shop_org_.id,
                                         {"朝阳店", "110105", "建国路 88 号"});
@@ -91,6 +91,7 @@ class RegistryTest : public testing::BothDatabases {
       crypto::FieldCipher::Create({{"k1", std::string(32, 'k')}}, "k1").value();
   crypto::BlindIndex index_ = crypto::BlindIndex::Create(std::string(32, 'i')).value();
   storage::IdentityRepository identity_repo_;
+  identity::IdentityPortImpl identity_port_{identity_repo_};
   storage::RegistryRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
   std::optional<identity::DirectoryService> directory_;

@@ -216,7 +216,7 @@ TEST_P(RegistryTest, PoliceFeedFollowsTheJournalByJurisdiction) {
   ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("49015420323751"))));
   ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148"))));
   storage::PoliceFeedRepository feed_repo;
-  PoliceFeed feed(feed_repo, identity_repo_);
+  PoliceFeed feed(feed_repo, identity_port_);
   journal::JournalRunner runner(db(), journal_, {&feed});
   ASSERT_TRUE(runner.RunOnce());
   auto all = police_->Feed(chaoyang_, 0);

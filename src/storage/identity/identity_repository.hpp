@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/page_request.hpp"
 
 namespace recirc::storage {
 
@@ -54,12 +55,6 @@ struct ApiKeyRecord {
   std::string secret_hash;
   int64_t created_at = 0;
   std::optional<int64_t> revoked_at;
-};
-
-// A page of results: up to `limit` rows whose id is greater than `after` (ids sort by time).
-struct PageRequest {
-  std::string after;
-  int limit = 50;
 };
 
 // Everything needed to authenticate one request, read in one query.

@@ -1,7 +1,7 @@
 #pragma once
-// Photos of acquisitions: the metadata rows (SQL) and the content-addressed files under
-// <data_dir>/photos/ (PhotoFiles). Bytes that are personal data (ID document images) arrive here
-// already encrypted; this layer never sees them in plaintext.
+// Photos of acquisitions: the metadata rows (SQL); the bytes are content-addressed files under
+// <data_dir>/photos/ (storage/photo_files.hpp). Bytes that are personal data (ID document images)
+// arrive here already encrypted; this layer never sees them in plaintext.
 
 #include <filesystem>
 #include <optional>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/photo_files.hpp"  // the files behind the rows
 
 namespace recirc::storage {
 
@@ -31,21 +32,6 @@ class PhotoRepository {
                                                  const std::string& acquisition_id) const;
   Result<std::optional<PhotoRecord>> Find(Session& s, const std::string& acquisition_id,
                                           const std::string& sha256) const;
-};
-
-// Content-addressed files: <root>/<first two hex digits>/<sha256>[.enc]. A file is written to a
-// temporary name, flushed to disk (fsync), then renamed into place and the directory synced, so a
-// reader sees a whole file or none. Writing a name that already exists does nothing (the name is
-// the content's hash, so the bytes are the same).
-class PhotoFiles {
- public:
-  explicit PhotoFiles(std::filesystem::path root) : root_(std::move(root)) {}
-  Status Put(const std::string& name, std::string_view bytes) const;
-  Result<std::string> Get(const std::string& name) const;
-  std::filesystem::path PathOf(const std::string& name) const;
-
- private:
-  std::filesystem::path root_;
 };
 
 }  // namespace recirc::storage

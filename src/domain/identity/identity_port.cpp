@@ -1,0 +1,17 @@
+#include "domain/identity/identity_port.hpp"
+
+namespace recirc::identity {
+
+Result<std::optional<storage::OutletRecord>> IdentityPortImpl::FindOutlet(
+    storage::Session& s, const std::string& outlet_id) const {
+  return repo_.FindOutlet(s, outlet_id);
+}
+
+Result<std::optional<storage::UserRecord>> IdentityPortImpl::FindUser(
+    storage::Session& s, const std::string& user_id) const {
+  RECIRC_TRY(auto user, repo_.FindUser(s, user_id));
+  if (user) user->password_hash.clear();
+  return user;
+}
+
+}  // namespace recirc::identity

@@ -1,0 +1,41 @@
+#pragma once
+// IdentityPort: what the other contexts (registry, market) may read of the directory: an outlet
+// (its organisation and region) and a user (the names an audit shows). They hold this interface,
+// never the identity repository; src/app/ wires IdentityPortImpl.
+//
+// Contract (as RegistryPort's): every call runs inside the caller's transaction, on the Session
+// the caller passes, and neither opens a transaction nor keeps the Session.
+
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "storage/database.hpp"
+#include "storage/identity/identity_repository.hpp"  // the record types only
+
+namespace recirc::identity {
+
+class IdentityPort {
+ public:
+  virtual ~IdentityPort() = default;
+  // nullopt when there is no such outlet.
+  virtual Result<std::optional<storage::OutletRecord>> FindOutlet(
+      storage::Session& s, const std::string& outlet_id) const = 0;
+  // The user without the password hash; nullopt when there is none.
+  virtual Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
+                                                              const std::string& user_id) const = 0;
+};
+
+class IdentityPortImpl final : public IdentityPort {
+ public:
+  explicit IdentityPortImpl(const storage::IdentityRepository& repo) : repo_(repo) {}
+  Result<std::optional<storage::OutletRecord>> FindOutlet(
+      storage::Session& s, const std::string& outlet_id) const override;
+  Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
+                                                      const std::string& user_id) const override;
+
+ private:
+  const storage::IdentityRepository& repo_;
+};
+
+}  // namespace recirc::identity
