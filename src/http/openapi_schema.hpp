@@ -1,0 +1,110 @@
+#pragma once
+// JSON Schema (OpenAPI 3.1) from the same descriptions that map DTOs (describe_json.hpp):
+// Schemas::Of<T>() answers a member's schema; a described struct with a `kSchemaName` is added
+// once to the components and answered as a $ref, one without is inlined. Required members are
+// those that are neither std::optional nor Omitted; std::optional is nullable.
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <type_traits>
+
+#include "http/describe_json.hpp"
+#include "http/route.hpp"
+
+namespace recirc::jsonmap {
+
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <class T>
+struct IsStringMap : std::false_type {};
+template <class T>
+struct IsStringMap<std::map<std::string, T>> : std::true_type {};
+
+class Schemas {
+ public:
+  template <class T>
+  json::value Of();
+  // Every named schema met so far, for #/components/schemas.
+  const json::object& components() const { return components_; }
+
+ private:
+  static json::value Nullable(json::value schema);
+  template <class T>
+  json::object ObjectSchema();
+
+  json::object components_;
+};
+
+template <class T>
+json::object Schemas::ObjectSchema() {
+  json::object properties;
+  json::array required;
+  boost::mp11::mp_for_each<Members<T>>([&](auto d) {
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>;
+    properties[d.name] = Of<M>();
+    if (!IsOptional<M>::value) required.emplace_back(d.name);
+  });
+  json::object out{{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) out["required"] = std::move(required);
+  return out;
+}
+
+template <class T>
+json::value Schemas::Of() {
+  if constexpr (IsOmitted<T>::value) {
+    return Of<typename T::value_type>();
+  } else if constexpr (IsOptional<T>::value) {
+    return Nullable(Of<typename T::value_type>());
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return json::object{{"type", "string"}};
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return json::object{{"type", "boolean"}};
+  } else if constexpr (std::is_integral_v<T>) {
+    return json::object{{"type", "integer"}};
+  } else if constexpr (std::is_same_v<T, Time>) {
+    return json::object{{"type", "string"}, {"format", "date-time"}};
+  } else if constexpr (IsVector<T>::value) {
+    return json::object{{"type", "array"}, {"items", Of<typename T::value_type>()}};
+  } else if constexpr (IsStringMap<T>::value) {
+    return json::object{{"type", "object"},
+                        {"additionalProperties", Of<typename T::mapped_type>()}};
+  } else if constexpr (Described<T>) {
+    if constexpr (requires { T::kSchemaName; }) {
+      const std::string name(T::kSchemaName);
+      if (!components_.contains(name)) {
+        components_[name] = nullptr;  // a struct that contains itself refers to itself
+        auto schema = ObjectSchema<T>();
+        components_[name] = std::move(schema);
+      }
+      return json::object{{"$ref", "#/components/schemas/" + name}};
+    } else {
+      return ObjectSchema<T>();
+    }
+  } else {
+    static_assert(sizeof(T) == 0, "no JSON Schema for this member type");
+  }
+}
+
+}  // namespace recirc::jsonmap
+
+namespace recirc::http {
+
+template <class T>
+boost::json::value SchemaFor(jsonmap::Schemas& schemas) {
+  return schemas.Of<T>();
+}
+
+// The documentation of a route (route.hpp RouteDoc) from its request and answer types; void
+// for none.
+template <class Request, class Answer>
+RouteDoc Document(std::string summary, std::string tag, unsigned status = 200) {
+  RouteDoc doc{std::move(summary), std::move(tag), nullptr, nullptr, status};
+  if constexpr (!std::is_void_v<Request>) doc.request = &SchemaFor<Request>;
+  if constexpr (!std::is_void_v<Answer>) doc.response = &SchemaFor<Answer>;
+  return doc;
+}
+
+}  // namespace recirc::http
