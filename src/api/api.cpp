@@ -1,5 +1,6 @@
 #include "api/api.hpp"
 
+#include <memory>
 #include <span>
 
 #include "core/embedded_file.hpp"
@@ -30,6 +31,15 @@ std::vector<http::Route> BuildRoutes(ApiDeps& deps) {
   AddWitnessRoutes(routes, deps);
   AddLabelRoutes(routes, deps);
   AddOrderPhotoRoutes(routes, deps);
+  // The OpenAPI route serves the document generated from the whole table, made once here.
+  auto document = std::make_shared<const std::string>(GenerateOpenApi(routes));
+  for (auto& route : routes) {
+    if (route.method == http::Verb::get && route.pattern == "/api/v1/openapi.json") {
+      route.handler = [document](http::RequestContext&) -> Result<http::Response> {
+        return http::Text(200, "application/json", *document);
+      };
+    }
+  }
   return routes;
 }
 

@@ -106,3 +106,13 @@ json::value Schemas::Nullable(json::value schema) {
 }
 
 }  // namespace recirc::jsonmap
+
+namespace recirc::http {
+
+void Describe(std::vector<Route>& routes, Verb method, std::string_view pattern, RouteDoc doc) {
+  for (auto& route : routes) {
+    if (route.method == method && route.pattern == pattern) route.doc = std::move(doc);
+  }
+}
+
+}  // namespace recirc::http

@@ -65,7 +65,8 @@ template <class T>
 struct IsOmitted<Omitted<T>> : std::true_type {};
 
 template <class T>
-using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
+using Members = boost::describe::describe_members<T, boost::describe::mod_public |
+                                                         boost::describe::mod_inherited>;
 
 void tag_invoke(json::value_from_tag, json::value& v, const Time& t);
 

@@ -107,4 +107,8 @@ RouteDoc Document(std::string summary, std::string tag, unsigned status = 200) {
   return doc;
 }
 
+// Attaches doc to the route of the table with this method and pattern; a table documents its
+// routes in one block after adding them.
+void Describe(std::vector<Route>& routes, Verb method, std::string_view pattern, RouteDoc doc);
+
 }  // namespace recirc::http
