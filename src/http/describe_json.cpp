@@ -2,6 +2,8 @@
 
 #include "http/openapi_schema.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include "core/clock.hpp"
 #include "core/money.hpp"
 
@@ -103,6 +105,17 @@ json::value Schemas::Nullable(json::value schema) {
     return schema;
   }
   return json::object{{"oneOf", json::array{std::move(schema), json::object{{"type", "null"}}}}};
+}
+
+void Schemas::MergeFieldSchema(json::object& properties, std::string_view name,
+                               std::string_view json_text) {
+  auto extra = json::parse(json_text).as_object();
+  auto& field = properties[name];
+  if (extra.contains("$ref") || !field.is_object()) {
+    field = std::move(extra);
+    return;
+  }
+  for (auto& [key, value] : extra) field.as_object()[key] = value;
 }
 
 }  // namespace recirc::jsonmap

@@ -3,6 +3,12 @@
 // Schemas::Of<T>() answers a member's schema; a described struct with a `kSchemaName` is added
 // once to the components and answered as a $ref, one without is inlined. Required members are
 // those that are neither std::optional nor Omitted; std::optional is nullable.
+//
+// A struct may add to its schema:
+//   static constexpr bool kRequest = true;  read from a request: "additionalProperties": false
+//   static constexpr std::pair<std::string_view, std::string_view> kFieldSchemas[] = {
+//       {"name", R"({"maxLength": 100})"}, {"kind", R"({"$ref": "…/OrganisationKind"})"}};
+//     JSON merged into a member's schema (constraints, descriptions; a $ref replaces it).
 
 #include <boost/json/object.hpp>
 
@@ -32,6 +38,8 @@ class Schemas {
 
  private:
   static json::value Nullable(json::value schema);
+  static void MergeFieldSchema(json::object& properties, std::string_view name,
+                               std::string_view json_text);
   template <class T>
   json::object ObjectSchema();
 
@@ -47,8 +55,12 @@ json::object Schemas::ObjectSchema() {
     properties[d.name] = Of<M>();
     if (!IsOptional<M>::value) required.emplace_back(d.name);
   });
+  if constexpr (requires { T::kFieldSchemas; }) {
+    for (const auto& [name, text] : T::kFieldSchemas) MergeFieldSchema(properties, name, text);
+  }
   json::object out{{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) out["required"] = std::move(required);
+  if constexpr (requires { T::kRequest; }) out["additionalProperties"] = false;
   return out;
 }
 

@@ -15,10 +15,14 @@ namespace recirc::api::dto {
 using jsonmap::Omitted;
 using jsonmap::tag_invoke;
 using jsonmap::Time;
+using FieldSchema = std::pair<std::string_view, std::string_view>;
+constexpr std::string_view kOrganisationKind =
+    R"({"$ref": "#/components/schemas/OrganisationKind"})";
 
 struct Organisation {
   static constexpr std::string_view kSchemaName = "Organisation";
   static constexpr std::string_view kPageSchemaName = "OrganisationPage";
+  static constexpr FieldSchema kFieldSchemas[] = {{"kind", kOrganisationKind}};
   std::string id;
   std::string kind;
   std::string name;
@@ -126,6 +130,7 @@ BOOST_DESCRIBE_STRUCT(Session, (), (user, organisation, permissions, csrf_token)
 
 struct Login {
   static constexpr std::string_view kSchemaName = "Login";
+  static constexpr bool kRequest = true;
   std::string username;
   std::string password;
 };
@@ -133,6 +138,12 @@ BOOST_DESCRIBE_STRUCT(Login, (), (username, password))
 
 struct NewOrganisation {
   static constexpr std::string_view kSchemaName = "NewOrganisation";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"kind", kOrganisationKind},
+      {"name", R"({"maxLength": 100})"},
+      {"credit_code", R"({"description": "GB 32100 unified social credit code"})"},
+      {"region_code", R"({"pattern": "^[0-9]{6}$"})"}};
   std::string kind;
   std::string name;
   std::optional<std::string> credit_code;
@@ -143,6 +154,9 @@ BOOST_DESCRIBE_STRUCT(NewOrganisation, (), (kind, name, credit_code, region_code
 
 struct NewOutlet {
   static constexpr std::string_view kSchemaName = "NewOutlet";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"({"maxLength": 100})"},
+                                                  {"address", R"({"maxLength": 200})"}};
   std::string name;
   std::string region_code;
   std::string address;
@@ -152,6 +166,14 @@ BOOST_DESCRIBE_STRUCT(NewOutlet, (), (name, region_code, address))
 
 struct NewUser {
   static constexpr std::string_view kSchemaName = "NewUser";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"username", R"({"pattern": "^[a-z0-9._-]{3,64}$"})"},
+      {"display_name", R"({"maxLength": 64})"},
+      {"role", R"({"enum": ["operator_admin", "operator_staff", "inspection_admin", "inspector",
+                  "police_officer", "commerce_official", "market_supervisor", "platform_admin",
+                  "buyer"]})"},
+      {"password", R"({"minLength": 10, "maxLength": 128})"}};
   std::string username;
   std::string display_name;
   std::string role;
@@ -162,6 +184,8 @@ BOOST_DESCRIBE_STRUCT(NewUser, (), (username, display_name, role, password))
 
 struct NewApiKey {
   static constexpr std::string_view kSchemaName = "NewApiKey";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"({"maxLength": 64})"}};
   std::string name;
 };
 BOOST_DESCRIBE_STRUCT(NewApiKey, (), (name))
