@@ -66,6 +66,12 @@ Status ReadScalar(const json::value* v, const std::string& path, Time& out) {
   return Ok();
 }
 
+Status ReadScalar(const json::value* v, const std::string& path, json::value& out) {
+  if (v == nullptr || v->is_null()) return Error::InvalidArgument(path, "is required");
+  out = *v;
+  return Ok();
+}
+
 Status OnlyKnown(const json::object& o, const std::string& path,
                  const std::vector<std::string_view>& known) {
   for (const auto& kv : o) {
@@ -100,6 +106,7 @@ namespace recirc::jsonmap {
 
 json::value Schemas::Nullable(json::value schema) {
   auto& o = schema.as_object();
+  if (o.empty()) return schema;  // any JSON already includes null
   if (const auto* type = o.if_contains("type"); type != nullptr && type->is_string()) {
     o["type"] = json::array{*type, "null"};
     return schema;

@@ -12,6 +12,7 @@
 //   Time                        RFC 3339 UTC with milliseconds.
 //   std::vector<T>              an array; std::map<std::string, T> an object.
 //   a described struct          a nested object.
+//   json::value                 any JSON, as it is (read: required, anything).
 // A whole-number member whose name ends in "_fen" is money: read with CheckFen (core/money.hpp).
 //
 // A namespace holding DTOs makes the writer visible to Boost.JSON with
@@ -103,6 +104,7 @@ Status OnlyKnown(const json::object& o, const std::string& path,
                  const std::vector<std::string_view>& known);
 Status RequireObject(const json::value* v, const std::string& path);
 Status RequireArray(const json::value* v, const std::string& path);
+Status ReadScalar(const json::value* v, const std::string& path, json::value& out);
 Status CheckFen(int64_t value, const std::string& path);
 
 template <class T>

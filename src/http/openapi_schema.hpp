@@ -76,6 +76,8 @@ json::value Schemas::Of() {
     return json::object{{"type", "boolean"}};
   } else if constexpr (std::is_integral_v<T>) {
     return json::object{{"type", "integer"}};
+  } else if constexpr (std::is_same_v<T, json::value>) {
+    return json::object{};  // any JSON; a kFieldSchemas entry says more
   } else if constexpr (std::is_same_v<T, Time>) {
     return json::object{{"type", "string"}, {"format", "date-time"}};
   } else if constexpr (IsVector<T>::value) {

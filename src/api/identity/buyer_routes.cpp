@@ -3,7 +3,10 @@
 #include <boost/json.hpp>
 
 #include "api/api.hpp"
-#include "http/json_fields.hpp"
+#include "api/dto.hpp"
+#include "api/identity/dto.hpp"
+#include "api/market/dto.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -11,28 +14,18 @@ namespace {
 namespace json = boost::json;
 
 Result<http::Response> RegisterBuyer(ApiDeps& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"username", "password", "display_name"}));
-  identity::NewBuyer in;
-  RECIRC_TRY(in.username, f.String("username"));
-  RECIRC_TRY(in.password, f.String("password"));
-  RECIRC_TRY(in.display_name, f.String("display_name"));
-  RECIRC_TRY(auto user, d.buyers->Register(in, ctx.remote));
-  return http::Json(201, json::object{{"user",
-                                       {{"id", user.id},
-                                        {"username", user.username},
-                                        {"display_name", user.display_name},
-                                        {"role", user.role}}}});
+  RECIRC_TRY(auto in, ReadBody<dto::NewBuyer>(ctx));
+  RECIRC_TRY(auto user, d.buyers->Register(in.ToDomain(), ctx.remote));
+  dto::NewBuyerResult out;
+  out.user = {{user.id, user.username, user.display_name, user.role}};
+  return http::Json(201, json::value_from(out));
 }
 
 Result<http::Response> OfferPhotos(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto photos, d.offer_photos->List(std::string(ctx.Param("id"))));
-  json::array items;
-  for (const auto& p : photos) {
-    items.push_back({{"sha256", p.sha256}, {"content_type", p.media_type}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::OfferPhotoList out;
+  for (const auto& p : photos) out.items.push_back({p.sha256, p.media_type});
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> OfferPhoto(ApiDeps& d, http::RequestContext& ctx) {
@@ -61,6 +54,18 @@ void AddBuyerRoutes(std::vector<http::Route>& routes, ApiDeps& d) {
     routes.push_back(
         {Verb::get, "/api/v1/offers/{id}/photos/{sha256}", P::kPublic, bind(OfferPhoto), 0});
   }
+
+  http::Describe(routes, Verb::post, "/api/v1/buyers",
+                 http::Document<dto::NewBuyer, dto::NewBuyerResult>(
+                     "Open an individual buyer's account (role buyer, in the node-wide buyers "
+                     "organisation). No session needed; afterwards POST /api/v1/session logs in. "
+                     "Rate-limited per username and client address like login.",
+                     "identity", 201));
+  http::Describe(routes, Verb::get, "/api/v1/offers/{id}/photos",
+                 http::Document<void, dto::OfferPhotoList>(
+                     "The item photos of a public offer (published, reserved or sold): the photos "
+                     "of the seller's registration of the item, never ID document photos",
+                     "market"));
 }
 
 }  // namespace recirc::api

@@ -6,6 +6,7 @@
 #include <boost/describe/class.hpp>
 
 #include "domain/identity/auth_service.hpp"
+#include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/identity/principal.hpp"
 #include "http/describe_json.hpp"
@@ -17,7 +18,7 @@ using jsonmap::tag_invoke;
 using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
 constexpr std::string_view kOrganisationKind =
-    R"({"$ref": "#/components/schemas/OrganisationKind"})";
+    R"js({"$ref": "#/components/schemas/OrganisationKind"})js";
 
 struct Organisation {
   static constexpr std::string_view kSchemaName = "Organisation";
@@ -141,9 +142,9 @@ struct NewOrganisation {
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {
       {"kind", kOrganisationKind},
-      {"name", R"({"maxLength": 100})"},
-      {"credit_code", R"({"description": "GB 32100 unified social credit code"})"},
-      {"region_code", R"({"pattern": "^[0-9]{6}$"})"}};
+      {"name", R"js({"maxLength": 100})js"},
+      {"credit_code", R"js({"description": "GB 32100 unified social credit code"})js"},
+      {"region_code", R"js({"pattern": "^[0-9]{6}$"})js"}};
   std::string kind;
   std::string name;
   std::optional<std::string> credit_code;
@@ -155,8 +156,8 @@ BOOST_DESCRIBE_STRUCT(NewOrganisation, (), (kind, name, credit_code, region_code
 struct NewOutlet {
   static constexpr std::string_view kSchemaName = "NewOutlet";
   static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"({"maxLength": 100})"},
-                                                  {"address", R"({"maxLength": 200})"}};
+  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"js({"maxLength": 100})js"},
+                                                  {"address", R"js({"maxLength": 200})js"}};
   std::string name;
   std::string region_code;
   std::string address;
@@ -168,12 +169,12 @@ struct NewUser {
   static constexpr std::string_view kSchemaName = "NewUser";
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {
-      {"username", R"({"pattern": "^[a-z0-9._-]{3,64}$"})"},
-      {"display_name", R"({"maxLength": 64})"},
-      {"role", R"({"enum": ["operator_admin", "operator_staff", "inspection_admin", "inspector",
+      {"username", R"js({"pattern": "^[a-z0-9._-]{3,64}$"})js"},
+      {"display_name", R"js({"maxLength": 64})js"},
+      {"role", R"js({"enum": ["operator_admin", "operator_staff", "inspection_admin", "inspector",
                   "police_officer", "commerce_official", "market_supervisor", "platform_admin",
-                  "buyer"]})"},
-      {"password", R"({"minLength": 10, "maxLength": 128})"}};
+                  "buyer"]})js"},
+      {"password", R"js({"minLength": 10, "maxLength": 128})js"}};
   std::string username;
   std::string display_name;
   std::string role;
@@ -185,9 +186,33 @@ BOOST_DESCRIBE_STRUCT(NewUser, (), (username, display_name, role, password))
 struct NewApiKey {
   static constexpr std::string_view kSchemaName = "NewApiKey";
   static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"({"maxLength": 64})"}};
+  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"js({"maxLength": 64})js"}};
   std::string name;
 };
 BOOST_DESCRIBE_STRUCT(NewApiKey, (), (name))
+
+// An individual buyer opening an account (inline schemas).
+struct NewBuyer {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"username", R"js({"pattern": "^[a-z0-9._-]{3,64}$"})js"},
+      {"password", R"js({"minLength": 10})js"},
+      {"display_name", R"js({"maxLength": 64})js"}};
+  std::string username;
+  std::string password;
+  std::string display_name;
+  identity::NewBuyer ToDomain() const { return {username, password, display_name}; }
+};
+BOOST_DESCRIBE_STRUCT(NewBuyer, (), (username, password, display_name))
+
+struct BuyerUser : SessionUser {
+  static constexpr FieldSchema kFieldSchemas[] = {{"role", R"js({"const": "buyer"})js"}};
+};
+BOOST_DESCRIBE_STRUCT(BuyerUser, (SessionUser), ())
+
+struct NewBuyerResult {
+  BuyerUser user;
+};
+BOOST_DESCRIBE_STRUCT(NewBuyerResult, (), (user))
 
 }  // namespace recirc::api::dto

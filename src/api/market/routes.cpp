@@ -3,9 +3,9 @@
 // POST names a required field.
 #include <boost/json.hpp>
 
-#include "api/market/after_sales_json.hpp"
 #include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/market/after_sales_json.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
