@@ -11,6 +11,7 @@
 //   Omitted<T>                  left out of the object when empty; read like std::optional.
 //   Time                        RFC 3339 UTC with milliseconds.
 //   std::vector<T>              an array; std::map<std::string, T> an object.
+//   OrderedMap<T>               an object whose members keep their order (name, value pairs).
 //   a described struct          a nested object.
 //   json::value                 any JSON, as it is (read: required, anything).
 // A whole-number member whose name ends in "_fen" is money: read with CheckFen (core/money.hpp).
@@ -51,6 +52,10 @@ struct Omitted : std::optional<T> {
   using std::optional<T>::operator=;
 };
 
+// An object read and written in its members' order.
+template <class T>
+struct OrderedMap : std::vector<std::pair<std::string, T>> {};
+
 template <class T>
 concept Described = boost::describe::has_describe_members<T>::value;
 
@@ -70,6 +75,12 @@ using Members = boost::describe::describe_members<T, boost::describe::mod_public
                                                          boost::describe::mod_inherited>;
 
 void tag_invoke(json::value_from_tag, json::value& v, const Time& t);
+
+template <class T>
+void tag_invoke(json::value_from_tag, json::value& v, const OrderedMap<T>& map) {
+  auto& o = v.emplace_object();
+  for (const auto& [key, value] : map) o[key] = json::value_from(value, o.storage());
+}
 
 template <Described T>
 void tag_invoke(json::value_from_tag, json::value& v, const T& dto) {
@@ -107,8 +118,19 @@ Status RequireArray(const json::value* v, const std::string& path);
 Status ReadScalar(const json::value* v, const std::string& path, json::value& out);
 Status CheckFen(int64_t value, const std::string& path);
 
+// Declared first so that each overload sees the others, whatever the nesting.
 template <class T>
 Status ReadAny(const json::value* v, const std::string& path, T& out);
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, std::optional<T>& out);
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, Omitted<T>& out);
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, std::vector<T>& out);
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, std::map<std::string, T>& out);
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, OrderedMap<T>& out);
 
 template <class T>
 Status ReadAny(const json::value* v, const std::string& path, std::optional<T>& out) {
@@ -154,6 +176,18 @@ Status ReadAny(const json::value* v, const std::string& path, std::map<std::stri
     T element{};
     RECIRC_CHECK(ReadAny(&value, Field(path, key), element));
     out.emplace(std::string(key), std::move(element));
+  }
+  return Ok();
+}
+
+template <class T>
+Status ReadAny(const json::value* v, const std::string& path, OrderedMap<T>& out) {
+  RECIRC_CHECK(RequireObject(v, path));
+  out.clear();
+  for (const auto& [key, value] : v->as_object()) {
+    T element{};
+    RECIRC_CHECK(ReadAny(&value, Field(path, key), element));
+    out.emplace_back(std::string(key), std::move(element));
   }
   return Ok();
 }

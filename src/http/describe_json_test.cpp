@@ -154,3 +154,20 @@ TEST(DescribeJsonTest, SchemaFromTheDescription) {
 
 }  // namespace
 }  // namespace recirc::jsonmap
+
+namespace recirc::jsonmap {
+namespace {
+
+TEST(DescribeJsonTest, OrderedMapKeepsTheObjectsOrder) {
+  auto m = Read<OrderedMap<std::string>>(json::parse(R"({"vin":"V","imei":"I"})"), "ids");
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->size(), 2u);
+  EXPECT_EQ((*m)[0].first, "vin");
+  EXPECT_EQ(json::serialize(json::value_from(*m)), R"({"vin":"V","imei":"I"})");
+  auto bad = Read<OrderedMap<std::string>>(json::parse(R"({"vin":1})"), "item.identifiers");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "item.identifiers.vin");
+}
+
+}  // namespace
+}  // namespace recirc::jsonmap

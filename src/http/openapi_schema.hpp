@@ -28,6 +28,8 @@ template <class T>
 struct IsStringMap : std::false_type {};
 template <class T>
 struct IsStringMap<std::map<std::string, T>> : std::true_type {};
+template <class T>
+struct IsStringMap<OrderedMap<T>> : std::true_type {};
 
 class Schemas {
  public:
@@ -84,7 +86,7 @@ json::value Schemas::Of() {
     return json::object{{"type", "array"}, {"items", Of<typename T::value_type>()}};
   } else if constexpr (IsStringMap<T>::value) {
     return json::object{{"type", "object"},
-                        {"additionalProperties", Of<typename T::mapped_type>()}};
+                        {"additionalProperties", Of<typename T::value_type::second_type>()}};
   } else if constexpr (Described<T>) {
     if constexpr (requires { T::kSchemaName; }) {
       const std::string name(T::kSchemaName);
