@@ -19,6 +19,83 @@ AfterSale AfterSale::From(const storage::AfterSaleRecord& a) {
           decided};
 }
 
+namespace {
+std::optional<Time> OptTime(const std::optional<int64_t>& ms) {
+  if (!ms) return std::nullopt;
+  return Time{*ms};
+}
+}  // namespace
+
+Offer Offer::From(const storage::OfferRecord& o, bool seller_view) {
+  Offer out;
+  out.id = o.id;
+  out.item_id = o.item_id;
+  out.organisation_id = o.organisation_id;
+  out.sale_mode = o.sale_mode;
+  out.channel = o.channel;
+  out.outlet_id = o.outlet_id;
+  out.title = o.title;
+  out.description = o.description;
+  out.price_fen = o.price_fen;
+  out.warranty_months = o.warranty_months;
+  out.return_days = o.return_days;
+  out.best_offer.enabled = o.best_offer;
+  if (seller_view) {
+    out.best_offer.auto_accept_fen = o.auto_accept_fen;
+    out.best_offer.auto_decline_fen = o.auto_decline_fen;
+  }
+  out.mode_terms = boost::json::parse(o.mode_terms);
+  out.status = o.status;
+  out.disclosure_version = o.disclosure_version;
+  out.created_at = Time{o.created_at};
+  out.published_at = OptTime(o.published_at);
+  return out;
+}
+
+ListingBlock ListingBlock::From(const storage::ListingBlockRecord& b) {
+  return {b.id,
+          b.offer_id,
+          b.item_id,
+          b.organisation_id,
+          b.region_code,
+          b.rule_id,
+          b.reason,
+          b.status,
+          b.appeal,
+          OptTime(b.appealed_at),
+          b.decision_note,
+          OptTime(b.decided_at),
+          Time{b.created_at}};
+}
+
+Order Order::From(const storage::OrderRecord& o) {
+  Order out;
+  out.id = o.id;
+  out.offer_id = o.offer_id;
+  out.item_id = o.item_id;
+  out.organisation_id = o.organisation_id;
+  if (!o.buyer_ref.empty()) {
+    out.buyer_ref = o.buyer_ref;
+  } else {
+    out.buyer_user_id = o.created_by;
+  }
+  out.price_fen = o.price_fen;
+  out.disclosure_version = o.disclosure_version;
+  out.disclosure_accepted_at = Time{o.disclosure_accepted_at};
+  out.provider = o.provider;
+  out.simulated = o.provider == "simulated";
+  out.payment_ref = o.payment_ref;
+  out.state = o.state;
+  out.paid_fen = o.paid_fen;
+  out.refunded_fen = o.refunded_fen;
+  if (o.dispatch) out.dispatch = boost::json::parse(*o.dispatch);
+  out.received_at = OptTime(o.received_at);
+  out.warranty_months = o.warranty_months;
+  out.return_days = o.return_days;
+  out.created_at = Time{o.created_at};
+  return out;
+}
+
 }  // namespace dto
 
 boost::json::object AfterSaleJson(const storage::AfterSaleRecord& a) {

@@ -90,4 +90,120 @@ struct OfferPhotoList {
 };
 BOOST_DESCRIBE_STRUCT(OfferPhotoList, (), (items))
 
+// Whether an offer can be bought now (public).
+struct Availability {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"rule",
+       R"js({"description": "offer_reserved, offer_sold, item_held, sanitization_required; null when buyable"})js"}};
+  std::string offer_id;
+  std::string status;
+  bool buyable = false;
+  std::optional<std::string> rule;  // null when buyable
+  std::optional<std::string> reason;
+};
+BOOST_DESCRIBE_STRUCT(Availability, (), (offer_id, status, buyable, rule, reason))
+
+// The best-offer thresholds are the seller's own terms: only its organisation reads them; the
+// public (and buyers) see whether best offers are taken, never the amounts (null).
+struct BestOfferTerms {
+  bool enabled = false;
+  std::optional<int64_t> auto_accept_fen;
+  std::optional<int64_t> auto_decline_fen;
+};
+BOOST_DESCRIBE_STRUCT(BestOfferTerms, (), (enabled, auto_accept_fen, auto_decline_fen))
+
+struct Offer {
+  static constexpr std::string_view kSchemaName = "Offer";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"mode_terms", R"js({"type": "object"})js"},
+      {"status",
+       R"js({"enum": ["draft", "published", "blocked", "reserved", "sold", "withdrawn"]})js"}};
+  std::string id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string sale_mode;
+  std::string channel;
+  std::optional<std::string> outlet_id;
+  std::string title;
+  std::string description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  BestOfferTerms best_offer;
+  boost::json::value mode_terms;
+  std::string status;
+  std::optional<int64_t> disclosure_version;
+  Time created_at;
+  std::optional<Time> published_at;
+  static Offer From(const storage::OfferRecord& o, bool seller_view);
+};
+BOOST_DESCRIBE_STRUCT(Offer, (),
+                      (id, item_id, organisation_id, sale_mode, channel, outlet_id, title,
+                       description, price_fen, warranty_months, return_days, best_offer, mode_terms,
+                       status, disclosure_version, created_at, published_at))
+
+struct ListingBlock {
+  static constexpr std::string_view kSchemaName = "ListingBlock";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status", R"js({"enum": ["blocked", "appealed", "upheld", "lifted"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string region_code;
+  std::string rule;
+  std::string reason;
+  std::string status;
+  std::optional<std::string> appeal;
+  std::optional<Time> appealed_at;
+  std::optional<std::string> decision_note;
+  std::optional<Time> decided_at;
+  Time created_at;
+  static ListingBlock From(const storage::ListingBlockRecord& b);
+};
+BOOST_DESCRIBE_STRUCT(ListingBlock, (),
+                      (id, offer_id, item_id, organisation_id, region_code, rule, reason, status,
+                       appeal, appealed_at, decision_note, decided_at, created_at))
+
+struct Order {
+  static constexpr std::string_view kSchemaName = "Order";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "the counter's reference; null for a buyer account's own order"})js"},
+      {"buyer_user_id",
+       R"js({"description": "the buyer account that placed the order; null for counter orders"})js"},
+      {"provider", R"js({"enum": ["cash_at_outlet", "simulated"]})js"},
+      {"state",
+       R"js({"enum": ["placed", "paid", "dispatched", "received", "settled", "cancelled", "refunded", "return_requested"]})js"},
+      {"dispatch", R"js({"type": ["object", "null"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::optional<std::string> buyer_ref;
+  std::optional<std::string> buyer_user_id;
+  int64_t price_fen = 0;
+  int64_t disclosure_version = 0;
+  Time disclosure_accepted_at;
+  std::string provider;
+  bool simulated = false;
+  std::optional<std::string> payment_ref;
+  std::string state;
+  int64_t paid_fen = 0;
+  int64_t refunded_fen = 0;
+  std::optional<boost::json::value> dispatch;
+  std::optional<Time> received_at;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  Time created_at;
+  static Order From(const storage::OrderRecord& o);
+};
+BOOST_DESCRIBE_STRUCT(Order, (),
+                      (id, offer_id, item_id, organisation_id, buyer_ref, buyer_user_id, price_fen,
+                       disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
+                       state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
+                       return_days, created_at))
+
 }  // namespace recirc::api::dto

@@ -6,9 +6,11 @@
 #include "api/api.hpp"
 #include "api/dto.hpp"
 #include "api/market/after_sales_json.hpp"
+#include "api/market/dto.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -16,74 +18,18 @@ namespace {
 namespace json = boost::json;
 using market::MarketServices;
 
-json::value OptInt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
-json::value OptTime(const std::optional<int64_t>& v) {
-  return v ? json::value(FormatRfc3339(FromUnixMillis(*v))) : nullptr;
-}
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-
 // The best-offer thresholds are the seller's own terms: only its organisation reads them; the
 // public (and buyers) see whether best offers are taken, never the amounts.
 json::object OfferJson(const storage::OfferRecord& o, bool seller_view = true) {
-  return {{"id", o.id},
-          {"item_id", o.item_id},
-          {"organisation_id", o.organisation_id},
-          {"sale_mode", o.sale_mode},
-          {"channel", o.channel},
-          {"outlet_id", o.outlet_id ? json::value(*o.outlet_id) : nullptr},
-          {"title", o.title},
-          {"description", o.description},
-          {"price_fen", o.price_fen},
-          {"warranty_months", o.warranty_months},
-          {"return_days", o.return_days},
-          {"best_offer",
-           {{"enabled", o.best_offer},
-            {"auto_accept_fen", seller_view ? OptInt(o.auto_accept_fen) : nullptr},
-            {"auto_decline_fen", seller_view ? OptInt(o.auto_decline_fen) : nullptr}}},
-          {"mode_terms", json::parse(o.mode_terms)},
-          {"status", o.status},
-          {"disclosure_version", OptInt(o.disclosure_version)},
-          {"created_at", Time(o.created_at)},
-          {"published_at", OptTime(o.published_at)}};
+  return json::value_from(dto::Offer::From(o, seller_view)).as_object();
 }
 
 json::object BlockJson(const storage::ListingBlockRecord& b) {
-  return {{"id", b.id},
-          {"offer_id", b.offer_id},
-          {"item_id", b.item_id},
-          {"organisation_id", b.organisation_id},
-          {"region_code", b.region_code},
-          {"rule", b.rule_id},
-          {"reason", b.reason},
-          {"status", b.status},
-          {"appeal", b.appeal ? json::value(*b.appeal) : nullptr},
-          {"appealed_at", OptTime(b.appealed_at)},
-          {"decision_note", b.decision_note ? json::value(*b.decision_note) : nullptr},
-          {"decided_at", OptTime(b.decided_at)},
-          {"created_at", Time(b.created_at)}};
+  return json::value_from(dto::ListingBlock::From(b)).as_object();
 }
 
 json::object OrderJson(const storage::OrderRecord& o) {
-  return {{"id", o.id},
-          {"offer_id", o.offer_id},
-          {"item_id", o.item_id},
-          {"organisation_id", o.organisation_id},
-          {"buyer_ref", o.buyer_ref.empty() ? json::value(nullptr) : json::value(o.buyer_ref)},
-          {"buyer_user_id", o.buyer_ref.empty() ? json::value(o.created_by) : nullptr},
-          {"price_fen", o.price_fen},
-          {"disclosure_version", o.disclosure_version},
-          {"disclosure_accepted_at", Time(o.disclosure_accepted_at)},
-          {"provider", o.provider},
-          {"simulated", o.provider == "simulated"},
-          {"payment_ref", o.payment_ref ? json::value(*o.payment_ref) : nullptr},
-          {"state", o.state},
-          {"paid_fen", o.paid_fen},
-          {"refunded_fen", o.refunded_fen},
-          {"dispatch", o.dispatch ? json::parse(*o.dispatch) : json::value(nullptr)},
-          {"received_at", OptTime(o.received_at)},
-          {"warranty_months", o.warranty_months},
-          {"return_days", o.return_days},
-          {"created_at", Time(o.created_at)}};
+  return json::value_from(dto::Order::From(o)).as_object();
 }
 
 template <class T, class F>
@@ -458,6 +404,53 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   add(Verb::get, "/api/v1/orders/{id}/after-sales", P::kAuthenticated, OrderAfterSales, 0);
   add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmall);
   add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmall);
+  // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
+  using http::Describe;
+  using http::Document;
+  Describe(routes, Verb::post, "/api/v1/offers",
+           Document<void, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(routes, Verb::get, "/api/v1/offers/{id}",
+           Document<void, dto::Offer>("An offer (published, reserved and sold ones are public)",
+                                      "market", 200));
+  Describe(routes, Verb::post, "/api/v1/offers/{id}/withdraw",
+           Document<void, dto::Offer>("Withdraw an offer", "market", 200));
+  Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
+           Document<void, dto::ListingBlock>("One listing block", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",
+           Document<void, dto::ListingBlock>("Appeal a block with a statement", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/decision",
+           Document<void, dto::ListingBlock>(
+               "Market supervision upholds or lifts an appealed block", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders",
+           Document<void, dto::Order>(
+               "Place an order; the buyer's acceptance of the current disclosure version is "
+               "recorded; one live order per offer (409 offer_taken). A buyer account's order is "
+               "its own (buyer_user_id); staff name the buyer with buyer_ref.",
+               "market", 201));
+  Describe(
+      routes, Verb::get, "/api/v1/orders/{id}",
+      Document<void, dto::Order>("An order (its seller or the user who placed it)", "market", 200));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/pay",
+      Document<void, dto::Order>("Pay into escrow; amount_fen confirms the price", "market", 200));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/dispatch",
+      Document<void, dto::Order>(
+          "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
+           Document<void, dto::Order>("The buyer received it; the inspection window starts",
+                                      "market", 200));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/settle",
+      Document<void, dto::Order>(
+          "Release the held money after the inspection and return windows; amount_fen confirms it",
+          "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/cancel",
+           Document<void, dto::Order>("Cancel a placed order, or a paid one with a full refund",
+                                      "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/refunds",
+           Document<void, dto::Order>("Refund part or all of the payment (never more than paid)",
+                                      "market", 200));
 }
 
 }  // namespace recirc::api
