@@ -125,6 +125,21 @@ TEST(DescribeJsonTest, ErrorsNameTheFullPath) {
               "created_at, item, tags");
 }
 
+struct Query {
+  static constexpr bool kRequest = true;
+  std::string text;
+  std::optional<int64_t> limit;
+};
+BOOST_DESCRIBE_STRUCT(Query, (), (text, limit))
+
+TEST(DescribeJsonTest, RequestSchemasAreClosedAndRequireOnlyNonOptionalMembers) {
+  Schemas schemas;
+  EXPECT_EQ(schemas.Of<Query>(),
+            json::parse(R"({"type":"object","properties":{"text":{"type":"string"},)"
+                        R"("limit":{"type":["integer","null"]}},"required":["text"],)"
+                        R"("additionalProperties":false})"));
+}
+
 TEST(DescribeJsonTest, OptionalStringsReadEmptyAsNone) {
   auto o = ReadText(With(R"("imei":"1")", R"("imei":"1","serial":"")"));
   ASSERT_TRUE(o);
@@ -138,8 +153,9 @@ TEST(DescribeJsonTest, SchemaFromTheDescription) {
   ASSERT_TRUE(c.contains("TestOrder"));
   ASSERT_TRUE(c.contains("Identifier"));
   const auto& order = c.at("TestOrder").as_object();
-  EXPECT_EQ(order.at("required"),
-            json::parse(R"(["id","price_fen","urgent","created_at","item","tags"])"));
+  EXPECT_EQ(
+      order.at("required"),
+      json::parse(R"(["id","price_fen","urgent","discount_fen","created_at","item","tags"])"));
   const auto& p = order.at("properties").as_object();
   EXPECT_EQ(p.at("discount_fen"), json::parse(R"({"type":["integer","null"]})"));
   EXPECT_EQ(p.at("csrf_token"), json::parse(R"({"type":"string"})"));
@@ -149,7 +165,7 @@ TEST(DescribeJsonTest, SchemaFromTheDescription) {
   const auto& item = p.at("item").as_object();  // no schema name: inlined
   EXPECT_EQ(item.at("properties").at("identifiers"),
             json::parse(R"({"type":"array","items":{"$ref":"#/components/schemas/Identifier"}})"));
-  EXPECT_EQ(c.at("Identifier").at("required"), json::parse(R"(["imei"])"));
+  EXPECT_EQ(c.at("Identifier").at("required"), json::parse(R"(["imei","serial"])"));
 }
 
 }  // namespace

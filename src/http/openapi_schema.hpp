@@ -1,10 +1,12 @@
 #pragma once
 // JSON Schema (OpenAPI 3.1) from the same descriptions that map DTOs (describe_json.hpp):
 // Schemas::Of<T>() answers a member's schema; a described struct with a `kSchemaName` is added
-// once to the components and answered as a $ref, one without is inlined. Required members are
-// those that are neither std::optional nor Omitted; std::optional is nullable.
+// once to the components and answered as a $ref, one without is inlined. std::optional is
+// nullable. Required: in a request (kRequest) the members that are neither std::optional nor
+// Omitted; in an answer every member but the Omitted ones (std::optional ones are null).
 //
 // A struct may add to its schema:
+//   static constexpr std::string_view kDescription = "…";  the schema's description
 //   static constexpr bool kRequest = true;  read from a request: "additionalProperties": false
 //   static constexpr std::pair<std::string_view, std::string_view> kFieldSchemas[] = {
 //       {"name", R"({"maxLength": 100})"}, {"kind", R"({"$ref": "…/OrganisationKind"})"}};
@@ -55,12 +57,19 @@ json::object Schemas::ObjectSchema() {
   boost::mp11::mp_for_each<Members<T>>([&](auto d) {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>;
     properties[d.name] = Of<M>();
-    if (!IsOptional<M>::value) required.emplace_back(d.name);
+    // An answer always has its std::optional members (null); a request may leave them out.
+    if constexpr (requires { T::kRequest; }) {
+      if (!IsOptional<M>::value) required.emplace_back(d.name);
+    } else {
+      if (!IsOmitted<M>::value) required.emplace_back(d.name);
+    }
   });
   if constexpr (requires { T::kFieldSchemas; }) {
     for (const auto& [name, text] : T::kFieldSchemas) MergeFieldSchema(properties, name, text);
   }
-  json::object out{{"type", "object"}, {"properties", std::move(properties)}};
+  json::object out{{"type", "object"}};
+  if constexpr (requires { T::kDescription; }) out["description"] = T::kDescription;
+  out["properties"] = std::move(properties);
   if (!required.empty()) out["required"] = std::move(required);
   if constexpr (requires { T::kRequest; }) out["additionalProperties"] = false;
   return out;

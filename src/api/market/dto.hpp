@@ -114,6 +114,9 @@ BOOST_DESCRIBE_STRUCT(BestOfferTerms, (), (enabled, auto_accept_fen, auto_declin
 
 struct Offer {
   static constexpr std::string_view kSchemaName = "Offer";
+  static constexpr std::string_view kDescription =
+      "An offer. sale_mode is fixed_price today; other modes keep their own terms in mode_terms. "
+      "Prices are integer fen.";
   static constexpr FieldSchema kFieldSchemas[] = {
       {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
       {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
@@ -169,6 +172,9 @@ BOOST_DESCRIBE_STRUCT(ListingBlock, (),
 
 struct Order {
   static constexpr std::string_view kSchemaName = "Order";
+  static constexpr std::string_view kDescription =
+      "placed → paid (held) → dispatched → received → settled; cancelled, refunded, "
+      "return_requested";
   static constexpr FieldSchema kFieldSchemas[] = {
       {"buyer_ref",
        R"js({"description": "the counter's reference; null for a buyer account's own order"})js"},
