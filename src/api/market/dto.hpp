@@ -114,6 +114,8 @@ BOOST_DESCRIBE_STRUCT(BestOfferTerms, (), (enabled, auto_accept_fen, auto_declin
 
 struct Offer {
   static constexpr std::string_view kSchemaName = "Offer";
+  static constexpr std::string_view kListSchemaName = "OfferList";
+  static constexpr std::string_view kPageSchemaName = "OfferPage";
   static constexpr std::string_view kDescription =
       "An offer. sale_mode is fixed_price today; other modes keep their own terms in mode_terms. "
       "Prices are integer fen.";
@@ -149,6 +151,7 @@ BOOST_DESCRIBE_STRUCT(Offer, (),
 
 struct ListingBlock {
   static constexpr std::string_view kSchemaName = "ListingBlock";
+  static constexpr std::string_view kListSchemaName = "ListingBlockList";
   static constexpr FieldSchema kFieldSchemas[] = {
       {"status", R"js({"enum": ["blocked", "appealed", "upheld", "lifted"]})js"}};
   std::string id;
@@ -172,6 +175,7 @@ BOOST_DESCRIBE_STRUCT(ListingBlock, (),
 
 struct Order {
   static constexpr std::string_view kSchemaName = "Order";
+  static constexpr std::string_view kPageSchemaName = "OrderPage";
   static constexpr std::string_view kDescription =
       "placed → paid (held) → dispatched → received → settled; cancelled, refunded, "
       "return_requested";
@@ -211,5 +215,22 @@ BOOST_DESCRIBE_STRUCT(Order, (),
                        disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
                        state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
                        return_days, created_at))
+
+// A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
+// full page, null at the end), named after the element (OfferList, OfferPage, …).
+template <class T>
+struct List {
+  static constexpr std::string_view kSchemaName = T::kListSchemaName;
+  std::vector<T> items;
+  BOOST_DESCRIBE_CLASS(List, (), (items), (), ())
+};
+
+template <class T>
+struct CursorPage {
+  static constexpr std::string_view kSchemaName = T::kPageSchemaName;
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;
+  BOOST_DESCRIBE_CLASS(CursorPage, (), (items, next_cursor), (), ())
+};
 
 }  // namespace recirc::api::dto

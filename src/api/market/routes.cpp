@@ -32,21 +32,6 @@ json::object OrderJson(const storage::OrderRecord& o) {
   return json::value_from(dto::Order::From(o)).as_object();
 }
 
-template <class T, class F>
-json::object Items(const std::vector<T>& v, F&& to_json) {
-  json::array items;
-  for (const auto& x : v) items.push_back(to_json(x));
-  return {{"items", std::move(items)}};
-}
-
-// {items, next_cursor} of a page (next_cursor null at the end).
-template <class Page, class F>
-json::object Paged(const Page& page, F&& to_json) {
-  json::object out = Items(page.items, to_json);
-  out["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : nullptr;
-  return out;
-}
-
 Result<std::vector<std::string>> StringList(const json::object& body, std::string_view key,
                                             bool required) {
   std::vector<std::string> out;
@@ -133,9 +118,9 @@ Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& c
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
-  return http::Json(200, Items(offers, [&](const storage::OfferRecord& o) {
-                      return OfferJson(o, SellerOf(ctx, o));
-                    }));
+  dto::List<dto::Offer> out;
+  for (const auto& o : offers) out.items.push_back(dto::Offer::From(o, SellerOf(ctx, o)));
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/offers?cursor=&limit=: the organisation's offers, newest first.
@@ -143,7 +128,9 @@ Result<http::Response> OwnOffers(const MarketServices& d, http::RequestContext& 
   RECIRC_TRY(auto page,
              CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
   RECIRC_TRY(auto offers, d.offers.OfOrganisation(ctx.Actor(), page));
-  return http::Json(200, Paged(offers, [](const storage::OfferRecord& o) { return OfferJson(o); }));
+  dto::CursorPage<dto::Offer> out{{}, offers.next_cursor};
+  for (const auto& o : offers.items) out.items.push_back(dto::Offer::From(o, true));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestContext&) {
@@ -179,7 +166,9 @@ Result<http::Response> ListPaymentProviders(const MarketServices& d, http::Reque
 
 Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto blocks, d.blocks.List(ctx.Actor(), ctx.Query("status")));
-  return http::Json(200, Items(blocks, BlockJson));
+  dto::List<dto::ListingBlock> out;
+  for (const auto& b : blocks) out.items.push_back(dto::ListingBlock::From(b));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& ctx) {
@@ -233,14 +222,18 @@ Result<http::Response> OwnOrders(const MarketServices& d, http::RequestContext& 
   RECIRC_TRY(auto page,
              CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
   RECIRC_TRY(auto orders, d.orders.OfOrganisation(ctx.Actor(), page));
-  return http::Json(200, Paged(orders, OrderJson));
+  dto::CursorPage<dto::Order> out{{}, orders.next_cursor};
+  for (const auto& o : orders.items) out.items.push_back(dto::Order::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first.
 Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, CursorPageFromQuery(ctx, market::kBuyerPageDefault, market::kBuyerPageMax));
   RECIRC_TRY(auto mine, d.orders.Mine(ctx.Actor(), page));
-  return http::Json(200, Paged(mine, OrderJson));
+  dto::CursorPage<dto::Order> out{{}, mine.next_cursor};
+  for (const auto& o : mine.items) out.items.push_back(dto::Order::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
@@ -357,7 +350,9 @@ Result<http::Response> SettleDispute(const MarketServices& d, http::RequestConte
 
 Result<http::Response> OrderAfterSales(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto list, d.after_sales.OfOrder(ctx.Actor(), Id(ctx)));
-  return http::Json(200, Items(list, AfterSaleJson));
+  dto::AfterSaleList out;
+  for (const auto& a : list) out.items.push_back(dto::AfterSale::From(a));
+  return http::Json(200, json::value_from(out));
 }
 
 }  // namespace
@@ -451,6 +446,30 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   Describe(routes, Verb::post, "/api/v1/orders/{id}/refunds",
            Document<void, dto::Order>("Refund part or all of the payment (never more than paid)",
                                       "market", 200));
+  Describe(routes, Verb::get, "/api/v1/offers",
+           Document<void, dto::CursorPage<dto::Offer>>(
+               "Your organisation's offers, newest first, a page at a time (next_cursor is the "
+               "last id of a full page, null at the end)",
+               "market"));
+  Describe(routes, Verb::get, "/api/v1/items/{id}/offers",
+           Document<void, dto::List<dto::Offer>>("The item's public offers", "market"));
+  Describe(routes, Verb::get, "/api/v1/listing-blocks",
+           Document<void, dto::List<dto::ListingBlock>>("Your organisation's blocked listings",
+                                                        "market"));
+  Describe(routes, Verb::get, "/api/v1/supervision/listing-blocks",
+           Document<void, dto::List<dto::ListingBlock>>(
+               "Market supervision: listings the rules blocked in your region", "market"));
+  Describe(routes, Verb::get, "/api/v1/orders",
+           Document<void, dto::CursorPage<dto::Order>>(
+               "Your organisation's orders, newest first, a page at a time (next_cursor is the "
+               "last id of a full page, null at the end)",
+               "market"));
+  Describe(routes, Verb::get, "/api/v1/orders/mine",
+           Document<void, dto::CursorPage<dto::Order>>(
+               "The orders the caller placed (a buyer's own orders), newest first", "market"));
+  Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
+           Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
+                                              "market"));
 }
 
 }  // namespace recirc::api
