@@ -216,6 +216,100 @@ BOOST_DESCRIBE_STRUCT(Order, (),
                        state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
                        return_days, created_at))
 
+// Requests of the order and listing-block routes (inline schemas; constraints as documented).
+struct AppealBlock {
+  static constexpr bool kRequest = true;
+  std::string statement;
+};
+BOOST_DESCRIBE_STRUCT(AppealBlock, (), (statement))
+
+struct DecideBlock {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"decision", R"js({"enum": ["uphold", "lift"]})js"}};
+  std::string decision;
+  std::string note;
+};
+BOOST_DESCRIBE_STRUCT(DecideBlock, (), (decision, note))
+
+struct PlaceOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff at the counter: the buyer's reference (required); a buyer account gives none (refused, field buyer_ref): the order is the account's"})js"},
+      {"provider",
+       R"js({"enum": ["cash_at_outlet", "cash", "simulated"], "description": "cash is another name for cash_at_outlet (not for online offers); simulated moves no money"})js"}};
+  std::string offer_id;
+  std::optional<std::string> buyer_ref;
+  std::string provider;
+  int64_t accepted_disclosure_version = 0;
+  std::optional<std::string> best_offer_id;
+};
+BOOST_DESCRIBE_STRUCT(PlaceOrder, (),
+                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id))
+
+struct PayOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+  std::optional<std::string> receipt_number;
+};
+BOOST_DESCRIBE_STRUCT(PayOrder, (), (amount_fen, receipt_number))
+
+struct ReceiveOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"condition", R"js({"enum": ["as_described", "not_as_described"]})js"}};
+  std::string condition;
+};
+BOOST_DESCRIBE_STRUCT(ReceiveOrder, (), (condition))
+
+struct SettleOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(SettleOrder, (), (amount_fen))
+
+struct CancelOrder {
+  static constexpr bool kRequest = true;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(CancelOrder, (), (reason))
+
+struct RefundOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(RefundOrder, (), (amount_fen))
+
+struct AcceptReturn {
+  static constexpr bool kRequest = true;
+  int64_t refund_fen = 0;
+  bool override_flag = false;
+};
+BOOST_DESCRIBE_STRUCT(AcceptReturn, (), (refund_fen, override_flag))
+
+struct ClaimWarranty {
+  static constexpr bool kRequest = true;
+  std::string fault;
+};
+BOOST_DESCRIBE_STRUCT(ClaimWarranty, (), (fault))
+
+struct OpenDispute {
+  static constexpr bool kRequest = true;
+  std::string report_id;
+  std::string claim;
+};
+BOOST_DESCRIBE_STRUCT(OpenDispute, (), (report_id, claim))
+
+struct SettleDispute {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"outcome", R"js({"enum": ["refund", "uphold_sale"]})js"}};
+  std::string reinspection_report_id;
+  std::string outcome;
+};
+BOOST_DESCRIBE_STRUCT(SettleDispute, (), (reinspection_report_id, outcome))
+
 // A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
 // full page, null at the end), named after the element (OfferList, OfferPage, …).
 template <class T>

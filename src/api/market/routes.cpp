@@ -177,37 +177,27 @@ Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& c
 }
 
 Result<http::Response> AppealBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"statement"}));
-  RECIRC_TRY(std::string statement, f.String("statement"));
-  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), statement));
+  RECIRC_TRY(auto in, ReadBody<dto::AppealBlock>(ctx));
+  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), in.statement));
   return http::Json(200, BlockJson(block));
 }
 
 Result<http::Response> DecideBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
-  RECIRC_TRY(std::string decision, f.String("decision"));
-  RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), decision, note));
+  RECIRC_TRY(auto in, ReadBody<dto::DecideBlock>(ctx));
+  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), in.decision, in.note));
   return http::Json(200, BlockJson(block));
 }
 
 // Orders.
 
 Result<http::Response> PlaceOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown(
-      {"offer_id", "buyer_ref", "provider", "accepted_disclosure_version", "best_offer_id"}));
+  RECIRC_TRY(auto body, ReadBody<dto::PlaceOrder>(ctx));
   market::OrderInput in;
-  RECIRC_TRY(in.offer_id, f.String("offer_id"));
-  RECIRC_TRY(in.buyer_ref, f.OptionalString("buyer_ref"));
-  RECIRC_TRY(in.provider, f.String("provider"));
-  RECIRC_TRY(in.accepted_disclosure_version, f.Integer("accepted_disclosure_version"));
-  RECIRC_TRY(in.best_offer_id, f.OptionalString("best_offer_id"));
+  in.offer_id = body.offer_id;
+  in.buyer_ref = body.buyer_ref;
+  in.provider = body.provider;
+  in.accepted_disclosure_version = body.accepted_disclosure_version;
+  in.best_offer_id = body.best_offer_id;
   RECIRC_TRY(auto order, d.orders.Place(ctx.Actor(), in));
   return http::Json(201, OrderJson(order));
 }
@@ -237,12 +227,8 @@ Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& c
 }
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen", "receipt_number"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto receipt, f.OptionalString("receipt_number"));
-  RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), amount, receipt));
+  RECIRC_TRY(auto in, ReadBody<dto::PayOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), in.amount_fen, in.receipt_number));
   return http::Json(200, OrderJson(order));
 }
 
@@ -260,38 +246,26 @@ Result<http::Response> DispatchOrder(const MarketServices& d, http::RequestConte
 }
 
 Result<http::Response> ReceiveOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"condition"}));
-  RECIRC_TRY(std::string condition, f.String("condition"));
-  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), Id(ctx), condition));
+  RECIRC_TRY(auto in, ReadBody<dto::ReceiveOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), Id(ctx), in.condition));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> SettleOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), amount));
+  RECIRC_TRY(auto in, ReadBody<dto::SettleOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), in.amount_fen));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> CancelOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), Id(ctx), reason));
+  RECIRC_TRY(auto in, ReadBody<dto::CancelOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), Id(ctx), in.reason));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), amount));
+  RECIRC_TRY(auto in, ReadBody<dto::RefundOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), in.amount_fen));
   return http::Json(200, OrderJson(order));
 }
 
@@ -310,41 +284,28 @@ Result<http::Response> RequestReturn(const MarketServices& d, http::RequestConte
 }
 
 Result<http::Response> AcceptReturn(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"refund_fen", "override_flag"}));
-  RECIRC_TRY(int64_t refund, f.Fen("refund_fen"));
-  RECIRC_TRY(bool override_flag, f.OptionalBool("override_flag", false));
-  RECIRC_TRY(auto r, d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), refund, override_flag));
+  RECIRC_TRY(auto in, ReadBody<dto::AcceptReturn>(ctx));
+  RECIRC_TRY(auto r,
+             d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), in.refund_fen, in.override_flag));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> ClaimWarranty(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"fault"}));
-  RECIRC_TRY(std::string fault, f.String("fault"));
-  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), Id(ctx), fault));
+  RECIRC_TRY(auto in, ReadBody<dto::ClaimWarranty>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), Id(ctx), in.fault));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> OpenDispute(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"report_id", "claim"}));
-  RECIRC_TRY(std::string report, f.String("report_id"));
-  RECIRC_TRY(std::string claim, f.String("claim"));
-  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), Id(ctx), report, claim));
+  RECIRC_TRY(auto in, ReadBody<dto::OpenDispute>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), Id(ctx), in.report_id, in.claim));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> SettleDispute(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reinspection_report_id", "outcome"}));
-  RECIRC_TRY(std::string report, f.String("reinspection_report_id"));
-  RECIRC_TRY(std::string outcome, f.String("outcome"));
-  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), Id(ctx), report, outcome));
+  RECIRC_TRY(auto in, ReadBody<dto::SettleDispute>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), Id(ctx), in.reinspection_report_id,
+                                                 in.outcome));
   return http::Json(200, AfterSaleJson(r));
 }
 
@@ -412,12 +373,13 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
            Document<void, dto::ListingBlock>("One listing block", "market", 200));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",
-           Document<void, dto::ListingBlock>("Appeal a block with a statement", "market", 200));
+           Document<dto::AppealBlock, dto::ListingBlock>("Appeal a block with a statement",
+                                                         "market", 200));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/decision",
-           Document<void, dto::ListingBlock>(
+           Document<dto::DecideBlock, dto::ListingBlock>(
                "Market supervision upholds or lifts an appealed block", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders",
-           Document<void, dto::Order>(
+           Document<dto::PlaceOrder, dto::Order>(
                "Place an order; the buyer's acceptance of the current disclosure version is "
                "recorded; one live order per offer (409 offer_taken). A buyer account's order is "
                "its own (buyer_user_id); staff name the buyer with buyer_ref.",
@@ -425,27 +387,27 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   Describe(
       routes, Verb::get, "/api/v1/orders/{id}",
       Document<void, dto::Order>("An order (its seller or the user who placed it)", "market", 200));
-  Describe(
-      routes, Verb::post, "/api/v1/orders/{id}/pay",
-      Document<void, dto::Order>("Pay into escrow; amount_fen confirms the price", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/pay",
+           Document<dto::PayOrder, dto::Order>("Pay into escrow; amount_fen confirms the price",
+                                               "market", 200));
   Describe(
       routes, Verb::post, "/api/v1/orders/{id}/dispatch",
       Document<void, dto::Order>(
           "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
-           Document<void, dto::Order>("The buyer received it; the inspection window starts",
-                                      "market", 200));
+           Document<dto::ReceiveOrder, dto::Order>(
+               "The buyer received it; the inspection window starts", "market", 200));
   Describe(
       routes, Verb::post, "/api/v1/orders/{id}/settle",
-      Document<void, dto::Order>(
+      Document<dto::SettleOrder, dto::Order>(
           "Release the held money after the inspection and return windows; amount_fen confirms it",
           "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/cancel",
-           Document<void, dto::Order>("Cancel a placed order, or a paid one with a full refund",
-                                      "market", 200));
+           Document<dto::CancelOrder, dto::Order>(
+               "Cancel a placed order, or a paid one with a full refund", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/refunds",
-           Document<void, dto::Order>("Refund part or all of the payment (never more than paid)",
-                                      "market", 200));
+           Document<dto::RefundOrder, dto::Order>(
+               "Refund part or all of the payment (never more than paid)", "market", 200));
   Describe(routes, Verb::get, "/api/v1/offers",
            Document<void, dto::CursorPage<dto::Offer>>(
                "Your organisation's offers, newest first, a page at a time (next_cursor is the "
@@ -470,6 +432,20 @@ void AddMarketRoutes(std::vector<http::Route>& routes, ApiDeps& deps) {
   Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
            Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
                                               "market"));
+  Describe(routes, Verb::post, "/api/v1/returns/{id}/accept",
+           Document<dto::AcceptReturn, dto::AfterSale>(
+               "Accept a return with a full refund (a flagged return needs override_flag)",
+               "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/warranty-claims",
+           Document<dto::ClaimWarranty, dto::AfterSale>(
+               "Claim under the warranty within its period", "market", 201));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/disputes",
+           Document<dto::OpenDispute, dto::AfterSale>(
+               "Dispute the condition against a recorded inspection report", "market", 201));
+  Describe(
+      routes, Verb::post, "/api/v1/disputes/{id}/settle",
+      Document<dto::SettleDispute, dto::AfterSale>(
+          "Settle a dispute by a re-inspection compared with the disputed report", "market", 200));
 }
 
 }  // namespace recirc::api
