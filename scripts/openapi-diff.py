@@ -36,6 +36,27 @@ def answer_schemas(op):
     return out
 
 
+def lost(old, new, path=""):
+    """What the old schema says that the new one does not (additions in new are not losses).
+    A type that became nullable (["string", "null"]) keeps the old type."""
+    out = []
+    if isinstance(old, dict) and isinstance(new, dict):
+        for k, v in old.items():
+            if k not in new:
+                out.append(f"{path}/{k} missing")
+            else:
+                out += lost(v, new[k], f"{path}/{k}")
+    elif isinstance(old, list) and isinstance(new, list) and path.endswith("required"):
+        missing = [x for x in old if x not in new]
+        if missing:
+            out.append(f"{path} no longer requires {missing}")
+    elif path.endswith("/type") and isinstance(new, list) and old in new:
+        pass
+    elif old != new:
+        out.append(f"{path}: {json.dumps(old)[:80]} -> {json.dumps(new)[:80]}")
+    return out
+
+
 def main(old_path, new_path):
     old, new = json.load(open(old_path)), json.load(open(new_path))
     old_ops, new_ops = operations(old), operations(new)
@@ -53,9 +74,11 @@ def main(old_path, new_path):
         if o.get("security") != n.get("security"):
             sec.append(f"  {key}: {o.get('security')} -> {n.get('security')}")
         if body_schema(o) != body_schema(n):
-            body.append(f"  {key}: {body_schema(o)} -> {body_schema(n)}")
+            body.append(f"  {key}: " + ("; ".join(lost(body_schema(o), body_schema(n))) or
+                                        "only additions (type, required, nullable)"))
         if answer_schemas(o) != answer_schemas(n):
-            answer.append(f"  {key}: {answer_schemas(o)} -> {answer_schemas(n)}")
+            answer.append(f"  {key}: " + ("; ".join(lost(answer_schemas(o), answer_schemas(n)))
+                                          or "only additions (type, required, nullable)"))
         if o.get("summary") != n.get("summary"):
             summary.append(f"  {key}")
     for title, items in (("x-permission differences", perm), ("security differences", sec),
@@ -90,7 +113,9 @@ def main(old_path, new_path):
                       if k not in ("properties", "required") and o.get(k) != n.get(k))
         if rest:
             diff.append(f"other keys differ {rest}")
-        lines.append(f"  schema {name}: " + "; ".join(diff))
+        losses = lost(o, n)
+        lines.append(f"  schema {name}: " + "; ".join(diff) +
+                     (f" | LOST: {'; '.join(losses)}" if losses else " | only additions"))
     lines.append(f"component schemas that differ: {changed}")
     print("\n".join(lines))
 

@@ -129,14 +129,16 @@ struct Query {
   static constexpr bool kRequest = true;
   std::string text;
   std::optional<int64_t> limit;
+  bool exact = false;
 };
-BOOST_DESCRIBE_STRUCT(Query, (), (text, limit))
+BOOST_DESCRIBE_STRUCT(Query, (), (text, limit, exact))
 
 TEST(DescribeJsonTest, RequestSchemasAreClosedAndRequireOnlyNonOptionalMembers) {
   Schemas schemas;
   EXPECT_EQ(schemas.Of<Query>(),
             json::parse(R"({"type":"object","properties":{"text":{"type":"string"},)"
-                        R"("limit":{"type":["integer","null"]}},"required":["text"],)"
+                        R"("limit":{"type":["integer","null"]},"exact":{"type":"boolean"}},)"
+                        R"("required":["text"],)"
                         R"("additionalProperties":false})"));
 }
 

@@ -2,8 +2,9 @@
 // JSON Schema (OpenAPI 3.1) from the same descriptions that map DTOs (describe_json.hpp):
 // Schemas::Of<T>() answers a member's schema; a described struct with a `kSchemaName` is added
 // once to the components and answered as a $ref, one without is inlined. std::optional is
-// nullable. Required: in a request (kRequest) the members that are neither std::optional nor
-// Omitted; in an answer every member but the Omitted ones (std::optional ones are null).
+// nullable. Required: in a request (kRequest) the members that are neither std::optional,
+// Omitted nor bool (a bool absent keeps its default); in an answer every member but the Omitted
+// ones (std::optional ones are null).
 //
 // A struct may add to its schema:
 //   static constexpr std::string_view kDescription = "…";  the schema's description
@@ -58,8 +59,9 @@ json::object Schemas::ObjectSchema() {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>;
     properties[d.name] = Of<M>();
     // An answer always has its std::optional members (null); a request may leave them out.
+    // A bool absent from a request keeps its default.
     if constexpr (requires { T::kRequest; }) {
-      if (!IsOptional<M>::value) required.emplace_back(d.name);
+      if (!IsOptional<M>::value && !std::is_same_v<M, bool>) required.emplace_back(d.name);
     } else {
       if (!IsOmitted<M>::value) required.emplace_back(d.name);
     }
