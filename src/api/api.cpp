@@ -1,5 +1,6 @@
 #include "api/api.hpp"
 
+#include <memory>
 #include <span>
 
 #include "core/embedded_file.hpp"
@@ -31,6 +32,15 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddWitnessRoutes(routes, c.history);
   AddLabelRoutes(routes, c.registry);
   AddOrderPhotoRoutes(routes, c.market);
+  // The OpenAPI route serves the document generated from the whole table, made once here.
+  auto document = std::make_shared<const std::string>(GenerateOpenApi(routes));
+  for (auto& route : routes) {
+    if (route.method == http::Verb::get && route.pattern == "/api/v1/openapi.json") {
+      route.handler = [document](http::RequestContext&) -> Result<http::Response> {
+        return http::Text(200, "application/json", *document);
+      };
+    }
+  }
   return routes;
 }
 

@@ -28,7 +28,11 @@ struct ApiContexts {
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);
 
-// The OpenAPI 3.1 document served at /api/v1/openapi.json (src/api/openapi.json, compiled in).
+// The hand-written part of the OpenAPI 3.1 document (src/api/openapi.json, compiled in): what
+// routes without RouteDoc say beyond method, path and permission, and the shared components.
 std::string_view OpenApi();
+// The OpenAPI 3.1 document served at /api/v1/openapi.json, generated from the route table
+// (src/api/openapi.cpp) over the hand-written part.
+std::string GenerateOpenApi(const std::vector<http::Route>& routes);
 
 }  // namespace recirc::api

@@ -2,66 +2,7 @@
 
 #include <charconv>
 
-#include "core/clock.hpp"
-
 namespace recirc::api {
-namespace {
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-}  // namespace
-
-boost::json::object ToJson(const storage::OrganisationRecord& r) {
-  boost::json::object o{{"id", r.id},
-                        {"kind", r.kind},
-                        {"name", r.name},
-                        {"region_code", r.region_code},
-                        {"created_at", Time(r.created_at)}};
-  o["credit_code"] = r.credit_code ? boost::json::value(*r.credit_code) : nullptr;
-  return o;
-}
-
-boost::json::object ToJson(const storage::OutletRecord& r) {
-  return {{"id", r.id},           {"organisation_id", r.organisation_id},
-          {"name", r.name},       {"region_code", r.region_code},
-          {"address", r.address}, {"created_at", Time(r.created_at)}};
-}
-
-boost::json::object ToJson(const storage::UserRecord& r) {
-  return {{"id", r.id},
-          {"organisation_id", r.organisation_id},
-          {"username", r.username},
-          {"display_name", r.display_name},
-          {"role", r.role},
-          {"disabled", r.disabled},
-          {"created_at", Time(r.created_at)}};
-}
-
-boost::json::object ToJson(const storage::ApiKeyRecord& r) {
-  return {{"id", r.id},
-          {"name", r.name},
-          {"created_at", Time(r.created_at)},
-          {"revoked", r.revoked_at.has_value()}};
-}
-
-boost::json::object SessionJson(const identity::Principal& p) {
-  boost::json::array permissions;
-  for (auto perm : identity::AllPermissions()) {
-    if (p.Has(perm)) permissions.emplace_back(identity::PermissionName(perm));
-  }
-  boost::json::object out{{"user",
-                           {{"id", p.user_id},
-                            {"username", p.username},
-                            {"display_name", p.display_name},
-                            {"role", identity::RoleName(p.role)}}},
-                          {"organisation",
-                           {{"id", p.organisation.id},
-                            {"name", p.organisation.name},
-                            {"kind", p.organisation.kind},
-                            {"region_code", p.organisation.region_code}}},
-                          {"permissions", std::move(permissions)}};
-  if (!p.csrf_token.empty()) out["csrf_token"] = p.csrf_token;
-  return out;
-}
-
 Result<storage::PageRequest> PageFromQuery(const http::RequestContext& ctx) {
   storage::PageRequest page;
   if (auto after = ctx.Query("after")) page.after = *after;

@@ -1,31 +1,22 @@
 #pragma once
-// JSON shapes of the identity records on the wire (times as RFC 3339 UTC with milliseconds).
+// Shared helpers of the route tables: request bodies read as described DTOs, page queries.
+// The DTOs themselves live with their context (src/api/<context>/dto.hpp).
 
 #include <boost/json/object.hpp>
 
 #include "domain/identity/directory_service.hpp"
 #include "domain/identity/principal.hpp"
+#include "http/describe_json.hpp"
 #include "http/route.hpp"
 
 namespace recirc::api {
 
-boost::json::object ToJson(const storage::OrganisationRecord& r);
-boost::json::object ToJson(const storage::OutletRecord& r);
-boost::json::object ToJson(const storage::UserRecord& r);  // never the password hash
-boost::json::object ToJson(const storage::ApiKeyRecord& r);
-boost::json::object SessionJson(const identity::Principal& p);
-
+// A request body read as the described DTO T (http/describe_json.hpp): unknown fields refused,
+// errors naming the field by its path.
 template <class T>
-boost::json::object PageJson(const identity::Page<T>& page) {
-  boost::json::array items;
-  for (const auto& r : page.items) items.push_back(ToJson(r));
-  boost::json::object out{{"items", std::move(items)}};
-  if (page.next_cursor) {
-    out["next_cursor"] = *page.next_cursor;
-  } else {
-    out["next_cursor"] = nullptr;
-  }
-  return out;
+Result<T> ReadBody(const http::RequestContext& ctx) {
+  RECIRC_TRY(auto body, ctx.JsonObject());
+  return jsonmap::Read<T>(boost::json::value(std::move(body)));
 }
 
 // ?after=<id>&limit=<1..200>, with errors naming the parameter.

@@ -54,6 +54,23 @@ struct RequestContext {
 
 using Handler = std::function<Result<Response>(RequestContext&)>;
 
+}  // namespace recirc::http
+namespace recirc::jsonmap {
+class Schemas;
+}  // namespace recirc::jsonmap
+namespace recirc::http {
+
+// What the generated OpenAPI document says of a route beyond its method, pattern and permission
+// (src/api/openapi.cpp): made with http::Document<Request, Answer>(…) (http/openapi_schema.hpp).
+using SchemaFn = boost::json::value (*)(jsonmap::Schemas&);
+struct RouteDoc {
+  std::string summary;
+  std::string tag;
+  SchemaFn request = nullptr;   // the JSON body's schema; null: no JSON body
+  SchemaFn response = nullptr;  // the success answer's schema; null: not JSON or not described
+  unsigned status = 200;        // the success status
+};
+
 struct Route {
   Verb method;
   std::string pattern;
@@ -62,6 +79,7 @@ struct Route {
   size_t body_limit = size_t{64} * 1024;
   Execution execution = Execution::kBlocking;
   Answer answer = Answer::kReplayable;
+  std::optional<RouteDoc> doc = std::nullopt;  // null: documented by hand (src/api/openapi.json)
 };
 
 }  // namespace recirc::http

@@ -168,6 +168,34 @@ TEST_P(RegistryHttpTest, InvalidIdentifiersAreRejectedNamingTheField) {
   EXPECT_EQ(json::parse(bad_id.body).as_object()["error"].as_object()["field"], "seller.id_number");
 }
 
+// The body is read by its description (api/registry/dto.hpp): a nested field is named by its
+// whole path, an unknown one too.
+TEST_P(RegistryHttpTest, NestedBodyErrorsNameTheWholePath) {
+  std::string shop_org;
+  auto clerk = LogIn("shop.clerk", &shop_org);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org + "/outlets", "", clerk}).body);
+  const std::string outlet_id(
+      outlets.as_object()["items"].as_array()[0].as_object()["id"].as_string());
+  const std::string imei =
+      "86723405123452" + std::string(1, core::ImeiCheckDigit("86723405123452").value());
+  const std::string body = Acquisition(outlet_id, imei);
+  const auto field_of = [&](std::string changed) {
+    auto r = server_->Call({"POST", "/api/v1/acquisitions", changed, clerk});
+    EXPECT_EQ(r.status, 400u) << r.body;
+    return std::string(json::parse(r.body).as_object()["error"].as_object()["field"].as_string());
+  };
+  std::string agent = body;
+  agent.replace(agent.find("\"seller\":{") + 10, 0, R"("agent":{"name":"A"},)");
+  EXPECT_EQ(field_of(agent), "seller.agent.id_type");
+  std::string unknown = body;
+  unknown.replace(unknown.find("\"item\":{") + 8, 0, R"("colour_name":"red",)");
+  EXPECT_EQ(field_of(unknown), "item.colour_name");
+  std::string not_string = body;
+  not_string.replace(not_string.find("\"" + imei + "\""), imei.size() + 2, "7");
+  EXPECT_EQ(field_of(not_string), "item.identifiers.imei");
+}
+
 TEST_P(RegistryHttpTest, BlockListImportIsAllOrNothingAndScreens) {
   auto police = LogIn("police.chaoyang");
   const std::string good =

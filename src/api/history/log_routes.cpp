@@ -4,7 +4,9 @@
 
 #include <charconv>
 
+#include "api/history/dto.hpp"
 #include "api/history/routes.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -30,20 +32,13 @@ Result<http::Response> Tile(const HistoryApi& d, http::RequestContext& c) {
 
 Result<http::Response> Passport(const HistoryApi& d, http::RequestContext& c) {
   RECIRC_TRY(auto p, Log(d).ItemPassport(std::string(c.Param("id"))));
-  boost::json::array events;
+  dto::ItemPassport out{p.item_id, p.tree_size, p.checkpoint, Log(d).VerifierKey(), {}};
   for (const auto& e : p.events) {
-    boost::json::array proof;
-    for (const auto& h : e.proof) proof.emplace_back(tlog::Base64Encode(h));
-    events.push_back(boost::json::object{{"index", e.index},
-                                         {"entry", e.leaf},
-                                         {"leaf", boost::json::parse(e.leaf)},
-                                         {"inclusion_proof", std::move(proof)}});
+    dto::PassportEvent event{e.index, e.leaf, boost::json::parse(e.leaf), {}};
+    for (const auto& h : e.proof) event.inclusion_proof.push_back(tlog::Base64Encode(h));
+    out.events.push_back(std::move(event));
   }
-  return http::Json(200, boost::json::object{{"item_id", p.item_id},
-                                             {"tree_size", p.tree_size},
-                                             {"checkpoint", p.checkpoint},
-                                             {"log_key", Log(d).VerifierKey()},
-                                             {"events", std::move(events)}});
+  return http::Json(200, boost::json::value_from(out));
 }
 
 Result<http::Response> ProofFile(const HistoryApi& d, http::RequestContext& c) {
@@ -81,6 +76,12 @@ void AddLogRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
                     [&d](http::RequestContext& c) { return Passport(d, c); }, 0});
   routes.push_back({Verb::get, "/api/v1/items/{id}/events/{index}/proof", P::kPublic,
                     [&d](http::RequestContext& c) { return ProofFile(d, c); }, 0});
+  http::Describe(routes, Verb::get, "/api/v1/items/{id}/passport",
+                 http::Document<void, dto::ItemPassport>(
+                     "An item's public history: each leaf (canonical JSON, as 'entry' bytes and "
+                     "parsed as 'leaf') with its RFC 9162 inclusion proof against the latest "
+                     "checkpoint, which is included signed",
+                     "transparency log"));
 }
 
 }  // namespace recirc::api

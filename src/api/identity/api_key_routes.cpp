@@ -2,28 +2,26 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/identity/dto.hpp"
 #include "api/identity/routes.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
 
 Result<http::Response> List(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto keys, deps.auth.ListApiKeys(ctx.Actor()));
-  boost::json::array items;
-  for (const auto& k : keys) items.push_back(ToJson(k));
-  return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  dto::ApiKeyList out;
+  for (const auto& k : keys) out.items.push_back(dto::ApiKey::From(k));
+  return http::Json(200, boost::json::value_from(out));
 }
 
 Result<http::Response> Create(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"name"}));
-  RECIRC_TRY(std::string name, f.String("name"));
-  RECIRC_TRY(auto created, deps.auth.CreateApiKey(ctx.Actor(), name));
-  boost::json::object out = ToJson(created.key);
-  out["secret"] = created.secret;
-  return http::Json(201, out);
+  RECIRC_TRY(auto in, ReadBody<dto::NewApiKey>(ctx));
+  RECIRC_TRY(auto created, deps.auth.CreateApiKey(ctx.Actor(), in.name));
+  dto::NewApiKeyResult out{dto::ApiKey::From(created.key), created.secret};
+  return http::Json(201, boost::json::value_from(out));
 }
 
 Result<http::Response> Revoke(const IdentityApi& deps, http::RequestContext& ctx) {
@@ -43,6 +41,16 @@ void AddApiKeyRoutes(std::vector<http::Route>& routes, const IdentityApi& d) {
                     http::Execution::kBlocking, http::Answer::kSecret});
   routes.push_back({Verb::delete_, "/api/v1/api-keys/{id}", P::kApiKeysManage,
                     [&d](http::RequestContext& c) { return Revoke(d, c); }, 0});
+
+  using http::Describe;
+  using http::Document;
+  Describe(routes, Verb::get, "/api/v1/api-keys",
+           Document<void, dto::ApiKeyList>("The caller's API keys", "identity"));
+  Describe(routes, Verb::post, "/api/v1/api-keys",
+           Document<dto::NewApiKey, dto::NewApiKeyResult>(
+               "Create an API key; the secret is returned once", "identity", 201));
+  Describe(routes, Verb::delete_, "/api/v1/api-keys/{id}",
+           Document<void, void>("Revoke an API key", "identity", 204));
 }
 
 }  // namespace recirc::api

@@ -1,8 +1,10 @@
 // Buyer accounts: POST /api/v1/buyers (open an account, no session).
 #include <boost/json.hpp>
 
+#include "api/dto.hpp"
+#include "api/identity/dto.hpp"
 #include "api/identity/routes.hpp"
-#include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -10,19 +12,11 @@ namespace {
 namespace json = boost::json;
 
 Result<http::Response> RegisterBuyer(const IdentityApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"username", "password", "display_name"}));
-  identity::NewBuyer in;
-  RECIRC_TRY(in.username, f.String("username"));
-  RECIRC_TRY(in.password, f.String("password"));
-  RECIRC_TRY(in.display_name, f.String("display_name"));
-  RECIRC_TRY(auto user, d.buyers.Register(in, ctx.remote));
-  return http::Json(201, json::object{{"user",
-                                       {{"id", user.id},
-                                        {"username", user.username},
-                                        {"display_name", user.display_name},
-                                        {"role", user.role}}}});
+  RECIRC_TRY(auto in, ReadBody<dto::NewBuyer>(ctx));
+  RECIRC_TRY(auto user, d.buyers.Register(in.ToDomain(), ctx.remote));
+  dto::NewBuyerResult out;
+  out.user = {{user.id, user.username, user.display_name, user.role}};
+  return http::Json(201, json::value_from(out));
 }
 
 }  // namespace
@@ -35,6 +29,13 @@ void AddBuyerRoutes(std::vector<http::Route>& routes, const IdentityApi& d) {
   };
   routes.push_back({Verb::post, "/api/v1/buyers", P::kPublic, bind(RegisterBuyer), size_t{4} * 1024,
                     http::Execution::kHashing, http::Answer::kSecret});
+
+  http::Describe(routes, Verb::post, "/api/v1/buyers",
+                 http::Document<dto::NewBuyer, dto::NewBuyerResult>(
+                     "Open an individual buyer's account (role buyer, in the node-wide buyers "
+                     "organisation). No session needed; afterwards POST /api/v1/session logs in. "
+                     "Rate-limited per username and client address like login.",
+                     "identity", 201));
 }
 
 }  // namespace recirc::api

@@ -2,77 +2,60 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/identity/dto.hpp"
 #include "api/identity/routes.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
 
+namespace json = boost::json;
 using identity::Permission;
 
 Result<http::Response> ListOrganisations(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result, deps.directory.ListOrganisations(ctx.Actor(), page));
-  return http::Json(200, PageJson(result));
+  return http::Json(200, json::value_from(dto::Page<dto::Organisation>::From(result)));
 }
 
 Result<http::Response> CreateOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"kind", "name", "credit_code", "region_code"}));
-  identity::NewOrganisation in;
-  RECIRC_TRY(in.kind, f.String("kind"));
-  RECIRC_TRY(in.name, f.String("name"));
-  RECIRC_TRY(in.credit_code, f.OptionalString("credit_code"));
-  RECIRC_TRY(in.region_code, f.String("region_code"));
-  RECIRC_TRY(auto created, deps.directory.CreateOrganisation(ctx.Actor(), in));
-  return http::Json(201, ToJson(created));
+  RECIRC_TRY(auto in, ReadBody<dto::NewOrganisation>(ctx));
+  RECIRC_TRY(auto created, deps.directory.CreateOrganisation(ctx.Actor(), in.ToDomain()));
+  return http::Json(201, json::value_from(dto::Organisation::From(created)));
 }
 
 Result<http::Response> GetOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto org, deps.directory.GetOrganisation(ctx.Actor(), std::string(ctx.Param("id"))));
-  return http::Json(200, ToJson(org));
+  return http::Json(200, json::value_from(dto::Organisation::From(org)));
 }
 
 Result<http::Response> ListOutlets(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result,
              deps.directory.ListOutlets(ctx.Actor(), std::string(ctx.Param("id")), page));
-  return http::Json(200, PageJson(result));
+  return http::Json(200, json::value_from(dto::Page<dto::Outlet>::From(result)));
 }
 
 Result<http::Response> CreateOutlet(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"name", "region_code", "address"}));
-  identity::NewOutlet in;
-  RECIRC_TRY(in.name, f.String("name"));
-  RECIRC_TRY(in.region_code, f.String("region_code"));
-  RECIRC_TRY(in.address, f.String("address"));
+  RECIRC_TRY(auto in, ReadBody<dto::NewOutlet>(ctx));
   RECIRC_TRY(auto created,
-             deps.directory.CreateOutlet(ctx.Actor(), std::string(ctx.Param("id")), in));
-  return http::Json(201, ToJson(created));
+             deps.directory.CreateOutlet(ctx.Actor(), std::string(ctx.Param("id")), in.ToDomain()));
+  return http::Json(201, json::value_from(dto::Outlet::From(created)));
 }
 
 Result<http::Response> ListUsers(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
   RECIRC_TRY(auto result,
              deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page));
-  return http::Json(200, PageJson(result));
+  return http::Json(200, json::value_from(dto::Page<dto::User>::From(result)));
 }
 
 Result<http::Response> CreateUser(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"username", "display_name", "role", "password"}));
-  identity::NewUser in;
-  RECIRC_TRY(in.username, f.String("username"));
-  RECIRC_TRY(in.display_name, f.String("display_name"));
-  RECIRC_TRY(in.role, f.String("role"));
-  RECIRC_TRY(in.password, f.String("password"));
+  RECIRC_TRY(auto in, ReadBody<dto::NewUser>(ctx));
   RECIRC_TRY(auto created,
-             deps.directory.CreateUser(ctx.Actor(), std::string(ctx.Param("id")), in));
-  return http::Json(201, ToJson(created));
+             deps.directory.CreateUser(ctx.Actor(), std::string(ctx.Param("id")), in.ToDomain()));
+  return http::Json(201, json::value_from(dto::User::From(created)));
 }
 
 }  // namespace
@@ -97,6 +80,28 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
       {Verb::get, "/api/v1/organisations/{id}/users", P::kUsersRead, bind(ListUsers), 0});
   routes.push_back({Verb::post, "/api/v1/organisations/{id}/users", P::kUsersManage,
                     bind(CreateUser), size_t{64} * 1024, http::Execution::kHashing});
+
+  using http::Describe;
+  using http::Document;
+  const char* tag = "identity";
+  Describe(
+      routes, Verb::get, "/api/v1/organisations",
+      Document<void, dto::Page<dto::Organisation>>(
+          "Organisations the caller may see (all for platform administrators, else its own)", tag));
+  Describe(routes, Verb::post, "/api/v1/organisations",
+           Document<dto::NewOrganisation, dto::Organisation>(
+               "Create an organisation (platform administrators)", tag, 201));
+  Describe(routes, Verb::get, "/api/v1/organisations/{id}",
+           Document<void, dto::Organisation>("One organisation", tag));
+  Describe(routes, Verb::get, "/api/v1/organisations/{id}/outlets",
+           Document<void, dto::Page<dto::Outlet>>("Outlets of an organisation", tag));
+  Describe(routes, Verb::post, "/api/v1/organisations/{id}/outlets",
+           Document<dto::NewOutlet, dto::Outlet>("Create an outlet of an operator", tag, 201));
+  Describe(routes, Verb::get, "/api/v1/organisations/{id}/users",
+           Document<void, dto::Page<dto::User>>("Users of an organisation", tag));
+  Describe(routes, Verb::post, "/api/v1/organisations/{id}/users",
+           Document<dto::NewUser, dto::User>(
+               "Create a user whose role fits the organisation's kind", tag, 201));
 }
 
 }  // namespace recirc::api

@@ -3,9 +3,10 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/identity/dto.hpp"
 #include "api/identity/routes.hpp"
 #include "http/dispatcher.hpp"
-#include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -20,20 +21,16 @@ std::string SessionCookie(const std::string& value, int64_t max_age_seconds, boo
 }
 
 Result<http::Response> Login(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields fields(body);
-  RECIRC_CHECK(fields.OnlyKnown({"username", "password"}));
-  RECIRC_TRY(std::string username, fields.String("username"));
-  RECIRC_TRY(std::string password, fields.String("password"));
-  RECIRC_TRY(auto login, deps.auth.Login(username, password, ctx.remote));
+  RECIRC_TRY(auto in, ReadBody<dto::Login>(ctx));
+  RECIRC_TRY(auto login, deps.auth.Login(in.username, in.password, ctx.remote));
   const int64_t max_age = std::chrono::seconds(deps.session_lifetime).count();
   ctx.extra_headers.emplace_back("Set-Cookie",
                                  SessionCookie(login.session_token, max_age, deps.secure_cookies));
-  return http::Json(200, SessionJson(login.principal));
+  return http::Json(200, boost::json::value_from(dto::Session::From(login.principal)));
 }
 
 Result<http::Response> Current(http::RequestContext& ctx) {
-  return http::Json(200, SessionJson(ctx.Actor()));
+  return http::Json(200, boost::json::value_from(dto::Session::From(ctx.Actor())));
 }
 
 Result<http::Response> Logout(const IdentityApi& deps, http::RequestContext& ctx) {
@@ -54,6 +51,17 @@ void AddSessionRoutes(std::vector<http::Route>& routes, const IdentityApi& deps)
   routes.push_back({Verb::get, "/api/v1/session", Permission::kAuthenticated, Current, 0});
   routes.push_back({Verb::delete_, "/api/v1/session", Permission::kAuthenticated,
                     [&deps](http::RequestContext& c) { return Logout(deps, c); }, 0});
+
+  using http::Describe;
+  using http::Document;
+  Describe(routes, Verb::post, "/api/v1/session",
+           Document<dto::Login, dto::Session>(
+               "Log in; sets the HttpOnly session cookie and returns the CSRF token", "identity"));
+  Describe(
+      routes, Verb::get, "/api/v1/session",
+      Document<void, dto::Session>("The logged-in user, organisation and permissions", "identity"));
+  Describe(routes, Verb::delete_, "/api/v1/session",
+           Document<void, void>("Log out", "identity", 204));
 }
 
 }  // namespace recirc::api

@@ -7,7 +7,8 @@
 
 namespace recirc::api {
 
-// {id, order_id, kind, status, flagged, details, created_at, decided_at}. `details` is the
+// dto::AfterSale (api/market/dto.hpp): {id, order_id, kind, status, flagged, details,
+// created_at, decided_at}. `details` is the
 // case's own record: what the buyer asked for and, once decided, the decision (a refused
 // return's refusal_reason; a warranty claim's outcome, note, refund_fen, completion_note,
 // completed_at; a dispute's outcome and differences).

@@ -4,9 +4,12 @@
 // are in market_routes.cpp.)
 #include <boost/json.hpp>
 
+#include "api/dto.hpp"
 #include "api/market/after_sales_json.hpp"
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -17,42 +20,33 @@ using market::MarketServices;
 std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
 
 Result<http::Response> RefuseReturn(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto r, d.after_sales.RefuseReturn(ctx.Actor(), Id(ctx), reason));
+  RECIRC_TRY(auto in, ReadBody<dto::RefuseReturn>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.RefuseReturn(ctx.Actor(), Id(ctx), in.reason));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> DecideWarranty(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"outcome", "note", "amount_fen"}));
+  RECIRC_TRY(auto body, ReadBody<dto::WarrantyDecision>(ctx));
   market::WarrantyDecision in;
-  RECIRC_TRY(in.outcome, f.String("outcome"));
-  RECIRC_TRY(auto note, f.OptionalString("note"));
-  in.note = note.value_or("");
-  RECIRC_TRY(in.amount_fen, f.OptionalFen("amount_fen"));
+  in.outcome = body.outcome;
+  in.note = body.note.value_or("");
+  in.amount_fen = body.amount_fen;
   RECIRC_TRY(auto r, d.after_sales.DecideWarranty(ctx.Actor(), Id(ctx), in));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> CompleteWarranty(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"note"}));
-  RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto r, d.after_sales.CompleteWarranty(ctx.Actor(), Id(ctx), note));
+  RECIRC_TRY(auto in, ReadBody<dto::CompleteWarranty>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.CompleteWarranty(ctx.Actor(), Id(ctx), in.note));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> OrganisationAfterSales(const MarketServices& d, http::RequestContext& ctx) {
   const std::string status = ctx.Query("status").value_or("");
   RECIRC_TRY(auto list, d.after_sales.OfOrganisation(ctx.Actor(), status));
-  json::array items;
-  for (const auto& a : list) items.push_back(AfterSaleJson(a));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::AfterSaleList out;
+  for (const auto& a : list) out.items.push_back(dto::AfterSale::From(a));
+  return http::Json(200, json::value_from(out));
 }
 
 }  // namespace
@@ -74,6 +68,27 @@ void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api)
       kSmall);
   add(Verb::post, "/api/v1/warranty-claims/{id}/complete", P::kMarketManage, CompleteWarranty,
       kSmall);
+
+  using http::Describe;
+  using http::Document;
+  const char* tag = "market";
+  Describe(routes, Verb::get, "/api/v1/after-sales",
+           Document<void, dto::AfterSaleList>("The organisation's after-sales cases (returns, "
+                                              "warranty claims, disputes), newest first, at most "
+                                              "200",
+                                              tag));
+  Describe(
+      routes, Verb::post, "/api/v1/returns/{id}/refuse",
+      Document<dto::RefuseReturn, dto::AfterSale>(
+          "Refuse a return (the order goes back to received; the buyer may open a dispute)", tag));
+  Describe(routes, Verb::post, "/api/v1/warranty-claims/{id}/decision",
+           Document<dto::WarrantyDecision, dto::AfterSale>(
+               "Decide a warranty claim once: repair, replace, refund (through the order's refund "
+               "path) or reject (note required)",
+               tag));
+  Describe(routes, Verb::post, "/api/v1/warranty-claims/{id}/complete",
+           Document<dto::CompleteWarranty, dto::AfterSale>(
+               "Mark a repaired or replacement item handed back", tag));
 }
 
 }  // namespace recirc::api

@@ -3,7 +3,9 @@
 // page shows it instead of a buy button; placing the order checks the same rules again.
 #include <boost/json.hpp>
 
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 
@@ -13,16 +15,16 @@ void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketA
       {http::Verb::get, "/api/v1/offers/{id}/availability", identity::Permission::kPublic,
        [d](http::RequestContext& c) -> Result<http::Response> {
          RECIRC_TRY(auto a, d->offers.Availability(c.principal, std::string(c.Param("id"))));
-         boost::json::object body{
-             {"offer_id", a.offer_id},
-             {"status", a.status},
-             {"buyable", a.buyable},
-             {"rule", a.rule.empty() ? boost::json::value(nullptr) : boost::json::value(a.rule)},
-             {"reason",
-              a.reason.empty() ? boost::json::value(nullptr) : boost::json::value(a.reason)}};
-         return http::Json(200, std::move(body));
+         dto::Availability out{a.offer_id, a.status, a.buyable, std::nullopt, std::nullopt};
+         if (!a.rule.empty()) out.rule = a.rule;
+         if (!a.reason.empty()) out.reason = a.reason;
+         return http::Json(200, boost::json::value_from(out));
        },
        0});
+  http::Describe(
+      routes, http::Verb::get, "/api/v1/offers/{id}/availability",
+      http::Document<void, dto::Availability>(
+          "Whether an offer can be bought now, and if not the rule and reason (public)", "market"));
 }
 
 }  // namespace recirc::api

@@ -2,7 +2,9 @@
 // SHA-256 (GET /api/v1/offers/{id}/photos and /photos/{sha256}).
 #include <boost/json.hpp>
 
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -11,11 +13,9 @@ namespace json = boost::json;
 
 Result<http::Response> OfferPhotos(const MarketApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto photos, d.offer_photos.List(std::string(ctx.Param("id"))));
-  json::array items;
-  for (const auto& p : photos) {
-    items.push_back({{"sha256", p.sha256}, {"content_type", p.media_type}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::OfferPhotoList out;
+  for (const auto& p : photos) out.items.push_back({p.sha256, p.media_type});
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> OfferPhoto(const MarketApi& d, http::RequestContext& ctx) {
@@ -38,6 +38,12 @@ void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
   routes.push_back({Verb::get, "/api/v1/offers/{id}/photos", P::kPublic, bind(OfferPhotos), 0});
   routes.push_back(
       {Verb::get, "/api/v1/offers/{id}/photos/{sha256}", P::kPublic, bind(OfferPhoto), 0});
+
+  http::Describe(routes, Verb::get, "/api/v1/offers/{id}/photos",
+                 http::Document<void, dto::OfferPhotoList>(
+                     "The item photos of a public offer (published, reserved or sold): the photos "
+                     "of the seller's registration of the item, never ID document photos",
+                     "market"));
 }
 
 }  // namespace recirc::api

@@ -5,10 +5,12 @@
 
 #include "api/dto.hpp"
 #include "api/market/after_sales_json.hpp"
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -16,89 +18,18 @@ namespace {
 namespace json = boost::json;
 using market::MarketServices;
 
-json::value OptInt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
-json::value OptTime(const std::optional<int64_t>& v) {
-  return v ? json::value(FormatRfc3339(FromUnixMillis(*v))) : nullptr;
-}
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-
 // The best-offer thresholds reach only the seller's organisation: OfferService clears them for
 // everybody else.
 json::object OfferJson(const storage::OfferRecord& o) {
-  return {{"id", o.id},
-          {"item_id", o.item_id},
-          {"organisation_id", o.organisation_id},
-          {"sale_mode", o.sale_mode},
-          {"channel", o.channel},
-          {"outlet_id", o.outlet_id ? json::value(*o.outlet_id) : nullptr},
-          {"title", o.title},
-          {"description", o.description},
-          {"price_fen", o.price_fen},
-          {"warranty_months", o.warranty_months},
-          {"return_days", o.return_days},
-          {"best_offer",
-           {{"enabled", o.best_offer},
-            {"auto_accept_fen", OptInt(o.auto_accept_fen)},
-            {"auto_decline_fen", OptInt(o.auto_decline_fen)}}},
-          {"mode_terms", json::parse(o.mode_terms)},
-          {"status", o.status},
-          {"disclosure_version", OptInt(o.disclosure_version)},
-          {"created_at", Time(o.created_at)},
-          {"published_at", OptTime(o.published_at)}};
+  return json::value_from(dto::Offer::From(o)).as_object();
 }
 
 json::object BlockJson(const storage::ListingBlockRecord& b) {
-  return {{"id", b.id},
-          {"offer_id", b.offer_id},
-          {"item_id", b.item_id},
-          {"organisation_id", b.organisation_id},
-          {"region_code", b.region_code},
-          {"rule", b.rule_id},
-          {"reason", b.reason},
-          {"status", b.status},
-          {"appeal", b.appeal ? json::value(*b.appeal) : nullptr},
-          {"appealed_at", OptTime(b.appealed_at)},
-          {"decision_note", b.decision_note ? json::value(*b.decision_note) : nullptr},
-          {"decided_at", OptTime(b.decided_at)},
-          {"created_at", Time(b.created_at)}};
+  return json::value_from(dto::ListingBlock::From(b)).as_object();
 }
 
 json::object OrderJson(const storage::OrderRecord& o) {
-  return {{"id", o.id},
-          {"offer_id", o.offer_id},
-          {"item_id", o.item_id},
-          {"organisation_id", o.organisation_id},
-          {"buyer_ref", o.buyer_ref.empty() ? json::value(nullptr) : json::value(o.buyer_ref)},
-          {"buyer_user_id", o.buyer_ref.empty() ? json::value(o.created_by) : nullptr},
-          {"price_fen", o.price_fen},
-          {"disclosure_version", o.disclosure_version},
-          {"disclosure_accepted_at", Time(o.disclosure_accepted_at)},
-          {"provider", o.provider},
-          {"simulated", o.provider == "simulated"},
-          {"payment_ref", o.payment_ref ? json::value(*o.payment_ref) : nullptr},
-          {"state", o.state},
-          {"paid_fen", o.paid_fen},
-          {"refunded_fen", o.refunded_fen},
-          {"dispatch", o.dispatch ? json::parse(*o.dispatch) : json::value(nullptr)},
-          {"received_at", OptTime(o.received_at)},
-          {"warranty_months", o.warranty_months},
-          {"return_days", o.return_days},
-          {"created_at", Time(o.created_at)}};
-}
-
-template <class T, class F>
-json::object Items(const std::vector<T>& v, F&& to_json) {
-  json::array items;
-  for (const auto& x : v) items.push_back(to_json(x));
-  return {{"items", std::move(items)}};
-}
-
-// {items, next_cursor} of a page (next_cursor null at the end).
-template <class Page, class F>
-json::object Paged(const Page& page, F&& to_json) {
-  json::object out = Items(page.items, to_json);
-  out["next_cursor"] = page.next_cursor ? json::value(*page.next_cursor) : nullptr;
-  return out;
+  return json::value_from(dto::Order::From(o)).as_object();
 }
 
 Result<std::vector<std::string>> StringList(const json::object& body, std::string_view key,
@@ -183,7 +114,9 @@ Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& c
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
-  return http::Json(200, Items(offers, [](const storage::OfferRecord& o) { return OfferJson(o); }));
+  dto::List<dto::Offer> out;
+  for (const auto& o : offers) out.items.push_back(dto::Offer::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/offers?cursor=&limit=: the organisation's offers, newest first.
@@ -191,7 +124,9 @@ Result<http::Response> OwnOffers(const MarketServices& d, http::RequestContext& 
   RECIRC_TRY(auto page,
              CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
   RECIRC_TRY(auto offers, d.offers.OfOrganisation(ctx.Actor(), page));
-  return http::Json(200, Paged(offers, [](const storage::OfferRecord& o) { return OfferJson(o); }));
+  dto::CursorPage<dto::Offer> out{{}, offers.next_cursor};
+  for (const auto& o : offers.items) out.items.push_back(dto::Offer::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestContext&) {
@@ -227,7 +162,9 @@ Result<http::Response> ListPaymentProviders(const MarketServices& d, http::Reque
 
 Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto blocks, d.blocks.List(ctx.Actor(), ctx.Query("status")));
-  return http::Json(200, Items(blocks, BlockJson));
+  dto::List<dto::ListingBlock> out;
+  for (const auto& b : blocks) out.items.push_back(dto::ListingBlock::From(b));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& ctx) {
@@ -236,37 +173,27 @@ Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& c
 }
 
 Result<http::Response> AppealBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"statement"}));
-  RECIRC_TRY(std::string statement, f.String("statement"));
-  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), statement));
+  RECIRC_TRY(auto in, ReadBody<dto::AppealBlock>(ctx));
+  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), in.statement));
   return http::Json(200, BlockJson(block));
 }
 
 Result<http::Response> DecideBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
-  RECIRC_TRY(std::string decision, f.String("decision"));
-  RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), decision, note));
+  RECIRC_TRY(auto in, ReadBody<dto::DecideBlock>(ctx));
+  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), in.decision, in.note));
   return http::Json(200, BlockJson(block));
 }
 
 // Orders.
 
 Result<http::Response> PlaceOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown(
-      {"offer_id", "buyer_ref", "provider", "accepted_disclosure_version", "best_offer_id"}));
+  RECIRC_TRY(auto body, ReadBody<dto::PlaceOrder>(ctx));
   market::OrderInput in;
-  RECIRC_TRY(in.offer_id, f.String("offer_id"));
-  RECIRC_TRY(in.buyer_ref, f.OptionalString("buyer_ref"));
-  RECIRC_TRY(in.provider, f.String("provider"));
-  RECIRC_TRY(in.accepted_disclosure_version, f.Integer("accepted_disclosure_version"));
-  RECIRC_TRY(in.best_offer_id, f.OptionalString("best_offer_id"));
+  in.offer_id = body.offer_id;
+  in.buyer_ref = body.buyer_ref;
+  in.provider = body.provider;
+  in.accepted_disclosure_version = body.accepted_disclosure_version;
+  in.best_offer_id = body.best_offer_id;
   RECIRC_TRY(auto order, d.orders.Place(ctx.Actor(), in));
   return http::Json(201, OrderJson(order));
 }
@@ -281,23 +208,23 @@ Result<http::Response> OwnOrders(const MarketServices& d, http::RequestContext& 
   RECIRC_TRY(auto page,
              CursorPageFromQuery(ctx, market::kOperatorPageDefault, market::kOperatorPageMax));
   RECIRC_TRY(auto orders, d.orders.OfOrganisation(ctx.Actor(), page));
-  return http::Json(200, Paged(orders, OrderJson));
+  dto::CursorPage<dto::Order> out{{}, orders.next_cursor};
+  for (const auto& o : orders.items) out.items.push_back(dto::Order::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first.
 Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, CursorPageFromQuery(ctx, market::kBuyerPageDefault, market::kBuyerPageMax));
   RECIRC_TRY(auto mine, d.orders.Mine(ctx.Actor(), page));
-  return http::Json(200, Paged(mine, OrderJson));
+  dto::CursorPage<dto::Order> out{{}, mine.next_cursor};
+  for (const auto& o : mine.items) out.items.push_back(dto::Order::From(o));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen", "receipt_number"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto receipt, f.OptionalString("receipt_number"));
-  RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), amount, receipt));
+  RECIRC_TRY(auto in, ReadBody<dto::PayOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), in.amount_fen, in.receipt_number));
   return http::Json(200, OrderJson(order));
 }
 
@@ -315,38 +242,26 @@ Result<http::Response> DispatchOrder(const MarketServices& d, http::RequestConte
 }
 
 Result<http::Response> ReceiveOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"condition"}));
-  RECIRC_TRY(std::string condition, f.String("condition"));
-  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), Id(ctx), condition));
+  RECIRC_TRY(auto in, ReadBody<dto::ReceiveOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), Id(ctx), in.condition));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> SettleOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), amount));
+  RECIRC_TRY(auto in, ReadBody<dto::SettleOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), in.amount_fen));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> CancelOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), Id(ctx), reason));
+  RECIRC_TRY(auto in, ReadBody<dto::CancelOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), Id(ctx), in.reason));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"amount_fen"}));
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), amount));
+  RECIRC_TRY(auto in, ReadBody<dto::RefundOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), in.amount_fen));
   return http::Json(200, OrderJson(order));
 }
 
@@ -365,47 +280,36 @@ Result<http::Response> RequestReturn(const MarketServices& d, http::RequestConte
 }
 
 Result<http::Response> AcceptReturn(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"refund_fen", "override_flag"}));
-  RECIRC_TRY(int64_t refund, f.Fen("refund_fen"));
-  RECIRC_TRY(bool override_flag, f.OptionalBool("override_flag", false));
-  RECIRC_TRY(auto r, d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), refund, override_flag));
+  RECIRC_TRY(auto in, ReadBody<dto::AcceptReturn>(ctx));
+  RECIRC_TRY(auto r,
+             d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), in.refund_fen, in.override_flag));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> ClaimWarranty(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"fault"}));
-  RECIRC_TRY(std::string fault, f.String("fault"));
-  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), Id(ctx), fault));
+  RECIRC_TRY(auto in, ReadBody<dto::ClaimWarranty>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), Id(ctx), in.fault));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> OpenDispute(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"report_id", "claim"}));
-  RECIRC_TRY(std::string report, f.String("report_id"));
-  RECIRC_TRY(std::string claim, f.String("claim"));
-  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), Id(ctx), report, claim));
+  RECIRC_TRY(auto in, ReadBody<dto::OpenDispute>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), Id(ctx), in.report_id, in.claim));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> SettleDispute(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reinspection_report_id", "outcome"}));
-  RECIRC_TRY(std::string report, f.String("reinspection_report_id"));
-  RECIRC_TRY(std::string outcome, f.String("outcome"));
-  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), Id(ctx), report, outcome));
+  RECIRC_TRY(auto in, ReadBody<dto::SettleDispute>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), Id(ctx), in.reinspection_report_id,
+                                                 in.outcome));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> OrderAfterSales(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto list, d.after_sales.OfOrder(ctx.Actor(), Id(ctx)));
-  return http::Json(200, Items(list, AfterSaleJson));
+  dto::AfterSaleList out;
+  for (const auto& a : list) out.items.push_back(dto::AfterSale::From(a));
+  return http::Json(200, json::value_from(out));
 }
 
 }  // namespace
@@ -451,6 +355,92 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   add(Verb::get, "/api/v1/orders/{id}/after-sales", P::kAuthenticated, OrderAfterSales, 0);
   add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmall);
   add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmall);
+  // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
+  using http::Describe;
+  using http::Document;
+  Describe(routes, Verb::post, "/api/v1/offers",
+           Document<void, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(routes, Verb::get, "/api/v1/offers/{id}",
+           Document<void, dto::Offer>("An offer (published, reserved and sold ones are public)",
+                                      "market", 200));
+  Describe(routes, Verb::post, "/api/v1/offers/{id}/withdraw",
+           Document<void, dto::Offer>("Withdraw an offer", "market", 200));
+  Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
+           Document<void, dto::ListingBlock>("One listing block", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",
+           Document<dto::AppealBlock, dto::ListingBlock>("Appeal a block with a statement",
+                                                         "market", 200));
+  Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/decision",
+           Document<dto::DecideBlock, dto::ListingBlock>(
+               "Market supervision upholds or lifts an appealed block", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders",
+           Document<dto::PlaceOrder, dto::Order>(
+               "Place an order; the buyer's acceptance of the current disclosure version is "
+               "recorded; one live order per offer (409 offer_taken). A buyer account's order is "
+               "its own (buyer_user_id); staff name the buyer with buyer_ref.",
+               "market", 201));
+  Describe(
+      routes, Verb::get, "/api/v1/orders/{id}",
+      Document<void, dto::Order>("An order (its seller or the user who placed it)", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/pay",
+           Document<dto::PayOrder, dto::Order>("Pay into escrow; amount_fen confirms the price",
+                                               "market", 200));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/dispatch",
+      Document<void, dto::Order>(
+          "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
+           Document<dto::ReceiveOrder, dto::Order>(
+               "The buyer received it; the inspection window starts", "market", 200));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/settle",
+      Document<dto::SettleOrder, dto::Order>(
+          "Release the held money after the inspection and return windows; amount_fen confirms it",
+          "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/cancel",
+           Document<dto::CancelOrder, dto::Order>(
+               "Cancel a placed order, or a paid one with a full refund", "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/refunds",
+           Document<dto::RefundOrder, dto::Order>(
+               "Refund part or all of the payment (never more than paid)", "market", 200));
+  Describe(routes, Verb::get, "/api/v1/offers",
+           Document<void, dto::CursorPage<dto::Offer>>(
+               "Your organisation's offers, newest first, a page at a time (next_cursor is the "
+               "last id of a full page, null at the end)",
+               "market"));
+  Describe(routes, Verb::get, "/api/v1/items/{id}/offers",
+           Document<void, dto::List<dto::Offer>>("The item's public offers", "market"));
+  Describe(routes, Verb::get, "/api/v1/listing-blocks",
+           Document<void, dto::List<dto::ListingBlock>>("Your organisation's blocked listings",
+                                                        "market"));
+  Describe(routes, Verb::get, "/api/v1/supervision/listing-blocks",
+           Document<void, dto::List<dto::ListingBlock>>(
+               "Market supervision: listings the rules blocked in your region", "market"));
+  Describe(routes, Verb::get, "/api/v1/orders",
+           Document<void, dto::CursorPage<dto::Order>>(
+               "Your organisation's orders, newest first, a page at a time (next_cursor is the "
+               "last id of a full page, null at the end)",
+               "market"));
+  Describe(routes, Verb::get, "/api/v1/orders/mine",
+           Document<void, dto::CursorPage<dto::Order>>(
+               "The orders the caller placed (a buyer's own orders), newest first", "market"));
+  Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
+           Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
+                                              "market"));
+  Describe(routes, Verb::post, "/api/v1/returns/{id}/accept",
+           Document<dto::AcceptReturn, dto::AfterSale>(
+               "Accept a return with a full refund (a flagged return needs override_flag)",
+               "market", 200));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/warranty-claims",
+           Document<dto::ClaimWarranty, dto::AfterSale>(
+               "Claim under the warranty within its period", "market", 201));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/disputes",
+           Document<dto::OpenDispute, dto::AfterSale>(
+               "Dispute the condition against a recorded inspection report", "market", 201));
+  Describe(
+      routes, Verb::post, "/api/v1/disputes/{id}/settle",
+      Document<dto::SettleDispute, dto::AfterSale>(
+          "Settle a dispute by a re-inspection compared with the disputed report", "market", 200));
 }
 
 }  // namespace recirc::api

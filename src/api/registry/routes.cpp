@@ -1,101 +1,23 @@
 // The acquisition register and the police console: thin handlers over registry services.
 #include <boost/json.hpp>
 
+#include "api/dto.hpp"
+#include "api/registry/dto.hpp"
 #include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/register_report.hpp"
 #include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
 
 namespace json = boost::json;
 
-Result<registry::SellerInput> ParseSeller(const json::value* v) {
-  if (v == nullptr || !v->is_object()) return Error::InvalidArgument("seller", "is required");
-  http::JsonFields f(v->as_object());
-  RECIRC_CHECK(f.OnlyKnown(
-      {"kind", "name", "id_type", "id_number", "credit_code", "phone", "address", "agent"}));
-  registry::SellerInput s;
-  RECIRC_TRY(s.kind, f.String("kind"));
-  RECIRC_TRY(s.name, f.String("name"));
-  RECIRC_TRY(s.id_type, f.OptionalString("id_type"));
-  RECIRC_TRY(s.id_number, f.OptionalString("id_number"));
-  RECIRC_TRY(s.credit_code, f.OptionalString("credit_code"));
-  RECIRC_TRY(s.phone, f.OptionalString("phone"));
-  RECIRC_TRY(s.address, f.OptionalString("address"));
-  if (const auto* a = v->as_object().if_contains("agent")) {
-    if (!a->is_object()) return Error::InvalidArgument("seller.agent", "an object");
-    http::JsonFields fa(a->as_object());
-    RECIRC_CHECK(fa.OnlyKnown({"name", "id_type", "id_number", "phone", "address", "authority"}));
-    registry::AgentInput agent;
-    RECIRC_TRY(agent.name, fa.String("name"));
-    RECIRC_TRY(agent.id_type, fa.String("id_type"));
-    RECIRC_TRY(agent.id_number, fa.String("id_number"));
-    RECIRC_TRY(agent.phone, fa.OptionalString("phone"));
-    RECIRC_TRY(agent.address, fa.OptionalString("address"));
-    RECIRC_TRY(agent.authority, fa.String("authority"));
-    s.agent = std::move(agent);
-  }
-  return s;
-}
-
-Result<registry::ItemInput> ParseItem(const json::value* v) {
-  if (v == nullptr || !v->is_object()) return Error::InvalidArgument("item", "is required");
-  const json::object& o = v->as_object();
-  http::JsonFields f(o);
-  RECIRC_CHECK(f.OnlyKnown(
-      {"category", "brand", "model", "identifiers", "colour", "condition", "quantity"}));
-  registry::ItemInput item;
-  RECIRC_TRY(item.category, f.String("category"));
-  RECIRC_TRY(item.brand, f.String("brand"));
-  RECIRC_TRY(item.model, f.String("model"));
-  RECIRC_TRY(item.colour, f.OptionalString("colour"));
-  RECIRC_TRY(item.condition, f.String("condition"));
-  if (o.contains("quantity")) {
-    RECIRC_TRY(item.quantity, f.Integer("quantity"));
-  }
-  if (const auto* ids = o.if_contains("identifiers")) {
-    if (!ids->is_object()) {
-      return Error::InvalidArgument("item.identifiers", "an object such as {\"imei\": \"…\"}");
-    }
-    for (const auto& [kind, value] : ids->as_object()) {
-      if (!value.is_string()) {
-        return Error::InvalidArgument("item.identifiers." + std::string(kind), "must be a string");
-      }
-      item.identifiers.emplace_back(std::string(kind), std::string(value.as_string()));
-    }
-  }
-  return item;
-}
-
 Result<http::Response> Register(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"outlet_id", "kind", "channel", "price_fen", "payment_method",
-                            "person_matches_id", "origin_statement", "origin_acquired_year",
-                            "seller", "item"}));
-  registry::AcquisitionInput in;
-  RECIRC_TRY(in.outlet_id, f.String("outlet_id"));
-  RECIRC_TRY(in.kind, f.String("kind"));
-  RECIRC_TRY(in.channel, f.String("channel"));
-  RECIRC_TRY(in.price_fen, f.Fen("price_fen"));
-  RECIRC_TRY(in.payment_method, f.String("payment_method"));
-  RECIRC_TRY(in.person_matches_id, f.OptionalBool("person_matches_id", false));
-  RECIRC_TRY(in.origin_statement, f.String("origin_statement"));
-  if (body.contains("origin_acquired_year")) {
-    RECIRC_TRY(in.origin_acquired_year, f.Integer("origin_acquired_year"));
-  }
-  RECIRC_TRY(in.seller, ParseSeller(body.if_contains("seller")));
-  RECIRC_TRY(in.item, ParseItem(body.if_contains("item")));
-  RECIRC_TRY(auto receipt, d.registration.Register(ctx.Actor(), in));
-  return http::Json(
-      201, json::object{{"id", receipt.id},
-                        {"number", receipt.number},
-                        {"item_id", receipt.item_id},
-                        {"status", receipt.status},
-                        {"photo_required", receipt.photo_required},
-                        {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
+  RECIRC_TRY(auto in, ReadBody<dto::NewAcquisition>(ctx));
+  RECIRC_TRY(auto receipt, d.registration.Register(ctx.Actor(), in.ToDomain()));
+  return http::Json(201, json::value_from(dto::AcquisitionReceipt::From(receipt)));
 }
 
 std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
@@ -567,6 +489,12 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                     bind(ImportWatchlist), size_t{32} * 1024 * 1024});
   routes.push_back({Verb::post, "/api/v1/police/reference-models/import", P::kPoliceAct,
                     bind(ImportReferenceModels), size_t{8} * 1024 * 1024});
+
+  http::Describe(routes, Verb::post, "/api/v1/acquisitions",
+                 http::Document<dto::NewAcquisition, dto::AcquisitionReceipt>(
+                     "Register an acquisition (one item); screened before it completes. The answer "
+                     "says only registered or held_for_verification.",
+                     "registry", 201));
 }
 
 }  // namespace recirc::api

@@ -1,7 +1,9 @@
 // GB/T 2260 regions for pickers: GET /api/v1/regions?parent=<code> (provinces without parent).
 #include <boost/json.hpp>
 
+#include "api/system/dto.hpp"
 #include "api/system/routes.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -9,12 +11,11 @@ namespace {
 Result<http::Response> Children(const core::RegionTable& regions, http::RequestContext& ctx) {
   const std::string parent = ctx.Query("parent").value_or("");
   if (!parent.empty()) RECIRC_CHECK(core::ValidateRegionCode(regions, parent, "parent"));
-  boost::json::array items;
+  dto::RegionList out;
   for (const core::Region* r : regions.Children(parent)) {
-    items.push_back(
-        {{"code", r->code}, {"name", r->name}, {"level", core::RegionLevelName(r->level)}});
+    out.items.push_back({r->code, r->name, std::string(core::RegionLevelName(r->level))});
   }
-  return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  return http::Json(200, boost::json::value_from(out));
 }
 
 }  // namespace
@@ -25,6 +26,9 @@ void AddRegionRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
   routes.push_back({http::Verb::get, "/api/v1/regions", identity::Permission::kRegionsRead,
                     [regions](http::RequestContext& c) { return Children(*regions, c); }, 0,
                     http::Execution::kBlocking});
+  http::Describe(routes, http::Verb::get, "/api/v1/regions",
+                 http::Document<void, dto::RegionList>(
+                     "GB/T 2260 regions under a parent (provinces without one)", "reference"));
 }
 
 }  // namespace recirc::api

@@ -1,0 +1,331 @@
+#pragma once
+// The market context on the wire (so far: after-sales cases and the public photos of an offer),
+// described once and mapped with value_from / jsonmap::Read (http/describe_json.hpp).
+
+#include <boost/describe/class.hpp>
+
+#include "http/describe_json.hpp"
+#include "storage/market/market_repository.hpp"
+
+namespace recirc::api::dto {
+
+using jsonmap::tag_invoke;
+using jsonmap::Time;
+using FieldSchema = std::pair<std::string_view, std::string_view>;
+
+// An after-sales case. `details` is the case's own record: what the buyer asked for and, once
+// decided, the decision.
+struct AfterSale {
+  static constexpr std::string_view kSchemaName = "AfterSale";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"kind", R"js({"enum": ["return", "warranty", "dispute"]})js"},
+      {"status",
+       R"js({"enum": ["open", "accepted", "refused", "resolved", "in_progress", "completed",
+                    "refunded", "rejected"],
+           "description": "return: open, accepted, refused; warranty: open, in_progress (repair or replace), completed, refunded, rejected; dispute: open, resolved"})js"},
+      {"flagged", R"js({"description": "the returned serials differ from the dispatch record"})js"},
+      {"details",
+       R"js({"type": "object", "description": "the request (serials, photos, reason, serial_differences; fault; report_id, claim) and, once decided, the decision: refusal_reason (return); outcome, note, refund_fen, completion_note, completed_at (warranty); outcome, reinspection_report_id, differences (dispute)"})js"}};
+  std::string id;
+  std::string order_id;
+  std::string kind;
+  std::string status;
+  bool flagged = false;
+  boost::json::value details;
+  Time created_at;
+  std::optional<Time> decided_at;
+  static AfterSale From(const storage::AfterSaleRecord& a);
+};
+BOOST_DESCRIBE_STRUCT(AfterSale, (),
+                      (id, order_id, kind, status, flagged, details, created_at, decided_at))
+
+struct AfterSaleList {
+  static constexpr std::string_view kSchemaName = "AfterSaleList";
+  std::vector<AfterSale> items;
+};
+BOOST_DESCRIBE_STRUCT(AfterSaleList, (), (items))
+
+// Requests of the seller's after-sales decisions (inline schemas).
+struct RefuseReturn {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"reason",
+       R"js({"minLength": 1, "maxLength": 500, "description": "why: kept with the case, shown to the buyer, not in the item's public history"})js"}};
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(RefuseReturn, (), (reason))
+
+struct WarrantyDecision {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"outcome", R"js({"enum": ["repair", "replace", "refund", "reject"]})js"},
+      {"note", R"js({"maxLength": 2000})js"},
+      {"amount_fen",
+       R"js({"minimum": 1, "description": "refund only; defaults to all that was paid and not yet refunded, never more"})js"}};
+  std::string outcome;
+  std::optional<std::string> note;
+  std::optional<int64_t> amount_fen;
+};
+BOOST_DESCRIBE_STRUCT(WarrantyDecision, (), (outcome, note, amount_fen))
+
+struct CompleteWarranty {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"note", R"js({"minLength": 1, "maxLength": 2000})js"}};
+  std::string note;
+};
+BOOST_DESCRIBE_STRUCT(CompleteWarranty, (), (note))
+
+// The item photos of a public offer.
+struct OfferPhoto {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"content_type", R"js({"enum": ["image/jpeg", "image/png", "image/webp"]})js"}};
+  std::string sha256;
+  std::string content_type;
+};
+BOOST_DESCRIBE_STRUCT(OfferPhoto, (), (sha256, content_type))
+
+struct OfferPhotoList {
+  std::vector<OfferPhoto> items;
+};
+BOOST_DESCRIBE_STRUCT(OfferPhotoList, (), (items))
+
+// Whether an offer can be bought now (public).
+struct Availability {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"rule",
+       R"js({"description": "offer_reserved, offer_sold, item_held, sanitization_required; null when buyable"})js"}};
+  std::string offer_id;
+  std::string status;
+  bool buyable = false;
+  std::optional<std::string> rule;  // null when buyable
+  std::optional<std::string> reason;
+};
+BOOST_DESCRIBE_STRUCT(Availability, (), (offer_id, status, buyable, rule, reason))
+
+// The best-offer thresholds are the seller's own terms: only its organisation reads them; the
+// public (and buyers) see whether best offers are taken, never the amounts (null).
+struct BestOfferTerms {
+  bool enabled = false;
+  std::optional<int64_t> auto_accept_fen;
+  std::optional<int64_t> auto_decline_fen;
+};
+BOOST_DESCRIBE_STRUCT(BestOfferTerms, (), (enabled, auto_accept_fen, auto_decline_fen))
+
+struct Offer {
+  static constexpr std::string_view kSchemaName = "Offer";
+  static constexpr std::string_view kListSchemaName = "OfferList";
+  static constexpr std::string_view kPageSchemaName = "OfferPage";
+  static constexpr std::string_view kDescription =
+      "An offer. sale_mode is fixed_price today; other modes keep their own terms in mode_terms. "
+      "Prices are integer fen.";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"mode_terms", R"js({"type": "object"})js"},
+      {"status",
+       R"js({"enum": ["draft", "published", "blocked", "reserved", "sold", "withdrawn"]})js"}};
+  std::string id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string sale_mode;
+  std::string channel;
+  std::optional<std::string> outlet_id;
+  std::string title;
+  std::string description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  BestOfferTerms best_offer;
+  boost::json::value mode_terms;
+  std::string status;
+  std::optional<int64_t> disclosure_version;
+  Time created_at;
+  std::optional<Time> published_at;
+  // The thresholds as the service gave them (OfferService clears them for outsiders).
+  static Offer From(const storage::OfferRecord& o);
+};
+BOOST_DESCRIBE_STRUCT(Offer, (),
+                      (id, item_id, organisation_id, sale_mode, channel, outlet_id, title,
+                       description, price_fen, warranty_months, return_days, best_offer, mode_terms,
+                       status, disclosure_version, created_at, published_at))
+
+struct ListingBlock {
+  static constexpr std::string_view kSchemaName = "ListingBlock";
+  static constexpr std::string_view kListSchemaName = "ListingBlockList";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status", R"js({"enum": ["blocked", "appealed", "upheld", "lifted"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::string region_code;
+  std::string rule;
+  std::string reason;
+  std::string status;
+  std::optional<std::string> appeal;
+  std::optional<Time> appealed_at;
+  std::optional<std::string> decision_note;
+  std::optional<Time> decided_at;
+  Time created_at;
+  static ListingBlock From(const storage::ListingBlockRecord& b);
+};
+BOOST_DESCRIBE_STRUCT(ListingBlock, (),
+                      (id, offer_id, item_id, organisation_id, region_code, rule, reason, status,
+                       appeal, appealed_at, decision_note, decided_at, created_at))
+
+struct Order {
+  static constexpr std::string_view kSchemaName = "Order";
+  static constexpr std::string_view kPageSchemaName = "OrderPage";
+  static constexpr std::string_view kDescription =
+      "placed → paid (held) → dispatched → received → settled; cancelled, refunded, "
+      "return_requested";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "the counter's reference; null for a buyer account's own order"})js"},
+      {"buyer_user_id",
+       R"js({"description": "the buyer account that placed the order; null for counter orders"})js"},
+      {"provider", R"js({"enum": ["cash_at_outlet", "simulated"]})js"},
+      {"state",
+       R"js({"enum": ["placed", "paid", "dispatched", "received", "settled", "cancelled", "refunded", "return_requested"]})js"},
+      {"dispatch", R"js({"type": ["object", "null"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string item_id;
+  std::string organisation_id;
+  std::optional<std::string> buyer_ref;
+  std::optional<std::string> buyer_user_id;
+  int64_t price_fen = 0;
+  int64_t disclosure_version = 0;
+  Time disclosure_accepted_at;
+  std::string provider;
+  bool simulated = false;
+  std::optional<std::string> payment_ref;
+  std::string state;
+  int64_t paid_fen = 0;
+  int64_t refunded_fen = 0;
+  std::optional<boost::json::value> dispatch;
+  std::optional<Time> received_at;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  Time created_at;
+  static Order From(const storage::OrderRecord& o);
+};
+BOOST_DESCRIBE_STRUCT(Order, (),
+                      (id, offer_id, item_id, organisation_id, buyer_ref, buyer_user_id, price_fen,
+                       disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
+                       state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
+                       return_days, created_at))
+
+// Requests of the order and listing-block routes (inline schemas; constraints as documented).
+struct AppealBlock {
+  static constexpr bool kRequest = true;
+  std::string statement;
+};
+BOOST_DESCRIBE_STRUCT(AppealBlock, (), (statement))
+
+struct DecideBlock {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"decision", R"js({"enum": ["uphold", "lift"]})js"}};
+  std::string decision;
+  std::string note;
+};
+BOOST_DESCRIBE_STRUCT(DecideBlock, (), (decision, note))
+
+struct PlaceOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff at the counter: the buyer's reference (required); a buyer account gives none (refused, field buyer_ref): the order is the account's"})js"},
+      {"provider",
+       R"js({"enum": ["cash_at_outlet", "cash", "simulated"], "description": "cash is another name for cash_at_outlet (not for online offers); simulated moves no money"})js"}};
+  std::string offer_id;
+  std::optional<std::string> buyer_ref;
+  std::string provider;
+  int64_t accepted_disclosure_version = 0;
+  std::optional<std::string> best_offer_id;
+};
+BOOST_DESCRIBE_STRUCT(PlaceOrder, (),
+                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id))
+
+struct PayOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+  std::optional<std::string> receipt_number;
+};
+BOOST_DESCRIBE_STRUCT(PayOrder, (), (amount_fen, receipt_number))
+
+struct ReceiveOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"condition", R"js({"enum": ["as_described", "not_as_described"]})js"}};
+  std::string condition;
+};
+BOOST_DESCRIBE_STRUCT(ReceiveOrder, (), (condition))
+
+struct SettleOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(SettleOrder, (), (amount_fen))
+
+struct CancelOrder {
+  static constexpr bool kRequest = true;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(CancelOrder, (), (reason))
+
+struct RefundOrder {
+  static constexpr bool kRequest = true;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(RefundOrder, (), (amount_fen))
+
+struct AcceptReturn {
+  static constexpr bool kRequest = true;
+  int64_t refund_fen = 0;
+  bool override_flag = false;
+};
+BOOST_DESCRIBE_STRUCT(AcceptReturn, (), (refund_fen, override_flag))
+
+struct ClaimWarranty {
+  static constexpr bool kRequest = true;
+  std::string fault;
+};
+BOOST_DESCRIBE_STRUCT(ClaimWarranty, (), (fault))
+
+struct OpenDispute {
+  static constexpr bool kRequest = true;
+  std::string report_id;
+  std::string claim;
+};
+BOOST_DESCRIBE_STRUCT(OpenDispute, (), (report_id, claim))
+
+struct SettleDispute {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"outcome", R"js({"enum": ["refund", "uphold_sale"]})js"}};
+  std::string reinspection_report_id;
+  std::string outcome;
+};
+BOOST_DESCRIBE_STRUCT(SettleDispute, (), (reinspection_report_id, outcome))
+
+// A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
+// full page, null at the end), named after the element (OfferList, OfferPage, …).
+template <class T>
+struct List {
+  static constexpr std::string_view kSchemaName = T::kListSchemaName;
+  std::vector<T> items;
+  BOOST_DESCRIBE_CLASS(List, (), (items), (), ())
+};
+
+template <class T>
+struct CursorPage {
+  static constexpr std::string_view kSchemaName = T::kPageSchemaName;
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;
+  BOOST_DESCRIBE_CLASS(CursorPage, (), (items, next_cursor), (), ())
+};
+
+}  // namespace recirc::api::dto
