@@ -9,7 +9,7 @@ boost::json::object AfterSaleJson(const storage::AfterSaleRecord& a) {
   return {{"id", a.id},
           {"order_id", a.order_id},
           {"kind", a.kind},
-          {"status", a.status},
+          {"status", ToString(a.status)},
           {"flagged", a.flagged},
           {"details", json::parse(a.details)},
           {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))},

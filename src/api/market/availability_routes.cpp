@@ -16,7 +16,7 @@ void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, ApiDeps& deps
          RECIRC_TRY(auto a, d->offers.Availability(c.principal, std::string(c.Param("id"))));
          boost::json::object body{
              {"offer_id", a.offer_id},
-             {"status", a.status},
+             {"status", ToString(a.status)},
              {"buyable", a.buyable},
              {"rule", a.rule.empty() ? boost::json::value(nullptr) : boost::json::value(a.rule)},
              {"reason",

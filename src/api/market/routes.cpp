@@ -3,9 +3,9 @@
 // POST names a required field.
 #include <boost/json.hpp>
 
-#include "api/market/after_sales_json.hpp"
 #include "api/api.hpp"
 #include "api/dto.hpp"
+#include "api/market/after_sales_json.hpp"
 #include "core/clock.hpp"
 #include "domain/market/paging.hpp"
 #include "http/json_fields.hpp"
@@ -41,7 +41,7 @@ json::object OfferJson(const storage::OfferRecord& o, bool seller_view = true) {
             {"auto_accept_fen", seller_view ? OptInt(o.auto_accept_fen) : nullptr},
             {"auto_decline_fen", seller_view ? OptInt(o.auto_decline_fen) : nullptr}}},
           {"mode_terms", json::parse(o.mode_terms)},
-          {"status", o.status},
+          {"status", ToString(o.status)},
           {"disclosure_version", OptInt(o.disclosure_version)},
           {"created_at", Time(o.created_at)},
           {"published_at", OptTime(o.published_at)}};
@@ -55,7 +55,7 @@ json::object BlockJson(const storage::ListingBlockRecord& b) {
           {"region_code", b.region_code},
           {"rule", b.rule_id},
           {"reason", b.reason},
-          {"status", b.status},
+          {"status", ToString(b.status)},
           {"appeal", b.appeal ? json::value(*b.appeal) : nullptr},
           {"appealed_at", OptTime(b.appealed_at)},
           {"decision_note", b.decision_note ? json::value(*b.decision_note) : nullptr},
@@ -76,7 +76,7 @@ json::object OrderJson(const storage::OrderRecord& o) {
           {"provider", o.provider},
           {"simulated", o.provider == "simulated"},
           {"payment_ref", o.payment_ref ? json::value(*o.payment_ref) : nullptr},
-          {"state", o.state},
+          {"state", ToString(o.state)},
           {"paid_fen", o.paid_fen},
           {"refunded_fen", o.refunded_fen},
           {"dispatch", o.dispatch ? json::parse(*o.dispatch) : json::value(nullptr)},

@@ -93,7 +93,7 @@ Result<http::Response> Register(ApiDeps& d, http::RequestContext& ctx) {
       201, json::object{{"id", receipt.id},
                         {"number", receipt.number},
                         {"item_id", receipt.item_id},
-                        {"status", receipt.status},
+                        {"status", ToString(receipt.status)},
                         {"photo_required", receipt.photo_required},
                         {"created_at", FormatRfc3339(FromUnixMillis(receipt.created_at))}});
 }
@@ -137,7 +137,7 @@ json::object ViewJson(const registry::AcquisitionView& v) {
       {"id", v.receipt.id},
       {"number", v.receipt.number},
       {"item_id", v.receipt.item_id},
-      {"status", v.receipt.status},
+      {"status", ToString(v.receipt.status)},
       {"created_at", Time(v.receipt.created_at)},
       {"outlet_id", v.outlet_id},
       {"kind", v.kind},
@@ -190,7 +190,7 @@ Result<http::Response> ListAcquisitions(ApiDeps& d, http::RequestContext& ctx) {
     items.push_back({{"id", a.receipt.id},
                      {"number", a.receipt.number},
                      {"item_id", a.receipt.item_id},
-                     {"status", a.receipt.status},
+                     {"status", ToString(a.receipt.status)},
                      {"created_at", Time(a.receipt.created_at)},
                      {"outlet_id", a.outlet_id},
                      {"kind", a.kind},
@@ -243,11 +243,14 @@ Result<http::Response> Correct(ApiDeps& d, http::RequestContext& ctx) {
 }
 
 json::object AlertJson(const storage::AlertRecord& a) {
-  json::object o{
-      {"id", a.id},           {"acquisition_id", a.acquisition_id},
-      {"item_id", a.item_id}, {"region_code", a.region_code},
-      {"score", a.score},     {"reasons", json::parse(a.reasons)},
-      {"status", a.status},   {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
+  json::object o{{"id", a.id},
+                 {"acquisition_id", a.acquisition_id},
+                 {"item_id", a.item_id},
+                 {"region_code", a.region_code},
+                 {"score", a.score},
+                 {"reasons", json::parse(a.reasons)},
+                 {"status", ToString(a.status)},
+                 {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
   o["decided_at"] =
       a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
   o["decision_note"] = a.decision_note ? json::value(*a.decision_note) : nullptr;
@@ -262,7 +265,7 @@ Result<http::Response> ListAlerts(ApiDeps& d, http::RequestContext& ctx) {
     o["item"] = {{"category", v.item.category},
                  {"brand", v.item.brand},
                  {"model", v.item.model},
-                 {"status", v.item.status}};
+                 {"status", ToString(v.item.status)}};
     o["acquisition"] = {{"organisation_id", v.acquisition.organisation_id},
                         {"outlet_id", v.acquisition.outlet_id},
                         {"number", v.acquisition.number},
@@ -300,7 +303,7 @@ Result<http::Response> AddWatchlist(ApiDeps& d, http::RequestContext& ctx) {
                     json::object{{"id", entry.id},
                                  {"identifier_kind", entry.identifier_kind},
                                  {"identifier_value", entry.identifier_value},
-                                 {"status", entry.status},
+                                 {"status", ToString(entry.status)},
                                  {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
 }
 
@@ -439,7 +442,7 @@ json::object WatchlistJson(const storage::WatchlistRecord& e) {
                       {"source", e.source},
                       {"identifier_kind", e.identifier_kind},
                       {"identifier_value", e.identifier_value},
-                      {"status", e.status},
+                      {"status", ToString(e.status)},
                       {"note", e.note},
                       {"created_at", Time(e.created_at)}};
 }

@@ -53,9 +53,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::
         if (!b || !actor.InOrganisation(b->organisation_id)) {
           return Error::NotFound("listing block " + id + " not found");
         }
-        if (b->status != "blocked")
-          return Rule("block_not_appealable", "the block is " + b->status);
-        b->status = "appealed";
+        if (b->status != BlockStatus::kBlocked)
+          return Rule("block_not_appealable", "the block is " + ToString(b->status));
+        b->status = BlockStatus::kAppealed;
         b->appeal = statement;
         b->appealed_at = now;
         RECIRC_CHECK(c_.repo.UpdateBlock(s, *b));
@@ -84,19 +84,20 @@ Result<storage::ListingBlockRecord> ListingBlockService::Decide(const identity::
       c_.db, [&](storage::Session& s) -> Result<storage::ListingBlockRecord> {
         RECIRC_TRY(auto b, c_.repo.FindBlock(s, id));
         if (!b || !MaySee(actor, *b)) return Error::NotFound("listing block " + id + " not found");
-        if (b->status != "appealed") {
-          return Rule("block_not_appealed", "the block is " + b->status + "; decide an appeal");
+        if (b->status != BlockStatus::kAppealed) {
+          return Rule("block_not_appealed",
+                      "the block is " + ToString(b->status) + "; decide an appeal");
         }
-        b->status = decision == "lift" ? "lifted" : "upheld";
+        b->status = decision == "lift" ? BlockStatus::kLifted : BlockStatus::kUpheld;
         b->decided_by = actor.user_id;
         b->decision_note = note;
         b->decided_at = now;
         RECIRC_CHECK(c_.repo.UpdateBlock(s, *b));
         if (decision == "lift") {
           RECIRC_TRY(auto offer, c_.repo.LockOffer(s, b->offer_id));
-          if (offer && offer->status == "blocked") {
-            RECIRC_CHECK(
-                c_.repo.UpdateOfferStatus(s, offer->id, "draft", std::nullopt, std::nullopt));
+          if (offer && offer->status == OfferStatus::kBlocked) {
+            RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer->id, OfferStatus::kDraft, std::nullopt,
+                                                   std::nullopt));
           }
         }
         json::object event{{"offer_id", b->offer_id}, {"rule", b->rule_id}, {"decision", decision}};
@@ -119,9 +120,16 @@ Result<std::vector<storage::ListingBlockRecord>> ListingBlockService::List(
       actor.kind == identity::OrganisationKind::kMarketSupervision) {
     prefix = RegionPrefix(actor.organisation.region_code);
   }
+  // A status outside the vocabulary matches no block.
+  std::optional<BlockStatus> wanted;
+  if (status) {
+    auto parsed = Parse<BlockStatus>(*status, "status");
+    if (!parsed) return std::vector<storage::ListingBlockRecord>();
+    wanted = *parsed;
+  }
   RECIRC_TRY(auto blocks, storage::ReadValue<std::vector<storage::ListingBlockRecord>>(
                               c_.db, [&](storage::Session& s) {
-                                return c_.repo.ListBlocks(s, prefix, status);
+                                return c_.repo.ListBlocks(s, prefix, wanted);
                               }));
   std::vector<storage::ListingBlockRecord> out;
   for (auto& b : blocks) {
