@@ -237,7 +237,8 @@ Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext&
 }
 
 Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto block, d.blocks.Get(ctx.Actor(), Id(ctx)));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Get(ctx.Actor(), id));
   return http::Json(200, BlockJson(block));
 }
 
@@ -246,7 +247,8 @@ Result<http::Response> AppealBlock(const MarketServices& d, http::RequestContext
   http::JsonFields f(body);
   RECIRC_CHECK(f.OnlyKnown({"statement"}));
   RECIRC_TRY(std::string statement, f.String("statement"));
-  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), statement));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), id, statement));
   return http::Json(200, BlockJson(block));
 }
 
@@ -256,7 +258,8 @@ Result<http::Response> DecideBlock(const MarketServices& d, http::RequestContext
   RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
   RECIRC_TRY(std::string decision, f.String("decision"));
   RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), decision, note));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), id, decision, note));
   return http::Json(200, BlockJson(block));
 }
 

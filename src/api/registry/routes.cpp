@@ -283,8 +283,8 @@ Result<http::Response> Decide(ApiDeps& d, http::RequestContext& ctx) {
   RECIRC_TRY(std::string decision, f.String("decision"));
   RECIRC_TRY(auto note, f.OptionalString("note"));
   if (note && note->empty()) note.reset();
-  RECIRC_TRY(auto alert,
-             d.police.Decide(ctx.Actor(), std::string(ctx.Param("id")), decision, note));
+  RECIRC_TRY(auto id, AlertId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, decision, note));
   return http::Json(200, AlertJson(alert));
 }
 

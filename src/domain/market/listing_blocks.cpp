@@ -32,7 +32,8 @@ bool ListingBlockService::MaySee(const identity::Principal& actor,
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Get(const identity::Principal& actor,
-                                                             const std::string& id) {
+                                                             const ListingBlockId& block_id) {
+  const std::string id = block_id.ToString();
   RECIRC_TRY(auto b, storage::ReadValue<std::optional<storage::ListingBlockRecord>>(
                          c_.db, [&](storage::Session& s) { return c_.repo.FindBlock(s, id); }));
   if (!b || !MaySee(actor, *b)) return Error::NotFound("listing block " + id + " not found");
@@ -40,8 +41,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Get(const identity::Pri
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::Principal& actor,
-                                                                const std::string& id,
+                                                                const ListingBlockId& block_id,
                                                                 const std::string& statement) {
+  const std::string id = block_id.ToString();
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot appeal listing blocks");
   }
@@ -69,9 +71,10 @@ Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Decide(const identity::Principal& actor,
-                                                                const std::string& id,
+                                                                const ListingBlockId& block_id,
                                                                 const std::string& decision,
                                                                 const std::string& note) {
+  const std::string id = block_id.ToString();
   if (!actor.Has(identity::Permission::kSupervisionAct)) {
     return Error::PermissionDenied("only market supervision decides appeals");
   }

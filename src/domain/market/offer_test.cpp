@@ -139,16 +139,26 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
   ASSERT_EQ(seen->size(), 1u);
   EXPECT_EQ(seen->front().id, blocked->block->id);
   EXPECT_TRUE(blocks_->List(far_supervisor_, std::nullopt)->empty());
-  EXPECT_FALSE(blocks_->Decide(far_supervisor_, blocked->block->id, "lift", "x"));
+  EXPECT_FALSE(blocks_->Decide(
+      far_supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "x"));
 
   // Deciding needs an appeal first; the shop cannot decide its own.
+  EXPECT_EQ(inspection::RuleOf(blocks_
+                                   ->Decide(supervisor_,
+                                            ListingBlockId::Parse(blocked->block->id, "id").value(),
+                                            "lift", "ok")
+                                   .error()),
+            "block_not_appealed");
+  ASSERT_TRUE(blocks_->Appeal(clerk_, ListingBlockId::Parse(blocked->block->id, "id").value(),
+                              "标题写明不是仿品，附购买凭证"));
   EXPECT_EQ(
-      inspection::RuleOf(blocks_->Decide(supervisor_, blocked->block->id, "lift", "ok").error()),
-      "block_not_appealed");
-  ASSERT_TRUE(blocks_->Appeal(clerk_, blocked->block->id, "标题写明不是仿品，附购买凭证"));
-  EXPECT_EQ(blocks_->Decide(clerk_, blocked->block->id, "lift", "mine").error().code,
-            ErrorCode::kPermissionDenied);
-  auto lifted = blocks_->Decide(supervisor_, blocked->block->id, "lift", "凭证属实");
+      blocks_
+          ->Decide(clerk_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "mine")
+          .error()
+          .code,
+      ErrorCode::kPermissionDenied);
+  auto lifted = blocks_->Decide(
+      supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "凭证属实");
   ASSERT_TRUE(lifted) << lifted.error().message;
   EXPECT_EQ(ToString(lifted->status), "lifted");
   auto again = offers_->Publish(clerk_, offer->id, std::nullopt);

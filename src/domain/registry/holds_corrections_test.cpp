@@ -80,7 +80,8 @@ TEST_P(RegistryTest, AnItemIsNotSellableDuringItsHoldPeriodNorWhileThePoliceHold
   EXPECT_NE(police_held->reason.find("police"), std::string::npos);
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_EQ(alerts->size(), 1u);
-  ASSERT_TRUE(police_->Decide(chaoyang_, (*alerts)[0].alert.id, "release"));
+  ASSERT_TRUE(
+      police_->Decide(chaoyang_, AlertId::Parse((*alerts)[0].alert.id, "id").value(), "release"));
   EXPECT_TRUE(registration_->holds().IsSellable(held->item_id)->sellable);
   EXPECT_FALSE(registration_->holds().IsSellable("01M82QGDFSEZ4VR0P0J7CYX2FC"));
 }
@@ -91,7 +92,8 @@ TEST_P(RegistryTest, PoliceReleaseLeavesTheStatutoryPeriodRunning) {
   auto held = registration_->Register(clerk_, Phone(stolen));
   ASSERT_TRUE(held);
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
-  ASSERT_TRUE(police_->Decide(chaoyang_, (*alerts)[0].alert.id, "release"));
+  ASSERT_TRUE(
+      police_->Decide(chaoyang_, AlertId::Parse((*alerts)[0].alert.id, "id").value(), "release"));
   auto s = registration_->holds().IsSellable(held->item_id);
   EXPECT_FALSE(s->sellable);
   EXPECT_NE(s->reason.find("hold period"), std::string::npos) << s->reason;

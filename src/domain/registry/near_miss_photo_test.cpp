@@ -186,7 +186,8 @@ TEST_P(PhotoRequiredTest, ACorrectionThatAddsASerialNumberReleasesThePhotoHold) 
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_TRUE(alerts) << alerts.error().message;
   ASSERT_FALSE(alerts->empty());
-  for (const auto& a : *alerts) ASSERT_TRUE(police_->Decide(chaoyang_, a.alert.id, "release"));
+  for (const auto& a : *alerts)
+    ASSERT_TRUE(police_->Decide(chaoyang_, AlertId::Parse(a.alert.id, "id").value(), "release"));
   auto after = registration_->holds().IsSellable(r->item_id);
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->sellable);

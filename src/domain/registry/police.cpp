@@ -59,9 +59,9 @@ Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Princip
 }
 
 Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& actor,
-                                                   const std::string& alert_id,
-                                                   const std::string& decision,
+                                                   const AlertId& id, const std::string& decision,
                                                    const std::optional<std::string>& note) {
+  const std::string alert_id = id.ToString();
   if (!actor.Has(identity::Permission::kPoliceAct)) {
     return Error::PermissionDenied("your role cannot decide police alerts");
   }

@@ -63,15 +63,16 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   EXPECT_EQ(shop_asks.error().code, ErrorCode::kPermissionDenied);
 
   const std::string alert_id = (*seen)[0].alert.id;
-  auto foreign = police_->Decide(shenzhen_, alert_id, "release");
+  auto foreign = police_->Decide(shenzhen_, AlertId::Parse(alert_id, "id").value(), "release");
   ASSERT_FALSE(foreign);
   EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
-  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "forgive"));
-  auto released = police_->Decide(chaoyang_, alert_id, "release");
+  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "forgive"));
+  auto released = police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "release");
   ASSERT_TRUE(released) << released.error().message;
   EXPECT_EQ(ToString(released->status), "released");
   EXPECT_EQ(ToString(registration_->Get(clerk_, receipt->id)->status), "registered");
-  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "seize")) << "decided once";
+  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "seize"))
+      << "decided once";
 }
 
 TEST_P(RegistryTest, PoliceSearchTheRegisterByIdentifierPersonAndOutlet) {
