@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (auto lines = registry::ParseWatchlistCsv(csv)) {
         FUZZ_CHECK(!lines->empty());
         for (const auto& l : *lines) {
-          FUZZ_CHECK(l.status == "black" || l.status == "grey" || l.status == "white");
+          FUZZ_CHECK(ToString(l.status) == "black" || ToString(l.status) == "grey" ||
+                     ToString(l.status) == "white");
           FUZZ_CHECK(!l.identifier_value.empty());
           FUZZ_CHECK(l.note.size() <= 500);
         }

@@ -206,7 +206,7 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
     RECIRC_TRY(auto acquisition, Acquisition(d, outlet, identifier, n));
     RECIRC_TRY(auto receipt, x.registration.Register(clerk, acquisition));
     report.registered++;
-    report.held += receipt.status == "held_for_verification";
+    report.held += receipt.status == registry::ReceiptStatus::kHeldForVerification;
 
     RECIRC_TRY(std::string png,
                documents::ItemPicturePng({d.model, d.subtitle, d.colour, "recirc 演示图片 DEMO"}));
@@ -233,10 +233,11 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
     terms.return_days = 7;
     terms.best_offer = {true, d.price_fen * 95 / 100, d.price_fen * 70 / 100};
     RECIRC_TRY(auto offer, x.offers.Create(clerk, terms));
-    if (receipt.status != "registered") continue;  // held: publishing would answer item_held
+    if (receipt.status != registry::ReceiptStatus::kRegistered)
+      continue;  // held: publishing would answer item_held
     RECIRC_TRY(auto published, x.offers.Publish(clerk, offer.id, std::nullopt));
-    if (published.offer.status != "published") {
-      return Error::Internal("demo offer " + offer.id + " was " + published.offer.status);
+    if (published.offer.status != market::OfferStatus::kPublished) {
+      return Error::Internal("demo offer " + offer.id + " was " + ToString(published.offer.status));
     }
     report.published++;
   }

@@ -82,7 +82,7 @@ Result<SeedReport> SeedRegistrations(identity::DirectoryService& directory,
     RECIRC_TRY(auto receipts, registration.RegisterBatch(clerk, batch));
     for (const auto& r : receipts) {
       report.registered++;
-      report.held += r.status == "held_for_verification";
+      report.held += r.status == registry::ReceiptStatus::kHeldForVerification;
     }
     batch.clear();
     return Ok();

@@ -35,7 +35,7 @@ std::vector<std::string> Cells(const RegisterLine& l) {
                                     l.item.brand,
                                     l.item.model,
                                     a.item_id,
-                                    a.status,
+                                    ToString(a.status),
                                     a.id};
   for (auto& c : cells) c = NeutraliseSpreadsheetCell(c);
   return cells;
@@ -67,7 +67,7 @@ boost::json::object RegisterJson(const std::vector<RegisterLine>& lines) {
          {"channel", a.channel},
          {"price_fen", a.price_fen},
          {"region_code", a.region_code},
-         {"status", a.status},
+         {"status", ToString(a.status)},
          {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}});
   }
   return boost::json::object{{"items", std::move(items)}};

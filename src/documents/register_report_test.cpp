@@ -21,9 +21,9 @@ std::vector<RegisterLine> Lines() {
   l.acquisition.channel = "store";
   l.acquisition.price_fen = 123456;
   l.acquisition.item_id = "I1";
-  l.acquisition.status = "held";
+  l.acquisition.status = registry::AcquisitionStatus::kHeld;
   l.acquisition.id = "A1";
-  l.item = {"I1", "phone", "Apple", "iPhone 13, \"Pro\"", "held", 0};
+  l.item = {"I1", "phone", "Apple", "iPhone 13, \"Pro\"", registry::ItemStatus::kHeld, 0};
   return {l};
 }
 

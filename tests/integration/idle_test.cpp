@@ -59,10 +59,21 @@ bool CaughtUp(const Counters& c) {
   return true;
 }
 
-// Polls /metrics until every consumer has applied the whole journal (at most 60 s).
+// Polls /metrics until every consumer has applied the whole journal and its pass count has
+// stood still for 300 ms (at most 60 s). A runner moves its cursor in the pass's transaction and
+// counts the pass just after the commit, so a reading taken between the two shows the journal
+// caught up with the pass not yet counted; waiting for the counts to stand still closes that gap
+// on a loaded machine.
 Counters WaitUntilCaughtUp(const TestServer& server) {
   Counters c = ReadCounters(server);
-  for (int i = 0; i < 600 && !CaughtUp(c); ++i) {
+  for (int i = 0; i < 600; ++i) {
+    if (CaughtUp(c)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      Counters again = ReadCounters(server);
+      if (CaughtUp(again) && again.passes == c.passes && again.head == c.head) return again;
+      c = std::move(again);
+      continue;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     c = ReadCounters(server);
   }

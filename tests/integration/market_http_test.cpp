@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <thread>
+#include <tuple>
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
@@ -221,6 +222,24 @@ TEST_P(MarketHttpTest, ABlockedListingIsSeenAppealedAndLiftedByMarketSupervision
   auto lifted = Post("/api/v1/listing-blocks/" + block + "/decision",
                      R"({"decision":"lift","note":"发票属实"})", market, 200);
   EXPECT_EQ(lifted.at("status"), "lifted");
+}
+
+TEST_P(MarketHttpTest, AMalformedListingBlockIdIsRefusedNamingTheField) {
+  auto market = LogIn("market");
+  for (const auto& [method, path, body] :
+       {std::tuple<std::string, std::string, std::string>{"GET", "/api/v1/listing-blocks/nope", ""},
+        {"POST", "/api/v1/listing-blocks/nope/decision", R"({"decision":"lift","note":"x"})"}}) {
+    auto r = server_->Call({method, path, body, market});
+    EXPECT_EQ(r.status, 400u) << path << ": " << r.body;
+    EXPECT_EQ(json::parse(r.body).at("error").at("field"), "id") << path;
+  }
+  auto appeal =
+      server_->Call({"POST", "/api/v1/listing-blocks/nope/appeal", R"({"statement":"x"})", clerk_});
+  EXPECT_EQ(appeal.status, 400u) << appeal.body;
+  // A well-formed id that names no block is still not found.
+  auto missing =
+      server_->Call({"GET", "/api/v1/listing-blocks/01M82QGDFSEZ4VR0P0J7CYX2FC", "", market});
+  EXPECT_EQ(missing.status, 404u) << missing.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, MarketHttpTest,

@@ -93,6 +93,10 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
   const std::string alert_id(items[0].as_object()["id"].as_string());
   const std::string decide = "/api/v1/police/alerts/" + alert_id + "/decision";
   EXPECT_EQ(server_->Call({"POST", decide, R"({"decision":"release"})", other}).status, 404u);
+  auto malformed = server_->Call(
+      {"POST", "/api/v1/police/alerts/not-an-id/decision", R"({"decision":"release"})", other});
+  EXPECT_EQ(malformed.status, 400u) << malformed.body;
+  EXPECT_EQ(json::parse(malformed.body).as_object()["error"].as_object()["field"], "id");
   EXPECT_EQ(server_->Call({"GET", "/api/v1/police/alerts", "", clerk}).status, 403u);
 
   const std::string acquisition_id(receipt["id"].as_string());

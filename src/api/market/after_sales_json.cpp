@@ -12,7 +12,7 @@ AfterSale AfterSale::From(const storage::AfterSaleRecord& a) {
   return {a.id,
           a.order_id,
           a.kind,
-          a.status,
+          recirc::ToString(a.status),
           a.flagged,
           boost::json::parse(a.details),
           Time{a.created_at},
@@ -43,7 +43,7 @@ Offer Offer::From(const storage::OfferRecord& o) {
   out.best_offer.auto_accept_fen = o.auto_accept_fen;
   out.best_offer.auto_decline_fen = o.auto_decline_fen;
   out.mode_terms = boost::json::parse(o.mode_terms);
-  out.status = o.status;
+  out.status = recirc::ToString(o.status);
   out.disclosure_version = o.disclosure_version;
   out.created_at = Time{o.created_at};
   out.published_at = OptTime(o.published_at);
@@ -58,7 +58,7 @@ ListingBlock ListingBlock::From(const storage::ListingBlockRecord& b) {
           b.region_code,
           b.rule_id,
           b.reason,
-          b.status,
+          recirc::ToString(b.status),
           b.appeal,
           OptTime(b.appealed_at),
           b.decision_note,
@@ -83,7 +83,7 @@ Order Order::From(const storage::OrderRecord& o) {
   out.provider = o.provider;
   out.simulated = o.provider == "simulated";
   out.payment_ref = o.payment_ref;
-  out.state = o.state;
+  out.state = recirc::ToString(o.state);
   out.paid_fen = o.paid_fen;
   out.refunded_fen = o.refunded_fen;
   if (o.dispatch) out.dispatch = boost::json::parse(*o.dispatch);

@@ -15,7 +15,8 @@ void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketA
       {http::Verb::get, "/api/v1/offers/{id}/availability", identity::Permission::kPublic,
        [d](http::RequestContext& c) -> Result<http::Response> {
          RECIRC_TRY(auto a, d->offers.Availability(c.principal, std::string(c.Param("id"))));
-         dto::Availability out{a.offer_id, a.status, a.buyable, std::nullopt, std::nullopt};
+         dto::Availability out{a.offer_id, ToString(a.status), a.buyable, std::nullopt,
+                               std::nullopt};
          if (!a.rule.empty()) out.rule = a.rule;
          if (!a.reason.empty()) out.reason = a.reason;
          return http::Json(200, boost::json::value_from(out));

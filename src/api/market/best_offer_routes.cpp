@@ -24,7 +24,7 @@ json::object BestJson(const storage::BestOfferRecord& b) {
           {"buyer_ref", b.buyer_ref},
           {"amount_fen", b.amount_fen},
           {"counter_fen", OptInt(b.counter_fen)},
-          {"status", b.status},
+          {"status", ToString(b.status)},
           {"expires_at", Time(b.expires_at)},
           {"created_at", Time(b.created_at)}};
 }

@@ -168,19 +168,22 @@ Result<http::Response> ListBlocks(const MarketServices& d, http::RequestContext&
 }
 
 Result<http::Response> GetBlock(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto block, d.blocks.Get(ctx.Actor(), Id(ctx)));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Get(ctx.Actor(), id));
   return http::Json(200, BlockJson(block));
 }
 
 Result<http::Response> AppealBlock(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::AppealBlock>(ctx));
-  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), Id(ctx), in.statement));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Appeal(ctx.Actor(), id, in.statement));
   return http::Json(200, BlockJson(block));
 }
 
 Result<http::Response> DecideBlock(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::DecideBlock>(ctx));
-  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), Id(ctx), in.decision, in.note));
+  RECIRC_TRY(auto id, ListingBlockId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto block, d.blocks.Decide(ctx.Actor(), id, in.decision, in.note));
   return http::Json(200, BlockJson(block));
 }
 

@@ -31,7 +31,8 @@ registry::AcquisitionInput NewAcquisition::ToDomain() const {
 }
 
 AcquisitionReceipt AcquisitionReceipt::From(const registry::AcquisitionReceipt& r) {
-  return {r.id, r.number, r.item_id, r.status, r.photo_required, Time{r.created_at}};
+  return {
+      r.id, r.number, r.item_id, recirc::ToString(r.status), r.photo_required, Time{r.created_at}};
 }
 
 }  // namespace recirc::api::dto

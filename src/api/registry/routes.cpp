@@ -59,7 +59,7 @@ json::object ViewJson(const registry::AcquisitionView& v) {
       {"id", v.receipt.id},
       {"number", v.receipt.number},
       {"item_id", v.receipt.item_id},
-      {"status", v.receipt.status},
+      {"status", ToString(v.receipt.status)},
       {"created_at", Time(v.receipt.created_at)},
       {"outlet_id", v.outlet_id},
       {"kind", v.kind},
@@ -112,7 +112,7 @@ Result<http::Response> ListAcquisitions(const RegistryApi& d, http::RequestConte
     items.push_back({{"id", a.receipt.id},
                      {"number", a.receipt.number},
                      {"item_id", a.receipt.item_id},
-                     {"status", a.receipt.status},
+                     {"status", ToString(a.receipt.status)},
                      {"created_at", Time(a.receipt.created_at)},
                      {"outlet_id", a.outlet_id},
                      {"kind", a.kind},
@@ -165,11 +165,14 @@ Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) 
 }
 
 json::object AlertJson(const storage::AlertRecord& a) {
-  json::object o{
-      {"id", a.id},           {"acquisition_id", a.acquisition_id},
-      {"item_id", a.item_id}, {"region_code", a.region_code},
-      {"score", a.score},     {"reasons", json::parse(a.reasons)},
-      {"status", a.status},   {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
+  json::object o{{"id", a.id},
+                 {"acquisition_id", a.acquisition_id},
+                 {"item_id", a.item_id},
+                 {"region_code", a.region_code},
+                 {"score", a.score},
+                 {"reasons", json::parse(a.reasons)},
+                 {"status", ToString(a.status)},
+                 {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
   o["decided_at"] =
       a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
   o["decision_note"] = a.decision_note ? json::value(*a.decision_note) : nullptr;
@@ -184,7 +187,7 @@ Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ct
     o["item"] = {{"category", v.item.category},
                  {"brand", v.item.brand},
                  {"model", v.item.model},
-                 {"status", v.item.status}};
+                 {"status", ToString(v.item.status)}};
     o["acquisition"] = {{"organisation_id", v.acquisition.organisation_id},
                         {"outlet_id", v.acquisition.outlet_id},
                         {"number", v.acquisition.number},
@@ -202,8 +205,8 @@ Result<http::Response> Decide(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(std::string decision, f.String("decision"));
   RECIRC_TRY(auto note, f.OptionalString("note"));
   if (note && note->empty()) note.reset();
-  RECIRC_TRY(auto alert,
-             d.police.Decide(ctx.Actor(), std::string(ctx.Param("id")), decision, note));
+  RECIRC_TRY(auto id, AlertId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, decision, note));
   return http::Json(200, AlertJson(alert));
 }
 
@@ -222,7 +225,7 @@ Result<http::Response> AddWatchlist(const RegistryApi& d, http::RequestContext& 
                     json::object{{"id", entry.id},
                                  {"identifier_kind", entry.identifier_kind},
                                  {"identifier_value", entry.identifier_value},
-                                 {"status", entry.status},
+                                 {"status", ToString(entry.status)},
                                  {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
 }
 
@@ -361,7 +364,7 @@ json::object WatchlistJson(const storage::WatchlistRecord& e) {
                       {"source", e.source},
                       {"identifier_kind", e.identifier_kind},
                       {"identifier_value", e.identifier_value},
-                      {"status", e.status},
+                      {"status", ToString(e.status)},
                       {"note", e.note},
                       {"created_at", Time(e.created_at)}};
 }

@@ -281,8 +281,9 @@ TEST_P(InspectionTest, ADeviceWithStorageCannotBeOfferedWithoutAPassingCertifica
   EXPECT_EQ(events.back().payload.find("F2LXK0ABCD"), std::string::npos);
 
   // A held item is refused whatever its certificates say.
-  ASSERT_TRUE(
-      db().Write([&](storage::Session& s) { return registry_.SetItemStatus(s, phone, "held"); }));
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return registry_.SetItemStatus(s, phone, registry::ItemStatus::kHeld);
+  }));
   EXPECT_EQ(RuleOf(sanitization_->CanOffer(phone, OfferKind::kSale).error()), kRuleItemHeld);
 
   // Rules of the certificate, each naming its field.

@@ -226,11 +226,11 @@ Status SanitizationService::CanOffer(const std::string& item_id, OfferKind kind)
   return db_.Read([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto item, registry_.FindItem(s, item_id));
     if (!item) return Error::NotFound("item " + item_id + " not found");
-    if (item->status != "in_stock") {
-      return Error{
-          ErrorCode::kFailedPrecondition,
-          std::string(kRuleItemHeld) + ": the item is " + item->status + " and cannot be offered",
-          "item_id"};
+    if (item->status != registry::ItemStatus::kInStock) {
+      return Error{ErrorCode::kFailedPrecondition,
+                   std::string(kRuleItemHeld) + ": the item is " + ToString(item->status) +
+                       " and cannot be offered",
+                   "item_id"};
     }
     RECIRC_TRY(auto certificates, repo_.SanitizationsOfItem(s, item_id));
     return RequireSanitized(catalogue_.Latest(item->category), certificates, kind);

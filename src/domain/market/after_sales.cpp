@@ -76,7 +76,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
   storage::AfterSaleRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                              order_id,
                              kind,
-                             "open",
+                             AfterSaleStatus::kOpen,
                              "",
                              flagged,
                              ToUnixMillis(c_.clock.Now()),
@@ -88,17 +88,19 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
         if (!ActsForBuyer(actor, o)) {
           return Error::PermissionDenied("not_your_order: after-sales requests are the buyer's");
         }
-        if (!o.received_at || (o.state != "received" && o.state != "settled")) {
+        if (!o.received_at ||
+            (o.state != OrderState::kReceived && o.state != OrderState::kSettled)) {
           return Rule("order_state",
-                      "the order is " + o.state + "; after-sales start once received");
+                      "the order is " + ToString(o.state) + "; after-sales start once received");
         }
         if (kind == "return") {
-          if (o.state != "received") {
-            return Rule("order_state", "the order is " + o.state + "; returns end at settlement");
+          if (o.state != OrderState::kReceived) {
+            return Rule("order_state",
+                        "the order is " + ToString(o.state) + "; returns end at settlement");
           }
           RECIRC_TRY(auto earlier, c_.repo.AfterSalesOf(s, o.id));
           for (const auto& e : earlier) {
-            if (e.kind == "return" && e.status == "refused") {
+            if (e.kind == "return" && e.status == AfterSaleStatus::kRefused) {
               return Rule("return_refused",
                           "a return of this order was refused; open a dispute instead");
             }
@@ -126,7 +128,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
           details["serial_differences"] = Strings(differences);
           details["dispatch_photos"] = Strings(dispatch_photos);
           details["photos_missing"] = photos_missing;
-          o.state = "return_requested";
+          o.state = OrderState::kReturnRequested;
         } else if (kind == "warranty") {
           if (now - *o.received_at > o.warranty_months * kMonthMs) {
             return Rule(
@@ -134,7 +136,8 @@ Result<storage::AfterSaleRecord> AfterSalesService::Open(const identity::Princip
                 "the warranty was " + std::to_string(o.warranty_months) + " months from receipt");
           }
         } else if (kind == "dispute") {
-          if (o.state == "settled" && now - *o.received_at > o.warranty_months * kMonthMs) {
+          if (o.state == OrderState::kSettled &&
+              now - *o.received_at > o.warranty_months * kMonthMs) {
             return Rule("dispute_too_late", "disputes after settlement run within the warranty");
           }
         }
@@ -206,8 +209,8 @@ Result<storage::AfterSaleRecord> AfterSalesService::AcceptReturn(const identity:
             if (!actor.InOrganisation(o.organisation_id))
               return Error::NotFound("return not found");
             RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
-            if (current->status != "open") {
-              return Error::Conflict("return_not_open: the return is " + current->status);
+            if (current->status != AfterSaleStatus::kOpen) {
+              return Error::Conflict("return_not_open: the return is " + ToString(current->status));
             }
             if (current->flagged && !override_flag) {
               const json::object flags = json::parse(current->details).as_object();
@@ -230,7 +233,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::AcceptReturn(const identity:
                   "refund_fen",
                   "the return refunds " + std::to_string(o.paid_fen - o.refunded_fen) + " fen");
             }
-            r.status = "accepted";
+            r.status = AfterSaleStatus::kAccepted;
             r.decided_at = ToUnixMillis(c_.clock.Now());
             RECIRC_CHECK(c_.repo.UpdateAfterSale(s, r));
             return orders_.RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
@@ -279,9 +282,9 @@ Result<storage::AfterSaleRecord> AfterSalesService::SettleDispute(
             if (!actor.InOrganisation(o.organisation_id))
               return Error::NotFound("dispute not found");
             RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
-            if (current->status != "open")
-              return Rule("dispute_not_open", "the dispute is " + current->status);
-            r.status = "resolved";
+            if (current->status != AfterSaleStatus::kOpen)
+              return Rule("dispute_not_open", "the dispute is " + ToString(current->status));
+            r.status = AfterSaleStatus::kResolved;
             r.details = json::serialize(details);
             r.decided_at = ToUnixMillis(c_.clock.Now());
             RECIRC_CHECK(c_.repo.UpdateAfterSale(s, r));

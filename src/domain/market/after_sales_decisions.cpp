@@ -77,16 +77,16 @@ Result<storage::AfterSaleRecord> AfterSalesService::RefuseReturn(const identity:
       actor, id, "return",
       [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
           json::object& details) -> Status {
-        if (r.status != "open") {
-          return Error::Conflict("return_not_open: the return is " + r.status);
+        if (r.status != AfterSaleStatus::kOpen) {
+          return Error::Conflict("return_not_open: the return is " + ToString(r.status));
         }
-        if (o.state != "return_requested") {
-          return Error::Conflict("order_state: the order is " + o.state);
+        if (o.state != OrderState::kReturnRequested) {
+          return Error::Conflict("order_state: the order is " + ToString(o.state));
         }
-        r.status = "refused";
+        r.status = AfterSaleStatus::kRefused;
         r.decided_at = ToUnixMillis(c_.clock.Now());
         details["refusal_reason"] = reason;
-        o.state = "received";  // the state it had when the return was requested
+        o.state = OrderState::kReceived;  // the state it had when the return was requested
         return AppendItem(s, c_, actor, o, events::kItemReturnRefused, {{"after_sale_id", r.id}});
       });
 }
@@ -106,33 +106,35 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
   if (d.amount_fen && *d.amount_fen <= 0) {
     return Error::InvalidArgument("amount_fen", "a positive whole number of fen");
   }
-  return Decide(actor, id, "warranty",
-                [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
-                    json::object& details) -> Status {
-                  if (r.status != "open") {
-                    return Error::Conflict("warranty_claim_decided: the claim is " + r.status);
-                  }
-                  details["outcome"] = d.outcome;
-                  if (!d.note.empty()) details["note"] = d.note;
-                  r.decided_at = ToUnixMillis(c_.clock.Now());
-                  json::object event{{"after_sale_id", r.id}, {"outcome", d.outcome}};
-                  if (d.outcome == "refund") {
-                    const int64_t amount = d.amount_fen.value_or(o.paid_fen - o.refunded_fen);
-                    if (amount == 0) {
-                      return Error{ErrorCode::kFailedPrecondition,
-                                   "refund_exceeds_payment: nothing paid remains to be refunded",
-                                   "amount_fen"};
-                    }
-                    details["refund_fen"] = amount;
-                    event["refund_band"] = PriceBand(amount);
-                    event["full_refund"] = amount == o.paid_fen - o.refunded_fen;
-                    r.status = "refunded";
-                    RECIRC_CHECK(AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event));
-                    return orders_.RefundLocked(s, actor, o, amount);
-                  }
-                  r.status = d.outcome == "reject" ? "rejected" : "in_progress";
-                  return AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event);
-                });
+  return Decide(
+      actor, id, "warranty",
+      [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
+          json::object& details) -> Status {
+        if (r.status != AfterSaleStatus::kOpen) {
+          return Error::Conflict("warranty_claim_decided: the claim is " + ToString(r.status));
+        }
+        details["outcome"] = d.outcome;
+        if (!d.note.empty()) details["note"] = d.note;
+        r.decided_at = ToUnixMillis(c_.clock.Now());
+        json::object event{{"after_sale_id", r.id}, {"outcome", d.outcome}};
+        if (d.outcome == "refund") {
+          const int64_t amount = d.amount_fen.value_or(o.paid_fen - o.refunded_fen);
+          if (amount == 0) {
+            return Error{ErrorCode::kFailedPrecondition,
+                         "refund_exceeds_payment: nothing paid remains to be refunded",
+                         "amount_fen"};
+          }
+          details["refund_fen"] = amount;
+          event["refund_band"] = PriceBand(amount);
+          event["full_refund"] = amount == o.paid_fen - o.refunded_fen;
+          r.status = AfterSaleStatus::kRefunded;
+          RECIRC_CHECK(AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event));
+          return orders_.RefundLocked(s, actor, o, amount);
+        }
+        r.status =
+            d.outcome == "reject" ? AfterSaleStatus::kRejected : AfterSaleStatus::kInProgress;
+        return AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event);
+      });
 }
 
 Result<storage::AfterSaleRecord> AfterSalesService::CompleteWarranty(
@@ -142,11 +144,11 @@ Result<storage::AfterSaleRecord> AfterSalesService::CompleteWarranty(
       actor, id, "warranty",
       [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
           json::object& details) -> Status {
-        if (r.status != "in_progress") {
-          return Error::Conflict("warranty_not_in_progress: the claim is " + r.status +
+        if (r.status != AfterSaleStatus::kInProgress) {
+          return Error::Conflict("warranty_not_in_progress: the claim is " + ToString(r.status) +
                                  "; only a repair or replacement in progress is completed");
         }
-        r.status = "completed";
+        r.status = AfterSaleStatus::kCompleted;
         details["completion_note"] = note;
         details["completed_at"] = FormatRfc3339(c_.clock.Now());
         json::object event{{"after_sale_id", r.id}};
@@ -160,18 +162,19 @@ Result<std::vector<storage::AfterSaleRecord>> AfterSalesService::OfOrganisation(
   if (!actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role has no after-sales cases");
   }
-  static constexpr std::string_view kStatuses[] = {"open",     "accepted",    "refused",
-                                                   "resolved", "in_progress", "completed",
-                                                   "refunded", "rejected"};
-  if (!status.empty() &&
-      std::find(std::begin(kStatuses), std::end(kStatuses), status) == std::end(kStatuses)) {
-    return Error::InvalidArgument(
-        "status",
-        "status is open, accepted, refused, resolved, in_progress, completed, refunded or "
-        "rejected");
+  std::optional<AfterSaleStatus> wanted;
+  if (!status.empty()) {
+    auto parsed = Parse<AfterSaleStatus>(status, "status");
+    if (!parsed) {
+      return Error::InvalidArgument(
+          "status",
+          "status is open, accepted, refused, resolved, in_progress, completed, refunded or "
+          "rejected");
+    }
+    wanted = *parsed;
   }
   return storage::ReadValue<std::vector<storage::AfterSaleRecord>>(c_.db, [&](storage::Session& s) {
-    return c_.repo.AfterSalesOfOrganisation(s, actor.organisation.id, status);
+    return c_.repo.AfterSalesOfOrganisation(s, actor.organisation.id, wanted);
   });
 }
 

@@ -39,9 +39,9 @@ TEST_P(BestOfferListTest, ABuyerListsOwnBestOffersNewestFirstWithStateAndCounter
   ASSERT_TRUE(first) << first.error().message;
   ASSERT_EQ(first->items.size(), 2u);
   EXPECT_EQ(first->items[0].best.id, accepted.id);
-  EXPECT_EQ(first->items[0].best.status, "accepted");
+  EXPECT_EQ(ToString(first->items[0].best.status), "accepted");
   EXPECT_EQ(first->items[1].best.id, countered.id);
-  EXPECT_EQ(first->items[1].best.status, "countered");
+  EXPECT_EQ(ToString(first->items[1].best.status), "countered");
   EXPECT_EQ(first->items[1].best.counter_fen, 330000);
   EXPECT_EQ(first->items[1].offer_title, offer.title);
   EXPECT_EQ(first->items[1].offer_price_fen, offer.price_fen);
@@ -52,7 +52,7 @@ TEST_P(BestOfferListTest, ABuyerListsOwnBestOffersNewestFirstWithStateAndCounter
   ASSERT_TRUE(second) << second.error().message;
   ASSERT_EQ(second->items.size(), 1u);
   EXPECT_EQ(second->items[0].best.id, declined.id);
-  EXPECT_EQ(second->items[0].best.status, "declined");
+  EXPECT_EQ(ToString(second->items[0].best.status), "declined");
   EXPECT_FALSE(second->next_cursor);
 
   // B sees only B's; A's list never holds B's.
@@ -70,10 +70,10 @@ TEST_P(BestOfferListTest, ABuyerListsOwnBestOffersNewestFirstWithStateAndCounter
   auto later = best_->Mine(a, {"", 20});
   ASSERT_TRUE(later);
   ASSERT_EQ(later->items.size(), 3u);
-  EXPECT_EQ(later->items[0].best.status, "accepted");
-  EXPECT_EQ(later->items[1].best.status, "expired");
-  EXPECT_EQ(later->items[2].best.status, "declined");
-  EXPECT_EQ(best_->Mine(b, {"", 20})->items[0].best.status, "expired");
+  EXPECT_EQ(ToString(later->items[0].best.status), "accepted");
+  EXPECT_EQ(ToString(later->items[1].best.status), "expired");
+  EXPECT_EQ(ToString(later->items[2].best.status), "declined");
+  EXPECT_EQ(ToString(best_->Mine(b, {"", 20})->items[0].best.status), "expired");
 }
 
 TEST_P(BestOfferListTest, StaffHaveNoneHereAndBadPagesAreNamed) {

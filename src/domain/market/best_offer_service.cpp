@@ -21,8 +21,11 @@ int64_t Lifetime() {
 
 }  // namespace
 
-std::string EffectiveStatus(const storage::BestOfferRecord& r, int64_t now) {
-  if ((r.status == "pending" || r.status == "countered") && now >= r.expires_at) return "expired";
+BestOfferStatus EffectiveStatus(const storage::BestOfferRecord& r, int64_t now) {
+  if ((r.status == BestOfferStatus::kPending || r.status == BestOfferStatus::kCountered) &&
+      now >= r.expires_at) {
+    return BestOfferStatus::kExpired;
+  }
   return r.status;
 }
 
@@ -82,8 +85,8 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
           return Error::NotFound("offer " + offer_id + " not found");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));
-        if (offer->status != "published") {
-          return Rule(kRuleOfferTaken, "the offer is " + offer->status);
+        if (offer->status != OfferStatus::kPublished) {
+          return Rule(kRuleOfferTaken, "the offer is " + ToString(offer->status));
         }
         if (!offer->best_offer) {
           return Rule("best_offers_disabled", "this offer takes its fixed price only");
@@ -97,21 +100,22 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
                                    buyer_ref,
                                    amount_fen,
                                    std::nullopt,
-                                   "pending",
+                                   BestOfferStatus::kPending,
                                    now + Lifetime(),
                                    now,
                                    std::nullopt};
         if (offer->auto_accept_fen && amount_fen >= *offer->auto_accept_fen) {
-          r.status = "accepted";
+          r.status = BestOfferStatus::kAccepted;
           r.decided_at = now;
         } else if (offer->auto_decline_fen && amount_fen < *offer->auto_decline_fen) {
-          r.status = "declined";
+          r.status = BestOfferStatus::kDeclined;
           r.decided_at = now;
         }
         RECIRC_CHECK(c_.repo.InsertBestOffer(s, r));
         // No buyer reference in the event.
-        json::object event{
-            {"offer_id", offer_id}, {"status", r.status}, {"automatic", r.status != "pending"}};
+        json::object event{{"offer_id", offer_id},
+                           {"status", ToString(r.status)},
+                           {"automatic", r.status != BestOfferStatus::kPending}};
         RECIRC_TRY(int64_t seq,
                    c_.journal.Append(s, {events::kBestOfferMade, r.id, offer->organisation_id,
                                          actor.user_id, json::serialize(event)}));
@@ -141,40 +145,41 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         if (!party) {
           return Error::NotFound("best offer " + id + " not found");
         }
-        const std::string status = EffectiveStatus(*r, now);
-        if (status == "expired") {
-          if (r->status != "expired") {
-            r->status = "expired";
+        const BestOfferStatus status = EffectiveStatus(*r, now);
+        if (status == BestOfferStatus::kExpired) {
+          if (r->status != BestOfferStatus::kExpired) {
+            r->status = BestOfferStatus::kExpired;
             r->decided_at = r->expires_at;
             RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *r));
           }
           return Rule("best_offer_expired",
                       "best offers expire 48 hours after they are made or countered");
         }
-        const std::string expected = seller ? "pending" : "countered";
+        const BestOfferStatus expected =
+            seller ? BestOfferStatus::kPending : BestOfferStatus::kCountered;
         if (status != expected) {
-          return Rule("best_offer_not_open", "the best offer is " + status);
+          return Rule("best_offer_not_open", "the best offer is " + ToString(status));
         }
         if (!seller && counter_fen && counter_fen != r->counter_fen) {
           return Error::InvalidArgument(
               "counter_fen",
               "the counter-offer is " + std::to_string(r->counter_fen.value_or(0)) + " fen");
         }
-        if (offer->status != "published") {
-          return Rule(kRuleOfferTaken, "the offer is " + offer->status);
+        if (offer->status != OfferStatus::kPublished) {
+          return Rule(kRuleOfferTaken, "the offer is " + ToString(offer->status));
         }
         if (action == "accept") {
-          r->status = "accepted";
+          r->status = BestOfferStatus::kAccepted;
           r->decided_at = now;
         } else if (action == "decline") {
-          r->status = "declined";
+          r->status = BestOfferStatus::kDeclined;
           r->decided_at = now;
         } else if (action == "counter" && seller) {
           if (!counter_fen || *counter_fen <= r->amount_fen || *counter_fen >= offer->price_fen) {
             return Error::InvalidArgument(
                 "counter_fen", "a counter-offer lies between the buyer's amount and the price");
           }
-          r->status = "countered";
+          r->status = BestOfferStatus::kCountered;
           r->counter_fen = counter_fen;
           r->expires_at = now + Lifetime();
         } else {
@@ -182,7 +187,7 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
               "action", seller ? "action is accept, decline or counter" : "action is accept");
         }
         RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *r));
-        json::object event{{"offer_id", r->offer_id}, {"status", r->status}};
+        json::object event{{"offer_id", r->offer_id}, {"status", ToString(r->status)}};
         RECIRC_TRY(int64_t seq,
                    c_.journal.Append(s, {events::kBestOfferDecided, r->id, offer->organisation_id,
                                          actor.user_id, json::serialize(event)}));
@@ -266,10 +271,10 @@ Result<int64_t> BestOfferService::ExpireDue() {
                  RECIRC_TRY(auto due, c_.repo.DueBestOffers(s, now, kBatch));
                  for (auto& r : due) {
                    RECIRC_TRY(auto offer, c_.repo.FindOffer(s, r.offer_id));
-                   r.status = "expired";
+                   r.status = BestOfferStatus::kExpired;
                    r.decided_at = r.expires_at;
                    RECIRC_CHECK(c_.repo.UpdateBestOffer(s, r));
-                   json::object event{{"offer_id", r.offer_id}, {"status", r.status}};
+                   json::object event{{"offer_id", r.offer_id}, {"status", ToString(r.status)}};
                    std::optional<std::string> organisation;
                    if (offer) organisation = offer->organisation_id;
                    RECIRC_TRY(int64_t seq,

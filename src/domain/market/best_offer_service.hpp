@@ -10,13 +10,14 @@
 #include <string>
 
 #include "domain/market/offer_service.hpp"
+#include "domain/market/statuses.hpp"
 
 namespace recirc::market {
 
 inline constexpr std::chrono::hours kBestOfferLifetime{48};
 
 // The state as of `now`: pending or countered past its expiry reads as expired.
-std::string EffectiveStatus(const storage::BestOfferRecord& r, int64_t now);
+BestOfferStatus EffectiveStatus(const storage::BestOfferRecord& r, int64_t now);
 // The price the best offer agreed on (the counter when there was one).
 int64_t AgreedPrice(const storage::BestOfferRecord& r);
 

@@ -32,7 +32,8 @@ bool ListingBlockService::MaySee(const identity::Principal& actor,
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Get(const identity::Principal& actor,
-                                                             const std::string& id) {
+                                                             const ListingBlockId& block_id) {
+  const std::string id = block_id.ToString();
   RECIRC_TRY(auto b, storage::ReadValue<std::optional<storage::ListingBlockRecord>>(
                          c_.db, [&](storage::Session& s) { return c_.repo.FindBlock(s, id); }));
   if (!b || !MaySee(actor, *b)) return Error::NotFound("listing block " + id + " not found");
@@ -40,8 +41,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Get(const identity::Pri
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::Principal& actor,
-                                                                const std::string& id,
+                                                                const ListingBlockId& block_id,
                                                                 const std::string& statement) {
+  const std::string id = block_id.ToString();
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot appeal listing blocks");
   }
@@ -53,9 +55,9 @@ Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::
         if (!b || !actor.InOrganisation(b->organisation_id)) {
           return Error::NotFound("listing block " + id + " not found");
         }
-        if (b->status != "blocked")
-          return Rule("block_not_appealable", "the block is " + b->status);
-        b->status = "appealed";
+        if (b->status != BlockStatus::kBlocked)
+          return Rule("block_not_appealable", "the block is " + ToString(b->status));
+        b->status = BlockStatus::kAppealed;
         b->appeal = statement;
         b->appealed_at = now;
         RECIRC_CHECK(c_.repo.UpdateBlock(s, *b));
@@ -69,9 +71,10 @@ Result<storage::ListingBlockRecord> ListingBlockService::Appeal(const identity::
 }
 
 Result<storage::ListingBlockRecord> ListingBlockService::Decide(const identity::Principal& actor,
-                                                                const std::string& id,
+                                                                const ListingBlockId& block_id,
                                                                 const std::string& decision,
                                                                 const std::string& note) {
+  const std::string id = block_id.ToString();
   if (!actor.Has(identity::Permission::kSupervisionAct)) {
     return Error::PermissionDenied("only market supervision decides appeals");
   }
@@ -84,19 +87,20 @@ Result<storage::ListingBlockRecord> ListingBlockService::Decide(const identity::
       c_.db, [&](storage::Session& s) -> Result<storage::ListingBlockRecord> {
         RECIRC_TRY(auto b, c_.repo.FindBlock(s, id));
         if (!b || !MaySee(actor, *b)) return Error::NotFound("listing block " + id + " not found");
-        if (b->status != "appealed") {
-          return Rule("block_not_appealed", "the block is " + b->status + "; decide an appeal");
+        if (b->status != BlockStatus::kAppealed) {
+          return Rule("block_not_appealed",
+                      "the block is " + ToString(b->status) + "; decide an appeal");
         }
-        b->status = decision == "lift" ? "lifted" : "upheld";
+        b->status = decision == "lift" ? BlockStatus::kLifted : BlockStatus::kUpheld;
         b->decided_by = actor.user_id;
         b->decision_note = note;
         b->decided_at = now;
         RECIRC_CHECK(c_.repo.UpdateBlock(s, *b));
         if (decision == "lift") {
           RECIRC_TRY(auto offer, c_.repo.LockOffer(s, b->offer_id));
-          if (offer && offer->status == "blocked") {
-            RECIRC_CHECK(
-                c_.repo.UpdateOfferStatus(s, offer->id, "draft", std::nullopt, std::nullopt));
+          if (offer && offer->status == OfferStatus::kBlocked) {
+            RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer->id, OfferStatus::kDraft, std::nullopt,
+                                                   std::nullopt));
           }
         }
         json::object event{{"offer_id", b->offer_id}, {"rule", b->rule_id}, {"decision", decision}};
@@ -119,9 +123,16 @@ Result<std::vector<storage::ListingBlockRecord>> ListingBlockService::List(
       actor.kind == identity::OrganisationKind::kMarketSupervision) {
     prefix = RegionPrefix(actor.organisation.region_code);
   }
+  // A status outside the vocabulary matches no block.
+  std::optional<BlockStatus> wanted;
+  if (status) {
+    auto parsed = Parse<BlockStatus>(*status, "status");
+    if (!parsed) return std::vector<storage::ListingBlockRecord>();
+    wanted = *parsed;
+  }
   RECIRC_TRY(auto blocks, storage::ReadValue<std::vector<storage::ListingBlockRecord>>(
                               c_.db, [&](storage::Session& s) {
-                                return c_.repo.ListBlocks(s, prefix, status);
+                                return c_.repo.ListBlocks(s, prefix, wanted);
                               }));
   std::vector<storage::ListingBlockRecord> out;
   for (auto& b : blocks) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "domain/market/offer_service.hpp"
 
 namespace recirc::market {
@@ -17,16 +18,18 @@ class ListingBlockService {
   explicit ListingBlockService(const MarketContext& c) : c_(c) {}
 
   Result<storage::ListingBlockRecord> Appeal(const identity::Principal& actor,
-                                             const std::string& id, const std::string& statement);
+                                             const ListingBlockId& id,
+                                             const std::string& statement);
   // decision: uphold or lift.
   Result<storage::ListingBlockRecord> Decide(const identity::Principal& actor,
-                                             const std::string& id, const std::string& decision,
+                                             const ListingBlockId& id, const std::string& decision,
                                              const std::string& note);
   // The operator sees its own blocks; market supervision those of its region (prefix of the
   // organisation's region code: a province office sees the whole province); the platform all.
   Result<std::vector<storage::ListingBlockRecord>> List(const identity::Principal& actor,
                                                         const std::optional<std::string>& status);
-  Result<storage::ListingBlockRecord> Get(const identity::Principal& actor, const std::string& id);
+  Result<storage::ListingBlockRecord> Get(const identity::Principal& actor,
+                                          const ListingBlockId& id);
 
  private:
   bool MaySee(const identity::Principal& actor, const storage::ListingBlockRecord& b) const;

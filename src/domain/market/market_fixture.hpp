@@ -172,7 +172,7 @@ class MarketFixture : public testing::BothDatabases {
     EXPECT_TRUE(offer) << offer.error().message;
     auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
     EXPECT_TRUE(published) << published.error().message;
-    EXPECT_EQ(published->offer.status, "published");
+    EXPECT_EQ(ToString(published->offer.status), "published");
     return published->offer;
   }
   std::vector<storage::EventRecord> Events(const std::string& type, const std::string& id) {

@@ -26,9 +26,9 @@ Result<OfferAvailability> OfferService::Availability(const identity::Principal* 
                                                      const std::string& offer_id) {
   RECIRC_TRY(auto offer, Get(actor, offer_id));
   OfferAvailability out{offer.id, offer.status, false, {}, {}};
-  if (offer.status != "published") {
-    out.rule = "offer_" + offer.status;
-    out.reason = "the offer is " + offer.status;
+  if (offer.status != OfferStatus::kPublished) {
+    out.rule = "offer_" + ToString(offer.status);
+    out.reason = "the offer is " + ToString(offer.status);
     return out;
   }
   RECIRC_CHECK(storage::ReadValue<bool>(c_.db, [&](storage::Session& s) -> Result<bool> {

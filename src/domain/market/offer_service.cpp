@@ -45,8 +45,9 @@ int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std:
   return 0;
 }
 
-bool IsPublicStatus(std::string_view status) {
-  return status == "published" || status == "reserved" || status == "sold";
+bool IsPublicStatus(OfferStatus status) {
+  return status == OfferStatus::kPublished || status == OfferStatus::kReserved ||
+         status == OfferStatus::kSold;
 }
 
 Result<storage::OfferRecord> OfferService::Create(const identity::Principal& actor,
@@ -71,7 +72,7 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
                          t.best_offer.auto_accept_fen,
                          t.best_offer.auto_decline_fen,
                          "{}",
-                         "draft",
+                         OfferStatus::kDraft,
                          std::nullopt,
                          actor.user_id,
                          now,
@@ -92,7 +93,8 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
     RECIRC_CHECK(
         RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
     RECIRC_CHECK(c_.repo.InsertOffer(s, r));
-    json::object event{{"offer_id", r.id}, {"item_id", r.item_id}, {"status", "draft"}};
+    json::object event{
+        {"offer_id", r.id}, {"item_id", r.item_id}, {"status", ToString(OfferStatus::kDraft)}};
     RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kOfferCreated, r.id, r.organisation_id,
                                                   actor.user_id, json::serialize(event)}));
     (void)seq;
@@ -109,8 +111,9 @@ Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferR
   if (!item) return Error::NotFound("item " + offer.item_id + " not found");
   RECIRC_TRY(auto others, c_.repo.OffersOfItem(s, offer.item_id));
   for (const auto& o : others) {
-    if (o.id != offer.id && (o.status == "published" || o.status == "reserved")) {
-      return Rule(kRuleAlreadyOffered, "offer " + o.id + " for this item is " + o.status);
+    if (o.id != offer.id &&
+        (o.status == OfferStatus::kPublished || o.status == OfferStatus::kReserved)) {
+      return Rule(kRuleAlreadyOffered, "offer " + o.id + " for this item is " + ToString(o.status));
     }
   }
   RECIRC_TRY(auto events, c_.journal.ForAggregate(s, "item", offer.item_id));
@@ -154,9 +157,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
         RECIRC_TRY(auto offer, OwnOffer(s, c_, actor, offer_id));
         RECIRC_TRY(auto locked, c_.repo.LockOffer(s, offer_id));
         if (locked) offer = *locked;
-        if (offer.status != "draft") {
+        if (offer.status != OfferStatus::kDraft) {
           return Rule("offer_not_draft",
-                      "the offer is " + offer.status + "; only a draft is published");
+                      "the offer is " + ToString(offer.status) + "; only a draft is published");
         }
         int64_t version = 0;
         bool counterfeit = false;
@@ -165,7 +168,7 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
         RECIRC_TRY(auto earlier, c_.repo.BlocksOfOffer(s, offer.id));
         std::set<std::string> lifted;
         for (const auto& b : earlier) {
-          if (b.status == "lifted") lifted.insert(b.rule_id);
+          if (b.status == BlockStatus::kLifted) lifted.insert(b.rule_id);
         }
         ListingFacts facts{
             item->category, offer.channel,
@@ -183,11 +186,11 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                                         hit->rule->reason_en + " (" + hit->rule->reason_zh +
                                             "); matched " + hit->matched + "; basis " +
                                             hit->rule->basis,
-                                        "blocked"};
+                                        BlockStatus::kBlocked};
           b.created_at = now;
           RECIRC_CHECK(c_.repo.InsertBlock(s, b));
-          RECIRC_CHECK(
-              c_.repo.UpdateOfferStatus(s, offer.id, "blocked", std::nullopt, std::nullopt));
+          RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kBlocked, std::nullopt,
+                                                 std::nullopt));
           json::object event{{"block_id", b.id},         {"offer_id", offer.id},
                              {"item_id", offer.item_id}, {"rule", b.rule_id},
                              {"matched", hit->matched},  {"rules_version", c_.rules.version()}};
@@ -195,11 +198,11 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                      c_.journal.Append(s, {events::kListingBlocked, b.id, offer.organisation_id,
                                            actor.user_id, json::serialize(event)}));
           (void)seq;
-          out.offer.status = "blocked";
+          out.offer.status = OfferStatus::kBlocked;
           out.block = b;
           return out;
         }
-        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, "published", version, now));
+        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kPublished, version, now));
         json::object event{{"offer_id", offer.id},
                            {"sale_mode", offer.sale_mode},
                            {"channel", offer.channel},
@@ -212,9 +215,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                                          actor.user_id, json::serialize(event)}));
         (void)seq;
         storage::OfferRecord published = offer;
-        published.status = "published";
+        published.status = OfferStatus::kPublished;
         RECIRC_CHECK(AppendListingPublished(s, c_, actor, published, *item));
-        out.offer.status = "published";
+        out.offer.status = OfferStatus::kPublished;
         out.offer.disclosure_version = version;
         out.offer.published_at = now;
         return out;
@@ -233,12 +236,13 @@ Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& a
         RECIRC_TRY(auto offer, OwnOffer(s, c_, actor, offer_id));
         RECIRC_TRY(auto locked, c_.repo.LockOffer(s, offer_id));
         if (locked) offer = *locked;
-        if (offer.status == "reserved" || offer.status == "sold" || offer.status == "withdrawn") {
-          return Rule("offer_not_withdrawable", "the offer is " + offer.status);
+        if (offer.status == OfferStatus::kReserved || offer.status == OfferStatus::kSold ||
+            offer.status == OfferStatus::kWithdrawn) {
+          return Rule("offer_not_withdrawable", "the offer is " + ToString(offer.status));
         }
-        const bool was_public = offer.status == "published";
-        RECIRC_CHECK(
-            c_.repo.UpdateOfferStatus(s, offer.id, "withdrawn", std::nullopt, std::nullopt));
+        const bool was_public = offer.status == OfferStatus::kPublished;
+        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kWithdrawn, std::nullopt,
+                                               std::nullopt));
         if (was_public) {
           json::object event{{"offer_id", offer.id}};
           RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kItemOfferWithdrawn, offer.item_id,
@@ -247,7 +251,7 @@ Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& a
           (void)seq;
           RECIRC_CHECK(AppendListingClosed(s, c_, actor, offer, "withdrawn"));
         }
-        offer.status = "withdrawn";
+        offer.status = OfferStatus::kWithdrawn;
         return offer;
       });
 }

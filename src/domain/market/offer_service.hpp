@@ -14,6 +14,7 @@
 #include "domain/inspection/inspection_port.hpp"
 #include "domain/market/offer.hpp"
 #include "domain/market/prohibited.hpp"
+#include "domain/market/statuses.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/market/market_repository.hpp"
 
@@ -23,7 +24,7 @@ namespace recirc::market {
 // order placement would answer: the offer's status, holds, the sanitization rule.
 struct OfferAvailability {
   std::string offer_id;
-  std::string status;
+  OfferStatus status = OfferStatus::kDraft;
   bool buyable = false;
   std::string rule;    // empty when buyable: offer_reserved, offer_sold, item_held, …
   std::string reason;  // the refusal's text without the rule name
@@ -90,6 +91,6 @@ class OfferService {
 // The statutory warranty minimum (months) for a category: 3 for electrical/electronic checklists
 // and cars, else 0.
 int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category);
-bool IsPublicStatus(std::string_view status);
+bool IsPublicStatus(OfferStatus status);
 
 }  // namespace recirc::market

@@ -37,17 +37,19 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
   EXPECT_EQ(inspection::RuleOf(outdated.error()), kRuleDisclosureOutdated);
 
   // A police hold placed on the item.
-  ASSERT_TRUE(
-      db().Write([&](storage::Session& s) { return registry_.SetItemStatus(s, item, "held"); }));
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return registry_.SetItemStatus(s, item, registry::ItemStatus::kHeld);
+  }));
   auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
   ASSERT_FALSE(held);
   EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
-  ASSERT_TRUE(db().Write(
-      [&](storage::Session& s) { return registry_.SetItemStatus(s, item, "in_stock"); }));
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return registry_.SetItemStatus(s, item, registry::ItemStatus::kInStock);
+  }));
 
   auto published = offers_->Publish(clerk_, offer->id, 2);
   ASSERT_TRUE(published) << published.error().message;
-  EXPECT_EQ(published->offer.status, "published");
+  EXPECT_EQ(ToString(published->offer.status), "published");
   EXPECT_EQ(published->offer.disclosure_version, 2);
   EXPECT_FALSE(published->block);
   // The item's history shows the offer with a price band, not the price.
@@ -78,7 +80,7 @@ TEST_P(OfferTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds
   clock_.Advance(hours(7 * 24 + 1));
   auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
   ASSERT_TRUE(published) << published.error().message;
-  EXPECT_EQ(published->offer.status, "published");
+  EXPECT_EQ(ToString(published->offer.status), "published");
 }
 
 TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacementWould) {
@@ -86,12 +88,13 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
   auto open = offers_->Availability(nullptr, offer.id);
   ASSERT_TRUE(open) << open.error().message;
   EXPECT_TRUE(open->buyable);
-  EXPECT_EQ(open->status, "published");
+  EXPECT_EQ(ToString(open->status), "published");
   EXPECT_EQ(open->rule, "");
 
   // A police hold after publishing: no order, and the public answer names the rule.
-  ASSERT_TRUE(db().Write(
-      [&](storage::Session& s) { return registry_.SetItemStatus(s, offer.item_id, "held"); }));
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return registry_.SetItemStatus(s, offer.item_id, registry::ItemStatus::kHeld);
+  }));
   auto held = offers_->Availability(nullptr, offer.id);
   ASSERT_TRUE(held) << held.error().message;
   EXPECT_FALSE(held->buyable);
@@ -100,8 +103,9 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
   auto refused = Order(offer);
   ASSERT_FALSE(refused);
   EXPECT_EQ(inspection::RuleOf(refused.error()), inspection::kRuleItemHeld);
-  ASSERT_TRUE(db().Write(
-      [&](storage::Session& s) { return registry_.SetItemStatus(s, offer.item_id, "in_stock"); }));
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return registry_.SetItemStatus(s, offer.item_id, registry::ItemStatus::kInStock);
+  }));
 
   // Reserved by an order: not buyable by anyone else.
   ASSERT_TRUE(Order(offer));
@@ -124,7 +128,7 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
   ASSERT_TRUE(offer);
   auto blocked = offers_->Publish(clerk_, offer->id, std::nullopt);
   ASSERT_TRUE(blocked) << blocked.error().message;
-  EXPECT_EQ(blocked->offer.status, "blocked");
+  EXPECT_EQ(ToString(blocked->offer.status), "blocked");
   ASSERT_TRUE(blocked->block);
   EXPECT_EQ(blocked->block->rule_id, "counterfeit_wording");
   EXPECT_NE(blocked->block->reason.find("replica"), std::string::npos);
@@ -135,21 +139,31 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
   ASSERT_EQ(seen->size(), 1u);
   EXPECT_EQ(seen->front().id, blocked->block->id);
   EXPECT_TRUE(blocks_->List(far_supervisor_, std::nullopt)->empty());
-  EXPECT_FALSE(blocks_->Decide(far_supervisor_, blocked->block->id, "lift", "x"));
+  EXPECT_FALSE(blocks_->Decide(
+      far_supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "x"));
 
   // Deciding needs an appeal first; the shop cannot decide its own.
+  EXPECT_EQ(inspection::RuleOf(blocks_
+                                   ->Decide(supervisor_,
+                                            ListingBlockId::Parse(blocked->block->id, "id").value(),
+                                            "lift", "ok")
+                                   .error()),
+            "block_not_appealed");
+  ASSERT_TRUE(blocks_->Appeal(clerk_, ListingBlockId::Parse(blocked->block->id, "id").value(),
+                              "标题写明不是仿品，附购买凭证"));
   EXPECT_EQ(
-      inspection::RuleOf(blocks_->Decide(supervisor_, blocked->block->id, "lift", "ok").error()),
-      "block_not_appealed");
-  ASSERT_TRUE(blocks_->Appeal(clerk_, blocked->block->id, "标题写明不是仿品，附购买凭证"));
-  EXPECT_EQ(blocks_->Decide(clerk_, blocked->block->id, "lift", "mine").error().code,
-            ErrorCode::kPermissionDenied);
-  auto lifted = blocks_->Decide(supervisor_, blocked->block->id, "lift", "凭证属实");
+      blocks_
+          ->Decide(clerk_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "mine")
+          .error()
+          .code,
+      ErrorCode::kPermissionDenied);
+  auto lifted = blocks_->Decide(
+      supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "凭证属实");
   ASSERT_TRUE(lifted) << lifted.error().message;
-  EXPECT_EQ(lifted->status, "lifted");
+  EXPECT_EQ(ToString(lifted->status), "lifted");
   auto again = offers_->Publish(clerk_, offer->id, std::nullopt);
   ASSERT_TRUE(again) << again.error().message;
-  EXPECT_EQ(again->offer.status, "published");
+  EXPECT_EQ(ToString(again->offer.status), "published");
   // The audit trail: blocked, appealed, decided.
   const auto trail = Events("listing_block", blocked->block->id);
   ASSERT_EQ(trail.size(), 3u);
@@ -186,26 +200,26 @@ TEST_P(OfferTest, BestOffersAutoAcceptDeclineCounterAndExpireAfter48Hours) {
   const auto offer = Published("35693803564393", {true, 330000, 250000});
   auto accepted = best_->Make(buyer_, offer.id, "B-1", 330000);
   ASSERT_TRUE(accepted) << accepted.error().message;
-  EXPECT_EQ(accepted->status, "accepted");
-  EXPECT_EQ(best_->Make(buyer_, offer.id, "B-2", 200000)->status, "declined");
+  EXPECT_EQ(ToString(accepted->status), "accepted");
+  EXPECT_EQ(ToString(best_->Make(buyer_, offer.id, "B-2", 200000)->status), "declined");
   EXPECT_EQ(best_->Make(buyer_, offer.id, "B-3", 400000).error().field, "amount_fen");
 
   auto pending = best_->Make(buyer_, offer.id, "B-4", 300000);
   ASSERT_TRUE(pending);
-  EXPECT_EQ(pending->status, "pending");
+  EXPECT_EQ(ToString(pending->status), "pending");
   clock_.Advance(hours(47));
   auto countered = best_->Respond(clerk_, pending->id, "counter", 320000);
   ASSERT_TRUE(countered) << countered.error().message;
-  EXPECT_EQ(countered->status, "countered");
+  EXPECT_EQ(ToString(countered->status), "countered");
   clock_.Advance(hours(47));  // the counter has its own 48 hours
   auto taken = best_->AcceptCounter(buyer_, pending->id, "B-4");
   ASSERT_TRUE(taken) << taken.error().message;
-  EXPECT_EQ(taken->status, "accepted");
+  EXPECT_EQ(ToString(taken->status), "accepted");
 
   auto late = best_->Make(buyer_, offer.id, "B-5", 300000);
   ASSERT_TRUE(late);
   clock_.Advance(hours(48));
-  EXPECT_EQ(best_->Get(clerk_, late->id)->status, "expired");
+  EXPECT_EQ(ToString(best_->Get(clerk_, late->id)->status), "expired");
   auto expired = best_->Respond(clerk_, late->id, "accept", std::nullopt);
   ASSERT_FALSE(expired);
   EXPECT_EQ(inspection::RuleOf(expired.error()), "best_offer_expired");
@@ -221,13 +235,13 @@ TEST_P(OfferTest, TheSellerListsTheBestOffersOfAnOfferWithTheirEffectiveStatus) 
   const auto offer = Published("35693803564401", {true, 340000, 250000});
   auto pending = best_->Make(buyer_, offer.id, "B-7", 300000);
   ASSERT_TRUE(pending) << pending.error().message;
-  ASSERT_EQ(best_->Make(buyer_, offer.id, "B-8", 200000)->status, "declined");
+  ASSERT_EQ(ToString(best_->Make(buyer_, offer.id, "B-8", 200000)->status), "declined");
   auto listed = best_->OfOffer(clerk_, offer.id);
   ASSERT_TRUE(listed) << listed.error().message;
   ASSERT_EQ(listed->size(), 2u);
   auto status_of = [&](const std::vector<storage::BestOfferRecord>& list) {
     std::map<int64_t, std::string> by_amount;
-    for (const auto& b : list) by_amount[b.amount_fen] = b.status;
+    for (const auto& b : list) by_amount[b.amount_fen] = ToString(b.status);
     return by_amount;
   };
   EXPECT_EQ(status_of(*listed),
@@ -257,11 +271,11 @@ TEST_P(OfferTest, BestOffersExpireInTheBackgroundWhenTheir48HoursPass) {
   };
   clock_.Advance(hours(47));
   EXPECT_EQ(*best_->ExpireDue(), 0);
-  EXPECT_EQ(stored(pending->id)->status, "pending");
+  EXPECT_EQ(ToString(stored(pending->id)->status), "pending");
   clock_.Advance(hours(1));  // 48 hours since it was made: the row itself changes, unread
   EXPECT_EQ(*best_->ExpireDue(), 2);
-  EXPECT_EQ(stored(pending->id)->status, "expired");
-  EXPECT_EQ(stored(countered->id)->status, "expired");
+  EXPECT_EQ(ToString(stored(pending->id)->status), "expired");
+  EXPECT_EQ(ToString(stored(countered->id)->status), "expired");
   const auto events = Events("best_offer", pending->id);
   ASSERT_EQ(events.back().type, "best_offer.decided");
   EXPECT_NE(events.back().payload.find("expired"), std::string::npos);

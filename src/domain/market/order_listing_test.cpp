@@ -29,7 +29,7 @@ class OrderListingTest : public MarketFixture {
   std::string Status(const storage::OfferRecord& offer) {
     auto got = offers_->Get(&clerk_, offer.id);
     EXPECT_TRUE(got) << got.error().message;
-    return got ? got->status : "";
+    return got ? ToString(got->status) : "";
   }
 };
 
@@ -57,7 +57,7 @@ TEST_P(OrderListingTest, PayingKeepsTheListingClosedAndARefundBeforeDispatchReli
 
   auto refunded = orders_->Cancel(buyer_, order->id, "不要了");  // paid: a full refund
   ASSERT_TRUE(refunded) << refunded.error().message;
-  EXPECT_EQ(refunded->state, "refunded");
+  EXPECT_EQ(ToString(refunded->state), "refunded");
   EXPECT_EQ(Status(offer), "published");
   EXPECT_EQ(Listing(offer).back(), "published");
 }
@@ -69,7 +69,7 @@ TEST_P(OrderListingTest, AReturnedItemIsNotRelistedUntilTheOperatorOffersItAgain
   auto ret = after_sales_->RequestReturn(buyer_, received.id, {{"F2LXK0ABCD"}, {photo}, "不合适"});
   ASSERT_TRUE(ret) << ret.error().message;
   ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, ret->id, 350000, false));
-  EXPECT_EQ(orders_->Get(clerk_, received.id)->state, "refunded");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, received.id)->state), "refunded");
   EXPECT_EQ(Status(offer), "withdrawn");
   EXPECT_EQ(Listing(offer).back(), "closed:reserved");
 }
@@ -84,11 +84,11 @@ TEST_P(OrderListingTest, AnUnpaidOrderIsCancelledWhenThePaymentWindowEnds) {
 
   clock_.Advance(kPaymentWindow - minutes(1));
   EXPECT_EQ(*orders_->ExpireUnpaid(), 0);
-  EXPECT_EQ(orders_->Get(clerk_, unpaid_order->id)->state, "placed");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, unpaid_order->id)->state), "placed");
   clock_.Advance(minutes(1));
   EXPECT_EQ(*orders_->ExpireUnpaid(), 1);
-  EXPECT_EQ(orders_->Get(clerk_, unpaid_order->id)->state, "cancelled");
-  EXPECT_EQ(orders_->Get(clerk_, paid_order->id)->state, "paid");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, unpaid_order->id)->state), "cancelled");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, paid_order->id)->state), "paid");
   EXPECT_EQ(Status(late), "published");
   EXPECT_EQ(Listing(late).back(), "published");
   EXPECT_EQ(Status(paid), "reserved");

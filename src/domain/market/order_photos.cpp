@@ -27,9 +27,9 @@ Status MayUpload(const identity::Principal& actor, const storage::OrderRecord& o
       return Refusal(ErrorCode::kPermissionDenied, "dispatch_photo_by_seller",
                      "dispatch photos are taken by the selling organisation's staff");
     }
-    if (o.state != "paid") {
+    if (o.state != OrderState::kPaid) {
       return Refusal(ErrorCode::kFailedPrecondition, "order_state",
-                     "the order is " + o.state +
+                     "the order is " + ToString(o.state) +
                          "; dispatch photos are taken while it is paid "
                          "and not yet dispatched");
     }
@@ -39,9 +39,9 @@ Status MayUpload(const identity::Principal& actor, const storage::OrderRecord& o
     return Refusal(ErrorCode::kPermissionDenied, "return_photo_by_buyer",
                    "return photos are taken by the order's buyer");
   }
-  if (o.state != "received" || !o.received_at) {
+  if (o.state != OrderState::kReceived || !o.received_at) {
     return Refusal(ErrorCode::kFailedPrecondition, "order_state",
-                   "the order is " + o.state +
+                   "the order is " + ToString(o.state) +
                        "; return photos are taken while a return may "
                        "be requested (received)");
   }

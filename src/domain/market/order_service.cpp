@@ -24,7 +24,11 @@ Error Rule(std::string_view rule, const std::string& text, std::string field = {
 }
 
 Error WrongState(const storage::OrderRecord& o, std::string_view want) {
-  return Rule("order_state", "the order is " + o.state + "; this step needs " + std::string(want));
+  return Rule("order_state",
+              "the order is " + ToString(o.state) + "; this step needs " + std::string(want));
+}
+Error WrongState(const storage::OrderRecord& o, OrderState want) {
+  return WrongState(o, ToString(want));
 }
 
 constexpr int64_t kDayMs = int64_t{24} * 60 * 60 * 1000;
@@ -74,9 +78,9 @@ Status CheckPhotoRef(const std::string& ref, const std::string& field) {
 
 Status OrderService::AppendOrderEvent(storage::Session& s, const identity::Principal& actor,
                                       const storage::OrderRecord& o, const EventType& type) {
-  json::object event{{"order_id", o.id},       {"offer_id", o.offer_id},
-                     {"state", o.state},       {"price_fen", o.price_fen},
-                     {"paid_fen", o.paid_fen}, {"refunded_fen", o.refunded_fen},
+  json::object event{{"order_id", o.id},           {"offer_id", o.offer_id},
+                     {"state", ToString(o.state)}, {"price_fen", o.price_fen},
+                     {"paid_fen", o.paid_fen},     {"refunded_fen", o.refunded_fen},
                      {"provider", o.provider}};
   RECIRC_TRY(int64_t seq, c_.journal.Append(s, {type, o.id, o.organisation_id, ActorId(actor),
                                                 json::serialize(event)}));
@@ -125,9 +129,9 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
           return Error::NotFound("offer " + in.offer_id + " not found");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));
-        if (offer->status != "published") {
-          return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " + offer->status +
-                                 "; another order was placed first");
+        if (offer->status != OfferStatus::kPublished) {
+          return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " +
+                                 ToString(offer->status) + "; another order was placed first");
         }
         // Holds can arrive after publishing; the disclosure can change.
         RECIRC_CHECK(c_.sellable.CheckSellable(s, offer->item_id));
@@ -152,12 +156,12 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
             return Error::InvalidArgument("best_offer_id",
                                           "best_offer_id names this buyer's best offer on it");
           }
-          if (best->status != "accepted") {
-            return Rule("best_offer_not_accepted", "the best offer is " + best->status,
+          if (best->status != BestOfferStatus::kAccepted) {
+            return Rule("best_offer_not_accepted", "the best offer is " + ToString(best->status),
                         "best_offer_id");
           }
           price = AgreedPrice(*best);
-          best->status = "used";
+          best->status = BestOfferStatus::kUsed;
           RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *best));
         }
         storage::OrderRecord o{Id::Generate(c_.clock, c_.random).ToString(),
@@ -170,7 +174,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
                                now,
                                std::string(provider->Name()),
                                std::nullopt,
-                               "placed",
+                               OrderState::kPlaced,
                                0,
                                0,
                                std::nullopt,
@@ -182,8 +186,8 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
                                now,
                                now};
         RECIRC_CHECK(c_.repo.InsertOrder(s, o));
-        RECIRC_CHECK(
-            c_.repo.UpdateOfferStatus(s, offer->id, "reserved", std::nullopt, std::nullopt));
+        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer->id, OfferStatus::kReserved, std::nullopt,
+                                               std::nullopt));
         // Out of search while reserved: a second buyer would only be told it is taken.
         RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "reserved"));
         RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPlaced));
@@ -211,7 +215,7 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
     // The seller's staff take cash at the outlet; any other payment is the buyer's.
     const bool cash_taker = o.provider == "cash_at_outlet" && ActsForSeller(actor, o);
     if (!ActsForBuyer(actor, o) && !cash_taker) return NotYours("paying", "the order's buyer");
-    if (o.state != "placed") return WrongState(o, "placed");
+    if (o.state != OrderState::kPlaced) return WrongState(o, OrderState::kPlaced);
     if (amount_fen != o.price_fen) {
       return Error::InvalidArgument("amount_fen",
                                     "the order's price is " + std::to_string(o.price_fen) + " fen");
@@ -221,7 +225,7 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
     RECIRC_TRY(o.payment_ref,
                provider->Capture({o.id, o.price_fen, offer->channel, receipt_number}));
     o.paid_fen = o.price_fen;
-    o.state = "paid";
+    o.state = OrderState::kPaid;
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPaid));
     return AppendItemEvent(s, actor, o, events::kItemSold,
                            {{"channel", offer->channel},
@@ -257,7 +261,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
-    if (o.state != "paid") return WrongState(o, "paid");
+    if (o.state != OrderState::kPaid) return WrongState(o, OrderState::kPaid);
     RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageDispatch, in.photos));
     json::array serials, photos;
     for (const auto& x : in.serials) serials.push_back(json::string(x));
@@ -268,7 +272,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
                    {"at", ToUnixMillis(c_.clock.Now())}};
     d["tracking"] = in.tracking ? json::value(*in.tracking) : nullptr;
     o.dispatch = json::serialize(d);
-    o.state = "dispatched";
+    o.state = OrderState::kDispatched;
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderDispatched));
     return AppendItemEvent(s, actor, o, events::kItemHandedOver, {{"method", in.method}});
   });
@@ -282,8 +286,8 @@ Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& ac
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!ActsForBuyer(actor, o)) return NotYours("confirming receipt", "the order's buyer");
-    if (o.state != "dispatched") return WrongState(o, "dispatched");
-    o.state = "received";
+    if (o.state != OrderState::kDispatched) return WrongState(o, OrderState::kDispatched);
+    o.state = OrderState::kReceived;
     o.received_at = ToUnixMillis(c_.clock.Now());
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderReceived));
     return AppendItemEvent(s, actor, o, events::kItemReceived, {{"condition", condition}});
@@ -294,7 +298,7 @@ Result<storage::OrderRecord> OrderService::Settle(const identity::Principal& act
                                                   const std::string& id, int64_t amount_fen) {
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
-    if (o.state != "received") return WrongState(o, "received");
+    if (o.state != OrderState::kReceived) return WrongState(o, OrderState::kReceived);
     if (amount_fen != o.paid_fen - o.refunded_fen) {
       return Error::InvalidArgument("amount_fen", "the amount held for this order is " +
                                                       std::to_string(o.paid_fen - o.refunded_fen) +
@@ -312,8 +316,9 @@ Status OrderService::SettleLocked(storage::Session& s, const identity::Principal
     return Rule("inspection_window_open",
                 "the buyer's inspection window ends at " + FormatRfc3339(FromUnixMillis(ends)));
   }
-  o.state = "settled";
-  RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "sold", std::nullopt, std::nullopt));
+  o.state = OrderState::kSettled;
+  RECIRC_CHECK(
+      c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kSold, std::nullopt, std::nullopt));
   RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderSettled));
   return AppendItemEvent(s, actor, o, events::kItemSaleSettled, {});
 }
@@ -331,10 +336,11 @@ Result<int64_t> OrderService::SettleDue() {
   for (const std::string& id : due) {
     // Checked again under the order's lock: a return or a case may have arrived since.
     auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-      if (o.state != "received") return WrongState(o, "received");
+      if (o.state != OrderState::kReceived) return WrongState(o, OrderState::kReceived);
       RECIRC_TRY(auto cases, c_.repo.AfterSalesOf(s, o.id));
       for (const auto& c : cases) {
-        if (c.status == "open") return Rule("after_sales_open", "case " + c.id + " is open");
+        if (c.status == AfterSaleStatus::kOpen)
+          return Rule("after_sales_open", "case " + c.id + " is open");
       }
       return SettleLocked(s, system, o);
     });
@@ -361,8 +367,8 @@ Result<int64_t> OrderService::ExpireUnpaid() {
   for (const std::string& id : due) {
     // Checked again under the order's lock: the buyer may have paid since.
     auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-      if (o.state != "placed") return WrongState(o, "placed");
-      o.state = "cancelled";
+      if (o.state != OrderState::kPlaced) return WrongState(o, OrderState::kPlaced);
+      o.state = OrderState::kCancelled;
       RECIRC_CHECK(RelistLocked(s, system, o));
       return AppendOrderEvent(s, system, o, events::kOrderCancelled);
     });
@@ -377,7 +383,8 @@ Result<int64_t> OrderService::ExpireUnpaid() {
 
 Status OrderService::RelistLocked(storage::Session& s, const identity::Principal& actor,
                                   const storage::OrderRecord& o) {
-  RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, "published", std::nullopt, std::nullopt));
+  RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kPublished, std::nullopt,
+                                         std::nullopt));
   RECIRC_TRY(auto offer, c_.repo.FindOffer(s, o.offer_id));
   RECIRC_TRY(auto item, c_.registry.FindItem(s, o.item_id));
   if (!offer || !item) return Error::Internal("order " + o.id + " names a missing offer or item");
@@ -401,13 +408,13 @@ Status OrderService::RefundLocked(storage::Session& s, const identity::Principal
   (void)ref;
   o.refunded_fen += amount_fen;
   if (o.refunded_fen == o.paid_fen) {
-    const bool returned = o.state != "paid";
-    o.state = "refunded";
+    const bool returned = o.state != OrderState::kPaid;
+    o.state = OrderState::kRefunded;
     // Refunded before dispatch: the item is still in the shop, offered again. After dispatch it
     // comes back first: the operator makes a new offer once it has.
     if (returned) {
-      RECIRC_CHECK(
-          c_.repo.UpdateOfferStatus(s, o.offer_id, "withdrawn", std::nullopt, std::nullopt));
+      RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kWithdrawn, std::nullopt,
+                                             std::nullopt));
     } else {
       RECIRC_CHECK(RelistLocked(s, actor, o));
     }
@@ -424,8 +431,8 @@ Result<storage::OrderRecord> OrderService::Refund(const identity::Principal& act
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
-    if (o.state == "placed" || o.state == "cancelled" || o.state == "refunded" ||
-        o.state == "settled") {
+    if (o.state == OrderState::kPlaced || o.state == OrderState::kCancelled ||
+        o.state == OrderState::kRefunded || o.state == OrderState::kSettled) {
       return WrongState(o, "a paid, unsettled order");
     }
     return RefundLocked(s, actor, o, amount_fen);
@@ -440,12 +447,12 @@ Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& act
     if (!ActsForBuyer(actor, o) && !ActsForSeller(actor, o)) {
       return NotYours("cancelling", "the order's buyer and seller");
     }
-    if (o.state == "placed") {
-      o.state = "cancelled";
+    if (o.state == OrderState::kPlaced) {
+      o.state = OrderState::kCancelled;
       RECIRC_CHECK(RelistLocked(s, actor, o));
       return AppendOrderEvent(s, actor, o, events::kOrderCancelled);
     }
-    if (o.state == "paid") return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
+    if (o.state == OrderState::kPaid) return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
     return WrongState(o, "placed or paid (after dispatch, ask for a return)");
   });
 }

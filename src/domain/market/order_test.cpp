@@ -23,7 +23,7 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
 
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
-  EXPECT_EQ(order->state, "placed");
+  EXPECT_EQ(ToString(order->state), "placed");
   EXPECT_EQ(order->disclosure_version, *offer.disclosure_version);
   EXPECT_EQ(orders_->Dispatch(clerk_, order->id, {"shipping", {"S"}, {kPhoto}, {}})
                 .error()
@@ -47,8 +47,8 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
   clock_.Advance(hours(24 * 4));
   auto settled = orders_->Settle(clerk_, order->id, 350000);
   ASSERT_TRUE(settled) << settled.error().message;
-  EXPECT_EQ(settled->state, "settled");
-  EXPECT_EQ(offers_->Get(nullptr, offer.id)->status, "sold");
+  EXPECT_EQ(ToString(settled->state), "settled");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "sold");
 
   // Item history: offered, sold, handed over, settled; bands, no buyer.
   std::vector<std::string> types;
@@ -95,18 +95,18 @@ TEST_P(OrderTest, ARefundNeverExceedsThePayment) {
   auto part = orders_->Refund(clerk_, order->id, 50000);
   ASSERT_TRUE(part) << part.error().message;
   EXPECT_EQ(part->refunded_fen, 50000);
-  EXPECT_EQ(part->state, "paid");
+  EXPECT_EQ(ToString(part->state), "paid");
   auto too_much = orders_->Refund(clerk_, order->id, 300001);
   ASSERT_FALSE(too_much);
   EXPECT_EQ(inspection::RuleOf(too_much.error()), kRuleRefundExceedsPayment);
   EXPECT_EQ(orders_->Refund(clerk_, order->id, -5).error().field, "amount_fen");
   auto rest = orders_->Refund(clerk_, order->id, 300000);
   ASSERT_TRUE(rest) << rest.error().message;
-  EXPECT_EQ(rest->state, "refunded");
+  EXPECT_EQ(ToString(rest->state), "refunded");
   EXPECT_EQ(rest->refunded_fen, rest->paid_fen);
   EXPECT_FALSE(orders_->Refund(clerk_, order->id, 1));
   // Refunded before dispatch: the offer is open again.
-  EXPECT_EQ(offers_->Get(nullptr, offer.id)->status, "published");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "published");
 }
 
 TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
@@ -122,7 +122,7 @@ TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
   EXPECT_EQ(inspection::RuleOf(refused.error()), "serial_mismatch");
   auto accepted = after_sales_->AcceptReturn(clerk_, ret->id, 350000, true);
   ASSERT_TRUE(accepted) << accepted.error().message;
-  EXPECT_EQ(orders_->Get(clerk_, order.id)->state, "refunded");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, order.id)->state), "refunded");
   EXPECT_EQ(Events("item", offer.item_id).back().type, "item.returned");
 }
 
@@ -157,9 +157,9 @@ TEST_P(OrderTest, ADisputeIsSettledByReinspectionAgainstTheRecordedReport) {
   ASSERT_TRUE(again);
   auto settled = after_sales_->SettleDispute(clerk_, dispute->id, again->id, "refund");
   ASSERT_TRUE(settled) << settled.error().message;
-  EXPECT_EQ(settled->status, "resolved");
+  EXPECT_EQ(ToString(settled->status), "resolved");
   EXPECT_NE(settled->details.find("battery_health"), std::string::npos);
-  EXPECT_EQ(orders_->Get(clerk_, order.id)->state, "refunded");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, order.id)->state), "refunded");
 }
 
 TEST_P(OrderTest, OrdersSettleInTheBackgroundWhenBothWindowsEndWithNoOpenCase) {
@@ -171,11 +171,12 @@ TEST_P(OrderTest, OrdersSettleInTheBackgroundWhenBothWindowsEndWithNoOpenCase) {
   ASSERT_TRUE(after_sales_->ClaimWarranty(buyer_, claimed.id, "无法充电"));
   clock_.Advance(hours(72));  // the inspection window (3 days) is over, the return window not
   EXPECT_EQ(*orders_->SettleDue(), 0);
-  EXPECT_EQ(orders_->Get(clerk_, quiet.id)->state, "received");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, quiet.id)->state), "received");
   clock_.Advance(hours(24 * 4));  // 7 days: the return window is over too
   EXPECT_EQ(*orders_->SettleDue(), 1);
-  EXPECT_EQ(orders_->Get(clerk_, quiet.id)->state, "settled");
-  EXPECT_EQ(orders_->Get(clerk_, claimed.id)->state, "received") << "a warranty case is open";
+  EXPECT_EQ(ToString(orders_->Get(clerk_, quiet.id)->state), "settled");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, claimed.id)->state), "received")
+      << "a warranty case is open";
   const auto history = Events("item", quiet.item_id);
   EXPECT_EQ(history.back().type, "item.sale_settled");
 }

@@ -107,8 +107,7 @@ Result<AcquisitionView> RegistrationService::View(const identity::Principal& act
         if (!item) return Error::Internal("acquisition " + id + " has no item");
         RECIRC_TRY(auto chain, repo_.CorrectionsOf(s, id));
         AcquisitionView v;
-        v.receipt = {a->id, a->number, a->item_id,
-                     a->status == "held" ? "held_for_verification" : "registered", a->created_at};
+        v.receipt = {a->id, a->number, a->item_id, ReceiptStatusOf(a->status), a->created_at};
         v.outlet_id = a->outlet_id;
         v.kind = a->kind;
         v.channel = a->channel;
@@ -158,16 +157,14 @@ Result<AcquisitionPage> RegistrationService::List(const identity::Principal& act
       break;
     }
     const auto& a = r.acquisition;
-    page.items.push_back(
-        {{a.id, a.number, a.item_id, a.status == "held" ? "held_for_verification" : "registered",
-          a.created_at},
-         a.outlet_id,
-         a.kind,
-         a.channel,
-         a.price_fen,
-         r.category,
-         r.brand,
-         r.model});
+    page.items.push_back({{a.id, a.number, a.item_id, ReceiptStatusOf(a.status), a.created_at},
+                          a.outlet_id,
+                          a.kind,
+                          a.channel,
+                          a.price_fen,
+                          r.category,
+                          r.brand,
+                          r.model});
   }
   return page;
 }
@@ -237,8 +234,8 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
       if (!owner) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, a->item_id));
       RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
       for (const auto& h : hits) {
-        facts.watchlist_black += h.status == "black";
-        facts.watchlist_grey += h.status == "grey";
+        facts.watchlist_black += h.status == WatchlistStatus::kBlack;
+        facts.watchlist_grey += h.status == WatchlistStatus::kGrey;
       }
       facts.identifier_changed = true;
       added.emplace_back(kind, value);

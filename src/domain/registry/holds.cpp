@@ -46,8 +46,8 @@ Status HoldPolicy::Validate(const std::string& field) const {
   return Ok();
 }
 
-Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
-                          std::string_view item_status, int64_t now) {
+Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds, ItemStatus item_status,
+                          int64_t now) {
   Sellability out;
   std::optional<int64_t> statutory_until;
   bool police = false;
@@ -64,9 +64,9 @@ Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
     }
     out.holds.push_back(st);
   }
-  if (item_status == "seized") {
+  if (item_status == ItemStatus::kSeized) {
     out.reason = "the item was seized by the police";
-  } else if (police || item_status == "held") {
+  } else if (police || item_status == ItemStatus::kHeld) {
     out.reason = "held for verification until the police release it";
   } else if (photo_missing) {
     out.reason =
@@ -74,8 +74,8 @@ Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
         "one (kind=item) to complete the registration";
   } else if (statutory_until) {
     out.reason = "in its hold period until " + FormatRfc3339(FromUnixMillis(*statutory_until));
-  } else if (item_status != "in_stock") {
-    out.reason = "the item is " + std::string(item_status);
+  } else if (item_status != ItemStatus::kInStock) {
+    out.reason = "the item is " + ToString(item_status);
   }
   out.sellable = out.reason.empty();
   return out;

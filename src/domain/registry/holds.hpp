@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "domain/registry/statuses.hpp"
 #include "storage/registry/registry_repository.hpp"
 
 namespace recirc::registry {
@@ -54,8 +55,8 @@ struct Sellability {
 };
 
 // A pure function of the item's holds and its status at `now`.
-Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds,
-                          std::string_view item_status, int64_t now);
+Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds, ItemStatus item_status,
+                          int64_t now);
 
 class HoldService {
  public:

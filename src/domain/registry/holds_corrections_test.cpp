@@ -35,15 +35,15 @@ TEST(HoldPolicyTest, ARuleNamesAnIntakeCategoryOfTheVocabulary) {
 
 TEST(HoldPolicyTest, StatutoryHoldsEndByThemselvesPoliceHoldsDoNot) {
   storage::HoldRecord statutory{"h1", "i", "a", "statutory", std::nullopt, 0, 10 * kDay};
-  EXPECT_FALSE(EvaluateHolds({statutory}, "in_stock", 9 * kDay).sellable);
-  EXPECT_NE(EvaluateHolds({statutory}, "in_stock", 9 * kDay).reason.find("hold period"),
+  EXPECT_FALSE(EvaluateHolds({statutory}, ItemStatus::kInStock, 9 * kDay).sellable);
+  EXPECT_NE(EvaluateHolds({statutory}, ItemStatus::kInStock, 9 * kDay).reason.find("hold period"),
             std::string::npos);
-  EXPECT_TRUE(EvaluateHolds({statutory}, "in_stock", 10 * kDay).sellable);
+  EXPECT_TRUE(EvaluateHolds({statutory}, ItemStatus::kInStock, 10 * kDay).sellable);
   storage::HoldRecord police{"h2", "i", "a", "screening", std::nullopt, 0, std::nullopt};
-  EXPECT_FALSE(EvaluateHolds({statutory, police}, "held", 1000 * kDay).sellable);
+  EXPECT_FALSE(EvaluateHolds({statutory, police}, ItemStatus::kHeld, 1000 * kDay).sellable);
   police.released_at = 11 * kDay;
-  EXPECT_TRUE(EvaluateHolds({statutory, police}, "in_stock", 12 * kDay).sellable);
-  EXPECT_FALSE(EvaluateHolds({}, "seized", 0).sellable);
+  EXPECT_TRUE(EvaluateHolds({statutory, police}, ItemStatus::kInStock, 12 * kDay).sellable);
+  EXPECT_FALSE(EvaluateHolds({}, ItemStatus::kSeized, 0).sellable);
 }
 
 TEST_P(RegistryTest, AnItemIsNotSellableDuringItsHoldPeriodNorWhileThePoliceHoldIt) {
@@ -80,7 +80,8 @@ TEST_P(RegistryTest, AnItemIsNotSellableDuringItsHoldPeriodNorWhileThePoliceHold
   EXPECT_NE(police_held->reason.find("police"), std::string::npos);
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_EQ(alerts->size(), 1u);
-  ASSERT_TRUE(police_->Decide(chaoyang_, (*alerts)[0].alert.id, "release"));
+  ASSERT_TRUE(
+      police_->Decide(chaoyang_, AlertId::Parse((*alerts)[0].alert.id, "id").value(), "release"));
   EXPECT_TRUE(registration_->holds().IsSellable(held->item_id)->sellable);
   EXPECT_FALSE(registration_->holds().IsSellable("01M82QGDFSEZ4VR0P0J7CYX2FC"));
 }
@@ -91,7 +92,8 @@ TEST_P(RegistryTest, PoliceReleaseLeavesTheStatutoryPeriodRunning) {
   auto held = registration_->Register(clerk_, Phone(stolen));
   ASSERT_TRUE(held);
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
-  ASSERT_TRUE(police_->Decide(chaoyang_, (*alerts)[0].alert.id, "release"));
+  ASSERT_TRUE(
+      police_->Decide(chaoyang_, AlertId::Parse((*alerts)[0].alert.id, "id").value(), "release"));
   auto s = registration_->holds().IsSellable(held->item_id);
   EXPECT_FALSE(s->sellable);
   EXPECT_NE(s->reason.find("hold period"), std::string::npos) << s->reason;
@@ -159,7 +161,7 @@ TEST_P(RegistryTest, ACorrectionIsANewRecordAndTheRegistrationIsNotEdited) {
   EXPECT_EQ(*v->corrections[0].changes[0].old_value, "120000");
   EXPECT_EQ(v->corrections[0].changes[1].field, "item.model");
   EXPECT_EQ(*v->corrections[0].changes[1].old_value, "iPhone 13");
-  EXPECT_EQ(v->receipt.status, "registered") << "no identifier changed";
+  EXPECT_EQ(ToString(v->receipt.status), "registered") << "no identifier changed";
 
   fix = {};
   fix.reason = "再次更正价格";
@@ -207,7 +209,7 @@ TEST_P(RegistryTest, AChangedIdentifierIsScreenedAgainAndAlertsThePolice) {
   fix.identifiers = {{"imei", Imei("35693803564380")}};
   auto v = registration_->Correct(clerk_, r->id, fix);
   ASSERT_TRUE(v) << v.error().message;
-  EXPECT_EQ(v->receipt.status, "held_for_verification");
+  EXPECT_EQ(ToString(v->receipt.status), "held_for_verification");
   EXPECT_EQ(*v->corrections[0].changes[0].old_value, Imei("49015420323751"));
   EXPECT_FALSE(v->sellability.sellable);
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);

@@ -68,14 +68,14 @@ Result<std::vector<WatchlistLine>> ParseWatchlistCsv(std::string_view csv) {
       cells.push_back(line.substr(0, comma));
       line = line.substr(comma + 1);
     }
-    const std::string status(cells[2]);
-    if (status != "black" && status != "grey" && status != "white") {
+    auto status = Parse<WatchlistStatus>(cells[2], "status");
+    if (!status) {
       return lines.Bad("the status is black, grey or white");
     }
     auto value = NormaliseItemIdentifier(cells[0], cells[1], "identifier_value");
     if (!value) return lines.Bad(value.error().message);
     if (line.size() > 500) return lines.Bad("the note has at most 500 characters");
-    out.push_back({std::string(cells[0]), *value, status, std::string(line)});
+    out.push_back({std::string(cells[0]), *value, *status, std::string(line)});
   }
   if (out.empty()) return Error::InvalidArgument("body", "the file holds no entries");
   return out;

@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/registry/statuses.hpp"
 
 namespace recirc::registry {
 
 struct WatchlistLine {
   std::string identifier_kind;
   std::string identifier_value;  // normalised
-  std::string status;            // black, grey, white
+  WatchlistStatus status = WatchlistStatus::kBlack;
   std::string note;
 };
 

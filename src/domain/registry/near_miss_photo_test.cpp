@@ -18,7 +18,7 @@ TEST_P(RegistryTest, SignalsBelowTheThresholdAreKeptForThePoliceOfTheJurisdictio
   doubtful.person_matches_id = false;  // identity_not_checked: 40, below the threshold of 50
   auto r = registration_->Register(clerk_, doubtful);
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ(r->status, "registered") << "a near miss holds nothing";
+  EXPECT_EQ(ToString(r->status), "registered") << "a near miss holds nothing";
   ASSERT_TRUE(registration_->Register(clerk_, Phone(Imei("35209900176148")))) << "clean";
   const std::string stolen = Imei("35693803564380");
   ASSERT_TRUE(police_->AddWatchlistEntry(chaoyang_, {"imei", stolen, "black", "报失"}));
@@ -79,7 +79,7 @@ TEST_P(PhotoRequiredTest, AnItemWithoutASerialNumberWaitsForItsColourPhoto) {
   auto r = registration_->Register(clerk_, Bag());
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_TRUE(r->photo_required) << "an engraving is a mark, not a serial number";
-  EXPECT_EQ(r->status, "registered");
+  EXPECT_EQ(ToString(r->status), "registered");
   auto before = registration_->holds().IsSellable(r->item_id);
   ASSERT_TRUE(before);
   EXPECT_FALSE(before->sellable);
@@ -186,7 +186,8 @@ TEST_P(PhotoRequiredTest, ACorrectionThatAddsASerialNumberReleasesThePhotoHold) 
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_TRUE(alerts) << alerts.error().message;
   ASSERT_FALSE(alerts->empty());
-  for (const auto& a : *alerts) ASSERT_TRUE(police_->Decide(chaoyang_, a.alert.id, "release"));
+  for (const auto& a : *alerts)
+    ASSERT_TRUE(police_->Decide(chaoyang_, AlertId::Parse(a.alert.id, "id").value(), "release"));
   auto after = registration_->holds().IsSellable(r->item_id);
   ASSERT_TRUE(after);
   EXPECT_FALSE(after->sellable);

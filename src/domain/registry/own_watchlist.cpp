@@ -17,7 +17,8 @@ Result<storage::WatchlistRecord> RegistrationService::AddOwnWatchlistEntry(
       actor.kind != identity::OrganisationKind::kOperator) {
     return Error::PermissionDenied("only an operator keeps its own watchlist");
   }
-  if (status != "black" && status != "grey") {
+  auto parsed = Parse<WatchlistStatus>(status, "status");
+  if (!parsed || *parsed == WatchlistStatus::kWhite) {
     return Error::InvalidArgument("status", "an operator's own entry is black or grey");
   }
   RECIRC_TRY(std::string value,
@@ -27,17 +28,18 @@ Result<storage::WatchlistRecord> RegistrationService::AddOwnWatchlistEntry(
                              "operator_list",
                              identifier_kind,
                              value,
-                             status,
+                             *parsed,
                              actor.organisation.id,
                              note,
                              ToUnixMillis(clock_.Now())};
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertWatchlistEntry(s, r));
     // Internal (aggregate "watchlist"): no identifier, no note.
-    RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kWatchlistEntryAdded, r.id,
-                                                actor.organisation.id, actor.user_id,
-                                                boost::json::serialize(boost::json::object{
-                                                    {"source", r.source}, {"status", r.status}})}));
+    RECIRC_TRY(int64_t seq,
+               journal_.Append(
+                   s, {events::kWatchlistEntryAdded, r.id, actor.organisation.id, actor.user_id,
+                       boost::json::serialize(boost::json::object{
+                           {"source", r.source}, {"status", ToString(r.status)}})}));
     (void)seq;
     return Ok();
   }));

@@ -39,7 +39,14 @@ Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Princip
   RECIRC_TRY(std::string prefix, PrefixOf(actor));
   return storage::ReadValue<std::vector<AlertView>>(
       db_, [&](storage::Session& s) -> Result<std::vector<AlertView>> {
-        RECIRC_TRY(auto alerts, repo_.ListAlerts(s, prefix, status));
+        // A status outside the vocabulary matches no alert.
+        std::optional<AlertStatus> wanted;
+        if (status) {
+          auto parsed = Parse<AlertStatus>(*status, "status");
+          if (!parsed) return std::vector<AlertView>();
+          wanted = *parsed;
+        }
+        RECIRC_TRY(auto alerts, repo_.ListAlerts(s, prefix, wanted));
         std::vector<AlertView> out;
         for (auto& a : alerts) {
           RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
@@ -52,19 +59,19 @@ Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Princip
 }
 
 Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& actor,
-                                                   const std::string& alert_id,
-                                                   const std::string& decision,
+                                                   const AlertId& id, const std::string& decision,
                                                    const std::optional<std::string>& note) {
+  const std::string alert_id = id.ToString();
   if (!actor.Has(identity::Permission::kPoliceAct)) {
     return Error::PermissionDenied("your role cannot decide police alerts");
   }
-  std::string status;
+  AlertStatus status = AlertStatus::kOpen;
   if (decision == "release") {
-    status = "released";
+    status = AlertStatus::kReleased;
   } else if (decision == "seize") {
-    status = "seized";
+    status = AlertStatus::kSeized;
   } else if (decision == "request_info") {
-    status = "info_requested";
+    status = AlertStatus::kInfoRequested;
   } else {
     return Error::InvalidArgument("decision", "the decision is release, seize or request_info");
   }
@@ -78,26 +85,28 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
         if (!alert || !alert->region_code.starts_with(prefix)) {
           return Error::NotFound("alert " + alert_id + " not found");
         }
-        if (alert->status == "released" || alert->status == "seized") {
+        if (alert->status == AlertStatus::kReleased || alert->status == AlertStatus::kSeized) {
           return Error::FailedPrecondition("alert " + alert_id +
-                                           " was already decided: " + alert->status);
+                                           " was already decided: " + ToString(alert->status));
         }
         RECIRC_CHECK(repo_.DecideAlert(s, alert_id, status, actor.user_id, now, note));
-        if (status == "released") {
+        if (status == AlertStatus::kReleased) {
           RECIRC_CHECK(repo_.ReleaseHolds(s, alert->item_id, now));
-          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, "in_stock"));
-          RECIRC_CHECK(repo_.SetAcquisitionStatus(s, alert->acquisition_id, "registered"));
-        } else if (status == "seized") {
-          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, "seized"));
+          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, ItemStatus::kInStock));
+          RECIRC_CHECK(
+              repo_.SetAcquisitionStatus(s, alert->acquisition_id, AcquisitionStatus::kRegistered));
+        } else if (status == AlertStatus::kSeized) {
+          RECIRC_CHECK(repo_.SetItemStatus(s, alert->item_id, ItemStatus::kSeized));
         }
-        RECIRC_TRY(int64_t seq,
-                   journal_.Append(
-                       s, {events::kAlertDecided, alert_id, actor.organisation.id, actor.user_id,
-                           boost::json::serialize(boost::json::object{{"decision", status}})}));
+        RECIRC_TRY(
+            int64_t seq,
+            journal_.Append(
+                s, {events::kAlertDecided, alert_id, actor.organisation.id, actor.user_id,
+                    boost::json::serialize(boost::json::object{{"decision", ToString(status)}})}));
         (void)seq;
-        if (status != "info_requested") {
+        if (status != AlertStatus::kInfoRequested) {
           const EventType& type =
-              status == "released" ? events::kItemHoldReleased : events::kItemSeized;
+              status == AlertStatus::kReleased ? events::kItemHoldReleased : events::kItemSeized;
           RECIRC_TRY(int64_t seq2, journal_.Append(s, {type, alert->item_id, actor.organisation.id,
                                                        actor.user_id, "{}"}));
           (void)seq2;
@@ -209,8 +218,8 @@ Result<ImportReport> PoliceService::ImportWatchlist(const identity::Principal& a
   const int64_t now = ToUnixMillis(clock_.Now());
   for (auto& l : lines) {
     entries.push_back({Id::Generate(clock_, random_).ToString(), source,
-                       std::move(l.identifier_kind), std::move(l.identifier_value),
-                       std::move(l.status), actor.organisation.id, std::move(l.note), now});
+                       std::move(l.identifier_kind), std::move(l.identifier_value), l.status,
+                       actor.organisation.id, std::move(l.note), now});
   }
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     for (const auto& e : entries) RECIRC_CHECK(repo_.InsertWatchlistEntry(s, e));
@@ -232,9 +241,8 @@ Result<storage::WatchlistRecord> PoliceService::AddWatchlistEntry(const identity
   if (!actor.Has(identity::Permission::kPoliceAct)) {
     return Error::PermissionDenied("your role cannot enter stolen-item reports");
   }
-  if (in.status != "black" && in.status != "grey" && in.status != "white") {
-    return Error::InvalidArgument("status", "the status is black, grey or white");
-  }
+  auto status = Parse<WatchlistStatus>(in.status, "status");
+  if (!status) return Error::InvalidArgument("status", "the status is black, grey or white");
   RECIRC_TRY(std::string value,
              NormaliseItemIdentifier(in.identifier_kind, in.identifier_value, "identifier_value"));
   RECIRC_CHECK(identity::CheckText(in.note, "note", 500));
@@ -242,16 +250,17 @@ Result<storage::WatchlistRecord> PoliceService::AddWatchlistEntry(const identity
                              "police_report",
                              in.identifier_kind,
                              value,
-                             in.status,
+                             *status,
                              actor.organisation.id,
                              in.note,
                              ToUnixMillis(clock_.Now())};
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.InsertWatchlistEntry(s, r));
-    RECIRC_TRY(int64_t seq,
-               journal_.Append(
-                   s, {events::kWatchlistEntryAdded, r.id, actor.organisation.id, actor.user_id,
-                       boost::json::serialize(boost::json::object{{"status", r.status}})}));
+    RECIRC_TRY(
+        int64_t seq,
+        journal_.Append(
+            s, {events::kWatchlistEntryAdded, r.id, actor.organisation.id, actor.user_id,
+                boost::json::serialize(boost::json::object{{"status", ToString(r.status)}})}));
     (void)seq;
     return Ok();
   }));

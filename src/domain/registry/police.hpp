@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/identity_port.hpp"
@@ -109,7 +110,7 @@ class PoliceService {
                                             const std::optional<std::string>& status);
   // decision: "release", "seize" or "request_info"; `note` (at most 1000 characters) is kept
   // with the alert for the police, never in the journal.
-  Result<storage::AlertRecord> Decide(const identity::Principal& actor, const std::string& alert_id,
+  Result<storage::AlertRecord> Decide(const identity::Principal& actor, const AlertId& alert_id,
                                       const std::string& decision,
                                       const std::optional<std::string>& note = std::nullopt);
   Result<storage::WatchlistRecord> AddWatchlistEntry(const identity::Principal& actor,

@@ -19,7 +19,7 @@ Result<storage::AlertRecord> PoliceAlerts::Raise(storage::Session& s,
                              in.region_code,
                              in.score,
                              in.reasons,
-                             "open",
+                             AlertStatus::kOpen,
                              std::nullopt,
                              std::nullopt,
                              now};
@@ -28,8 +28,8 @@ Result<storage::AlertRecord> PoliceAlerts::Raise(storage::Session& s,
     RECIRC_CHECK(
         repo_.InsertHold(s, {Id::Generate(clock_, random_).ToString(), in.item_id,
                              in.acquisition_id, std::string(kScreeningHold), std::nullopt, now}));
-    RECIRC_CHECK(repo_.SetItemStatus(s, in.item_id, "held"));
-    RECIRC_CHECK(repo_.SetAcquisitionStatus(s, in.acquisition_id, "held"));
+    RECIRC_CHECK(repo_.SetItemStatus(s, in.item_id, ItemStatus::kHeld));
+    RECIRC_CHECK(repo_.SetAcquisitionStatus(s, in.acquisition_id, AcquisitionStatus::kHeld));
   }
   RECIRC_TRY(
       int64_t seq,

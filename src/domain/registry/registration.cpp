@@ -315,15 +315,15 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
   } else {
     item_id = Id::Generate(clock_, random_).ToString();
     RECIRC_CHECK(repo_.InsertItem(
-        s, {*item_id, in.item.category, in.item.brand, in.item.model, "in_stock", now}));
+        s, {*item_id, in.item.category, in.item.brand, in.item.model, ItemStatus::kInStock, now}));
   }
   for (size_t i = 0; i < identifiers.size(); ++i) {
     const auto& [kind, value] = identifiers[i];
     if (!known[i]) RECIRC_CHECK(repo_.InsertIdentifier(s, kind, value, *item_id));
     RECIRC_TRY(auto hits, repo_.WatchlistMatches(s, kind, value, actor.organisation.id));
     for (const auto& h : hits) {
-      facts.watchlist_black += h.status == "black";
-      facts.watchlist_grey += h.status == "grey";
+      facts.watchlist_black += h.status == WatchlistStatus::kBlack;
+      facts.watchlist_grey += h.status == WatchlistStatus::kGrey;
     }
   }
   facts.identity_not_checked = !in.person_matches_id;
@@ -344,23 +344,24 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
   boost::json::object details{{"condition", in.item.condition}, {"quantity", in.item.quantity}};
   if (in.item.colour) details["colour"] = *in.item.colour;
   if (in.origin_acquired_year) details["origin_acquired_year"] = *in.origin_acquired_year;
-  storage::AcquisitionRecord a{receipt.id,
-                               actor.organisation.id,
-                               outlet.id,
-                               receipt.number,
-                               actor.user_id,
-                               *item_id,
-                               seller.id,
-                               in.kind,
-                               in.channel,
-                               in.price_fen,
-                               in.payment_method,
-                               in.person_matches_id,
-                               sealed.origin_enc,
-                               Json(details),
-                               outlet.region_code,
-                               screening.alert ? "held" : "registered",
-                               now};
+  storage::AcquisitionRecord a{
+      receipt.id,
+      actor.organisation.id,
+      outlet.id,
+      receipt.number,
+      actor.user_id,
+      *item_id,
+      seller.id,
+      in.kind,
+      in.channel,
+      in.price_fen,
+      in.payment_method,
+      in.person_matches_id,
+      sealed.origin_enc,
+      Json(details),
+      outlet.region_code,
+      screening.alert ? AcquisitionStatus::kHeld : AcquisitionStatus::kRegistered,
+      now};
   if (agent) {
     a.agent_id = agent->id;
     a.agent_authority_enc = sealed.authority_enc;
@@ -396,7 +397,8 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
                                 outlet.region_code, screening.score, ReasonsJson(screening), now}));
   }
   receipt.item_id = *item_id;
-  receipt.status = screening.alert ? "held_for_verification" : "registered";
+  receipt.status =
+      screening.alert ? ReceiptStatus::kHeldForVerification : ReceiptStatus::kRegistered;
   return Ok();
 }
 
@@ -409,8 +411,7 @@ Result<AcquisitionReceipt> RegistrationService::Get(const identity::Principal& a
     return Error::NotFound("acquisition " + id + " not found");
   }
   return AcquisitionReceipt{found->id, found->number, found->item_id,
-                            found->status == "held" ? "held_for_verification" : "registered",
-                            found->created_at};
+                            ReceiptStatusOf(found->status), found->created_at};
 }
 
 }  // namespace recirc::registry

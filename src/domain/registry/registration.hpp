@@ -21,6 +21,7 @@
 #include "domain/registry/holds.hpp"
 #include "domain/registry/item_fields.hpp"
 #include "domain/registry/screening.hpp"
+#include "domain/registry/statuses.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/registry/near_miss_repository.hpp"
 #include "storage/registry/registry_repository.hpp"
@@ -78,7 +79,7 @@ struct AcquisitionReceipt {
   std::string id;
   int64_t number = 0;
   std::string item_id;
-  std::string status;  // "registered" or "held_for_verification"
+  ReceiptStatus status = ReceiptStatus::kRegistered;
   int64_t created_at = 0;
   // No serial number: the item may not be sold or offered until an item photo is uploaded.
   bool photo_required = false;

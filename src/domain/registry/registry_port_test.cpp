@@ -37,7 +37,7 @@ TEST_P(RegistryPortTest, AnAlertThroughThePortReachesTheRegionsPoliceWithoutAHol
   EXPECT_EQ((*seen)[0].alert.acquisition_id, receipt->id);
   EXPECT_EQ((*seen)[0].alert.score, 100);
   EXPECT_NE((*seen)[0].alert.reasons.find("identifier_changed"), std::string::npos);
-  EXPECT_EQ((*seen)[0].item.status, "in_stock") << "the police decide; no hold";
+  EXPECT_EQ(ToString((*seen)[0].item.status), "in_stock") << "the police decide; no hold";
   EXPECT_EQ(Count("holds"), holds);
   EXPECT_TRUE(police_->ListAlerts(shenzhen_, std::nullopt)->empty());
 }

@@ -46,14 +46,14 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
 
   auto receipt = registration_->Register(clerk_, Phone(imei));
   ASSERT_TRUE(receipt) << receipt.error().message;
-  EXPECT_EQ(receipt->status, "held_for_verification");
-  EXPECT_EQ(registration_->Get(clerk_, receipt->id)->status, "held_for_verification");
+  EXPECT_EQ(ToString(receipt->status), "held_for_verification");
+  EXPECT_EQ(ToString(registration_->Get(clerk_, receipt->id)->status), "held_for_verification");
 
   auto seen = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_TRUE(seen) << seen.error().message;
   ASSERT_EQ(seen->size(), 1u);
   EXPECT_NE((*seen)[0].alert.reasons.find("watchlist_black"), std::string::npos);
-  EXPECT_EQ((*seen)[0].item.status, "held");
+  EXPECT_EQ(ToString((*seen)[0].item.status), "held");
   EXPECT_EQ(police_->ListAlerts(beijing_, std::nullopt)->size(), 1u)
       << "the city covers its districts";
   EXPECT_TRUE(police_->ListAlerts(shenzhen_, std::nullopt)->empty())
@@ -63,15 +63,16 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   EXPECT_EQ(shop_asks.error().code, ErrorCode::kPermissionDenied);
 
   const std::string alert_id = (*seen)[0].alert.id;
-  auto foreign = police_->Decide(shenzhen_, alert_id, "release");
+  auto foreign = police_->Decide(shenzhen_, AlertId::Parse(alert_id, "id").value(), "release");
   ASSERT_FALSE(foreign);
   EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
-  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "forgive"));
-  auto released = police_->Decide(chaoyang_, alert_id, "release");
+  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "forgive"));
+  auto released = police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "release");
   ASSERT_TRUE(released) << released.error().message;
-  EXPECT_EQ(released->status, "released");
-  EXPECT_EQ(registration_->Get(clerk_, receipt->id)->status, "registered");
-  EXPECT_FALSE(police_->Decide(chaoyang_, alert_id, "seize")) << "decided once";
+  EXPECT_EQ(ToString(released->status), "released");
+  EXPECT_EQ(ToString(registration_->Get(clerk_, receipt->id)->status), "registered");
+  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "seize"))
+      << "decided once";
 }
 
 TEST_P(RegistryTest, PoliceSearchTheRegisterByIdentifierPersonAndOutlet) {
@@ -98,16 +99,16 @@ TEST_P(RegistryTest, PoliceSearchTheRegisterByIdentifierPersonAndOutlet) {
 TEST_P(RegistryTest, CleanRegistrationsAreNumberedAndARepeatIdentifierIsHeld) {
   auto first = registration_->Register(clerk_, Phone(Imei("49015420323751")));
   ASSERT_TRUE(first) << first.error().message;
-  EXPECT_EQ(first->status, "registered");
+  EXPECT_EQ(ToString(first->status), "registered");
   EXPECT_EQ(first->number, 1);
   auto second = registration_->Register(clerk_, Phone(Imei("35209900176148")));
   ASSERT_TRUE(second);
   EXPECT_EQ(second->number, 2);
-  EXPECT_EQ(second->status, "registered");
+  EXPECT_EQ(ToString(second->status), "registered");
   auto again = registration_->Register(clerk_, Phone(Imei("49015420323751")));
   ASSERT_TRUE(again);
   EXPECT_EQ(again->item_id, first->item_id) << "one identity per physical item";
-  EXPECT_EQ(again->status, "held_for_verification") << "acquired again, never sold";
+  EXPECT_EQ(ToString(again->status), "held_for_verification") << "acquired again, never sold";
 }
 
 TEST_P(RegistryTest, BadInputNamesTheFieldAndWritesNothing) {

@@ -54,17 +54,18 @@ TEST_P(RegistryTest, ACheapPhoneWithAnImpossibleStoryIsHeld) {
 
   auto fair = Phone(Imei("49015420323751"));
   fair.origin_acquired_year = 2022;
-  EXPECT_EQ(registration_->Register(clerk_, fair)->status, "registered");
+  EXPECT_EQ(ToString(registration_->Register(clerk_, fair)->status), "registered");
   auto cheap = Phone(Imei("35209900176148"));
   cheap.price_fen = 50'000;
   cheap.origin_acquired_year = 2022;
-  EXPECT_EQ(registration_->Register(clerk_, cheap)->status, "registered") << "one signal only";
+  EXPECT_EQ(ToString(registration_->Register(clerk_, cheap)->status), "registered")
+      << "one signal only";
   auto story = Phone(Imei("35693803564380"));
   story.price_fen = 50'000;
   story.origin_acquired_year = 2019;
   auto held = registration_->Register(clerk_, story);
   ASSERT_TRUE(held) << held.error().message;
-  EXPECT_EQ(held->status, "held_for_verification");
+  EXPECT_EQ(ToString(held->status), "held_for_verification");
   auto alerts = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_EQ(alerts->size(), 1u);
   EXPECT_NE((*alerts)[0].alert.reasons.find("price_far_below_reference"), std::string::npos);
@@ -78,7 +79,7 @@ TEST_P(RegistryTest, ACheapPhoneWithAnImpossibleStoryIsHeld) {
   gift.payment_method = "none";
   gift.price_fen = 0;
   // The seller's fourth item this week (30): a zero price of a donation must add nothing.
-  EXPECT_EQ(registration_->Register(clerk_, gift)->status, "registered");
+  EXPECT_EQ(ToString(registration_->Register(clerk_, gift)->status), "registered");
 }
 
 }  // namespace

@@ -32,16 +32,17 @@ TEST_P(RegistryTest, AnOperatorsOwnListScreensOnlyItsOwnRegistrations) {
   in.outlet_id = other_outlet.id;
   auto theirs = registration_->Register(other, in);
   ASSERT_TRUE(theirs) << theirs.error().message;
-  EXPECT_EQ(theirs->status, "registered");
+  EXPECT_EQ(ToString(theirs->status), "registered");
 
   auto ours = registration_->Register(clerk_, Phone(Imei("49015420323751")));
   ASSERT_TRUE(ours);
-  EXPECT_EQ(ours->status, "registered");
+  EXPECT_EQ(ToString(ours->status), "registered");
   ASSERT_TRUE(registration_->AddOwnWatchlistEntry(clerk_, "imei", Imei("35209900176148"), "black",
                                                   "顾客报失"));
   auto hit = registration_->Register(clerk_, Phone(Imei("35209900176148")));
   ASSERT_TRUE(hit);
-  EXPECT_EQ(hit->status, "held_for_verification") << "its own list applies to its own intake";
+  EXPECT_EQ(ToString(hit->status), "held_for_verification")
+      << "its own list applies to its own intake";
 }
 
 TEST_P(RegistryTest, AnAgentsDataIsEncryptedMaskedForTheShopAndFullForThePolice) {

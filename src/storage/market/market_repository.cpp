@@ -35,28 +35,60 @@ constexpr std::string_view kAfterSaleColumns =
     "SELECT id, order_id, kind, status, details, flagged, created_at, decided_at FROM after_sales ";
 
 OfferRecord ToOffer(const Row& r) {
-  return {r.Text(0),    r.Text(1),      r.Text(2),    r.Text(3),    r.Text(4),
-          r.OptText(5), r.Text(6),      r.Text(7),    r.Int(8),     r.Int(9),
-          r.Int(10),    r.Int(11) != 0, r.OptInt(12), r.OptInt(13), r.Text(14),
-          r.Text(15),   r.OptInt(16),   r.Text(17),   r.Int(18),    r.OptInt(19)};
+  return {r.Text(0),    r.Text(1),
+          r.Text(2),    r.Text(3),
+          r.Text(4),    r.OptText(5),
+          r.Text(6),    r.Text(7),
+          r.Int(8),     r.Int(9),
+          r.Int(10),    r.Int(11) != 0,
+          r.OptInt(12), r.OptInt(13),
+          r.Text(14),   ParseStored<market::OfferStatus>(r.Text(15), "offers.status"),
+          r.OptInt(16), r.Text(17),
+          r.Int(18),    r.OptInt(19)};
 }
 BestOfferRecord ToBest(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Int(3),   r.OptInt(4),
-          r.Text(5), r.Int(6),  r.Int(7),  r.OptInt(8)};
+  return {
+      r.Text(0), r.Text(1),   r.Text(2),
+      r.Int(3),  r.OptInt(4), ParseStored<market::BestOfferStatus>(r.Text(5), "best_offers.status"),
+      r.Int(6),  r.Int(7),    r.OptInt(8)};
 }
 ListingBlockRecord ToBlock(const Row& r) {
-  return {r.Text(0),     r.Text(1),     r.Text(2),    r.Text(3),    r.Text(4),
-          r.Text(5),     r.Text(6),     r.Text(7),    r.OptText(8), r.OptInt(9),
-          r.OptText(10), r.OptText(11), r.OptInt(12), r.Int(13)};
+  return {r.Text(0),     r.Text(1),
+          r.Text(2),     r.Text(3),
+          r.Text(4),     r.Text(5),
+          r.Text(6),     ParseStored<market::BlockStatus>(r.Text(7), "listing_blocks.status"),
+          r.OptText(8),  r.OptInt(9),
+          r.OptText(10), r.OptText(11),
+          r.OptInt(12),  r.Int(13)};
 }
 OrderRecord ToOrder(const Row& r) {
-  return {r.Text(0),    r.Text(1), r.Text(2),    r.Text(3),  r.Text(4),  r.Int(5),  r.Int(6),
-          r.Int(7),     r.Text(8), r.OptText(9), r.Text(10), r.Int(11),  r.Int(12), r.OptText(13),
-          r.OptInt(14), r.Int(15), r.Int(16),    r.Int(17),  r.Text(18), r.Int(19), r.Int(20)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          r.Text(3),
+          r.Text(4),
+          r.Int(5),
+          r.Int(6),
+          r.Int(7),
+          r.Text(8),
+          r.OptText(9),
+          ParseStored<market::OrderState>(r.Text(10), "orders.state"),
+          r.Int(11),
+          r.Int(12),
+          r.OptText(13),
+          r.OptInt(14),
+          r.Int(15),
+          r.Int(16),
+          r.Int(17),
+          r.Text(18),
+          r.Int(19),
+          r.Int(20)};
 }
 AfterSaleRecord ToAfterSale(const Row& r) {
-  return {r.Text(0), r.Text(1),     r.Text(2), r.Text(3),
-          r.Text(4), r.Int(5) != 0, r.Int(6),  r.OptInt(7)};
+  return {r.Text(0), r.Text(1),
+          r.Text(2), ParseStored<market::AfterSaleStatus>(r.Text(3), "after_sales.status"),
+          r.Text(4), r.Int(5) != 0,
+          r.Int(6),  r.OptInt(7)};
 }
 
 }  // namespace
@@ -77,7 +109,7 @@ Status MarketRepository::InsertOffer(Session& s, const OfferRecord& r) const {
                                        OptionalInt(r.auto_accept_fen),
                                        OptionalInt(r.auto_decline_fen),
                                        r.mode_terms,
-                                       r.status,
+                                       ToString(r.status),
                                        OptionalInt(r.disclosure_version),
                                        r.created_by,
                                        r.created_at,
@@ -98,13 +130,13 @@ Result<std::optional<OfferRecord>> MarketRepository::LockOffer(Session& s,
 }
 
 Status MarketRepository::UpdateOfferStatus(Session& s, const std::string& id,
-                                           const std::string& status,
+                                           market::OfferStatus status,
                                            std::optional<int64_t> disclosure_version,
                                            std::optional<int64_t> published_at) const {
   return Done(s.Execute(
       "UPDATE offers SET status = $2, disclosure_version = COALESCE($3, disclosure_version), "
       "published_at = COALESCE($4, published_at) WHERE id = $1",
-      {id, status, OptionalInt(disclosure_version), OptionalInt(published_at)}));
+      {id, ToString(status), OptionalInt(disclosure_version), OptionalInt(published_at)}));
 }
 
 Result<std::vector<OfferRecord>> MarketRepository::OffersOfItem(Session& s,
@@ -126,7 +158,7 @@ Status MarketRepository::InsertBestOffer(Session& s, const BestOfferRecord& r) c
   return Done(s.Execute(
       "INSERT INTO best_offers (id, offer_id, buyer_ref, amount_fen, counter_fen, status, "
       "expires_at, created_at, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-      {r.id, r.offer_id, r.buyer_ref, r.amount_fen, OptionalInt(r.counter_fen), r.status,
+      {r.id, r.offer_id, r.buyer_ref, r.amount_fen, OptionalInt(r.counter_fen), ToString(r.status),
        r.expires_at, r.created_at, OptionalInt(r.decided_at)}));
 }
 
@@ -140,7 +172,8 @@ Status MarketRepository::UpdateBestOffer(Session& s, const BestOfferRecord& r) c
   return Done(s.Execute(
       "UPDATE best_offers SET counter_fen = $2, status = $3, expires_at = $4, decided_at = $5 "
       "WHERE id = $1",
-      {r.id, OptionalInt(r.counter_fen), r.status, r.expires_at, OptionalInt(r.decided_at)}));
+      {r.id, OptionalInt(r.counter_fen), ToString(r.status), r.expires_at,
+       OptionalInt(r.decided_at)}));
 }
 
 Result<std::vector<BestOfferRecord>> MarketRepository::BestOffersOf(
@@ -177,9 +210,10 @@ Status MarketRepository::InsertBlock(Session& s, const ListingBlockRecord& r) co
       "INSERT INTO listing_blocks (id, offer_id, item_id, organisation_id, region_code, rule_id, "
       "reason, status, appeal, appealed_at, decided_by, decision_note, decided_at, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-      {r.id, r.offer_id, r.item_id, r.organisation_id, r.region_code, r.rule_id, r.reason, r.status,
-       OptionalText(r.appeal), OptionalInt(r.appealed_at), OptionalText(r.decided_by),
-       OptionalText(r.decision_note), OptionalInt(r.decided_at), r.created_at}));
+      {r.id, r.offer_id, r.item_id, r.organisation_id, r.region_code, r.rule_id, r.reason,
+       ToString(r.status), OptionalText(r.appeal), OptionalInt(r.appealed_at),
+       OptionalText(r.decided_by), OptionalText(r.decision_note), OptionalInt(r.decided_at),
+       r.created_at}));
 }
 
 Result<std::optional<ListingBlockRecord>> MarketRepository::FindBlock(Session& s,
@@ -192,7 +226,7 @@ Status MarketRepository::UpdateBlock(Session& s, const ListingBlockRecord& r) co
   return Done(s.Execute(
       "UPDATE listing_blocks SET status = $2, appeal = $3, appealed_at = $4, decided_by = $5, "
       "decision_note = $6, decided_at = $7 WHERE id = $1",
-      {r.id, r.status, OptionalText(r.appeal), OptionalInt(r.appealed_at),
+      {r.id, ToString(r.status), OptionalText(r.appeal), OptionalInt(r.appealed_at),
        OptionalText(r.decided_by), OptionalText(r.decision_note), OptionalInt(r.decided_at)}));
 }
 
@@ -203,13 +237,14 @@ Result<std::vector<ListingBlockRecord>> MarketRepository::BlocksOfOffer(
 }
 
 Result<std::vector<ListingBlockRecord>> MarketRepository::ListBlocks(
-    Session& s, const std::string& region_prefix, const std::optional<std::string>& status) const {
+    Session& s, const std::string& region_prefix,
+    const std::optional<market::BlockStatus>& status) const {
   const std::string like = region_prefix + "%";
   if (status) {
     return MapRows<ListingBlockRecord>(
         s.Query(std::string(kBlockColumns) +
                     "WHERE region_code LIKE $1 AND status = $2 ORDER BY id DESC LIMIT 500",
-                {like, *status}),
+                {like, ToString(*status)}),
         ToBlock);
   }
   return MapRows<ListingBlockRecord>(
@@ -235,7 +270,7 @@ Status MarketRepository::InsertOrder(Session& s, const OrderRecord& r) const {
        r.disclosure_accepted_at,
        r.provider,
        OptionalText(r.payment_ref),
-       r.state,
+       ToString(r.state),
        r.paid_fen,
        r.refunded_fen,
        OptionalText(r.dispatch),
@@ -265,7 +300,7 @@ Status MarketRepository::UpdateOrder(Session& s, const OrderRecord& r) const {
   return Done(
       s.Execute("UPDATE orders SET payment_ref = $2, state = $3, paid_fen = $4, refunded_fen = $5, "
                 "dispatch = $6, received_at = $7, updated_at = $8 WHERE id = $1",
-                {r.id, OptionalText(r.payment_ref), r.state, r.paid_fen, r.refunded_fen,
+                {r.id, OptionalText(r.payment_ref), ToString(r.state), r.paid_fen, r.refunded_fen,
                  OptionalText(r.dispatch), OptionalInt(r.received_at), r.updated_at}));
 }
 
@@ -325,8 +360,8 @@ Status MarketRepository::InsertAfterSale(Session& s, const AfterSaleRecord& r) c
   return Done(s.Execute(
       "INSERT INTO after_sales (id, order_id, kind, status, details, flagged, created_at, "
       "decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      {r.id, r.order_id, r.kind, r.status, r.details, int64_t{r.flagged ? 1 : 0}, r.created_at,
-       OptionalInt(r.decided_at)}));
+      {r.id, r.order_id, r.kind, ToString(r.status), r.details, int64_t{r.flagged ? 1 : 0},
+       r.created_at, OptionalInt(r.decided_at)}));
 }
 
 Result<std::optional<AfterSaleRecord>> MarketRepository::FindAfterSale(
@@ -338,7 +373,7 @@ Result<std::optional<AfterSaleRecord>> MarketRepository::FindAfterSale(
 Status MarketRepository::UpdateAfterSale(Session& s, const AfterSaleRecord& r) const {
   return Done(
       s.Execute("UPDATE after_sales SET status = $2, details = $3, decided_at = $4 WHERE id = $1",
-                {r.id, r.status, r.details, OptionalInt(r.decided_at)}));
+                {r.id, ToString(r.status), r.details, OptionalInt(r.decided_at)}));
 }
 
 Result<std::vector<AfterSaleRecord>> MarketRepository::AfterSalesOf(
@@ -349,18 +384,19 @@ Result<std::vector<AfterSaleRecord>> MarketRepository::AfterSalesOf(
 }
 
 Result<std::vector<AfterSaleRecord>> MarketRepository::AfterSalesOfOrganisation(
-    Session& s, const std::string& organisation_id, const std::string& status) const {
+    Session& s, const std::string& organisation_id,
+    const std::optional<market::AfterSaleStatus>& status) const {
   const std::string sql =
       "SELECT a.id, a.order_id, a.kind, a.status, a.details, a.flagged, a.created_at, "
       "a.decided_at FROM after_sales a JOIN orders o ON o.id = a.order_id "
       "WHERE o.organisation_id = $1 ";
-  if (status.empty()) {
+  if (!status) {
     return MapRows<AfterSaleRecord>(
         s.Query(sql + "ORDER BY a.id DESC LIMIT 200", {organisation_id}), ToAfterSale);
   }
-  return MapRows<AfterSaleRecord>(
-      s.Query(sql + "AND a.status = $2 ORDER BY a.id DESC LIMIT 200", {organisation_id, status}),
-      ToAfterSale);
+  return MapRows<AfterSaleRecord>(s.Query(sql + "AND a.status = $2 ORDER BY a.id DESC LIMIT 200",
+                                          {organisation_id, ToString(*status)}),
+                                  ToAfterSale);
 }
 
 }  // namespace recirc::storage

@@ -1,11 +1,13 @@
 #pragma once
 // SQL for the marketplace: offers, best offers, prohibited-listing blocks, orders and after-sales
-// requests. Kinds and states travel as strings; the market services give them meaning.
+// requests. Statuses are the enums of domain/market/statuses.hpp, stored as their table strings;
+// kinds travel as strings and the market services give them meaning.
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/market/statuses.hpp"
 #include "storage/database.hpp"
 #include "storage/market/order_photos.hpp"
 
@@ -27,7 +29,7 @@ struct OfferRecord {
   std::optional<int64_t> auto_accept_fen;
   std::optional<int64_t> auto_decline_fen;
   std::string mode_terms;  // JSON object: the sale mode's own terms ({} for fixed price)
-  std::string status;      // draft, published, blocked, reserved, sold, withdrawn
+  market::OfferStatus status = market::OfferStatus::kDraft;
   std::optional<int64_t> disclosure_version;
   std::string created_by;
   int64_t created_at = 0;
@@ -40,7 +42,7 @@ struct BestOfferRecord {
   std::string buyer_ref;
   int64_t amount_fen = 0;
   std::optional<int64_t> counter_fen;
-  std::string status;  // pending, countered, accepted, declined, expired, used
+  market::BestOfferStatus status = market::BestOfferStatus::kPending;
   int64_t expires_at = 0;
   int64_t created_at = 0;
   std::optional<int64_t> decided_at;
@@ -61,7 +63,7 @@ struct ListingBlockRecord {
   std::string region_code;
   std::string rule_id;
   std::string reason;
-  std::string status;  // blocked, appealed, upheld, lifted
+  market::BlockStatus status = market::BlockStatus::kBlocked;
   std::optional<std::string> appeal;
   std::optional<int64_t> appealed_at;
   std::optional<std::string> decided_by;
@@ -81,7 +83,7 @@ struct OrderRecord {
   int64_t disclosure_accepted_at = 0;
   std::string provider;
   std::optional<std::string> payment_ref;
-  std::string state;
+  market::OrderState state = market::OrderState::kPlaced;
   int64_t paid_fen = 0;
   int64_t refunded_fen = 0;
   std::optional<std::string> dispatch;  // JSON: serials, photos, at
@@ -97,8 +99,8 @@ struct OrderRecord {
 struct AfterSaleRecord {
   std::string id;
   std::string order_id;
-  std::string kind;     // return, warranty, dispute
-  std::string status;   // open, accepted, refused, resolved
+  std::string kind;  // return, warranty, dispute
+  market::AfterSaleStatus status = market::AfterSaleStatus::kOpen;
   std::string details;  // JSON
   bool flagged = false;
   int64_t created_at = 0;
@@ -112,7 +114,7 @@ class MarketRepository {
   // PostgreSQL: SELECT … FOR UPDATE, so concurrent orders for one offer queue on its row.
   // SQLite has one writer, so a plain read inside the write is already serialised.
   Result<std::optional<OfferRecord>> LockOffer(Session& s, const std::string& id) const;
-  Status UpdateOfferStatus(Session& s, const std::string& id, const std::string& status,
+  Status UpdateOfferStatus(Session& s, const std::string& id, market::OfferStatus status,
                            std::optional<int64_t> disclosure_version,
                            std::optional<int64_t> published_at) const;
   Result<std::vector<OfferRecord>> OffersOfItem(Session& s, const std::string& item_id) const;
@@ -143,7 +145,8 @@ class MarketRepository {
                                                         const std::string& offer_id) const;
   // Newest first; region prefix "" for all, status optional.
   Result<std::vector<ListingBlockRecord>> ListBlocks(
-      Session& s, const std::string& region_prefix, const std::optional<std::string>& status) const;
+      Session& s, const std::string& region_prefix,
+      const std::optional<market::BlockStatus>& status) const;
 
   Status InsertOrder(Session& s, const OrderRecord& r) const;
   Result<std::optional<OrderRecord>> FindOrder(Session& s, const std::string& id) const;
@@ -181,10 +184,10 @@ class MarketRepository {
                                                          const std::string& stage,
                                                          const std::string& sha256) const;
   // The after-sales cases of an organisation's orders, newest first, at most 200; `status`
-  // empty for every status.
-  Result<std::vector<AfterSaleRecord>> AfterSalesOfOrganisation(Session& s,
-                                                                const std::string& organisation_id,
-                                                                const std::string& status) const;
+  // absent for every status.
+  Result<std::vector<AfterSaleRecord>> AfterSalesOfOrganisation(
+      Session& s, const std::string& organisation_id,
+      const std::optional<market::AfterSaleStatus>& status) const;
 };
 
 }  // namespace recirc::storage

@@ -88,19 +88,47 @@ PartyRecord ToParty(const Row& r) {
           r.OptText(6), r.OptText(7), r.OptText(8), r.OptText(9), r.OptText(10), r.Int(11)};
 }
 ItemRecord ToItem(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          r.Text(3),
+          ParseStored<registry::ItemStatus>(r.Text(4), "items.status"),
+          r.Int(5)};
 }
 AcquisitionRecord ToAcquisition(const Row& r) {
-  return {r.Text(0),  r.Text(1),  r.Text(2), r.Int(3),      r.Text(4),      r.Text(5),  r.Text(6),
-          r.Text(7),  r.Text(8),  r.Int(9),  r.Text(10),    r.Int(11) != 0, r.Text(12), r.Text(13),
-          r.Text(14), r.Text(15), r.Int(16), r.OptText(17), r.OptText(18)};
+  return {r.Text(0),    r.Text(1),
+          r.Text(2),    r.Int(3),
+          r.Text(4),    r.Text(5),
+          r.Text(6),    r.Text(7),
+          r.Text(8),    r.Int(9),
+          r.Text(10),   r.Int(11) != 0,
+          r.Text(12),   r.Text(13),
+          r.Text(14),   ParseStored<registry::AcquisitionStatus>(r.Text(15), "acquisitions.status"),
+          r.Int(16),    r.OptText(17),
+          r.OptText(18)};
 }
 WatchlistRecord ToWatchlist(const Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Int(7)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          r.Text(3),
+          ParseStored<registry::WatchlistStatus>(r.Text(4), "watchlist_entries.status"),
+          r.Text(5),
+          r.Text(6),
+          r.Int(7)};
 }
 AlertRecord ToAlert(const Row& r) {
-  return {r.Text(0), r.Text(1),    r.Text(2),   r.Text(3), r.Int(4),     r.Text(5),
-          r.Text(6), r.OptText(7), r.OptInt(8), r.Int(9),  r.OptText(10)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          r.Text(3),
+          r.Int(4),
+          r.Text(5),
+          ParseStored<registry::AlertStatus>(r.Text(6), "alerts.status"),
+          r.OptText(7),
+          r.OptInt(8),
+          r.Int(9),
+          r.OptText(10)};
 }
 
 }  // namespace
@@ -161,7 +189,8 @@ Result<std::optional<std::string>> RegistryRepository::FindItemByIdentifier(
 }
 
 Status RegistryRepository::InsertItem(Session& s, const ItemRecord& r) const {
-  return Done(s.Execute(kInsertItem, {r.id, r.category, r.brand, r.model, r.status, r.created_at}));
+  return Done(s.Execute(kInsertItem,
+                        {r.id, r.category, r.brand, r.model, ToString(r.status), r.created_at}));
 }
 
 Status RegistryRepository::InsertIdentifier(Session& s, const std::string& kind,
@@ -171,8 +200,8 @@ Status RegistryRepository::InsertIdentifier(Session& s, const std::string& kind,
 }
 
 Status RegistryRepository::SetItemStatus(Session& s, const std::string& item_id,
-                                         const std::string& status) const {
-  return Done(s.Execute(kSetItemStatus, {item_id, status}));
+                                         registry::ItemStatus status) const {
+  return Done(s.Execute(kSetItemStatus, {item_id, ToString(status)}));
 }
 
 Status RegistryRepository::UpdateItemFacts(Session& s, const ItemRecord& r) const {
@@ -195,7 +224,7 @@ Status RegistryRepository::InsertAcquisition(Session& s, const AcquisitionRecord
       kInsertAcquisition,
       {r.id, r.organisation_id, r.outlet_id, r.number, r.staff_id, r.item_id, r.seller_id, r.kind,
        r.channel, r.price_fen, r.payment_method, int64_t{r.person_matches_id ? 1 : 0},
-       r.origin_statement_enc, r.details, r.region_code, r.status, r.created_at,
+       r.origin_statement_enc, r.details, r.region_code, ToString(r.status), r.created_at,
        OptionalText(r.agent_id), OptionalText(r.agent_authority_enc)}));
 }
 
@@ -206,8 +235,8 @@ Result<std::optional<AcquisitionRecord>> RegistryRepository::FindAcquisition(
 }
 
 Status RegistryRepository::SetAcquisitionStatus(Session& s, const std::string& id,
-                                                const std::string& status) const {
-  return Done(s.Execute(kSetAcquisitionStatus, {id, status}));
+                                                registry::AcquisitionStatus status) const {
+  return Done(s.Execute(kSetAcquisitionStatus, {id, ToString(status)}));
 }
 
 Result<int64_t> RegistryRepository::CountAcquisitionsOfItem(Session& s,
@@ -249,8 +278,9 @@ Result<std::vector<AcquisitionRecord>> RegistryRepository::AcquisitionsOfSellerI
 }
 
 Status RegistryRepository::InsertWatchlistEntry(Session& s, const WatchlistRecord& r) const {
-  return Done(s.Execute(kInsertWatchlist, {r.id, r.source, r.identifier_kind, r.identifier_value,
-                                           r.status, r.organisation_id, r.note, r.created_at}));
+  return Done(
+      s.Execute(kInsertWatchlist, {r.id, r.source, r.identifier_kind, r.identifier_value,
+                                   ToString(r.status), r.organisation_id, r.note, r.created_at}));
 }
 
 Result<std::vector<WatchlistRecord>> RegistryRepository::WatchlistMatches(
@@ -298,7 +328,7 @@ Result<std::optional<ReferenceModelRecord>> RegistryRepository::FindReferenceMod
 
 Status RegistryRepository::InsertAlert(Session& s, const AlertRecord& r) const {
   return Done(s.Execute(kInsertAlert, {r.id, r.acquisition_id, r.item_id, r.region_code, r.score,
-                                       r.reasons, r.status, r.created_at}));
+                                       r.reasons, ToString(r.status), r.created_at}));
 }
 
 Result<std::optional<AlertRecord>> RegistryRepository::FindAlert(Session& s,
@@ -308,20 +338,22 @@ Result<std::optional<AlertRecord>> RegistryRepository::FindAlert(Session& s,
 }
 
 Result<std::vector<AlertRecord>> RegistryRepository::ListAlerts(
-    Session& s, const std::string& region_prefix, const std::optional<std::string>& status) const {
+    Session& s, const std::string& region_prefix,
+    const std::optional<registry::AlertStatus>& status) const {
   // The prefix is matched with substr, not LIKE, so no pattern characters need escaping.
   const std::string sql = std::string(kAlertColumns) +
                           "WHERE substr(region_code, 1, $1) = $2 AND ($3 = '' OR status = $3) "
                           "ORDER BY created_at DESC, id DESC LIMIT 500";
-  return MapRows<AlertRecord>(s.Query(sql, {static_cast<int64_t>(region_prefix.size()),
-                                            region_prefix, status.value_or("")}),
-                              ToAlert);
+  return MapRows<AlertRecord>(
+      s.Query(sql, {static_cast<int64_t>(region_prefix.size()), region_prefix,
+                    status ? ToString(*status) : std::string()}),
+      ToAlert);
 }
 
-Status RegistryRepository::DecideAlert(Session& s, const std::string& id, const std::string& status,
-                                       const std::string& decided_by, int64_t at,
-                                       const std::optional<std::string>& note) const {
-  return Done(s.Execute(kDecideAlert, {id, status, decided_by, at, OptionalText(note)}));
+Status RegistryRepository::DecideAlert(Session& s, const std::string& id,
+                                       registry::AlertStatus status, const std::string& decided_by,
+                                       int64_t at, const std::optional<std::string>& note) const {
+  return Done(s.Execute(kDecideAlert, {id, ToString(status), decided_by, at, OptionalText(note)}));
 }
 
 Status RegistryRepository::InsertHold(Session& s, const HoldRecord& r) const {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/registry/statuses.hpp"
 #include "storage/database.hpp"
 
 namespace recirc::storage {
@@ -33,7 +34,7 @@ struct ItemRecord {
   std::string category;
   std::string brand;
   std::string model;
-  std::string status;  // in_stock, held, seized
+  registry::ItemStatus status = registry::ItemStatus::kInStock;
   int64_t created_at = 0;
 };
 
@@ -53,7 +54,7 @@ struct AcquisitionRecord {
   std::string origin_statement_enc;
   std::string details;  // JSON: colour, condition, quantity, features
   std::string region_code;
-  std::string status;  // registered, held
+  registry::AcquisitionStatus status = registry::AcquisitionStatus::kRegistered;
   int64_t created_at = 0;
   std::optional<std::string> agent_id;             // a party of kind "agent" acting for the seller
   std::optional<std::string> agent_authority_enc;  // the power of attorney, encrypted
@@ -64,7 +65,7 @@ struct WatchlistRecord {
   std::string source;  // police_report, imei_blocklist, operator_list
   std::string identifier_kind;
   std::string identifier_value;
-  std::string status;  // black, grey, white
+  registry::WatchlistStatus status = registry::WatchlistStatus::kBlack;
   std::string organisation_id;
   std::string note;
   int64_t created_at = 0;
@@ -88,7 +89,7 @@ struct AlertRecord {
   std::string region_code;
   int64_t score = 0;
   std::string reasons;  // JSON array of {signal, weight, detail}
-  std::string status;   // open, released, seized, info_requested
+  registry::AlertStatus status = registry::AlertStatus::kOpen;
   std::optional<std::string> decided_by;
   std::optional<int64_t> decided_at;
   int64_t created_at = 0;
@@ -162,7 +163,7 @@ class RegistryRepository {
   Status InsertItem(Session& s, const ItemRecord& r) const;
   Status InsertIdentifier(Session& s, const std::string& kind, const std::string& value,
                           const std::string& item_id) const;
-  Status SetItemStatus(Session& s, const std::string& item_id, const std::string& status) const;
+  Status SetItemStatus(Session& s, const std::string& item_id, registry::ItemStatus status) const;
   // A correction of the item's description (category, brand, model).
   Status UpdateItemFacts(Session& s, const ItemRecord& r) const;
   Result<std::optional<ItemRecord>> FindItem(Session& s, const std::string& id) const;
@@ -172,7 +173,8 @@ class RegistryRepository {
   Result<int64_t> NextAcquisitionNumber(Session& s, const std::string& outlet_id) const;
   Status InsertAcquisition(Session& s, const AcquisitionRecord& r) const;
   Result<std::optional<AcquisitionRecord>> FindAcquisition(Session& s, const std::string& id) const;
-  Status SetAcquisitionStatus(Session& s, const std::string& id, const std::string& status) const;
+  Status SetAcquisitionStatus(Session& s, const std::string& id,
+                              registry::AcquisitionStatus status) const;
   Result<int64_t> CountAcquisitionsOfItem(Session& s, const std::string& item_id) const;
   Result<int64_t> CountAcquisitionsBySellerIndex(Session& s, const std::string& id_number_index,
                                                  int64_t since) const;
@@ -204,9 +206,10 @@ class RegistryRepository {
   Status InsertAlert(Session& s, const AlertRecord& r) const;
   Result<std::optional<AlertRecord>> FindAlert(Session& s, const std::string& id) const;
   // Alerts whose region code starts with `region_prefix` ("" for all), newest first.
-  Result<std::vector<AlertRecord>> ListAlerts(Session& s, const std::string& region_prefix,
-                                              const std::optional<std::string>& status) const;
-  Status DecideAlert(Session& s, const std::string& id, const std::string& status,
+  Result<std::vector<AlertRecord>> ListAlerts(
+      Session& s, const std::string& region_prefix,
+      const std::optional<registry::AlertStatus>& status) const;
+  Status DecideAlert(Session& s, const std::string& id, registry::AlertStatus status,
                      const std::string& decided_by, int64_t at,
                      const std::optional<std::string>& note = std::nullopt) const;
 

@@ -1,0 +1,86 @@
+#pragma once
+// The market's status vocabularies: one enum each, with the one table of the strings the API and
+// the database use (core/enum_table.hpp gives ToString and Parse<E>). Header only and free of
+// storage, so the market repository maps its columns with it.
+
+#include "core/enum_table.hpp"
+
+namespace recirc::market {
+
+enum class OfferStatus { kDraft, kPublished, kBlocked, kReserved, kSold, kWithdrawn };
+inline constexpr EnumTable<OfferStatus, 6> kOfferStatusTable{
+    "offer status",
+    {{{OfferStatus::kDraft, "draft"},
+      {OfferStatus::kPublished, "published"},
+      {OfferStatus::kBlocked, "blocked"},
+      {OfferStatus::kReserved, "reserved"},
+      {OfferStatus::kSold, "sold"},
+      {OfferStatus::kWithdrawn, "withdrawn"}}}};
+constexpr const auto& EnumTableOf(OfferStatus) { return kOfferStatusTable; }
+
+enum class BestOfferStatus { kPending, kCountered, kAccepted, kDeclined, kExpired, kUsed };
+inline constexpr EnumTable<BestOfferStatus, 6> kBestOfferStatusTable{
+    "best offer status",
+    {{{BestOfferStatus::kPending, "pending"},
+      {BestOfferStatus::kCountered, "countered"},
+      {BestOfferStatus::kAccepted, "accepted"},
+      {BestOfferStatus::kDeclined, "declined"},
+      {BestOfferStatus::kExpired, "expired"},
+      {BestOfferStatus::kUsed, "used"}}}};
+constexpr const auto& EnumTableOf(BestOfferStatus) { return kBestOfferStatusTable; }
+
+enum class BlockStatus { kBlocked, kAppealed, kUpheld, kLifted };
+inline constexpr EnumTable<BlockStatus, 4> kBlockStatusTable{"block status",
+                                                             {{{BlockStatus::kBlocked, "blocked"},
+                                                               {BlockStatus::kAppealed, "appealed"},
+                                                               {BlockStatus::kUpheld, "upheld"},
+                                                               {BlockStatus::kLifted, "lifted"}}}};
+constexpr const auto& EnumTableOf(BlockStatus) { return kBlockStatusTable; }
+
+enum class OrderState {
+  kPlaced,
+  kPaid,
+  kDispatched,
+  kReceived,
+  kReturnRequested,
+  kSettled,
+  kCancelled,
+  kRefunded,
+};
+inline constexpr EnumTable<OrderState, 8> kOrderStateTable{
+    "order state",
+    {{{OrderState::kPlaced, "placed"},
+      {OrderState::kPaid, "paid"},
+      {OrderState::kDispatched, "dispatched"},
+      {OrderState::kReceived, "received"},
+      {OrderState::kReturnRequested, "return_requested"},
+      {OrderState::kSettled, "settled"},
+      {OrderState::kCancelled, "cancelled"},
+      {OrderState::kRefunded, "refunded"}}}};
+constexpr const auto& EnumTableOf(OrderState) { return kOrderStateTable; }
+
+// Returns and disputes: open, then accepted, refused or resolved; warranty claims: open, then
+// in_progress (repair or replace) and completed, or refunded, or rejected.
+enum class AfterSaleStatus {
+  kOpen,
+  kAccepted,
+  kRefused,
+  kResolved,
+  kInProgress,
+  kCompleted,
+  kRefunded,
+  kRejected,
+};
+inline constexpr EnumTable<AfterSaleStatus, 8> kAfterSaleStatusTable{
+    "after-sales status",
+    {{{AfterSaleStatus::kOpen, "open"},
+      {AfterSaleStatus::kAccepted, "accepted"},
+      {AfterSaleStatus::kRefused, "refused"},
+      {AfterSaleStatus::kResolved, "resolved"},
+      {AfterSaleStatus::kInProgress, "in_progress"},
+      {AfterSaleStatus::kCompleted, "completed"},
+      {AfterSaleStatus::kRefunded, "refunded"},
+      {AfterSaleStatus::kRejected, "rejected"}}}};
+constexpr const auto& EnumTableOf(AfterSaleStatus) { return kAfterSaleStatusTable; }
+
+}  // namespace recirc::market
