@@ -57,7 +57,7 @@ function overflow(page) {
     if (main && main.scrollWidth > main.clientWidth + 1) problems.push(`content ${main.scrollWidth} px wide in ${main.clientWidth} px`)
     const scrolls = (el) => {
       for (let a = el.parentElement; a; a = a.parentElement) {
-        if (a === main || a === document.body) return false
+        if (a === main || a === document.body || a.classList.contains('el-overlay')) return false
         const o = getComputedStyle(a).overflowX
         if ((o === 'auto' || o === 'scroll') && a.scrollWidth > a.clientWidth) return true
         if (a.classList.contains('el-tabs__nav-wrap')) return true
@@ -71,6 +71,11 @@ function overflow(page) {
         const name = el.getAttribute('data-test') || el.getAttribute('name') || el.textContent.trim().slice(0, 20) || el.className
         problems.push(`${el.tagName.toLowerCase()} "${name}" reaches ${Math.round(r.right)} px`)
       }
+    }
+    for (const el of document.querySelectorAll('.el-dialog, .el-message-box, .el-drawer')) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue
+      if (r.left < 0 || r.right > window.innerWidth + 1) problems.push(`${el.className.split(' ')[0]} spans ${Math.round(r.left)}–${Math.round(r.right)} px`)
     }
     return problems.slice(0, 6)
   })
@@ -102,6 +107,17 @@ async function checkPage(page, what) {
   await page.setViewportSize(PHONE)
   await assertFits(page, what, PHONE)
   await page.screenshot({ path: path.join(SHOTS, `${shotName(what)}.png`), fullPage: true })
+  // The page's create dialog, if it has one, fits too.
+  const create = page.locator('.el-main [data-test^=create-]:visible, .el-main [data-test=offer-new]:visible').first()
+  if (await create.count()) {
+    await create.click()
+    const dialog = page.locator('.el-dialog:visible').first()
+    await dialog.waitFor()
+    await assertFits(page, `${what} create dialog`, PHONE)
+    await page.screenshot({ path: path.join(SHOTS, `${shotName(`${what}-dialog`)}.png`) })
+    await dialog.locator('.el-dialog__headerbtn').click()
+    await dialog.waitFor({ state: 'hidden' })
+  }
   const tabs = page.locator('.el-main .el-tabs__item:visible, .market-main .el-tabs__item:visible')
   const count = await tabs.count()
   for (let i = 1; i < count; i++) {
@@ -148,7 +164,7 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
     const pages = [
       ['login', '/login', 'input[name=username]'],
       ['market search', '/market', '.market-main'],
-      ['market search for 手机', '/market?q=%E6%89%8B%E6%9C%BA', '.market-main'],
+      ['market search for phones', '/market?q=%E6%89%8B%E6%9C%BA', '.market-main'],
       ['offer page', `/market/offers/${offerId}`, '[data-test=offer-disclosure]'],
       ['buyer sign-up', '/market/signup', '.market-main form'],
       ['public item page', `/items/${offer.item_id}`, 'main, #app > *'],
