@@ -217,6 +217,11 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
     assert.equal(await aside.isVisible(), false, 'no side column on a phone')
     await page.locator('[data-test=menu-button]').click()
     const drawer = page.locator('[data-test=menu-drawer]')
+    await drawer.locator('[data-test=logout]').waitFor()
+    assert.equal((await drawer.locator('[data-test=user-role]').textContent()).trim(), '经营者员工')
+    await drawer.locator('.el-menu-item', { hasText: '收购登记' }).waitFor()
+    await settle(page)
+    await page.screenshot({ path: path.join(SHOTS, 'shop.clerk-menu-drawer.png') })
     await drawer.locator('[data-menu=acquisitions]').click()
     await page.waitForURL((u) => new URL(u).pathname === '/acquisitions')
     await drawer.waitFor({ state: 'hidden' })
@@ -226,6 +231,25 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
     await settle(page)
     assert.equal(await page.locator('[data-test=menu-button]').isVisible(), false, 'no menu button on a desk')
     assert.equal(await aside.isVisible(), true, 'the side menu is back on a desk')
+  })
+
+  test('on a phone the work lists are cards, each line labelled with its column', async () => {
+    const { page } = browser
+    await logIn(page, 'shop.clerk')
+    await page.setViewportSize(PHONE)
+    await page.goto('/shop')
+    const table = page.locator('[data-test=offers-table]')
+    const card = table.locator('.el-table__body tr').first()
+    await card.waitFor()
+    assert.equal(await table.locator('.el-table__header-wrapper').isVisible(), false, 'no column headers on a phone')
+    await card.locator('.cell[data-label=状态]').waitFor()
+    await card.locator('.cell[data-label=价格]', { hasText: '¥' }).waitFor()
+    const box = await card.boundingBox()
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the card fits: ${JSON.stringify(box)}`)
+    // On a desk it is a table again.
+    await page.setViewportSize(DESK)
+    await table.locator('.el-table__header-wrapper').waitFor()
+    assert.deepEqual(browser.pageErrors, [], 'the pages reported errors')
   })
 
   test('on a phone a clerk registers an item and sees the whole receipt and its print button', async () => {
