@@ -113,6 +113,7 @@ async function checkPage(page, what) {
     await create.click()
     const dialog = page.locator('.el-dialog:visible').first()
     await dialog.waitFor()
+    await page.waitForFunction(() => document.getAnimations().length === 0) // faded in
     await assertFits(page, `${what} create dialog`, PHONE)
     await page.screenshot({ path: path.join(SHOTS, `${shotName(`${what}-dialog`)}.png`) })
     await dialog.locator('.el-dialog__headerbtn').click()
@@ -220,7 +221,8 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
     await drawer.locator('[data-test=logout]').waitFor()
     assert.equal((await drawer.locator('[data-test=user-role]').textContent()).trim(), '经营者员工')
     await drawer.locator('.el-menu-item', { hasText: '收购登记' }).waitFor()
-    await settle(page)
+    await page.waitForFunction(() => document.getAnimations().length === 0) // slid in
+    await assertFits(page, 'shop.clerk menu drawer', PHONE, { gather: false })
     await page.screenshot({ path: path.join(SHOTS, 'shop.clerk-menu-drawer.png') })
     await drawer.locator('[data-menu=acquisitions]').click()
     await page.waitForURL((u) => new URL(u).pathname === '/acquisitions')
