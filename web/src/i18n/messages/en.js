@@ -51,6 +51,7 @@ export default {
     submitting: 'Logging in…',
   },
   header: {
+    menu: 'Menu',
     logout: 'Log out',
     loggedOut: 'Logged out',
   },

@@ -51,6 +51,7 @@ export default {
     submitting: '正在登录…',
   },
   header: {
+    menu: '菜单',
     logout: '退出登录',
     loggedOut: '已退出登录',
   },
