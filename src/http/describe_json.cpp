@@ -75,6 +75,10 @@ Status ReadScalar(const json::value* v, const std::string& path, json::value& ou
 Status OnlyKnown(const json::object& o, const std::string& path,
                  const std::vector<std::string_view>& known) {
   for (const auto& kv : o) {
+    if (kv.key().empty()) {
+      // An error must name a field: the object holding the empty key (the body at the top).
+      return Error::InvalidArgument(path.empty() ? "body" : path, "a field has an empty name");
+    }
     if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end()) {
       std::string expected;
       for (auto k : known) expected += (expected.empty() ? "" : ", ") + std::string(k);

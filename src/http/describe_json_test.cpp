@@ -120,6 +120,10 @@ TEST(DescribeJsonTest, ErrorsNameTheFullPath) {
               "unknown field; the fields are: id, price_fen, urgent, discount_fen, csrf_token, "
               "created_at, item, tags");
   ExpectError(With(R"(2023-11-14T22:13:20.123Z)", "yesterday"), "created_at", "a time in RFC 3339");
+  // Found by fuzz/describe_json_fuzz: an empty key named no field at all.
+  ExpectError(With(R"("tags":{})", R"("tags":{},"":1)"), "body", "a field has an empty name");
+  ExpectError(With(R"("imei":"1")", R"("imei":"1","":2)"), "item.identifiers[0]",
+              "a field has an empty name");
   ExpectError(With(R"("item":{)", R"("item":7,"x":{)"), "x",
               "unknown field; the fields are: id, price_fen, urgent, discount_fen, csrf_token, "
               "created_at, item, tags");
