@@ -4,11 +4,13 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/market/offer_service.hpp"
 #include "http/describe_json.hpp"
 #include "storage/market/market_repository.hpp"
 
 namespace recirc::api::dto {
 
+using jsonmap::Omitted;
 using jsonmap::tag_invoke;
 using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
@@ -310,6 +312,121 @@ struct SettleDispute {
   std::string outcome;
 };
 BOOST_DESCRIBE_STRUCT(SettleDispute, (), (reinspection_report_id, outcome))
+
+// Offer creation and publication.
+struct NewBestOfferTerms {
+  static constexpr bool kRequest = true;
+  bool enabled = false;
+  std::optional<int64_t> auto_accept_fen;
+  std::optional<int64_t> auto_decline_fen;
+};
+BOOST_DESCRIBE_STRUCT(NewBestOfferTerms, (), (enabled, auto_accept_fen, auto_decline_fen))
+
+struct NewOffer {
+  static constexpr std::string_view kSchemaName = "NewOffer";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"warranty_months",
+       R"js({"description": "at least 3 for used electrical and electronic products and cars (rule warranty_minimum)"})js"}};
+  std::string item_id;
+  std::optional<std::string> sale_mode;
+  std::string channel;
+  std::optional<std::string> outlet_id;
+  std::string title;
+  std::optional<std::string> description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  Omitted<NewBestOfferTerms> best_offer;
+  market::OfferTerms ToDomain() const;
+};
+BOOST_DESCRIBE_STRUCT(NewOffer, (),
+                      (item_id, sale_mode, channel, outlet_id, title, description, price_fen,
+                       warranty_months, return_days, best_offer))
+
+struct PublishOffer {
+  static constexpr bool kRequest = true;
+  int64_t disclosure_version = 0;
+};
+BOOST_DESCRIBE_STRUCT(PublishOffer, (), (disclosure_version))
+
+struct PublishResult {
+  static constexpr std::string_view kSchemaName = "PublishResult";
+  Offer offer;
+  std::optional<ListingBlock> block;
+  static PublishResult From(const market::PublishResult& r);
+};
+BOOST_DESCRIBE_STRUCT(PublishResult, (), (offer, block))
+
+struct WithdrawOffer {
+  static constexpr bool kRequest = true;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(WithdrawOffer, (), (reason))
+
+// Best offers.
+struct BestOffer {
+  static constexpr std::string_view kSchemaName = "BestOffer";
+  static constexpr std::string_view kListSchemaName = "BestOfferList";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status",
+       R"js({"enum": ["pending", "countered", "accepted", "declined", "expired", "used"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string buyer_ref;
+  int64_t amount_fen = 0;
+  std::optional<int64_t> counter_fen;
+  std::string status;
+  Time expires_at;
+  Time created_at;
+  static BestOffer From(const storage::BestOfferRecord& b);
+};
+BOOST_DESCRIBE_STRUCT(BestOffer, (),
+                      (id, offer_id, buyer_ref, amount_fen, counter_fen, status, expires_at,
+                       created_at))
+
+// A buyer's own best offer in their list: the offer's title and price beside it.
+struct MyBestOffer : BestOffer {
+  static constexpr std::string_view kSchemaName = "MyBestOffer";
+  static constexpr std::string_view kPageSchemaName = "MyBestOfferPage";
+  std::string offer_title;
+  int64_t offer_price_fen = 0;
+  static MyBestOffer From(const storage::BuyerBestOfferRecord& r);
+};
+BOOST_DESCRIBE_STRUCT(MyBestOffer, (BestOffer), (offer_title, offer_price_fen))
+
+struct MakeBestOffer {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(MakeBestOffer, (), (buyer_ref, amount_fen))
+
+struct RespondBestOffer {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"action", R"js({"enum": ["accept", "decline", "counter"]})js"}};
+  std::string action;
+  std::optional<int64_t> counter_fen;
+};
+BOOST_DESCRIBE_STRUCT(RespondBestOffer, (), (action, counter_fen))
+
+struct AcceptCounter {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"},
+      {"counter_fen",
+       R"js({"description": "the counter's amount: the buyer confirms what they take"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t counter_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(AcceptCounter, (), (buyer_ref, counter_fen))
 
 // A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
 // full page, null at the end), named after the element (OfferList, OfferPage, …).

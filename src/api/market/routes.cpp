@@ -54,56 +54,20 @@ std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("
 // Offers.
 
 Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"item_id", "sale_mode", "channel", "outlet_id", "title", "description",
-                            "price_fen", "warranty_months", "return_days", "best_offer"}));
-  market::OfferTerms t;
-  RECIRC_TRY(t.item_id, f.String("item_id"));
-  RECIRC_TRY(auto mode, f.OptionalString("sale_mode"));
-  if (mode) t.sale_mode = *mode;
-  RECIRC_TRY(t.channel, f.String("channel"));
-  RECIRC_TRY(t.outlet_id, f.OptionalString("outlet_id"));
-  RECIRC_TRY(t.title, f.String("title"));
-  RECIRC_TRY(auto description, f.OptionalString("description"));
-  t.description = description.value_or("");
-  RECIRC_TRY(t.price_fen, f.Fen("price_fen"));
-  RECIRC_TRY(t.warranty_months, f.Integer("warranty_months"));
-  RECIRC_TRY(t.return_days, f.Integer("return_days"));
-  if (const json::value* b = body.if_contains("best_offer")) {
-    if (!b->is_object()) return Error::InvalidArgument("best_offer", "best_offer is an object");
-    http::JsonFields bf(b->as_object());
-    auto fail = bf.OnlyKnown({"enabled", "auto_accept_fen", "auto_decline_fen"});
-    if (!fail) {
-      Error e = fail.error();
-      e.field = "best_offer." + e.field;
-      return e;
-    }
-    RECIRC_TRY(t.best_offer.enabled, bf.OptionalBool("enabled", false));
-    RECIRC_TRY(t.best_offer.auto_accept_fen, bf.OptionalFen("auto_accept_fen"));
-    RECIRC_TRY(t.best_offer.auto_decline_fen, bf.OptionalFen("auto_decline_fen"));
-  }
-  RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), t));
+  RECIRC_TRY(auto in, ReadBody<dto::NewOffer>(ctx));
+  RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), in.ToDomain()));
   return http::Json(201, OfferJson(offer));
 }
 
 Result<http::Response> PublishOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"disclosure_version"}));
-  RECIRC_TRY(int64_t version, f.Integer("disclosure_version"));
-  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), Id(ctx), version));
-  json::object out{{"offer", OfferJson(result.offer)}};
-  out["block"] = result.block ? json::value(BlockJson(*result.block)) : nullptr;
-  return http::Json(200, out);
+  RECIRC_TRY(auto in, ReadBody<dto::PublishOffer>(ctx));
+  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), Id(ctx), in.disclosure_version));
+  return http::Json(200, json::value_from(dto::PublishResult::From(result)));
 }
 
 Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), Id(ctx), reason));
+  RECIRC_TRY(auto in, ReadBody<dto::WithdrawOffer>(ctx));
+  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), Id(ctx), in.reason));
   return http::Json(200, OfferJson(offer));
 }
 
@@ -361,13 +325,19 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
   using http::Describe;
   using http::Document;
-  Describe(routes, Verb::post, "/api/v1/offers",
-           Document<void, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(
+      routes, Verb::post, "/api/v1/offers",
+      Document<dto::NewOffer, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(routes, Verb::post, "/api/v1/offers/{id}/publish",
+           Document<dto::PublishOffer, dto::PublishResult>(
+               "Publish: no hold, current disclosure version, sanitization, warranty; the "
+               "prohibited-goods rules may block it",
+               "market", 200));
   Describe(routes, Verb::get, "/api/v1/offers/{id}",
            Document<void, dto::Offer>("An offer (published, reserved and sold ones are public)",
                                       "market", 200));
   Describe(routes, Verb::post, "/api/v1/offers/{id}/withdraw",
-           Document<void, dto::Offer>("Withdraw an offer", "market", 200));
+           Document<dto::WithdrawOffer, dto::Offer>("Withdraw an offer", "market", 200));
   Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
            Document<void, dto::ListingBlock>("One listing block", "market", 200));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",

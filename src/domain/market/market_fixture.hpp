@@ -52,6 +52,9 @@ inline json::object PhoneResults() {
 
 class MarketFixture : public testing::BothDatabases {
  protected:
+  // Typed ids from a record's text id (the services take StrongIds).
+  static OfferId Oid(const std::string& text) { return OfferId::Parse(text, "id").value(); }
+  static BestOfferId Bid(const std::string& text) { return BestOfferId::Parse(text, "id").value(); }
   void SetUp() override {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
