@@ -47,4 +47,31 @@ MyBestOffer MyBestOffer::From(const storage::BuyerBestOfferRecord& r) {
   return out;
 }
 
+ProhibitedRules ProhibitedRules::From(const market::ProhibitedRules& set) {
+  ProhibitedRules out;
+  out.version = set.version();
+  for (const auto& r : set.rules()) {
+    ProhibitedRule rule{r.id,
+                        r.basis,
+                        r.categories,
+                        r.channels,
+                        {r.keywords_zh, r.keywords_en},
+                        std::nullopt,
+                        {r.reason_zh, r.reason_en}};
+    if (!r.signal.empty()) rule.signal = r.signal;
+    out.rules.push_back(std::move(rule));
+  }
+  return out;
+}
+
+OrderPhoto OrderPhoto::From(const storage::OrderPhotoRecord& r) {
+  return {r.sha256,
+          "sha256:" + r.sha256,
+          r.stage,
+          r.media_type,
+          r.size_bytes,
+          Time{r.created_at},
+          "/api/v1/orders/" + r.order_id + "/photos/" + r.sha256};
+}
+
 }  // namespace recirc::api::dto

@@ -4,9 +4,13 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/market/after_sales.hpp"
 #include "domain/market/offer_service.hpp"
+#include "domain/market/order_service.hpp"
+#include "domain/market/prohibited.hpp"
 #include "http/describe_json.hpp"
 #include "storage/market/market_repository.hpp"
+#include "storage/market/order_photos.hpp"
 
 namespace recirc::api::dto {
 
@@ -258,6 +262,29 @@ struct PayOrder {
 };
 BOOST_DESCRIBE_STRUCT(PayOrder, (), (amount_fen, receipt_number))
 
+struct DispatchOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"method", R"js({"enum": ["handover", "shipping"]})js"}};
+  std::string method;
+  std::vector<std::string> serials;
+  std::vector<std::string> photos;
+  std::optional<std::string> tracking;
+  market::DispatchInput ToDomain() const { return {method, serials, photos, tracking}; }
+};
+BOOST_DESCRIBE_STRUCT(DispatchOrder, (), (method, serials, photos, tracking))
+
+struct RequestReturn {
+  static constexpr bool kRequest = true;
+  std::vector<std::string> serials;
+  Omitted<std::vector<std::string>> photos;
+  std::string reason;
+  market::ReturnInput ToDomain() const {
+    return {serials, photos.value_or(std::vector<std::string>{}), reason};
+  }
+};
+BOOST_DESCRIBE_STRUCT(RequestReturn, (), (serials, photos, reason))
+
 struct ReceiveOrder {
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {
@@ -427,6 +454,77 @@ struct AcceptCounter {
   int64_t counter_fen = 0;
 };
 BOOST_DESCRIBE_STRUCT(AcceptCounter, (), (buyer_ref, counter_fen))
+
+// The prohibited-goods rules (public).
+struct LocalisedWords {
+  std::vector<std::string> zh;
+  std::vector<std::string> en;
+};
+BOOST_DESCRIBE_STRUCT(LocalisedWords, (), (zh, en))
+
+struct LocalisedText {
+  std::string zh;
+  std::string en;
+};
+BOOST_DESCRIBE_STRUCT(LocalisedText, (), (zh, en))
+
+struct ProhibitedRule {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"channels", R"js({"description": "empty: every channel"})js"}};
+  std::string id;
+  std::string basis;
+  std::vector<std::string> categories;
+  std::vector<std::string> channels;
+  LocalisedWords keywords;
+  std::optional<std::string> signal;
+  LocalisedText reason;
+};
+BOOST_DESCRIBE_STRUCT(ProhibitedRule, (),
+                      (id, basis, categories, channels, keywords, signal, reason))
+
+struct ProhibitedRules {
+  static constexpr std::string_view kSchemaName = "ProhibitedRules";
+  int64_t version = 0;
+  std::vector<ProhibitedRule> rules;
+  static ProhibitedRules From(const market::ProhibitedRules& set);
+};
+BOOST_DESCRIBE_STRUCT(ProhibitedRules, (), (version, rules))
+
+// The payment providers this server offers.
+struct PaymentProvider {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"name", R"js({"examples": ["cash_at_outlet", "simulated"]})js"},
+      {"simulated", R"js({"description": "true: moves no money (模拟支付 / SIMULATED)"})js"}};
+  std::string name;
+  bool simulated = false;
+};
+BOOST_DESCRIBE_STRUCT(PaymentProvider, (), (name, simulated))
+
+struct PaymentProviderList {
+  std::vector<PaymentProvider> items;
+};
+BOOST_DESCRIBE_STRUCT(PaymentProviderList, (), (items))
+
+// A photo of an order's dispatch or return.
+struct OrderPhoto {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"ref", R"js({"description": "sha256:<hex>, as a dispatch's or return's photos[i]"})js"},
+      {"stage", R"js({"enum": ["dispatch", "return"]})js"}};
+  std::string sha256;
+  std::string ref;
+  std::string stage;
+  std::string media_type;
+  int64_t size_bytes = 0;
+  Time created_at;
+  std::string url;
+  static OrderPhoto From(const storage::OrderPhotoRecord& r);
+};
+BOOST_DESCRIBE_STRUCT(OrderPhoto, (), (sha256, ref, stage, media_type, size_bytes, created_at, url))
+
+struct OrderPhotoList {
+  std::vector<OrderPhoto> items;
+};
+BOOST_DESCRIBE_STRUCT(OrderPhotoList, (), (items))
 
 // A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
 // full page, null at the end), named after the element (OfferList, OfferPage, …).

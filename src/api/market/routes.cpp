@@ -32,23 +32,6 @@ json::object OrderJson(const storage::OrderRecord& o) {
   return json::value_from(dto::Order::From(o)).as_object();
 }
 
-Result<std::vector<std::string>> StringList(const json::object& body, std::string_view key,
-                                            bool required) {
-  std::vector<std::string> out;
-  const json::value* v = body.if_contains(key);
-  if (v == nullptr && !required) return out;
-  if (v == nullptr || !v->is_array()) {
-    return Error::InvalidArgument(std::string(key), std::string(key) + " is an array of strings");
-  }
-  for (const auto& x : v->as_array()) {
-    if (!x.is_string()) {
-      return Error::InvalidArgument(std::string(key), std::string(key) + " is an array of strings");
-    }
-    out.emplace_back(x.as_string());
-  }
-  return out;
-}
-
 std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
 
 // Offers.
@@ -94,32 +77,16 @@ Result<http::Response> OwnOffers(const MarketServices& d, http::RequestContext& 
 }
 
 Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestContext&) {
-  json::array rules;
-  for (const auto& r : d.rules.rules()) {
-    json::array categories, channels, zh, en;
-    for (const auto& x : r.categories) categories.push_back(json::string(x));
-    for (const auto& x : r.channels) channels.push_back(json::string(x));
-    for (const auto& x : r.keywords_zh) zh.push_back(json::string(x));
-    for (const auto& x : r.keywords_en) en.push_back(json::string(x));
-    rules.push_back({{"id", r.id},
-                     {"basis", r.basis},
-                     {"categories", categories},
-                     {"channels", channels},
-                     {"keywords", {{"zh", zh}, {"en", en}}},
-                     {"signal", r.signal.empty() ? json::value(nullptr) : json::value(r.signal)},
-                     {"reason", {{"zh", r.reason_zh}, {"en", r.reason_en}}}});
-  }
-  return http::Json(200, json::object{{"version", d.rules.version()}, {"rules", rules}});
+  return http::Json(200, json::value_from(dto::ProhibitedRules::From(d.rules)));
 }
 
 // The providers this server offers: the web's checkout shows the simulated one (labelled
 // 模拟支付 / SIMULATED) only when it is here.
 Result<http::Response> ListPaymentProviders(const MarketServices& d, http::RequestContext&) {
-  json::array items;
-  for (const auto* p : d.payments.Offered()) {
-    items.push_back({{"name", p->Name()}, {"simulated", p->Simulated()}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::PaymentProviderList out;
+  for (const auto* p : d.payments.Offered())
+    out.items.push_back({std::string(p->Name()), p->Simulated()});
+  return http::Json(200, json::value_from(out));
 }
 
 // Listing blocks.
@@ -196,15 +163,8 @@ Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& c
 }
 
 Result<http::Response> DispatchOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"method", "serials", "photos", "tracking"}));
-  market::DispatchInput in;
-  RECIRC_TRY(in.method, f.String("method"));
-  RECIRC_TRY(in.serials, StringList(body, "serials", true));
-  RECIRC_TRY(in.photos, StringList(body, "photos", true));
-  RECIRC_TRY(in.tracking, f.OptionalString("tracking"));
-  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), Id(ctx), in));
+  RECIRC_TRY(auto in, ReadBody<dto::DispatchOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), Id(ctx), in.ToDomain()));
   return http::Json(200, OrderJson(order));
 }
 
@@ -235,14 +195,8 @@ Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext
 // After-sales.
 
 Result<http::Response> RequestReturn(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"serials", "photos", "reason"}));
-  market::ReturnInput in;
-  RECIRC_TRY(in.serials, StringList(body, "serials", true));
-  RECIRC_TRY(in.photos, StringList(body, "photos", false));
-  RECIRC_TRY(in.reason, f.String("reason"));
-  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), Id(ctx), in));
+  RECIRC_TRY(auto in, ReadBody<dto::RequestReturn>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), Id(ctx), in.ToDomain()));
   return http::Json(201, AfterSaleJson(r));
 }
 
@@ -326,6 +280,15 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Describe;
   using http::Document;
   Describe(
+      routes, Verb::get, "/api/v1/market/prohibited-rules",
+      Document<void, dto::ProhibitedRules>(
+          "The prohibited-goods rules (data/market), categories, keywords and signals", "market"));
+  Describe(routes, Verb::get, "/api/v1/market/payment-providers",
+           Document<void, dto::PaymentProviderList>(
+               "The payment providers this server offers (simulated only in the demo and where "
+               "the config enables it)",
+               "market"));
+  Describe(
       routes, Verb::post, "/api/v1/offers",
       Document<dto::NewOffer, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
   Describe(routes, Verb::post, "/api/v1/offers/{id}/publish",
@@ -360,7 +323,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
                                                "market", 200));
   Describe(
       routes, Verb::post, "/api/v1/orders/{id}/dispatch",
-      Document<void, dto::Order>(
+      Document<dto::DispatchOrder, dto::Order>(
           "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
            Document<dto::ReceiveOrder, dto::Order>(
@@ -400,6 +363,11 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
            Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
                                               "market"));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/returns",
+           Document<dto::RequestReturn, dto::AfterSale>(
+               "Request a return within the return window; serials are compared with the "
+               "dispatch record",
+               "market", 201));
   Describe(routes, Verb::post, "/api/v1/returns/{id}/accept",
            Document<dto::AcceptReturn, dto::AfterSale>(
                "Accept a return with a full refund (a flagged return needs override_flag)",
