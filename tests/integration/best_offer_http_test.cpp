@@ -221,12 +221,18 @@ TEST_P(BestOfferHttpTest, AMalformedIdIsRefusedNamingTheField) {
       {"GET", "/api/v1/offers/nope/best-offers", "", &clerk_},
       {"GET", "/api/v1/best-offers/nope", "", &buyer},
       {"POST", "/api/v1/best-offers/nope/respond", R"({"action":"accept"})", &clerk_},
-      {"POST", "/api/v1/best-offers/nope/accept-counter", R"({"counter_fen":100})", &buyer}};
+      {"POST", "/api/v1/best-offers/nope/accept-counter", R"({"counter_fen":100})", &buyer},
+      {"GET", "/api/v1/offers/nope", "", &buyer},
+      {"GET", "/api/v1/offers/nope/availability", "", &buyer},
+      {"GET", "/api/v1/items/nope/offers", "", &buyer},
+      {"POST", "/api/v1/offers/nope/publish", R"({"disclosure_version":1})", &clerk_},
+      {"POST", "/api/v1/offers/nope/withdraw", R"({"reason":"x"})", &clerk_}};
   for (const auto& c : cases) {
     auto r = Call(c.method, c.path, c.body, *c.who, 400);
     EXPECT_EQ(r.at("error").at("field"), "id") << c.path;
   }
   Call("GET", "/api/v1/best-offers/01M82QGDFSEZ4VR0P0J7CYX2FC", "", buyer, 404);
+  Call("GET", "/api/v1/offers/01M82QGDFSEZ4VR0P0J7CYX2FC", "", buyer, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, BestOfferHttpTest,

@@ -44,23 +44,27 @@ Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext
 
 Result<http::Response> PublishOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::PublishOffer>(ctx));
-  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), Id(ctx), in.disclosure_version));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), id, in.disclosure_version));
   return http::Json(200, json::value_from(dto::PublishResult::From(result)));
 }
 
 Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::WithdrawOffer>(ctx));
-  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), Id(ctx), in.reason));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), id, in.reason));
   return http::Json(200, OfferJson(offer));
 }
 
 Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, Id(ctx)));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, id));
   return http::Json(200, OfferJson(offer));
 }
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
+  RECIRC_TRY(auto item_id, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, item_id));
   dto::List<dto::Offer> out;
   for (const auto& o : offers) out.items.push_back(dto::Offer::From(o));
   return http::Json(200, json::value_from(out));

@@ -173,7 +173,7 @@ class MarketFixture : public testing::BothDatabases {
     t.best_offer = best;
     auto offer = offers_->Create(clerk_, t);
     EXPECT_TRUE(offer) << offer.error().message;
-    auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
+    auto published = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
     EXPECT_TRUE(published) << published.error().message;
     EXPECT_EQ(ToString(published->offer.status), "published");
     return published->offer;

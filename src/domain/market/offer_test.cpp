@@ -22,17 +22,17 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
 
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer) << offer.error().message;
-  auto no_disclosure = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto no_disclosure = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(no_disclosure);
   EXPECT_EQ(inspection::RuleOf(no_disclosure.error()), kRuleDisclosureRequired);
 
   Inspect(item);
-  auto unsanitized = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto unsanitized = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(unsanitized);
   EXPECT_EQ(inspection::RuleOf(unsanitized.error()), inspection::kRuleSanitizationRequired);
 
   Sanitize(item);
-  auto outdated = offers_->Publish(clerk_, offer->id, 1);
+  auto outdated = offers_->Publish(clerk_, Oid(offer->id), 1);
   ASSERT_FALSE(outdated);
   EXPECT_EQ(inspection::RuleOf(outdated.error()), kRuleDisclosureOutdated);
 
@@ -40,14 +40,14 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, item, registry::ItemStatus::kHeld);
   }));
-  auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto held = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(held);
   EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, item, registry::ItemStatus::kInStock);
   }));
 
-  auto published = offers_->Publish(clerk_, offer->id, 2);
+  auto published = offers_->Publish(clerk_, Oid(offer->id), 2);
   ASSERT_TRUE(published) << published.error().message;
   EXPECT_EQ(ToString(published->offer.status), "published");
   EXPECT_EQ(published->offer.disclosure_version, 2);
@@ -60,12 +60,12 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
   // One published offer per item.
   auto second = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(second);
-  auto twice = offers_->Publish(clerk_, second->id, std::nullopt);
+  auto twice = offers_->Publish(clerk_, Oid(second->id), std::nullopt);
   ASSERT_FALSE(twice);
   EXPECT_EQ(inspection::RuleOf(twice.error()), kRuleAlreadyOffered);
   // Anonymous callers see published offers only.
-  EXPECT_TRUE(offers_->Get(nullptr, offer->id));
-  EXPECT_FALSE(offers_->Get(nullptr, second->id));
+  EXPECT_TRUE(offers_->Get(nullptr, Oid(offer->id)));
+  EXPECT_FALSE(offers_->Get(nullptr, Oid(second->id)));
 }
 
 TEST_P(OfferTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds) {
@@ -74,18 +74,18 @@ TEST_P(OfferTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds
   Sanitize(item);
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer) << offer.error().message;
-  auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto held = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(held);
   EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
   clock_.Advance(hours(7 * 24 + 1));
-  auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto published = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(published) << published.error().message;
   EXPECT_EQ(ToString(published->offer.status), "published");
 }
 
 TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacementWould) {
   const auto offer = Published("35693803564392");
-  auto open = offers_->Availability(nullptr, offer.id);
+  auto open = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(open) << open.error().message;
   EXPECT_TRUE(open->buyable);
   EXPECT_EQ(ToString(open->status), "published");
@@ -95,7 +95,7 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, offer.item_id, registry::ItemStatus::kHeld);
   }));
-  auto held = offers_->Availability(nullptr, offer.id);
+  auto held = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(held) << held.error().message;
   EXPECT_FALSE(held->buyable);
   EXPECT_EQ(held->rule, inspection::kRuleItemHeld);
@@ -109,12 +109,12 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
 
   // Reserved by an order: not buyable by anyone else.
   ASSERT_TRUE(Order(offer));
-  auto reserved = offers_->Availability(nullptr, offer.id);
+  auto reserved = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(reserved);
   EXPECT_FALSE(reserved->buyable);
   EXPECT_EQ(reserved->rule, "offer_reserved");
   // An unknown offer is not found, as for GET.
-  EXPECT_EQ(offers_->Availability(nullptr, "01M82QGDFSEZ4VR0P0J7CYX2FC").error().code,
+  EXPECT_EQ(offers_->Availability(nullptr, Oid("01M82QGDFSEZ4VR0P0J7CYX2FC")).error().code,
             ErrorCode::kNotFound);
 }
 
@@ -126,7 +126,7 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
   t.title = "iPhone 13, not a replica";
   auto offer = offers_->Create(clerk_, t);
   ASSERT_TRUE(offer);
-  auto blocked = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto blocked = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(blocked) << blocked.error().message;
   EXPECT_EQ(ToString(blocked->offer.status), "blocked");
   ASSERT_TRUE(blocked->block);
@@ -161,7 +161,7 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
       supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "凭证属实");
   ASSERT_TRUE(lifted) << lifted.error().message;
   EXPECT_EQ(ToString(lifted->status), "lifted");
-  auto again = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto again = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(ToString(again->offer.status), "published");
   // The audit trail: blocked, appealed, decided.
@@ -190,7 +190,7 @@ TEST_P(OfferTest, ACounterfeitVerdictBlocksTheListing) {
   }));
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer);
-  auto blocked = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto blocked = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(blocked) << blocked.error().message;
   ASSERT_TRUE(blocked->block);
   EXPECT_EQ(blocked->block->rule_id, "counterfeit_verdict");

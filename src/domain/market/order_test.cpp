@@ -48,7 +48,7 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
   auto settled = orders_->Settle(clerk_, order->id, 350000);
   ASSERT_TRUE(settled) << settled.error().message;
   EXPECT_EQ(ToString(settled->state), "settled");
-  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "sold");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "sold");
 
   // Item history: offered, sold, handed over, settled; bands, no buyer.
   std::vector<std::string> types;
@@ -106,7 +106,7 @@ TEST_P(OrderTest, ARefundNeverExceedsThePayment) {
   EXPECT_EQ(rest->refunded_fen, rest->paid_fen);
   EXPECT_FALSE(orders_->Refund(clerk_, order->id, 1));
   // Refunded before dispatch: the offer is open again.
-  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "published");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "published");
 }
 
 TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
