@@ -235,7 +235,8 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
     RECIRC_TRY(auto offer, x.offers.Create(clerk, terms));
     if (receipt.status != registry::ReceiptStatus::kRegistered)
       continue;  // held: publishing would answer item_held
-    RECIRC_TRY(auto published, x.offers.Publish(clerk, offer.id, std::nullopt));
+    RECIRC_TRY(auto offer_id, OfferId::Parse(offer.id, "id"));
+    RECIRC_TRY(auto published, x.offers.Publish(clerk, offer_id, std::nullopt));
     if (published.offer.status != market::OfferStatus::kPublished) {
       return Error::Internal("demo offer " + offer.id + " was " + ToString(published.offer.status));
     }

@@ -208,6 +208,33 @@ TEST_P(BestOfferHttpTest, TheOperatorsOfferAndOrderListsPage) {
   EXPECT_EQ(FieldOf("/api/v1/orders?limit=0", clerk_), "limit");
 }
 
+// A malformed offer or best-offer id in the path is refused naming "id" (400, was 404); a
+// well-formed one that names nothing is still not found.
+TEST_P(BestOfferHttpTest, AMalformedIdIsRefusedNamingTheField) {
+  const Headers buyer = LogIn("buyer", "recirc-demo");
+  struct Case {
+    std::string method, path, body;
+    const Headers* who;
+  };
+  const std::vector<Case> cases = {
+      {"POST", "/api/v1/offers/nope/best-offers", R"({"amount_fen":100})", &buyer},
+      {"GET", "/api/v1/offers/nope/best-offers", "", &clerk_},
+      {"GET", "/api/v1/best-offers/nope", "", &buyer},
+      {"POST", "/api/v1/best-offers/nope/respond", R"({"action":"accept"})", &clerk_},
+      {"POST", "/api/v1/best-offers/nope/accept-counter", R"({"counter_fen":100})", &buyer},
+      {"GET", "/api/v1/offers/nope", "", &buyer},
+      {"GET", "/api/v1/offers/nope/availability", "", &buyer},
+      {"GET", "/api/v1/items/nope/offers", "", &buyer},
+      {"POST", "/api/v1/offers/nope/publish", R"({"disclosure_version":1})", &clerk_},
+      {"POST", "/api/v1/offers/nope/withdraw", R"({"reason":"x"})", &clerk_}};
+  for (const auto& c : cases) {
+    auto r = Call(c.method, c.path, c.body, *c.who, 400);
+    EXPECT_EQ(r.at("error").at("field"), "id") << c.path;
+  }
+  Call("GET", "/api/v1/best-offers/01M82QGDFSEZ4VR0P0J7CYX2FC", "", buyer, 404);
+  Call("GET", "/api/v1/offers/01M82QGDFSEZ4VR0P0J7CYX2FC", "", buyer, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, BestOfferHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

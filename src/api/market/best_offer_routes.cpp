@@ -4,10 +4,11 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
-#include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "domain/market/paging.hpp"
-#include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -15,84 +16,55 @@ namespace {
 namespace json = boost::json;
 using market::MarketServices;
 
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-json::value OptInt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
-
-json::object BestJson(const storage::BestOfferRecord& b) {
-  return {{"id", b.id},
-          {"offer_id", b.offer_id},
-          {"buyer_ref", b.buyer_ref},
-          {"amount_fen", b.amount_fen},
-          {"counter_fen", OptInt(b.counter_fen)},
-          {"status", ToString(b.status)},
-          {"expires_at", Time(b.expires_at)},
-          {"created_at", Time(b.created_at)}};
+json::value BestJson(const storage::BestOfferRecord& b) {
+  return json::value_from(dto::BestOffer::From(b));
 }
-
-// A buyer's own best offer in their list: the offer's title and price beside it.
-json::object MineJson(const storage::BuyerBestOfferRecord& r) {
-  json::object o = BestJson(r.best);
-  o["offer_title"] = r.offer_title;
-  o["offer_price_fen"] = r.offer_price_fen;
-  return o;
-}
-
-std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
 
 Result<http::Response> MakeBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "amount_fen"}));
-  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
-  const std::string buyer_ref = given_ref.value_or("");
-  RECIRC_TRY(int64_t amount, f.Fen("amount_fen"));
-  RECIRC_TRY(auto best, d.best_offers.Make(ctx.Actor(), Id(ctx), buyer_ref, amount));
+  RECIRC_TRY(auto in, ReadBody<dto::MakeBestOffer>(ctx));
+  RECIRC_TRY(auto offer_id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto best,
+             d.best_offers.Make(ctx.Actor(), offer_id, in.buyer_ref.value_or(""), in.amount_fen));
   return http::Json(201, BestJson(best));
 }
 
 Result<http::Response> RespondBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"action", "counter_fen"}));
-  RECIRC_TRY(std::string action, f.String("action"));
-  RECIRC_TRY(auto counter, f.OptionalFen("counter_fen"));
-  RECIRC_TRY(auto best, d.best_offers.Respond(ctx.Actor(), Id(ctx), action, counter));
+  RECIRC_TRY(auto in, ReadBody<dto::RespondBestOffer>(ctx));
+  RECIRC_TRY(auto id, BestOfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto best, d.best_offers.Respond(ctx.Actor(), id, in.action, in.counter_fen));
   return http::Json(200, BestJson(best));
 }
 
 Result<http::Response> AcceptCounter(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"buyer_ref", "counter_fen"}));
-  RECIRC_TRY(auto given_ref, f.OptionalString("buyer_ref"));
-  const std::string buyer_ref = given_ref.value_or("");
   // The buyer confirms the amount they take (a buyer account gives no buyer_ref).
-  RECIRC_TRY(int64_t counter, f.Fen("counter_fen"));
-  RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), Id(ctx), buyer_ref, counter));
+  RECIRC_TRY(auto in, ReadBody<dto::AcceptCounter>(ctx));
+  RECIRC_TRY(auto id, BestOfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto best, d.best_offers.AcceptCounter(ctx.Actor(), id, in.buyer_ref.value_or(""),
+                                                    in.counter_fen));
   return http::Json(200, BestJson(best));
 }
 
 Result<http::Response> GetBestOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto best, d.best_offers.Get(ctx.Actor(), Id(ctx)));
+  RECIRC_TRY(auto id, BestOfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto best, d.best_offers.Get(ctx.Actor(), id));
   return http::Json(200, BestJson(best));
 }
 
 Result<http::Response> OfferBestOffers(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto list, d.best_offers.OfOffer(ctx.Actor(), Id(ctx)));
-  json::array items;
-  for (const auto& b : list) items.push_back(BestJson(b));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  RECIRC_TRY(auto offer_id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto list, d.best_offers.OfOffer(ctx.Actor(), offer_id));
+  dto::List<dto::BestOffer> out;
+  for (const auto& b : list) out.items.push_back(dto::BestOffer::From(b));
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/best-offers/mine?cursor=&limit=: the caller's own best offers, newest first.
 Result<http::Response> MyBestOffers(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, CursorPageFromQuery(ctx, market::kBuyerPageDefault, market::kBuyerPageMax));
   RECIRC_TRY(auto mine, d.best_offers.Mine(ctx.Actor(), page));
-  json::array items;
-  for (const auto& r : mine.items) items.push_back(MineJson(r));
-  json::object out{{"items", std::move(items)}};
-  out["next_cursor"] = mine.next_cursor ? json::value(*mine.next_cursor) : nullptr;
-  return http::Json(200, out);
+  dto::CursorPage<dto::MyBestOffer> out{{}, mine.next_cursor};
+  for (const auto& r : mine.items) out.items.push_back(dto::MyBestOffer::From(r));
+  return http::Json(200, json::value_from(out));
 }
 
 }  // namespace
@@ -114,6 +86,34 @@ void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api) 
   add(Verb::get, "/api/v1/best-offers/{id}", P::kAuthenticated, GetBestOffer, 0);
   add(Verb::post, "/api/v1/best-offers/{id}/respond", P::kMarketManage, RespondBestOffer, kSmall);
   add(Verb::post, "/api/v1/best-offers/{id}/accept-counter", P::kMarketBuy, AcceptCounter, kSmall);
+
+  using http::Describe;
+  using http::Document;
+  const char* tag = "market";
+  Describe(routes, Verb::post, "/api/v1/offers/{id}/best-offers",
+           Document<dto::MakeBestOffer, dto::BestOffer>(
+               "Make a best offer (auto-accepted or auto-declined by the thresholds; expires after "
+               "48 hours)",
+               tag, 201));
+  Describe(routes, Verb::get, "/api/v1/offers/{id}/best-offers",
+           Document<void, dto::List<dto::BestOffer>>(
+               "The best offers made on one of the organisation's offers (in id order), each with "
+               "its effective status (expired when 48 hours passed unanswered)",
+               tag));
+  Describe(routes, Verb::get, "/api/v1/best-offers/mine",
+           Document<void, dto::CursorPage<dto::MyBestOffer>>(
+               "The caller's own best offers (a buyer account's; staff, who make them for a "
+               "buyer_ref, have none here), newest first, each with its effective status and its "
+               "offer's title and price",
+               tag));
+  Describe(routes, Verb::get, "/api/v1/best-offers/{id}",
+           Document<void, dto::BestOffer>("A best offer with its effective status", tag));
+  Describe(routes, Verb::post, "/api/v1/best-offers/{id}/respond",
+           Document<dto::RespondBestOffer, dto::BestOffer>(
+               "The seller accepts, declines or counters", tag));
+  Describe(routes, Verb::post, "/api/v1/best-offers/{id}/accept-counter",
+           Document<dto::AcceptCounter, dto::BestOffer>(
+               "The buyer accepts the seller's counter-offer", tag));
 }
 
 }  // namespace recirc::api

@@ -4,11 +4,17 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/market/after_sales.hpp"
+#include "domain/market/offer_service.hpp"
+#include "domain/market/order_service.hpp"
+#include "domain/market/prohibited.hpp"
 #include "http/describe_json.hpp"
 #include "storage/market/market_repository.hpp"
+#include "storage/market/order_photos.hpp"
 
 namespace recirc::api::dto {
 
+using jsonmap::Omitted;
 using jsonmap::tag_invoke;
 using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
@@ -256,6 +262,29 @@ struct PayOrder {
 };
 BOOST_DESCRIBE_STRUCT(PayOrder, (), (amount_fen, receipt_number))
 
+struct DispatchOrder {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"method", R"js({"enum": ["handover", "shipping"]})js"}};
+  std::string method;
+  std::vector<std::string> serials;
+  std::vector<std::string> photos;
+  std::optional<std::string> tracking;
+  market::DispatchInput ToDomain() const { return {method, serials, photos, tracking}; }
+};
+BOOST_DESCRIBE_STRUCT(DispatchOrder, (), (method, serials, photos, tracking))
+
+struct RequestReturn {
+  static constexpr bool kRequest = true;
+  std::vector<std::string> serials;
+  Omitted<std::vector<std::string>> photos;
+  std::string reason;
+  market::ReturnInput ToDomain() const {
+    return {serials, photos.value_or(std::vector<std::string>{}), reason};
+  }
+};
+BOOST_DESCRIBE_STRUCT(RequestReturn, (), (serials, photos, reason))
+
 struct ReceiveOrder {
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {
@@ -310,6 +339,254 @@ struct SettleDispute {
   std::string outcome;
 };
 BOOST_DESCRIBE_STRUCT(SettleDispute, (), (reinspection_report_id, outcome))
+
+// Offer creation and publication.
+struct NewBestOfferTerms {
+  static constexpr bool kRequest = true;
+  bool enabled = false;
+  std::optional<int64_t> auto_accept_fen;
+  std::optional<int64_t> auto_decline_fen;
+};
+BOOST_DESCRIBE_STRUCT(NewBestOfferTerms, (), (enabled, auto_accept_fen, auto_decline_fen))
+
+struct NewOffer {
+  static constexpr std::string_view kSchemaName = "NewOffer";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"warranty_months",
+       R"js({"description": "at least 3 for used electrical and electronic products and cars (rule warranty_minimum)"})js"}};
+  std::string item_id;
+  std::optional<std::string> sale_mode;
+  std::string channel;
+  std::optional<std::string> outlet_id;
+  std::string title;
+  std::optional<std::string> description;
+  int64_t price_fen = 0;
+  int64_t warranty_months = 0;
+  int64_t return_days = 0;
+  Omitted<NewBestOfferTerms> best_offer;
+  market::OfferTerms ToDomain() const;
+};
+BOOST_DESCRIBE_STRUCT(NewOffer, (),
+                      (item_id, sale_mode, channel, outlet_id, title, description, price_fen,
+                       warranty_months, return_days, best_offer))
+
+struct PublishOffer {
+  static constexpr bool kRequest = true;
+  int64_t disclosure_version = 0;
+};
+BOOST_DESCRIBE_STRUCT(PublishOffer, (), (disclosure_version))
+
+struct PublishResult {
+  static constexpr std::string_view kSchemaName = "PublishResult";
+  Offer offer;
+  std::optional<ListingBlock> block;
+  static PublishResult From(const market::PublishResult& r);
+};
+BOOST_DESCRIBE_STRUCT(PublishResult, (), (offer, block))
+
+struct WithdrawOffer {
+  static constexpr bool kRequest = true;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(WithdrawOffer, (), (reason))
+
+// Best offers.
+struct BestOffer {
+  static constexpr std::string_view kSchemaName = "BestOffer";
+  static constexpr std::string_view kListSchemaName = "BestOfferList";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status",
+       R"js({"enum": ["pending", "countered", "accepted", "declined", "expired", "used"]})js"}};
+  std::string id;
+  std::string offer_id;
+  std::string buyer_ref;
+  int64_t amount_fen = 0;
+  std::optional<int64_t> counter_fen;
+  std::string status;
+  Time expires_at;
+  Time created_at;
+  static BestOffer From(const storage::BestOfferRecord& b);
+};
+BOOST_DESCRIBE_STRUCT(BestOffer, (),
+                      (id, offer_id, buyer_ref, amount_fen, counter_fen, status, expires_at,
+                       created_at))
+
+// A buyer's own best offer in their list: the offer's title and price beside it.
+struct MyBestOffer : BestOffer {
+  static constexpr std::string_view kSchemaName = "MyBestOffer";
+  static constexpr std::string_view kPageSchemaName = "MyBestOfferPage";
+  std::string offer_title;
+  int64_t offer_price_fen = 0;
+  static MyBestOffer From(const storage::BuyerBestOfferRecord& r);
+};
+BOOST_DESCRIBE_STRUCT(MyBestOffer, (BestOffer), (offer_title, offer_price_fen))
+
+struct MakeBestOffer {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(MakeBestOffer, (), (buyer_ref, amount_fen))
+
+struct RespondBestOffer {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"action", R"js({"enum": ["accept", "decline", "counter"]})js"}};
+  std::string action;
+  std::optional<int64_t> counter_fen;
+};
+BOOST_DESCRIBE_STRUCT(RespondBestOffer, (), (action, counter_fen))
+
+struct AcceptCounter {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"},
+      {"counter_fen",
+       R"js({"description": "the counter's amount: the buyer confirms what they take"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t counter_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(AcceptCounter, (), (buyer_ref, counter_fen))
+
+// The prohibited-goods rules (public).
+struct LocalisedWords {
+  std::vector<std::string> zh;
+  std::vector<std::string> en;
+};
+BOOST_DESCRIBE_STRUCT(LocalisedWords, (), (zh, en))
+
+struct LocalisedText {
+  std::string zh;
+  std::string en;
+};
+BOOST_DESCRIBE_STRUCT(LocalisedText, (), (zh, en))
+
+struct ProhibitedRule {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"channels", R"js({"description": "empty: every channel"})js"}};
+  std::string id;
+  std::string basis;
+  std::vector<std::string> categories;
+  std::vector<std::string> channels;
+  LocalisedWords keywords;
+  std::optional<std::string> signal;
+  LocalisedText reason;
+};
+BOOST_DESCRIBE_STRUCT(ProhibitedRule, (),
+                      (id, basis, categories, channels, keywords, signal, reason))
+
+struct ProhibitedRules {
+  static constexpr std::string_view kSchemaName = "ProhibitedRules";
+  int64_t version = 0;
+  std::vector<ProhibitedRule> rules;
+  static ProhibitedRules From(const market::ProhibitedRules& set);
+};
+BOOST_DESCRIBE_STRUCT(ProhibitedRules, (), (version, rules))
+
+// The payment providers this server offers.
+struct PaymentProvider {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"name", R"js({"examples": ["cash_at_outlet", "simulated"]})js"},
+      {"simulated", R"js({"description": "true: moves no money (模拟支付 / SIMULATED)"})js"}};
+  std::string name;
+  bool simulated = false;
+};
+BOOST_DESCRIBE_STRUCT(PaymentProvider, (), (name, simulated))
+
+struct PaymentProviderList {
+  std::vector<PaymentProvider> items;
+};
+BOOST_DESCRIBE_STRUCT(PaymentProviderList, (), (items))
+
+// A photo of an order's dispatch or return.
+struct OrderPhoto {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"ref", R"js({"description": "sha256:<hex>, as a dispatch's or return's photos[i]"})js"},
+      {"stage", R"js({"enum": ["dispatch", "return"]})js"}};
+  std::string sha256;
+  std::string ref;
+  std::string stage;
+  std::string media_type;
+  int64_t size_bytes = 0;
+  Time created_at;
+  std::string url;
+  static OrderPhoto From(const storage::OrderPhotoRecord& r);
+};
+BOOST_DESCRIBE_STRUCT(OrderPhoto, (), (sha256, ref, stage, media_type, size_bytes, created_at, url))
+
+struct OrderPhotoList {
+  std::vector<OrderPhoto> items;
+};
+BOOST_DESCRIBE_STRUCT(OrderPhotoList, (), (items))
+
+// The public search (GET /api/v1/search).
+struct SearchHit {
+  static constexpr std::string_view kSchemaName = "SearchHit";
+  static constexpr std::string_view kDescription =
+      "A published listing as indexed for search (the item.offered payload, docs/search.md), "
+      "with its rank in the answer.";
+  static constexpr FieldSchema kFieldSchemas[] = {{"price_fen", R"js({"minimum": 0})js"}};
+  std::string listing_id;
+  std::string item_id;
+  std::string title_zh;
+  std::string title_en;
+  std::string description_zh;
+  std::string description_en;
+  std::string brand;
+  std::string model;
+  std::string category;
+  std::string region_code;
+  std::string grade;
+  int64_t price_fen = 0;
+  std::string sale_mode;
+  std::string channel;
+  Time published_at;
+  int64_t rank = 0;
+};
+BOOST_DESCRIBE_STRUCT(SearchHit, (),
+                      (listing_id, item_id, title_zh, title_en, description_zh, description_en,
+                       brand, model, category, region_code, grade, price_fen, sale_mode, channel,
+                       published_at, rank))
+
+struct SearchFacet {
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"name", R"js({"description": "the region's name (region facet only)"})js"}};
+  std::string value;
+  int64_t count = 0;
+  Omitted<std::string> name;
+};
+BOOST_DESCRIBE_STRUCT(SearchFacet, (), (value, count, name))
+
+struct SearchFacets {
+  static constexpr std::string_view kDescription =
+      "counts over the whole match; region is one level below the region filter; price_band "
+      "lists every band in order (yuan: 0-100, 100-500, 500-1000, 1000-3000, 3000-10000, "
+      "10000+)";
+  std::vector<SearchFacet> category;
+  std::vector<SearchFacet> region;
+  std::vector<SearchFacet> grade;
+  std::vector<SearchFacet> price_band;
+  std::vector<SearchFacet> sale_mode;
+};
+BOOST_DESCRIBE_STRUCT(SearchFacets, (), (category, region, grade, price_band, sale_mode))
+
+struct SearchResult {
+  static constexpr std::string_view kSchemaName = "SearchResult";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"total", R"js({"description": "listings matching the words and filters"})js"}};
+  std::vector<SearchHit> items;
+  int64_t total = 0;
+  SearchFacets facets;
+  Omitted<std::string> next_cursor;
+};
+BOOST_DESCRIBE_STRUCT(SearchResult, (), (items, total, facets, next_cursor))
 
 // A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
 // full page, null at the end), named after the element (OfferList, OfferPage, …).

@@ -44,6 +44,11 @@ void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
                      "The item photos of a public offer (published, reserved or sold): the photos "
                      "of the seller's registration of the item, never ID document photos",
                      "market"));
+  http::Describe(routes, Verb::get, "/api/v1/offers/{id}/photos/{sha256}",
+                 http::Document<void, void>(
+                     "The bytes of one of a public offer's item photos (Cache-Control: immutable; "
+                     "the address is the content's hash)",
+                     "market"));
 }
 
 }  // namespace recirc::api

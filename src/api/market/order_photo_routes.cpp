@@ -2,22 +2,18 @@
 // list, and the bytes. Who may do what is decided by market::OrderPhotoService.
 #include <boost/json.hpp>
 
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "core/clock.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
 
 namespace json = boost::json;
 
-json::object OrderPhotoJson(const storage::OrderPhotoRecord& r) {
-  return {{"sha256", r.sha256},
-          {"ref", "sha256:" + r.sha256},
-          {"stage", r.stage},
-          {"media_type", r.media_type},
-          {"size_bytes", r.size_bytes},
-          {"created_at", FormatRfc3339(FromUnixMillis(r.created_at))},
-          {"url", "/api/v1/orders/" + r.order_id + "/photos/" + r.sha256}};
+json::value OrderPhotoJson(const storage::OrderPhotoRecord& r) {
+  return json::value_from(dto::OrderPhoto::From(r));
 }
 
 Result<http::Response> Upload(const MarketApi& d, http::RequestContext& ctx) {
@@ -32,9 +28,9 @@ Result<http::Response> Upload(const MarketApi& d, http::RequestContext& ctx) {
 
 Result<http::Response> List(const MarketApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto photos, d.order_photos.List(ctx.Actor(), std::string(ctx.Param("id"))));
-  json::array items;
-  for (const auto& p : photos) items.push_back(OrderPhotoJson(p));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::OrderPhotoList out;
+  for (const auto& p : photos) out.items.push_back(dto::OrderPhoto::From(p));
+  return http::Json(200, json::value_from(out));
 }
 
 // The dispatcher adds Cache-Control: no-store to every API answer, images included.
@@ -58,6 +54,31 @@ void AddOrderPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
   routes.push_back({Verb::get, "/api/v1/orders/{id}/photos", P::kAuthenticated, bind(List), 0});
   routes.push_back(
       {Verb::get, "/api/v1/orders/{id}/photos/{sha256}", P::kAuthenticated, bind(Get), 0});
+
+  using http::Describe;
+  using http::Document;
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/photos",
+           Document<void, dto::OrderPhoto>(
+               "Add a photo to an order: the raw image (JPEG, PNG or WebP, at most 8 MiB) as the "
+               "body, the type sniffed from the bytes and agreeing with Content-Type, as "
+               "acquisition photos. stage=dispatch: the selling organisation's market.manage "
+               "staff while the order is paid (403 dispatch_photo_by_seller, 422 order_state, "
+               "field stage). stage=return: the order's buyer (the account that placed it; for a "
+               "counter order with a buyer_ref, the seller's staff) while a return may be "
+               "requested (403 return_photo_by_buyer, 422 order_state or return_window_closed, "
+               "field stage). The same bytes again at the same stage answer 200 with the first "
+               "record. Never public and never in the journal; a dispatch or return names the "
+               "photo by its ref.",
+               "market", 201));
+  Describe(routes, Verb::get, "/api/v1/orders/{id}/photos",
+           Document<void, dto::OrderPhotoList>(
+               "The photos of an order, both stages, oldest first (the seller's staff and the "
+               "order's buyer)",
+               "market"));
+  Describe(routes, Verb::get, "/api/v1/orders/{id}/photos/{sha256}",
+           Document<void, void>(
+               "The bytes of one of an order's photos (the seller's staff and the order's buyer)",
+               "market"));
 }
 
 }  // namespace recirc::api

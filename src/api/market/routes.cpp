@@ -32,88 +32,39 @@ json::object OrderJson(const storage::OrderRecord& o) {
   return json::value_from(dto::Order::From(o)).as_object();
 }
 
-Result<std::vector<std::string>> StringList(const json::object& body, std::string_view key,
-                                            bool required) {
-  std::vector<std::string> out;
-  const json::value* v = body.if_contains(key);
-  if (v == nullptr && !required) return out;
-  if (v == nullptr || !v->is_array()) {
-    return Error::InvalidArgument(std::string(key), std::string(key) + " is an array of strings");
-  }
-  for (const auto& x : v->as_array()) {
-    if (!x.is_string()) {
-      return Error::InvalidArgument(std::string(key), std::string(key) + " is an array of strings");
-    }
-    out.emplace_back(x.as_string());
-  }
-  return out;
-}
-
 std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
 
 // Offers.
 
 Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"item_id", "sale_mode", "channel", "outlet_id", "title", "description",
-                            "price_fen", "warranty_months", "return_days", "best_offer"}));
-  market::OfferTerms t;
-  RECIRC_TRY(t.item_id, f.String("item_id"));
-  RECIRC_TRY(auto mode, f.OptionalString("sale_mode"));
-  if (mode) t.sale_mode = *mode;
-  RECIRC_TRY(t.channel, f.String("channel"));
-  RECIRC_TRY(t.outlet_id, f.OptionalString("outlet_id"));
-  RECIRC_TRY(t.title, f.String("title"));
-  RECIRC_TRY(auto description, f.OptionalString("description"));
-  t.description = description.value_or("");
-  RECIRC_TRY(t.price_fen, f.Fen("price_fen"));
-  RECIRC_TRY(t.warranty_months, f.Integer("warranty_months"));
-  RECIRC_TRY(t.return_days, f.Integer("return_days"));
-  if (const json::value* b = body.if_contains("best_offer")) {
-    if (!b->is_object()) return Error::InvalidArgument("best_offer", "best_offer is an object");
-    http::JsonFields bf(b->as_object());
-    auto fail = bf.OnlyKnown({"enabled", "auto_accept_fen", "auto_decline_fen"});
-    if (!fail) {
-      Error e = fail.error();
-      e.field = "best_offer." + e.field;
-      return e;
-    }
-    RECIRC_TRY(t.best_offer.enabled, bf.OptionalBool("enabled", false));
-    RECIRC_TRY(t.best_offer.auto_accept_fen, bf.OptionalFen("auto_accept_fen"));
-    RECIRC_TRY(t.best_offer.auto_decline_fen, bf.OptionalFen("auto_decline_fen"));
-  }
-  RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), t));
+  RECIRC_TRY(auto in, ReadBody<dto::NewOffer>(ctx));
+  RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), in.ToDomain()));
   return http::Json(201, OfferJson(offer));
 }
 
 Result<http::Response> PublishOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"disclosure_version"}));
-  RECIRC_TRY(int64_t version, f.Integer("disclosure_version"));
-  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), Id(ctx), version));
-  json::object out{{"offer", OfferJson(result.offer)}};
-  out["block"] = result.block ? json::value(BlockJson(*result.block)) : nullptr;
-  return http::Json(200, out);
+  RECIRC_TRY(auto in, ReadBody<dto::PublishOffer>(ctx));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto result, d.offers.Publish(ctx.Actor(), id, in.disclosure_version));
+  return http::Json(200, json::value_from(dto::PublishResult::From(result)));
 }
 
 Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), Id(ctx), reason));
+  RECIRC_TRY(auto in, ReadBody<dto::WithdrawOffer>(ctx));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offer, d.offers.Withdraw(ctx.Actor(), id, in.reason));
   return http::Json(200, OfferJson(offer));
 }
 
 Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, Id(ctx)));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, id));
   return http::Json(200, OfferJson(offer));
 }
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, Id(ctx)));
+  RECIRC_TRY(auto item_id, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto offers, d.offers.OfItem(ctx.principal, item_id));
   dto::List<dto::Offer> out;
   for (const auto& o : offers) out.items.push_back(dto::Offer::From(o));
   return http::Json(200, json::value_from(out));
@@ -130,32 +81,16 @@ Result<http::Response> OwnOffers(const MarketServices& d, http::RequestContext& 
 }
 
 Result<http::Response> ProhibitedRules(const MarketServices& d, http::RequestContext&) {
-  json::array rules;
-  for (const auto& r : d.rules.rules()) {
-    json::array categories, channels, zh, en;
-    for (const auto& x : r.categories) categories.push_back(json::string(x));
-    for (const auto& x : r.channels) channels.push_back(json::string(x));
-    for (const auto& x : r.keywords_zh) zh.push_back(json::string(x));
-    for (const auto& x : r.keywords_en) en.push_back(json::string(x));
-    rules.push_back({{"id", r.id},
-                     {"basis", r.basis},
-                     {"categories", categories},
-                     {"channels", channels},
-                     {"keywords", {{"zh", zh}, {"en", en}}},
-                     {"signal", r.signal.empty() ? json::value(nullptr) : json::value(r.signal)},
-                     {"reason", {{"zh", r.reason_zh}, {"en", r.reason_en}}}});
-  }
-  return http::Json(200, json::object{{"version", d.rules.version()}, {"rules", rules}});
+  return http::Json(200, json::value_from(dto::ProhibitedRules::From(d.rules)));
 }
 
 // The providers this server offers: the web's checkout shows the simulated one (labelled
 // 模拟支付 / SIMULATED) only when it is here.
 Result<http::Response> ListPaymentProviders(const MarketServices& d, http::RequestContext&) {
-  json::array items;
-  for (const auto* p : d.payments.Offered()) {
-    items.push_back({{"name", p->Name()}, {"simulated", p->Simulated()}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::PaymentProviderList out;
+  for (const auto* p : d.payments.Offered())
+    out.items.push_back({std::string(p->Name()), p->Simulated()});
+  return http::Json(200, json::value_from(out));
 }
 
 // Listing blocks.
@@ -232,15 +167,8 @@ Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& c
 }
 
 Result<http::Response> DispatchOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"method", "serials", "photos", "tracking"}));
-  market::DispatchInput in;
-  RECIRC_TRY(in.method, f.String("method"));
-  RECIRC_TRY(in.serials, StringList(body, "serials", true));
-  RECIRC_TRY(in.photos, StringList(body, "photos", true));
-  RECIRC_TRY(in.tracking, f.OptionalString("tracking"));
-  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), Id(ctx), in));
+  RECIRC_TRY(auto in, ReadBody<dto::DispatchOrder>(ctx));
+  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), Id(ctx), in.ToDomain()));
   return http::Json(200, OrderJson(order));
 }
 
@@ -271,14 +199,8 @@ Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext
 // After-sales.
 
 Result<http::Response> RequestReturn(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"serials", "photos", "reason"}));
-  market::ReturnInput in;
-  RECIRC_TRY(in.serials, StringList(body, "serials", true));
-  RECIRC_TRY(in.photos, StringList(body, "photos", false));
-  RECIRC_TRY(in.reason, f.String("reason"));
-  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), Id(ctx), in));
+  RECIRC_TRY(auto in, ReadBody<dto::RequestReturn>(ctx));
+  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), Id(ctx), in.ToDomain()));
   return http::Json(201, AfterSaleJson(r));
 }
 
@@ -361,13 +283,28 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
   using http::Describe;
   using http::Document;
-  Describe(routes, Verb::post, "/api/v1/offers",
-           Document<void, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(
+      routes, Verb::get, "/api/v1/market/prohibited-rules",
+      Document<void, dto::ProhibitedRules>(
+          "The prohibited-goods rules (data/market), categories, keywords and signals", "market"));
+  Describe(routes, Verb::get, "/api/v1/market/payment-providers",
+           Document<void, dto::PaymentProviderList>(
+               "The payment providers this server offers (simulated only in the demo and where "
+               "the config enables it)",
+               "market"));
+  Describe(
+      routes, Verb::post, "/api/v1/offers",
+      Document<dto::NewOffer, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+  Describe(routes, Verb::post, "/api/v1/offers/{id}/publish",
+           Document<dto::PublishOffer, dto::PublishResult>(
+               "Publish: no hold, current disclosure version, sanitization, warranty; the "
+               "prohibited-goods rules may block it",
+               "market", 200));
   Describe(routes, Verb::get, "/api/v1/offers/{id}",
            Document<void, dto::Offer>("An offer (published, reserved and sold ones are public)",
                                       "market", 200));
   Describe(routes, Verb::post, "/api/v1/offers/{id}/withdraw",
-           Document<void, dto::Offer>("Withdraw an offer", "market", 200));
+           Document<dto::WithdrawOffer, dto::Offer>("Withdraw an offer", "market", 200));
   Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
            Document<void, dto::ListingBlock>("One listing block", "market", 200));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",
@@ -390,7 +327,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
                                                "market", 200));
   Describe(
       routes, Verb::post, "/api/v1/orders/{id}/dispatch",
-      Document<void, dto::Order>(
+      Document<dto::DispatchOrder, dto::Order>(
           "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
            Document<dto::ReceiveOrder, dto::Order>(
@@ -430,6 +367,11 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
            Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
                                               "market"));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/returns",
+           Document<dto::RequestReturn, dto::AfterSale>(
+               "Request a return within the return window; serials are compared with the "
+               "dispatch record",
+               "market", 201));
   Describe(routes, Verb::post, "/api/v1/returns/{id}/accept",
            Document<dto::AcceptReturn, dto::AfterSale>(
                "Accept a return with a full refund (a flagged return needs override_flag)",

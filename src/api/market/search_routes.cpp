@@ -4,8 +4,10 @@
 
 #include <charconv>
 
+#include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "core/money.hpp"
+#include "http/openapi_schema.hpp"
 #include "search/search_index.hpp"
 
 namespace recirc::api {
@@ -54,38 +56,39 @@ Result<search::SearchQuery> QueryFrom(const http::RequestContext& ctx,
   return q;
 }
 
-boost::json::array FacetJson(const std::vector<search::FacetCount>& counts,
-                             const core::RegionTable* regions) {
-  boost::json::array out;
+std::vector<dto::SearchFacet> Facets(const std::vector<search::FacetCount>& counts,
+                                     const core::RegionTable* regions) {
+  std::vector<dto::SearchFacet> out;
   for (const auto& c : counts) {
-    boost::json::object o{{"value", c.value}, {"count", c.count}};
+    dto::SearchFacet f{c.value, c.count, {}};
     if (regions)
-      if (const auto* r = regions->Find(c.value)) o["name"] = r->name;
-    out.push_back(std::move(o));
+      if (const auto* r = regions->Find(c.value)) f.name = r->name;
+    out.push_back(std::move(f));
   }
   return out;
+}
+
+dto::SearchHit Hit(const search::ListingDocument& d, int64_t rank) {
+  return {d.listing_id,  d.item_id,        d.title_zh,
+          d.title_en,    d.description_zh, d.description_en,
+          d.brand,       d.model,          d.category,
+          d.region_code, d.grade,          d.price_fen,
+          d.sale_mode,   d.channel,        dto::Time{d.published_at},
+          rank};
 }
 
 Result<http::Response> Search(search::SearchIndex& index, const core::RegionTable& regions,
                               http::RequestContext& ctx) {
   RECIRC_TRY(auto query, QueryFrom(ctx, regions));
   RECIRC_TRY(auto result, index.Search(query));
-  boost::json::array items;
-  for (const auto& h : result.hits) {
-    auto o = search::ListingToJson(h.listing);
-    o["rank"] = h.rank;
-    items.push_back(std::move(o));
-  }
-  boost::json::object body{{"items", std::move(items)},
-                           {"total", result.estimated_total},
-                           {"facets",
-                            {{"category", FacetJson(result.facets.category, nullptr)},
-                             {"region", FacetJson(result.facets.region, &regions)},
-                             {"grade", FacetJson(result.facets.grade, nullptr)},
-                             {"price_band", FacetJson(result.facets.price_band, nullptr)},
-                             {"sale_mode", FacetJson(result.facets.sale_mode, nullptr)}}}};
-  if (result.next_cursor) body["next_cursor"] = *result.next_cursor;
-  return http::Json(200, std::move(body));
+  dto::SearchResult out;
+  for (const auto& h : result.hits) out.items.push_back(Hit(h.listing, h.rank));
+  out.total = result.estimated_total;
+  out.facets = {Facets(result.facets.category, nullptr), Facets(result.facets.region, &regions),
+                Facets(result.facets.grade, nullptr), Facets(result.facets.price_band, nullptr),
+                Facets(result.facets.sale_mode, nullptr)};
+  if (result.next_cursor) out.next_cursor = *result.next_cursor;
+  return http::Json(200, boost::json::value_from(out));
 }
 
 }  // namespace
@@ -97,6 +100,11 @@ void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
       {http::Verb::get, "/api/v1/search", identity::Permission::kPublic,
        [index, regions](http::RequestContext& c) { return Search(*index, *regions, c); }, 0,
        http::Execution::kBlocking});
+  http::Describe(routes, http::Verb::get, "/api/v1/search",
+                 http::Document<void, dto::SearchResult>(
+                     "Search published listings (Chinese and English), with filters, facets and "
+                     "sorting",
+                     "market"));
 }
 
 }  // namespace recirc::api

@@ -19,7 +19,7 @@ class BestOfferListTest : public MarketFixture {
   storage::BestOfferRecord Make(const Principal& who, const storage::OfferRecord& offer,
                                 int64_t amount) {
     clock_.Advance(std::chrono::seconds(1));  // ids are time-ordered: newest first is by id
-    auto r = best_->Make(who, offer.id, "", amount);
+    auto r = best_->Make(who, Oid(offer.id), "", amount);
     EXPECT_TRUE(r) << r.error().message;
     return *r;
   }
@@ -33,7 +33,7 @@ TEST_P(BestOfferListTest, ABuyerListsOwnBestOffersNewestFirstWithStateAndCounter
   const auto countered = Make(a, offer, 300000);  // pending, then countered
   const auto accepted = Make(a, offer, 345000);   // at or above 3,400 yuan: accepted at once
   const auto others = Make(b, offer, 310000);
-  ASSERT_TRUE(best_->Respond(clerk_, countered.id, "counter", 330000));
+  ASSERT_TRUE(best_->Respond(clerk_, Bid(countered.id), "counter", 330000));
 
   auto first = best_->Mine(a, {"", 2});
   ASSERT_TRUE(first) << first.error().message;
@@ -80,7 +80,7 @@ TEST_P(BestOfferListTest, StaffHaveNoneHereAndBadPagesAreNamed) {
   const Principal a = Buyer("UACCOUNTA");
   const auto offer = Published("35693803564411", {true, 340000, 250000});
   Make(a, offer, 300000);
-  ASSERT_TRUE(best_->Make(buyer_, offer.id, "B-0042", 300000));
+  ASSERT_TRUE(best_->Make(buyer_, Oid(offer.id), "B-0042", 300000));
   auto staff = best_->Mine(buyer_, {"", 20});
   ASSERT_TRUE(staff) << staff.error().message;
   EXPECT_TRUE(staff->items.empty());

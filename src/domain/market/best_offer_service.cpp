@@ -67,9 +67,10 @@ Status CheckCounterStaff(const identity::Principal& actor, const storage::OfferR
 }
 
 Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principal& actor,
-                                                        const std::string& offer_id,
+                                                        const OfferId& offer,
                                                         const std::string& given_ref,
                                                         int64_t amount_fen) {
+  const std::string offer_id = offer.ToString();
   if (!actor.Has(identity::Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot make best offers");
   }
@@ -197,28 +198,29 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
 }
 
 Result<storage::BestOfferRecord> BestOfferService::Respond(const identity::Principal& actor,
-                                                           const std::string& id,
+                                                           const BestOfferId& id,
                                                            const std::string& action,
                                                            std::optional<int64_t> counter_fen) {
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot answer best offers");
   }
-  return Decide(actor, id, true, action, counter_fen, "");
+  return Decide(actor, id.ToString(), true, action, counter_fen, "");
 }
 
 Result<storage::BestOfferRecord> BestOfferService::AcceptCounter(const identity::Principal& actor,
-                                                                 const std::string& id,
+                                                                 const BestOfferId& id,
                                                                  const std::string& given_ref,
                                                                  std::optional<int64_t> counter) {
   if (!actor.Has(identity::Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot accept counter-offers");
   }
   RECIRC_TRY(const std::string buyer_ref, BuyerRefFor(actor, given_ref));
-  return Decide(actor, id, false, "accept", counter, buyer_ref);
+  return Decide(actor, id.ToString(), false, "accept", counter, buyer_ref);
 }
 
 Result<storage::BestOfferRecord> BestOfferService::Get(const identity::Principal& actor,
-                                                       const std::string& id) {
+                                                       const BestOfferId& best_offer_id) {
+  const std::string id = best_offer_id.ToString();
   RECIRC_TRY(
       auto pair,
       (storage::ReadValue<std::pair<storage::BestOfferRecord, std::string>>(
@@ -290,7 +292,8 @@ Result<int64_t> BestOfferService::ExpireDue() {
 }
 
 Result<std::vector<storage::BestOfferRecord>> BestOfferService::OfOffer(
-    const identity::Principal& actor, const std::string& offer_id) {
+    const identity::Principal& actor, const OfferId& offer) {
+  const std::string offer_id = offer.ToString();
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot see the best offers of an offer");
   }

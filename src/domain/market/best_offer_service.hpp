@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/ids.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/statuses.hpp"
 
@@ -30,21 +31,20 @@ class BestOfferService {
  public:
   explicit BestOfferService(const MarketContext& c) : c_(c) {}
 
-  Result<storage::BestOfferRecord> Make(const identity::Principal& actor,
-                                        const std::string& offer_id, const std::string& buyer_ref,
-                                        int64_t amount_fen);
+  Result<storage::BestOfferRecord> Make(const identity::Principal& actor, const OfferId& offer_id,
+                                        const std::string& buyer_ref, int64_t amount_fen);
   // The seller: action accept, decline or counter (with counter_fen).
-  Result<storage::BestOfferRecord> Respond(const identity::Principal& actor, const std::string& id,
+  Result<storage::BestOfferRecord> Respond(const identity::Principal& actor, const BestOfferId& id,
                                            const std::string& action,
                                            std::optional<int64_t> counter_fen);
   // The buyer takes the seller's counter.
   // `buyer_ref` must be the one the best offer was made with ("" for a buyer account);
   // `counter_fen`, when given, must be the counter's amount (the buyer confirms what they take).
   Result<storage::BestOfferRecord> AcceptCounter(const identity::Principal& actor,
-                                                 const std::string& id,
+                                                 const BestOfferId& id,
                                                  const std::string& buyer_ref,
                                                  std::optional<int64_t> counter_fen = std::nullopt);
-  Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const std::string& id);
+  Result<storage::BestOfferRecord> Get(const identity::Principal& actor, const BestOfferId& id);
   // The caller's own best offers (a buyer account's, kept under user:<id>), newest first, each
   // with its effective status; `page.after` is the cursor, `page.limit` at most kBuyerPageMax.
   // Staff make best offers for a buyer_ref, not as themselves: they have none here.
@@ -55,7 +55,7 @@ class BestOfferService {
   // The seller's view: every best offer on one of its organisation's offers (in id order), each
   // with its effective status. Another organisation's offer is not found.
   Result<std::vector<storage::BestOfferRecord>> OfOffer(const identity::Principal& actor,
-                                                        const std::string& offer_id);
+                                                        const OfferId& offer_id);
 
  private:
   Result<storage::BestOfferRecord> Decide(const identity::Principal& actor, const std::string& id,

@@ -52,6 +52,9 @@ inline json::object PhoneResults() {
 
 class MarketFixture : public testing::BothDatabases {
  protected:
+  // Typed ids from a record's text id (the services take StrongIds).
+  static OfferId Oid(const std::string& text) { return OfferId::Parse(text, "id").value(); }
+  static BestOfferId Bid(const std::string& text) { return BestOfferId::Parse(text, "id").value(); }
   void SetUp() override {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
@@ -170,7 +173,7 @@ class MarketFixture : public testing::BothDatabases {
     t.best_offer = best;
     auto offer = offers_->Create(clerk_, t);
     EXPECT_TRUE(offer) << offer.error().message;
-    auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
+    auto published = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
     EXPECT_TRUE(published) << published.error().message;
     EXPECT_EQ(ToString(published->offer.status), "published");
     return published->offer;

@@ -23,7 +23,7 @@ Result<bool> Refused(const Status& status, OfferAvailability& out) {
 }  // namespace
 
 Result<OfferAvailability> OfferService::Availability(const identity::Principal* actor,
-                                                     const std::string& offer_id) {
+                                                     const OfferId& offer_id) {
   RECIRC_TRY(auto offer, Get(actor, offer_id));
   OfferAvailability out{offer.id, offer.status, false, {}, {}};
   if (offer.status != OfferStatus::kPublished) {

@@ -147,8 +147,9 @@ Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferR
 }
 
 Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
-                                            const std::string& offer_id,
+                                            const OfferId& typed_offer_id,
                                             std::optional<int64_t> seen_version) {
+  const std::string offer_id = typed_offer_id.ToString();
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot publish offers");
   }
@@ -225,8 +226,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
 }
 
 Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& actor,
-                                                    const std::string& offer_id,
+                                                    const OfferId& typed_offer_id,
                                                     const std::string& reason) {
+  const std::string offer_id = typed_offer_id.ToString();
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot withdraw offers");
   }
@@ -257,7 +259,8 @@ Result<storage::OfferRecord> OfferService::Withdraw(const identity::Principal& a
 }
 
 Result<storage::OfferRecord> OfferService::Get(const identity::Principal* actor,
-                                               const std::string& offer_id) {
+                                               const OfferId& typed_offer_id) {
+  const std::string offer_id = typed_offer_id.ToString();
   RECIRC_TRY(auto offer,
              storage::ReadValue<std::optional<storage::OfferRecord>>(
                  c_.db, [&](storage::Session& s) { return c_.repo.FindOffer(s, offer_id); }));
@@ -270,7 +273,8 @@ Result<storage::OfferRecord> OfferService::Get(const identity::Principal* actor,
 }
 
 Result<std::vector<storage::OfferRecord>> OfferService::OfItem(const identity::Principal* actor,
-                                                               const std::string& item_id) {
+                                                               const ItemId& typed_item_id) {
+  const std::string item_id = typed_item_id.ToString();
   RECIRC_TRY(auto offers,
              storage::ReadValue<std::vector<storage::OfferRecord>>(
                  c_.db, [&](storage::Session& s) -> Result<std::vector<storage::OfferRecord>> {

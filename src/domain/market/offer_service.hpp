@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "domain/identity/identity_port.hpp"
 #include "domain/identity/principal.hpp"
@@ -62,24 +63,23 @@ class OfferService {
   Result<storage::OfferRecord> Create(const identity::Principal& actor, const OfferTerms& terms);
   // `seen_version`: the disclosure version the operator looked at; refused when it is not the
   // current one (disclosure_outdated).
-  Result<PublishResult> Publish(const identity::Principal& actor, const std::string& offer_id,
+  Result<PublishResult> Publish(const identity::Principal& actor, const OfferId& offer_id,
                                 std::optional<int64_t> seen_version);
-  Result<storage::OfferRecord> Withdraw(const identity::Principal& actor,
-                                        const std::string& offer_id, const std::string& reason);
+  Result<storage::OfferRecord> Withdraw(const identity::Principal& actor, const OfferId& offer_id,
+                                        const std::string& reason);
   // Published, reserved and sold offers are public; drafts, blocked and withdrawn ones only to
   // their organisation. `actor` is null for anonymous callers. The best-offer thresholds are the
   // seller's own terms: Get and OfItem clear them (auto_accept_fen, auto_decline_fen) for anyone
   // outside the offer's organisation, who learns only whether best offers are taken.
-  Result<storage::OfferRecord> Get(const identity::Principal* actor, const std::string& offer_id);
+  Result<storage::OfferRecord> Get(const identity::Principal* actor, const OfferId& offer_id);
   // The caller's organisation's offers, newest first; `page.after` is the cursor (the last id of
   // the previous page), `page.limit` at most kOperatorPageMax (paging.hpp).
   Result<OfferPage> OfOrganisation(const identity::Principal& actor,
                                    const storage::PageRequest& page);
   Result<std::vector<storage::OfferRecord>> OfItem(const identity::Principal* actor,
-                                                   const std::string& item_id);
+                                                   const ItemId& item_id);
   // The public answer to "can I buy this?" (offer_availability.cpp); not found like Get.
-  Result<OfferAvailability> Availability(const identity::Principal* actor,
-                                         const std::string& offer_id);
+  Result<OfferAvailability> Availability(const identity::Principal* actor, const OfferId& offer_id);
 
  private:
   Status CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,

@@ -22,17 +22,17 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
 
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer) << offer.error().message;
-  auto no_disclosure = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto no_disclosure = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(no_disclosure);
   EXPECT_EQ(inspection::RuleOf(no_disclosure.error()), kRuleDisclosureRequired);
 
   Inspect(item);
-  auto unsanitized = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto unsanitized = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(unsanitized);
   EXPECT_EQ(inspection::RuleOf(unsanitized.error()), inspection::kRuleSanitizationRequired);
 
   Sanitize(item);
-  auto outdated = offers_->Publish(clerk_, offer->id, 1);
+  auto outdated = offers_->Publish(clerk_, Oid(offer->id), 1);
   ASSERT_FALSE(outdated);
   EXPECT_EQ(inspection::RuleOf(outdated.error()), kRuleDisclosureOutdated);
 
@@ -40,14 +40,14 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, item, registry::ItemStatus::kHeld);
   }));
-  auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto held = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(held);
   EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, item, registry::ItemStatus::kInStock);
   }));
 
-  auto published = offers_->Publish(clerk_, offer->id, 2);
+  auto published = offers_->Publish(clerk_, Oid(offer->id), 2);
   ASSERT_TRUE(published) << published.error().message;
   EXPECT_EQ(ToString(published->offer.status), "published");
   EXPECT_EQ(published->offer.disclosure_version, 2);
@@ -60,12 +60,12 @@ TEST_P(OfferTest, PublishingRefusalsNameTheRuleAndThePublishedOfferRecordsTheDis
   // One published offer per item.
   auto second = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(second);
-  auto twice = offers_->Publish(clerk_, second->id, std::nullopt);
+  auto twice = offers_->Publish(clerk_, Oid(second->id), std::nullopt);
   ASSERT_FALSE(twice);
   EXPECT_EQ(inspection::RuleOf(twice.error()), kRuleAlreadyOffered);
   // Anonymous callers see published offers only.
-  EXPECT_TRUE(offers_->Get(nullptr, offer->id));
-  EXPECT_FALSE(offers_->Get(nullptr, second->id));
+  EXPECT_TRUE(offers_->Get(nullptr, Oid(offer->id)));
+  EXPECT_FALSE(offers_->Get(nullptr, Oid(second->id)));
 }
 
 TEST_P(OfferTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds) {
@@ -74,18 +74,18 @@ TEST_P(OfferTest, AnItemInItsStatutoryHoldPeriodIsNotPublishedUntilThePeriodEnds
   Sanitize(item);
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer) << offer.error().message;
-  auto held = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto held = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_FALSE(held);
   EXPECT_EQ(inspection::RuleOf(held.error()), inspection::kRuleItemHeld);
   clock_.Advance(hours(7 * 24 + 1));
-  auto published = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto published = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(published) << published.error().message;
   EXPECT_EQ(ToString(published->offer.status), "published");
 }
 
 TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacementWould) {
   const auto offer = Published("35693803564392");
-  auto open = offers_->Availability(nullptr, offer.id);
+  auto open = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(open) << open.error().message;
   EXPECT_TRUE(open->buyable);
   EXPECT_EQ(ToString(open->status), "published");
@@ -95,7 +95,7 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
   ASSERT_TRUE(db().Write([&](storage::Session& s) {
     return registry_.SetItemStatus(s, offer.item_id, registry::ItemStatus::kHeld);
   }));
-  auto held = offers_->Availability(nullptr, offer.id);
+  auto held = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(held) << held.error().message;
   EXPECT_FALSE(held->buyable);
   EXPECT_EQ(held->rule, inspection::kRuleItemHeld);
@@ -109,12 +109,12 @@ TEST_P(OfferTest, AvailabilitySaysWhyAPublishedOfferCannotBeBoughtAsThePlacement
 
   // Reserved by an order: not buyable by anyone else.
   ASSERT_TRUE(Order(offer));
-  auto reserved = offers_->Availability(nullptr, offer.id);
+  auto reserved = offers_->Availability(nullptr, Oid(offer.id));
   ASSERT_TRUE(reserved);
   EXPECT_FALSE(reserved->buyable);
   EXPECT_EQ(reserved->rule, "offer_reserved");
   // An unknown offer is not found, as for GET.
-  EXPECT_EQ(offers_->Availability(nullptr, "01M82QGDFSEZ4VR0P0J7CYX2FC").error().code,
+  EXPECT_EQ(offers_->Availability(nullptr, Oid("01M82QGDFSEZ4VR0P0J7CYX2FC")).error().code,
             ErrorCode::kNotFound);
 }
 
@@ -126,7 +126,7 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
   t.title = "iPhone 13, not a replica";
   auto offer = offers_->Create(clerk_, t);
   ASSERT_TRUE(offer);
-  auto blocked = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto blocked = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(blocked) << blocked.error().message;
   EXPECT_EQ(ToString(blocked->offer.status), "blocked");
   ASSERT_TRUE(blocked->block);
@@ -161,7 +161,7 @@ TEST_P(OfferTest, AProhibitedListingIsBlockedAppealedAndSeenByMarketSupervision)
       supervisor_, ListingBlockId::Parse(blocked->block->id, "id").value(), "lift", "凭证属实");
   ASSERT_TRUE(lifted) << lifted.error().message;
   EXPECT_EQ(ToString(lifted->status), "lifted");
-  auto again = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto again = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(again) << again.error().message;
   EXPECT_EQ(ToString(again->offer.status), "published");
   // The audit trail: blocked, appealed, decided.
@@ -190,7 +190,7 @@ TEST_P(OfferTest, ACounterfeitVerdictBlocksTheListing) {
   }));
   auto offer = offers_->Create(clerk_, Terms(item));
   ASSERT_TRUE(offer);
-  auto blocked = offers_->Publish(clerk_, offer->id, std::nullopt);
+  auto blocked = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
   ASSERT_TRUE(blocked) << blocked.error().message;
   ASSERT_TRUE(blocked->block);
   EXPECT_EQ(blocked->block->rule_id, "counterfeit_verdict");
@@ -198,29 +198,29 @@ TEST_P(OfferTest, ACounterfeitVerdictBlocksTheListing) {
 
 TEST_P(OfferTest, BestOffersAutoAcceptDeclineCounterAndExpireAfter48Hours) {
   const auto offer = Published("35693803564393", {true, 330000, 250000});
-  auto accepted = best_->Make(buyer_, offer.id, "B-1", 330000);
+  auto accepted = best_->Make(buyer_, Oid(offer.id), "B-1", 330000);
   ASSERT_TRUE(accepted) << accepted.error().message;
   EXPECT_EQ(ToString(accepted->status), "accepted");
-  EXPECT_EQ(ToString(best_->Make(buyer_, offer.id, "B-2", 200000)->status), "declined");
-  EXPECT_EQ(best_->Make(buyer_, offer.id, "B-3", 400000).error().field, "amount_fen");
+  EXPECT_EQ(ToString(best_->Make(buyer_, Oid(offer.id), "B-2", 200000)->status), "declined");
+  EXPECT_EQ(best_->Make(buyer_, Oid(offer.id), "B-3", 400000).error().field, "amount_fen");
 
-  auto pending = best_->Make(buyer_, offer.id, "B-4", 300000);
+  auto pending = best_->Make(buyer_, Oid(offer.id), "B-4", 300000);
   ASSERT_TRUE(pending);
   EXPECT_EQ(ToString(pending->status), "pending");
   clock_.Advance(hours(47));
-  auto countered = best_->Respond(clerk_, pending->id, "counter", 320000);
+  auto countered = best_->Respond(clerk_, Bid(pending->id), "counter", 320000);
   ASSERT_TRUE(countered) << countered.error().message;
   EXPECT_EQ(ToString(countered->status), "countered");
   clock_.Advance(hours(47));  // the counter has its own 48 hours
-  auto taken = best_->AcceptCounter(buyer_, pending->id, "B-4");
+  auto taken = best_->AcceptCounter(buyer_, Bid(pending->id), "B-4");
   ASSERT_TRUE(taken) << taken.error().message;
   EXPECT_EQ(ToString(taken->status), "accepted");
 
-  auto late = best_->Make(buyer_, offer.id, "B-5", 300000);
+  auto late = best_->Make(buyer_, Oid(offer.id), "B-5", 300000);
   ASSERT_TRUE(late);
   clock_.Advance(hours(48));
-  EXPECT_EQ(ToString(best_->Get(clerk_, late->id)->status), "expired");
-  auto expired = best_->Respond(clerk_, late->id, "accept", std::nullopt);
+  EXPECT_EQ(ToString(best_->Get(clerk_, Bid(late->id))->status), "expired");
+  auto expired = best_->Respond(clerk_, Bid(late->id), "accept", std::nullopt);
   ASSERT_FALSE(expired);
   EXPECT_EQ(inspection::RuleOf(expired.error()), "best_offer_expired");
 
@@ -233,10 +233,10 @@ TEST_P(OfferTest, BestOffersAutoAcceptDeclineCounterAndExpireAfter48Hours) {
 
 TEST_P(OfferTest, TheSellerListsTheBestOffersOfAnOfferWithTheirEffectiveStatus) {
   const auto offer = Published("35693803564401", {true, 340000, 250000});
-  auto pending = best_->Make(buyer_, offer.id, "B-7", 300000);
+  auto pending = best_->Make(buyer_, Oid(offer.id), "B-7", 300000);
   ASSERT_TRUE(pending) << pending.error().message;
-  ASSERT_EQ(ToString(best_->Make(buyer_, offer.id, "B-8", 200000)->status), "declined");
-  auto listed = best_->OfOffer(clerk_, offer.id);
+  ASSERT_EQ(ToString(best_->Make(buyer_, Oid(offer.id), "B-8", 200000)->status), "declined");
+  auto listed = best_->OfOffer(clerk_, Oid(offer.id));
   ASSERT_TRUE(listed) << listed.error().message;
   ASSERT_EQ(listed->size(), 2u);
   auto status_of = [&](const std::vector<storage::BestOfferRecord>& list) {
@@ -247,24 +247,24 @@ TEST_P(OfferTest, TheSellerListsTheBestOffersOfAnOfferWithTheirEffectiveStatus) 
   EXPECT_EQ(status_of(*listed),
             (std::map<int64_t, std::string>{{200000, "declined"}, {300000, "pending"}}));
   clock_.Advance(hours(48));
-  EXPECT_EQ(status_of(*best_->OfOffer(clerk_, offer.id)),
+  EXPECT_EQ(status_of(*best_->OfOffer(clerk_, Oid(offer.id))),
             (std::map<int64_t, std::string>{{200000, "declined"}, {300000, "expired"}}));
   // Another organisation's operator does not see them; other roles may not ask.
   const auto other = As(Org("operator", "别家回收", "110105"), Role::kOperatorStaff,
                         OrganisationKind::kOperator, "UOTHER");
-  EXPECT_EQ(best_->OfOffer(other, offer.id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(best_->OfOffer(clerk_, "01M82QGDFSEZ4VR0P0J7CYX2FC").error().code,
+  EXPECT_EQ(best_->OfOffer(other, Oid(offer.id)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(best_->OfOffer(clerk_, Oid("01M82QGDFSEZ4VR0P0J7CYX2FC")).error().code,
             ErrorCode::kNotFound);
-  EXPECT_EQ(best_->OfOffer(supervisor_, offer.id).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(best_->OfOffer(supervisor_, Oid(offer.id)).error().code, ErrorCode::kPermissionDenied);
 }
 
 TEST_P(OfferTest, BestOffersExpireInTheBackgroundWhenTheir48HoursPass) {
   const auto offer = Published("35693803564395", {true, 330000, 250000});
-  auto pending = best_->Make(buyer_, offer.id, "B-7", 300000);
+  auto pending = best_->Make(buyer_, Oid(offer.id), "B-7", 300000);
   ASSERT_TRUE(pending);
-  auto countered = best_->Make(buyer_, offer.id, "B-8", 290000);
+  auto countered = best_->Make(buyer_, Oid(offer.id), "B-8", 290000);
   ASSERT_TRUE(countered);
-  ASSERT_TRUE(best_->Respond(clerk_, countered->id, "counter", 320000));
+  ASSERT_TRUE(best_->Respond(clerk_, Bid(countered->id), "counter", 320000));
   auto stored = [&](const std::string& id) {
     return *storage::ReadValue<std::optional<storage::BestOfferRecord>>(
         db(), [&](storage::Session& s) { return repo_.FindBestOffer(s, id); });
@@ -282,7 +282,7 @@ TEST_P(OfferTest, BestOffersExpireInTheBackgroundWhenTheir48HoursPass) {
   EXPECT_FALSE(events.back().actor_id.has_value()) << "the job acts as the system";
   EXPECT_EQ(*best_->ExpireDue(), 0) << "once";
   // The seller can no longer take it.
-  auto late = best_->Respond(clerk_, pending->id, "accept", std::nullopt);
+  auto late = best_->Respond(clerk_, Bid(pending->id), "accept", std::nullopt);
   ASSERT_FALSE(late);
   EXPECT_EQ(inspection::RuleOf(late.error()), "best_offer_expired");
 }

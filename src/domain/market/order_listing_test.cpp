@@ -27,7 +27,7 @@ class OrderListingTest : public MarketFixture {
   }
   // As the shop sees it (a withdrawn offer is not shown to the public).
   std::string Status(const storage::OfferRecord& offer) {
-    auto got = offers_->Get(&clerk_, offer.id);
+    auto got = offers_->Get(&clerk_, Oid(offer.id));
     EXPECT_TRUE(got) << got.error().message;
     return got ? ToString(got->status) : "";
   }

@@ -48,7 +48,7 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
   auto settled = orders_->Settle(clerk_, order->id, 350000);
   ASSERT_TRUE(settled) << settled.error().message;
   EXPECT_EQ(ToString(settled->state), "settled");
-  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "sold");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "sold");
 
   // Item history: offered, sold, handed over, settled; bands, no buyer.
   std::vector<std::string> types;
@@ -106,7 +106,7 @@ TEST_P(OrderTest, ARefundNeverExceedsThePayment) {
   EXPECT_EQ(rest->refunded_fen, rest->paid_fen);
   EXPECT_FALSE(orders_->Refund(clerk_, order->id, 1));
   // Refunded before dispatch: the offer is open again.
-  EXPECT_EQ(ToString(offers_->Get(nullptr, offer.id)->status), "published");
+  EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "published");
 }
 
 TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
@@ -188,18 +188,19 @@ TEST_P(OrderTest, ABuyerAccountOrdersAndMakesBestOffersAsItselfNotByReference) {
   const Principal b = As(*buyers, Role::kBuyer, OrganisationKind::kBuyers, "UACCOUNTB");
   const auto offer = Published("35693803564398", {true, 340000, 250000});
   // A reference is refused, naming it; staff must give one, and not an account's form.
-  EXPECT_EQ(best_->Make(a, offer.id, "B-1", 300000).error().field, "buyer_ref");
-  EXPECT_EQ(best_->Make(buyer_, offer.id, "", 300000).error().field, "buyer_ref");
-  EXPECT_EQ(best_->Make(buyer_, offer.id, "user:UACCOUNTA", 300000).error().field, "buyer_ref");
-  auto mine = best_->Make(a, offer.id, "", 300000);
+  EXPECT_EQ(best_->Make(a, Oid(offer.id), "B-1", 300000).error().field, "buyer_ref");
+  EXPECT_EQ(best_->Make(buyer_, Oid(offer.id), "", 300000).error().field, "buyer_ref");
+  EXPECT_EQ(best_->Make(buyer_, Oid(offer.id), "user:UACCOUNTA", 300000).error().field,
+            "buyer_ref");
+  auto mine = best_->Make(a, Oid(offer.id), "", 300000);
   ASSERT_TRUE(mine) << mine.error().message;
   EXPECT_EQ(mine->buyer_ref, "user:UACCOUNTA");
-  EXPECT_TRUE(best_->Get(a, mine->id));
-  EXPECT_EQ(best_->Get(b, mine->id).error().code, ErrorCode::kNotFound);
-  ASSERT_TRUE(best_->Respond(clerk_, mine->id, "counter", 320000));
-  EXPECT_EQ(best_->AcceptCounter(b, mine->id, "").error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(best_->AcceptCounter(a, mine->id, "", 310000).error().field, "counter_fen");
-  ASSERT_TRUE(best_->AcceptCounter(a, mine->id, "", 320000));
+  EXPECT_TRUE(best_->Get(a, Bid(mine->id)));
+  EXPECT_EQ(best_->Get(b, Bid(mine->id)).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(best_->Respond(clerk_, Bid(mine->id), "counter", 320000));
+  EXPECT_EQ(best_->AcceptCounter(b, Bid(mine->id), "").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(best_->AcceptCounter(a, Bid(mine->id), "", 310000).error().field, "counter_fen");
+  ASSERT_TRUE(best_->AcceptCounter(a, Bid(mine->id), "", 320000));
 
   auto with_ref =
       orders_->Place(a, {offer.id, "B-1", "simulated", *offer.disclosure_version, mine->id});
