@@ -55,19 +55,22 @@ Result<http::Response> PreviewGrade(const InspectionServices& d, http::RequestCo
 Result<http::Response> SubmitInspection(const InspectionServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::NewInspection>(ctx));
   RECIRC_TRY(auto in, body.ToDomain());
-  RECIRC_TRY(auto report, d.reports.Submit(ctx.Actor(), std::string(ctx.Param("id")), in));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto report, d.reports.Submit(ctx.Actor(), item, in));
   return http::Json(201, json::value_from(dto::SignedReport::From(report)));
 }
 
 Result<http::Response> ItemReports(const InspectionServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto reports, d.reports.OfItem(std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto reports, d.reports.OfItem(item));
   dto::SignedReportList out;
   for (const auto& r : reports) out.items.push_back(dto::SignedReport::From(r));
   return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> GetReport(const InspectionServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto report, d.reports.Get(std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, InspectionReportId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto report, d.reports.Get(id));
   return http::Json(200, json::value_from(dto::SignedReport::From(report)));
 }
 
@@ -75,7 +78,8 @@ Result<http::Response> GetReport(const InspectionServices& d, http::RequestConte
 Result<http::Response> ReportCertificate(const InspectionServices& d,
                                          const std::string& public_base_url,
                                          http::RequestContext& ctx) {
-  RECIRC_TRY(auto signed_report, d.reports.Get(std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, InspectionReportId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto signed_report, d.reports.Get(id));
   const json::object& checklist =
       signed_report.report.contains("checklist") && signed_report.report.at("checklist").is_object()
           ? signed_report.report.at("checklist").as_object()
@@ -106,7 +110,12 @@ Result<http::Response> VerifyReport(const InspectionServices& d, http::RequestCo
 
 Result<http::Response> CompareReports(const InspectionServices& d, http::RequestContext& ctx) {
   const std::string with = ctx.Query("with").value_or("");
-  RECIRC_TRY(auto diff, d.reports.Compare(std::string(ctx.Param("id")), with));
+  RECIRC_TRY(auto id, InspectionReportId::Parse(ctx.Param("id"), "id"));
+  std::optional<InspectionReportId> with_id;
+  if (!with.empty()) {
+    RECIRC_TRY(with_id, InspectionReportId::Parse(with, "with"));
+  }
+  RECIRC_TRY(auto diff, d.reports.Compare(id, with_id));
   dto::ReportComparison out{std::string(ctx.Param("id")), with, {}};
   for (const auto& x : diff) out.differences.push_back({x.what, x.id, x.before, x.after});
   return http::Json(200, json::value_from(out));
@@ -114,26 +123,28 @@ Result<http::Response> CompareReports(const InspectionServices& d, http::Request
 
 Result<http::Response> RecordSanitization(const InspectionServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::NewSanitization>(ctx));
-  RECIRC_TRY(auto cert,
-             d.sanitization.Record(ctx.Actor(), std::string(ctx.Param("id")), body.ToDomain()));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto cert, d.sanitization.Record(ctx.Actor(), item, body.ToDomain()));
   return http::Json(201, dto::CertificateJson(cert));
 }
 
 Result<http::Response> GetSanitization(const InspectionServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto cert, d.sanitization.Get(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, SanitizationId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto cert, d.sanitization.Get(ctx.Actor(), id));
   return http::Json(200, dto::CertificateJson(cert));
 }
 
 Result<http::Response> RecordRepair(const InspectionServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::NewRepair>(ctx));
-  RECIRC_TRY(auto repair,
-             d.repairs.Record(ctx.Actor(), std::string(ctx.Param("id")), body.ToDomain()));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto repair, d.repairs.Record(ctx.Actor(), item, body.ToDomain()));
   return http::Json(201, dto::RepairJson(repair));
 }
 
 Result<http::Response> GetDisclosure(const InspectionServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto version, VersionQuery(ctx));
-  RECIRC_TRY(auto disclosure, d.disclosure.Get(std::string(ctx.Param("id")), version));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto disclosure, d.disclosure.Get(item, version));
   return http::Json(200, json::value_from(dto::Disclosure::From(disclosure)));
 }
 
