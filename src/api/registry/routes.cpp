@@ -164,69 +164,26 @@ Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) 
   return http::Json(201, ViewJson(view));
 }
 
-json::object AlertJson(const storage::AlertRecord& a) {
-  json::object o{{"id", a.id},
-                 {"acquisition_id", a.acquisition_id},
-                 {"item_id", a.item_id},
-                 {"region_code", a.region_code},
-                 {"score", a.score},
-                 {"reasons", json::parse(a.reasons)},
-                 {"status", ToString(a.status)},
-                 {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
-  o["decided_at"] =
-      a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
-  o["decision_note"] = a.decision_note ? json::value(*a.decision_note) : nullptr;
-  return o;
-}
-
 Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto views, d.police.ListAlerts(ctx.Actor(), ctx.Query("status")));
-  json::array items;
-  for (const auto& v : views) {
-    json::object o = AlertJson(v.alert);
-    o["item"] = {{"category", v.item.category},
-                 {"brand", v.item.brand},
-                 {"model", v.item.model},
-                 {"status", ToString(v.item.status)}};
-    o["acquisition"] = {{"organisation_id", v.acquisition.organisation_id},
-                        {"outlet_id", v.acquisition.outlet_id},
-                        {"number", v.acquisition.number},
-                        {"kind", v.acquisition.kind},
-                        {"price_fen", v.acquisition.price_fen}};
-    items.push_back(std::move(o));
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::AlertList out;
+  for (const auto& v : views) out.items.push_back(dto::Alert::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> Decide(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
-  RECIRC_TRY(std::string decision, f.String("decision"));
-  RECIRC_TRY(auto note, f.OptionalString("note"));
-  if (note && note->empty()) note.reset();
+  RECIRC_TRY(auto body, ReadBody<dto::Decision>(ctx));
   RECIRC_TRY(auto id, AlertId::Parse(ctx.Param("id"), "id"));
-  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, decision, note));
-  return http::Json(200, AlertJson(alert));
+  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, body.decision, body.note));
+  return http::Json(200, json::value_from(dto::Alert::From(alert)));
 }
 
 Result<http::Response> AddWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
-  registry::WatchlistInput in;
-  RECIRC_TRY(in.identifier_kind, f.String("identifier_kind"));
-  RECIRC_TRY(in.identifier_value, f.String("identifier_value"));
-  RECIRC_TRY(auto status, f.OptionalString("status"));
-  if (status) in.status = *status;
-  RECIRC_TRY(in.note, f.String("note"));
-  RECIRC_TRY(auto entry, d.police.AddWatchlistEntry(ctx.Actor(), in));
-  return http::Json(201,
-                    json::object{{"id", entry.id},
-                                 {"identifier_kind", entry.identifier_kind},
-                                 {"identifier_value", entry.identifier_value},
-                                 {"status", ToString(entry.status)},
-                                 {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
+  RECIRC_TRY(auto body, ReadBody<dto::NewWatchlistEntry>(ctx));
+  RECIRC_TRY(auto entry, d.police.AddWatchlistEntry(ctx.Actor(), body.ToDomain()));
+  return http::Json(201, json::value_from(dto::WatchlistEntry{
+                             entry.id, entry.identifier_kind, entry.identifier_value,
+                             ToString(entry.status), dto::Time{entry.created_at}}));
 }
 
 Result<http::Response> SearchRegister(const RegistryApi& d, http::RequestContext& ctx) {
@@ -356,37 +313,22 @@ Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
 Result<http::Response> ImportWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
-  return http::Json(201, json::object{{"imported", report.imported}});
-}
-
-json::object WatchlistJson(const storage::WatchlistRecord& e) {
-  return json::object{{"id", e.id},
-                      {"source", e.source},
-                      {"identifier_kind", e.identifier_kind},
-                      {"identifier_value", e.identifier_value},
-                      {"status", ToString(e.status)},
-                      {"note", e.note},
-                      {"created_at", Time(e.created_at)}};
+  return http::Json(201, json::value_from(dto::ImportResult{report.imported}));
 }
 
 Result<http::Response> AddOwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
-  RECIRC_TRY(std::string kind, f.String("identifier_kind"));
-  RECIRC_TRY(std::string value, f.String("identifier_value"));
-  RECIRC_TRY(auto status, f.OptionalString("status"));
-  RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto entry, d.registration.AddOwnWatchlistEntry(ctx.Actor(), kind, value,
-                                                             status.value_or("black"), note));
-  return http::Json(201, WatchlistJson(entry));
+  RECIRC_TRY(auto body, ReadBody<dto::NewOwnWatchlistEntry>(ctx));
+  RECIRC_TRY(auto entry, d.registration.AddOwnWatchlistEntry(
+                             ctx.Actor(), body.identifier_kind, body.identifier_value,
+                             body.status.value_or("black"), body.note));
+  return http::Json(201, json::value_from(dto::OwnWatchlistEntry::From(entry)));
 }
 
 Result<http::Response> OwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto entries, d.registration.OwnWatchlist(ctx.Actor()));
-  json::array items;
-  for (const auto& e : entries) items.push_back(WatchlistJson(e));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::OwnWatchlist out;
+  for (const auto& e : entries) out.items.push_back(dto::OwnWatchlistEntry::From(e));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> AccessAudit(const RegistryApi& d, http::RequestContext& ctx) {
@@ -448,7 +390,7 @@ Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ct
 
 Result<http::Response> ImportReferenceModels(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto report, d.police.ImportReferenceModels(ctx.Actor(), ctx.request.body()));
-  return http::Json(201, json::object{{"imported", report.imported}});
+  return http::Json(201, json::value_from(dto::ImportResult{report.imported}));
 }
 
 }  // namespace
@@ -497,6 +439,41 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                  http::Document<dto::NewAcquisition, dto::AcquisitionReceipt>(
                      "Register an acquisition (one item); screened before it completes. The answer "
                      "says only registered or held_for_verification.",
+                     "registry", 201));
+  const std::string tag = "police";
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/alerts",
+      http::Document<void, dto::AlertList>(
+          "Alerts of your jurisdiction (region prefix of the police organisation)", tag));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/alerts/{id}/decision",
+      http::Document<dto::Decision, dto::Alert>(
+          "Decide an alert: release the hold, seize the item, or ask for information", tag));
+  http::Describe(routes, Verb::post, "/api/v1/police/watchlist",
+                 http::Document<dto::NewWatchlistEntry, dto::WatchlistEntry>(
+                     "Enter a stolen-item report or blocklist entry", tag, 201));
+  http::Describe(routes, Verb::post, "/api/v1/police/watchlist/import",
+                 http::Document<void, dto::ImportResult>(
+                     "Import a block list (CSV: identifier_kind,identifier_value,status,note); all "
+                     "or nothing, the first bad line is named",
+                     tag, 201));
+  http::Describe(routes, Verb::post, "/api/v1/police/reference-models/import",
+                 http::Document<void, dto::ImportResult>(
+                     "Import reference facts per model (CSV: "
+                     "category,brand,model,reference_price_fen,release_year; either of the last "
+                     "two may be empty) for the price_far_below_reference and story_does_not_fit "
+                     "signals; a line replaces what was known of its model; all or nothing",
+                     tag, 201));
+  http::Describe(routes, Verb::get, "/api/v1/watchlist",
+                 http::Document<void, dto::OwnWatchlist>(
+                     "Your operator's own watchlist (entries that screen only your "
+                     "registrations), newest first",
+                     "registry"));
+  http::Describe(routes, Verb::post, "/api/v1/watchlist",
+                 http::Document<dto::NewOwnWatchlistEntry, dto::OwnWatchlistEntry>(
+                     "Add an entry to your operator's own watchlist (black or grey); it screens "
+                     "only your organisation's registrations, and a hit raises the same police "
+                     "alert",
                      "registry", 201));
 }
 
