@@ -3,6 +3,7 @@
 
 #include "api/dto.hpp"
 #include "api/registry/dto.hpp"
+#include "api/registry/police_dto.hpp"
 #include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/register_report.hpp"
@@ -227,61 +228,24 @@ Result<http::Response> SearchRegister(const RegistryApi& d, http::RequestContext
 // POST, with the ID number and the reason in the body: the number stays out of URLs (access
 // logs, proxies, browser history) and the search is audited like a full view.
 Result<http::Response> SearchBySeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"id_type", "id_number", "reason"}));
-  registry::SellerSearch q;
-  RECIRC_TRY(q.id_type, f.String("id_type"));
-  RECIRC_TRY(q.id_number, f.String("id_number"));
-  RECIRC_TRY(q.reason, f.String("reason"));
-  RECIRC_TRY(auto found, d.police.SearchBySeller(ctx.Actor(), q));
+  RECIRC_TRY(auto body, ReadBody<dto::SellerSearchRequest>(ctx));
+  RECIRC_TRY(auto found,
+             d.police.SearchBySeller(ctx.Actor(), {body.id_type, body.id_number, body.reason}));
   std::vector<documents::RegisterLine> lines;
   for (const auto& h : found) lines.push_back({h.acquisition, h.item});
   return http::Json(200, documents::RegisterJson(lines));
 }
 
-json::object SellerJson(const registry::SellerDetails& d) {
-  json::object o{{"kind", d.kind},
-                 {"name", d.name},
-                 {"origin_statement", d.origin_statement},
-                 {"masked", d.masked}};
-  const auto put = [&](const char* key, const std::optional<std::string>& v) {
-    o[key] = v ? json::value(*v) : nullptr;
-  };
-  put("id_type", d.id_type);
-  put("id_number", d.id_number);
-  put("credit_code", d.credit_code);
-  put("phone", d.phone);
-  put("address", d.address);
-  if (d.agent_name) {
-    json::object agent;
-    const auto put_agent = [&](const char* key, const std::optional<std::string>& v) {
-      agent[key] = v ? json::value(*v) : nullptr;
-    };
-    put_agent("name", d.agent_name);
-    put_agent("id_type", d.agent_id_type);
-    put_agent("id_number", d.agent_id_number);
-    put_agent("phone", d.agent_phone);
-    put_agent("authority", d.agent_authority);
-    o["agent"] = std::move(agent);
-  } else {
-    o["agent"] = nullptr;
-  }
-  return o;
-}
-
 Result<http::Response> MaskedSeller(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), std::string(ctx.Param("id"))));
-  return http::Json(200, SellerJson(seller));
+  return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
 Result<http::Response> FullSeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto seller, d.seller_view.Full(ctx.Actor(), std::string(ctx.Param("id")), reason));
-  return http::Json(200, SellerJson(seller));
+  RECIRC_TRY(auto body, ReadBody<dto::StatedReason>(ctx));
+  RECIRC_TRY(auto seller,
+             d.seller_view.Full(ctx.Actor(), std::string(ctx.Param("id")), body.reason));
+  return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
 Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
@@ -295,19 +259,13 @@ Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
     }
   }
   RECIRC_TRY(auto entries, d.police.Feed(ctx.Actor(), after));
-  json::array items;
+  dto::FeedPage out;
   for (const auto& e : entries) {
-    items.push_back({{"seq", e.seq},
-                     {"occurred_at", FormatRfc3339(FromUnixMillis(e.occurred_at))},
-                     {"region_code", e.region_code},
-                     {"organisation_id", e.organisation_id},
-                     {"outlet_id", e.outlet_id},
-                     {"acquisition_id", e.acquisition_id},
-                     {"item_id", e.item_id},
-                     {"facts", json::parse(e.payload)}});
+    out.items.push_back({e.seq, dto::Time{e.occurred_at}, e.region_code, e.organisation_id,
+                         e.outlet_id, e.acquisition_id, e.item_id, json::parse(e.payload)});
   }
-  const int64_t next = entries.empty() ? after : entries.back().seq;
-  return http::Json(200, json::object{{"items", std::move(items)}, {"next_after", next}});
+  out.next_after = entries.empty() ? after : entries.back().seq;
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ImportWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
@@ -336,26 +294,9 @@ Result<http::Response> AccessAudit(const RegistryApi& d, http::RequestContext& c
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.AccessAudit(ctx.Actor(), from, to));
-  json::array items;
-  for (const auto& v : entries) {
-    const auto& e = v.entry;
-    items.push_back(
-        {{"id", e.id},
-         {"viewer_id", e.viewer_id},
-         {"viewer_username", v.viewer_username},
-         {"viewer_display_name", v.viewer_display_name},
-         {"viewer_organisation_id", e.viewer_organisation_id},
-         {"acquisition_id", e.acquisition_id},
-         {"reason", e.reason},
-         {"viewed_at", Time(e.viewed_at)},
-         {"item",
-          {{"category", v.item.category}, {"brand", v.item.brand}, {"model", v.item.model}}},
-         {"acquisition",
-          {{"outlet_id", v.acquisition.outlet_id},
-           {"number", v.acquisition.number},
-           {"region_code", v.acquisition.region_code}}}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::AccessAudit out;
+  for (const auto& v : entries) out.items.push_back(dto::AccessAuditEntry::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ctx) {
@@ -363,29 +304,9 @@ Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ct
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.NearMisses(ctx.Actor(), from, to));
-  json::array items;
-  for (const auto& v : entries) {
-    const auto& e = v.near_miss;
-    json::array identifiers;
-    for (const auto& [kind, value] : v.identifiers) {
-      identifiers.push_back({{"kind", kind}, {"value", value}});
-    }
-    items.push_back({{"id", e.id},
-                     {"acquisition_id", e.acquisition_id},
-                     {"item_id", e.item_id},
-                     {"region_code", e.region_code},
-                     {"score", e.score},
-                     {"reasons", json::parse(e.reasons)},
-                     {"created_at", Time(e.created_at)},
-                     {"item",
-                      {{"category", v.item.category},
-                       {"brand", v.item.brand},
-                       {"model", v.item.model},
-                       {"identifiers", std::move(identifiers)}}},
-                     {"acquisition",
-                      {{"outlet_id", v.acquisition.outlet_id}, {"number", v.acquisition.number}}}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::NearMissList out;
+  for (const auto& v : entries) out.items.push_back(dto::NearMiss::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ImportReferenceModels(const RegistryApi& d, http::RequestContext& ctx) {
@@ -475,6 +396,51 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                      "only your organisation's registrations, and a hit raises the same police "
                      "alert",
                      "registry", 201));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/register",
+      http::Document<void, void>(
+          "Search the register within your jurisdiction: by item identifier, or by outlet and "
+          "time range; as JSON, CSV or Excel. A search by ID number is POST "
+          "/api/v1/police/register/by-id-number (id_type or id_number in the query: 400)",
+          tag));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/register/by-id-number",
+      http::Document<dto::SellerSearchRequest, void>(
+          "Search the register within your jurisdiction by a seller's ID number (blind index). "
+          "The number travels in the body, never in a URL; every registration found is written "
+          "to the append-only access audit with the stated reason. Not replayed by "
+          "Idempotency-Key (a retry with the same key: 409)",
+          tag));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}/seller",
+                 http::Document<void, dto::Seller>("The seller of one of your registrations, "
+                                                   "masked (张*丰, 110105********002X)",
+                                                   "registry"));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/acquisitions/{id}/seller",
+      http::Document<dto::StatedReason, dto::Seller>(
+          "The seller's full details for the police of the jurisdiction; the stated reason goes "
+          "into the append-only access audit; not replayed by Idempotency-Key (a retry with the "
+          "same key: 409)",
+          tag));
+  http::Describe(routes, Verb::get, "/api/v1/police/feed",
+                 http::Document<void, dto::FeedPage>(
+                     "Pull feed of registrations in your jurisdiction after a cursor (the journal "
+                     "sequence number); at most 500 a call",
+                     tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/access-audit",
+      http::Document<void, dto::AccessAudit>(
+          "The access audit of your jurisdiction (police supervisors only): every full view of a "
+          "seller's data in registrations of outlets under your region, by any officer, with the "
+          "stated reason; newest first, at most 500",
+          tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/near-misses",
+      http::Document<void, dto::NearMissList>(
+          "Near misses of your jurisdiction: registrations whose screening signals fired below "
+          "the alert threshold, with the reasons (signal, weight, detail); newest first, at most "
+          "500",
+          tag));
 }
 
 }  // namespace recirc::api
