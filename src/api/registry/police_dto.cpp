@@ -43,4 +43,14 @@ NearMiss NearMiss::From(const registry::NearMissView& v) {
   return out;
 }
 
+Photo Photo::From(const storage::PhotoRecord& r) {
+  return {r.sha256,
+          r.kind,
+          r.media_type,
+          r.size_bytes,
+          r.encrypted,
+          Time{r.created_at},
+          "/api/v1/acquisitions/" + r.acquisition_id + "/photos/" + r.sha256};
+}
+
 }  // namespace recirc::api::dto

@@ -5,6 +5,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/json/value.hpp>
 
+#include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/seller_view.hpp"
 #include "http/describe_json.hpp"
@@ -160,5 +161,36 @@ struct NearMissList {
   std::vector<NearMiss> items;
 };
 BOOST_DESCRIBE_STRUCT(NearMissList, (), (items))
+
+// ----- photos of a registration -----
+
+struct Photo {
+  static constexpr std::string_view kSchemaName = "Photo";
+  static constexpr PoliceFieldSchema kFieldSchemas[] = {
+      {"kind", R"js({"enum": ["item", "id_document"]})js"},
+      {"media_type", R"js({"enum": ["image/jpeg", "image/png", "image/webp"]})js"},
+      {"encrypted", R"js({"description": "ID document images are stored encrypted"})js"}};
+  std::string sha256;
+  std::string kind;
+  std::string media_type;
+  int64_t size_bytes = 0;
+  bool encrypted = false;
+  Time created_at;
+  std::string url;
+  static Photo From(const storage::PhotoRecord& r);
+};
+BOOST_DESCRIBE_STRUCT(Photo, (), (sha256, kind, media_type, size_bytes, encrypted, created_at, url))
+
+// The upload's answer: the photo, and for an item photo whether it is in colour.
+struct PhotoUploaded : Photo {
+  jsonmap::Omitted<bool> in_colour;
+  jsonmap::Omitted<std::string> message;  // when not in colour
+};
+BOOST_DESCRIBE_STRUCT(PhotoUploaded, (Photo), (in_colour, message))
+
+struct PhotoList {
+  std::vector<Photo> items;
+};
+BOOST_DESCRIBE_STRUCT(PhotoList, (), (items))
 
 }  // namespace recirc::api::dto
