@@ -282,6 +282,11 @@ TEST_P(RegistryHttpTest, TheShopListsCorrectsAndSeesHolds) {
                                   R"({"item":{"model":"Mate 60 Pro"}})", clerk});
   EXPECT_EQ(no_reason.status, 400u);
   EXPECT_EQ(json::parse(no_reason.body).as_object()["error"].as_object()["field"], "reason");
+  // An error inside "item" names its whole path.
+  auto bad_quantity = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
+                                     R"({"reason":"数量录错","item":{"quantity":"two"}})", clerk});
+  EXPECT_EQ(bad_quantity.status, 400u);
+  EXPECT_EQ(json::parse(bad_quantity.body).at("error").at("field"), "item.quantity");
   auto fixed = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
                               R"({"reason":"型号录错","item":{"model":"Mate 60 Pro"}})", clerk});
   ASSERT_EQ(fixed.status, 201u) << fixed.body;

@@ -2,12 +2,12 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/registry/acquisition_dto.hpp"
 #include "api/registry/dto.hpp"
 #include "api/registry/police_dto.hpp"
 #include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/register_report.hpp"
-#include "http/json_fields.hpp"
 #include "http/openapi_schema.hpp"
 
 namespace recirc::api {
@@ -21,70 +21,9 @@ Result<http::Response> Register(const RegistryApi& d, http::RequestContext& ctx)
   return http::Json(201, json::value_from(dto::AcquisitionReceipt::From(receipt)));
 }
 
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-
-json::value OptJson(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
-json::object ViewJson(const registry::AcquisitionView& v) {
-  json::object identifiers;
-  for (const auto& [kind, value] : v.identifiers) {
-    auto& slot = identifiers[kind];
-    if (slot.is_null()) slot = json::array();
-    slot.as_array().push_back(json::value(value));
-  }
-  json::array holds;
-  for (const auto& h : v.sellability.holds) {
-    // The shop learns that the police hold the item, never why.
-    holds.push_back({{"kind", h.kind == registry::kScreeningHold ? "verification" : h.kind},
-                     {"active", h.active},
-                     {"until", h.until ? json::value(Time(*h.until)) : nullptr},
-                     {"released_at", h.released_at ? json::value(Time(*h.released_at)) : nullptr}});
-  }
-  json::array corrections;
-  for (const auto& c : v.corrections) {
-    json::array changes;
-    for (const auto& ch : c.changes) {
-      changes.push_back(
-          {{"field", ch.field}, {"old", OptJson(ch.old_value)}, {"new", OptJson(ch.new_value)}});
-    }
-    corrections.push_back({{"id", c.id},
-                           {"corrects", v.receipt.id},
-                           {"staff_id", c.staff_id},
-                           {"reason", c.reason},
-                           {"changes", std::move(changes)},
-                           {"created_at", Time(c.created_at)}});
-  }
-  return json::object{
-      {"id", v.receipt.id},
-      {"number", v.receipt.number},
-      {"item_id", v.receipt.item_id},
-      {"status", ToString(v.receipt.status)},
-      {"created_at", Time(v.receipt.created_at)},
-      {"outlet_id", v.outlet_id},
-      {"kind", v.kind},
-      {"channel", v.channel},
-      {"price_fen", v.price_fen},
-      {"payment_method", v.payment_method},
-      {"item",
-       {{"category", v.category},
-        {"brand", v.brand},
-        {"model", v.model},
-        {"colour", OptJson(v.colour)},
-        {"condition", v.condition},
-        {"quantity", v.quantity},
-        {"identifiers", std::move(identifiers)}}},
-      {"sellable", v.sellability.sellable},
-      {"not_sellable_reason",
-       v.sellability.sellable ? json::value(nullptr) : json::value(v.sellability.reason)},
-      {"holds", std::move(holds)},
-      {"corrections", std::move(corrections)}};
-}
-
 Result<http::Response> GetAcquisition(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), std::string(ctx.Param("id"))));
-  return http::Json(200, ViewJson(view));
+  return http::Json(200, json::value_from(dto::Acquisition::From(view)));
 }
 
 Status TimeQuery(http::RequestContext& ctx, const char* name, std::optional<int64_t>& out) {
@@ -108,61 +47,14 @@ Result<http::Response> ListAcquisitions(const RegistryApi& d, http::RequestConte
     if (limit->empty() || *end != '\0') return Error::InvalidArgument("limit", "1 to 200");
   }
   RECIRC_TRY(auto page, d.registration.List(ctx.Actor(), in));
-  json::array items;
-  for (const auto& a : page.items) {
-    items.push_back({{"id", a.receipt.id},
-                     {"number", a.receipt.number},
-                     {"item_id", a.receipt.item_id},
-                     {"status", ToString(a.receipt.status)},
-                     {"created_at", Time(a.receipt.created_at)},
-                     {"outlet_id", a.outlet_id},
-                     {"kind", a.kind},
-                     {"channel", a.channel},
-                     {"price_fen", a.price_fen},
-                     {"item", {{"category", a.category}, {"brand", a.brand}, {"model", a.model}}}});
-  }
-  return http::Json(
-      200, json::object{{"items", std::move(items)}, {"next_cursor", OptJson(page.next_cursor)}});
+  return http::Json(200, json::value_from(dto::AcquisitionPage::From(page)));
 }
 
 Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason", "price_fen", "item"}));
-  registry::CorrectionInput in;
-  RECIRC_TRY(in.reason, f.String("reason"));
-  if (body.contains("price_fen")) {
-    RECIRC_TRY(in.price_fen, f.Fen("price_fen"));
-  }
-  if (const auto* item = body.if_contains("item")) {
-    if (!item->is_object()) return Error::InvalidArgument("item", "an object of changed fields");
-    const json::object& o = item->as_object();
-    http::JsonFields fi(o);
-    RECIRC_CHECK(fi.OnlyKnown(
-        {"category", "brand", "model", "identifiers", "colour", "condition", "quantity"}));
-    RECIRC_TRY(in.category, fi.OptionalString("category"));
-    RECIRC_TRY(in.brand, fi.OptionalString("brand"));
-    RECIRC_TRY(in.model, fi.OptionalString("model"));
-    RECIRC_TRY(in.colour, fi.OptionalString("colour"));
-    RECIRC_TRY(in.condition, fi.OptionalString("condition"));
-    if (o.contains("quantity")) {
-      RECIRC_TRY(in.quantity, fi.Integer("quantity"));
-    }
-    if (const auto* ids = o.if_contains("identifiers")) {
-      if (!ids->is_object()) {
-        return Error::InvalidArgument("item.identifiers", "an object such as {\"imei\": \"…\"}");
-      }
-      for (const auto& [kind, value] : ids->as_object()) {
-        if (!value.is_string()) {
-          return Error::InvalidArgument("item.identifiers." + std::string(kind),
-                                        "must be a string");
-        }
-        in.identifiers.emplace_back(std::string(kind), std::string(value.as_string()));
-      }
-    }
-  }
-  RECIRC_TRY(auto view, d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), in));
-  return http::Json(201, ViewJson(view));
+  RECIRC_TRY(auto body, ReadBody<dto::NewCorrection>(ctx));
+  RECIRC_TRY(auto view,
+             d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), body.ToDomain()));
+  return http::Json(201, json::value_from(dto::Acquisition::From(view)));
 }
 
 Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ctx) {
@@ -360,6 +252,22 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                  http::Document<dto::NewAcquisition, dto::AcquisitionReceipt>(
                      "Register an acquisition (one item); screened before it completes. The answer "
                      "says only registered or held_for_verification.",
+                     "registry", 201));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions",
+                 http::Document<void, dto::AcquisitionPage>(
+                     "Your organisation's registrations, newest first (item facts only, no seller "
+                     "data)",
+                     "registry"));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}",
+                 http::Document<void, dto::Acquisition>(
+                     "One of your organisation's registrations: the facts as corrected, the "
+                     "correction chain, the item's holds and whether it may be sold",
+                     "registry"));
+  http::Describe(routes, Verb::post, "/api/v1/acquisitions/{id}/corrections",
+                 http::Document<dto::NewCorrection, dto::Acquisition>(
+                     "Correct a registration: a new record naming it, with the changed fields and "
+                     "a reason; the registration itself is never edited. A changed identifier is "
+                     "screened again (identifier_changed).",
                      "registry", 201));
   const std::string tag = "police";
   http::Describe(
