@@ -129,14 +129,15 @@ Result<http::Response> SearchBySeller(const RegistryApi& d, http::RequestContext
 }
 
 Result<http::Response> MaskedSeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), id));
   return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
 Result<http::Response> FullSeller(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::StatedReason>(ctx));
-  RECIRC_TRY(auto seller,
-             d.seller_view.Full(ctx.Actor(), std::string(ctx.Param("id")), body.reason));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto seller, d.seller_view.Full(ctx.Actor(), id, body.reason));
   return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
