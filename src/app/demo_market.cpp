@@ -213,14 +213,14 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
     RECIRC_TRY(auto photo,
                x.photos.Upload(clerk, receipt.id, {std::string("item"), "image/png", png}));
     const std::string photo_ref = "sha256:" + photo.record.sha256;
+    RECIRC_TRY(auto item, ItemId::Parse(receipt.item_id, "item_id"));
     RECIRC_TRY(auto inspected,
-               x.reports.Submit(inspector, receipt.item_id,
+               x.reports.Submit(inspector, item,
                                 {std::nullopt, Results(d, photo_ref, n), std::nullopt, {}}));
     (void)inspected;
     const std::string category = d.category;
     if (category == "phone" || category == "laptop") {
-      RECIRC_TRY(auto wiped,
-                 x.sanitization.Record(clerk, receipt.item_id, Wipe(d, identifier, today)));
+      RECIRC_TRY(auto wiped, x.sanitization.Record(clerk, item, Wipe(d, identifier, today)));
       (void)wiped;
     }
     market::OfferTerms terms;

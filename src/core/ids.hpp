@@ -23,6 +23,7 @@ struct Alert;
 struct WatchlistEntry;
 // inspection
 struct InspectionReport;
+struct Sanitization;
 // market
 struct Offer;
 struct BestOffer;
@@ -40,6 +41,7 @@ using PartyId = StrongId<id_tags::Party>;
 using AlertId = StrongId<id_tags::Alert>;
 using WatchlistEntryId = StrongId<id_tags::WatchlistEntry>;
 using InspectionReportId = StrongId<id_tags::InspectionReport>;
+using SanitizationId = StrongId<id_tags::Sanitization>;
 using OfferId = StrongId<id_tags::Offer>;
 using BestOfferId = StrongId<id_tags::BestOffer>;
 using ListingBlockId = StrongId<id_tags::ListingBlock>;

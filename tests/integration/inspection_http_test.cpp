@@ -247,6 +247,34 @@ TEST_P(InspectionHttpTest, CertificatePdfIsPublicAndPointsToTheVerificationPage)
       404u);
 }
 
+// A malformed id in the path (or in ?with=) is 400 naming the field; a well-formed unknown one
+// stays 404.
+TEST_P(InspectionHttpTest, MalformedIdsAreBadRequestsNamingTheField) {
+  auto inspector = LogIn("inspector");
+  auto clerk = LogIn("shop.clerk");
+  const std::string unknown = "01M82QGDFSEZ4VR0P0J7CYX2FC";
+  const auto expect_400 = [&](const HttpCall& r, const char* field) {
+    auto answer = server_->Call(r);
+    EXPECT_EQ(answer.status, 400u) << r.target << " " << answer.body;
+    EXPECT_EQ(json::parse(answer.body).at("error").at("field"), field) << r.target;
+  };
+  expect_400({"GET", "/api/v1/reports/not-an-id"}, "id");
+  expect_400({"GET", "/api/v1/reports/not-an-id/certificate.pdf"}, "id");
+  expect_400({"GET", "/api/v1/reports/not-an-id/compare?with=" + unknown}, "id");
+  expect_400({"GET", "/api/v1/reports/" + unknown + "/compare?with=not-an-id"}, "with");
+  expect_400({"GET", "/api/v1/items/not-an-id/reports"}, "id");
+  expect_400({"GET", "/api/v1/items/not-an-id/disclosure"}, "id");
+  expect_400({"POST", "/api/v1/items/not-an-id/inspections", kResults, inspector}, "id");
+  expect_400({"GET", "/api/v1/sanitizations/not-an-id", "", clerk}, "id");
+  expect_400(
+      {"POST", "/api/v1/items/not-an-id/repairs",
+       R"({"repaired_at":"2026-01-02","repairer_name":"王五","description":"换电池"})", clerk},
+      "id");
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/reports/" + unknown}).status, 404u);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/items/" + unknown + "/disclosure"}).status, 404u);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/sanitizations/" + unknown, "", clerk}).status, 404u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, InspectionHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -282,6 +282,19 @@ TEST_P(RegistryHttpTest, TheShopListsCorrectsAndSeesHolds) {
                                   R"({"item":{"model":"Mate 60 Pro"}})", clerk});
   EXPECT_EQ(no_reason.status, 400u);
   EXPECT_EQ(json::parse(no_reason.body).as_object()["error"].as_object()["field"], "reason");
+  // A malformed registration id is 400 naming the field; a well-formed unknown one 404.
+  auto malformed = server_->Call({"GET", "/api/v1/acquisitions/not-an-id/seller", "", clerk});
+  EXPECT_EQ(malformed.status, 400u) << malformed.body;
+  EXPECT_EQ(json::parse(malformed.body).at("error").at("field"), "id");
+  EXPECT_EQ(
+      server_->Call({"GET", "/api/v1/acquisitions/01M82QGDFSEZ4VR0P0J7CYX2FC/seller", "", clerk})
+          .status,
+      404u);
+  // An error inside "item" names its whole path.
+  auto bad_quantity = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
+                                     R"({"reason":"数量录错","item":{"quantity":"two"}})", clerk});
+  EXPECT_EQ(bad_quantity.status, 400u);
+  EXPECT_EQ(json::parse(bad_quantity.body).at("error").at("field"), "item.quantity");
   auto fixed = server_->Call({"POST", "/api/v1/acquisitions/" + id + "/corrections",
                               R"({"reason":"型号录错","item":{"model":"Mate 60 Pro"}})", clerk});
   ASSERT_EQ(fixed.status, 201u) << fixed.body;

@@ -82,6 +82,25 @@ void AddLogRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
                      "parsed as 'leaf') with its RFC 9162 inclusion proof against the latest "
                      "checkpoint, which is included signed",
                      "transparency log"));
+  const std::string tag = "transparency log";
+  http::Describe(routes, Verb::get, "/log/checkpoint",
+                 http::Document<void, void>(
+                     "The latest signed checkpoint (C2SP tlog-checkpoint, a signed note)", tag));
+  http::Describe(
+      routes, Verb::get, "/log/tile/{path...}",
+      http::Document<void, void>(
+          "A hash tile (tile/<L>/<N>[.p/<W>]) or entry bundle (tile/entries/<N>[.p/<W>]) exactly "
+          "as C2SP tlog-tiles; {path...} is the rest of the path after /log/tile/. Full tiles "
+          "are immutable (Cache-Control: public, max-age=31536000, immutable), partial ones are "
+          "cached briefly.",
+          tag));
+  http::Describe(routes, Verb::get, "/log/key",
+                 http::Document<void, void>(
+                     "The log's verifier key (C2SP signed-note vkey: name+id+base64)", tag));
+  http::Describe(routes, Verb::get, "/api/v1/items/{id}/events/{index}/proof",
+                 http::Document<void, void>("A C2SP tlog-proof@v1 file for one leaf of the item, "
+                                            "as a .tlog-proof download",
+                                            tag));
 }
 
 }  // namespace recirc::api

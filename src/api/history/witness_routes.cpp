@@ -4,6 +4,7 @@
 // log signature, 422 bad consistency proof, 400 malformed (the usual JSON error).
 #include "api/history/routes.hpp"
 #include "domain/history/witness.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -43,6 +44,11 @@ void AddWitnessRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
   routes.push_back({http::Verb::post, "/witness/add-checkpoint", identity::Permission::kPublic,
                     [&d](http::RequestContext& c) { return AddCheckpoint(d, c); },
                     kAddCheckpointLimit});
+  http::Describe(routes, http::Verb::post, "/witness/add-checkpoint",
+                 http::Document<void, void>(
+                     "C2SP tlog-witness add-checkpoint: cosign a configured log's checkpoint if it "
+                     "is consistent with the last one this witness cosigned",
+                     "transparency log"));
 }
 
 }  // namespace recirc::api

@@ -1,5 +1,7 @@
 #include "api/registry/dto.hpp"
 
+#include <boost/json/parse.hpp>
+
 namespace recirc::api::dto {
 
 registry::AcquisitionInput NewAcquisition::ToDomain() const {
@@ -33,6 +35,46 @@ registry::AcquisitionInput NewAcquisition::ToDomain() const {
 AcquisitionReceipt AcquisitionReceipt::From(const registry::AcquisitionReceipt& r) {
   return {
       r.id, r.number, r.item_id, recirc::ToString(r.status), r.photo_required, Time{r.created_at}};
+}
+
+registry::WatchlistInput NewWatchlistEntry::ToDomain() const {
+  registry::WatchlistInput in;
+  in.identifier_kind = identifier_kind;
+  in.identifier_value = identifier_value;
+  if (status) in.status = *status;
+  in.note = note;
+  return in;
+}
+
+OwnWatchlistEntry OwnWatchlistEntry::From(const storage::WatchlistRecord& e) {
+  return {
+      e.id,   e.source,          e.identifier_kind, e.identifier_value, recirc::ToString(e.status),
+      e.note, Time{e.created_at}};
+}
+
+Alert Alert::From(const storage::AlertRecord& a) {
+  Alert out;
+  out.id = a.id;
+  out.acquisition_id = a.acquisition_id;
+  out.item_id = a.item_id;
+  out.region_code = a.region_code;
+  out.score = a.score;
+  out.reasons = boost::json::parse(a.reasons);
+  out.status = recirc::ToString(a.status);
+  out.created_at = Time{a.created_at};
+  if (a.decided_at) out.decided_at = Time{*a.decided_at};
+  out.decision_note = a.decision_note;
+  return out;
+}
+
+Alert Alert::From(const registry::AlertView& v) {
+  Alert out = From(v.alert);
+  out.item.emplace(
+      AlertItem{v.item.category, v.item.brand, v.item.model, recirc::ToString(v.item.status)});
+  out.acquisition.emplace(AlertAcquisition{v.acquisition.organisation_id, v.acquisition.outlet_id,
+                                           v.acquisition.number, v.acquisition.kind,
+                                           v.acquisition.price_fen});
+  return out;
 }
 
 }  // namespace recirc::api::dto

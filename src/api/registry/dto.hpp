@@ -6,6 +6,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/registry/police.hpp"
 #include "domain/registry/registration.hpp"
 #include "http/describe_json.hpp"
 
@@ -115,5 +116,130 @@ struct AcquisitionReceipt {
 };
 BOOST_DESCRIBE_STRUCT(AcquisitionReceipt, (),
                       (id, number, item_id, status, photo_required, created_at))
+
+// ----- watchlists and alerts -----
+
+struct NewWatchlistEntry {
+  static constexpr std::string_view kSchemaName = "NewWatchlistEntry";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status", R"js({"enum": ["black", "grey", "white"], "default": "black"})js"},
+      {"note", R"js({"maxLength": 500})js"}};
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::optional<std::string> status;  // black when absent
+  std::string note;
+  registry::WatchlistInput ToDomain() const;
+};
+BOOST_DESCRIBE_STRUCT(NewWatchlistEntry, (), (identifier_kind, identifier_value, status, note))
+
+// An operator's own entry: black or grey only.
+struct NewOwnWatchlistEntry {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status", R"js({"enum": ["black", "grey"], "default": "black"})js"},
+      {"note", R"js({"maxLength": 500})js"}};
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::optional<std::string> status;  // black when absent
+  std::string note;
+};
+BOOST_DESCRIBE_STRUCT(NewOwnWatchlistEntry, (), (identifier_kind, identifier_value, status, note))
+
+struct WatchlistEntry {
+  static constexpr std::string_view kSchemaName = "WatchlistEntry";
+  std::string id;
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::string status;
+  Time created_at;
+};
+BOOST_DESCRIBE_STRUCT(WatchlistEntry, (),
+                      (id, identifier_kind, identifier_value, status, created_at))
+
+// An entry of an operator's own watchlist, with its source and note.
+struct OwnWatchlistEntry {
+  std::string id;
+  std::string source;
+  std::string identifier_kind;
+  std::string identifier_value;
+  std::string status;
+  std::string note;
+  Time created_at;
+  static OwnWatchlistEntry From(const storage::WatchlistRecord& e);
+};
+BOOST_DESCRIBE_STRUCT(OwnWatchlistEntry, (),
+                      (id, source, identifier_kind, identifier_value, status, note, created_at))
+
+struct OwnWatchlist {
+  std::vector<OwnWatchlistEntry> items;
+};
+BOOST_DESCRIBE_STRUCT(OwnWatchlist, (), (items))
+
+struct ImportResult {
+  int64_t imported = 0;
+};
+BOOST_DESCRIBE_STRUCT(ImportResult, (), (imported))
+
+struct Decision {
+  static constexpr std::string_view kSchemaName = "Decision";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"decision", R"js({"enum": ["release", "seize", "request_info"]})js"},
+      {"note",
+       R"js({"maxLength": 1000, "description": "the officer's note (case number, what was checked); kept with the alert, never in the journal"})js"}};
+  std::string decision;
+  std::optional<std::string> note;  // "" reads as none
+};
+BOOST_DESCRIBE_STRUCT(Decision, (), (decision, note))
+
+struct AlertItem {
+  std::string category;
+  std::string brand;
+  std::string model;
+  std::string status;
+};
+BOOST_DESCRIBE_STRUCT(AlertItem, (), (category, brand, model, status))
+
+struct AlertAcquisition {
+  std::string organisation_id;
+  std::string outlet_id;
+  int64_t number = 0;
+  std::string kind;
+  int64_t price_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(AlertAcquisition, (), (organisation_id, outlet_id, number, kind, price_fen))
+
+struct Alert {
+  static constexpr std::string_view kSchemaName = "Alert";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"reasons",
+       R"js({"type": "array", "items": {"type": "object", "properties": {"signal": {"type": "string"}, "weight": {"type": "integer"}, "detail": {"type": "string"}}}})js"},
+      {"item", R"js({"description": "in the list only"})js"},
+      {"acquisition", R"js({"description": "in the list only"})js"}};
+  std::string id;
+  std::string acquisition_id;
+  std::string item_id;
+  std::string region_code;
+  int64_t score = 0;
+  boost::json::value reasons;
+  std::string status;
+  Time created_at;
+  std::optional<Time> decided_at;
+  std::optional<std::string> decision_note;
+  Omitted<AlertItem> item;
+  Omitted<AlertAcquisition> acquisition;
+  static Alert From(const storage::AlertRecord& a);
+  static Alert From(const registry::AlertView& v);
+};
+BOOST_DESCRIBE_STRUCT(Alert, (),
+                      (id, acquisition_id, item_id, region_code, score, reasons, status, created_at,
+                       decided_at, decision_note, item, acquisition))
+
+struct AlertList {
+  static constexpr std::string_view kSchemaName = "AlertList";
+  std::vector<Alert> items;
+};
+BOOST_DESCRIBE_STRUCT(AlertList, (), (items))
 
 }  // namespace recirc::api::dto

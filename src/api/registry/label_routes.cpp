@@ -1,6 +1,7 @@
 // Item labels: GET /api/v1/items/{id}/label.pdf?size=50x30, for the staff who service items
 // (items.service). The label holds only public facts, so no tenancy check beyond the permission.
 #include "api/registry/routes.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -26,6 +27,12 @@ void AddLabelRoutes(std::vector<http::Route>& routes, const RegistryApi& deps) {
                       return Label(*labels, url, c);
                     },
                     0});
+  http::Describe(routes, http::Verb::get, "/api/v1/items/{id}/label.pdf",
+                 http::Document<void, void>(
+                     "The item's label as a PDF: QR code of the public item page "
+                     "<public_base_url>/items/{id}, short id, category and model, the log's origin "
+                     "(no personal data)",
+                     "labels"));
 }
 
 }  // namespace recirc::api

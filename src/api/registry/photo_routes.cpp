@@ -1,9 +1,11 @@
 // Photos of a registration: upload (the raw image as the body), list, and the bytes.
 #include <boost/json.hpp>
 
+#include "api/dto.hpp"
+#include "api/registry/police_dto.hpp"
 #include "api/registry/routes.hpp"
 #include "core/clock.hpp"
-#include "http/json_fields.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -14,16 +16,6 @@ namespace json = boost::json;
 constexpr std::string_view kNotInColour =
     "需要彩色照片：这张照片不是彩色的，无序列号的物品须另拍一张彩色照片 / a colour photo is "
     "required for an item without a serial number: this photo is stored but is not in colour";
-
-json::object PhotoJson(const storage::PhotoRecord& r) {
-  return {{"sha256", r.sha256},
-          {"kind", r.kind},
-          {"media_type", r.media_type},
-          {"size_bytes", r.size_bytes},
-          {"encrypted", r.encrypted},
-          {"created_at", FormatRfc3339(FromUnixMillis(r.created_at))},
-          {"url", "/api/v1/acquisitions/" + r.acquisition_id + "/photos/" + r.sha256}};
-}
 
 // The dispatcher adds Cache-Control: no-store to every API answer, images included.
 http::Response Bytes(registry::PhotoBytes photo) {
@@ -37,19 +29,20 @@ Result<http::Response> Upload(const RegistryApi& d, http::RequestContext& ctx) {
   if (!type.empty()) upload.content_type = std::string(type);
   upload.bytes = ctx.request.body();
   RECIRC_TRY(auto stored, d.photos.Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
-  json::object answer = PhotoJson(stored.record);
+  dto::PhotoUploaded answer;
+  static_cast<dto::Photo&>(answer) = dto::Photo::From(stored.record);
   if (stored.in_colour) {
-    answer["in_colour"] = *stored.in_colour;
-    if (!*stored.in_colour) answer["message"] = kNotInColour;
+    answer.in_colour.emplace(*stored.in_colour);
+    if (!*stored.in_colour) answer.message.emplace(kNotInColour);
   }
-  return http::Json(stored.created ? 201 : 200, std::move(answer));
+  return http::Json(stored.created ? 201 : 200, json::value_from(answer));
 }
 
 Result<http::Response> List(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto photos, d.photos.List(ctx.Actor(), std::string(ctx.Param("id"))));
-  json::array items;
-  for (const auto& p : photos) items.push_back(PhotoJson(p));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::PhotoList out;
+  for (const auto& p : photos) out.items.push_back(dto::Photo::From(p));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> Get(const RegistryApi& d, http::RequestContext& ctx) {
@@ -59,12 +52,9 @@ Result<http::Response> Get(const RegistryApi& d, http::RequestContext& ctx) {
 }
 
 Result<http::Response> ViewIdDocument(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
+  RECIRC_TRY(auto body, ReadBody<dto::StatedReason>(ctx));
   RECIRC_TRY(auto photo, d.photos.ViewIdDocument(ctx.Actor(), std::string(ctx.Param("id")),
-                                                 std::string(ctx.Param("sha256")), reason));
+                                                 std::string(ctx.Param("sha256")), body.reason));
   return Bytes(std::move(photo));
 }
 
@@ -86,6 +76,38 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
   routes.push_back({Verb::post, "/api/v1/police/acquisitions/{id}/photos/{sha256}", P::kPoliceRead,
                     bind(ViewIdDocument), size_t{4} * 1024, http::Execution::kBlocking,
                     http::Answer::kSecret});
+
+  // The upload's answer keeps its hand-written schema (PhotoUploaded: Photo and in_colour).
+  http::Describe(
+      routes, Verb::post, "/api/v1/acquisitions/{id}/photos",
+      http::Document<void, void>(
+          "Add a photo to one of your registrations: the raw image (JPEG, PNG or WebP, at most 8 "
+          "MiB) as the body; the type is sniffed from the bytes and must agree with "
+          "Content-Type. The same bytes again answer 200 with the first record. ID document "
+          "images are stored encrypted. An item photo is decoded and checked for colour "
+          "(DOMAIN.md: a colour photo is mandatory for an item with no serial number): "
+          "undecodable bytes and images over 60 megapixels answer 400 naming photo; a photo "
+          "that is not in colour (greyscale, or too few pixels showing a colour) is stored as "
+          "evidence but does not release the photo_required hold, and the answer says in_colour "
+          "false with a message.",
+          "registry", 201));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}/photos",
+                 http::Document<void, dto::PhotoList>(
+                     "The photos of a registration (the registering organisation; the police of "
+                     "the jurisdiction)",
+                     "registry"));
+  http::Describe(
+      routes, Verb::get, "/api/v1/acquisitions/{id}/photos/{sha256}",
+      http::Document<void, void>(
+          "The bytes of an item photo (the registering organisation; the police of the "
+          "jurisdiction). ID document photos answer 403: the police see them through POST "
+          "/api/v1/police/acquisitions/{id}/photos/{sha256} with a reason.",
+          "registry"));
+  http::Describe(routes, Verb::post, "/api/v1/police/acquisitions/{id}/photos/{sha256}",
+                 http::Document<dto::StatedReason, void>(
+                     "The police's view of an ID document photo, with a stated reason (at least "
+                     "10 characters), written to the access audit",
+                     "police"));
 }
 
 }  // namespace recirc::api

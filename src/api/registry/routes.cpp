@@ -2,11 +2,12 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/registry/acquisition_dto.hpp"
 #include "api/registry/dto.hpp"
+#include "api/registry/police_dto.hpp"
 #include "api/registry/routes.hpp"
 #include "core/clock.hpp"
 #include "documents/register_report.hpp"
-#include "http/json_fields.hpp"
 #include "http/openapi_schema.hpp"
 
 namespace recirc::api {
@@ -20,70 +21,9 @@ Result<http::Response> Register(const RegistryApi& d, http::RequestContext& ctx)
   return http::Json(201, json::value_from(dto::AcquisitionReceipt::From(receipt)));
 }
 
-std::string Time(int64_t ms) { return FormatRfc3339(FromUnixMillis(ms)); }
-
-json::value OptJson(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
-json::object ViewJson(const registry::AcquisitionView& v) {
-  json::object identifiers;
-  for (const auto& [kind, value] : v.identifiers) {
-    auto& slot = identifiers[kind];
-    if (slot.is_null()) slot = json::array();
-    slot.as_array().push_back(json::value(value));
-  }
-  json::array holds;
-  for (const auto& h : v.sellability.holds) {
-    // The shop learns that the police hold the item, never why.
-    holds.push_back({{"kind", h.kind == registry::kScreeningHold ? "verification" : h.kind},
-                     {"active", h.active},
-                     {"until", h.until ? json::value(Time(*h.until)) : nullptr},
-                     {"released_at", h.released_at ? json::value(Time(*h.released_at)) : nullptr}});
-  }
-  json::array corrections;
-  for (const auto& c : v.corrections) {
-    json::array changes;
-    for (const auto& ch : c.changes) {
-      changes.push_back(
-          {{"field", ch.field}, {"old", OptJson(ch.old_value)}, {"new", OptJson(ch.new_value)}});
-    }
-    corrections.push_back({{"id", c.id},
-                           {"corrects", v.receipt.id},
-                           {"staff_id", c.staff_id},
-                           {"reason", c.reason},
-                           {"changes", std::move(changes)},
-                           {"created_at", Time(c.created_at)}});
-  }
-  return json::object{
-      {"id", v.receipt.id},
-      {"number", v.receipt.number},
-      {"item_id", v.receipt.item_id},
-      {"status", ToString(v.receipt.status)},
-      {"created_at", Time(v.receipt.created_at)},
-      {"outlet_id", v.outlet_id},
-      {"kind", v.kind},
-      {"channel", v.channel},
-      {"price_fen", v.price_fen},
-      {"payment_method", v.payment_method},
-      {"item",
-       {{"category", v.category},
-        {"brand", v.brand},
-        {"model", v.model},
-        {"colour", OptJson(v.colour)},
-        {"condition", v.condition},
-        {"quantity", v.quantity},
-        {"identifiers", std::move(identifiers)}}},
-      {"sellable", v.sellability.sellable},
-      {"not_sellable_reason",
-       v.sellability.sellable ? json::value(nullptr) : json::value(v.sellability.reason)},
-      {"holds", std::move(holds)},
-      {"corrections", std::move(corrections)}};
-}
-
 Result<http::Response> GetAcquisition(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), std::string(ctx.Param("id"))));
-  return http::Json(200, ViewJson(view));
+  return http::Json(200, json::value_from(dto::Acquisition::From(view)));
 }
 
 Status TimeQuery(http::RequestContext& ctx, const char* name, std::optional<int64_t>& out) {
@@ -107,126 +47,36 @@ Result<http::Response> ListAcquisitions(const RegistryApi& d, http::RequestConte
     if (limit->empty() || *end != '\0') return Error::InvalidArgument("limit", "1 to 200");
   }
   RECIRC_TRY(auto page, d.registration.List(ctx.Actor(), in));
-  json::array items;
-  for (const auto& a : page.items) {
-    items.push_back({{"id", a.receipt.id},
-                     {"number", a.receipt.number},
-                     {"item_id", a.receipt.item_id},
-                     {"status", ToString(a.receipt.status)},
-                     {"created_at", Time(a.receipt.created_at)},
-                     {"outlet_id", a.outlet_id},
-                     {"kind", a.kind},
-                     {"channel", a.channel},
-                     {"price_fen", a.price_fen},
-                     {"item", {{"category", a.category}, {"brand", a.brand}, {"model", a.model}}}});
-  }
-  return http::Json(
-      200, json::object{{"items", std::move(items)}, {"next_cursor", OptJson(page.next_cursor)}});
+  return http::Json(200, json::value_from(dto::AcquisitionPage::From(page)));
 }
 
 Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason", "price_fen", "item"}));
-  registry::CorrectionInput in;
-  RECIRC_TRY(in.reason, f.String("reason"));
-  if (body.contains("price_fen")) {
-    RECIRC_TRY(in.price_fen, f.Fen("price_fen"));
-  }
-  if (const auto* item = body.if_contains("item")) {
-    if (!item->is_object()) return Error::InvalidArgument("item", "an object of changed fields");
-    const json::object& o = item->as_object();
-    http::JsonFields fi(o);
-    RECIRC_CHECK(fi.OnlyKnown(
-        {"category", "brand", "model", "identifiers", "colour", "condition", "quantity"}));
-    RECIRC_TRY(in.category, fi.OptionalString("category"));
-    RECIRC_TRY(in.brand, fi.OptionalString("brand"));
-    RECIRC_TRY(in.model, fi.OptionalString("model"));
-    RECIRC_TRY(in.colour, fi.OptionalString("colour"));
-    RECIRC_TRY(in.condition, fi.OptionalString("condition"));
-    if (o.contains("quantity")) {
-      RECIRC_TRY(in.quantity, fi.Integer("quantity"));
-    }
-    if (const auto* ids = o.if_contains("identifiers")) {
-      if (!ids->is_object()) {
-        return Error::InvalidArgument("item.identifiers", "an object such as {\"imei\": \"…\"}");
-      }
-      for (const auto& [kind, value] : ids->as_object()) {
-        if (!value.is_string()) {
-          return Error::InvalidArgument("item.identifiers." + std::string(kind),
-                                        "must be a string");
-        }
-        in.identifiers.emplace_back(std::string(kind), std::string(value.as_string()));
-      }
-    }
-  }
-  RECIRC_TRY(auto view, d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), in));
-  return http::Json(201, ViewJson(view));
-}
-
-json::object AlertJson(const storage::AlertRecord& a) {
-  json::object o{{"id", a.id},
-                 {"acquisition_id", a.acquisition_id},
-                 {"item_id", a.item_id},
-                 {"region_code", a.region_code},
-                 {"score", a.score},
-                 {"reasons", json::parse(a.reasons)},
-                 {"status", ToString(a.status)},
-                 {"created_at", FormatRfc3339(FromUnixMillis(a.created_at))}};
-  o["decided_at"] =
-      a.decided_at ? json::value(FormatRfc3339(FromUnixMillis(*a.decided_at))) : nullptr;
-  o["decision_note"] = a.decision_note ? json::value(*a.decision_note) : nullptr;
-  return o;
+  RECIRC_TRY(auto body, ReadBody<dto::NewCorrection>(ctx));
+  RECIRC_TRY(auto view,
+             d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), body.ToDomain()));
+  return http::Json(201, json::value_from(dto::Acquisition::From(view)));
 }
 
 Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto views, d.police.ListAlerts(ctx.Actor(), ctx.Query("status")));
-  json::array items;
-  for (const auto& v : views) {
-    json::object o = AlertJson(v.alert);
-    o["item"] = {{"category", v.item.category},
-                 {"brand", v.item.brand},
-                 {"model", v.item.model},
-                 {"status", ToString(v.item.status)}};
-    o["acquisition"] = {{"organisation_id", v.acquisition.organisation_id},
-                        {"outlet_id", v.acquisition.outlet_id},
-                        {"number", v.acquisition.number},
-                        {"kind", v.acquisition.kind},
-                        {"price_fen", v.acquisition.price_fen}};
-    items.push_back(std::move(o));
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::AlertList out;
+  for (const auto& v : views) out.items.push_back(dto::Alert::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> Decide(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"decision", "note"}));
-  RECIRC_TRY(std::string decision, f.String("decision"));
-  RECIRC_TRY(auto note, f.OptionalString("note"));
-  if (note && note->empty()) note.reset();
+  RECIRC_TRY(auto body, ReadBody<dto::Decision>(ctx));
   RECIRC_TRY(auto id, AlertId::Parse(ctx.Param("id"), "id"));
-  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, decision, note));
-  return http::Json(200, AlertJson(alert));
+  RECIRC_TRY(auto alert, d.police.Decide(ctx.Actor(), id, body.decision, body.note));
+  return http::Json(200, json::value_from(dto::Alert::From(alert)));
 }
 
 Result<http::Response> AddWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
-  registry::WatchlistInput in;
-  RECIRC_TRY(in.identifier_kind, f.String("identifier_kind"));
-  RECIRC_TRY(in.identifier_value, f.String("identifier_value"));
-  RECIRC_TRY(auto status, f.OptionalString("status"));
-  if (status) in.status = *status;
-  RECIRC_TRY(in.note, f.String("note"));
-  RECIRC_TRY(auto entry, d.police.AddWatchlistEntry(ctx.Actor(), in));
-  return http::Json(201,
-                    json::object{{"id", entry.id},
-                                 {"identifier_kind", entry.identifier_kind},
-                                 {"identifier_value", entry.identifier_value},
-                                 {"status", ToString(entry.status)},
-                                 {"created_at", FormatRfc3339(FromUnixMillis(entry.created_at))}});
+  RECIRC_TRY(auto body, ReadBody<dto::NewWatchlistEntry>(ctx));
+  RECIRC_TRY(auto entry, d.police.AddWatchlistEntry(ctx.Actor(), body.ToDomain()));
+  return http::Json(201, json::value_from(dto::WatchlistEntry{
+                             entry.id, entry.identifier_kind, entry.identifier_value,
+                             ToString(entry.status), dto::Time{entry.created_at}}));
 }
 
 Result<http::Response> SearchRegister(const RegistryApi& d, http::RequestContext& ctx) {
@@ -270,61 +120,25 @@ Result<http::Response> SearchRegister(const RegistryApi& d, http::RequestContext
 // POST, with the ID number and the reason in the body: the number stays out of URLs (access
 // logs, proxies, browser history) and the search is audited like a full view.
 Result<http::Response> SearchBySeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"id_type", "id_number", "reason"}));
-  registry::SellerSearch q;
-  RECIRC_TRY(q.id_type, f.String("id_type"));
-  RECIRC_TRY(q.id_number, f.String("id_number"));
-  RECIRC_TRY(q.reason, f.String("reason"));
-  RECIRC_TRY(auto found, d.police.SearchBySeller(ctx.Actor(), q));
+  RECIRC_TRY(auto body, ReadBody<dto::SellerSearchRequest>(ctx));
+  RECIRC_TRY(auto found,
+             d.police.SearchBySeller(ctx.Actor(), {body.id_type, body.id_number, body.reason}));
   std::vector<documents::RegisterLine> lines;
   for (const auto& h : found) lines.push_back({h.acquisition, h.item});
   return http::Json(200, documents::RegisterJson(lines));
 }
 
-json::object SellerJson(const registry::SellerDetails& d) {
-  json::object o{{"kind", d.kind},
-                 {"name", d.name},
-                 {"origin_statement", d.origin_statement},
-                 {"masked", d.masked}};
-  const auto put = [&](const char* key, const std::optional<std::string>& v) {
-    o[key] = v ? json::value(*v) : nullptr;
-  };
-  put("id_type", d.id_type);
-  put("id_number", d.id_number);
-  put("credit_code", d.credit_code);
-  put("phone", d.phone);
-  put("address", d.address);
-  if (d.agent_name) {
-    json::object agent;
-    const auto put_agent = [&](const char* key, const std::optional<std::string>& v) {
-      agent[key] = v ? json::value(*v) : nullptr;
-    };
-    put_agent("name", d.agent_name);
-    put_agent("id_type", d.agent_id_type);
-    put_agent("id_number", d.agent_id_number);
-    put_agent("phone", d.agent_phone);
-    put_agent("authority", d.agent_authority);
-    o["agent"] = std::move(agent);
-  } else {
-    o["agent"] = nullptr;
-  }
-  return o;
-}
-
 Result<http::Response> MaskedSeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), std::string(ctx.Param("id"))));
-  return http::Json(200, SellerJson(seller));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto seller, d.seller_view.Masked(ctx.Actor(), id));
+  return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
 Result<http::Response> FullSeller(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"reason"}));
-  RECIRC_TRY(std::string reason, f.String("reason"));
-  RECIRC_TRY(auto seller, d.seller_view.Full(ctx.Actor(), std::string(ctx.Param("id")), reason));
-  return http::Json(200, SellerJson(seller));
+  RECIRC_TRY(auto body, ReadBody<dto::StatedReason>(ctx));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto seller, d.seller_view.Full(ctx.Actor(), id, body.reason));
+  return http::Json(200, json::value_from(dto::Seller::From(seller)));
 }
 
 Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
@@ -338,55 +152,34 @@ Result<http::Response> Feed(const RegistryApi& d, http::RequestContext& ctx) {
     }
   }
   RECIRC_TRY(auto entries, d.police.Feed(ctx.Actor(), after));
-  json::array items;
+  dto::FeedPage out;
   for (const auto& e : entries) {
-    items.push_back({{"seq", e.seq},
-                     {"occurred_at", FormatRfc3339(FromUnixMillis(e.occurred_at))},
-                     {"region_code", e.region_code},
-                     {"organisation_id", e.organisation_id},
-                     {"outlet_id", e.outlet_id},
-                     {"acquisition_id", e.acquisition_id},
-                     {"item_id", e.item_id},
-                     {"facts", json::parse(e.payload)}});
+    out.items.push_back({e.seq, dto::Time{e.occurred_at}, e.region_code, e.organisation_id,
+                         e.outlet_id, e.acquisition_id, e.item_id, json::parse(e.payload)});
   }
-  const int64_t next = entries.empty() ? after : entries.back().seq;
-  return http::Json(200, json::object{{"items", std::move(items)}, {"next_after", next}});
+  out.next_after = entries.empty() ? after : entries.back().seq;
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ImportWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   const std::string source = ctx.Query("source").value_or("imei_blocklist");
   RECIRC_TRY(auto report, d.police.ImportWatchlist(ctx.Actor(), ctx.request.body(), source));
-  return http::Json(201, json::object{{"imported", report.imported}});
-}
-
-json::object WatchlistJson(const storage::WatchlistRecord& e) {
-  return json::object{{"id", e.id},
-                      {"source", e.source},
-                      {"identifier_kind", e.identifier_kind},
-                      {"identifier_value", e.identifier_value},
-                      {"status", ToString(e.status)},
-                      {"note", e.note},
-                      {"created_at", Time(e.created_at)}};
+  return http::Json(201, json::value_from(dto::ImportResult{report.imported}));
 }
 
 Result<http::Response> AddOwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto body, ctx.JsonObject());
-  http::JsonFields f(body);
-  RECIRC_CHECK(f.OnlyKnown({"identifier_kind", "identifier_value", "status", "note"}));
-  RECIRC_TRY(std::string kind, f.String("identifier_kind"));
-  RECIRC_TRY(std::string value, f.String("identifier_value"));
-  RECIRC_TRY(auto status, f.OptionalString("status"));
-  RECIRC_TRY(std::string note, f.String("note"));
-  RECIRC_TRY(auto entry, d.registration.AddOwnWatchlistEntry(ctx.Actor(), kind, value,
-                                                             status.value_or("black"), note));
-  return http::Json(201, WatchlistJson(entry));
+  RECIRC_TRY(auto body, ReadBody<dto::NewOwnWatchlistEntry>(ctx));
+  RECIRC_TRY(auto entry, d.registration.AddOwnWatchlistEntry(
+                             ctx.Actor(), body.identifier_kind, body.identifier_value,
+                             body.status.value_or("black"), body.note));
+  return http::Json(201, json::value_from(dto::OwnWatchlistEntry::From(entry)));
 }
 
 Result<http::Response> OwnWatchlist(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto entries, d.registration.OwnWatchlist(ctx.Actor()));
-  json::array items;
-  for (const auto& e : entries) items.push_back(WatchlistJson(e));
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::OwnWatchlist out;
+  for (const auto& e : entries) out.items.push_back(dto::OwnWatchlistEntry::From(e));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> AccessAudit(const RegistryApi& d, http::RequestContext& ctx) {
@@ -394,26 +187,9 @@ Result<http::Response> AccessAudit(const RegistryApi& d, http::RequestContext& c
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.AccessAudit(ctx.Actor(), from, to));
-  json::array items;
-  for (const auto& v : entries) {
-    const auto& e = v.entry;
-    items.push_back(
-        {{"id", e.id},
-         {"viewer_id", e.viewer_id},
-         {"viewer_username", v.viewer_username},
-         {"viewer_display_name", v.viewer_display_name},
-         {"viewer_organisation_id", e.viewer_organisation_id},
-         {"acquisition_id", e.acquisition_id},
-         {"reason", e.reason},
-         {"viewed_at", Time(e.viewed_at)},
-         {"item",
-          {{"category", v.item.category}, {"brand", v.item.brand}, {"model", v.item.model}}},
-         {"acquisition",
-          {{"outlet_id", v.acquisition.outlet_id},
-           {"number", v.acquisition.number},
-           {"region_code", v.acquisition.region_code}}}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::AccessAudit out;
+  for (const auto& v : entries) out.items.push_back(dto::AccessAuditEntry::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ctx) {
@@ -421,34 +197,14 @@ Result<http::Response> NearMisses(const RegistryApi& d, http::RequestContext& ct
   RECIRC_CHECK(TimeQuery(ctx, "from", from));
   RECIRC_CHECK(TimeQuery(ctx, "to", to));
   RECIRC_TRY(auto entries, d.police.NearMisses(ctx.Actor(), from, to));
-  json::array items;
-  for (const auto& v : entries) {
-    const auto& e = v.near_miss;
-    json::array identifiers;
-    for (const auto& [kind, value] : v.identifiers) {
-      identifiers.push_back({{"kind", kind}, {"value", value}});
-    }
-    items.push_back({{"id", e.id},
-                     {"acquisition_id", e.acquisition_id},
-                     {"item_id", e.item_id},
-                     {"region_code", e.region_code},
-                     {"score", e.score},
-                     {"reasons", json::parse(e.reasons)},
-                     {"created_at", Time(e.created_at)},
-                     {"item",
-                      {{"category", v.item.category},
-                       {"brand", v.item.brand},
-                       {"model", v.item.model},
-                       {"identifiers", std::move(identifiers)}}},
-                     {"acquisition",
-                      {{"outlet_id", v.acquisition.outlet_id}, {"number", v.acquisition.number}}}});
-  }
-  return http::Json(200, json::object{{"items", std::move(items)}});
+  dto::NearMissList out;
+  for (const auto& v : entries) out.items.push_back(dto::NearMiss::From(v));
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ImportReferenceModels(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto report, d.police.ImportReferenceModels(ctx.Actor(), ctx.request.body()));
-  return http::Json(201, json::object{{"imported", report.imported}});
+  return http::Json(201, json::value_from(dto::ImportResult{report.imported}));
 }
 
 }  // namespace
@@ -498,6 +254,102 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                      "Register an acquisition (one item); screened before it completes. The answer "
                      "says only registered or held_for_verification.",
                      "registry", 201));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions",
+                 http::Document<void, dto::AcquisitionPage>(
+                     "Your organisation's registrations, newest first (item facts only, no seller "
+                     "data)",
+                     "registry"));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}",
+                 http::Document<void, dto::Acquisition>(
+                     "One of your organisation's registrations: the facts as corrected, the "
+                     "correction chain, the item's holds and whether it may be sold",
+                     "registry"));
+  http::Describe(routes, Verb::post, "/api/v1/acquisitions/{id}/corrections",
+                 http::Document<dto::NewCorrection, dto::Acquisition>(
+                     "Correct a registration: a new record naming it, with the changed fields and "
+                     "a reason; the registration itself is never edited. A changed identifier is "
+                     "screened again (identifier_changed).",
+                     "registry", 201));
+  const std::string tag = "police";
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/alerts",
+      http::Document<void, dto::AlertList>(
+          "Alerts of your jurisdiction (region prefix of the police organisation)", tag));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/alerts/{id}/decision",
+      http::Document<dto::Decision, dto::Alert>(
+          "Decide an alert: release the hold, seize the item, or ask for information", tag));
+  http::Describe(routes, Verb::post, "/api/v1/police/watchlist",
+                 http::Document<dto::NewWatchlistEntry, dto::WatchlistEntry>(
+                     "Enter a stolen-item report or blocklist entry", tag, 201));
+  http::Describe(routes, Verb::post, "/api/v1/police/watchlist/import",
+                 http::Document<void, dto::ImportResult>(
+                     "Import a block list (CSV: identifier_kind,identifier_value,status,note); all "
+                     "or nothing, the first bad line is named",
+                     tag, 201));
+  http::Describe(routes, Verb::post, "/api/v1/police/reference-models/import",
+                 http::Document<void, dto::ImportResult>(
+                     "Import reference facts per model (CSV: "
+                     "category,brand,model,reference_price_fen,release_year; either of the last "
+                     "two may be empty) for the price_far_below_reference and story_does_not_fit "
+                     "signals; a line replaces what was known of its model; all or nothing",
+                     tag, 201));
+  http::Describe(routes, Verb::get, "/api/v1/watchlist",
+                 http::Document<void, dto::OwnWatchlist>(
+                     "Your operator's own watchlist (entries that screen only your "
+                     "registrations), newest first",
+                     "registry"));
+  http::Describe(routes, Verb::post, "/api/v1/watchlist",
+                 http::Document<dto::NewOwnWatchlistEntry, dto::OwnWatchlistEntry>(
+                     "Add an entry to your operator's own watchlist (black or grey); it screens "
+                     "only your organisation's registrations, and a hit raises the same police "
+                     "alert",
+                     "registry", 201));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/register",
+      http::Document<void, void>(
+          "Search the register within your jurisdiction: by item identifier, or by outlet and "
+          "time range; as JSON, CSV or Excel. A search by ID number is POST "
+          "/api/v1/police/register/by-id-number (id_type or id_number in the query: 400)",
+          tag));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/register/by-id-number",
+      http::Document<dto::SellerSearchRequest, void>(
+          "Search the register within your jurisdiction by a seller's ID number (blind index). "
+          "The number travels in the body, never in a URL; every registration found is written "
+          "to the append-only access audit with the stated reason. Not replayed by "
+          "Idempotency-Key (a retry with the same key: 409)",
+          tag));
+  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}/seller",
+                 http::Document<void, dto::Seller>("The seller of one of your registrations, "
+                                                   "masked (张*丰, 110105********002X)",
+                                                   "registry"));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/acquisitions/{id}/seller",
+      http::Document<dto::StatedReason, dto::Seller>(
+          "The seller's full details for the police of the jurisdiction; the stated reason goes "
+          "into the append-only access audit; not replayed by Idempotency-Key (a retry with the "
+          "same key: 409)",
+          tag));
+  http::Describe(routes, Verb::get, "/api/v1/police/feed",
+                 http::Document<void, dto::FeedPage>(
+                     "Pull feed of registrations in your jurisdiction after a cursor (the journal "
+                     "sequence number); at most 500 a call",
+                     tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/access-audit",
+      http::Document<void, dto::AccessAudit>(
+          "The access audit of your jurisdiction (police supervisors only): every full view of a "
+          "seller's data in registrations of outlets under your region, by any officer, with the "
+          "stated reason; newest first, at most 500",
+          tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/police/near-misses",
+      http::Document<void, dto::NearMissList>(
+          "Near misses of your jurisdiction: registrations whose screening signals fired below "
+          "the alert threshold, with the reasons (signal, weight, detail); newest first, at most "
+          "500",
+          tag));
 }
 
 }  // namespace recirc::api

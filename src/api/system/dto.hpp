@@ -2,6 +2,7 @@
 // Reference data on the wire (GB/T 2260 regions), described once (http/describe_json.hpp).
 
 #include <boost/describe/class.hpp>
+#include <boost/json/value.hpp>
 
 #include "http/describe_json.hpp"
 
@@ -23,5 +24,33 @@ struct RegionList {
   std::vector<Region> items;
 };
 BOOST_DESCRIBE_STRUCT(RegionList, (), (items))
+
+struct ReadyStatus {
+  std::string status;  // "ready"
+};
+BOOST_DESCRIBE_STRUCT(ReadyStatus, (), (status))
+
+// One event of the journal (append-only), its payload as recorded.
+struct JournalEvent {
+  int64_t seq = 0;
+  std::string id;
+  jsonmap::Time occurred_at;
+  std::string type;
+  std::string aggregate_type;
+  std::string aggregate_id;
+  boost::json::value payload;
+  std::optional<std::string> organisation_id;
+  std::optional<std::string> actor_id;
+};
+BOOST_DESCRIBE_STRUCT(JournalEvent, (),
+                      (seq, id, occurred_at, type, aggregate_type, aggregate_id, payload,
+                       organisation_id, actor_id))
+
+struct EventPage {
+  static constexpr std::string_view kSchemaName = "EventPage";
+  std::vector<JournalEvent> items;
+  int64_t next_after = 0;
+};
+BOOST_DESCRIBE_STRUCT(EventPage, (), (items, next_after))
 
 }  // namespace recirc::api::dto

@@ -2,8 +2,10 @@
 #include <boost/json.hpp>
 
 #include "api/api.hpp"  // OpenApi()
+#include "api/system/dto.hpp"
 #include "api/system/routes.hpp"
 #include "core/clock.hpp"
+#include "http/openapi_schema.hpp"
 #include "storage/journal_repository.hpp"
 
 namespace recirc::api {
@@ -12,7 +14,7 @@ namespace {
 Result<http::Response> Ready(storage::Database& db) {
   if (auto st = db.Ping(); !st)
     return Error::Unavailable("database unreachable: " + st.error().message);
-  return http::Json(200, boost::json::object{{"status", "ready"}});
+  return http::Json(200, boost::json::value_from(dto::ReadyStatus{"ready"}));
 }
 
 Result<http::Response> Events(storage::Database& db, const storage::JournalRepository& journal,
@@ -28,22 +30,14 @@ Result<http::Response> Events(storage::Database& db, const storage::JournalRepos
   RECIRC_TRY(auto events,
              storage::ReadValue<std::vector<storage::EventRecord>>(
                  db, [&](storage::Session& s) { return journal.ReadAfter(s, after, 200); }));
-  boost::json::array items;
+  dto::EventPage out;
   for (const auto& e : events) {
-    boost::json::object o{{"seq", e.seq},
-                          {"id", e.id},
-                          {"occurred_at", FormatRfc3339(FromUnixMillis(e.occurred_at))},
-                          {"type", e.type},
-                          {"aggregate_type", e.aggregate_type},
-                          {"aggregate_id", e.aggregate_id},
-                          {"payload", boost::json::parse(e.payload)}};
-    o["organisation_id"] = e.organisation_id ? boost::json::value(*e.organisation_id) : nullptr;
-    o["actor_id"] = e.actor_id ? boost::json::value(*e.actor_id) : nullptr;
-    items.push_back(std::move(o));
+    out.items.push_back({e.seq, e.id, jsonmap::Time{e.occurred_at}, e.type, e.aggregate_type,
+                         e.aggregate_id, boost::json::parse(e.payload), e.organisation_id,
+                         e.actor_id});
   }
-  boost::json::object out{{"items", std::move(items)}};
-  out["next_after"] = events.empty() ? after : events.back().seq;
-  return http::Json(200, out);
+  out.next_after = events.empty() ? after : events.back().seq;
+  return http::Json(200, boost::json::value_from(out));
 }
 
 }  // namespace
@@ -72,6 +66,19 @@ void AddSystemRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
                     0, Execution::kInline});
   routes.push_back({Verb::get, "/api/v1/journal/events", P::kJournalRead,
                     [&d](http::RequestContext& c) { return Events(d.db, d.journal, c); }, 0});
+
+  const std::string tag = "system";
+  http::Describe(routes, Verb::get, "/healthz",
+                 http::Document<void, void>("Liveness: the process answers", tag));
+  http::Describe(routes, Verb::get, "/readyz",
+                 http::Document<void, dto::ReadyStatus>("Readiness: the database answers", tag));
+  http::Describe(routes, Verb::get, "/metrics",
+                 http::Document<void, void>("Prometheus metrics (text format 0.0.4)", tag));
+  http::Describe(routes, Verb::get, "/api/v1/openapi.json",
+                 http::Document<void, void>("This document", tag));
+  http::Describe(routes, Verb::get, "/api/v1/journal/events",
+                 http::Document<void, dto::EventPage>(
+                     "Events journal after a sequence number (200 at most)", tag));
 }
 
 }  // namespace recirc::api

@@ -208,8 +208,8 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
   return d;
 }
 
-Result<Disclosure> DisclosureService::Get(const std::string& item_id,
-                                          std::optional<int64_t> version) {
+Result<Disclosure> DisclosureService::Get(const ItemId& item_ref, std::optional<int64_t> version) {
+  const std::string item_id = item_ref.ToString();
   std::optional<storage::ItemRecord> item;
   std::vector<storage::EventRecord> events;
   RECIRC_CHECK(db_.Read([&](storage::Session& s) -> Status {

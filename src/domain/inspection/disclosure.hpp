@@ -13,6 +13,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "core/ids.hpp"
 #include "domain/inspection/checklist.hpp"
 #include "domain/registry/registry_port.hpp"
 #include "storage/journal_repository.hpp"
@@ -43,7 +44,7 @@ class DisclosureService {
       : db_(db), catalogue_(catalogue), registry_(registry), journal_(journal) {}
 
   // Public: the disclosure holds public facts only.
-  Result<Disclosure> Get(const std::string& item_id, std::optional<int64_t> version);
+  Result<Disclosure> Get(const ItemId& item, std::optional<int64_t> version);
 
  private:
   storage::Database& db_;

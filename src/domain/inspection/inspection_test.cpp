@@ -74,6 +74,11 @@ class InspectionTest : public testing::BothDatabases {
     p.organisation = org;
     return p;
   }
+  static ItemId I(const std::string& id) { return *ItemId::Parse(id, "item_id"); }
+  static InspectionReportId R(const std::string& id) {
+    return *InspectionReportId::Parse(id, "id");
+  }
+  static SanitizationId S(const std::string& id) { return *SanitizationId::Parse(id, "id"); }
   std::string Register(std::string category, std::string imei) {
     registry::AcquisitionInput in;
     in.outlet_id = outlet_.id;
@@ -147,12 +152,12 @@ class InspectionTest : public testing::BothDatabases {
 TEST_P(InspectionTest, AReportIsSignedVerifiableAndFailsWhenAltered) {
   const std::string item = Register("phone", Imei("35693803564380"));
   InspectionInput in{std::nullopt, PhoneResults(), std::nullopt, {"背面有一处细小划痕"}};
-  auto report = reports_->Submit(inspector_, item, in);
+  auto report = reports_->Submit(inspector_, I(item), in);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_EQ(report->report.at("grade").at("functional").at("value"), "0");
   EXPECT_EQ(report->report.at("grade").at("cosmetic").at("value"), "B");
 
-  auto stored = reports_->Get(report->id);
+  auto stored = reports_->Get(R(report->id));
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->signature, report->signature);
   Verification ok = reports_->Verify(stored->report, stored->signature);
@@ -171,10 +176,10 @@ TEST_P(InspectionTest, AReportIsSignedVerifiableAndFailsWhenAltered) {
   EXPECT_EQ(reports_->Verify(json::value("x"), stored->signature).reason, "malformed_report");
 
   // The same body signs its second report with the same key.
-  auto second = reports_->Submit(inspector_, item, in);
+  auto second = reports_->Submit(inspector_, I(item), in);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->verifier_key, report->verifier_key);
-  EXPECT_EQ(reports_->OfItem(item)->size(), 2u);
+  EXPECT_EQ(reports_->OfItem(I(item))->size(), 2u);
 
   // The event holds public facts: the body, the grade, no inspector name.
   const auto events = Events(item);
@@ -190,17 +195,18 @@ TEST_P(InspectionTest, SubmissionsAreValidatedAndOnlyInspectionBodiesSign) {
   const std::string item = Register("phone", Imei("35693803564381"));
   json::object results = PhoneResults();
   results.erase("battery_health");
-  auto missing = reports_->Submit(inspector_, item, {std::nullopt, results, std::nullopt, {}});
+  auto missing = reports_->Submit(inspector_, I(item), {std::nullopt, results, std::nullopt, {}});
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().field, "results.battery_health");
-  auto by_shop = reports_->Submit(clerk_, item, {std::nullopt, PhoneResults(), std::nullopt, {}});
+  auto by_shop =
+      reports_->Submit(clerk_, I(item), {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_FALSE(by_shop);
   EXPECT_EQ(by_shop.error().code, ErrorCode::kPermissionDenied);
-  auto no_item = reports_->Submit(inspector_, "01M82QGDFSEZ4VR0P0J7CYX2FC",
+  auto no_item = reports_->Submit(inspector_, I("01M82QGDFSEZ4VR0P0J7CYX2FC"),
                                   {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_FALSE(no_item);
   EXPECT_EQ(no_item.error().code, ErrorCode::kNotFound);
-  auto bad_version = reports_->Submit(inspector_, item, {7, PhoneResults(), std::nullopt, {}});
+  auto bad_version = reports_->Submit(inspector_, I(item), {7, PhoneResults(), std::nullopt, {}});
   ASSERT_FALSE(bad_version);
   EXPECT_EQ(bad_version.error().field, "checklist_version");
 
@@ -212,10 +218,10 @@ TEST_P(InspectionTest, SubmissionsAreValidatedAndOnlyInspectionBodiesSign) {
                            {"stitching", "pass"},     {"date_code", "present"},
                            {"photo_logo", photo}};
   auto no_verdict =
-      reports_->Submit(inspector_, bag, {std::nullopt, bag_results, std::nullopt, {}});
+      reports_->Submit(inspector_, I(bag), {std::nullopt, bag_results, std::nullopt, {}});
   ASSERT_FALSE(no_verdict);
   EXPECT_EQ(no_verdict.error().field, "authenticity");
-  auto verdict = reports_->Submit(inspector_, bag,
+  auto verdict = reports_->Submit(inspector_, I(bag),
                                   {std::nullopt,
                                    bag_results,
                                    AuthenticityInput{"genuine", "编码、五金刻印与走线与正品一致"},
@@ -227,14 +233,15 @@ TEST_P(InspectionTest, SubmissionsAreValidatedAndOnlyInspectionBodiesSign) {
 
 TEST_P(InspectionTest, ReinspectionIsComparedCheckByCheck) {
   const std::string item = Register("phone", Imei("35693803564382"));
-  auto first = reports_->Submit(inspector_, item, {std::nullopt, PhoneResults(), std::nullopt, {}});
+  auto first =
+      reports_->Submit(inspector_, I(item), {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_TRUE(first);
   json::object later = PhoneResults();
   later["battery_health"] = 78;
   later["biometrics"] = "pass";
-  auto second = reports_->Submit(inspector_, item, {std::nullopt, later, std::nullopt, {}});
+  auto second = reports_->Submit(inspector_, I(item), {std::nullopt, later, std::nullopt, {}});
   ASSERT_TRUE(second);
-  auto diff = reports_->Compare(second->id, first->id);
+  auto diff = reports_->Compare(R(second->id), R(first->id));
   ASSERT_TRUE(diff) << diff.error().message;
   ASSERT_EQ(diff->size(), 3u);
   EXPECT_EQ((*diff)[0].id, "battery_health");
@@ -247,9 +254,9 @@ TEST_P(InspectionTest, ReinspectionIsComparedCheckByCheck) {
   EXPECT_EQ((*diff)[2].after, "2");
   const std::string other = Register("phone", Imei("35693803564383"));
   auto third =
-      reports_->Submit(inspector_, other, {std::nullopt, PhoneResults(), std::nullopt, {}});
+      reports_->Submit(inspector_, I(other), {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_TRUE(third);
-  EXPECT_EQ(reports_->Compare(third->id, first->id).error().field, "with");
+  EXPECT_EQ(reports_->Compare(R(third->id), R(first->id)).error().field, "with");
 }
 
 TEST_P(InspectionTest, ADeviceWithStorageCannotBeOfferedWithoutAPassingCertificate) {
@@ -260,20 +267,20 @@ TEST_P(InspectionTest, ADeviceWithStorageCannotBeOfferedWithoutAPassingCertifica
   EXPECT_EQ(RuleOf(refused.error()), kRuleSanitizationRequired);
   EXPECT_TRUE(sanitization_->CanOffer(chair, OfferKind::kSale));
 
-  auto failed = sanitization_->Record(clerk_, phone, Wipe("failed"));
+  auto failed = sanitization_->Record(clerk_, I(phone), Wipe("failed"));
   ASSERT_TRUE(failed) << failed.error().message;
   EXPECT_EQ(RuleOf(sanitization_->CanOffer(phone, OfferKind::kExport).error()),
             kRuleSanitizationRequired);
   clock_.Advance(std::chrono::milliseconds(1));
-  auto passed = sanitization_->Record(clerk_, phone, Wipe("passed"));
+  auto passed = sanitization_->Record(clerk_, I(phone), Wipe("passed"));
   ASSERT_TRUE(passed);
   EXPECT_TRUE(sanitization_->CanOffer(phone, OfferKind::kRental));
 
   // The certificate keeps the staff names; the event does not.
-  auto cert = sanitization_->Get(clerk_, passed->record.id);
+  auto cert = sanitization_->Get(clerk_, S(passed->record.id));
   ASSERT_TRUE(cert);
   EXPECT_EQ(cert->details.at("verifier").at("name"), "孙复核");
-  EXPECT_FALSE(sanitization_->Get(other_clerk_, passed->record.id));
+  EXPECT_FALSE(sanitization_->Get(other_clerk_, S(passed->record.id)));
   const auto events = Events(phone);
   ASSERT_EQ(events.back().type, "item.sanitized");
   EXPECT_EQ(events.back().payload.find("孙复核"), std::string::npos);
@@ -289,18 +296,18 @@ TEST_P(InspectionTest, ADeviceWithStorageCannotBeOfferedWithoutAPassingCertifica
   // Rules of the certificate, each naming its field.
   auto same = Wipe("passed");
   same.verifier.name = same.sanitizer.name;
-  EXPECT_EQ(sanitization_->Record(clerk_, phone, same).error().field, "verifier.name");
+  EXPECT_EQ(sanitization_->Record(clerk_, I(phone), same).error().field, "verifier.name");
   auto no_consent = Wipe("passed");
   no_consent.consent.given = false;
-  EXPECT_EQ(sanitization_->Record(clerk_, phone, no_consent).error().field, "consent.given");
+  EXPECT_EQ(sanitization_->Record(clerk_, I(phone), no_consent).error().field, "consent.given");
   auto one_pass = Wipe("passed");
   one_pass.media_type = "magnetic";
   one_pass.method = "overwrite";
   one_pass.level = "clear";
   one_pass.passes = 1;
-  EXPECT_EQ(sanitization_->Record(clerk_, phone, one_pass).error().field, "passes");
+  EXPECT_EQ(sanitization_->Record(clerk_, I(phone), one_pass).error().field, "passes");
   // Another shop's stock is not theirs to certify.
-  EXPECT_EQ(sanitization_->Record(other_clerk_, phone, Wipe("passed")).error().code,
+  EXPECT_EQ(sanitization_->Record(other_clerk_, I(phone), Wipe("passed")).error().code,
             ErrorCode::kNotFound);
 }
 
@@ -312,7 +319,7 @@ TEST_P(InspectionTest, RepairsRecordPartsAndAnIdentifierChangeIsARedFlag) {
   in.parts = {{"battery", "third_party", "Desay", "德赛电池"},
               {"logic_board", "original", "Apple", "Apple"}};
   in.identifier_change = IdentifierChange{"imei", old_imei, new_imei, "主板更换"};
-  auto repair = repairs_->Record(clerk_, item, in);
+  auto repair = repairs_->Record(clerk_, I(item), in);
   ASSERT_TRUE(repair) << repair.error().message;
   const auto events = Events(item);
   ASSERT_GE(events.size(), 3u);
@@ -334,16 +341,17 @@ TEST_P(InspectionTest, RepairsRecordPartsAndAnIdentifierChangeIsARedFlag) {
   auto wrong_old = in;
   wrong_old.identifier_change->old_value = Imei("35693803564387");
   wrong_old.identifier_change->new_value = Imei("35693803564388");
-  EXPECT_EQ(repairs_->Record(clerk_, item, wrong_old).error().field, "identifier_change.old_value");
+  EXPECT_EQ(repairs_->Record(clerk_, I(item), wrong_old).error().field,
+            "identifier_change.old_value");
   auto bad_origin = in;
   bad_origin.identifier_change.reset();
   bad_origin.parts[0].origin = "aftermarket";
-  EXPECT_EQ(repairs_->Record(clerk_, item, bad_origin).error().field, "parts[0].origin");
+  EXPECT_EQ(repairs_->Record(clerk_, I(item), bad_origin).error().field, "parts[0].origin");
 }
 
 TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
   const std::string item = Register("phone", Imei("35693803564389"));
-  auto v0 = disclosure_->Get(item, std::nullopt);
+  auto v0 = disclosure_->Get(I(item), std::nullopt);
   ASSERT_TRUE(v0) << v0.error().message;
   EXPECT_EQ(v0->version, 0);
   EXPECT_NE(v0->text_en.find("not done yet"), std::string::npos);
@@ -352,8 +360,8 @@ TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
   json::object results = PhoneResults();
   results["battery_health"] = 79;
   results["cameras"] = "fail";
-  ASSERT_TRUE(reports_->Submit(inspector_, item, {std::nullopt, results, std::nullopt, {}}));
-  auto v1 = disclosure_->Get(item, std::nullopt);
+  ASSERT_TRUE(reports_->Submit(inspector_, I(item), {std::nullopt, results, std::nullopt, {}}));
+  auto v1 = disclosure_->Get(I(item), std::nullopt);
   ASSERT_TRUE(v1);
   EXPECT_EQ(v1->version, 1);
   EXPECT_NE(v1->text_en.find("Battery health (of original capacity): 79%"), std::string::npos)
@@ -366,9 +374,9 @@ TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
                  "更换摄像头",
                  {{"camera", "third_party", "OFILM", "欧菲光"}},
                  std::nullopt};
-  ASSERT_TRUE(repairs_->Record(clerk_, item, in));
-  ASSERT_TRUE(sanitization_->Record(clerk_, item, Wipe("passed")));
-  auto v3 = disclosure_->Get(item, std::nullopt);
+  ASSERT_TRUE(repairs_->Record(clerk_, I(item), in));
+  ASSERT_TRUE(sanitization_->Record(clerk_, I(item), Wipe("passed")));
+  auto v3 = disclosure_->Get(I(item), std::nullopt);
   ASSERT_TRUE(v3);
   EXPECT_EQ(v3->version, 3);
   EXPECT_NE(v3->text_en.find("replaced camera (third-party, OFILM, 欧菲光)"), std::string::npos)
@@ -376,11 +384,11 @@ TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
   EXPECT_NE(v3->text_en.find("purge / crypto_erase, verified"), std::string::npos);
   EXPECT_EQ(v3->text_en.find("周师傅"), std::string::npos);
   // An earlier version is rebuilt exactly.
-  auto again = disclosure_->Get(item, 1);
+  auto again = disclosure_->Get(I(item), 1);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->text_en, v1->text_en);
   EXPECT_EQ(again->latest, 3);
-  EXPECT_EQ(disclosure_->Get(item, 4).error().field, "version");
+  EXPECT_EQ(disclosure_->Get(I(item), 4).error().field, "version");
 }
 
 TEST_P(InspectionTest, AnOrganisationKeepsItsFirstKey) {

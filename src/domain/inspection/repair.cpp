@@ -38,8 +38,9 @@ Status Validate(const RepairInput& in) {
 
 }  // namespace
 
-Result<RepairView> RepairService::Record(const identity::Principal& actor,
-                                         const std::string& item_id, const RepairInput& in) {
+Result<RepairView> RepairService::Record(const identity::Principal& actor, const ItemId& item_ref,
+                                         const RepairInput& in) {
+  const std::string item_id = item_ref.ToString();
   if (!actor.Has(identity::Permission::kItemsService)) {
     return Error::PermissionDenied("your role cannot record repairs");
   }

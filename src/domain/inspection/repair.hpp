@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/registry/registry_port.hpp"
@@ -60,7 +61,7 @@ class RepairService {
         clock_(clock),
         random_(random) {}
 
-  Result<RepairView> Record(const identity::Principal& actor, const std::string& item_id,
+  Result<RepairView> Record(const identity::Principal& actor, const ItemId& item,
                             const RepairInput& in);
 
  private:

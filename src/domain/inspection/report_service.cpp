@@ -71,8 +71,8 @@ Result<std::string> InspectionService::SignerKeyOf(storage::Session& s,
 }
 
 Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
-                                               const std::string& item_id,
-                                               const InspectionInput& in) {
+                                               const ItemId& item_ref, const InspectionInput& in) {
+  const std::string item_id = item_ref.ToString();
   if (!actor.Has(identity::Permission::kInspectionWrite) ||
       actor.kind != identity::OrganisationKind::kInspectionBody) {
     return Error::PermissionDenied("only inspectors of an inspection body sign reports");
@@ -176,14 +176,16 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
   return out;
 }
 
-Result<SignedReport> InspectionService::Get(const std::string& id) {
+Result<SignedReport> InspectionService::Get(const InspectionReportId& report_id) {
+  const std::string id = report_id.ToString();
   RECIRC_TRY(auto found, storage::ReadValue<std::optional<storage::InspectionReportRecord>>(
                              db_, [&](storage::Session& s) { return repo_.FindReport(s, id); }));
   if (!found) return Error::NotFound("report " + id + " not found");
   return FromRecord(*found);
 }
 
-Result<std::vector<SignedReport>> InspectionService::OfItem(const std::string& item_id) {
+Result<std::vector<SignedReport>> InspectionService::OfItem(const ItemId& item_ref) {
+  const std::string item_id = item_ref.ToString();
   RECIRC_TRY(
       auto records,
       storage::ReadValue<std::vector<storage::InspectionReportRecord>>(
@@ -276,11 +278,12 @@ Verification InspectionService::Verify(const json::value& report, std::string_vi
   return v;
 }
 
-Result<std::vector<Difference>> InspectionService::Compare(const std::string& id,
-                                                           const std::string& with) {
+Result<std::vector<Difference>> InspectionService::Compare(
+    const InspectionReportId& id, const std::optional<InspectionReportId>& with_id) {
   RECIRC_TRY(SignedReport after, Get(id));
-  if (with.empty()) return Error::InvalidArgument("with", "the id of the report to compare with");
-  auto before_found = Get(with);
+  if (!with_id) return Error::InvalidArgument("with", "the id of the report to compare with");
+  const std::string with = with_id->ToString();
+  auto before_found = Get(*with_id);
   if (!before_found) return Error::InvalidArgument("with", "no report " + with);
   const SignedReport& before = *before_found;
   if (before.item_id != after.item_id) {
@@ -305,6 +308,40 @@ Result<std::vector<Difference>> InspectionService::Compare(const std::string& id
     }
   }
   return out;
+}
+
+Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
+                                               const std::string& item_id,
+                                               const InspectionInput& in) {
+  auto item = ItemId::Parse(item_id, "item_id");
+  if (!item) return Error::NotFound("item " + item_id + " not found");
+  return Submit(actor, *item, in);
+}
+
+Result<SignedReport> InspectionService::Get(const std::string& id) {
+  auto report = InspectionReportId::Parse(id, "id");
+  if (!report) return Error::NotFound("report " + id + " not found");
+  return Get(*report);
+}
+
+Result<std::vector<SignedReport>> InspectionService::OfItem(const std::string& item_id) {
+  auto item = ItemId::Parse(item_id, "item_id");
+  if (!item) return Error::NotFound("item " + item_id + " not found");
+  return OfItem(*item);
+}
+
+Result<std::vector<Difference>> InspectionService::Compare(const std::string& id,
+                                                           const std::string& with) {
+  auto report = InspectionReportId::Parse(id, "id");
+  if (!report) return Error::NotFound("report " + id + " not found");
+  if (with.empty()) return Compare(*report, std::nullopt);
+  auto earlier = InspectionReportId::Parse(with, "with");
+  if (!earlier) {
+    auto later = Get(*report);
+    if (!later) return later.error();
+    return Error::InvalidArgument("with", "no report " + with);
+  }
+  return Compare(*report, *earlier);
 }
 
 }  // namespace recirc::inspection

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
@@ -88,13 +89,22 @@ class InspectionService {
         clock_(clock),
         random_(random) {}
 
-  Result<SignedReport> Submit(const identity::Principal& actor, const std::string& item_id,
+  Result<SignedReport> Submit(const identity::Principal& actor, const ItemId& item,
                               const InspectionInput& in);
   // Public: no account needed.
+  Result<SignedReport> Get(const InspectionReportId& id);
+  Result<std::vector<SignedReport>> OfItem(const ItemId& item);
+  Verification Verify(const boost::json::value& report, std::string_view signature);
+  // Check by check (and grade by grade) differences from report `with` (earlier) to `id`;
+  // `with` is required (kInvalidArgument naming "with" when absent).
+  Result<std::vector<Difference>> Compare(const InspectionReportId& id,
+                                          const std::optional<InspectionReportId>& with);
+  // Text ids, for the market context until it takes typed ids: a malformed id answers as an
+  // unknown one did (not found; for `with`, "no report").
+  Result<SignedReport> Submit(const identity::Principal& actor, const std::string& item_id,
+                              const InspectionInput& in);
   Result<SignedReport> Get(const std::string& id);
   Result<std::vector<SignedReport>> OfItem(const std::string& item_id);
-  Verification Verify(const boost::json::value& report, std::string_view signature);
-  // Check by check (and grade by grade) differences from report `with` (earlier) to `id`.
   Result<std::vector<Difference>> Compare(const std::string& id, const std::string& with);
 
  private:

@@ -147,8 +147,9 @@ Status MayServiceItem(storage::Session& s, const storage::InspectionRepository& 
 }
 
 Result<Certificate> SanitizationService::Record(const identity::Principal& actor,
-                                                const std::string& item_id,
+                                                const ItemId& item_ref,
                                                 const SanitizationInput& in) {
+  const std::string item_id = item_ref.ToString();
   if (!actor.Has(identity::Permission::kItemsService)) {
     return Error::PermissionDenied("your role cannot record data sanitization");
   }
@@ -212,7 +213,8 @@ Result<Certificate> SanitizationService::Record(const identity::Principal& actor
 }
 
 Result<Certificate> SanitizationService::Get(const identity::Principal& actor,
-                                             const std::string& id) {
+                                             const SanitizationId& certificate_id) {
+  const std::string id = certificate_id.ToString();
   RECIRC_TRY(auto found,
              storage::ReadValue<std::optional<storage::SanitizationRecord>>(
                  db_, [&](storage::Session& s) { return repo_.FindSanitization(s, id); }));
@@ -235,6 +237,14 @@ Status SanitizationService::CanOffer(const std::string& item_id, OfferKind kind)
     RECIRC_TRY(auto certificates, repo_.SanitizationsOfItem(s, item_id));
     return RequireSanitized(catalogue_.Latest(item->category), certificates, kind);
   });
+}
+
+Result<Certificate> SanitizationService::Record(const identity::Principal& actor,
+                                                const std::string& item_id,
+                                                const SanitizationInput& in) {
+  auto item = ItemId::Parse(item_id, "item_id");
+  if (!item) return Error::NotFound("item " + item_id + " not found");
+  return Record(actor, *item, in);
 }
 
 }  // namespace recirc::inspection

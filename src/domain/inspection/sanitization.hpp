@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
@@ -90,10 +91,13 @@ class SanitizationService {
         clock_(clock),
         random_(random) {}
 
-  Result<Certificate> Record(const identity::Principal& actor, const std::string& item_id,
+  Result<Certificate> Record(const identity::Principal& actor, const ItemId& item,
                              const SanitizationInput& in);
   // The organisation that recorded it (or a platform administrator) sees the whole certificate.
-  Result<Certificate> Get(const identity::Principal& actor, const std::string& id);
+  // A text item id, for the market context until it takes typed ids (malformed: not found).
+  Result<Certificate> Record(const identity::Principal& actor, const std::string& item_id,
+                             const SanitizationInput& in);
+  Result<Certificate> Get(const identity::Principal& actor, const SanitizationId& id);
   // What the future marketplace calls before it publishes an offer: Ok, or FailedPrecondition
   // naming the rule (item_held, sanitization_required).
   Status CanOffer(const std::string& item_id, OfferKind kind);

@@ -52,7 +52,7 @@ TEST_P(RegistryTest, RotationReencryptsEveryFieldAndValuesStayReadable) {
   // Readable with the new key alone: the old one is no longer needed.
   auto only_new = crypto::FieldCipher::Create({{"k2", std::string(32, 'n')}}, "k2").value();
   SellerViewService views(db(), repo_, only_new, clock_, random_);
-  auto full = views.Full(chaoyang_, first->id, "案件 2026-118 核查");
+  auto full = views.Full(chaoyang_, *AcquisitionId::Parse(first->id, "id"), "案件 2026-118 核查");
   ASSERT_TRUE(full) << full.error().message;
   EXPECT_EQ(full->name, "张三丰");
   EXPECT_EQ(full->id_number, "11010519491231002X");
@@ -103,10 +103,11 @@ TEST_P(RegistryTest, RetentionErasesPersonalDataAndKeepsTheStatistics) {
   EXPECT_EQ(Column(db(), stats), before) << "counts by region, category and month unchanged";
 
   SellerViewService views(db(), repo_, cipher_, clock_, random_);
-  auto gone = views.Full(chaoyang_, old_two->id, "案件 2026-118 核查");
+  auto gone = views.Full(chaoyang_, *AcquisitionId::Parse(old_two->id, "id"), "案件 2026-118 核查");
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().code, ErrorCode::kFailedPrecondition);
-  EXPECT_TRUE(views.Full(chaoyang_, recent->id, "案件 2026-118 核查")) << "still in its period";
+  EXPECT_TRUE(views.Full(chaoyang_, *AcquisitionId::Parse(recent->id, "id"), "案件 2026-118 核查"))
+      << "still in its period";
   EXPECT_EQ(Column(db(), "SELECT CAST(COUNT(*) AS TEXT) FROM parties WHERE name_enc = ''")[0], "3")
       << "two sellers and the agent";
   SellerSearch by_person{"resident_id", "11010519491231002X", "案件 2026-118 核查"};

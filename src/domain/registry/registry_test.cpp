@@ -177,20 +177,24 @@ TEST_P(RegistryTest, ShopsSeeMaskedSellersAndPoliceFullViewsAreAudited) {
   auto receipt = registration_->Register(clerk_, Phone(Imei("49015420323751")));
   ASSERT_TRUE(receipt);
   SellerViewService views(db(), repo_, cipher_, clock_, random_);
-  auto masked = views.Masked(clerk_, receipt->id);
+  auto masked = views.Masked(clerk_, *AcquisitionId::Parse(receipt->id, "id"));
   ASSERT_TRUE(masked) << masked.error().message;
   EXPECT_EQ(masked->name, "张*丰");
   EXPECT_EQ(masked->id_number, "110105********002X");
   EXPECT_EQ(masked->phone, "138****8000");
   EXPECT_TRUE(masked->masked);
-  EXPECT_FALSE(views.Full(clerk_, receipt->id, "curious about the seller"));
+  EXPECT_FALSE(
+      views.Full(clerk_, *AcquisitionId::Parse(receipt->id, "id"), "curious about the seller"));
 
-  auto no_reason = views.Full(chaoyang_, receipt->id, "");
+  auto no_reason = views.Full(chaoyang_, *AcquisitionId::Parse(receipt->id, "id"), "");
   ASSERT_FALSE(no_reason);
   EXPECT_EQ(no_reason.error().field, "reason");
-  EXPECT_EQ(views.Full(shenzhen_, receipt->id, "案件 2026-117 核查").error().code,
+  EXPECT_EQ(views.Full(shenzhen_, *AcquisitionId::Parse(receipt->id, "id"), "案件 2026-117 核查")
+                .error()
+                .code,
             ErrorCode::kNotFound);
-  auto full = views.Full(chaoyang_, receipt->id, "案件 2026-117 核查来源");
+  auto full =
+      views.Full(chaoyang_, *AcquisitionId::Parse(receipt->id, "id"), "案件 2026-117 核查来源");
   ASSERT_TRUE(full) << full.error().message;
   EXPECT_EQ(full->name, "张三丰");
   EXPECT_EQ(full->id_number, "11010519491231002X");

@@ -101,7 +101,8 @@ Result<SellerDetails> SellerViewService::Decrypt(storage::Session& s, const stor
 }
 
 Result<SellerDetails> SellerViewService::Masked(const identity::Principal& actor,
-                                                const std::string& acquisition_id) {
+                                                const AcquisitionId& acquisition) {
+  const std::string acquisition_id = acquisition.ToString();
   if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
     return Error::PermissionDenied("your role cannot see registrations");
   }
@@ -129,8 +130,9 @@ Result<SellerDetails> SellerViewService::Masked(const identity::Principal& actor
 }
 
 Result<SellerDetails> SellerViewService::Full(const identity::Principal& actor,
-                                              const std::string& acquisition_id,
+                                              const AcquisitionId& acquisition,
                                               const std::string& reason) {
+  const std::string acquisition_id = acquisition.ToString();
   if (!actor.Has(identity::Permission::kPoliceRead) ||
       (actor.kind != identity::OrganisationKind::kPolice && !actor.SeesAllOrganisations())) {
     return Error::PermissionDenied("only the police see a seller's full details");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
@@ -48,9 +49,9 @@ class SellerViewService {
       : db_(db), repo_(repo), cipher_(cipher), clock_(clock), random_(random) {}
 
   // The registering organisation's masked view.
-  Result<SellerDetails> Masked(const identity::Principal& actor, const std::string& acquisition_id);
+  Result<SellerDetails> Masked(const identity::Principal& actor, const AcquisitionId& acquisition);
   // The police's full view; `reason` (at least 10 characters) goes into the access audit.
-  Result<SellerDetails> Full(const identity::Principal& actor, const std::string& acquisition_id,
+  Result<SellerDetails> Full(const identity::Principal& actor, const AcquisitionId& acquisition,
                              const std::string& reason);
 
  private:

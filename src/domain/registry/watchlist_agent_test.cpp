@@ -72,12 +72,12 @@ TEST_P(RegistryTest, AnAgentsDataIsEncryptedMaskedForTheShopAndFullForThePolice)
     }
   }
   SellerViewService views(db(), repo_, cipher_, clock_, random_);
-  auto masked = views.Masked(clerk_, r->id);
+  auto masked = views.Masked(clerk_, *AcquisitionId::Parse(r->id, "id"));
   ASSERT_TRUE(masked) << masked.error().message;
   EXPECT_EQ(masked->name, "张*丰") << "the seller stays the principal";
   EXPECT_EQ(*masked->agent_name, "李*理");
   EXPECT_EQ(*masked->agent_phone, "137****7000");
-  auto full = views.Full(chaoyang_, r->id, "案件 2026-118 核查代售");
+  auto full = views.Full(chaoyang_, *AcquisitionId::Parse(r->id, "id"), "案件 2026-118 核查代售");
   ASSERT_TRUE(full) << full.error().message;
   EXPECT_EQ(*full->agent_name, "李代理");
   EXPECT_EQ(*full->agent_authority, "委托书 2026-0012，代售 iPhone 一部");
@@ -88,7 +88,7 @@ TEST_P(RegistryTest, SupervisorsSeeTheAccessAuditOfTheirJurisdiction) {
   auto r = registration_->Register(clerk_, Phone(Imei("49015420323751")));
   ASSERT_TRUE(r);
   SellerViewService views(db(), repo_, cipher_, clock_, random_);
-  ASSERT_TRUE(views.Full(chaoyang_, r->id, "案件 2026-118 核查来源"));
+  ASSERT_TRUE(views.Full(chaoyang_, *AcquisitionId::Parse(r->id, "id"), "案件 2026-118 核查来源"));
   // Officers do not see the audit of their own views; the supervisors of the jurisdiction do.
   EXPECT_EQ(police_->AccessAudit(chaoyang_, std::nullopt, std::nullopt).error().code,
             ErrorCode::kPermissionDenied);
@@ -104,7 +104,7 @@ TEST_P(RegistryTest, SupervisorsSeeTheAccessAuditOfTheirJurisdiction) {
   EXPECT_EQ(police_->AccessAudit(district, std::nullopt, std::nullopt)->size(), 1u);
   // A supervisor is also an officer: the alerts and the full seller view stay open to them.
   EXPECT_TRUE(police_->ListAlerts(district, std::nullopt));
-  EXPECT_TRUE(views.Full(district, r->id, "督察抽查登记 2026-12"));
+  EXPECT_TRUE(views.Full(district, *AcquisitionId::Parse(r->id, "id"), "督察抽查登记 2026-12"));
   EXPECT_EQ(police_->AccessAudit(district, std::nullopt, std::nullopt)->size(), 2u);
   auto all = police_->AccessAudit(city, std::nullopt, std::nullopt);
   ASSERT_TRUE(all) << all.error().message;
