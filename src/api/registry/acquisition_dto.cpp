@@ -41,7 +41,9 @@ Acquisition Acquisition::From(const registry::AcquisitionView& v) {
   out.price_fen = v.price_fen;
   out.payment_method = v.payment_method;
   out.item = {v.category, v.brand, v.model, v.colour, v.condition, v.quantity, {}};
-  for (const auto& [kind, value] : v.identifiers) {
+  for (const auto& identifier : v.identifiers) {
+    const std::string& kind = identifier.first;
+    const std::string& value = identifier.second;
     auto slot = std::find_if(out.item.identifiers.begin(), out.item.identifiers.end(),
                              [&](const auto& kv) { return kv.first == kind; });
     if (slot == out.item.identifiers.end()) {
