@@ -134,8 +134,12 @@ void Schemas::MergeFieldSchema(json::object& properties, std::string_view name,
 namespace recirc::http {
 
 void Describe(std::vector<Route>& routes, Verb method, std::string_view pattern, RouteDoc doc) {
+  // (method, pattern) names one route: the router refuses a second registration of the pair.
   for (auto& route : routes) {
-    if (route.method == method && route.pattern == pattern) route.doc = std::move(doc);
+    if (route.method == method && route.pattern == pattern) {
+      route.doc = std::move(doc);
+      return;
+    }
   }
 }
 
