@@ -29,6 +29,7 @@
 #include "domain/identity/identity_port.hpp"
 #include "domain/inspection/services.hpp"
 #include "domain/market/offer_photos.hpp"
+#include "domain/market/sale_records.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
@@ -115,11 +116,12 @@ struct Application::Parts {
         idempotency_mac(index.Derive("idempotency.request")),
         journal(clk, rnd),
         registry_port(registry_repo, journal, clock, random),
+        sale_records(journal),
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
-        registration(db, registry_repo, identity_port, journal, cipher, index, clock, random,
-                     c.hold_policy),
+        registration(db, registry_repo, identity_port, sale_records, journal, cipher, index, clock,
+                     random, c.hold_policy),
         police(db, registry_repo, identity_port, journal, index, clock, random),
         seller_view(db, registry_repo, cipher, clock, random),
         checklists(std::move(checklist_catalogue)),
@@ -177,6 +179,9 @@ struct Application::Parts {
   storage::WitnessRepository witness_repo;
   // What inspection, market and documents may ask of the registry (registry_port.hpp).
   registry::RegistryPortImpl registry_port;
+  // What registration asks of the market: was a re-acquired item sold by recirc
+  // (circulation_port.hpp).
+  market::SaleRecords sale_records;
   // What registry and market may read of the directory, and market of inspection.
   identity::IdentityPortImpl identity_port{identity_repo};
   inspection::InspectionPortImpl inspection_port{inspection_repo};
@@ -414,8 +419,8 @@ Result<DemoMarketReport> Application::SeedDemoMarket() {
   for (const auto& rule : p.config.hold_policy.rules) longest = std::max(longest, rule.days);
   FakeClock registered_at(p.clock.Now() - std::chrono::hours(24 * (longest + 1)));
   const storage::JournalRepository journal(registered_at, p.random);
-  registry::RegistrationService registration(p.db, p.registry_repo, p.identity_port, journal,
-                                             p.cipher, p.index, registered_at, p.random,
+  registry::RegistrationService registration(p.db, p.registry_repo, p.identity_port, p.sale_records,
+                                             journal, p.cipher, p.index, registered_at, p.random,
                                              p.config.hold_policy);
   return app::SeedDemoMarket({p.db, p.directory, registration, p.police, p.photos, p.reports,
                               p.sanitization, p.offers, p.registry_repo, p.clock});

@@ -46,8 +46,8 @@ class InspectionTest : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), registry_, identity_port_, journal_, cipher_, index_, clock_,
-                          random_);
+    registration_.emplace(db(), registry_, identity_port_, no_sales_, journal_, cipher_, index_,
+                          clock_, random_);
     reports_.emplace(db(), catalogue_, repo_, registry_port_, journal_, cipher_, clock_, random_);
     sanitization_.emplace(db(), catalogue_, repo_, registry_port_, journal_, clock_, random_);
     repairs_.emplace(db(), repo_, registry_port_, journal_, clock_, random_);
@@ -137,6 +137,12 @@ class InspectionTest : public testing::BothDatabases {
   storage::RegistryRepository registry_;
   storage::InspectionRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
+  // These tests sell nothing: no item was ever sold after its acquisition.
+  struct NoSalesRecorded final : registry::CirculationPort {
+    Result<bool> SoldSinceLastAcquisition(storage::Session&, const std::string&) const override {
+      return false;
+    }
+  } no_sales_;
   registry::RegistryPortImpl registry_port_{registry_, journal_, clock_, random_};
   std::optional<identity::DirectoryService> directory_;
   std::optional<registry::RegistrationService> registration_;

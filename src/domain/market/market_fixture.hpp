@@ -16,6 +16,7 @@
 #include "domain/inspection/report_service.hpp"
 #include "domain/inspection/sanitization.hpp"
 #include "domain/market/order_photos.hpp"
+#include "domain/market/sale_records.hpp"
 #include "domain/market/services.hpp"
 #include "domain/registry/registration.hpp"
 #include "domain/registry/registry_port_impl.hpp"
@@ -59,8 +60,8 @@ class MarketFixture : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), registry_, identity_port_, journal_, cipher_, index_, clock_,
-                          random_, registry::HoldPolicy{.default_days = 7, .rules = {}});
+    registration_.emplace(db(), registry_, identity_port_, sale_records_, journal_, cipher_, index_,
+                          clock_, random_, registry::HoldPolicy{.default_days = 7, .rules = {}});
     sellable_.emplace(registration_->holds());
     reports_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, cipher_, clock_,
                      random_);
@@ -105,8 +106,8 @@ class MarketFixture : public testing::BothDatabases {
     p.organisation = org;
     return p;
   }
-  // Registers a phone; unless told otherwise, lets its statutory hold period (7 days) pass.
-  std::string Register(std::string imei, bool wait_out_hold = true) {
+  // A phone bought at the counter from a checked individual seller.
+  registry::AcquisitionInput PhoneAcquisition(std::string imei) const {
     registry::AcquisitionInput in;
     in.outlet_id = outlet_.id;
     in.kind = "purchase";
@@ -122,8 +123,13 @@ class MarketFixture : public testing::BothDatabases {
                  std::nullopt,
                  std::nullopt,
                  std::nullopt};
-    in.item = {"phone", "Apple", "iPhone 13", {{"imei", imei}}, std::nullopt, "轻微划痕", 1};
-    auto receipt = registration_->Register(clerk_, in);
+    in.item = {"phone",    "Apple", "iPhone 13", {{"imei", std::move(imei)}}, std::nullopt,
+               "轻微划痕", 1};
+    return in;
+  }
+  // Registers a phone; unless told otherwise, lets its statutory hold period (7 days) pass.
+  std::string Register(std::string imei, bool wait_out_hold = true) {
+    auto receipt = registration_->Register(clerk_, PhoneAcquisition(std::move(imei)));
     EXPECT_TRUE(receipt) << receipt.error().message;
     if (wait_out_hold) clock_.Advance(hours(7 * 24 + 1));
     return receipt->item_id;
@@ -227,6 +233,7 @@ class MarketFixture : public testing::BothDatabases {
   storage::MarketRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
   registry::RegistryPortImpl registry_port_{registry_, journal_, clock_, random_};
+  SaleRecords sale_records_{journal_};  // what registration asks of the market
   std::optional<RegistryHoldsCheck> sellable_;
   CashAtOutlet cash_;
   SimulatedProvider simulated_;

@@ -311,7 +311,11 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
   ScreeningFacts facts;
   if (item_id) {
     RECIRC_TRY(int64_t earlier, repo_.CountAcquisitionsOfItem(s, *item_id));
-    facts.reacquired_unsold = earlier > 0;  // no sale exists yet: sales arrive with the market
+    if (earlier > 0) {
+      // Bought back after recirc sold it: ordinary business, not a signal.
+      RECIRC_TRY(bool sold, circulation_.SoldSinceLastAcquisition(s, *item_id));
+      facts.reacquired_unsold = !sold;
+    }
   } else {
     item_id = Id::Generate(clock_, random_).ToString();
     RECIRC_CHECK(repo_.InsertItem(

@@ -18,6 +18,7 @@
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/identity_port.hpp"
 #include "domain/identity/principal.hpp"
+#include "domain/registry/circulation_port.hpp"
 #include "domain/registry/holds.hpp"
 #include "domain/registry/item_fields.hpp"
 #include "domain/registry/screening.hpp"
@@ -160,13 +161,14 @@ struct AcquisitionPage {
 class RegistrationService {
  public:
   RegistrationService(storage::Database& db, const storage::RegistryRepository& repo,
-                      const identity::IdentityPort& identity,
+                      const identity::IdentityPort& identity, const CirculationPort& circulation,
                       const storage::JournalRepository& journal, const crypto::FieldCipher& cipher,
                       const crypto::BlindIndex& index, const Clock& clock, Random& random,
                       HoldPolicy hold_policy = {})
       : db_(db),
         repo_(repo),
         identity_(identity),
+        circulation_(circulation),
         journal_(journal),
         cipher_(cipher),
         index_(index),
@@ -225,6 +227,7 @@ class RegistrationService {
   storage::Database& db_;
   const storage::RegistryRepository& repo_;
   const identity::IdentityPort& identity_;
+  const CirculationPort& circulation_;  // was the item sold since its latest acquisition?
   const storage::JournalRepository& journal_;
   const crypto::FieldCipher& cipher_;
   const crypto::BlindIndex& index_;

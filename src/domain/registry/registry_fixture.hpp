@@ -32,7 +32,8 @@ class RegistryTest : public testing::BothDatabases {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
     directory_.emplace(db(), identity_repo_, journal_, regions_, hasher_, clock_, random_);
-    registration_.emplace(db(), repo_, identity_port_, journal_, cipher_, index_, clock_, random_);
+    registration_.emplace(db(), repo_, identity_port_, no_sales_, journal_, cipher_, index_, clock_,
+                          random_);
     police_.emplace(db(), repo_, identity_port_, journal_, index_, clock_, random_);
     shop_org_ = Org("operator", "绿循环", "110105");
     outlet_ = *directory_->CreateOutlet(Principal::System(), shop_org_.id,
@@ -94,6 +95,12 @@ class RegistryTest : public testing::BothDatabases {
   identity::IdentityPortImpl identity_port_{identity_repo_};
   storage::RegistryRepository repo_;
   storage::JournalRepository journal_{clock_, random_};
+  // These tests sell nothing: no item was ever sold after its acquisition.
+  struct NoSalesRecorded final : registry::CirculationPort {
+    Result<bool> SoldSinceLastAcquisition(storage::Session&, const std::string&) const override {
+      return false;
+    }
+  } no_sales_;
   std::optional<identity::DirectoryService> directory_;
   std::optional<RegistrationService> registration_;
   std::optional<PoliceService> police_;
