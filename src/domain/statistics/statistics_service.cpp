@@ -1,0 +1,159 @@
+#include "domain/statistics/statistics_service.hpp"
+
+#include <map>
+
+#include "domain/registry/police.hpp"
+#include "domain/statistics/rollups.hpp"
+
+namespace recirc::statistics {
+namespace {
+
+bool IsMonth(const std::string& m) {
+  if (m.size() != 7 || m[4] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6}) {
+    if (m[i] < '0' || m[i] > '9') return false;
+  }
+  const int month = std::stoi(m.substr(5));
+  return month >= 1 && month <= 12;
+}
+
+bool IsRegion(const std::string& r) {
+  if (r.size() != 2 && r.size() != 4 && r.size() != 6) return false;
+  for (char c : r) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// The region prefix the actor may read: everything for platform administrators, their
+// organisation's jurisdiction for the authorities.
+Result<std::string> JurisdictionOf(const identity::Principal& actor) {
+  if (actor.SeesAllOrganisations()) return std::string();
+  if (actor.kind != identity::OrganisationKind::kCommerceAuthority &&
+      actor.kind != identity::OrganisationKind::kMarketSupervision) {
+    return Error::PermissionDenied("only the authorities see the statistics");
+  }
+  return registry::JurisdictionPrefix(actor.organisation.region_code);
+}
+
+std::vector<Figure> Merge(const std::vector<storage::RollupRow>& now,
+                          const std::vector<storage::RollupRow>& before, bool key_is_month) {
+  std::map<std::vector<std::string>, Figure> out;
+  for (const auto& r : now) {
+    auto& f = out[r.key];
+    f.key = r.key;
+    f.count += r.count;
+    f.value_fen += r.value_fen;
+  }
+  for (const auto& r : before) {
+    auto key = r.key;
+    if (key_is_month)
+      key[0] = std::to_string(std::stoi(key[0].substr(0, 4)) + 1) + key[0].substr(4);
+    auto& f = out[key];
+    f.key = key;
+    f.last_year_count += r.count;
+    f.last_year_value_fen += r.value_fen;
+  }
+  std::vector<Figure> figures;
+  figures.reserve(out.size());
+  for (auto& [key, f] : out) figures.push_back(std::move(f));
+  return figures;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string YearEarlier(const std::string& month) {
+  return std::to_string(std::stoi(month.substr(0, 4)) - 1) + month.substr(4);
+}
+
+Result<StatisticsReport> StatisticsService::Transactions(const identity::Principal& actor,
+                                                         const StatisticsQuery& q) const {
+  RECIRC_TRY(std::string jurisdiction, JurisdictionOf(actor));
+  const std::string this_month = MonthOf(ToUnixMillis(clock_.Now()));
+  StatisticsReport r;
+  r.to_month = q.to_month.value_or(this_month);
+  r.from_month = q.from_month.value_or(this_month.substr(0, 4) + "-01");
+  if (!IsMonth(r.from_month)) return Error::InvalidArgument("from", "a month as YYYY-MM");
+  if (!IsMonth(r.to_month)) return Error::InvalidArgument("to", "a month as YYYY-MM");
+  if (r.from_month > r.to_month) return Error::InvalidArgument("from", "after to");
+  r.region_prefix = registry::JurisdictionPrefix(q.region.value_or(""));
+  if (q.region && !IsRegion(*q.region)) {
+    return Error::InvalidArgument("region", "a GB/T 2260 region code (2, 4 or 6 digits)");
+  }
+  if (!q.region) r.region_prefix = jurisdiction;
+  if (!r.region_prefix.starts_with(jurisdiction)) {
+    return Error::PermissionDenied("region " + *q.region + " is outside your jurisdiction");
+  }
+  if (q.category && (q.category->empty() || q.category->size() > 40)) {
+    return Error::InvalidArgument("category", "a category name");
+  }
+  r.category = q.category;
+  const storage::RollupFilter now{r.from_month, r.to_month, r.region_prefix, r.category};
+  const storage::RollupFilter before{YearEarlier(r.from_month), YearEarlier(r.to_month),
+                                     r.region_prefix, r.category};
+  using D = storage::RollupDimension;
+  RECIRC_CHECK(db_.Read([&](storage::Session& s) -> Status {
+    auto breakdown = [&](D by, std::vector<Figure>& into) -> Status {
+      RECIRC_TRY(auto a, repo_.Grouped(s, now, by));
+      RECIRC_TRY(auto b, repo_.Grouped(s, before, by));
+      into = Merge(a, b, by == D::kMonth);
+      return Ok();
+    };
+    RECIRC_CHECK(breakdown(D::kMonth, r.by_month));
+    RECIRC_CHECK(breakdown(D::kRegion, r.by_district));
+    RECIRC_CHECK(breakdown(D::kCategory, r.by_category));
+    return breakdown(D::kFlowFormatChannel, r.by_method);
+  }));
+  std::map<std::string, Figure> totals;
+  for (const auto& f : r.by_method) {
+    auto& t = totals[f.key[0]];
+    t.key = {f.key[0]};
+    t.count += f.count;
+    t.value_fen += f.value_fen;
+    t.last_year_count += f.last_year_count;
+    t.last_year_value_fen += f.last_year_value_fen;
+  }
+  for (auto& [flow, t] : totals) r.totals.push_back(std::move(t));
+  return r;
+}
+
+Result<std::string> StatisticsService::TransactionsCsv(const identity::Principal& actor,
+                                                       const StatisticsQuery& query) const {
+  RECIRC_TRY(auto r, Transactions(actor, query));
+  std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: spreadsheets read the Chinese right
+  out += "period," + r.from_month + " to " + r.to_month + "\nregion," +
+         (r.region_prefix.empty() ? "all" : r.region_prefix) + "\ncategory," +
+         r.category.value_or("all") + "\nsuppressed below," + std::to_string(min_cell_) +
+         " transactions\n";
+  auto cell = [&](int64_t count, int64_t value) {
+    if (count < min_cell_) return std::string("suppressed,suppressed");
+    return std::to_string(count) + "," + std::to_string(value);
+  };
+  auto section = [&](const std::string& title, const std::string& columns,
+                     const std::vector<Figure>& figures) {
+    out += "\n" + title + "\n" + columns + ",count,value_fen,last_year_count,last_year_value_fen\n";
+    for (const auto& f : figures) {
+      for (const auto& k : f.key) out += CsvField(k) + ",";
+      out +=
+          cell(f.count, f.value_fen) + "," + cell(f.last_year_count, f.last_year_value_fen) + "\n";
+    }
+  };
+  section("totals", "flow", r.totals);
+  section("by month", "month", r.by_month);
+  section("by district", "region_code", r.by_district);
+  section("by category", "category", r.by_category);
+  section("by method", "flow,format,channel", r.by_method);
+  return out;
+}
+
+}  // namespace recirc::statistics

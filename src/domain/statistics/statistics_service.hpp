@@ -1,0 +1,69 @@
+#pragma once
+// StatisticsService: the transaction figures the commerce authority files (DOMAIN.md "Statistics
+// for the authorities"), read from the rollups: a period of months, one district or the whole
+// jurisdiction, one category or all; each figure beside the same months a year earlier. Commerce
+// officials see their own jurisdiction (the region code of their organisation), platform
+// administrators everything. Exports suppress small cells (fewer than `min_cell` transactions).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/identity/principal.hpp"
+#include "storage/statistics/statistics_repository.hpp"
+
+namespace recirc::statistics {
+
+struct StatisticsQuery {
+  std::optional<std::string> from_month;  // "2026-01"; default: January of this year
+  std::optional<std::string> to_month;    // default: this month
+  std::optional<std::string> region;      // a province, city or district code; default: all
+  std::optional<std::string> category;
+};
+
+struct Figure {
+  std::vector<std::string> key;  // the breakdown's columns (see StatisticsReport)
+  int64_t count = 0;
+  int64_t value_fen = 0;
+  int64_t last_year_count = 0;  // the same months a year earlier
+  int64_t last_year_value_fen = 0;
+};
+
+struct StatisticsReport {
+  std::string from_month;
+  std::string to_month;
+  std::string region_prefix;  // "" for everywhere
+  std::optional<std::string> category;
+  std::vector<Figure> totals;       // key: {flow}
+  std::vector<Figure> by_month;     // key: {month}
+  std::vector<Figure> by_district;  // key: {region_code}
+  std::vector<Figure> by_category;  // key: {category}
+  std::vector<Figure> by_method;    // key: {flow, format, channel}
+};
+
+class StatisticsService {
+ public:
+  StatisticsService(storage::Database& db, const storage::StatisticsRepository& repo,
+                    const Clock& clock, int64_t min_cell = 3)
+      : db_(db), repo_(repo), clock_(clock), min_cell_(min_cell) {}
+
+  Result<StatisticsReport> Transactions(const identity::Principal& actor,
+                                        const StatisticsQuery& query) const;
+  // The report as CSV (UTF-8 with BOM, for spreadsheets): one section per breakdown; a cell of
+  // fewer than min_cell transactions shows neither its count nor its value.
+  Result<std::string> TransactionsCsv(const identity::Principal& actor,
+                                      const StatisticsQuery& query) const;
+  int64_t min_cell() const { return min_cell_; }
+
+ private:
+  storage::Database& db_;
+  const storage::StatisticsRepository& repo_;
+  const Clock& clock_;
+  int64_t min_cell_;
+};
+
+// "2025-03" for "2026-03": the same month a year earlier.
+std::string YearEarlier(const std::string& month);
+
+}  // namespace recirc::statistics

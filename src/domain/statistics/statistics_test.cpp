@@ -1,0 +1,158 @@
+// The authorities' statistics on both databases: the rollups kept by the journal consumer equal a
+// brute-force recount from the raw tables after a random run of acquisitions, sales and refunds
+// across months; a rebuild from the journal reproduces them; jurisdiction, validation and the
+// export's small-cell suppression.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "domain/market/market_fixture.hpp"
+#include "domain/statistics/rollups.hpp"
+#include "domain/statistics/statistics_service.hpp"
+#include "journal/runner.hpp"
+
+namespace recirc::statistics {
+namespace {
+
+using identity::Principal;
+using market::Imei;
+using market::MarketFixture;
+using std::chrono::hours;
+
+class StatisticsTest : public MarketFixture {
+ protected:
+  void SetUp() override {
+    MarketFixture::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    runner_.emplace(db(), journal_, std::vector<journal::Consumer*>{&rollups_});
+    service_.emplace(db(), stats_repo_, clock_, 2);
+    commerce_ =
+        As(Org("commerce_authority", "北京市商务局", "110000"), identity::Role::kCommerceOfficial,
+           identity::OrganisationKind::kCommerceAuthority, "UCOMMERCE");
+  }
+  StatisticsReport Report(const Principal& who, StatisticsQuery q = {}) {
+    EXPECT_TRUE(runner_->RunOnce());
+    q.from_month = q.from_month.value_or("2000-01");
+    q.to_month = q.to_month.value_or("2099-12");
+    auto r = service_->Transactions(who, q);
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? *r : StatisticsReport{};
+  }
+  // The recount: straight from the tables the services write, no journal.
+  std::pair<int64_t, int64_t> Recount(const std::string& sql) {
+    return *storage::ReadValue<std::pair<int64_t, int64_t>>(
+        db(), [&](storage::Session& s) -> Result<std::pair<int64_t, int64_t>> {
+          RECIRC_TRY(auto row, s.QueryOne(sql, {}, "recount"));
+          return std::pair{row.Int(0), row.Int(1)};
+        });
+  }
+  static std::pair<int64_t, int64_t> Total(const StatisticsReport& r, const std::string& flow) {
+    for (const auto& f : r.totals) {
+      if (f.key[0] == flow) return {f.count, f.value_fen};
+    }
+    return {0, 0};
+  }
+
+  storage::StatisticsRepository stats_repo_;
+  Rollups rollups_{stats_repo_, identity_port_, registry_port_};
+  std::optional<journal::JournalRunner> runner_;
+  std::optional<StatisticsService> service_;
+  Principal commerce_;
+};
+
+TEST_P(StatisticsTest, RollupsEqualARecountAfterARandomRunOfAcquisitionsSalesAndRefunds) {
+  std::mt19937_64 rng(20261207);
+  int next_imei = 0;
+  for (int step = 0; step < 16; ++step) {
+    const std::string imei14 = "3569380356" + std::to_string(4500 + next_imei++);
+    // Each kind at least once, then at random.
+    const int what = step < 4 ? step : static_cast<int>(rng() % 4);
+    if (what == 0) {
+      Register(Imei(imei14), false);  // acquired only
+    } else {
+      const auto offer = Published(imei14);
+      auto order = Order(offer);
+      ASSERT_TRUE(order) << order.error().message;
+      if (what >= 2) {
+        ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+      }
+      if (what == 3) {
+        ASSERT_TRUE(orders_->Refund(clerk_, order->id, 350000));
+      }
+    }
+    clock_.Advance(hours(24 * static_cast<int>(rng() % 40)));  // across months
+    if (step % 5 == 4) {
+      ASSERT_TRUE(runner_->RunOnce());  // the consumer in several runs
+    }
+  }
+  const auto report = Report(commerce_);
+  const auto acquisitions =
+      Recount("SELECT COUNT(*), COALESCE(SUM(price_fen), 0) FROM acquisitions");
+  const auto sales = Recount(
+      "SELECT COUNT(*), COALESCE(SUM(paid_fen), 0) FROM orders WHERE paid_fen > 0 AND state NOT "
+      "IN ('refunded', 'cancelled')");
+  EXPECT_GT(acquisitions.first, 0);
+  EXPECT_GT(sales.first, 0);
+  EXPECT_EQ(Total(report, "acquisition"), acquisitions);
+  EXPECT_EQ(Total(report, "sale"), sales);
+  int64_t months = 0;
+  for (const auto& f : report.by_month) months += f.count;
+  EXPECT_EQ(months, acquisitions.first + sales.first);
+  ASSERT_EQ(report.by_district.size(), 1u);
+  EXPECT_EQ(report.by_district[0].key[0], "110105");
+
+  // Rebuilt from the journal: the same figures.
+  ASSERT_TRUE(runner_->Rebuild("statistics"));
+  const auto rebuilt = Report(commerce_);
+  EXPECT_EQ(Total(rebuilt, "acquisition"), acquisitions);
+  EXPECT_EQ(Total(rebuilt, "sale"), sales);
+  EXPECT_EQ(rebuilt.by_month.size(), report.by_month.size());
+}
+
+TEST_P(StatisticsTest, EachFigureStandsBesideTheSameMonthsAYearEarlier) {
+  Register(Imei("35693803564601"), false);
+  clock_.Advance(hours(24 * 366));
+  Register(Imei("35693803564602"), false);
+  Register(Imei("35693803564603"), false);
+  const std::string month = MonthOf(ToUnixMillis(clock_.Now()));
+  const auto r = Report(commerce_, {month, month, std::nullopt, std::nullopt});
+  ASSERT_EQ(r.totals.size(), 1u);
+  EXPECT_EQ(r.totals[0].count, 2);
+  EXPECT_EQ(r.totals[0].last_year_count, 1);
+  ASSERT_EQ(r.by_month.size(), 1u);
+  EXPECT_EQ(r.by_month[0].key[0], month);
+  EXPECT_EQ(r.by_month[0].last_year_count, 1);
+  EXPECT_EQ(r.by_category[0].key[0], "phone");
+}
+
+TEST_P(StatisticsTest, OfficialsSeeTheirJurisdictionAndBadQueriesNameTheField) {
+  Register(Imei("35693803564611"), false);
+  EXPECT_EQ(Total(Report(supervisor_), "acquisition").first, 1);      // Beijing: 110105 is inside
+  EXPECT_EQ(Total(Report(far_supervisor_), "acquisition").first, 0);  // Shenzhen
+  auto outside = service_->Transactions(far_supervisor_, {{}, {}, "110105", {}});
+  ASSERT_FALSE(outside);
+  EXPECT_EQ(outside.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(service_->Transactions(commerce_, {"2026-13", {}, {}, {}}).error().field, "from");
+  EXPECT_EQ(service_->Transactions(commerce_, {{}, "26-01", {}, {}}).error().field, "to");
+  EXPECT_EQ(service_->Transactions(commerce_, {"2026-05", "2026-04", {}, {}}).error().field,
+            "from");
+  EXPECT_EQ(service_->Transactions(commerce_, {{}, {}, "11x", {}}).error().field, "region");
+  EXPECT_EQ(service_->Transactions(clerk_, {}).error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_P(StatisticsTest, TheExportSuppressesCellsOfFewerThanTheConfiguredTransactions) {
+  Register(Imei("35693803564621"), false);  // one: below the minimum of 2
+  ASSERT_TRUE(runner_->RunOnce());
+  auto csv = service_->TransactionsCsv(commerce_, {"2000-01", "2099-12", std::nullopt, "phone"});
+  ASSERT_TRUE(csv) << csv.error().message;
+  EXPECT_NE(csv->find("acquisition,suppressed,suppressed"), std::string::npos) << *csv;
+  Register(Imei("35693803564622"), false);
+  ASSERT_TRUE(runner_->RunOnce());
+  csv = service_->TransactionsCsv(commerce_, {"2000-01", "2099-12", std::nullopt, "phone"});
+  EXPECT_NE(csv->find("acquisition,2,200000"), std::string::npos) << *csv;
+}
+
+RECIRC_BOTH_DATABASES(StatisticsTest);
+
+}  // namespace
+}  // namespace recirc::statistics
