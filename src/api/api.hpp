@@ -10,6 +10,7 @@
 #include "api/inspection/routes.hpp"
 #include "api/market/routes.hpp"
 #include "api/registry/routes.hpp"
+#include "api/statistics/routes.hpp"
 #include "api/system/routes.hpp"
 #include "http/route.hpp"
 
@@ -26,6 +27,7 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
   InspectionApi inspection;
   HistoryApi history;
   MarketApi market;
+  StatisticsApi statistics;
 };
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);

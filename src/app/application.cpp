@@ -38,6 +38,8 @@
 #include "domain/registry/registration.hpp"
 #include "domain/registry/registry_port_impl.hpp"
 #include "domain/registry/seller_view.hpp"
+#include "domain/statistics/rollups.hpp"
+#include "domain/statistics/statistics_service.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "journal/event_counts.hpp"
@@ -156,7 +158,9 @@ struct Application::Parts {
         labels(db, journal, checklists, log_key.name(), c.PublicBaseUrl()),
         search_index(std::move(search)),
         search_consumer(*search_index),
-        runner(db, journal, {&event_counts, &police_feed, &search_consumer}),
+        statistics(db, statistics_repo, clock, c.statistics.min_cell),
+        rollups(statistics_repo, identity_port, registry_port),
+        runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
   Config config;
@@ -224,6 +228,9 @@ struct Application::Parts {
   documents::LabelService labels;
   std::unique_ptr<search::SearchIndex> search_index;  // <data_dir>/search, one writer per process
   search::SearchConsumer search_consumer;
+  storage::StatisticsRepository statistics_repo;
+  statistics::StatisticsService statistics;
+  statistics::Rollups rollups;  // the statistics' journal consumer
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -304,6 +311,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .inspection = {p.inspection_services, public_base_url},
       .history = {p.log_service, *p.witness},
       .market = {p.market_services, *p.search_index, p.regions, p.offer_photos, p.order_photos},
+      .statistics = {p.statistics},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));
@@ -454,6 +462,11 @@ Result<int64_t> Application::Reindex() {
   RECIRC_CHECK(parts_->runner.Rebuild(parts_->search_consumer.name()));
   RECIRC_CHECK(parts_->runner.RunOnce());
   return parts_->search_index->Count();
+}
+
+Result<int64_t> Application::RebuildStatistics() {
+  RECIRC_CHECK(parts_->runner.Rebuild(parts_->rollups.name()));
+  return parts_->runner.RunOnce();
 }
 
 Status Application::Listen() { return parts_->server->Listen(); }

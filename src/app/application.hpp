@@ -83,6 +83,8 @@ class Application {
   Status CatchUp();
   // Empties the search index and replays the journal into it; returns the listings indexed.
   Result<int64_t> Reindex();
+  // Empties the statistics' rollups and recounts them from the journal; returns the events read.
+  Result<int64_t> RebuildStatistics();
 
   // Listens (port() is valid afterwards), then serves until SIGTERM/SIGINT or Stop().
   Status Listen();

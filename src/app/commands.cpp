@@ -132,6 +132,16 @@ int RunReindex(const Config& config, std::ostream& out) {
   });
 }
 
+int RunStatsRebuild(const Config& config, std::ostream& out) {
+  crypto::SecureRandom random;
+  return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
+    auto events = app.RebuildStatistics();
+    if (!events) return Fail(events.error(), out);
+    out << "statistics recounted from the journal: " << *events << " events read\n";
+    return 0;
+  });
+}
+
 int RunLabel(const Config& config, const std::string& item_id, const std::string& size,
              const std::string& output, std::ostream& out) {
   crypto::SecureRandom random;

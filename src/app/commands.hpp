@@ -16,6 +16,7 @@ int RunMigrate(const Config& config, std::ostream& out);
 // Wipes <data_dir>/search and replays the journal into it (the server must be stopped: one
 // writer per Xapian database).
 int RunReindex(const Config& config, std::ostream& out);
+int RunStatsRebuild(const Config& config, std::ostream& out);
 int RunKeysInit(const Config& config, const std::string& origin, const std::string& witness_name,
                 std::ostream& out);
 int RunKeysShow(const Config& config, std::ostream& out);

@@ -152,9 +152,10 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
 }
 
 Status ApplyToml(const toml::table& root, Config& c) {
-  RECIRC_CHECK(CheckKeys(root, "",
-                         {"database", "server", "security", "data_dir", "web_root",
-                          "public_base_url", "log", "registry", "tlog", "witness", "market"}));
+  RECIRC_CHECK(
+      CheckKeys(root, "",
+                {"database", "server", "security", "data_dir", "web_root", "public_base_url", "log",
+                 "registry", "tlog", "witness", "market", "statistics"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -243,6 +244,13 @@ Status ApplyToml(const toml::table& root, Config& c) {
   if (const auto* m = root.get_as<toml::table>("market")) {
     RECIRC_CHECK(CheckKeys(*m, "market.", {"simulated_payments"}));
     RECIRC_CHECK(Read(*m, "simulated_payments", "market.", c.market.simulated_payments));
+  }
+  if (const auto* st = root.get_as<toml::table>("statistics")) {
+    RECIRC_CHECK(CheckKeys(*st, "statistics.", {"min_cell"}));
+    RECIRC_CHECK(Read(*st, "min_cell", "statistics.", c.statistics.min_cell));
+    if (c.statistics.min_cell < 1) {
+      return ConfigError("statistics.min_cell", "is at least 1");
+    }
   }
   RECIRC_CHECK(ApplyWitnesses(root, c));
   if (const auto* t = root.get_as<toml::table>("tlog")) {

@@ -45,6 +45,12 @@ struct MarketConfig {
   bool simulated_payments = false;
 };
 
+// [statistics]: exports suppress a cell of fewer than min_cell transactions (DOMAIN.md: small
+// cells are suppressed, never estimated), so no figure points at one person's sale.
+struct StatisticsConfig {
+  int64_t min_cell = 3;
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -68,6 +74,7 @@ struct Config {
   std::vector<LogWitnessConfig> log_witnesses;    // [[log.witness]]
   std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
   MarketConfig market;                            // [market]
+  StatisticsConfig statistics;                    // [statistics]
 
   std::string DatabaseUrl() const;
   // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a

@@ -73,6 +73,10 @@ int main(int argc, char** argv) {
   retention->require_subcommand(1);
   auto* retention_run =
       retention->add_subcommand("run", "Erase personal data of registrations past the period");
+  auto* stats = cli.add_subcommand("stats", "The authorities' statistics (docs/statistics.md)");
+  stats->require_subcommand(1);
+  auto* stats_rebuild = stats->add_subcommand(
+      "rebuild", "Recount the statistics from the journal (stop the server first)");
   auto* admin = cli.add_subcommand("admin", "Create organisations, outlets and users");
   admin->require_subcommand(1);
 
@@ -137,8 +141,9 @@ int main(int argc, char** argv) {
   audit->add_option("--witness-key", audit_request.witness_keys,
                     "a witness's cosignature key: its cosignature is checked if present");
 
-  for (auto* cmd : {serve, demo, migrate, seed, reindex, keys_init, keys_show, keys_rotate,
-                    retention_run, create_org, create_outlet, create_user, list_orgs, label}) {
+  for (auto* cmd :
+       {serve, demo, migrate, seed, reindex, keys_init, keys_show, keys_rotate, retention_run,
+        stats_rebuild, create_org, create_outlet, create_user, list_orgs, label}) {
     AddCommon(cmd, common);
   }
   CLI11_PARSE(cli, argc, argv);
@@ -173,6 +178,7 @@ int main(int argc, char** argv) {
   if (*keys_show) return recirc::app::RunKeysShow(*config, std::cout);
   if (*keys_rotate) return recirc::app::RunKeysRotate(*config, std::cout);
   if (*retention_run) return recirc::app::RunRetention(*config, std::cout);
+  if (*stats_rebuild) return recirc::app::RunStatsRebuild(*config, std::cout);
   if (*create_org) {
     request.kind = recirc::app::AdminRequest::Kind::kCreateOrganisation;
     if (!credit_code.empty()) request.organisation.credit_code = credit_code;

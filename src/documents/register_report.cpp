@@ -1,15 +1,11 @@
 #include "documents/register_report.hpp"
 
-#include <unistd.h>
-#include <xlsxwriter.h>
-
 #include <array>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "core/clock.hpp"
 #include "documents/spreadsheet_cell.hpp"
+#include "documents/xlsx_file.hpp"
 
 namespace recirc::documents {
 namespace {
@@ -86,44 +82,28 @@ std::string RegisterCsv(const std::vector<RegisterLine>& lines) {
 }
 
 Result<std::string> RegisterXlsx(const std::vector<RegisterLine>& lines) {
-  // libxlsxwriter 1.1.4 (Debian 12) writes to a file only: a private temporary file.
-  char path[] = "/tmp/recirc-report-XXXXXX";
-  const int fd = ::mkstemp(path);
-  if (fd < 0) return Error::Unavailable("cannot create a temporary file for the report");
-  ::close(fd);
-  lxw_workbook* book = workbook_new(path);
-  if (book == nullptr) {
-    ::unlink(path);
-    return Error::Unavailable("cannot start the Excel report");
-  }
-  lxw_worksheet* sheet = workbook_add_worksheet(book, "register");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  for (size_t c = 0; c < kHeader.size(); ++c) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], bold);
-  }
-  for (size_t r = 0; r < lines.size(); ++r) {
-    const auto cells = Cells(lines[r]);
-    const auto row = static_cast<lxw_row_t>(r + 1);
-    worksheet_write_number(sheet, row, 0, static_cast<double>(lines[r].acquisition.number),
-                           nullptr);
-    for (size_t c = 1; c < cells.size(); ++c) {
-      if (c == 5) {
-        worksheet_write_number(
-            sheet, row, 5, static_cast<double>(lines[r].acquisition.price_fen) / 100.0, nullptr);
-      } else {
-        worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+  return WriteWorkbook("Excel report", [&](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "register");
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    for (size_t c = 0; c < kHeader.size(); ++c) {
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], bold);
+    }
+    for (size_t r = 0; r < lines.size(); ++r) {
+      const auto cells = Cells(lines[r]);
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      worksheet_write_number(sheet, row, 0, static_cast<double>(lines[r].acquisition.number),
+                             nullptr);
+      for (size_t c = 1; c < cells.size(); ++c) {
+        if (c == 5) {
+          worksheet_write_number(
+              sheet, row, 5, static_cast<double>(lines[r].acquisition.price_fen) / 100.0, nullptr);
+        } else {
+          worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), cells[c].c_str(), nullptr);
+        }
       }
     }
-  }
-  const lxw_error err = workbook_close(book);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  ::unlink(path);
-  if (err != LXW_NO_ERROR)
-    return Error::Internal(std::string("Excel report: ") + lxw_strerror(err));
-  return bytes.str();
+  });
 }
 
 }  // namespace recirc::documents

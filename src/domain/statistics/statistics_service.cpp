@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/category.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/statistics/rollups.hpp"
 
@@ -60,16 +61,6 @@ std::vector<Figure> Merge(const std::vector<storage::RollupRow>& now,
   return figures;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string YearEarlier(const std::string& month) {
@@ -94,13 +85,17 @@ Result<StatisticsReport> StatisticsService::Transactions(const identity::Princip
   if (!r.region_prefix.starts_with(jurisdiction)) {
     return Error::PermissionDenied("region " + *q.region + " is outside your jurisdiction");
   }
-  if (q.category && (q.category->empty() || q.category->size() > 40)) {
-    return Error::InvalidArgument("category", "a category name");
+  if (q.category && core::CategoryVocabulary::Embedded().Find(*q.category) == nullptr) {
+    return Error::InvalidArgument("category", "not a category of data/categories.json");
+  }
+  if (q.flow && *q.flow != "acquisition" && *q.flow != "sale") {
+    return Error::InvalidArgument("flow", "acquisition or sale");
   }
   r.category = q.category;
-  const storage::RollupFilter now{r.from_month, r.to_month, r.region_prefix, r.category};
+  r.flow = q.flow;
+  const storage::RollupFilter now{r.from_month, r.to_month, r.region_prefix, r.category, r.flow};
   const storage::RollupFilter before{YearEarlier(r.from_month), YearEarlier(r.to_month),
-                                     r.region_prefix, r.category};
+                                     r.region_prefix, r.category, r.flow};
   using D = storage::RollupDimension;
   RECIRC_CHECK(db_.Read([&](storage::Session& s) -> Status {
     auto breakdown = [&](D by, std::vector<Figure>& into) -> Status {
@@ -125,35 +120,6 @@ Result<StatisticsReport> StatisticsService::Transactions(const identity::Princip
   }
   for (auto& [flow, t] : totals) r.totals.push_back(std::move(t));
   return r;
-}
-
-Result<std::string> StatisticsService::TransactionsCsv(const identity::Principal& actor,
-                                                       const StatisticsQuery& query) const {
-  RECIRC_TRY(auto r, Transactions(actor, query));
-  std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: spreadsheets read the Chinese right
-  out += "period," + r.from_month + " to " + r.to_month + "\nregion," +
-         (r.region_prefix.empty() ? "all" : r.region_prefix) + "\ncategory," +
-         r.category.value_or("all") + "\nsuppressed below," + std::to_string(min_cell_) +
-         " transactions\n";
-  auto cell = [&](int64_t count, int64_t value) {
-    if (count < min_cell_) return std::string("suppressed,suppressed");
-    return std::to_string(count) + "," + std::to_string(value);
-  };
-  auto section = [&](const std::string& title, const std::string& columns,
-                     const std::vector<Figure>& figures) {
-    out += "\n" + title + "\n" + columns + ",count,value_fen,last_year_count,last_year_value_fen\n";
-    for (const auto& f : figures) {
-      for (const auto& k : f.key) out += CsvField(k) + ",";
-      out +=
-          cell(f.count, f.value_fen) + "," + cell(f.last_year_count, f.last_year_value_fen) + "\n";
-    }
-  };
-  section("totals", "flow", r.totals);
-  section("by month", "month", r.by_month);
-  section("by district", "region_code", r.by_district);
-  section("by category", "category", r.by_category);
-  section("by method", "flow,format,channel", r.by_method);
-  return out;
 }
 
 }  // namespace recirc::statistics

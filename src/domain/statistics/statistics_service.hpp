@@ -3,7 +3,8 @@
 // for the authorities"), read from the rollups: a period of months, one district or the whole
 // jurisdiction, one category or all; each figure beside the same months a year earlier. Commerce
 // officials see their own jurisdiction (the region code of their organisation), platform
-// administrators everything. Exports suppress small cells (fewer than `min_cell` transactions).
+// administrators everything. Exports (documents/statistics_report.hpp) suppress small cells
+// (fewer than `min_cell` transactions).
 
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct StatisticsQuery {
   std::optional<std::string> to_month;    // default: this month
   std::optional<std::string> region;      // a province, city or district code; default: all
   std::optional<std::string> category;
+  std::optional<std::string> flow;  // acquisition or sale; default: both
 };
 
 struct Figure {
@@ -35,6 +37,7 @@ struct StatisticsReport {
   std::string to_month;
   std::string region_prefix;  // "" for everywhere
   std::optional<std::string> category;
+  std::optional<std::string> flow;
   std::vector<Figure> totals;       // key: {flow}
   std::vector<Figure> by_month;     // key: {month}
   std::vector<Figure> by_district;  // key: {region_code}
@@ -50,10 +53,6 @@ class StatisticsService {
 
   Result<StatisticsReport> Transactions(const identity::Principal& actor,
                                         const StatisticsQuery& query) const;
-  // The report as CSV (UTF-8 with BOM, for spreadsheets): one section per breakdown; a cell of
-  // fewer than min_cell transactions shows neither its count nor its value.
-  Result<std::string> TransactionsCsv(const identity::Principal& actor,
-                                      const StatisticsQuery& query) const;
   int64_t min_cell() const { return min_cell_; }
 
  private:

@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "documents/statistics_report.hpp"
 #include "domain/market/market_fixture.hpp"
 #include "domain/statistics/rollups.hpp"
 #include "domain/statistics/statistics_service.hpp"
@@ -140,16 +141,34 @@ TEST_P(StatisticsTest, OfficialsSeeTheirJurisdictionAndBadQueriesNameTheField) {
   EXPECT_EQ(service_->Transactions(clerk_, {}).error().code, ErrorCode::kPermissionDenied);
 }
 
-TEST_P(StatisticsTest, TheExportSuppressesCellsOfFewerThanTheConfiguredTransactions) {
+TEST_P(StatisticsTest, TheExportsSuppressCellsOfFewerThanTheConfiguredTransactions) {
+  const StatisticsQuery phones{"2000-01", "2099-12", std::nullopt, "phone", std::nullopt};
   Register(Imei("35693803564621"), false);  // one: below the minimum of 2
-  ASSERT_TRUE(runner_->RunOnce());
-  auto csv = service_->TransactionsCsv(commerce_, {"2000-01", "2099-12", std::nullopt, "phone"});
-  ASSERT_TRUE(csv) << csv.error().message;
-  EXPECT_NE(csv->find("acquisition,suppressed,suppressed"), std::string::npos) << *csv;
+  std::string csv = documents::TransactionsCsv(Report(commerce_, phones), service_->min_cell());
+  EXPECT_NE(csv.find("acquisition,suppressed,suppressed"), std::string::npos) << csv;
   Register(Imei("35693803564622"), false);
-  ASSERT_TRUE(runner_->RunOnce());
-  csv = service_->TransactionsCsv(commerce_, {"2000-01", "2099-12", std::nullopt, "phone"});
-  EXPECT_NE(csv->find("acquisition,2,200000"), std::string::npos) << *csv;
+  const auto two = Report(commerce_, phones);
+  csv = documents::TransactionsCsv(two, service_->min_cell());
+  EXPECT_NE(csv.find("acquisition,2,200000"), std::string::npos) << csv;
+  auto xlsx = documents::TransactionsXlsx(two, service_->min_cell());
+  ASSERT_TRUE(xlsx) << xlsx.error().message;
+  EXPECT_EQ(xlsx->substr(0, 2), "PK");  // a zip: the workbook
+}
+
+TEST_P(StatisticsTest, AFlowOrACategoryNarrowsTheFiguresAndUnknownOnesNameTheField) {
+  const auto offer = Published("35693803564631");
+  auto order = Order(offer);
+  ASSERT_TRUE(order);
+  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  const auto sales = Report(commerce_, {{}, {}, {}, {}, "sale"});
+  ASSERT_EQ(sales.totals.size(), 1u);
+  EXPECT_EQ(sales.totals[0].key[0], "sale");
+  EXPECT_EQ(sales.totals[0].value_fen, 350000);
+  EXPECT_EQ(sales.by_method[0].key, (std::vector<std::string>{"sale", "fixed_price", "online"}));
+  EXPECT_TRUE(Report(commerce_, {{}, {}, {}, "furniture", {}}).totals.empty());
+  EXPECT_EQ(service_->Transactions(commerce_, {{}, {}, {}, "spaceship", {}}).error().field,
+            "category");
+  EXPECT_EQ(service_->Transactions(commerce_, {{}, {}, {}, {}, "rental"}).error().field, "flow");
 }
 
 RECIRC_BOTH_DATABASES(StatisticsTest);

@@ -24,10 +24,19 @@ constexpr std::string_view kReverseSale =
     "UPDATE stat_sales SET reversed = 1 WHERE order_id = $1 AND reversed = 0 "
     "RETURNING offer_id, value_fen";
 
-// The filter's WHERE clause: $1..$3 always, $4 the category when one is asked.
-std::string Where(const RollupFilter& f) {
+// The filter's WHERE clause and its parameters: $1..$3 always, then the category and the flow
+// when asked.
+std::string Where(const RollupFilter& f, Params& params) {
+  params = {f.from_month, f.to_month, f.region_prefix + "%"};
   std::string sql = " WHERE month >= $1 AND month <= $2 AND region_code LIKE $3";
-  if (f.category) sql += " AND category = $4";
+  if (f.category) {
+    params.emplace_back(*f.category);
+    sql += " AND category = $" + std::to_string(params.size());
+  }
+  if (f.flow) {
+    params.emplace_back(*f.flow);
+    sql += " AND flow = $" + std::to_string(params.size());
+  }
   return sql;
 }
 
@@ -95,12 +104,12 @@ Status StatisticsRepository::Clear(Session& s) const {
 Result<std::vector<RollupRow>> StatisticsRepository::Grouped(Session& s, const RollupFilter& f,
                                                              RollupDimension by) const {
   const std::string columns(Columns(by));
-  const std::string sql =
-      "SELECT " + columns +
-      ", CAST(SUM(count) AS BIGINT), CAST(SUM(value_fen) AS BIGINT) FROM stat_rollups" + Where(f) +
-      " GROUP BY " + columns + " ORDER BY " + columns;
-  Params params{f.from_month, f.to_month, f.region_prefix + "%"};
-  if (f.category) params.emplace_back(*f.category);
+  Params params;
+  const std::string where = Where(f, params);
+  const std::string sql = "SELECT " + columns +
+                          ", CAST(SUM(count) AS BIGINT), CAST(SUM(value_fen) AS BIGINT) "
+                          "FROM stat_rollups" +
+                          where + " GROUP BY " + columns + " ORDER BY " + columns;
   RECIRC_TRY(Rows rows, s.Query(sql, params));
   const size_t n = by == RollupDimension::kFlowFormatChannel ? 3 : 1;
   std::vector<RollupRow> out;

@@ -36,6 +36,7 @@ struct RollupFilter {
   std::string to_month;
   std::string region_prefix;
   std::optional<std::string> category;
+  std::optional<std::string> flow;
 };
 
 // The dimensions a read can group by (never text from a request).

@@ -5,6 +5,7 @@ import item from './item.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
 import bestoffer from './bestoffer.en.js'
+import statistics from './statistics.en.js'
 
 export default {
   ...shop,
@@ -12,6 +13,7 @@ export default {
   ...inspection,
   ...market,
   ...bestoffer,
+  ...statistics,
   ...item,
   app: {
     name: 'recirc',
@@ -91,7 +93,7 @@ export default {
     statistics: {
       title: 'Statistics',
       description:
-        'Transaction volume and value by region, category, business format and month, and pilot growth against the 2024 baseline.',
+        'Transaction count and value by region, category, method and month, beside the same months a year earlier.',
     },
     supervision: {
       title: 'Market supervision',

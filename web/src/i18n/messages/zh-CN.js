@@ -5,6 +5,7 @@ import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 import bestoffer from './bestoffer.zh-CN.js'
+import statistics from './statistics.zh-CN.js'
 
 export default {
   ...shop,
@@ -12,6 +13,7 @@ export default {
   ...inspection,
   ...market,
   ...bestoffer,
+  ...statistics,
   ...item,
   app: {
     name: 'recirc',
@@ -87,7 +89,7 @@ export default {
     },
     statistics: {
       title: '统计',
-      description: '按地区、品类、经营方式和月份汇总交易量与交易额，对比 2024 年基数查看试点增长。',
+      description: '按地区、品类、交易方式和月份汇总交易笔数与交易额，并与上年同期对比。',
     },
     supervision: {
       title: '市场监管',
