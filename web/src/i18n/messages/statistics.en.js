@@ -6,6 +6,8 @@ export default {
     region: 'Region',
     category: 'Category',
     allCategories: 'All categories',
+    flow: 'Flow',
+    allFlows: 'All',
     apply: 'Show',
     downloadXlsx: 'Export Excel',
     downloadCsv: 'Export CSV',

@@ -6,6 +6,8 @@ export default {
     region: '地区',
     category: '品类',
     allCategories: '全部品类',
+    flow: '类别',
+    allFlows: '全部',
     apply: '查询',
     downloadXlsx: '导出 Excel',
     downloadCsv: '导出 CSV',
