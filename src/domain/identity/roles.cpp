@@ -60,7 +60,8 @@ const std::vector<RoleInfo>& RoleTable() {
       {Role::kCommerceOfficial,
        "commerce_official",
        OrganisationKind::kCommerceAuthority,
-       {P::kOrganisationsRead, P::kRegionsRead, P::kStatisticsRead}},
+       // API keys: other government systems read the statistics (docs/statistics.md).
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kStatisticsRead}},
       {Role::kMarketSupervisor,
        "market_supervisor",
        OrganisationKind::kMarketSupervision,
