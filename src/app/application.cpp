@@ -158,7 +158,8 @@ struct Application::Parts {
         labels(db, journal, checklists, log_key.name(), c.PublicBaseUrl()),
         search_index(std::move(search)),
         search_consumer(*search_index),
-        statistics(db, statistics_repo, clock, c.statistics.min_cell),
+        statistics(db, statistics_repo, clock, c.statistics.min_cell,
+                   static_cast<int>(c.statistics.baseline_year)),
         rollups(statistics_repo, identity_port, registry_port),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}

@@ -246,8 +246,12 @@ Status ApplyToml(const toml::table& root, Config& c) {
     RECIRC_CHECK(Read(*m, "simulated_payments", "market.", c.market.simulated_payments));
   }
   if (const auto* st = root.get_as<toml::table>("statistics")) {
-    RECIRC_CHECK(CheckKeys(*st, "statistics.", {"min_cell"}));
+    RECIRC_CHECK(CheckKeys(*st, "statistics.", {"min_cell", "baseline_year"}));
     RECIRC_CHECK(Read(*st, "min_cell", "statistics.", c.statistics.min_cell));
+    RECIRC_CHECK(Read(*st, "baseline_year", "statistics.", c.statistics.baseline_year));
+    if (c.statistics.baseline_year < 2000 || c.statistics.baseline_year > 2100) {
+      return ConfigError("statistics.baseline_year", "is a year between 2000 and 2100");
+    }
     if (c.statistics.min_cell < 1) {
       return ConfigError("statistics.min_cell", "is at least 1");
     }

@@ -47,8 +47,10 @@ struct MarketConfig {
 
 // [statistics]: exports suppress a cell of fewer than min_cell transactions (DOMAIN.md: small
 // cells are suppressed, never estimated), so no figure points at one person's sale.
+// baseline_year: the year the pilot plan measures growth against (its figures are imported).
 struct StatisticsConfig {
   int64_t min_cell = 3;
+  int64_t baseline_year = 2024;
 };
 
 struct Config {

@@ -61,7 +61,8 @@ std::string TransactionsCsv(const statistics::StatisticsReport& r, int64_t min_c
   out += "period," + CsvField(r.from_month + " to " + r.to_month) + "\nregion," +
          CsvField(r.region_prefix.empty() ? "all" : r.region_prefix) + "\ncategory," +
          CsvField(r.category.value_or("all")) + "\nsuppressed below," + std::to_string(min_cell) +
-         " transactions\n";
+         " transactions\nbaseline year," +
+         (r.baseline_year ? std::to_string(*r.baseline_year) : std::string("none")) + "\n";
   auto cell = [&](int64_t count, int64_t value) {
     if (count < min_cell) return std::string("suppressed,suppressed");
     return std::to_string(count) + "," + std::to_string(value);
@@ -69,11 +70,14 @@ std::string TransactionsCsv(const statistics::StatisticsReport& r, int64_t min_c
   auto section = [&](std::string_view title, std::string_view columns,
                      const std::vector<Figure>& figures) {
     out += "\n" + std::string(title) + "\n" + std::string(columns) +
-           ",count,value_fen,last_year_count,last_year_value_fen\n";
+           ",count,value_fen,last_year_count,last_year_value_fen";
+    if (r.baseline_year) out += ",baseline_count,baseline_value_fen";
+    out += "\n";
     for (const auto& f : figures) {
       for (const auto& k : f.key) out += CsvField(k) + ",";
-      out +=
-          cell(f.count, f.value_fen) + "," + cell(f.last_year_count, f.last_year_value_fen) + "\n";
+      out += cell(f.count, f.value_fen) + "," + cell(f.last_year_count, f.last_year_value_fen);
+      if (r.baseline_year) out += "," + cell(f.baseline_count, f.baseline_value_fen);
+      out += "\n";
     }
   };
   section("totals", "flow", r.totals);
@@ -108,6 +112,11 @@ Result<std::string> TransactionsXlsx(const statistics::StatisticsReport& r, int6
       for (const char* h : {"笔数", "金额（万元）", "金额占比", "上年同期笔数",
                             "上年同期金额（万元）", "金额同比"}) {
         headers.emplace_back(h);
+      }
+      const std::string base = r.baseline_year ? std::to_string(*r.baseline_year) : "";
+      if (r.baseline_year) {
+        headers.push_back(base + " 年同期金额（万元）");
+        headers.push_back("较 " + base + " 年增长");
       }
       for (size_t c = 0; c < headers.size(); ++c) {
         worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c), headers[c].c_str(), bold);
@@ -144,6 +153,20 @@ Result<std::string> TransactionsXlsx(const statistics::StatisticsReport& r, int6
                                    static_cast<double>(f.value_fen - f.last_year_value_fen) /
                                        static_cast<double>(f.last_year_value_fen),
                                    percent);
+          }
+        }
+        if (r.baseline_year) {
+          if (f.baseline_count < min_cell) {
+            worksheet_write_string(ws, row, col + 6, small.c_str(), nullptr);
+          } else {
+            worksheet_write_number(ws, row, col + 6,
+                                   static_cast<double>(f.baseline_value_fen) / 1e6, money);
+            if (f.count >= min_cell && f.baseline_value_fen != 0) {
+              worksheet_write_number(ws, row, col + 7,
+                                     static_cast<double>(f.value_fen - f.baseline_value_fen) /
+                                         static_cast<double>(f.baseline_value_fen),
+                                     percent);
+            }
           }
         }
         ++row;

@@ -14,7 +14,8 @@ std::vector<dto::StatFigure> Figures(const std::vector<statistics::Figure>& in) 
   std::vector<dto::StatFigure> out;
   out.reserve(in.size());
   for (const auto& f : in) {
-    out.push_back({f.key, f.count, f.value_fen, f.last_year_count, f.last_year_value_fen});
+    out.push_back({f.key, f.count, f.value_fen, f.last_year_count, f.last_year_value_fen,
+                   f.baseline_count, f.baseline_value_fen});
   }
   return out;
 }
@@ -28,10 +29,11 @@ Result<http::Response> Transactions(const StatisticsApi& d, http::RequestContext
   }
   RECIRC_TRY(auto r, d.statistics.Transactions(ctx.Actor(), q));
   if (format == "json") {
-    return http::Json(200, boost::json::value_from(dto::TransactionStatistics{
-                               r.from_month, r.to_month, r.region_prefix, r.category, r.flow,
-                               Figures(r.totals), Figures(r.by_month), Figures(r.by_district),
-                               Figures(r.by_category), Figures(r.by_method)}));
+    return http::Json(
+        200, boost::json::value_from(dto::TransactionStatistics{
+                 r.from_month, r.to_month, r.region_prefix, r.category, r.flow, r.baseline_year,
+                 Figures(r.totals), Figures(r.by_month), Figures(r.by_district),
+                 Figures(r.by_category), Figures(r.by_method)}));
   }
   http::Response out;
   if (format == "csv") {
@@ -47,12 +49,27 @@ Result<http::Response> Transactions(const StatisticsApi& d, http::RequestContext
   return out;
 }
 
+Result<http::Response> ImportBaseline(const StatisticsApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(int64_t n, d.statistics.ImportBaseline(ctx.Actor(), ctx.request.body()));
+  return http::Json(
+      201, boost::json::value_from(dto::BaselineImported{n, d.statistics.baseline_year()}));
+}
+
 }  // namespace
 
 void AddStatisticsRoutes(std::vector<http::Route>& routes, const StatisticsApi& d) {
   routes.push_back({http::Verb::get, "/api/v1/statistics/transactions",
                     identity::Permission::kStatisticsRead,
                     [&d](http::RequestContext& c) { return Transactions(d, c); }, 0});
+  routes.push_back(
+      {http::Verb::post, "/api/v1/statistics/baseline", identity::Permission::kStatisticsManage,
+       [&d](http::RequestContext& c) { return ImportBaseline(d, c); }, size_t{8} * 1024 * 1024});
+  http::Describe(routes, http::Verb::post, "/api/v1/statistics/baseline",
+                 http::Document<void, dto::BaselineImported>(
+                     "Import the city's baseline (text/csv: month,region_code,category,"
+                     "transactions,value_yuan; months of the baseline year, districts of your "
+                     "jurisdiction); all rows or none, a row replaces its cell",
+                     "statistics", 201));
   http::Describe(routes, http::Verb::get, "/api/v1/statistics/transactions",
                  http::Document<void, dto::TransactionStatistics>(
                      "Transactions (acquisitions and sales) counted and valued for a period, "

@@ -22,7 +22,7 @@ const std::vector<RoleInfo>& RoleTable() {
        OrganisationKind::kPlatform,
        {P::kOrganisationsRead, P::kOrganisationsManage, P::kOutletsRead, P::kOutletsManage,
         P::kUsersRead, P::kUsersManage, P::kApiKeysManage, P::kRegionsRead, P::kJournalRead,
-        P::kStatisticsRead, P::kSupervisionRead, P::kMarketBuy}},
+        P::kStatisticsRead, P::kStatisticsManage, P::kSupervisionRead, P::kMarketBuy}},
       {Role::kOperatorAdmin,
        "operator_admin",
        OrganisationKind::kOperator,
@@ -61,7 +61,8 @@ const std::vector<RoleInfo>& RoleTable() {
        "commerce_official",
        OrganisationKind::kCommerceAuthority,
        // API keys: other government systems read the statistics (docs/statistics.md).
-       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kStatisticsRead}},
+       {P::kOrganisationsRead, P::kApiKeysManage, P::kRegionsRead, P::kStatisticsRead,
+        P::kStatisticsManage}},
       {Role::kMarketSupervisor,
        "market_supervisor",
        OrganisationKind::kMarketSupervision,
@@ -88,7 +89,7 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 7> kKinds = 
     {OrganisationKind::kBuyers, "buyers"},
 }};
 
-constexpr std::array<std::pair<Permission, std::string_view>, 22> kPermissions = {{
+constexpr std::array<std::pair<Permission, std::string_view>, 23> kPermissions = {{
     {P::kPublic, "public"},
     {P::kAuthenticated, "authenticated"},
     {P::kOrganisationsRead, "organisations.read"},
@@ -111,6 +112,7 @@ constexpr std::array<std::pair<Permission, std::string_view>, 22> kPermissions =
     {P::kMarketBuy, "market.buy"},
     {P::kSupervisionAct, "supervision.act"},
     {P::kPoliceAudit, "police.audit"},
+    {P::kStatisticsManage, "statistics.manage"},
 }};
 
 }  // namespace

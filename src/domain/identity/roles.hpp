@@ -56,10 +56,11 @@ enum class Permission {
   kMarketManage,
   kStatisticsRead,
   kSupervisionRead,
-  kItemsService,    // record data sanitization and repairs on an item
-  kMarketBuy,       // place orders and best offers (a buyer's own, or staff for a buyer_ref)
-  kSupervisionAct,  // decide appeals against prohibited-listing blocks
-  kPoliceAudit,     // read the access audit (who saw which personal data, and why)
+  kItemsService,      // record data sanitization and repairs on an item
+  kMarketBuy,         // place orders and best offers (a buyer's own, or staff for a buyer_ref)
+  kSupervisionAct,    // decide appeals against prohibited-listing blocks
+  kPoliceAudit,       // read the access audit (who saw which personal data, and why)
+  kStatisticsManage,  // import the statistics' baseline (the city's 2024 figures)
 };
 
 std::string_view KindName(OrganisationKind kind);

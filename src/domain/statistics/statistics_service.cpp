@@ -4,6 +4,7 @@
 
 #include "core/category.hpp"
 #include "domain/registry/police.hpp"
+#include "domain/statistics/baseline_csv.hpp"
 #include "domain/statistics/rollups.hpp"
 
 namespace recirc::statistics {
@@ -37,9 +38,19 @@ Result<std::string> JurisdictionOf(const identity::Principal& actor) {
   return registry::JurisdictionPrefix(actor.organisation.region_code);
 }
 
+// The figures of a breakdown: this period's rows, last year's and the baseline's. A month key of
+// an earlier year is moved to the period's year (`year`), so each month stands beside its own.
 std::vector<Figure> Merge(const std::vector<storage::RollupRow>& now,
-                          const std::vector<storage::RollupRow>& before, bool key_is_month) {
+                          const std::vector<storage::RollupRow>& before,
+                          const std::vector<storage::RollupRow>& baseline,
+                          const std::optional<std::string>& year) {
   std::map<std::vector<std::string>, Figure> out;
+  auto at = [&](std::vector<std::string> key) -> Figure& {
+    if (year) key[0] = *year + key[0].substr(4);
+    auto& f = out[key];
+    f.key = std::move(key);
+    return f;
+  };
   for (const auto& r : now) {
     auto& f = out[r.key];
     f.key = r.key;
@@ -47,13 +58,14 @@ std::vector<Figure> Merge(const std::vector<storage::RollupRow>& now,
     f.value_fen += r.value_fen;
   }
   for (const auto& r : before) {
-    auto key = r.key;
-    if (key_is_month)
-      key[0] = std::to_string(std::stoi(key[0].substr(0, 4)) + 1) + key[0].substr(4);
-    auto& f = out[key];
-    f.key = key;
+    auto& f = at(r.key);
     f.last_year_count += r.count;
     f.last_year_value_fen += r.value_fen;
+  }
+  for (const auto& r : baseline) {
+    auto& f = at(r.key);
+    f.baseline_count += r.count;
+    f.baseline_value_fen += r.value_fen;
   }
   std::vector<Figure> figures;
   figures.reserve(out.size());
@@ -96,12 +108,22 @@ Result<StatisticsReport> StatisticsService::Transactions(const identity::Princip
   const storage::RollupFilter now{r.from_month, r.to_month, r.region_prefix, r.category, r.flow};
   const storage::RollupFilter before{YearEarlier(r.from_month), YearEarlier(r.to_month),
                                      r.region_prefix, r.category, r.flow};
+  // The baseline is of sales, month by month: beside a period within one calendar year.
+  const std::string year = r.from_month.substr(0, 4);
+  if (r.to_month.substr(0, 4) == year && r.flow != "acquisition") r.baseline_year = baseline_year_;
+  const std::string base = std::to_string(baseline_year_);
+  const storage::RollupFilter baseline{base + r.from_month.substr(4), base + r.to_month.substr(4),
+                                       r.region_prefix, r.category, std::nullopt};
   using D = storage::RollupDimension;
   RECIRC_CHECK(db_.Read([&](storage::Session& s) -> Status {
     auto breakdown = [&](D by, std::vector<Figure>& into) -> Status {
       RECIRC_TRY(auto a, repo_.Grouped(s, now, by));
       RECIRC_TRY(auto b, repo_.Grouped(s, before, by));
-      into = Merge(a, b, by == D::kMonth);
+      std::vector<storage::RollupRow> c;
+      if (r.baseline_year) {
+        RECIRC_TRY(c, repo_.BaselineGrouped(s, baseline, by));
+      }
+      into = Merge(a, b, c, by == D::kMonth ? std::optional<std::string>(year) : std::nullopt);
       return Ok();
     };
     RECIRC_CHECK(breakdown(D::kMonth, r.by_month));
@@ -118,8 +140,26 @@ Result<StatisticsReport> StatisticsService::Transactions(const identity::Princip
     t.last_year_count += f.last_year_count;
     t.last_year_value_fen += f.last_year_value_fen;
   }
+  // The baseline by month carries the whole baseline of the period: the sales' total.
+  if (r.baseline_year && totals.contains("sale")) {
+    for (const auto& f : r.by_month) {
+      totals["sale"].baseline_count += f.baseline_count;
+      totals["sale"].baseline_value_fen += f.baseline_value_fen;
+    }
+  }
   for (auto& [flow, t] : totals) r.totals.push_back(std::move(t));
   return r;
+}
+
+Result<int64_t> StatisticsService::ImportBaseline(const identity::Principal& actor,
+                                                  std::string_view csv) const {
+  RECIRC_TRY(std::string jurisdiction, JurisdictionOf(actor));
+  RECIRC_TRY(auto rows, ParseBaselineCsv(csv, baseline_year_, jurisdiction));
+  RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
+    for (const auto& row : rows) RECIRC_CHECK(repo_.SaveBaseline(s, row));
+    return Ok();
+  }));
+  return static_cast<int64_t>(rows.size());
 }
 
 }  // namespace recirc::statistics

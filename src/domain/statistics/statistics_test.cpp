@@ -171,6 +171,74 @@ TEST_P(StatisticsTest, AFlowOrACategoryNarrowsTheFiguresAndUnknownOnesNameTheFie
   EXPECT_EQ(service_->Transactions(commerce_, {{}, {}, {}, {}, "rental"}).error().field, "flow");
 }
 
+TEST_P(StatisticsTest, SalesStandBesideTheImportedBaselineOfTheSameMonths) {
+  const auto offer = Published("35693803564641");
+  auto order = Order(offer);
+  ASSERT_TRUE(order);
+  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  const std::string month = MonthOf(ToUnixMillis(clock_.Now()));
+  const std::string base = "2024" + month.substr(4);
+  auto imported = service_->ImportBaseline(
+      commerce_, "\xEF\xBB\xBFmonth,region_code,category,transactions,value_yuan\r\n" + base +
+                     ",110105,phone,4,2800.00\r\n" + base + ",110108,phone,1,100\r\n");
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_EQ(*imported, 2);
+
+  const auto r = Report(commerce_, {month, month, std::nullopt, std::nullopt, std::nullopt});
+  ASSERT_EQ(r.baseline_year, 2024);
+  ASSERT_EQ(r.by_month.size(), 1u);
+  EXPECT_EQ(r.by_month[0].key[0], month);
+  EXPECT_EQ(r.by_month[0].baseline_count, 5);
+  EXPECT_EQ(r.by_month[0].baseline_value_fen, 290000);
+  for (const auto& f : r.by_district) {
+    EXPECT_EQ(f.baseline_value_fen, f.key[0] == "110105" ? 280000 : 10000) << f.key[0];
+  }
+  for (const auto& t : r.totals) {
+    if (t.key[0] == "sale") {
+      EXPECT_EQ(t.value_fen, 350000);
+      EXPECT_EQ(t.baseline_value_fen, 290000);
+    }
+  }
+  // A later import replaces its cells; acquisitions alone have no baseline.
+  ASSERT_TRUE(service_->ImportBaseline(
+      commerce_,
+      "month,region_code,category,transactions,value_yuan\n" + base + ",110105,phone,4,3000.5\n"));
+  EXPECT_EQ(Report(commerce_, {month, month, {}, {}, {}}).by_month[0].baseline_value_fen, 310050);
+  EXPECT_FALSE(Report(commerce_, {month, month, {}, {}, "acquisition"}).baseline_year);
+  // A period across two calendar years has none either.
+  EXPECT_FALSE(Report(commerce_, {"2025-12", "2026-12", {}, {}, {}}).baseline_year);
+}
+
+TEST_P(StatisticsTest, ABadBaselineFileNamesItsLineAndStoresNothing) {
+  const std::string header = "month,region_code,category,transactions,value_yuan\n";
+  auto error = [&](const std::string& csv) {
+    auto r = service_->ImportBaseline(commerce_, csv);
+    EXPECT_FALSE(r);
+    return r ? std::string() : r.error().field + ": " + r.error().message;
+  };
+  EXPECT_EQ(error("month,region,category\n2024-01,110105,phone,1,1\n"),
+            "body: line 1: header must be " + header.substr(0, header.size() - 1));
+  EXPECT_EQ(error(header + "2023-01,110105,phone,1,1\n"),
+            "body: line 2: month must be a month of 2024");
+  EXPECT_EQ(error(header + "2024-01,440305,phone,1,1\n"),
+            "body: line 2: region_code is outside your jurisdiction");
+  EXPECT_EQ(error(header + "2024-01,110105,spaceship,1,1\n"),
+            "body: line 2: category is not a category of data/categories.json");
+  EXPECT_EQ(error(header + "2024-01,110105,phone,-1,1\n"),
+            "body: line 2: transactions must be a whole number");
+  EXPECT_EQ(error(header + "2024-01,110105,phone,1,1.234\n"),
+            "body: line 2: value_yuan must be yuan with at most two decimals");
+  EXPECT_EQ(error(header), "body: the file holds no rows");
+  // The second row is bad: the first is not stored either.
+  EXPECT_NE(error(header + "2024-01,110105,phone,1,1\n2024-13,110105,phone,1,1\n"), "");
+  const auto r = Report(commerce_, {"2026-01", "2026-01", {}, {}, {}});
+  ASSERT_TRUE(r.baseline_year);
+  for (const auto& f : r.by_month) EXPECT_EQ(f.baseline_count, 0);
+  EXPECT_TRUE(r.by_month.empty());
+  EXPECT_EQ(service_->ImportBaseline(clerk_, header + "2024-01,110105,phone,1,1\n").error().code,
+            ErrorCode::kPermissionDenied);
+}
+
 RECIRC_BOTH_DATABASES(StatisticsTest);
 
 }  // namespace

@@ -24,6 +24,11 @@ constexpr std::string_view kReverseSale =
     "UPDATE stat_sales SET reversed = 1 WHERE order_id = $1 AND reversed = 0 "
     "RETURNING offer_id, value_fen";
 
+constexpr std::string_view kSaveBaseline =
+    "INSERT INTO stat_baseline (month, region_code, category, count, value_fen) "
+    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (month, region_code, category) DO UPDATE SET "
+    "count = excluded.count, value_fen = excluded.value_fen";
+
 // The filter's WHERE clause and its parameters: $1..$3 always, then the category and the flow
 // when asked.
 std::string Where(const RollupFilter& f, Params& params) {
@@ -103,13 +108,34 @@ Status StatisticsRepository::Clear(Session& s) const {
 
 Result<std::vector<RollupRow>> StatisticsRepository::Grouped(Session& s, const RollupFilter& f,
                                                              RollupDimension by) const {
+  return GroupedFrom(s, "stat_rollups", f, by);
+}
+
+Status StatisticsRepository::SaveBaseline(Session& s, const BaselineRow& r) const {
+  RECIRC_TRY(int64_t changed,
+             s.Execute(kSaveBaseline, {r.month, r.region_code, r.category, r.count, r.value_fen}));
+  (void)changed;
+  return Ok();
+}
+
+Result<std::vector<RollupRow>> StatisticsRepository::BaselineGrouped(Session& s,
+                                                                     const RollupFilter& f,
+                                                                     RollupDimension by) const {
+  if (by == RollupDimension::kFlowFormatChannel) return std::vector<RollupRow>();
+  RollupFilter without_flow = f;
+  without_flow.flow.reset();
+  return GroupedFrom(s, "stat_baseline", without_flow, by);
+}
+
+Result<std::vector<RollupRow>> StatisticsRepository::GroupedFrom(Session& s, std::string_view table,
+                                                                 const RollupFilter& f,
+                                                                 RollupDimension by) const {
   const std::string columns(Columns(by));
   Params params;
   const std::string where = Where(f, params);
-  const std::string sql = "SELECT " + columns +
-                          ", CAST(SUM(count) AS BIGINT), CAST(SUM(value_fen) AS BIGINT) "
-                          "FROM stat_rollups" +
-                          where + " GROUP BY " + columns + " ORDER BY " + columns;
+  const std::string sql =
+      "SELECT " + columns + ", CAST(SUM(count) AS BIGINT), CAST(SUM(value_fen) AS BIGINT) FROM " +
+      std::string(table) + where + " GROUP BY " + columns + " ORDER BY " + columns;
   RECIRC_TRY(Rows rows, s.Query(sql, params));
   const size_t n = by == RollupDimension::kFlowFormatChannel ? 3 : 1;
   std::vector<RollupRow> out;

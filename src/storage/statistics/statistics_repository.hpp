@@ -48,6 +48,15 @@ struct RollupRow {
   int64_t value_fen = 0;
 };
 
+// One row of the imported baseline.
+struct BaselineRow {
+  std::string month;  // "2024-03"
+  std::string region_code;
+  std::string category;
+  int64_t count = 0;
+  int64_t value_fen = 0;
+};
+
 class StatisticsRepository {
  public:
   Status Add(Session& s, const RollupKey& key, int64_t count, int64_t value_fen) const;
@@ -64,6 +73,18 @@ class StatisticsRepository {
 
   Result<std::vector<RollupRow>> Grouped(Session& s, const RollupFilter& filter,
                                          RollupDimension by) const;
+
+  // A baseline row replaces the one of its (month, district, category).
+  Status SaveBaseline(Session& s, const BaselineRow& row) const;
+  // The baseline grouped like Grouped (filter.flow is ignored: the baseline is of sales;
+  // kFlowFormatChannel is not a baseline dimension and gives nothing).
+  Result<std::vector<RollupRow>> BaselineGrouped(Session& s, const RollupFilter& filter,
+                                                 RollupDimension by) const;
+
+ private:
+  // table: stat_rollups or stat_baseline (never text from a request).
+  Result<std::vector<RollupRow>> GroupedFrom(Session& s, std::string_view table,
+                                             const RollupFilter& filter, RollupDimension by) const;
 };
 
 }  // namespace recirc::storage

@@ -31,3 +31,13 @@ CREATE TABLE stat_sales (
   value_fen BIGINT NOT NULL,
   reversed BIGINT NOT NULL DEFAULT 0
 );
+-- The city's baseline (the pilot plan measures growth against 2024), imported by the commerce
+-- authority as CSV: transactions (sales) per month, district and category.
+CREATE TABLE stat_baseline (
+  month TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  category TEXT NOT NULL,
+  count BIGINT NOT NULL,
+  value_fen BIGINT NOT NULL,
+  PRIMARY KEY (month, region_code, category)
+);

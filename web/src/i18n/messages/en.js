@@ -140,6 +140,7 @@ export default {
     market_manage: 'Manage offers and sales',
     market_buy: 'Buy goods',
     statistics_read: 'View statistics',
+    statistics_manage: 'Import the statistics baseline',
     supervision_read: 'View market supervision information',
   },
   overview: {

@@ -136,6 +136,7 @@ export default {
     market_manage: '管理上架与销售',
     market_buy: '购买商品',
     statistics_read: '查看统计数据',
+    statistics_manage: '导入统计基数',
     supervision_read: '查看市场监管信息',
   },
   overview: {
