@@ -55,7 +55,7 @@ const figure = async (page, flow, what) =>
   (await page.locator(`[data-test=stat-total-${flow}] [data-test=stat-${what}]`).textContent()).trim()
 
 describe('statistics', { timeout: TIMEOUT }, () => {
-  test('the commerce official filters to a category, sees a new acquisition counted and exports CSV and Excel', async () => {
+  test('the commerce official filters to a category, sees a new acquisition counted, imports the 2024 baseline and exports CSV and Excel', async () => {
     await withBrowser({}, async ({ page, screenshot }) => {
       await logIn(page, 'commerce')
       await page.goto('/statistics')
@@ -82,6 +82,14 @@ describe('statistics', { timeout: TIMEOUT }, () => {
       const methods = await page.locator('[data-test=stat-by-method]').textContent()
       assert.match(methods, /收购 · 收购 · 门店/)
       assert.doesNotMatch(methods, /purchase|store|acquisition/)
+      // The city's 2024 baseline, imported as CSV: the figures then stand beside it.
+      await page.locator('[data-test=stat-baseline-file]').setInputFiles({
+        name: 'baseline-2024.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('month,region_code,category,transactions,value_yuan\n2024-01,110105,phone,3,4500.00\n2024-02,110108,phone,4,6000\n'),
+      })
+      assert.match(await page.locator('[data-test=stat-imported]').textContent(), /已导入 2 行 2024 年基数/)
+      await page.locator('[data-test=stat-by-category]').getByText('较 2024 年').first().waitFor()
       await screenshot('statistics-commerce')
 
       const download = page.waitForEvent('download')
