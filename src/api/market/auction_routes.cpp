@@ -30,7 +30,8 @@ Result<http::Response> PlaceBid(const MarketServices& d, http::RequestContext& c
 Result<http::Response> BuyItNow(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::BuyItNow>(ctx));
   RECIRC_TRY(auto offer_id, OfferId::Parse(ctx.Param("id"), "id"));
-  RECIRC_TRY(auto view, d.auctions.BuyItNow(ctx.Actor(), offer_id, in.buyer_ref.value_or("")));
+  RECIRC_TRY(auto view,
+             d.auctions.BuyItNow(ctx.Actor(), offer_id, in.buyer_ref.value_or(""), in.amount_fen));
   return http::Json(201, StateJson(view));
 }
 

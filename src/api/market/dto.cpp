@@ -24,11 +24,13 @@ market::OfferTerms NewOffer::ToDomain() const {
 
 Result<market::auction::AuctionTerms> NewAuctionTerms::ToDomain(int64_t start_fen) const {
   constexpr int64_t kMaxMinutes = 24 * 60;
-  if (soft_close_minutes < 0 || soft_close_minutes > kMaxMinutes) {
+  const int64_t soft_close = soft_close_minutes.value_or(0);
+  const int64_t extension = extension_minutes.value_or(0);
+  if (soft_close < 0 || soft_close > kMaxMinutes) {
     return Error::InvalidArgument("auction.soft_close_minutes",
                                   "auction.soft_close_minutes: 0 to 1440");
   }
-  if (extension_minutes < 0 || extension_minutes > kMaxMinutes) {
+  if (extension < 0 || extension > kMaxMinutes) {
     return Error::InvalidArgument("auction.extension_minutes",
                                   "auction.extension_minutes: 0 to 1440");
   }
@@ -37,8 +39,8 @@ Result<market::auction::AuctionTerms> NewAuctionTerms::ToDomain(int64_t start_fe
   t.reserve_fen = reserve_fen;
   t.buy_it_now_fen = buy_it_now_fen;
   t.ends_at = FromUnixMillis(ends_at.unix_ms);
-  t.soft_close.window = std::chrono::minutes(soft_close_minutes);
-  t.soft_close.extension = std::chrono::minutes(extension_minutes);
+  t.soft_close.window = std::chrono::minutes(soft_close);
+  t.soft_close.extension = std::chrono::minutes(extension);
   if (hard_stop) t.soft_close.hard_stop = FromUnixMillis(hard_stop->unix_ms);
   return t;
 }

@@ -362,8 +362,8 @@ struct NewAuctionTerms {
   std::optional<int64_t> reserve_fen;
   std::optional<int64_t> buy_it_now_fen;
   Time ends_at;
-  int64_t soft_close_minutes = 0;
-  int64_t extension_minutes = 0;
+  std::optional<int64_t> soft_close_minutes;  // none: no soft close
+  std::optional<int64_t> extension_minutes;
   Omitted<Time> hard_stop;
   Result<market::auction::AuctionTerms> ToDomain(int64_t start_fen) const;
 };
@@ -437,9 +437,12 @@ BOOST_DESCRIBE_STRUCT(PlaceBid, (), (buyer_ref, max_fen))
 
 struct BuyItNow {
   static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"amount_fen", R"js({"description": "the Buy-It-Now price the buyer confirms"})js"}};
   std::optional<std::string> buyer_ref;
+  int64_t amount_fen = 0;
 };
-BOOST_DESCRIBE_STRUCT(BuyItNow, (), (buyer_ref))
+BOOST_DESCRIBE_STRUCT(BuyItNow, (), (buyer_ref, amount_fen))
 
 struct RetractBid {
   static constexpr bool kRequest = true;

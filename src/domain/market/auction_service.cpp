@@ -192,8 +192,8 @@ Result<AuctionView> AuctionService::Bid(const identity::Principal& actor, const 
 }
 
 Result<AuctionView> AuctionService::BuyItNow(const identity::Principal& actor,
-                                             const OfferId& offer_id,
-                                             const std::string& buyer_ref) {
+                                             const OfferId& offer_id, const std::string& buyer_ref,
+                                             int64_t amount_fen) {
   if (!actor.Has(identity::Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot buy");
   }

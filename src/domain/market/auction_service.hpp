@@ -59,9 +59,10 @@ class AuctionService {
   // `buyer_ref` as for best offers: staff at the counter name the buyer, a buyer account none.
   Result<AuctionView> Bid(const identity::Principal& actor, const OfferId& offer_id,
                           const std::string& buyer_ref, int64_t max_fen);
-  // Ends the auction at once at the Buy-It-Now price and places the caller's order.
+  // Ends the auction at once at the Buy-It-Now price and places the caller's order;
+  // `amount_fen` must be that price (the buyer confirms what they pay).
   Result<AuctionView> BuyItNow(const identity::Principal& actor, const OfferId& offer_id,
-                               const std::string& buyer_ref);
+                               const std::string& buyer_ref, int64_t amount_fen);
   // Only for a typing error (reason "typing_error"), only the bidder's own standing bid.
   Result<AuctionView> Retract(const identity::Principal& actor, const OfferId& offer_id,
                               const std::string& buyer_ref, int64_t seq, const std::string& reason);

@@ -132,14 +132,15 @@ TEST_P(AuctionServiceTest, BuyItNowUntilTheFirstBid) {
   const auto offer = Auction("35693803564436", terms, minutes(30 * 24 * 60));
   const auto other = Auction("35693803564444", terms);
 
-  auto bought = auctions_->BuyItNow(a, Oid(offer.id), "");
+  EXPECT_EQ(auctions_->BuyItNow(a, Oid(offer.id), "", 399999).error().field, "amount_fen");
+  auto bought = auctions_->BuyItNow(a, Oid(offer.id), "", 400000);
   ASSERT_TRUE(bought) << bought.error().message;
   EXPECT_EQ(bought->phase, "bought_now");
   ASSERT_TRUE(bought->order_id.has_value());
   EXPECT_EQ(orders_->Get(a, *bought->order_id)->price_fen, 400000);
 
   ASSERT_TRUE(auctions_->Bid(a, Oid(other.id), "", 150000));
-  auto late = auctions_->BuyItNow(b, Oid(other.id), "");
+  auto late = auctions_->BuyItNow(b, Oid(other.id), "", 400000);
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().message.rfind("buy_it_now_unavailable", 0), 0u);
 }
