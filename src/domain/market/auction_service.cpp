@@ -205,6 +205,10 @@ Result<AuctionView> AuctionService::BuyItNow(const identity::Principal& actor,
         const TimePoint now = c_.clock.Now();
         const int64_t price = terms.buy_it_now_fen.value_or(0);
         RECIRC_CHECK(auction::CheckBid(terms, bids, bidder, price, BidKind::kBuyItNow, now));
+        if (amount_fen != price) {
+          return Error::InvalidArgument("amount_fen", "amount_fen: the Buy-It-Now price is " +
+                                                          Money::Fen(price).ToYuanString());
+        }
         RECIRC_TRY(int64_t seq, repo_.InsertBid(s, {offer.id, 0, bidder, price, "buy_it_now",
                                                     ToUnixMillis(now)}));
         bids.push_back({seq, bidder, price, now, BidKind::kBuyItNow, false});
