@@ -123,6 +123,21 @@ TEST_P(AuctionServiceTest, ReserveIsHiddenAndAnAuctionBelowItClosesUnsold) {
   EXPECT_EQ(ToString(offers_->Get(&clerk_, Oid(offer.id))->status), "withdrawn");
 }
 
+TEST_P(AuctionServiceTest, AnAuctionIsNotPublishedAfterItsEnd) {
+  const std::string item = Register(Imei("35693803564469"));
+  Inspect(item);
+  Sanitize(item);
+  auto terms = Terms(100000);
+  terms.ends_at = clock_.Now() + minutes(60);
+  auto offer = auctions_->Create(clerk_, MarketFixture::Terms(item), terms);
+  ASSERT_TRUE(offer) << offer.error().message;
+  clock_.Advance(minutes(61));
+  auto late = offers_->Publish(clerk_, Oid(offer->id), std::nullopt);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().field, "ends_at");
+  EXPECT_EQ(late.error().message.rfind("auction_ended", 0), 0u) << late.error().message;
+}
+
 TEST_P(AuctionServiceTest, BuyItNowUntilTheFirstBid) {
   const Principal a = Buyer("UACCOUNTA");
   const Principal b = Buyer("UACCOUNTB");

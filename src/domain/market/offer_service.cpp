@@ -115,6 +115,14 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
 Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
                                       std::optional<int64_t> seen_version,
                                       int64_t& disclosure_version, bool& counterfeit) {
+  if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+    // An auction published after its end could never be bid on nor bought.
+    RECIRC_TRY(auto terms, ParseAuctionTerms(offer.mode_terms));
+    if (terms.ends_at <= c_.clock.Now()) {
+      return Rule("auction_ended", "the auction's ends_at has passed; make a new auction",
+                  "ends_at");
+    }
+  }
   RECIRC_CHECK(c_.sellable.CheckSellable(s, offer.item_id));
   RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
   if (!item) return Error::NotFound("item " + offer.item_id + " not found");
