@@ -25,6 +25,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddMarketRoutes(routes, c.market);
   AddAfterSalesRoutes(routes, c.market);
   AddBestOfferRoutes(routes, c.market);
+  AddAuctionRoutes(routes, c.market);
   AddSearchRoutes(routes, c.market);
   AddMarketAvailabilityRoutes(routes, c.market);
   AddBuyerRoutes(routes, c.identity);

@@ -142,8 +142,9 @@ struct Application::Parts {
         listing_blocks(market_context),
         orders(market_context, payment_providers),
         after_sales(market_context, orders, reports),
-        market_services{offers,      best_offers, listing_blocks,   orders,
-                        after_sales, prohibited,  payment_providers},
+        auctions(market_context, offers, orders, auction_repo),
+        market_services{offers,      best_offers, listing_blocks,    orders,
+                        after_sales, prohibited,  payment_providers, auctions},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -214,6 +215,8 @@ struct Application::Parts {
   market::ListingBlockService listing_blocks;
   market::OrderService orders;
   market::AfterSalesService after_sales;
+  storage::AuctionRepository auction_repo;
+  market::AuctionService auctions;
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;
@@ -415,6 +418,8 @@ Status Application::RunMarketJobs() {
   RECIRC_TRY(int64_t unpaid, parts_->orders.ExpireUnpaid());
   if (unpaid > 0)
     spdlog::info("market: {} unpaid orders cancelled after the payment window", unpaid);
+  RECIRC_TRY(int64_t closed, parts_->auctions.CloseDue());
+  if (closed > 0) spdlog::info("market: {} auctions closed", closed);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
   RECIRC_TRY(int64_t seizures, parts_->seizures.PublishDue());
@@ -489,8 +494,8 @@ void Application::Serve() {
       wake.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
     }
   });
-  // The market's jobs (best-offer expiry, settlement) and the delayed publication of seizures
-  // every minute, until the server stops.
+  // The market's jobs (best-offer expiry, auction close, settlement) and the delayed publication of
+  // seizures every minute, until the server stops.
   std::optional<PeriodicJob> market_jobs;
   market_jobs.emplace("market jobs", std::chrono::minutes(1), [this] { return RunMarketJobs(); });
   parts_->server->Run();

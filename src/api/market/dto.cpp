@@ -22,6 +22,46 @@ market::OfferTerms NewOffer::ToDomain() const {
   return t;
 }
 
+Result<market::auction::AuctionTerms> NewAuctionTerms::ToDomain(int64_t start_fen) const {
+  constexpr int64_t kMaxMinutes = 24 * 60;
+  const int64_t soft_close = soft_close_minutes.value_or(0);
+  const int64_t extension = extension_minutes.value_or(0);
+  if (soft_close < 0 || soft_close > kMaxMinutes) {
+    return Error::InvalidArgument("auction.soft_close_minutes",
+                                  "auction.soft_close_minutes: 0 to 1440");
+  }
+  if (extension < 0 || extension > kMaxMinutes) {
+    return Error::InvalidArgument("auction.extension_minutes",
+                                  "auction.extension_minutes: 0 to 1440");
+  }
+  market::auction::AuctionTerms t;
+  t.start_fen = start_fen;
+  t.reserve_fen = reserve_fen;
+  t.buy_it_now_fen = buy_it_now_fen;
+  t.ends_at = FromUnixMillis(ends_at.unix_ms);
+  t.soft_close.window = std::chrono::minutes(soft_close);
+  t.soft_close.extension = std::chrono::minutes(extension);
+  if (hard_stop) t.soft_close.hard_stop = FromUnixMillis(hard_stop->unix_ms);
+  return t;
+}
+
+AuctionState AuctionState::From(const market::AuctionView& v) {
+  AuctionState out;
+  out.offer_id = v.offer_id;
+  out.phase = v.phase;
+  out.price_fen = v.price_fen;
+  out.bid_count = v.bid_count;
+  out.min_next_fen = v.min_next_fen;
+  out.ends_at = {v.ends_at};
+  out.reserve_met = v.reserve_met;
+  if (v.buy_it_now_fen) out.buy_it_now_fen.emplace(*v.buy_it_now_fen);
+  if (v.winning) out.winning.emplace(*v.winning);
+  if (v.your_max_fen) out.your_max_fen.emplace(*v.your_max_fen);
+  if (v.your_bid_seq) out.your_bid_seq.emplace(*v.your_bid_seq);
+  if (v.order_id) out.order_id.emplace(*v.order_id);
+  return out;
+}
+
 PublishResult PublishResult::From(const market::PublishResult& r) {
   PublishResult out{Offer::From(r.offer), std::nullopt};
   if (r.block) out.block = ListingBlock::From(*r.block);

@@ -5,6 +5,7 @@
 #include <boost/describe/class.hpp>
 
 #include "domain/market/after_sales.hpp"
+#include "domain/market/auction_service.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
 #include "domain/market/prohibited.hpp"
@@ -126,8 +127,9 @@ struct Offer {
       "An offer. sale_mode is fixed_price today; other modes keep their own terms in mode_terms. "
       "Prices are integer fen.";
   static constexpr FieldSchema kFieldSchemas[] = {
-      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"sale_mode", R"js({"enum": ["fixed_price", "english_auction"]})js"},
       {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"auction", R"js({"description": "required for sale_mode english_auction"})js"},
       {"mode_terms", R"js({"type": "object"})js"},
       {"status",
        R"js({"enum": ["draft", "published", "blocked", "reserved", "sold", "withdrawn"]})js"}};
@@ -349,12 +351,33 @@ struct NewBestOfferTerms {
 };
 BOOST_DESCRIBE_STRUCT(NewBestOfferTerms, (), (enabled, auto_accept_fen, auto_decline_fen))
 
+// An english_auction offer's own terms (price_fen is the start price).
+struct NewAuctionTerms {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"reserve_fen", R"js({"description": "hidden from bidders; they see reserve_met"})js"},
+      {"buy_it_now_fen", R"js({"description": "available until the first bid"})js"},
+      {"soft_close_minutes",
+       R"js({"description": "a bid this close to the end moves the end extension_minutes later"})js"}};
+  std::optional<int64_t> reserve_fen;
+  std::optional<int64_t> buy_it_now_fen;
+  Time ends_at;
+  std::optional<int64_t> soft_close_minutes;  // none: no soft close
+  std::optional<int64_t> extension_minutes;
+  Omitted<Time> hard_stop;
+  Result<market::auction::AuctionTerms> ToDomain(int64_t start_fen) const;
+};
+BOOST_DESCRIBE_STRUCT(NewAuctionTerms, (),
+                      (reserve_fen, buy_it_now_fen, ends_at, soft_close_minutes, extension_minutes,
+                       hard_stop))
+
 struct NewOffer {
   static constexpr std::string_view kSchemaName = "NewOffer";
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {
-      {"sale_mode", R"js({"enum": ["fixed_price"]})js"},
+      {"sale_mode", R"js({"enum": ["fixed_price", "english_auction"]})js"},
       {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
+      {"auction", R"js({"description": "required for sale_mode english_auction"})js"},
       {"warranty_months",
        R"js({"description": "at least 3 for used electrical and electronic products and cars (rule warranty_minimum)"})js"}};
   std::string item_id;
@@ -367,11 +390,68 @@ struct NewOffer {
   int64_t warranty_months = 0;
   int64_t return_days = 0;
   Omitted<NewBestOfferTerms> best_offer;
+  Omitted<NewAuctionTerms> auction;
   market::OfferTerms ToDomain() const;
 };
 BOOST_DESCRIBE_STRUCT(NewOffer, (),
                       (item_id, sale_mode, channel, outlet_id, title, description, price_fen,
-                       warranty_months, return_days, best_offer))
+                       warranty_months, return_days, best_offer, auction))
+
+// Auctions: what anybody may see (winning, your_* and order_id only about the caller).
+struct AuctionState {
+  static constexpr std::string_view kSchemaName = "AuctionState";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"phase", R"js({"enum": ["open", "sold", "unsold", "bought_now"]})js"},
+      {"ends_at", R"js({"description": "with soft-close extensions"})js"},
+      {"winning", R"js({"description": "set when the caller has bid"})js"},
+      {"order_id", R"js({"description": "the winner's order, to the winner and the seller"})js"}};
+  std::string offer_id;
+  std::string phase;
+  int64_t price_fen = 0;
+  int64_t bid_count = 0;
+  int64_t min_next_fen = 0;
+  Time ends_at;
+  bool reserve_met = false;
+  Omitted<int64_t> buy_it_now_fen;
+  Omitted<bool> winning;
+  Omitted<int64_t> your_max_fen;
+  Omitted<int64_t> your_bid_seq;
+  Omitted<std::string> order_id;
+  static AuctionState From(const market::AuctionView& v);
+};
+BOOST_DESCRIBE_STRUCT(AuctionState, (),
+                      (offer_id, phase, price_fen, bid_count, min_next_fen, ends_at, reserve_met,
+                       buy_it_now_fen, winning, your_max_fen, your_bid_seq, order_id))
+
+struct PlaceBid {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"buyer_ref",
+       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"},
+      {"max_fen",
+       R"js({"description": "the bidder's maximum; the system bids for them up to it"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t max_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(PlaceBid, (), (buyer_ref, max_fen))
+
+struct BuyItNow {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"amount_fen", R"js({"description": "the Buy-It-Now price the buyer confirms"})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t amount_fen = 0;
+};
+BOOST_DESCRIBE_STRUCT(BuyItNow, (), (buyer_ref, amount_fen))
+
+struct RetractBid {
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"reason", R"js({"enum": ["typing_error"]})js"}};
+  std::optional<std::string> buyer_ref;
+  int64_t seq = 0;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(RetractBid, (), (buyer_ref, seq, reason))
 
 struct PublishOffer {
   static constexpr bool kRequest = true;

@@ -38,6 +38,17 @@ std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("
 
 Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::NewOffer>(ctx));
+  if (in.sale_mode == "english_auction") {
+    if (!in.auction) {
+      return Error::InvalidArgument("auction", "an english_auction offer gives its auction terms");
+    }
+    RECIRC_TRY(auto terms, in.auction->ToDomain(in.price_fen));
+    RECIRC_TRY(auto offer, d.auctions.Create(ctx.Actor(), in.ToDomain(), terms));
+    return http::Json(201, OfferJson(offer));
+  }
+  if (in.auction) {
+    return Error::InvalidArgument("auction", "auction terms are for sale_mode english_auction");
+  }
   RECIRC_TRY(auto offer, d.offers.Create(ctx.Actor(), in.ToDomain()));
   return http::Json(201, OfferJson(offer));
 }

@@ -24,6 +24,7 @@ struct MarketApi {
 void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api);
+void AddAuctionRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& api);

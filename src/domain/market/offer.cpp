@@ -24,6 +24,7 @@ Error Rule(std::string_view rule, const std::string& text, std::string field = {
 
 std::optional<SaleMode> ParseSaleMode(std::string_view s) {
   if (s == "fixed_price") return SaleMode::kFixedPrice;
+  if (s == "english_auction") return SaleMode::kEnglishAuction;
   return std::nullopt;
 }
 
@@ -34,7 +35,9 @@ std::optional<Channel> ParseChannel(std::string_view s) {
   return std::nullopt;
 }
 
-std::string_view SaleModeName(SaleMode) { return "fixed_price"; }
+std::string_view SaleModeName(SaleMode m) {
+  return m == SaleMode::kEnglishAuction ? "english_auction" : "fixed_price";
+}
 
 std::string_view ChannelName(Channel c) {
   for (const auto& [k, name] : kChannels) {
@@ -45,9 +48,14 @@ std::string_view ChannelName(Channel c) {
 
 Status ValidateTerms(const OfferTerms& t) {
   if (t.item_id.empty()) return Error::InvalidArgument("item_id", "item_id is required");
-  if (!ParseSaleMode(t.sale_mode)) {
-    return Error::InvalidArgument(
-        "sale_mode", "sale_mode is fixed_price (auction, rental, consignment and lots come later)");
+  const auto mode = ParseSaleMode(t.sale_mode);
+  if (!mode) {
+    return Error::InvalidArgument("sale_mode",
+                                  "sale_mode is fixed_price or english_auction (rental, "
+                                  "consignment and lots come later)");
+  }
+  if (*mode == SaleMode::kEnglishAuction && t.best_offer.enabled) {
+    return Error::InvalidArgument("best_offer", "an auction takes bids, not best offers");
   }
   const auto channel = ParseChannel(t.channel);
   if (!channel) {

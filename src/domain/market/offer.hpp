@@ -3,12 +3,13 @@
 //
 // Sale modes. Every offer has the common terms (item, channel, price, warranty, return window,
 // disclosure version) in columns, and a `sale_mode` with the mode's own terms in `mode_terms`
-// (a JSON object). Only fixed_price exists today (its own terms: the optional best offers with
-// their thresholds, kept in columns because orders read them). An auction adds
-// {reserve_fen, increment table, ends_at, soft close} in mode_terms and its bids in a table of
-// its own; rental adds {period prices, deposit}; consignment {consignor, split, markdowns}; a lot
-// names several items in a lot_items table. Publishing (holds, disclosure, sanitization,
-// prohibited goods) and the order states after the price is fixed are shared by all of them.
+// (a JSON object). fixed_price and english_auction (auction_service.hpp) exist today (its own
+// terms: the optional best offers with their thresholds, kept in columns because orders read them).
+// An auction adds {reserve_fen, increment table, ends_at, soft close} in mode_terms and its bids in
+// a table of its own; rental adds {period prices, deposit}; consignment {consignor, split,
+// markdowns}; a lot names several items in a lot_items table. Publishing (holds, disclosure,
+// sanitization, prohibited goods) and the order states after the price is fixed are shared by all
+// of them.
 
 #include <optional>
 #include <string>
@@ -21,7 +22,7 @@
 
 namespace recirc::market {
 
-enum class SaleMode { kFixedPrice };
+enum class SaleMode { kFixedPrice, kEnglishAuction };
 enum class Channel { kOnline, kOutlet, kFleaMarket };
 
 std::optional<SaleMode> ParseSaleMode(std::string_view s);
@@ -36,6 +37,7 @@ inline constexpr std::string_view kRuleDisclosureOutdated = "disclosure_outdated
 inline constexpr std::string_view kRuleAlreadyOffered = "item_already_offered";
 inline constexpr std::string_view kRuleProhibited = "prohibited";
 inline constexpr std::string_view kRuleOfferTaken = "offer_taken";
+inline constexpr std::string_view kRuleAuctionOffer = "auction_offer";
 inline constexpr std::string_view kRuleRefundExceedsPayment = "refund_exceeds_payment";
 
 struct BestOfferTerms {
@@ -55,6 +57,9 @@ struct OfferTerms {
   int64_t warranty_months = 0;
   int64_t return_days = 0;
   BestOfferTerms best_offer;
+  // The sale mode's own terms as a JSON object ("{}" for fixed price); an auction's are built by
+  // AuctionService::Create from its typed terms.
+  std::string mode_terms = "{}";
 };
 
 // Field checks that need no database; errors name the field.

@@ -7,6 +7,7 @@
 #include "domain/inspection/disclosure.hpp"
 #include "domain/inspection/events.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/market/auction_service.hpp"
 #include "domain/market/events.hpp"
 #include "domain/market/listing_feed.hpp"
 #include "domain/market/paging.hpp"
@@ -35,6 +36,10 @@ void RedactSellerTerms(const identity::Principal* actor, storage::OfferRecord& o
   if (actor != nullptr && actor->InOrganisation(offer.organisation_id)) return;
   offer.auto_accept_fen.reset();
   offer.auto_decline_fen.reset();
+  // An auction's reserve is hidden; outsiders learn only whether there is one.
+  if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+    offer.mode_terms = PublicAuctionTerms(offer.mode_terms);
+  }
 }
 
 }  // namespace
@@ -51,11 +56,14 @@ bool IsPublicStatus(OfferStatus status) {
 }
 
 Result<storage::OfferRecord> OfferService::Create(const identity::Principal& actor,
-                                                  const OfferTerms& t) {
+                                                  const OfferTerms& t, const CreateHook& also) {
   if (!actor.Has(identity::Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot make offers");
   }
   RECIRC_CHECK(ValidateTerms(t));
+  if (ParseSaleMode(t.sale_mode) == SaleMode::kEnglishAuction && !also) {
+    return Error::InvalidArgument("sale_mode", "an english_auction offer needs its auction terms");
+  }
   const int64_t now = ToUnixMillis(c_.clock.Now());
   storage::OfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                          t.item_id,
@@ -71,7 +79,7 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
                          t.best_offer.enabled,
                          t.best_offer.auto_accept_fen,
                          t.best_offer.auto_decline_fen,
-                         "{}",
+                         t.mode_terms,
                          OfferStatus::kDraft,
                          std::nullopt,
                          actor.user_id,
@@ -93,6 +101,7 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
     RECIRC_CHECK(
         RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
     RECIRC_CHECK(c_.repo.InsertOffer(s, r));
+    if (also) RECIRC_CHECK(also(s, r));
     json::object event{
         {"offer_id", r.id}, {"item_id", r.item_id}, {"status", ToString(OfferStatus::kDraft)}};
     RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kOfferCreated, r.id, r.organisation_id,
@@ -106,6 +115,14 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
 Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
                                       std::optional<int64_t> seen_version,
                                       int64_t& disclosure_version, bool& counterfeit) {
+  if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+    // An auction published after its end could never be bid on nor bought.
+    RECIRC_TRY(auto terms, ParseAuctionTerms(offer.mode_terms));
+    if (terms.ends_at <= c_.clock.Now()) {
+      return Rule("auction_ended", "the auction's ends_at has passed; make a new auction",
+                  "ends_at");
+    }
+  }
   RECIRC_CHECK(c_.sellable.CheckSellable(s, offer.item_id));
   RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
   if (!item) return Error::NotFound("item " + offer.item_id + " not found");

@@ -2,6 +2,7 @@
 // Offers: create (draft), publish (every rule checked in one transaction, the disclosure version
 // recorded), withdraw; the prohibited-goods engine blocks a listing with a recorded reason.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,7 +61,12 @@ class OfferService {
  public:
   explicit OfferService(const MarketContext& c) : c_(c) {}
 
-  Result<storage::OfferRecord> Create(const identity::Principal& actor, const OfferTerms& terms);
+  // Runs in Create's transaction after the offer row is written (an auction's own row).
+  using CreateHook = std::function<Status(storage::Session&, const storage::OfferRecord&)>;
+  // An english_auction offer is made through AuctionService::Create, which passes `also`;
+  // without it one is refused naming sale_mode.
+  Result<storage::OfferRecord> Create(const identity::Principal& actor, const OfferTerms& terms,
+                                      const CreateHook& also = {});
   // `seen_version`: the disclosure version the operator looked at; refused when it is not the
   // current one (disclosure_outdated).
   Result<PublishResult> Publish(const identity::Principal& actor, const OfferId& offer_id,

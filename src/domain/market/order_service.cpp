@@ -121,7 +121,6 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
     return Error::InvalidArgument("accepted_disclosure_version",
                                   "the buyer accepts the disclosure version they read");
   }
-  const int64_t now = ToUnixMillis(c_.clock.Now());
   return storage::WriteValue<storage::OrderRecord>(
       c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
         RECIRC_TRY(auto offer, c_.repo.LockOffer(s, in.offer_id));
@@ -129,6 +128,9 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
           return Error::NotFound("offer " + in.offer_id + " not found");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));
+        if (offer->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
+          return Rule(kRuleAuctionOffer, "this offer is sold by auction: bid on it", "offer_id");
+        }
         if (offer->status != OfferStatus::kPublished) {
           return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " +
                                  ToString(offer->status) + "; another order was placed first");
@@ -164,35 +166,58 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
           best->status = BestOfferStatus::kUsed;
           RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *best));
         }
-        storage::OrderRecord o{Id::Generate(c_.clock, c_.random).ToString(),
-                               offer->id,
-                               offer->item_id,
-                               offer->organisation_id,
-                               buyer_ref,
-                               price,
-                               disclosure.latest,
-                               now,
-                               std::string(provider->Name()),
-                               std::nullopt,
-                               OrderState::kPlaced,
-                               0,
-                               0,
-                               std::nullopt,
-                               std::nullopt,
-                               WindowMs(),
-                               offer->warranty_months,
-                               offer->return_days,
-                               actor.user_id,
-                               now,
-                               now};
-        RECIRC_CHECK(c_.repo.InsertOrder(s, o));
-        RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer->id, OfferStatus::kReserved, std::nullopt,
-                                               std::nullopt));
-        // Out of search while reserved: a second buyer would only be told it is taken.
-        RECIRC_CHECK(AppendListingClosed(s, c_, actor, *offer, "reserved"));
-        RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPlaced));
-        return o;
+        return InsertPlaced(s, actor, *offer, buyer_ref, price, disclosure.latest, provider->Name(),
+                            actor.user_id);
       });
+}
+
+Result<storage::OrderRecord> OrderService::InsertPlaced(
+    storage::Session& s, const identity::Principal& actor, const storage::OfferRecord& offer,
+    const std::string& buyer_ref, int64_t price, int64_t disclosure_version,
+    std::string_view provider, const std::string& created_by) {
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  storage::OrderRecord o{Id::Generate(c_.clock, c_.random).ToString(),
+                         offer.id,
+                         offer.item_id,
+                         offer.organisation_id,
+                         buyer_ref,
+                         price,
+                         disclosure_version,
+                         now,
+                         std::string(provider),
+                         std::nullopt,
+                         OrderState::kPlaced,
+                         0,
+                         0,
+                         std::nullopt,
+                         std::nullopt,
+                         WindowMs(),
+                         offer.warranty_months,
+                         offer.return_days,
+                         created_by,
+                         now,
+                         now};
+  RECIRC_CHECK(c_.repo.InsertOrder(s, o));
+  RECIRC_CHECK(
+      c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kReserved, std::nullopt, std::nullopt));
+  // Out of search while reserved: a second buyer would only be told it is taken.
+  RECIRC_CHECK(AppendListingClosed(s, c_, actor, offer, "reserved"));
+  RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPlaced));
+  return o;
+}
+
+Result<storage::OrderRecord> OrderService::PlaceWonLocked(storage::Session& s,
+                                                          const storage::OfferRecord& offer,
+                                                          const std::string& winner_ref,
+                                                          int64_t hammer_fen) {
+  // A buyer account's bids are kept under "user:<id>"; its order belongs to the account.
+  constexpr std::string_view kUser = "user:";
+  const bool account = winner_ref.starts_with(kUser);
+  const identity::Principal system = identity::Principal::System();
+  const std::string created_by = account ? winner_ref.substr(kUser.size()) : offer.created_by;
+  return InsertPlaced(s, system, offer, account ? std::string() : winner_ref, hammer_fen,
+                      offer.disclosure_version.value_or(1),
+                      offer.channel == "online" ? "simulated" : "cash_at_outlet", created_by);
 }
 
 Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& actor,
@@ -383,6 +408,13 @@ Result<int64_t> OrderService::ExpireUnpaid() {
 
 Status OrderService::RelistLocked(storage::Session& s, const identity::Principal& actor,
                                   const storage::OrderRecord& o) {
+  RECIRC_TRY(auto before, c_.repo.FindOffer(s, o.offer_id));
+  if (before && before->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
+    // An auction has ended: its offer does not go back on the market as it was (the seller
+    // starts a new auction).
+    return c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kWithdrawn, std::nullopt,
+                                     std::nullopt);
+  }
   RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kPublished, std::nullopt,
                                          std::nullopt));
   RECIRC_TRY(auto offer, c_.repo.FindOffer(s, o.offer_id));

@@ -58,6 +58,12 @@ class OrderService {
       : c_(c), providers_(providers) {}
 
   Result<storage::OrderRecord> Place(const identity::Principal& actor, const OrderInput& in);
+  // An auction's winner: the order at the hammer price, inside the closing transaction (the
+  // offer is locked by the caller). The same order rows, offer reservation and events as Place;
+  // the payment deadline is kPaymentWindow as for every order (ExpireUnpaid).
+  Result<storage::OrderRecord> PlaceWonLocked(storage::Session& s,
+                                              const storage::OfferRecord& offer,
+                                              const std::string& winner_ref, int64_t hammer_fen);
   // `amount_fen` confirms the price the payer sees (it must equal the order's price).
   Result<storage::OrderRecord> Pay(const identity::Principal& actor, const std::string& id,
                                    int64_t amount_fen, std::optional<std::string> receipt_number);
@@ -97,6 +103,11 @@ class OrderService {
                       storage::OrderRecord& order, int64_t amount_fen);
 
  private:
+  Result<storage::OrderRecord> InsertPlaced(storage::Session& s, const identity::Principal& actor,
+                                            const storage::OfferRecord& offer,
+                                            const std::string& buyer_ref, int64_t price,
+                                            int64_t disclosure_version, std::string_view provider,
+                                            const std::string& created_by);
   Status SettleLocked(storage::Session& s, const identity::Principal& actor,
                       storage::OrderRecord& o);
   // The order's offer is published again (its order was cancelled or refunded before dispatch),

@@ -2,6 +2,7 @@
 // The market context's services, handed to the API as one bundle.
 
 #include "domain/market/after_sales.hpp"
+#include "domain/market/auction_service.hpp"
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/listing_blocks.hpp"
 #include "domain/market/offer_service.hpp"
@@ -18,6 +19,7 @@ struct MarketServices {
   AfterSalesService& after_sales;
   const ProhibitedRules& rules;
   const PaymentProviders& payments;  // the offered ones (GET /market/payment-providers)
+  AuctionService& auctions;
 };
 
 }  // namespace recirc::market
