@@ -14,14 +14,14 @@ boost::json::object ErrorBody(const Response& r) {
 
 TEST(ErrorResponseTest, CarriesTheMessageIdAndItsParams) {
   const Response r = ErrorResponse(Error::FailedPrecondition("item_held: in its hold period")
-                                       .Id("market.item_held.hold_period")
+                                       .Id("hold.period")
                                        .Param("until", "2026-12-14T00:47:41.312Z"),
                                    "req-1");
   EXPECT_EQ(r.status, 422u);
   const auto e = ErrorBody(r);
   EXPECT_EQ(e.at("code").as_string(), "failed_precondition");
   EXPECT_EQ(e.at("message").as_string(), "item_held: in its hold period");
-  EXPECT_EQ(e.at("message_id").as_string(), "market.item_held.hold_period");
+  EXPECT_EQ(e.at("message_id").as_string(), "hold.period");
   EXPECT_EQ(e.at("params").as_object().at("until").as_string(), "2026-12-14T00:47:41.312Z");
   EXPECT_EQ(e.at("request_id").as_string(), "req-1");
 }

@@ -232,7 +232,7 @@ Status SanitizationService::CanOffer(const std::string& item_id, OfferKind kind)
       return RuleError(kRuleItemHeld,
                        "the item is " + ToString(item->status) + " and cannot be offered",
                        "item_id")
-          .Id("rule.item_held.status")
+          .Id("hold.status")
           .Param("status", ToString(item->status));
     }
     RECIRC_TRY(auto certificates, repo_.SanitizationsOfItem(s, item_id));

@@ -28,7 +28,8 @@ Status CheckCategory(std::string_view category) {
                  "category " + std::string(category) +
                      " may not be acquired (prohibited goods: refuse and, if offered, report to "
                      "the police)",
-                 "item.category", "registration.category_prohibited"};
+                 "item.category"}
+        .Id("registration.category_prohibited");
   }
   const core::Category* c = core::CategoryVocabulary::Embedded().Find(category);
   if (c == nullptr || c->intake != core::Intake::kAccepted) {
