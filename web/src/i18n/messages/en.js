@@ -5,6 +5,7 @@ import item from './item.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
 import bestoffer from './bestoffer.en.js'
+import server from './server.en.js'
 
 export default {
   ...shop,
@@ -13,6 +14,7 @@ export default {
   ...market,
   ...bestoffer,
   ...item,
+  ...server,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

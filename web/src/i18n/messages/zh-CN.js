@@ -5,6 +5,7 @@ import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 import bestoffer from './bestoffer.zh-CN.js'
+import server from './server.zh-CN.js'
 
 export default {
   ...shop,
@@ -13,6 +14,7 @@ export default {
   ...market,
   ...bestoffer,
   ...item,
+  ...server,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
