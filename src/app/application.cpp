@@ -309,7 +309,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
 
   const std::string public_base_url = config.PublicBaseUrl();
   p.api = std::make_unique<api::ApiContexts>(api::ApiContexts{
-      .system = {p.db, p.journal, p.regions, p.metrics},
+      .system = {p.db, p.journal, p.regions, p.metrics, config.time_zone},
       .identity = {p.auth, p.directory, p.buyers, config.session_lifetime, config.secure_cookies},
       .registry = {p.registration, p.police, p.seller_view, p.photos, p.labels, public_base_url},
       .inspection = {p.inspection_services, public_base_url},

@@ -154,8 +154,8 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
 Status ApplyToml(const toml::table& root, Config& c) {
   RECIRC_CHECK(
       CheckKeys(root, "",
-                {"database", "server", "security", "data_dir", "web_root", "public_base_url", "log",
-                 "registry", "tlog", "witness", "market", "statistics"}));
+                {"database", "server", "security", "data_dir", "web_root", "public_base_url",
+                 "time_zone", "log", "registry", "tlog", "witness", "market", "statistics"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -168,6 +168,7 @@ Status ApplyToml(const toml::table& root, Config& c) {
   if (root.contains("public_base_url")) {
     RECIRC_CHECK(Read(root, "public_base_url", "", c.public_base_url));
   }
+  if (root.contains("time_zone")) RECIRC_CHECK(Read(root, "time_zone", "", c.time_zone));
   if (const auto* db = root.get_as<toml::table>("database")) {
     RECIRC_CHECK(CheckKeys(*db, "database.", {"url", "pool"}));
     RECIRC_CHECK(Read(*db, "url", "database.", c.database_url));
@@ -280,6 +281,17 @@ Status ApplyToml(const toml::table& root, Config& c) {
   return Ok();
 }
 
+// An IANA zone name ("Asia/Shanghai", "UTC"): letters, digits and _ + - /; the browser checks the
+// name itself and falls back to its own zone for one it does not know.
+Status CheckTimeZone(const std::string& zone) {
+  const bool ok = !zone.empty() && zone.size() <= 64 &&
+                  zone.find_first_not_of(
+                      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                      "0123456789_+-/") == std::string::npos;
+  if (!ok) return ConfigError("time_zone", "an IANA time zone name, for example Asia/Shanghai");
+  return Ok();
+}
+
 // An absolute http(s) URL without query, fragment or white space; a trailing slash is dropped.
 Status CheckPublicBaseUrl(std::string& url) {
   while (url.ends_with('/')) url.pop_back();
@@ -300,6 +312,7 @@ Status ApplyEnvironment(Config& c) {
   if (const char* v = std::getenv("RECIRC_WEB_ROOT"); v && *v) c.web_root = v;
   if (const char* v = std::getenv("RECIRC_LISTEN"); v && *v) RECIRC_CHECK(ParseListen(v, c.server));
   if (const char* v = std::getenv("RECIRC_PUBLIC_BASE_URL"); v && *v) c.public_base_url = v;
+  if (const char* v = std::getenv("RECIRC_TIME_ZONE"); v && *v) c.time_zone = v;
   return Ok();
 }
 
@@ -358,6 +371,7 @@ Result<Config> LoadConfig(const std::optional<std::filesystem::path>& path) {
   }
   RECIRC_CHECK(ApplyEnvironment(c));
   RECIRC_CHECK(CheckPublicBaseUrl(c.public_base_url));
+  RECIRC_CHECK(CheckTimeZone(c.time_zone));
   return c;
 }
 

@@ -61,6 +61,9 @@ struct Config {
   // to <public_base_url>/items/<id>, inspection certificates' to <public_base_url>/verify/...
   // Never taken from a request's Host header (anyone may send any). Empty: PublicBaseUrl().
   std::string public_base_url;
+  // time_zone (RECIRC_TIME_ZONE): the IANA zone the web app shows times in (GET
+  // /api/v1/web-settings). The server itself keeps and sends UTC.
+  std::string time_zone = "Asia/Shanghai";
   http::ServerConfig server;
   int database_pool = 8;
   std::chrono::minutes session_lifetime{12 * 60};

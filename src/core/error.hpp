@@ -8,6 +8,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace recirc {
 
@@ -26,10 +28,32 @@ enum class ErrorCode {
 
 std::string_view ErrorCodeName(ErrorCode code);
 
+// A named value the message of an error refers to ("until" -> an RFC 3339 time). Clients fill it
+// into their own text for the message id.
+struct MessageParam {
+  std::string name;
+  std::string value;
+};
+
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;  // empty unless one input field is at fault
+  // A stable id of the message ("auth.wrong_credentials", docs/api.md "Message ids"): clients show
+  // their own text for it in the user's language, with `params` filled in. Empty when the error
+  // has none yet; clients then build a text from `code` and `field`.
+  std::string message_id;
+  std::vector<MessageParam> params;
+
+  // Error::Unauthenticated("wrong username or password").Id("auth.wrong_credentials")
+  Error Id(std::string id) && {
+    message_id = std::move(id);
+    return std::move(*this);
+  }
+  Error Param(std::string name, std::string value) && {
+    params.push_back({std::move(name), std::move(value)});
+    return std::move(*this);
+  }
 
   static Error InvalidArgument(std::string field, std::string message) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};
@@ -62,6 +86,13 @@ struct Error {
     return {ErrorCode::kInternal, std::move(message), {}};
   }
 };
+
+// A business rule's refusal: 422, the message "rule: text" (docs/market.md) and the message id
+// "rule.<rule>", so clients can word each rule in their own language.
+inline Error RuleError(std::string_view rule, std::string text, std::string field = {}) {
+  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field),
+               "rule." + std::string(rule)};
+}
 
 // Thrown only by Result::value() on an error: a programmer's mistake, never expected control flow.
 class ErrorException : public std::exception {

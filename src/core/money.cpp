@@ -7,7 +7,8 @@ namespace recirc {
 Status CheckFen(int64_t fen, std::string_view field) {
   if (fen < 0 || fen > kMaxFen) {
     return Error::InvalidArgument(std::string(field),
-                                  std::string(field) + " must be 0 to 1000000000000 fen");
+                                  std::string(field) + " must be 0 to 1000000000000 fen")
+        .Id("money.out_of_range");
   }
   return Ok();
 }

@@ -45,10 +45,14 @@ bool PasswordHasher::NeedsRehash(std::string_view stored) const {
 
 Status CheckPasswordPolicy(std::string_view password, std::string_view field) {
   if (password.size() < 10) {
-    return Error::InvalidArgument(std::string(field), "a password has at least 10 characters");
+    return Error::InvalidArgument(std::string(field), "a password has at least 10 characters")
+        .Id("password.too_short")
+        .Param("min", "10");
   }
   if (password.size() > 128) {
-    return Error::InvalidArgument(std::string(field), "a password has at most 128 characters");
+    return Error::InvalidArgument(std::string(field), "a password has at most 128 characters")
+        .Id("password.too_long")
+        .Param("max", "128");
   }
   return Ok();
 }

@@ -54,6 +54,12 @@ unsigned StatusOf(ErrorCode code) {
 Response ErrorResponse(const Error& error, std::string_view request_id) {
   boost::json::object e{{"code", ErrorCodeName(error.code)}, {"message", error.message}};
   if (!error.field.empty()) e["field"] = error.field;
+  if (!error.message_id.empty()) {
+    e["message_id"] = error.message_id;
+    boost::json::object params;
+    for (const auto& p : error.params) params[p.name] = p.value;
+    e["params"] = std::move(params);
+  }
   if (!request_id.empty()) e["request_id"] = request_id;
   return Json(StatusOf(error.code), boost::json::object{{"error", std::move(e)}});
 }

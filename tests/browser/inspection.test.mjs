@@ -244,7 +244,7 @@ describe('inspection', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=service-tabs] .el-tabs__item', { hasText: '信息披露' }).click()
       const text = page.locator('[data-test=disclosure-text]')
       await text.getByText('更换 电池（第三方', { exact: false }).waitFor()
-      await text.getByText('数据清除：purge', { exact: false }).waitFor()
+      await text.getByText('数据清除：净化 / 密码擦除', { exact: false }).waitFor()
       await screenshot('service-disclosure')
     })
     // The public disclosure, logged out, in English.
@@ -253,7 +253,7 @@ describe('inspection', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
       const text = page.locator('[data-test=disclosure-text]')
       await text.getByText('replaced 电池 (third-party', { exact: false }).waitFor()
-      await text.getByText('Data sanitization: purge', { exact: false }).waitFor()
+      await text.getByText('Data sanitization: purge / cryptographic erase', { exact: false }).waitFor()
       assert.equal(await page.getByText('李店员').count(), 0, 'no staff names on the public page')
       await screenshot('disclosure-public-en')
     })

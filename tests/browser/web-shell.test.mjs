@@ -204,7 +204,7 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
     })
   })
 
-  test("a wrong password shows the server's error text", async () => {
+  test('a wrong password shows our text for the server\'s message id', async () => {
     await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
       await page.goto('/login')
       const [response] = await Promise.all([
@@ -218,7 +218,8 @@ describe('recirc web shell', { timeout: TIMEOUT }, () => {
 
       const alert = page.locator('[data-test=login-error]')
       await alert.waitFor()
-      assert.equal((await alert.locator('.el-alert__title').textContent()).trim(), body.error.message)
+      assert.equal(body.error.message_id, 'auth.wrong_credentials')
+      assert.equal((await alert.locator('.el-alert__title').textContent()).trim(), '用户名或密码错误。')
       assert.equal(new URL(page.url()).pathname, '/login')
       assert.equal(await page.locator('input[name=password]').inputValue(), '', 'the password field is cleared')
       await screenshot('login-wrong-password')

@@ -7,7 +7,8 @@ import 'element-plus/es/components/message-box/style/css'
 import { ElMessage } from 'element-plus'
 
 import App from './App.vue'
-import { configureApi } from './api/index.js'
+import { api, configureApi } from './api/index.js'
+import { setTimeZone } from './format.js'
 import { createAppI18n } from './i18n/index.js'
 import { createAppRouter } from './router.js'
 import { useSessionStore } from './stores/session.js'
@@ -38,3 +39,8 @@ configureApi({
 
 app.use(router)
 app.mount('#app')
+// The node's time zone for every time shown (Asia/Shanghai until it answers, or if it cannot).
+api
+  .webSettings()
+  .then((s) => setTimeZone(s?.time_zone))
+  .catch(() => {})

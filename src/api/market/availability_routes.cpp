@@ -11,18 +11,20 @@ namespace recirc::api {
 
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   const market::MarketServices* d = &api.services;
-  routes.push_back({http::Verb::get, "/api/v1/offers/{id}/availability",
-                    identity::Permission::kPublic,
-                    [d](http::RequestContext& c) -> Result<http::Response> {
-                      RECIRC_TRY(auto id, OfferId::Parse(c.Param("id"), "id"));
-                      RECIRC_TRY(auto a, d->offers.Availability(c.principal, id));
-                      dto::Availability out{a.offer_id, ToString(a.status), a.buyable, std::nullopt,
-                                            std::nullopt};
-                      if (!a.rule.empty()) out.rule = a.rule;
-                      if (!a.reason.empty()) out.reason = a.reason;
-                      return http::Json(200, boost::json::value_from(out));
-                    },
-                    0});
+  routes.push_back(
+      {http::Verb::get, "/api/v1/offers/{id}/availability", identity::Permission::kPublic,
+       [d](http::RequestContext& c) -> Result<http::Response> {
+         RECIRC_TRY(auto id, OfferId::Parse(c.Param("id"), "id"));
+         RECIRC_TRY(auto a, d->offers.Availability(c.principal, id));
+         dto::Availability out{a.offer_id,   ToString(a.status), a.buyable, std::nullopt,
+                               std::nullopt, std::nullopt,       {}};
+         if (!a.rule.empty()) out.rule = a.rule;
+         if (!a.reason.empty()) out.reason = a.reason;
+         if (!a.reason_id.empty()) out.reason_id = a.reason_id;
+         for (const auto& p : a.reason_params) out.reason_params[p.name] = p.value;
+         return http::Json(200, boost::json::value_from(out));
+       },
+       0});
   http::Describe(
       routes, http::Verb::get, "/api/v1/offers/{id}/availability",
       http::Document<void, dto::Availability>(

@@ -107,8 +107,12 @@ struct Availability {
   bool buyable = false;
   std::optional<std::string> rule;  // null when buyable
   std::optional<std::string> reason;
+  // The reason's message id and params (docs/web.md "Server errors and message ids").
+  std::optional<std::string> reason_id;
+  std::map<std::string, std::string> reason_params;
 };
-BOOST_DESCRIBE_STRUCT(Availability, (), (offer_id, status, buyable, rule, reason))
+BOOST_DESCRIBE_STRUCT(Availability, (),
+                      (offer_id, status, buyable, rule, reason, reason_id, reason_params))
 
 // The best-offer thresholds are the seller's own terms: only its organisation reads them; the
 // public (and buyers) see whether best offers are taken, never the amounts (null).

@@ -30,6 +30,12 @@ struct ReadyStatus {
 };
 BOOST_DESCRIBE_STRUCT(ReadyStatus, (), (status))
 
+// What the web app needs to know of the node before anyone logs in.
+struct WebSettings {
+  std::string time_zone;  // IANA name; the web app shows every time in it ("Asia/Shanghai")
+};
+BOOST_DESCRIBE_STRUCT(WebSettings, (), (time_zone))
+
 // One event of the journal (append-only), its payload as recorded.
 struct JournalEvent {
   int64_t seq = 0;

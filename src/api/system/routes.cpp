@@ -64,6 +64,12 @@ void AddSystemRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
                       return http::Text(200, "application/json", std::string(OpenApi()));
                     },
                     0, Execution::kInline});
+  routes.push_back({Verb::get, "/api/v1/web-settings", P::kPublic,
+                    [&d](http::RequestContext&) -> Result<http::Response> {
+                      return http::Json(200,
+                                        boost::json::value_from(dto::WebSettings{d.time_zone}));
+                    },
+                    0, Execution::kInline});
   routes.push_back({Verb::get, "/api/v1/journal/events", P::kJournalRead,
                     [&d](http::RequestContext& c) { return Events(d.db, d.journal, c); }, 0});
 
@@ -76,6 +82,9 @@ void AddSystemRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
                  http::Document<void, void>("Prometheus metrics (text format 0.0.4)", tag));
   http::Describe(routes, Verb::get, "/api/v1/openapi.json",
                  http::Document<void, void>("This document", tag));
+  http::Describe(routes, Verb::get, "/api/v1/web-settings",
+                 http::Document<void, dto::WebSettings>(
+                     "The node's settings for the web app (its time zone)", tag));
   http::Describe(routes, Verb::get, "/api/v1/journal/events",
                  http::Document<void, dto::EventPage>(
                      "Events journal after a sequence number (200 at most)", tag));

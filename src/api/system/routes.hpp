@@ -20,6 +20,7 @@ struct SystemApi {
   // The metrics are made once the router exists (their labels are its routes), so the group holds
   // the application's slot; it is filled before the server takes its first request.
   const std::unique_ptr<http::Metrics>& metrics;
+  std::string time_zone;  // Config::time_zone, served to the web app
 };
 
 void AddSystemRoutes(std::vector<http::Route>& routes, const SystemApi& api);

@@ -29,19 +29,24 @@ AuthService::AuthService(storage::Database& db, const storage::IdentityRepositor
 
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                        const std::string& source) {
-  if (username.empty()) return Error::InvalidArgument("username", "enter your username");
-  if (password.empty()) return Error::InvalidArgument("password", "enter your password");
+  if (username.empty())
+    return Error::InvalidArgument("username", "enter your username").Id("auth.username_required");
+  if (password.empty())
+    return Error::InvalidArgument("password", "enter your password").Id("auth.password_required");
   // Counted before the password is checked, so parallel guesses cannot overtake the limit.
   if (const int64_t wait = limiter_.Begin(username, source); wait > 0) {
     return Error::ResourceExhausted("too many failed logins; try again in " + std::to_string(wait) +
-                                    " seconds");
+                                    " seconds")
+        .Id("auth.too_many_failures")
+        .Param("seconds", std::to_string(wait));
   }
   RECIRC_TRY(auto user,
              storage::ReadValue<std::optional<storage::UserRecord>>(
                  db_, [&](storage::Session& s) { return repo_.FindUserByUsername(s, username); }));
   const bool ok = user ? hasher_.Verify(user->password_hash, password)
                        : (hasher_.Verify(dummy_hash_, password), false);
-  if (!ok || user->disabled) return Error::Unauthenticated("wrong username or password");
+  if (!ok || user->disabled)
+    return Error::Unauthenticated("wrong username or password").Id("auth.wrong_credentials");
   limiter_.Succeeded(username, source);
 
   LoginResult out;
@@ -77,7 +82,8 @@ Status AuthService::Logout(const std::string& session_token) {
 
 Result<Principal> AuthService::FromCredential(const storage::CredentialRecord& c,
                                               AuthMethod method) const {
-  if (c.user.disabled) return Error::Unauthenticated("the account is disabled");
+  if (c.user.disabled)
+    return Error::Unauthenticated("the account is disabled").Id("auth.account_disabled");
   const auto role = ParseRole(c.user.role);
   const auto kind = ParseKind(c.organisation.kind);
   if (!role || !kind) return Error::Internal("account " + c.user.id + " is inconsistent");
@@ -98,7 +104,8 @@ Result<Principal> AuthService::AuthenticateSession(const std::string& session_to
              storage::ReadValue<std::optional<storage::CredentialRecord>>(
                  db_, [&](storage::Session& s) { return repo_.FindSessionCredential(s, hash); }));
   if (!found || found->expires_at <= ToUnixMillis(clock_.Now())) {
-    return Error::Unauthenticated("your session has ended; please log in again");
+    return Error::Unauthenticated("your session has ended; please log in again")
+        .Id("auth.session_ended");
   }
   RECIRC_TRY(Principal p, FromCredential(*found, AuthMethod::kSession));
   p.csrf_token = found->csrf_token;
@@ -119,7 +126,8 @@ Result<Principal> AuthService::AuthenticateApiKey(const std::string& bearer_toke
 
 Result<NewApiKey> AuthService::CreateApiKey(const Principal& actor, const std::string& name) {
   if (!actor.Has(Permission::kApiKeysManage) || actor.method == AuthMethod::kSystem) {
-    return Error::PermissionDenied("your role cannot create API keys");
+    return Error::PermissionDenied("your role cannot create API keys")
+        .Id("auth.api_keys_forbidden");
   }
   RECIRC_CHECK(CheckText(name, "name", 64));
   NewApiKey out;

@@ -12,14 +12,18 @@ namespace {
 
 Status CheckUsername(std::string_view u) {
   if (u.size() < 3 || u.size() > 64) {
-    return Error::InvalidArgument("username", "a username has 3 to 64 characters");
+    return Error::InvalidArgument("username", "a username has 3 to 64 characters")
+        .Id("username.length")
+        .Param("min", "3")
+        .Param("max", "64");
   }
   for (char c : u) {
     const bool ok =
         (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) {
       return Error::InvalidArgument("username",
-                                    "a username uses lower-case letters, digits, '.', '_' and '-'");
+                                    "a username uses lower-case letters, digits, '.', '_' and '-'")
+          .Id("username.characters");
     }
   }
   return Ok();
@@ -77,7 +81,8 @@ Result<storage::OrganisationRecord> DirectoryService::CreateOrganisation(
   });
   if (!st) {
     if (st.error().code == ErrorCode::kAlreadyExists) {
-      return Error::AlreadyExists("an organisation with this credit code exists", "credit_code");
+      return Error::AlreadyExists("an organisation with this credit code exists", "credit_code")
+          .Id("organisation.credit_code_taken");
     }
     return st.error();
   }
@@ -236,7 +241,7 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
   });
   if (!st) {
     if (st.error().code == ErrorCode::kAlreadyExists) {
-      return Error::AlreadyExists("this username is taken", "username");
+      return Error::AlreadyExists("this username is taken", "username").Id("username.taken");
     }
     return st.error();
   }

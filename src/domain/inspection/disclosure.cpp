@@ -1,5 +1,7 @@
 #include "domain/inspection/disclosure.hpp"
 
+#include <array>
+
 #include <boost/json.hpp>
 
 #include "domain/inspection/events.hpp"
@@ -18,6 +20,36 @@ std::string Str(const json::value& v) {
   if (v.is_string()) return std::string(v.as_string());
   if (v.is_int64()) return std::to_string(v.as_int64());
   return {};
+}
+
+// The words for a recorded enum value (sanitization level and method, authenticity verdict, a
+// measurement's unit) in the disclosure's two languages; an unknown value is shown as it is.
+struct Words {
+  std::string_view value, zh, en;
+};
+constexpr std::array<Words, 15> kWords = {{
+    {"clear", "清除", "clear"},
+    {"purge", "净化", "purge"},
+    {"destroy", "销毁", "destroy"},
+    {"overwrite", "覆写", "overwrite"},
+    {"block_erase", "块擦除", "block erase"},
+    {"crypto_erase", "密码擦除", "cryptographic erase"},
+    {"genuine", "正品", "genuine"},
+    {"counterfeit", "仿冒品", "counterfeit"},
+    {"cannot_determine", "无法判断", "cannot determine"},
+    {"year", " 年", " year(s)"},
+    {"km", " 公里", " km"},
+    {"%", "%", "%"},
+    {"passed", "通过", "passed"},
+    {"failed", "未通过", "failed"},
+    {"", "", ""},
+}};
+
+std::string Word(std::string_view value, bool zh) {
+  for (const auto& w : kWords) {
+    if (w.value == value) return std::string(zh ? w.zh : w.en);
+  }
+  return std::string(value);
 }
 
 std::string CheckName(const Checklist* c, std::string_view id, bool zh) {
@@ -109,8 +141,8 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
     for (const auto& [check, value] : inspection->at("measured").as_object()) {
       const Check* c = checklist ? checklist->FindCheck(check) : nullptr;
       const std::string unit = c ? c->unit : "";
-      zh += CheckName(checklist, check, true) + "：" + Str(value) + unit + "\n";
-      en += CheckName(checklist, check, false) + ": " + Str(value) + unit + "\n";
+      zh += CheckName(checklist, check, true) + "：" + Str(value) + Word(unit, true) + "\n";
+      en += CheckName(checklist, check, false) + ": " + Str(value) + Word(unit, false) + "\n";
     }
     json::array defects;
     for (const auto& f : inspection->at("checklist").as_object().at("failed").as_array()) {
@@ -128,8 +160,8 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
       en += "  - " + Str(dft.as_object().at("en")) + "\n";
     }
     if (const auto& a = inspection->at("authenticity"); a.is_string()) {
-      zh += "真伪鉴定：" + Str(a) + "\n";
-      en += "Authenticity: " + Str(a) + "\n";
+      zh += "真伪鉴定：" + Word(Str(a), true) + "\n";
+      en += "Authenticity: " + Word(Str(a), false) + "\n";
     }
   } else {
     zh += "尚无检测报告。\n";
@@ -169,11 +201,12 @@ Result<Disclosure> BuildDisclosure(const Catalogue& catalogue, const storage::It
   facts["sanitization"] = sanitization ? json::value(*sanitization) : nullptr;
   if (sanitization) {
     const bool passed = Str(sanitization->at("result")) == "passed";
-    zh += "数据清除：" + Str(sanitization->at("level")) + " / " + Str(sanitization->at("method")) +
-          "，" + (passed ? "验证通过" : "验证未通过") + "\n";
-    en += "Data sanitization: " + Str(sanitization->at("level")) + " / " +
-          Str(sanitization->at("method")) + ", " + (passed ? "verified" : "verification failed") +
-          "\n";
+    zh += "数据清除：" + Word(Str(sanitization->at("level")), true) + " / " +
+          Word(Str(sanitization->at("method")), true) + "，" +
+          (passed ? "验证通过" : "验证未通过") + "\n";
+    en += "Data sanitization: " + Word(Str(sanitization->at("level")), false) + " / " +
+          Word(Str(sanitization->at("method")), false) + ", " +
+          (passed ? "verified" : "verification failed") + "\n";
   } else if (has_storage) {
     zh += "数据清除：尚未完成（清除并验证前不得出售）\n";
     en += "Data sanitization: not done yet (the item cannot be sold before it is)\n";

@@ -387,7 +387,11 @@ TEST_P(InspectionTest, TheDisclosureIsBuiltFromEventsAndVersioned) {
   EXPECT_EQ(v3->version, 3);
   EXPECT_NE(v3->text_en.find("replaced camera (third-party, OFILM, 欧菲光)"), std::string::npos)
       << v3->text_en;
-  EXPECT_NE(v3->text_en.find("purge / crypto_erase, verified"), std::string::npos);
+  // Enum values in words, not codes, in both languages.
+  EXPECT_NE(v3->text_en.find("purge / cryptographic erase, verified"), std::string::npos)
+      << v3->text_en;
+  EXPECT_NE(v3->text_zh.find("净化 / 密码擦除"), std::string::npos) << v3->text_zh;
+  EXPECT_EQ(v3->text_zh.find("crypto_erase"), std::string::npos) << v3->text_zh;
   EXPECT_EQ(v3->text_en.find("周师傅"), std::string::npos);
   // An earlier version is rebuilt exactly.
   auto again = disclosure_->Get(I(item), 1);

@@ -30,19 +30,24 @@ SignedReport FromRecord(const storage::InspectionReportRecord& r) {
 
 Status ValidateInput(const Checklist& checklist, const InspectionInput& in) {
   if (checklist.authenticity && !in.authenticity) {
-    return Error::InvalidArgument(
-        "authenticity",
-        "branded goods (" + checklist.name.en + ") need an authenticity verdict with its evidence");
+    return Error::InvalidArgument("authenticity",
+                                  "branded goods (" + checklist.name.en +
+                                      ") need an authenticity verdict with its evidence")
+        .Id("inspection.authenticity_required");
   }
   if (in.authenticity) {
     const auto& v = in.authenticity->verdict;
     if (v != "genuine" && v != "counterfeit" && v != "cannot_determine") {
       return Error::InvalidArgument("authenticity.verdict",
-                                    "the verdict is genuine, counterfeit or cannot_determine");
+                                    "the verdict is genuine, counterfeit or cannot_determine")
+          .Id("inspection.verdict");
     }
     RECIRC_CHECK(identity::CheckText(in.authenticity->evidence, "authenticity.evidence", 2000));
   }
-  if (in.defects.size() > 20) return Error::InvalidArgument("defects", "at most 20 defects");
+  if (in.defects.size() > 20)
+    return Error::InvalidArgument("defects", "at most 20 defects")
+        .Id("inspection.too_many_defects")
+        .Param("max", "20");
   for (size_t i = 0; i < in.defects.size(); ++i) {
     RECIRC_CHECK(identity::CheckText(in.defects[i], "defects[" + std::to_string(i) + "]", 200));
   }
@@ -75,7 +80,8 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
   const std::string item_id = item_ref.ToString();
   if (!actor.Has(identity::Permission::kInspectionWrite) ||
       actor.kind != identity::OrganisationKind::kInspectionBody) {
-    return Error::PermissionDenied("only inspectors of an inspection body sign reports");
+    return Error::PermissionDenied("only inspectors of an inspection body sign reports")
+        .Id("inspection.sign_forbidden");
   }
   const int64_t now = ToUnixMillis(clock_.Now());
   SignedReport out;
@@ -93,7 +99,9 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
                                       "no version " + std::to_string(*in.checklist_version) +
                                           " of the " + item->category + " checklist");
       }
-      return Error::FailedPrecondition("there is no checklist for category " + item->category);
+      return Error::FailedPrecondition("there is no checklist for category " + item->category)
+          .Id("inspection.no_checklist")
+          .Param("category", item->category);
     }
     RECIRC_CHECK(ValidateInput(*checklist, in));
     RECIRC_TRY(auto results, ValidateResults(*checklist, in.results));

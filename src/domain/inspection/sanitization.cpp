@@ -127,11 +127,11 @@ Status RequireSanitized(const Checklist* checklist,
                         OfferKind kind) {
   if (checklist == nullptr || !checklist->has_storage) return Ok();
   if (certificates.empty() || !certificates.back().passed) {
-    return Error{ErrorCode::kFailedPrecondition,
-                 std::string(kRuleSanitizationRequired) + ": a " + checklist->name.en +
-                     " has storage and cannot be " + std::string(OfferName(kind)) +
-                     " without a passing data sanitization certificate",
-                 "item_id"};
+    return RuleError(kRuleSanitizationRequired,
+                     "a " + checklist->name.en + " has storage and cannot be " +
+                         std::string(OfferName(kind)) +
+                         " without a passing data sanitization certificate",
+                     "item_id");
   }
   return Ok();
 }
@@ -229,10 +229,11 @@ Status SanitizationService::CanOffer(const std::string& item_id, OfferKind kind)
     RECIRC_TRY(auto item, registry_.FindItem(s, item_id));
     if (!item) return Error::NotFound("item " + item_id + " not found");
     if (item->status != registry::ItemStatus::kInStock) {
-      return Error{ErrorCode::kFailedPrecondition,
-                   std::string(kRuleItemHeld) + ": the item is " + ToString(item->status) +
-                       " and cannot be offered",
-                   "item_id"};
+      return RuleError(kRuleItemHeld,
+                       "the item is " + ToString(item->status) + " and cannot be offered",
+                       "item_id")
+          .Id("hold.status")
+          .Param("status", ToString(item->status));
     }
     RECIRC_TRY(auto certificates, repo_.SanitizationsOfItem(s, item_id));
     return RequireSanitized(catalogue_.Latest(item->category), certificates, kind);

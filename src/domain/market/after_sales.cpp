@@ -15,9 +15,7 @@ namespace {
 namespace json = boost::json;
 using identity::Permission;
 
-Error Rule(std::string_view rule, const std::string& text) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, {}};
-}
+Error Rule(std::string_view rule, const std::string& text) { return RuleError(rule, text); }
 
 constexpr int64_t kDayMs = int64_t{24} * 60 * 60 * 1000;
 // Warranty months are counted as 30 days each.

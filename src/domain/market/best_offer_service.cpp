@@ -12,7 +12,7 @@ namespace {
 namespace json = boost::json;
 
 Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+  return RuleError(rule, text, std::move(field));
 }
 
 int64_t Lifetime() {
@@ -76,7 +76,8 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
   }
   RECIRC_TRY(const std::string buyer_ref, BuyerRefFor(actor, given_ref));
   if (amount_fen <= 0) {
-    return Error::InvalidArgument("amount_fen", "amount_fen is a positive whole number of fen");
+    return Error::InvalidArgument("amount_fen", "amount_fen is a positive whole number of fen")
+        .Id("money.positive");
   }
   const int64_t now = ToUnixMillis(c_.clock.Now());
   return storage::WriteValue<storage::BestOfferRecord>(
@@ -94,7 +95,8 @@ Result<storage::BestOfferRecord> BestOfferService::Make(const identity::Principa
         }
         if (amount_fen >= offer->price_fen) {
           return Error::InvalidArgument("amount_fen",
-                                        "a best offer is below the price; order at the price");
+                                        "a best offer is below the price; order at the price")
+              .Id("best_offer.not_below_price");
         }
         storage::BestOfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                                    offer_id,
@@ -163,8 +165,10 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         }
         if (!seller && counter_fen && counter_fen != r->counter_fen) {
           return Error::InvalidArgument(
-              "counter_fen",
-              "the counter-offer is " + std::to_string(r->counter_fen.value_or(0)) + " fen");
+                     "counter_fen",
+                     "the counter-offer is " + std::to_string(r->counter_fen.value_or(0)) + " fen")
+              .Id("best_offer.counter_amount")
+              .Param("counter_fen", std::to_string(r->counter_fen.value_or(0)));
         }
         if (offer->status != OfferStatus::kPublished) {
           return Rule(kRuleOfferTaken, "the offer is " + ToString(offer->status));
@@ -178,7 +182,9 @@ Result<storage::BestOfferRecord> BestOfferService::Decide(const identity::Princi
         } else if (action == "counter" && seller) {
           if (!counter_fen || *counter_fen <= r->amount_fen || *counter_fen >= offer->price_fen) {
             return Error::InvalidArgument(
-                "counter_fen", "a counter-offer lies between the buyer's amount and the price");
+                       "counter_fen",
+                       "a counter-offer lies between the buyer's amount and the price")
+                .Id("best_offer.counter_range");
           }
           r->status = BestOfferStatus::kCountered;
           r->counter_fen = counter_fen;

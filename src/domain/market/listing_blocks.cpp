@@ -10,9 +10,7 @@ namespace {
 
 namespace json = boost::json;
 
-Error Rule(std::string_view rule, const std::string& text) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, {}};
-}
+Error Rule(std::string_view rule, const std::string& text) { return RuleError(rule, text); }
 
 }  // namespace
 

@@ -17,7 +17,7 @@ constexpr std::array<std::pair<Channel, std::string_view>, 3> kChannels = {{
 constexpr int64_t kMaxPriceFen = int64_t{1'000'000'000} * 100;  // one billion yuan
 
 Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+  return RuleError(rule, text, std::move(field));
 }
 
 }  // namespace
@@ -69,13 +69,18 @@ Status ValidateTerms(const OfferTerms& t) {
     return Error::InvalidArgument("description", "description is at most 4000 bytes");
   }
   if (t.price_fen <= 0 || t.price_fen > kMaxPriceFen) {
-    return Error::InvalidArgument("price_fen", "price_fen is a positive whole number of fen");
+    return Error::InvalidArgument("price_fen", "price_fen is a positive whole number of fen")
+        .Id("money.positive");
   }
   if (t.warranty_months < 0 || t.warranty_months > 120) {
-    return Error::InvalidArgument("warranty_months", "warranty_months is 0 to 120");
+    return Error::InvalidArgument("warranty_months", "warranty_months is 0 to 120")
+        .Id("offer.warranty_range")
+        .Param("max", "120");
   }
   if (t.return_days < 0 || t.return_days > 90) {
-    return Error::InvalidArgument("return_days", "return_days is 0 to 90");
+    return Error::InvalidArgument("return_days", "return_days is 0 to 90")
+        .Id("offer.return_days_range")
+        .Param("max", "90");
   }
   const auto& b = t.best_offer;
   if (!b.enabled && (b.auto_accept_fen || b.auto_decline_fen)) {
@@ -122,7 +127,12 @@ std::string PriceBand(int64_t fen) {
 
 Status RegistryHoldsCheck::CheckSellable(storage::Session& s, const std::string& item_id) const {
   RECIRC_TRY(auto item, holds_.IsSellable(s, item_id));
-  if (!item.sellable) return Rule(inspection::kRuleItemHeld, item.reason, "item_id");
+  if (!item.sellable) {
+    Error e = Rule(inspection::kRuleItemHeld, item.reason, "item_id");
+    if (!item.reason_id.empty()) e.message_id = item.reason_id;
+    e.params = item.reason_params;
+    return e;
+  }
   return Ok();
 }
 

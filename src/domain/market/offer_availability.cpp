@@ -17,6 +17,8 @@ Result<bool> Refused(const Status& status, OfferAvailability& out) {
   std::string_view text = std::string_view(error.message).substr(rule.size());
   while (!text.empty() && (text.front() == ':' || text.front() == ' ')) text.remove_prefix(1);
   out.reason = std::string(text);
+  out.reason_id = error.message_id;
+  out.reason_params = error.params;
   return true;
 }
 

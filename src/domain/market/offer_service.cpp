@@ -18,7 +18,7 @@ namespace {
 namespace json = boost::json;
 
 Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+  return RuleError(rule, text, std::move(field));
 }
 
 // The offer's own organisation (or the platform) may manage it.

@@ -28,8 +28,10 @@ struct OfferAvailability {
   std::string offer_id;
   OfferStatus status = OfferStatus::kDraft;
   bool buyable = false;
-  std::string rule;    // empty when buyable: offer_reserved, offer_sold, item_held, …
-  std::string reason;  // the refusal's text without the rule name
+  std::string rule;       // empty when buyable: offer_reserved, offer_sold, item_held, …
+  std::string reason;     // the refusal's text without the rule name
+  std::string reason_id;  // the refusal's message id ("hold.period"), when it has one
+  std::vector<MessageParam> reason_params;
 };
 
 struct OfferPage {

@@ -20,7 +20,7 @@ namespace json = boost::json;
 using identity::Permission;
 
 Error Rule(std::string_view rule, const std::string& text, std::string field = {}) {
-  return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field)};
+  return RuleError(rule, text, std::move(field));
 }
 
 Error WrongState(const storage::OrderRecord& o, std::string_view want) {
@@ -49,7 +49,8 @@ bool IsSeller(const identity::Principal& actor, const storage::OrderRecord& o) {
 
 // The caller sees the order (Mutate checked it) but is not the party this step belongs to.
 Error NotYours(const std::string& step, const std::string& party) {
-  return Error::PermissionDenied("not_your_order: " + step + " is for " + party);
+  return Error::PermissionDenied("not_your_order: " + step + " is for " + party)
+      .Id("rule.not_your_order");
 }
 
 }  // namespace
@@ -133,7 +134,8 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
         }
         if (offer->status != OfferStatus::kPublished) {
           return Error::Conflict(std::string(kRuleOfferTaken) + ": the item is " +
-                                 ToString(offer->status) + "; another order was placed first");
+                                 ToString(offer->status) + "; another order was placed first")
+              .Id("rule.offer_taken");
         }
         // Holds can arrive after publishing; the disclosure can change.
         RECIRC_CHECK(c_.sellable.CheckSellable(s, offer->item_id));

@@ -66,16 +66,23 @@ Sellability EvaluateHolds(const std::vector<storage::HoldRecord>& holds, ItemSta
   }
   if (item_status == ItemStatus::kSeized) {
     out.reason = "the item was seized by the police";
+    out.reason_id = "hold.seized";
   } else if (police || item_status == ItemStatus::kHeld) {
     out.reason = "held for verification until the police release it";
+    out.reason_id = "hold.police";
   } else if (photo_missing) {
     out.reason =
         "item.photos: a colour photo is mandatory for an item without a serial number; upload "
         "one (kind=item) to complete the registration";
+    out.reason_id = "hold.photo_missing";
   } else if (statutory_until) {
     out.reason = "in its hold period until " + FormatRfc3339(FromUnixMillis(*statutory_until));
+    out.reason_id = "hold.period";
+    out.reason_params.push_back({"until", FormatRfc3339(FromUnixMillis(*statutory_until))});
   } else if (item_status != ItemStatus::kInStock) {
     out.reason = "the item is " + ToString(item_status);
+    out.reason_id = "hold.status";
+    out.reason_params.push_back({"status", ToString(item_status)});
   }
   out.sellable = out.reason.empty();
   return out;

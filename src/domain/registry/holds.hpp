@@ -50,7 +50,9 @@ struct HoldState {
 
 struct Sellability {
   bool sellable = false;
-  std::string reason;  // empty when sellable; otherwise why not, for the operator
+  std::string reason;     // empty when sellable; otherwise why not, for the operator
+  std::string reason_id;  // the message id of `reason` (docs/api.md "Message ids")
+  std::vector<MessageParam> reason_params;
   std::vector<HoldState> holds;
 };
 

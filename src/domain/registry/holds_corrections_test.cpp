@@ -97,6 +97,11 @@ TEST_P(RegistryTest, PoliceReleaseLeavesTheStatutoryPeriodRunning) {
   auto s = registration_->holds().IsSellable(held->item_id);
   EXPECT_FALSE(s->sellable);
   EXPECT_NE(s->reason.find("hold period"), std::string::npos) << s->reason;
+  // The reason's message id and the period's end, for the web app's own words.
+  EXPECT_EQ(s->reason_id, "hold.period");
+  ASSERT_EQ(s->reason_params.size(), 1u);
+  EXPECT_EQ(s->reason_params[0].name, "until");
+  EXPECT_NE(s->reason.find(s->reason_params[0].value), std::string::npos) << s->reason;
 }
 
 TEST_P(RegistryTest, TheShopListsItsOwnRegistrationsPageByPage) {

@@ -28,7 +28,8 @@ Status CheckCategory(std::string_view category) {
                  "category " + std::string(category) +
                      " may not be acquired (prohibited goods: refuse and, if offered, report to "
                      "the police)",
-                 "item.category"};
+                 "item.category"}
+        .Id("registration.category_prohibited");
   }
   const core::Category* c = core::CategoryVocabulary::Embedded().Find(category);
   if (c == nullptr || c->intake != core::Intake::kAccepted) {
@@ -36,7 +37,8 @@ Status CheckCategory(std::string_view category) {
     for (auto code : core::CategoryVocabulary::Embedded().Codes(core::Intake::kAccepted)) {
       accepted += (accepted.empty() ? "" : ", ") + std::string(code);
     }
-    return Error::InvalidArgument("item.category", "the category is one of " + accepted);
+    return Error::InvalidArgument("item.category", "the category is one of " + accepted)
+        .Id("registration.category_unknown");
   }
   return Ok();
 }
@@ -45,7 +47,8 @@ Result<std::string> NormaliseItemIdentifier(std::string_view kind, std::string_v
                                             std::string_view field) {
   const std::string v = core::NormaliseIdentifier(value);
   const std::string f(field);
-  if (v.empty()) return Error::InvalidArgument(f, "the identifier is empty");
+  if (v.empty())
+    return Error::InvalidArgument(f, "the identifier is empty").Id("registration.identifier_empty");
   if (kind == "imei") {
     RECIRC_CHECK(core::ValidateImei(v, f));
   } else if (kind == "meid") {

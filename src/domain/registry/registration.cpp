@@ -39,7 +39,8 @@ std::string Joined(const std::array<std::string_view, N>& set) {
 Status CheckPhone(std::string_view phone, const std::string& field = "seller.phone") {
   if (phone.size() != 11 || phone[0] != '1' ||
       !std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Error::InvalidArgument(field, "a mobile number has 11 digits starting with 1");
+    return Error::InvalidArgument(field, "a mobile number has 11 digits starting with 1")
+        .Id("registration.phone");
   }
   return Ok();
 }
@@ -53,7 +54,8 @@ Status CheckAgent(const AgentInput& a) {
     RECIRC_CHECK(identity::CheckText(a.id_number, "seller.agent.id_number", 32));
   } else {
     return Error::InvalidArgument("seller.agent.id_type",
-                                  "the ID type is resident_id, passport or other");
+                                  "the ID type is resident_id, passport or other")
+        .Id("registration.id_type");
   }
   if (a.phone) RECIRC_CHECK(CheckPhone(*a.phone, "seller.agent.phone"));
   if (a.address) RECIRC_CHECK(identity::CheckText(*a.address, "seller.agent.address", 200));
@@ -85,19 +87,23 @@ bool IsPaidKind(std::string_view kind) {
 
 Status RegistrationService::Validate(const AcquisitionInput& in) const {
   if (!OneOf(kKinds, in.kind)) {
-    return Error::InvalidArgument("kind", "the acquisition kind is one of " + Joined(kKinds));
+    return Error::InvalidArgument("kind", "the acquisition kind is one of " + Joined(kKinds))
+        .Id("registration.kind");
   }
   if (!OneOf(kChannels, in.channel)) {
-    return Error::InvalidArgument("channel", "the channel is one of " + Joined(kChannels));
+    return Error::InvalidArgument("channel", "the channel is one of " + Joined(kChannels))
+        .Id("registration.channel");
   }
   if (!OneOf(kPayments, in.payment_method)) {
     return Error::InvalidArgument("payment_method",
-                                  "the payment method is one of " + Joined(kPayments));
+                                  "the payment method is one of " + Joined(kPayments))
+        .Id("registration.payment_method");
   }
   RECIRC_CHECK(CheckFen(in.price_fen, "price_fen"));
   if ((in.kind == "donation") != (in.payment_method == "none")) {
     return Error::InvalidArgument("payment_method",
-                                  "a donation, and only a donation, has payment method none");
+                                  "a donation, and only a donation, has payment method none")
+        .Id("registration.donation_payment");
   }
   RECIRC_CHECK(identity::CheckText(in.origin_statement, "origin_statement", 500));
   if (in.origin_acquired_year) {
@@ -105,7 +111,9 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
         std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.Now())).year());
     if (*in.origin_acquired_year < 1900 || *in.origin_acquired_year > this_year) {
       return Error::InvalidArgument("origin_acquired_year",
-                                    "a year from 1900 to " + std::to_string(this_year));
+                                    "a year from 1900 to " + std::to_string(this_year))
+          .Id("registration.acquired_year")
+          .Param("max", std::to_string(this_year));
     }
   }
 
@@ -113,8 +121,8 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
   RECIRC_CHECK(identity::CheckText(s.name, "seller.name", 100));
   if (s.kind == "individual") {
     if (!s.id_type || !s.id_number) {
-      return Error::InvalidArgument("seller.id_number",
-                                    "an individual seller shows an ID document");
+      return Error::InvalidArgument("seller.id_number", "an individual seller shows an ID document")
+          .Id("registration.id_document_required");
     }
     if (*s.id_type == "resident_id") {
       RECIRC_CHECK(
@@ -123,18 +131,21 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
       RECIRC_CHECK(identity::CheckText(*s.id_number, "seller.id_number", 32));
     } else {
       return Error::InvalidArgument("seller.id_type",
-                                    "the ID type is resident_id, passport or other");
+                                    "the ID type is resident_id, passport or other")
+          .Id("registration.id_type");
     }
   } else if (s.kind == "company" || s.kind == "public_body") {
     if (!s.credit_code) {
       return Error::InvalidArgument("seller.credit_code",
-                                    "a company or public body gives its credit code");
+                                    "a company or public body gives its credit code")
+          .Id("registration.credit_code_required");
     }
     RECIRC_CHECK(
         core::ValidateCreditCode(core::NormaliseIdentifier(*s.credit_code), "seller.credit_code"));
   } else {
     return Error::InvalidArgument("seller.kind",
-                                  "the seller is an individual, company or public_body");
+                                  "the seller is an individual, company or public_body")
+        .Id("registration.seller_kind");
   }
   if (s.phone) RECIRC_CHECK(CheckPhone(*s.phone));
   if (s.address) RECIRC_CHECK(identity::CheckText(*s.address, "seller.address", 200));
@@ -146,7 +157,8 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
   RECIRC_CHECK(identity::CheckText(item.model, "item.model", 64));
   RECIRC_CHECK(identity::CheckText(item.condition, "item.condition", 200));
   if (item.quantity < 1 || item.quantity > 1000) {
-    return Error::InvalidArgument("item.quantity", "the quantity is 1 to 1000");
+    return Error::InvalidArgument("item.quantity", "the quantity is 1 to 1000")
+        .Id("registration.quantity");
   }
   if (item.identifiers.size() > 8) return Error::InvalidArgument("item.identifiers", "at most 8");
   return Ok();
@@ -261,7 +273,8 @@ Result<AcquisitionReceipt> RegistrationService::Register(const identity::Princip
 Result<std::vector<AcquisitionReceipt>> RegistrationService::RegisterBatch(
     const identity::Principal& actor, std::span<const AcquisitionInput> inputs) {
   if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
-    return Error::PermissionDenied("your role cannot register acquisitions");
+    return Error::PermissionDenied("your role cannot register acquisitions")
+        .Id("registration.forbidden");
   }
   std::vector<Sealed> sealed;
   sealed.reserve(inputs.size());

@@ -1,8 +1,8 @@
 // The HTTP client for recirc's JSON API under /api/v1.
 //
 // Contract with the server (see docs/web.md):
-// - JSON in and out; errors are {"error":{"code","message","field"}} with a 4xx/5xx status and
-//   become an ApiError carrying the server's message, so screens can show it as it is.
+// - JSON in and out; errors are {"error":{"code","message","field","message_id","params"}} with a
+//   4xx/5xx status and become an ApiError; screens word it by its message id (src/errors.js).
 // - The session cookie is HttpOnly and travels by itself (same origin). Every unsafe request
 //   (POST/PUT/PATCH/DELETE) carries the session's CSRF token in X-CSRF-Token.
 // - Creates carry an Idempotency-Key so that a retried request does not create twice.
@@ -16,14 +16,18 @@ export class ApiError extends Error {
    * @param {string} code   the server's error code ("invalid_argument", ...) or "network"/"http_<status>"
    * @param {string} message the server's message for people, may be empty
    * @param {string|null} field the input field the error is about, if the server named one
+   * @param {string|null} messageId the message's stable id ("auth.wrong_credentials"), if any
+   * @param {object} params the message's named values ({ until: "2026-12-14T00:47:41.312Z" })
    */
-  constructor(status, code, message, field = null) {
+  constructor(status, code, message, field = null, messageId = null, params = {}) {
     super(message || code)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.serverMessage = message
     this.field = field
+    this.messageId = messageId
+    this.params = params
   }
 }
 
@@ -46,7 +50,14 @@ async function errorFrom(response) {
   }
   const e = body && typeof body === 'object' ? body.error : null
   if (e && typeof e.code === 'string') {
-    return new ApiError(response.status, e.code, typeof e.message === 'string' ? e.message : '', e.field ?? null)
+    return new ApiError(
+      response.status,
+      e.code,
+      typeof e.message === 'string' ? e.message : '',
+      e.field ?? null,
+      typeof e.message_id === 'string' ? e.message_id : null,
+      e.params && typeof e.params === 'object' ? e.params : {},
+    )
   }
   return new ApiError(response.status, `http_${response.status}`, '')
 }

@@ -18,6 +18,7 @@ export const api = {
   // session
   login: (username, password) => client.post('/session', { username, password }),
   currentSession: () => client.get('/session'),
+  webSettings: () => client.get('/web-settings'),
   logout: () => client.del('/session'),
 
   // organisations

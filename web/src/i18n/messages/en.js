@@ -6,6 +6,7 @@ import inspection from './inspection.en.js'
 import market from './market.en.js'
 import bestoffer from './bestoffer.en.js'
 import statistics from './statistics.en.js'
+import server from './server.en.js'
 
 export default {
   ...shop,
@@ -15,6 +16,7 @@ export default {
   ...bestoffer,
   ...statistics,
   ...item,
+  ...server,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

@@ -71,6 +71,7 @@ export default {
       redFlag: '警示',
     },
     scales: { functional: '功能', cosmetic: '外观' },
+    priceBands: { range: '{low}–{high} 元', atLeast: '{low} 元及以上' },
     words: {
       passed: '通过',
       failed: '未通过',
@@ -78,6 +79,8 @@ export default {
       counterfeit: '假冒',
       cannot_determine: '无法判断',
       fixed_price: '一口价',
+      handover: '当面交付',
+      shipping: '快递',
       yes: '是',
     },
   },

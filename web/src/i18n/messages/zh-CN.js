@@ -6,6 +6,7 @@ import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 import bestoffer from './bestoffer.zh-CN.js'
 import statistics from './statistics.zh-CN.js'
+import server from './server.zh-CN.js'
 
 export default {
   ...shop,
@@ -15,6 +16,7 @@ export default {
   ...bestoffer,
   ...statistics,
   ...item,
+  ...server,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',

@@ -11,6 +11,20 @@ function grade(t, te, g) {
     .join(', ')
 }
 
+const label = (t, te, prefixes, value) => {
+  for (const p of prefixes) if (te(`${p}.${value}`)) return t(`${p}.${value}`)
+  return String(value)
+}
+
+/** A log's price band ("2000-5000 CNY", ">=100000 CNY") in words ("2000–5000 元"). */
+export function priceBandText(band, t) {
+  const range = /^(\d+)-(\d+) CNY$/.exec(String(band ?? ''))
+  if (range) return t('item.priceBands.range', { low: range[1], high: range[2] })
+  const open = /^>=(\d+) CNY$/.exec(String(band ?? ''))
+  if (open) return t('item.priceBands.atLeast', { low: open[1] })
+  return String(band ?? '')
+}
+
 /** {title, facts: [{label, value}]} for a leaf {type, time, facts}. */
 export function describeEvent(leaf, t, te) {
   const type = String(leaf?.type ?? '')
@@ -30,13 +44,13 @@ export function describeEvent(leaf, t, te) {
   if (Array.isArray(f.defects) && f.defects.length > 0) add('defects', f.defects.join('; '))
   if (f.authenticity) add('authenticity', word(t, te, f.authenticity))
   if (type === 'item.sanitized') {
-    add('level', f.level)
-    add('method', f.method)
+    if (f.level) add('level', label(t, te, ['service.levels'], f.level))
+    if (f.method) add('method', label(t, te, ['service.methods'], f.method))
     if (f.result) add('result', word(t, te, f.result))
   } else if (f.method) {
-    add('method', f.method)
+    add('method', label(t, te, ['item.words', 'service.methods'], f.method))
   }
-  add('priceBand', f.price_band)
+  if (f.price_band) add('priceBand', priceBandText(f.price_band, t))
   if (f.sale_mode) add('saleMode', word(t, te, f.sale_mode))
   if (Number.isInteger(f.warranty_months) && f.warranty_months > 0) add('warranty', t('item.facts.warrantyMonths', { n: f.warranty_months }))
   if (Number.isInteger(f.return_days) && f.return_days > 0) add('returnDays', t('item.facts.days', { n: f.return_days }))

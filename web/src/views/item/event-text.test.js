@@ -28,7 +28,7 @@ describe('describeEvent', () => {
     const sold = describeEvent({ type: 'item.offered', facts: { price_band: '1000-2000 CNY', sale_mode: 'fixed_price', warranty_months: 3 } }, t, te)
     expect(sold.title).toBe('Offered for sale')
     expect(sold.facts).toEqual([
-      { label: 'Price band', value: '1000-2000 CNY' },
+      { label: 'Price band', value: '1000–2000 yuan' },
       { label: 'Sale mode', value: 'fixed price' },
       { label: 'Warranty', value: '3 months' },
     ])

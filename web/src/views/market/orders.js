@@ -1,6 +1,7 @@
 // The buyer's side of an order, as pure functions: which steps the order's state allows, the
 // serials typed for a return, and the reasons an offer cannot be bought. The server decides
 // again on every request (windows, ownership); this only avoids offering what would fail.
+import { describeEvent } from '../item/event-text.js'
 
 /** The buyer's actions for an order in `state` (docs/market.md, "Orders" and "After-sales"). */
 export function buyerActions(state) {
@@ -47,14 +48,10 @@ export function unavailableKey(offer, availability) {
   return null
 }
 
-/** A short line for a public history event (the leaf's type and a few of its facts). */
-export function eventFacts(leaf) {
-  const f = leaf?.facts ?? {}
-  const parts = []
-  for (const key of ['channel', 'sale_mode', 'price_band', 'grade', 'method', 'reason', 'category', 'brand', 'model']) {
-    const v = f[key]
-    if (v === undefined || v === null || v === '') continue
-    parts.push(typeof v === 'object' ? `${key}: ${Object.values(v).join('/')}` : `${key}: ${v}`)
-  }
-  return parts.join(' · ')
+/** A short line for a public history event: its facts in words, in the page's language. */
+export function eventFacts(leaf, t, te) {
+  if (!leaf) return ''
+  return describeEvent(leaf, t, te)
+    .facts.map((f) => `${f.label}: ${f.value}`)
+    .join(' · ')
 }

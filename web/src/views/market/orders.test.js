@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createAppI18n } from '../../i18n/index.js'
 import { buyerActions, eventFacts, parseSerials, unavailableKey } from './orders.js'
 
 describe('the buyer’s steps per order state', () => {
@@ -39,8 +40,11 @@ describe('why an offer cannot be bought', () => {
 
 describe('history lines', () => {
   it('summarise a leaf’s public facts', () => {
-    expect(eventFacts({ facts: { channel: 'online', price_band: '2000-5000 CNY', other: 1 } })).toBe('channel: online · price_band: 2000-5000 CNY')
-    expect(eventFacts({ facts: { grade: { functional: '0', cosmetic: 'B' } } })).toBe('grade: 0/B')
-    expect(eventFacts(null)).toBe('')
+    const { t, te } = createAppI18n('zh-CN').global
+    const line = eventFacts({ type: 'item.listed', facts: { channel: 'online', price_band: '2000-5000 CNY', other: 1 } }, t, te)
+    expect(line).toContain('2000–5000 元')
+    expect(line).not.toMatch(/price_band|CNY|online/)
+    expect(eventFacts({ type: 'item.sanitized', facts: { level: 'purge', method: 'crypto_erase' } }, t, te)).not.toMatch(/purge|crypto_erase/)
+    expect(eventFacts(null, t, te)).toBe('')
   })
 })

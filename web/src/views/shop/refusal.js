@@ -1,6 +1,6 @@
 // The market's refusals in plain words. The server's 422 messages start with the rule's name
 // ("item_held: the item is held …", docs/market.md); the page shows our sentence for that rule
-// and the server's own detail after it. Any other error is shown as the server wrote it.
+// (errors.js). Any other error is worded by errors.js too.
 
 const RULE = /^([a-z][a-z0-9_]*): (.*)$/s
 
@@ -17,14 +17,11 @@ export function ruleWords(err, { t, te }) {
 }
 
 /**
- * Words for a failed market request: `t`/`te` are vue-i18n's, `fallback` turns any error into
- * text (errors.js). A known rule gives "our sentence (server: detail)".
+ * Words for a failed market request: `fallback` is errors.js's errorText, which words the
+ * refusal by its message id ("rule.item_held", "hold.period") or the rule its message names, in
+ * the page's language (the server's English detail is never shown on a Chinese page).
  */
-export function refusalText(err, { t, te, fallback }) {
-  const { rule, detail } = splitRule(err?.serverMessage)
-  if (rule && te(`shop.rules.${rule}`)) {
-    return `${t(`shop.rules.${rule}`)} ${t('shop.detail', { detail })}`
-  }
+export function refusalText(err, { fallback }) {
   return fallback(err)
 }
 
