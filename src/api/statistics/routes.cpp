@@ -25,7 +25,8 @@ Result<http::Response> Transactions(const StatisticsApi& d, http::RequestContext
                                       ctx.Query("category"), ctx.Query("flow")};
   const std::string format = ctx.Query("format").value_or("json");
   if (format != "json" && format != "csv" && format != "xlsx") {
-    return Error::InvalidArgument("format", "the format is json, csv or xlsx");
+    return Error::InvalidArgument("format", "the format is json, csv or xlsx")
+        .Id("statistics.format");
   }
   RECIRC_TRY(auto r, d.statistics.Transactions(ctx.Actor(), q));
   if (format == "json") {

@@ -53,7 +53,8 @@ std::optional<int64_t> Fen(std::string_view s) {
 
 Error Bad(size_t line, std::string_view column, const std::string& why) {
   return Error::InvalidArgument(
-      "body", "line " + std::to_string(line) + ": " + std::string(column) + " " + why);
+             "body", "line " + std::to_string(line) + ": " + std::string(column) + " " + why)
+      .Param("line", std::to_string(line));
 }
 
 }  // namespace
@@ -72,43 +73,59 @@ Result<std::vector<storage::BaselineRow>> ParseBaselineCsv(std::string_view csv,
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (number == 1) {
       if (line != kBaselineHeader) {
-        return Bad(1, "header", "must be " + std::string(kBaselineHeader));
+        return Bad(1, "header", "must be " + std::string(kBaselineHeader))
+            .Id("statistics.baseline_header")
+            .Param("header", std::string(kBaselineHeader));
       }
       continue;
     }
     if (line.empty()) continue;
     if (out.size() == kMaxBaselineRows) {
-      return Bad(number, "file", "holds more than " + std::to_string(kMaxBaselineRows) + " rows");
+      return Bad(number, "file", "holds more than " + std::to_string(kMaxBaselineRows) + " rows")
+          .Id("statistics.baseline_too_many")
+          .Param("max", std::to_string(kMaxBaselineRows));
     }
     const auto cells = Split(line);
-    if (cells.size() != 5) return Bad(number, "row", "must have 5 columns");
+    if (cells.size() != 5)
+      return Bad(number, "row", "must have 5 columns").Id("statistics.baseline_columns");
     storage::BaselineRow row;
     const std::string_view month = cells[0];
     const int m = month.size() == 7 && month.starts_with(prefix) && AllDigits(month.substr(5))
                       ? std::stoi(std::string(month.substr(5)))
                       : 0;
-    if (m < 1 || m > 12) return Bad(number, "month", "must be a month of " + std::to_string(year));
+    if (m < 1 || m > 12)
+      return Bad(number, "month", "must be a month of " + std::to_string(year))
+          .Id("statistics.baseline_month")
+          .Param("year", std::to_string(year));
     row.month = month;
     if (cells[1].size() != 6 || !AllDigits(cells[1])) {
-      return Bad(number, "region_code", "must be a district code (6 digits)");
+      return Bad(number, "region_code", "must be a district code (6 digits)")
+          .Id("statistics.baseline_region");
     }
     if (!cells[1].starts_with(region_prefix)) {
-      return Bad(number, "region_code", "is outside your jurisdiction");
+      return Bad(number, "region_code", "is outside your jurisdiction")
+          .Id("statistics.baseline_outside");
     }
     row.region_code = cells[1];
     if (core::CategoryVocabulary::Embedded().Find(cells[2]) == nullptr) {
-      return Bad(number, "category", "is not a category of data/categories.json");
+      return Bad(number, "category", "is not a category of data/categories.json")
+          .Id("statistics.baseline_category");
     }
     row.category = cells[2];
     auto count = WholeNumber(cells[3], kMaxCount);
-    if (!count) return Bad(number, "transactions", "must be a whole number");
+    if (!count)
+      return Bad(number, "transactions", "must be a whole number")
+          .Id("statistics.baseline_transactions");
     row.count = *count;
     auto fen = Fen(cells[4]);
-    if (!fen) return Bad(number, "value_yuan", "must be yuan with at most two decimals");
+    if (!fen)
+      return Bad(number, "value_yuan", "must be yuan with at most two decimals")
+          .Id("statistics.baseline_value");
     row.value_fen = *fen;
     out.push_back(std::move(row));
   }
-  if (out.empty()) return Error::InvalidArgument("body", "the file holds no rows");
+  if (out.empty())
+    return Error::InvalidArgument("body", "the file holds no rows").Id("statistics.baseline_empty");
   return out;
 }
 

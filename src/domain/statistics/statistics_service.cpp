@@ -33,7 +33,8 @@ Result<std::string> JurisdictionOf(const identity::Principal& actor) {
   if (actor.SeesAllOrganisations()) return std::string();
   if (actor.kind != identity::OrganisationKind::kCommerceAuthority &&
       actor.kind != identity::OrganisationKind::kMarketSupervision) {
-    return Error::PermissionDenied("only the authorities see the statistics");
+    return Error::PermissionDenied("only the authorities see the statistics")
+        .Id("statistics.authorities_only");
   }
   return registry::JurisdictionPrefix(actor.organisation.region_code);
 }
@@ -86,22 +87,29 @@ Result<StatisticsReport> StatisticsService::Transactions(const identity::Princip
   StatisticsReport r;
   r.to_month = q.to_month.value_or(this_month);
   r.from_month = q.from_month.value_or(this_month.substr(0, 4) + "-01");
-  if (!IsMonth(r.from_month)) return Error::InvalidArgument("from", "a month as YYYY-MM");
-  if (!IsMonth(r.to_month)) return Error::InvalidArgument("to", "a month as YYYY-MM");
-  if (r.from_month > r.to_month) return Error::InvalidArgument("from", "after to");
+  if (!IsMonth(r.from_month))
+    return Error::InvalidArgument("from", "a month as YYYY-MM").Id("statistics.month");
+  if (!IsMonth(r.to_month))
+    return Error::InvalidArgument("to", "a month as YYYY-MM").Id("statistics.month");
+  if (r.from_month > r.to_month)
+    return Error::InvalidArgument("from", "after to").Id("statistics.from_after_to");
   r.region_prefix = registry::JurisdictionPrefix(q.region.value_or(""));
   if (q.region && !IsRegion(*q.region)) {
-    return Error::InvalidArgument("region", "a GB/T 2260 region code (2, 4 or 6 digits)");
+    return Error::InvalidArgument("region", "a GB/T 2260 region code (2, 4 or 6 digits)")
+        .Id("statistics.region");
   }
   if (!q.region) r.region_prefix = jurisdiction;
   if (!r.region_prefix.starts_with(jurisdiction)) {
-    return Error::PermissionDenied("region " + *q.region + " is outside your jurisdiction");
+    return Error::PermissionDenied("region " + *q.region + " is outside your jurisdiction")
+        .Id("statistics.outside_jurisdiction")
+        .Param("region", *q.region);
   }
   if (q.category && core::CategoryVocabulary::Embedded().Find(*q.category) == nullptr) {
-    return Error::InvalidArgument("category", "not a category of data/categories.json");
+    return Error::InvalidArgument("category", "not a category of data/categories.json")
+        .Id("statistics.category");
   }
   if (q.flow && *q.flow != "acquisition" && *q.flow != "sale") {
-    return Error::InvalidArgument("flow", "acquisition or sale");
+    return Error::InvalidArgument("flow", "acquisition or sale").Id("statistics.flow");
   }
   r.category = q.category;
   r.flow = q.flow;

@@ -6,6 +6,26 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    statistics: {
+      authorities_only: 'Only the authorities (commerce, market supervision) see the statistics.',
+      month: 'Enter a month as YYYY-MM, e.g. 2026-03.',
+      from_after_to: 'The first month is after the last.',
+      region: 'A region code has 2, 4 or 6 digits (GB/T 2260).',
+      outside_jurisdiction: 'Region {region} is outside your jurisdiction.',
+      category: 'There is no such category.',
+      flow: 'The flow is acquisition or sale.',
+      format: 'The format is json, csv or xlsx.',
+      baseline_header: 'Line {line}: the header must be {header}.',
+      baseline_too_many: 'Line {line}: the file has more than {max} rows.',
+      baseline_columns: 'Line {line}: a row has 5 columns.',
+      baseline_month: 'Line {line}: the month must be a month of {year} (e.g. {year}-03).',
+      baseline_region: 'Line {line}: the region code must be a district (6 digits).',
+      baseline_outside: 'Line {line}: the region is outside your jurisdiction.',
+      baseline_category: 'Line {line}: there is no such category.',
+      baseline_transactions: 'Line {line}: transactions must be a whole number.',
+      baseline_value: 'Line {line}: the value is yuan with at most two decimals.',
+      baseline_empty: 'The file holds no rows.',
+    },
     auth: {
       username_required: 'Enter your username.',
       password_required: 'Enter your password.',

@@ -6,6 +6,26 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    statistics: {
+      authorities_only: '只有商务、市场监管等主管部门可以查看统计。',
+      month: '请按“年-月”填写月份，例如 2026-03。',
+      from_after_to: '起始月份不能晚于截止月份。',
+      region: '地区代码应为 2、4 或 6 位数字（GB/T 2260）。',
+      outside_jurisdiction: '地区 {region} 不在您的管辖范围内。',
+      category: '没有这个品类。',
+      flow: '类别应为收购或销售。',
+      format: '导出格式应为 json、csv 或 xlsx。',
+      baseline_header: '第 {line} 行：表头应为 {header}。',
+      baseline_too_many: '第 {line} 行：文件超过 {max} 行。',
+      baseline_columns: '第 {line} 行：应有 5 列。',
+      baseline_month: '第 {line} 行：月份应为 {year} 年的月份（如 {year}-03）。',
+      baseline_region: '第 {line} 行：地区代码应为 6 位区县代码。',
+      baseline_outside: '第 {line} 行：地区不在您的管辖范围内。',
+      baseline_category: '第 {line} 行：没有这个品类。',
+      baseline_transactions: '第 {line} 行：笔数应为非负整数。',
+      baseline_value: '第 {line} 行：金额应为元，最多两位小数。',
+      baseline_empty: '文件中没有数据行。',
+    },
     auth: {
       username_required: '请输入用户名。',
       password_required: '请输入密码。',

@@ -23,6 +23,10 @@ export default {
       published: 'Offer published', blocked: 'The prohibited-goods rules blocked this listing', loading: 'Loading the disclosure…',
     },
     rules: {
+      auction_closed: 'The bidding has closed; no more bids are taken.',
+      auction_ended: 'The bidding end time has passed; the offer cannot be published.',
+      auction_offer: 'This offer is sold by bidding: place a bid instead of an order.',
+      not_an_auction: 'This offer is not sold by bidding.',
       item_held: 'The item is on hold or under verification and cannot be offered or sold.',
       item_already_offered: 'Another offer of this item is published or reserved.',
       disclosure_required: 'The item has no inspection yet, so the disclosure cannot state its condition. Have it inspected first.',

@@ -22,6 +22,10 @@ export default {
       published: '商品已上架', blocked: '商品被禁售规则拦截', loading: '正在读取信息披露…',
     },
     rules: {
+      auction_closed: '竞价已结束，不能再出价。',
+      auction_ended: '竞价结束时间已过，不能再上架。',
+      auction_offer: '这是竞价商品，请出价，不能直接下单。',
+      not_an_auction: '该商品不是竞价商品。',
       item_held: '物品处于扣留或核查中，不能上架或出售。',
       item_already_offered: '该物品已有上架中或已预订的商品。',
       disclosure_required: '物品尚无检测记录，信息披露无法说明其状况，请先检测。',
