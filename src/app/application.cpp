@@ -130,9 +130,11 @@ struct Application::Parts {
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
         prohibited(std::move(prohibited_rules)),
         sellable(registration.holds()),
+        seal(cipher, random),
         market_context{db,          checklists,    prohibited,      sellable,
                        market_repo, registry_port, inspection_port, identity_port,
-                       journal,     clock,         random},
+                       journal,     clock,         random,
+                       seal},
         offers(market_context),
         best_offers(market_context),
         listing_blocks(market_context),
@@ -195,6 +197,7 @@ struct Application::Parts {
   storage::MarketRepository market_repo;
   market::ProhibitedRules prohibited;
   market::RegistryHoldsCheck sellable;
+  market::FieldCipherSeal seal;  // buyers' delivery details, under the sellers' data keys
   market::CashAtOutlet cash_payments;
   market::SimulatedProvider simulated_payments;  // SIMULATED: moves no money (tests, demo)
   market::PaymentProviders payment_providers;
@@ -381,9 +384,17 @@ registry::RegistrationService& Application::registration() { return parts_->regi
 registry::PoliceService& Application::police() { return parts_->police; }
 registry::PersonalDataService& Application::personal_data() { return parts_->personal_data; }
 
+Result<int64_t> Application::EraseExpiredDeliveries() {
+  const int64_t now = ToUnixMillis(parts_->clock.Now());
+  return parts_->orders.EraseDeliveriesBefore(
+      registry::YearsBefore(now, parts_->config.retention_years));
+}
+
 Status Application::RunMaintenance() {
   RECIRC_TRY(int64_t erased, parts_->personal_data.EraseExpired(parts_->config.retention_years));
   if (erased > 0) spdlog::info("retention: erased the personal data of {} registrations", erased);
+  RECIRC_TRY(int64_t deliveries, EraseExpiredDeliveries());
+  if (deliveries > 0) spdlog::info("retention: erased the delivery details of {} orders", deliveries);
   RECIRC_TRY(auto report, parts_->personal_data.Reencrypt());
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",

@@ -188,8 +188,10 @@ int RunRetention(const Config& config, std::ostream& out) {
   return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
     auto erased = app.personal_data().EraseExpired(config.retention_years);
     if (!erased) return Fail(erased.error(), out);
-    out << "erased the personal data of " << *erased << " registrations older than "
-        << config.retention_years << " years\n";
+    auto deliveries = app.EraseExpiredDeliveries();
+    if (!deliveries) return Fail(deliveries.error(), out);
+    out << "erased the personal data of " << *erased << " registrations and the delivery details "
+        << "of " << *deliveries << " orders older than " << config.retention_years << " years\n";
     return 0;
   });
 }

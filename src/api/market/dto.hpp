@@ -180,6 +180,43 @@ BOOST_DESCRIBE_STRUCT(ListingBlock, (),
                       (id, offer_id, item_id, organisation_id, region_code, rule, reason, status,
                        appeal, appealed_at, decision_note, decided_at, created_at))
 
+// Delivery to an address or pick-up at the outlet (personal data: shown to the selling shop and
+// the buyer only, on GET /orders/{id}; erased after the retention period).
+struct Delivery {
+  static constexpr std::string_view kSchemaName = "Delivery";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"mode", R"js({"enum": ["delivery", "pickup"]})js"},
+      {"phone", R"js({"description": "11-digit mainland mobile number"})js"},
+      {"region_code", R"js({"description": "6-digit region code of the address (GB/T 2260)"})js"},
+      {"erased", R"js({"description": "true once the retention job erased the personal fields"})js"}};
+  std::string mode;
+  std::optional<std::string> recipient;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;
+  std::optional<std::string> region_code;
+  bool erased = false;
+  static Delivery From(const market::DeliveryDetails& d) {
+    return {d.mode, d.recipient, d.phone, d.address, d.region_code, d.erased};
+  }
+};
+BOOST_DESCRIBE_STRUCT(Delivery, (), (mode, recipient, phone, address, region_code, erased))
+
+// The buyer's choice at checkout: delivery needs recipient, phone and address with region_code.
+struct DeliveryChoice {
+  static constexpr std::string_view kSchemaName = "DeliveryChoice";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"mode", R"js({"enum": ["delivery", "pickup"]})js"},
+      {"phone", R"js({"description": "11-digit mainland mobile number"})js"},
+      {"region_code", R"js({"description": "6-digit region code of the address (GB/T 2260)"})js"}};
+  std::string mode;
+  std::optional<std::string> recipient;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;
+  std::optional<std::string> region_code;
+  market::DeliveryInput ToDomain() const { return {mode, recipient, phone, address, region_code}; }
+};
+BOOST_DESCRIBE_STRUCT(DeliveryChoice, (), (mode, recipient, phone, address, region_code))
+
 struct Order {
   static constexpr std::string_view kSchemaName = "Order";
   static constexpr std::string_view kPageSchemaName = "OrderPage";
@@ -215,13 +252,14 @@ struct Order {
   int64_t warranty_months = 0;
   int64_t return_days = 0;
   Time created_at;
+  std::optional<Delivery> delivery;  // GET /orders/{id} only
   static Order From(const storage::OrderRecord& o);
 };
 BOOST_DESCRIBE_STRUCT(Order, (),
                       (id, offer_id, item_id, organisation_id, buyer_ref, buyer_user_id, price_fen,
                        disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
                        state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
-                       return_days, created_at))
+                       return_days, created_at, delivery))
 
 // Requests of the order and listing-block routes (inline schemas; constraints as documented).
 struct AppealBlock {
@@ -251,9 +289,11 @@ struct PlaceOrder {
   std::string provider;
   int64_t accepted_disclosure_version = 0;
   std::optional<std::string> best_offer_id;
+  std::optional<DeliveryChoice> delivery;  // none: pick-up at the outlet
 };
 BOOST_DESCRIBE_STRUCT(PlaceOrder, (),
-                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id))
+                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id,
+                       delivery))
 
 struct PayOrder {
   static constexpr bool kRequest = true;

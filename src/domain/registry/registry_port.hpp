@@ -38,6 +38,9 @@ class RegistryPort {
   // normalises it; nullopt when no item carries it.
   virtual Result<std::optional<std::string>> FindItemByIdentifier(
       storage::Session& s, const std::string& kind, const std::string& value) const = 0;
+  // The item's identifiers (kind, normalised value), as registered and added since.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(
+      storage::Session& s, const std::string& item_id) const = 0;
   // Adds identifier (kind, value) to the item (the old ones stay: they still find the item).
   // The caller checks first that no other item carries it (an identifier belongs to one item).
   virtual Status AddIdentifier(storage::Session& s, const std::string& item_id,

@@ -14,6 +14,11 @@ Result<std::optional<std::string>> RegistryPortImpl::FindItemByIdentifier(
   return repo_.FindItemByIdentifier(s, kind, value);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> RegistryPortImpl::IdentifiersOfItem(
+    storage::Session& s, const std::string& item_id) const {
+  return repo_.IdentifiersOfItem(s, item_id);
+}
+
 Status RegistryPortImpl::AddIdentifier(storage::Session& s, const std::string& item_id,
                                        const std::string& kind, const std::string& value) const {
   return repo_.InsertIdentifier(s, kind, value, item_id);

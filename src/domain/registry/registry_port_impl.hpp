@@ -22,6 +22,8 @@ class RegistryPortImpl final : public RegistryPort {
   Result<std::optional<std::string>> FindItemByIdentifier(storage::Session& s,
                                                           const std::string& kind,
                                                           const std::string& value) const override;
+  Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(
+      storage::Session& s, const std::string& item_id) const override;
   Status AddIdentifier(storage::Session& s, const std::string& item_id, const std::string& kind,
                        const std::string& value) const override;
   Result<std::vector<storage::AcquisitionRecord>> AcquisitionsOfItem(

@@ -9,6 +9,7 @@
 
 #include "domain/market/statuses.hpp"
 #include "storage/database.hpp"
+#include "storage/market/order_deliveries.hpp"
 #include "storage/market/order_photos.hpp"
 
 namespace recirc::storage {
@@ -178,6 +179,15 @@ class MarketRepository {
 
   // Order photos (order_photo_repository.cpp). Insert adds a row unless the order already has
   // these bytes at this stage (true if added); the list is oldest first.
+  // The order's delivery details (order_delivery_repository.cpp).
+  Status InsertDelivery(Session& s, const OrderDeliveryRecord& r) const;
+  Result<std::optional<OrderDeliveryRecord>> FindDelivery(Session& s,
+                                                          const std::string& order_id) const;
+  // Orders whose delivery details, placed before `before`, are not yet erased; oldest first.
+  Result<std::vector<std::string>> DeliveriesPlacedBefore(Session& s, int64_t before,
+                                                          int64_t limit) const;
+  Status EraseDelivery(Session& s, const std::string& order_id, int64_t at) const;
+
   Result<bool> InsertOrderPhoto(Session& s, const OrderPhotoRecord& r) const;
   Result<std::vector<OrderPhotoRecord>> OrderPhotos(Session& s, const std::string& order_id) const;
   Result<std::optional<OrderPhotoRecord>> FindOrderPhoto(Session& s, const std::string& order_id,
