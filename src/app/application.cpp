@@ -133,8 +133,7 @@ struct Application::Parts {
         seal(cipher, random),
         market_context{db,          checklists,    prohibited,      sellable,
                        market_repo, registry_port, inspection_port, identity_port,
-                       journal,     clock,         random,
-                       seal},
+                       journal,     clock,         random,          seal},
         offers(market_context),
         best_offers(market_context),
         listing_blocks(market_context),
@@ -394,7 +393,8 @@ Status Application::RunMaintenance() {
   RECIRC_TRY(int64_t erased, parts_->personal_data.EraseExpired(parts_->config.retention_years));
   if (erased > 0) spdlog::info("retention: erased the personal data of {} registrations", erased);
   RECIRC_TRY(int64_t deliveries, EraseExpiredDeliveries());
-  if (deliveries > 0) spdlog::info("retention: erased the delivery details of {} orders", deliveries);
+  if (deliveries > 0)
+    spdlog::info("retention: erased the delivery details of {} orders", deliveries);
   RECIRC_TRY(auto report, parts_->personal_data.Reencrypt());
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",

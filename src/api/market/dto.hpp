@@ -188,7 +188,8 @@ struct Delivery {
       {"mode", R"js({"enum": ["delivery", "pickup"]})js"},
       {"phone", R"js({"description": "11-digit mainland mobile number"})js"},
       {"region_code", R"js({"description": "6-digit region code of the address (GB/T 2260)"})js"},
-      {"erased", R"js({"description": "true once the retention job erased the personal fields"})js"}};
+      {"erased",
+       R"js({"description": "true once the retention job erased the personal fields"})js"}};
   std::string mode;
   std::optional<std::string> recipient;
   std::optional<std::string> phone;

@@ -67,8 +67,7 @@ class MarketFixture : public testing::BothDatabases {
     sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, clock_,
                           random_);
     ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_port_,
-                               inspection_port_, identity_port_, journal_, clock_, random_,
-                               seal_});
+                               inspection_port_, identity_port_, journal_, clock_, random_, seal_});
     providers_.Add(cash_);
     providers_.Add(simulated_);
     offers_.emplace(*ctx_);
@@ -212,7 +211,8 @@ class MarketFixture : public testing::BothDatabases {
     EXPECT_TRUE(o) << o.error().message;
     EXPECT_TRUE(orders_->Pay(buyer_, o->id, 350000, std::nullopt));
     const std::string photo = OrderPhoto(clerk_, o->id, kStageDispatch);
-    auto d = orders_->Dispatch(clerk_, o->id, {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});
+    auto d =
+        orders_->Dispatch(clerk_, o->id, {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});
     EXPECT_TRUE(d) << d.error().message;
     auto r = orders_->Receive(buyer_, o->id, "as_described");
     EXPECT_TRUE(r) << r.error().message;

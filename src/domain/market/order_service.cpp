@@ -144,7 +144,8 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
                                   "the buyer accepts the disclosure version they read");
   }
   // No choice given: the buyer picks the item up at the outlet.
-  const DeliveryInput delivery = in.delivery.value_or(DeliveryInput{std::string(kDeliveryModePickup)});
+  const DeliveryInput delivery =
+      in.delivery.value_or(DeliveryInput{std::string(kDeliveryModePickup)});
   RECIRC_CHECK(ValidateDelivery(delivery));
   const int64_t now = ToUnixMillis(c_.clock.Now());
   return storage::WriteValue<storage::OrderRecord>(
@@ -526,7 +527,7 @@ Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
 }
 
 Result<std::optional<DeliveryDetails>> OrderService::DeliveryOf(const identity::Principal& actor,
-                                                                 const std::string& id) {
+                                                                const std::string& id) {
   return storage::ReadValue<std::optional<DeliveryDetails>>(
       c_.db, [&](storage::Session& s) -> Result<std::optional<DeliveryDetails>> {
         RECIRC_TRY(auto o, c_.repo.FindOrder(s, id));
