@@ -36,7 +36,7 @@ export default {
       best_offer_not_open: 'This best offer has already been answered.',
       refund_exceeds_payment: 'Refunds cannot exceed what was paid.',
       inspection_window_open: 'The inspection or return window has not ended yet; settle later.',
-      serial_mismatch: 'The returned serials differ from the dispatch record.',
+      serial_mismatch: 'The serials do not match: a dispatch records the item’s registered IMEI/serial; a return, the dispatched ones.',
       return_not_open: 'This return has already been decided.',
       return_refused: 'A return of this order was refused; the buyer may open a dispute.',
       warranty_claim_decided: 'This warranty claim has already been decided.',

@@ -35,7 +35,7 @@ export default {
       best_offer_not_open: '此议价已处理。',
       refund_exceeds_payment: '退款总额不能超过已付款金额。',
       inspection_window_open: '验货期或退货期尚未结束，暂不能结算。',
-      serial_mismatch: '退回物品的序列号与发货记录不一致。',
+      serial_mismatch: '序列号不一致：发货须填写商品登记的 IMEI/序列号；退货须与发货记录一致。',
       return_not_open: '此退货已处理。',
       return_refused: '此订单的退货已被拒绝，买家可发起争议。',
       warranty_claim_decided: '此保修申请已处理。',
