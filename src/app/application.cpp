@@ -139,8 +139,9 @@ struct Application::Parts {
         listing_blocks(market_context),
         orders(market_context, payment_providers),
         after_sales(market_context, orders, reports),
-        market_services{offers,      best_offers, listing_blocks,   orders,
-                        after_sales, prohibited,  payment_providers},
+        inventory(market_context),
+        market_services{offers,      best_offers, listing_blocks,    orders,
+                        after_sales, prohibited,  payment_providers, inventory},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -206,6 +207,7 @@ struct Application::Parts {
   market::ListingBlockService listing_blocks;
   market::OrderService orders;
   market::AfterSalesService after_sales;
+  market::InventoryService inventory;
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;

@@ -3,6 +3,7 @@
 
 #include "domain/market/after_sales.hpp"
 #include "domain/market/best_offer_service.hpp"
+#include "domain/market/inventory.hpp"
 #include "domain/market/listing_blocks.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
@@ -18,6 +19,7 @@ struct MarketServices {
   AfterSalesService& after_sales;
   const ProhibitedRules& rules;
   const PaymentProviders& payments;  // the offered ones (GET /market/payment-providers)
+  InventoryService& inventory;
 };
 
 }  // namespace recirc::market
