@@ -201,6 +201,31 @@ TEST_P(MarketHttpTest, ACheckoutWithADeliveryAddressShowsItOnTheShopsOrderOnly) 
   EXPECT_EQ(server_->Call({"GET", "/api/v1/orders/" + id, "", inspector_}).status, 404u);
 }
 
+TEST_P(MarketHttpTest, TheShopsInventoryShowsStatusAndFindsAnItemByImei) {
+  const std::string item = RegisterPhone("86723405123486");
+  const std::string imei = imei_;
+  RegisterPhone("86723405123494");
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  auto get = [&](const std::string& query, const Headers& who) {
+    return server_->Call({"GET", "/api/v1/inventory" + query, "", who});
+  };
+  auto all = get("", clerk_);
+  ASSERT_EQ(all.status, 200u) << all.body;
+  EXPECT_EQ(json::parse(all.body).at("items").as_array().size(), 2u);
+  auto found = get("?imei=" + imei, clerk_);
+  ASSERT_EQ(found.status, 200u) << found.body;
+  const auto items = json::parse(found.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("item_id"), item);
+  EXPECT_EQ(items[0].at("status"), "inspected");  // no hold period in this server
+  EXPECT_EQ(items[0].at("next_step"), "offer");
+  EXPECT_EQ(json::parse(get("?status=inspected", clerk_).body).at("items").as_array().size(), 1u);
+  auto bad = get("?status=lost", clerk_);
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(Str(json::parse(bad.body).at("error").at("field")), "status");
+  EXPECT_EQ(get("", inspector_).status, 403u);
+}
+
 TEST_P(MarketHttpTest, TheSellerListsTheBestOffersOfAnOffer) {
   const std::string item = RegisterPhone("86723405123478");
   Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
