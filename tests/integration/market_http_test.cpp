@@ -216,7 +216,7 @@ TEST_P(MarketHttpTest, TheShopsInventoryShowsStatusAndFindsAnItemByImei) {
   ASSERT_EQ(found.status, 200u) << found.body;
   const auto items = json::parse(found.body).at("items").as_array();
   ASSERT_EQ(items.size(), 1u);
-  EXPECT_EQ(items[0].at("item_id"), item);
+  EXPECT_EQ(Str(items[0].at("item_id")), item);
   EXPECT_EQ(items[0].at("status"), "inspected");  // no hold period in this server
   EXPECT_EQ(items[0].at("next_step"), "offer");
   EXPECT_EQ(json::parse(get("?status=inspected", clerk_).body).at("items").as_array().size(), 1u);
