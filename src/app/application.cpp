@@ -391,12 +391,21 @@ Result<int64_t> Application::EraseExpiredDeliveries() {
       registry::YearsBefore(now, parts_->config.retention_years));
 }
 
+Result<int64_t> Application::ReencryptDeliveries() {
+  RECIRC_TRY(int64_t n, market::ReencryptDeliveries(parts_->db, parts_->market_repo, parts_->seal));
+  (void)n;
+  return market::DeliveriesUnderOldKeys(parts_->db, parts_->market_repo, parts_->seal);
+}
+
 Status Application::RunMaintenance() {
   RECIRC_TRY(int64_t erased, parts_->personal_data.EraseExpired(parts_->config.retention_years));
   if (erased > 0) spdlog::info("retention: erased the personal data of {} registrations", erased);
   RECIRC_TRY(int64_t deliveries, EraseExpiredDeliveries());
   if (deliveries > 0)
     spdlog::info("retention: erased the delivery details of {} orders", deliveries);
+  RECIRC_TRY(int64_t resealed,
+             market::ReencryptDeliveries(parts_->db, parts_->market_repo, parts_->seal));
+  if (resealed > 0) spdlog::info("re-encrypted the delivery details of {} orders", resealed);
   RECIRC_TRY(auto report, parts_->personal_data.Reencrypt());
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",

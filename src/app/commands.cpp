@@ -177,8 +177,10 @@ int RunKeysRotate(const Config& config, std::ostream& out) {
     if (!report) return Fail(report.error(), out);
     auto remaining = app.personal_data().Remaining();
     if (!remaining) return Fail(remaining.error(), out);
+    auto deliveries = app.ReencryptDeliveries();
+    if (!deliveries) return Fail(deliveries.error(), out);
     out << "re-encrypted " << report->parties << " parties and " << report->acquisitions
-        << " registrations; " << *remaining << " values still under older keys\n";
+        << " registrations; " << *remaining + *deliveries << " values still under older keys\n";
     return 0;
   });
 }

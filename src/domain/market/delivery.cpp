@@ -99,4 +99,56 @@ Result<DeliveryDetails> OpenDelivery(const PersonalDataSeal& seal,
   return d;
 }
 
+namespace {
+
+Result<std::optional<std::string>> Renew(const PersonalDataSeal& seal,
+                                         const std::optional<std::string>& stored,
+                                         std::string_view field, const std::string& order_id) {
+  if (!stored || stored->empty() || crypto::FieldCipher::KeyIdOf(*stored) == seal.CurrentKeyId()) {
+    return stored;
+  }
+  RECIRC_TRY(std::string plain, seal.Open(*stored, Context(field, order_id)));
+  RECIRC_TRY(std::string fresh, seal.Seal(plain, Context(field, order_id)));
+  return std::optional<std::string>(std::move(fresh));
+}
+
+}  // namespace
+
+Result<int64_t> ReencryptDeliveries(storage::Database& db, const storage::MarketRepository& repo,
+                                    const PersonalDataSeal& seal, int64_t batch_size) {
+  const std::string prefix = "v1:" + seal.CurrentKeyId() + ":";
+  int64_t done = 0;
+  for (std::string after;;) {
+    RECIRC_TRY(auto rows, storage::ReadValue<std::vector<storage::OrderDeliveryRecord>>(
+                              db, [&](storage::Session& s) {
+                                return repo.DeliveriesNotUnder(s, prefix, after, batch_size);
+                              }));
+    if (rows.empty()) break;
+    std::vector<std::pair<storage::OrderDeliveryRecord, storage::OrderDeliveryRecord>> swaps;
+    for (const auto& old : rows) {
+      storage::OrderDeliveryRecord fresh = old;
+      RECIRC_TRY(fresh.recipient_enc, Renew(seal, old.recipient_enc, "recipient", old.order_id));
+      RECIRC_TRY(fresh.phone_enc, Renew(seal, old.phone_enc, "phone", old.order_id));
+      RECIRC_TRY(fresh.address_enc, Renew(seal, old.address_enc, "address", old.order_id));
+      swaps.emplace_back(old, std::move(fresh));
+    }
+    RECIRC_CHECK(db.Write([&](storage::Session& s) -> Status {
+      for (const auto& [old, fresh] : swaps) {
+        RECIRC_TRY(bool swapped, repo.SwapDeliveryCiphertexts(s, old, fresh));
+        if (swapped) ++done;
+      }
+      return Ok();
+    }));
+    after = rows.back().order_id;
+  }
+  return done;
+}
+
+Result<int64_t> DeliveriesUnderOldKeys(storage::Database& db, const storage::MarketRepository& repo,
+                                       const PersonalDataSeal& seal) {
+  const std::string prefix = "v1:" + seal.CurrentKeyId() + ":";
+  return storage::ReadValue<int64_t>(
+      db, [&](storage::Session& s) { return repo.CountDeliveriesNotUnder(s, prefix); });
+}
+
 }  // namespace recirc::market

@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
+#include "storage/market/market_repository.hpp"
 #include "storage/market/order_deliveries.hpp"
 
 namespace recirc::market {
@@ -72,5 +73,13 @@ Result<storage::OrderDeliveryRecord> SealDelivery(const PersonalDataSeal& seal,
                                                   const DeliveryInput& in, int64_t now);
 Result<DeliveryDetails> OpenDelivery(const PersonalDataSeal& seal,
                                      const storage::OrderDeliveryRecord& r);
+
+// Key rotation (after `recirc keys rotate`): re-seals every delivery field not yet under the
+// seal's current key, a batch per transaction; returns how many deliveries were re-sealed.
+Result<int64_t> ReencryptDeliveries(storage::Database& db, const storage::MarketRepository& repo,
+                                    const PersonalDataSeal& seal, int64_t batch_size = 500);
+// Deliveries with a field still under an older key (0: the old keys are no longer needed).
+Result<int64_t> DeliveriesUnderOldKeys(storage::Database& db, const storage::MarketRepository& repo,
+                                       const PersonalDataSeal& seal);
 
 }  // namespace recirc::market

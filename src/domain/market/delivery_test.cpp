@@ -112,6 +112,24 @@ TEST_P(DeliveryTest, TheRetentionJobErasesDeliveryDetailsPastThePeriod) {
   EXPECT_FALSE((*seen)->phone);
 }
 
+TEST_P(DeliveryTest, AKeyRotationReSealsDeliveryDetailsUnderTheNewKey) {
+  const auto offer = Published("35693803564507");
+  auto order = OrderWith(offer, Address());
+  ASSERT_TRUE(order) << order.error().message;
+  auto rotated = crypto::FieldCipher::Create(
+                     {{"k1", std::string(32, 'k')}, {"k2", std::string(32, 'n')}}, "k2")
+                     .value();
+  FieldCipherSeal new_seal(rotated, random_);
+  EXPECT_EQ(*DeliveriesUnderOldKeys(db(), repo_, new_seal), 1);
+  EXPECT_EQ(*ReencryptDeliveries(db(), repo_, new_seal), 1);
+  EXPECT_EQ(*DeliveriesUnderOldKeys(db(), repo_, new_seal), 0);
+  EXPECT_EQ(*ReencryptDeliveries(db(), repo_, new_seal), 0);
+  const auto row = Stored(order->id);
+  EXPECT_TRUE(row.phone_enc->starts_with("v1:k2:"));
+  EXPECT_EQ(*rotated.Decrypt(*row.address_enc, "order.address:" + order->id),
+            "北京市朝阳区建国路 88 号 3 单元 501");
+}
+
 TEST_P(DeliveryTest, DispatchRefusesASerialTheItemWasNotRegisteredWith) {
   const auto offer = Published("35693803564505");
   auto order = OrderWith(offer, Address());

@@ -187,6 +187,16 @@ class MarketRepository {
   Result<std::vector<std::string>> DeliveriesPlacedBefore(Session& s, int64_t before,
                                                           int64_t limit) const;
   Status EraseDelivery(Session& s, const std::string& order_id, int64_t at) const;
+  // Key rotation: deliveries after `after_order_id` (order id order) with a field not sealed under
+  // `key_prefix` ("v1:<key id>:"); the swap is compare-and-swap on the old ciphertexts (false:
+  // changed meanwhile, picked up by the next pass).
+  Result<std::vector<OrderDeliveryRecord>> DeliveriesNotUnder(Session& s,
+                                                              const std::string& key_prefix,
+                                                              const std::string& after_order_id,
+                                                              int64_t limit) const;
+  Result<bool> SwapDeliveryCiphertexts(Session& s, const OrderDeliveryRecord& old,
+                                       const OrderDeliveryRecord& fresh) const;
+  Result<int64_t> CountDeliveriesNotUnder(Session& s, const std::string& key_prefix) const;
 
   Result<bool> InsertOrderPhoto(Session& s, const OrderPhotoRecord& r) const;
   Result<std::vector<OrderPhotoRecord>> OrderPhotos(Session& s, const std::string& order_id) const;

@@ -48,3 +48,50 @@ Status MarketRepository::EraseDelivery(Session& s, const std::string& order_id, 
 }
 
 }  // namespace recirc::storage
+
+namespace recirc::storage {
+namespace {
+
+// A sealed value made under another key than `$1` (a prefix of length `$2`); erased: NULL.
+std::string NotUnder(std::string_view column) {
+  const std::string c(column);
+  return "(" + c + " IS NOT NULL AND " + c + " <> '' AND substr(" + c + ", 1, $2) <> $1)";
+}
+std::string AnyNotUnder() {
+  return "(" + NotUnder("recipient_enc") + " OR " + NotUnder("phone_enc") + " OR " +
+         NotUnder("address_enc") + ")";
+}
+
+}  // namespace
+
+Result<std::vector<OrderDeliveryRecord>> MarketRepository::DeliveriesNotUnder(
+    Session& s, const std::string& key_prefix, const std::string& after_order_id,
+    int64_t limit) const {
+  return MapRows<OrderDeliveryRecord>(
+      s.Query(std::string(kColumns) + "WHERE order_id > $3 AND " + AnyNotUnder() +
+                  " ORDER BY order_id LIMIT $4",
+              {key_prefix, static_cast<int64_t>(key_prefix.size()), after_order_id, limit}),
+      ToDelivery);
+}
+
+Result<bool> MarketRepository::SwapDeliveryCiphertexts(Session& s, const OrderDeliveryRecord& old,
+                                                       const OrderDeliveryRecord& fresh) const {
+  RECIRC_TRY(
+      int64_t changed,
+      s.Execute("UPDATE order_deliveries SET recipient_enc = $2, phone_enc = $3, "
+                "address_enc = $4 WHERE order_id = $1 AND recipient_enc IS NOT DISTINCT "
+                "FROM $5 AND phone_enc IS NOT DISTINCT FROM $6 AND address_enc IS NOT "
+                "DISTINCT FROM $7",
+                {old.order_id, OptionalText(fresh.recipient_enc), OptionalText(fresh.phone_enc),
+                 OptionalText(fresh.address_enc), OptionalText(old.recipient_enc),
+                 OptionalText(old.phone_enc), OptionalText(old.address_enc)}));
+  return changed == 1;
+}
+
+Result<int64_t> MarketRepository::CountDeliveriesNotUnder(Session& s,
+                                                          const std::string& key_prefix) const {
+  return FirstInt(s.QueryOne("SELECT COUNT(*) FROM order_deliveries WHERE " + AnyNotUnder(),
+                             {key_prefix, static_cast<int64_t>(key_prefix.size())}, "count"));
+}
+
+}  // namespace recirc::storage
