@@ -28,6 +28,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddAuctionRoutes(routes, c.market);
   AddSearchRoutes(routes, c.market);
   AddMarketAvailabilityRoutes(routes, c.market);
+  AddInventoryRoutes(routes, c.market);
   AddBuyerRoutes(routes, c.identity);
   AddOfferPhotoRoutes(routes, c.market);
   AddWitnessRoutes(routes, c.history);

@@ -134,17 +134,19 @@ struct Application::Parts {
         inspection_services{checklists, reports, sanitization, repairs, disclosure},
         prohibited(std::move(prohibited_rules)),
         sellable(registration.holds()),
+        seal(cipher, random),
         market_context{db,          checklists,    prohibited,      sellable,
                        market_repo, registry_port, inspection_port, identity_port,
-                       journal,     clock,         random},
+                       journal,     clock,         random,          seal},
         offers(market_context),
         best_offers(market_context),
         listing_blocks(market_context),
         orders(market_context, payment_providers),
         after_sales(market_context, orders, reports),
         auctions(market_context, offers, orders, auction_repo),
-        market_services{offers,      best_offers, listing_blocks,    orders,
-                        after_sales, prohibited,  payment_providers, auctions},
+        inventory(market_context),
+        market_services{offers,     best_offers,       listing_blocks, orders,   after_sales,
+                        prohibited, payment_providers, auctions,       inventory},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -206,6 +208,7 @@ struct Application::Parts {
   storage::MarketRepository market_repo;
   market::ProhibitedRules prohibited;
   market::RegistryHoldsCheck sellable;
+  market::FieldCipherSeal seal;  // buyers' delivery details, under the sellers' data keys
   market::CashAtOutlet cash_payments;
   market::SimulatedProvider simulated_payments;  // SIMULATED: moves no money (tests, demo)
   market::PaymentProviders payment_providers;
@@ -217,6 +220,7 @@ struct Application::Parts {
   market::AfterSalesService after_sales;
   storage::AuctionRepository auction_repo;
   market::AuctionService auctions;
+  market::InventoryService inventory;
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;
@@ -398,9 +402,27 @@ registry::RegistrationService& Application::registration() { return parts_->regi
 registry::PoliceService& Application::police() { return parts_->police; }
 registry::PersonalDataService& Application::personal_data() { return parts_->personal_data; }
 
+Result<int64_t> Application::EraseExpiredDeliveries() {
+  const int64_t now = ToUnixMillis(parts_->clock.Now());
+  return parts_->orders.EraseDeliveriesBefore(
+      registry::YearsBefore(now, parts_->config.retention_years));
+}
+
+Result<int64_t> Application::ReencryptDeliveries() {
+  RECIRC_TRY(int64_t n, market::ReencryptDeliveries(parts_->db, parts_->market_repo, parts_->seal));
+  (void)n;
+  return market::DeliveriesUnderOldKeys(parts_->db, parts_->market_repo, parts_->seal);
+}
+
 Status Application::RunMaintenance() {
   RECIRC_TRY(int64_t erased, parts_->personal_data.EraseExpired(parts_->config.retention_years));
   if (erased > 0) spdlog::info("retention: erased the personal data of {} registrations", erased);
+  RECIRC_TRY(int64_t deliveries, EraseExpiredDeliveries());
+  if (deliveries > 0)
+    spdlog::info("retention: erased the delivery details of {} orders", deliveries);
+  RECIRC_TRY(int64_t resealed,
+             market::ReencryptDeliveries(parts_->db, parts_->market_repo, parts_->seal));
+  if (resealed > 0) spdlog::info("re-encrypted the delivery details of {} orders", resealed);
   RECIRC_TRY(auto report, parts_->personal_data.Reencrypt());
   if (report.parties + report.acquisitions > 0) {
     spdlog::info("re-encrypted {} parties and {} registrations under the current key",

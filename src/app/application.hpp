@@ -55,6 +55,12 @@ class Application {
   registry::RegistrationService& registration();
   registry::PoliceService& police();
   registry::PersonalDataService& personal_data();
+  // The retention job's market part: erases the delivery details of orders placed before the
+  // retention period (registry.retention_years), like the registrations' personal data.
+  Result<int64_t> EraseExpiredDeliveries();
+  // Re-seals the orders' delivery details under the current data key; returns how many deliveries
+  // still have a field under an older key.
+  Result<int64_t> ReencryptDeliveries();
   // One pass of the upkeep that serve runs at start and hourly: the retention job, re-encryption
   // of values still under an older key, and the daily reports due ([registry] report_dir).
   Status RunMaintenance();

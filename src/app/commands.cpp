@@ -187,8 +187,10 @@ int RunKeysRotate(const Config& config, std::ostream& out) {
     if (!report) return Fail(report.error(), out);
     auto remaining = app.personal_data().Remaining();
     if (!remaining) return Fail(remaining.error(), out);
+    auto deliveries = app.ReencryptDeliveries();
+    if (!deliveries) return Fail(deliveries.error(), out);
     out << "re-encrypted " << report->parties << " parties and " << report->acquisitions
-        << " registrations; " << *remaining << " values still under older keys\n";
+        << " registrations; " << *remaining + *deliveries << " values still under older keys\n";
     return 0;
   });
 }
@@ -198,8 +200,10 @@ int RunRetention(const Config& config, std::ostream& out) {
   return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
     auto erased = app.personal_data().EraseExpired(config.retention_years);
     if (!erased) return Fail(erased.error(), out);
-    out << "erased the personal data of " << *erased << " registrations older than "
-        << config.retention_years << " years\n";
+    auto deliveries = app.EraseExpiredDeliveries();
+    if (!deliveries) return Fail(deliveries.error(), out);
+    out << "erased the personal data of " << *erased << " registrations and the delivery details "
+        << "of " << *deliveries << " orders older than " << config.retention_years << " years\n";
     return 0;
   });
 }

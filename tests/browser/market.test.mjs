@@ -196,10 +196,20 @@ describe('market', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=place-order]').click()
       await page.getByText('请先阅读并接受信息披露').waitFor()
       await page.locator('[data-test=accept-disclosure]').click()
+      // Delivery to an address: each missing field is named before anything is sent.
+      await page.locator('[data-test=delivery-delivery]').click()
+      await page.locator('[data-test=place-order]').click()
+      await page.getByText('快递需要收货地址').waitFor()
+      await page.locator('input[data-test=delivery-recipient]').fill('李四')
+      await page.locator('input[data-test=delivery-phone]').fill('13800138000')
+      await page.locator('input[data-test=delivery-address]').fill('北京市朝阳区建国路 88 号')
+      await page.locator('input[data-test=delivery-region]').fill('110105')
+      await screenshot('market-checkout-delivery')
       const placed = page.waitForRequest((r) => r.url().endsWith('/api/v1/orders') && r.method() === 'POST')
       await page.locator('[data-test=place-order]').click()
       const body = JSON.parse((await placed).postData())
-      assert.deepEqual(body, { offer_id: phone.offer, provider: 'simulated', accepted_disclosure_version: disclosure.version })
+      const delivery = { mode: 'delivery', recipient: '李四', phone: '13800138000', address: '北京市朝阳区建国路 88 号', region_code: '110105' }
+      assert.deepEqual(body, { offer_id: phone.offer, provider: 'simulated', accepted_disclosure_version: disclosure.version, delivery })
       await page.waitForURL((u) => new URL(u).pathname === '/market/orders')
       const order = page.locator('[data-test=order][data-state=paid]')
       await order.waitFor()
@@ -212,6 +222,9 @@ describe('market', { timeout: TIMEOUT }, () => {
       method: 'shipping', serials: [phone.imei], photos: [await orderPhoto(phone.clerk, orderId, 'dispatch')], tracking: 'SF1234567890',
     })
     assert.equal(dispatched.status, 200, JSON.stringify(dispatched.body))
+    // The shop reads the delivery address on its order.
+    const shopOrder = await phone.clerk.call('GET', `/orders/${orderId}`)
+    assert.equal(shopOrder.body.delivery.address, '北京市朝阳区建国路 88 号')
 
     await withBrowser({}, async ({ page, screenshot }) => {
       await page.goto('/market/orders')

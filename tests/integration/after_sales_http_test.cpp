@@ -25,6 +25,7 @@ struct Sold {
 
 class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
+  std::string imei_;  // the last registered phone's IMEI
   void SetUp() override {
     app::Config config;
     config.hold_policy.default_days = 0;  // offered at once; holds are tested elsewhere
@@ -70,6 +71,7 @@ class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
     auto outlets = Get("/api/v1/organisations/" + shop_org_ + "/outlets", clerk_);
     const std::string outlet = Str(outlets.at("items").at(0).at("id"));
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
+    imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
     Sold s;
     s.item =
         Str(Post("/api/v1/acquisitions",
@@ -107,7 +109,8 @@ class AfterSalesHttpTest : public ::testing::TestWithParam<Backend> {
     Post("/api/v1/orders/" + s.order + "/pay", R"({"amount_fen":420000})", buyer_, 200);
     const std::string photo = UploadOrderPhoto(*server_, s.order, "dispatch", clerk_);
     Post("/api/v1/orders/" + s.order + "/dispatch",
-         R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})", clerk_, 200);
+         R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + photo + R"("]})",
+         clerk_, 200);
     Post("/api/v1/orders/" + s.order + "/receive", R"({"condition":"as_described"})", buyer_, 200);
     return s;
   }

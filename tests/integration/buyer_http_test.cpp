@@ -37,6 +37,7 @@ std::string Png(const std::string& marker) {
 
 class BuyerHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
+  std::string imei_;  // the last registered phone's IMEI
   void SetUp() override {
     app::Config config;
     config.hold_policy.default_days = 0;  // the hold period is tested in market_test.cpp
@@ -86,6 +87,7 @@ class BuyerHttpTest : public ::testing::TestWithParam<Backend> {
         server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
     const std::string outlet = Str(outlets.at("items").at(0).at("id"));
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
+    imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
     auto r = Post("/api/v1/acquisitions",
                   R"({"outlet_id":")" + outlet +
                       R"(","kind":"purchase","channel":"store","price_fen":150000,)"
@@ -272,10 +274,10 @@ TEST_P(BuyerHttpTest, ABuyerBuysWithoutABuyerRefAndSeesOnlyTheirOwnOrders) {
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":420000})", a, 200);
   const std::string photo = UploadOrderPhoto(*server_, id, "dispatch", clerk_);
   ASSERT_FALSE(photo.empty());
-  Post(
-      "/api/v1/orders/" + id + "/dispatch",
-      R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("],"tracking":"SF1"})",
-      clerk_, 200);
+  Post("/api/v1/orders/" + id + "/dispatch",
+       R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + photo +
+           R"("],"tracking":"SF1"})",
+       clerk_, 200);
   EXPECT_EQ(server_
                 ->Call({"POST", "/api/v1/orders/" + id + "/receive",
                         R"({"condition":"as_described"})", b})
@@ -291,7 +293,7 @@ TEST_P(BuyerHttpTest, ABuyerBuysWithoutABuyerRefAndSeesOnlyTheirOwnOrders) {
             404u);
   EXPECT_EQ(server_
                 ->Call({"POST", "/api/v1/orders/" + id + "/returns",
-                        R"({"serials":["SN123"],"reason":"changed my mind"})", b})
+                        R"({"serials":[")" + imei_ + R"("],"reason":"changed my mind"})", b})
                 .status,
             404u);
   Post("/api/v1/orders/" + id + "/warranty-claims", R"({"fault":"screen flickers"})", a, 201);

@@ -23,6 +23,7 @@ namespace json = boost::json;
 
 class MarketHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
+  std::string imei_;  // the last registered phone's IMEI
   // Search is fed by the journal on the runner's thread: ask (bounded) until the listing is
   // present, or absent, in the public search for `word`.
   bool SearchShows(const std::string& word, const std::string& listing, bool present) {
@@ -65,6 +66,7 @@ class MarketHttpTest : public ::testing::TestWithParam<Backend> {
         server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
     const std::string outlet = Str(outlets.at("items").at(0).at("id"));
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
+    imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
     auto r = Post("/api/v1/acquisitions",
                   R"({"outlet_id":")" + outlet +
                       R"(","kind":"purchase","channel":"store","price_fen":150000,)"
@@ -139,7 +141,8 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
   Post("/api/v1/orders/" + id + "/pay", R"({"amount_fen":420000})", clerk_, 200);
   const std::string photo = OrderPhoto(id, "dispatch", clerk_);
   Post("/api/v1/orders/" + id + "/dispatch",
-       R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})", clerk_, 200);
+       R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + photo + R"("]})",
+       clerk_, 200);
   Post("/api/v1/orders/" + id + "/receive", R"({"condition":"as_described"})", clerk_, 200);
   auto ret = Post("/api/v1/orders/" + id + "/returns",
                   R"({"serials":["SN999"],"reason":"不想要了"})", clerk_, 201);
@@ -155,6 +158,72 @@ TEST_P(MarketHttpTest, APhoneIsOfferedBoughtReceivedAndReturnedWithTheWrongSeria
   // Another shop's user, and an anonymous caller, do not see the order.
   EXPECT_EQ(server_->Call({"GET", "/api/v1/orders/" + id, "", inspector_}).status, 404u);
   EXPECT_EQ(server_->Call({"GET", "/api/v1/orders/" + id}).status, 401u);
+}
+
+TEST_P(MarketHttpTest, ACheckoutWithADeliveryAddressShowsItOnTheShopsOrderOnly) {
+  const std::string item = RegisterPhone("86723405123478");
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  const std::string offer = Offer(item, "Mate 60 12+256");
+  Post("/api/v1/items/" + item + "/sanitizations", kMate60Wipe, clerk_, 201);
+  const int64_t version = DisclosureVersion(item);
+  Post("/api/v1/offers/" + offer + "/publish",
+       R"({"disclosure_version":)" + std::to_string(version) + "}", clerk_, 200);
+  const std::string head =
+      R"({"offer_id":")" + offer +
+      R"(","buyer_ref":"B-90","provider":"simulated","accepted_disclosure_version":)" +
+      std::to_string(version);
+  auto bad_phone =
+      Post("/api/v1/orders",
+           head + R"(,"delivery":{"mode":"delivery","recipient":"李四","phone":"12345",)"
+                  R"("address":"建国路 88 号","region_code":"110105"}})",
+           clerk_, 400);
+  EXPECT_EQ(Str(bad_phone.at("error").at("field")), "delivery.phone");
+  auto no_address = Post("/api/v1/orders",
+                         head + R"(,"delivery":{"mode":"delivery","recipient":"李四",)"
+                                R"("phone":"13800138000","region_code":"110105"}})",
+                         clerk_, 400);
+  EXPECT_EQ(Str(no_address.at("error").at("field")), "delivery.address");
+  auto order =
+      Post("/api/v1/orders",
+           head + R"(,"delivery":{"mode":"delivery","recipient":"李四",)"
+                  R"("phone":"13800138000","address":"建国路 88 号","region_code":"110105"}})",
+           clerk_, 201);
+  const std::string id = Str(order.at("id"));
+  auto seen = json::parse(server_->Call({"GET", "/api/v1/orders/" + id, "", clerk_}).body);
+  const auto& delivery = seen.at("delivery");
+  EXPECT_EQ(delivery.at("mode"), "delivery");
+  EXPECT_EQ(delivery.at("phone"), "13800138000");
+  EXPECT_EQ(delivery.at("address"), "建国路 88 号");
+  EXPECT_EQ(delivery.at("region_code"), "110105");
+  // Not in the shop's order list, and not for staff of another organisation.
+  auto list = server_->Call({"GET", "/api/v1/orders", "", clerk_});
+  EXPECT_EQ(list.body.find("13800138000"), std::string::npos);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/orders/" + id, "", inspector_}).status, 404u);
+}
+
+TEST_P(MarketHttpTest, TheShopsInventoryShowsStatusAndFindsAnItemByImei) {
+  const std::string item = RegisterPhone("86723405123486");
+  const std::string imei = imei_;
+  RegisterPhone("86723405123494");
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  auto get = [&](const std::string& query, const Headers& who) {
+    return server_->Call({"GET", "/api/v1/inventory" + query, "", who});
+  };
+  auto all = get("", clerk_);
+  ASSERT_EQ(all.status, 200u) << all.body;
+  EXPECT_EQ(json::parse(all.body).at("items").as_array().size(), 2u);
+  auto found = get("?imei=" + imei, clerk_);
+  ASSERT_EQ(found.status, 200u) << found.body;
+  const auto items = json::parse(found.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(Str(items[0].at("item_id")), item);
+  EXPECT_EQ(items[0].at("status"), "inspected");  // no hold period in this server
+  EXPECT_EQ(items[0].at("next_step"), "offer");
+  EXPECT_EQ(json::parse(get("?status=inspected", clerk_).body).at("items").as_array().size(), 1u);
+  auto bad = get("?status=lost", clerk_);
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(Str(json::parse(bad.body).at("error").at("field")), "status");
+  EXPECT_EQ(get("", inspector_).status, 403u);
 }
 
 TEST_P(MarketHttpTest, TheSellerListsTheBestOffersOfAnOffer) {

@@ -20,6 +20,7 @@ namespace recirc::testing {
 
 class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
  protected:
+  std::string imei_;  // the last registered phone's IMEI
   struct Listed {
     std::string item, offer, report;
     std::string version;  // the disclosure version, as JSON
@@ -80,6 +81,7 @@ class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
   Listed Publish(bool best_offer = false) {
     const std::string fourteen = "8672340512" + std::to_string(3400 + phones_++);
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
+    imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
     auto outlets = Get("/api/v1/organisations/" + shop_org_ + "/outlets", clerk_);
     const std::string outlet = Str(outlets.at("items").at(0).at("id"));
     Listed l;
@@ -128,7 +130,8 @@ class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
     if (stage == Stage::kPaid) return id;
     const std::string photo = UploadOrderPhoto(*server_, id, "dispatch", clerk_);
     Post(path + "/dispatch",
-         R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})", clerk_, 200);
+         R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + photo + R"("]})",
+         clerk_, 200);
     if (stage == Stage::kDispatched) return id;
     Post(path + "/receive", R"({"condition":"as_described"})", buyer_, 200);
     return id;

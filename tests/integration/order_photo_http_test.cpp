@@ -19,6 +19,7 @@ namespace json = boost::json;
 
 class OrderPhotoHttpTest : public ::testing::TestWithParam<Backend> {
  protected:
+  std::string imei_;  // the last registered phone's IMEI
   void SetUp() override {
     app::Config config;
     config.hold_policy.default_days = 0;  // the hold period is tested elsewhere
@@ -46,6 +47,7 @@ class OrderPhotoHttpTest : public ::testing::TestWithParam<Backend> {
         server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
     const std::string outlet = Str(outlets.at("items").at(0).at("id"));
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
+    imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
     auto reg =
         Post("/api/v1/acquisitions",
              R"({"outlet_id":")" + outlet +
@@ -143,19 +145,21 @@ TEST_P(OrderPhotoHttpTest, DispatchAndReturnPhotosAreUploadedSeenAndNamedByTheir
   // An unknown reference is refused, naming it.
   auto unknown_ref =
       server_->Call({"POST", "/api/v1/orders/" + id + "/dispatch",
-                     R"({"method":"shipping","serials":["SN123"],"photos":["sha256:)" +
+                     R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":["sha256:)" +
                          std::string(64, 'e') + R"("]})",
                      clerk_});
   EXPECT_EQ(unknown_ref.status, 422u) << unknown_ref.body;
   EXPECT_EQ(FieldOf(unknown_ref), "photos[0]");
   Post("/api/v1/orders/" + id + "/dispatch",
-       R"({"method":"shipping","serials":["SN123"],"photos":[")" + ref + R"("]})", clerk_, 200);
+       R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + ref + R"("]})",
+       clerk_, 200);
   Post("/api/v1/orders/" + id + "/receive", R"({"condition":"as_described"})", buyer_, 200);
 
   // The return: the buyer's own photo; the dispatch's photo is not a return photo.
   auto wrong_stage = server_->Call(
       {"POST", "/api/v1/orders/" + id + "/returns",
-       R"({"serials":["SN123"],"photos":[")" + ref + R"("],"reason":"不想要了"})", buyer_});
+       R"({"serials":[")" + imei_ + R"("],"photos":[")" + ref + R"("],"reason":"不想要了"})",
+       buyer_});
   EXPECT_EQ(wrong_stage.status, 422u) << wrong_stage.body;
   EXPECT_EQ(FieldOf(wrong_stage), "photos[0]");
   EXPECT_EQ(Upload(id, "return", png, clerk_).status, 403u);  // an account's order
@@ -163,9 +167,10 @@ TEST_P(OrderPhotoHttpTest, DispatchAndReturnPhotosAreUploadedSeenAndNamedByTheir
   auto returned = Upload(id, "return", back, buyer_);
   ASSERT_EQ(returned.status, 201u) << returned.body;
   const std::string return_ref = Str(json::parse(returned.body).at("ref"));
-  auto ret = Post("/api/v1/orders/" + id + "/returns",
-                  R"({"serials":["SN123"],"photos":[")" + return_ref + R"("],"reason":"不想要了"})",
-                  buyer_, 201);
+  auto ret = Post(
+      "/api/v1/orders/" + id + "/returns",
+      R"({"serials":[")" + imei_ + R"("],"photos":[")" + return_ref + R"("],"reason":"不想要了"})",
+      buyer_, 201);
   EXPECT_EQ(ret.at("flagged"), false);
   EXPECT_EQ(ret.at("details").at("photos_missing"), false);
   EXPECT_EQ(ret.at("details").at("dispatch_photos"), (json::array{json::string(ref)}));

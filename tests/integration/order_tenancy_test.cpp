@@ -46,7 +46,7 @@ TEST_P(OrderTenancyTest, OnlyTheSellerDispatches) {
   const std::string id = Order(Publish(), Stage::kPaid);
   const std::string photo = UploadOrderPhoto(*server_, id, "dispatch", clerk_);
   const std::string body =
-      R"({"method":"shipping","serials":["SN123"],"photos":[")" + photo + R"("]})";
+      R"({"method":"shipping","serials":[")" + imei_ + R"("],"photos":[")" + photo + R"("]})";
   Refused("POST", Path(id) + "/dispatch", body, other_, 404, {Path(id)});
   Refused("POST", Path(id) + "/dispatch", body, stranger_, 403, {Path(id)});
   Refused("POST", Path(id) + "/dispatch", body, buyer_, 403, {Path(id)});

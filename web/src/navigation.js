@@ -18,6 +18,7 @@ export const MODULES = [
   { name: 'inspection', path: 'inspection', permission: 'inspection.write', status: 'ready', icon: 'Checked' },
   { name: 'itemService', path: 'item-service', permission: 'items.service', status: 'ready', icon: 'Tools' },
   { name: 'market', path: 'shop', permission: 'market.manage', status: 'ready', icon: 'Goods' },
+  { name: 'inventory', path: 'inventory', permission: 'market.manage', status: 'ready', icon: 'Box' },
   { name: 'statistics', path: 'statistics', permission: 'statistics.read', status: 'ready', icon: 'DataAnalysis' },
   { name: 'supervision', path: 'supervision', permission: 'supervision.read', status: 'ready', icon: 'View' },
 ]

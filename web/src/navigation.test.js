@@ -14,7 +14,7 @@ const names = (modules) => modules.map((m) => m.name)
 describe('menu from permissions', () => {
   it('gives an operator administrator outlets, users and the operator modules, not police', () => {
     const menu = menuFor(OPERATOR_ADMIN)
-    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys', 'market'])
+    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys', 'market', 'inventory'])
     expect(names(menu.planned)).toEqual([])
   })
 

@@ -15,6 +15,7 @@ const VIEWS = {
   inspection: () => import('./views/InspectionView.vue'),
   itemService: () => import('./views/ItemServiceView.vue'),
   market: () => import('./views/shop/ShopView.vue'),
+  inventory: () => import('./views/shop/InventoryView.vue'),
   supervision: () => import('./views/supervision/SupervisionView.vue'),
   statistics: () => import('./views/statistics/StatisticsView.vue'),
 }

@@ -6,6 +6,7 @@
 
 #include "domain/market/after_sales.hpp"
 #include "domain/market/auction_service.hpp"
+#include "domain/market/inventory.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
 #include "domain/market/prohibited.hpp"
@@ -186,6 +187,44 @@ BOOST_DESCRIBE_STRUCT(ListingBlock, (),
                       (id, offer_id, item_id, organisation_id, region_code, rule, reason, status,
                        appeal, appealed_at, decision_note, decided_at, created_at))
 
+// Delivery to an address or pick-up at the outlet (personal data: shown to the selling shop and
+// the buyer only, on GET /orders/{id}; erased after the retention period).
+struct Delivery {
+  static constexpr std::string_view kSchemaName = "Delivery";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"mode", R"js({"enum": ["delivery", "pickup"]})js"},
+      {"phone", R"js({"description": "11-digit mainland mobile number"})js"},
+      {"region_code", R"js({"description": "6-digit region code of the address (GB/T 2260)"})js"},
+      {"erased",
+       R"js({"description": "true once the retention job erased the personal fields"})js"}};
+  std::string mode;
+  std::optional<std::string> recipient;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;
+  std::optional<std::string> region_code;
+  bool erased = false;
+  static Delivery From(const market::DeliveryDetails& d) {
+    return {d.mode, d.recipient, d.phone, d.address, d.region_code, d.erased};
+  }
+};
+BOOST_DESCRIBE_STRUCT(Delivery, (), (mode, recipient, phone, address, region_code, erased))
+
+// The buyer's choice at checkout: delivery needs recipient, phone and address with region_code.
+struct DeliveryChoice {
+  static constexpr std::string_view kSchemaName = "DeliveryChoice";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"mode", R"js({"enum": ["delivery", "pickup"]})js"},
+      {"phone", R"js({"description": "11-digit mainland mobile number"})js"},
+      {"region_code", R"js({"description": "6-digit region code of the address (GB/T 2260)"})js"}};
+  std::string mode;
+  std::optional<std::string> recipient;
+  std::optional<std::string> phone;
+  std::optional<std::string> address;
+  std::optional<std::string> region_code;
+  market::DeliveryInput ToDomain() const { return {mode, recipient, phone, address, region_code}; }
+};
+BOOST_DESCRIBE_STRUCT(DeliveryChoice, (), (mode, recipient, phone, address, region_code))
+
 struct Order {
   static constexpr std::string_view kSchemaName = "Order";
   static constexpr std::string_view kPageSchemaName = "OrderPage";
@@ -221,13 +260,14 @@ struct Order {
   int64_t warranty_months = 0;
   int64_t return_days = 0;
   Time created_at;
+  std::optional<Delivery> delivery;  // GET /orders/{id} only
   static Order From(const storage::OrderRecord& o);
 };
 BOOST_DESCRIBE_STRUCT(Order, (),
                       (id, offer_id, item_id, organisation_id, buyer_ref, buyer_user_id, price_fen,
                        disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
                        state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
-                       return_days, created_at))
+                       return_days, created_at, delivery))
 
 // Requests of the order and listing-block routes (inline schemas; constraints as documented).
 struct AppealBlock {
@@ -257,9 +297,11 @@ struct PlaceOrder {
   std::string provider;
   int64_t accepted_disclosure_version = 0;
   std::optional<std::string> best_offer_id;
+  std::optional<DeliveryChoice> delivery;  // none: pick-up at the outlet
 };
 BOOST_DESCRIBE_STRUCT(PlaceOrder, (),
-                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id))
+                      (offer_id, buyer_ref, provider, accepted_disclosure_version, best_offer_id,
+                       delivery))
 
 struct PayOrder {
   static constexpr bool kRequest = true;
@@ -680,6 +722,41 @@ struct List {
   std::vector<T> items;
   BOOST_DESCRIBE_CLASS(List, (), (items), (), ())
 };
+
+// One item of the shop's inventory (GET /api/v1/inventory).
+struct InventoryItem {
+  static constexpr std::string_view kSchemaName = "InventoryItem";
+  static constexpr std::string_view kPageSchemaName = "InventoryPage";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status",
+       R"js({"enum": ["registered", "in_hold", "inspected", "listed", "sold", "held", "seized"]})js"},
+      {"hold_until", R"js({"description": "in_hold: when the statutory hold period ends"})js"},
+      {"next_step",
+       R"js({"enum": ["inspect", "wait_hold", "offer", "await_order", "dispatch", "none", "police"]})js"}};
+  std::string item_id;
+  std::string category;
+  std::string brand;
+  std::string model;
+  std::string status;
+  std::optional<Time> hold_until;
+  std::string next_step;
+  std::optional<std::string> offer_id;
+  Time registered_at;
+  static InventoryItem From(const market::InventoryRow& r) {
+    return {r.item.id,
+            r.item.category,
+            r.item.brand,
+            r.item.model,
+            r.status,
+            r.hold_until ? std::optional<Time>(Time{*r.hold_until}) : std::nullopt,
+            r.next_step,
+            r.offer_id,
+            Time{r.item.created_at}};
+  }
+};
+BOOST_DESCRIBE_STRUCT(InventoryItem, (),
+                      (item_id, category, brand, model, status, hold_until, next_step, offer_id,
+                       registered_at))
 
 template <class T>
 struct CursorPage {

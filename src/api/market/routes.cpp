@@ -143,13 +143,17 @@ Result<http::Response> PlaceOrder(const MarketServices& d, http::RequestContext&
   in.provider = body.provider;
   in.accepted_disclosure_version = body.accepted_disclosure_version;
   in.best_offer_id = body.best_offer_id;
+  if (body.delivery) in.delivery = body.delivery->ToDomain();
   RECIRC_TRY(auto order, d.orders.Place(ctx.Actor(), in));
   return http::Json(201, OrderJson(order));
 }
 
 Result<http::Response> GetOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto order, d.orders.Get(ctx.Actor(), Id(ctx)));
-  return http::Json(200, OrderJson(order));
+  RECIRC_TRY(auto delivery, d.orders.DeliveryOf(ctx.Actor(), Id(ctx)));
+  auto out = dto::Order::From(order);
+  if (delivery) out.delivery = dto::Delivery::From(*delivery);
+  return http::Json(200, json::value_from(out));
 }
 
 // GET /api/v1/orders?cursor=&limit=: the organisation's orders, newest first.

@@ -26,6 +26,7 @@ void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api)
 void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddAuctionRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketApi& api);
+void AddInventoryRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddOrderPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& api);

@@ -50,7 +50,8 @@ TEST_P(AfterSalesTest, ARefusedReturnPutsTheOrderBackAndLeadsToADispute) {
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   EXPECT_NE(again.error().message.find("refused"), std::string::npos);
   EXPECT_EQ(after_sales_->RefuseReturn(clerk_, ret->id, reason).error().code, ErrorCode::kConflict);
-  auto second = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {}, "再退"});
+  auto second =
+      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {}, "再退"});
   ASSERT_FALSE(second);
   EXPECT_EQ(inspection::RuleOf(second.error()), "return_refused");
 
@@ -79,7 +80,8 @@ TEST_P(AfterSalesTest, AnOtherOrganisationsStaffDoNotFindTheCase) {
   // A claim first: a return moves the order out of received.
   auto claim = after_sales_->ClaimWarranty(buyer_, order.id, "无法充电");
   ASSERT_TRUE(claim);
-  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {}, "不喜欢"});
+  auto ret =
+      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {}, "不喜欢"});
   ASSERT_TRUE(ret);
   const auto other = As(Org("operator", "别家回收", "110105"), Role::kOperatorAdmin,
                         OrganisationKind::kOperator, "UOTHER");

@@ -68,7 +68,7 @@ class MarketFixture : public testing::BothDatabases {
     sanitization_.emplace(db(), catalogue_, inspection_repo_, registry_port_, journal_, clock_,
                           random_);
     ctx_.emplace(MarketContext{db(), catalogue_, rules_, *sellable_, repo_, registry_port_,
-                               inspection_port_, identity_port_, journal_, clock_, random_});
+                               inspection_port_, identity_port_, journal_, clock_, random_, seal_});
     providers_.Add(cash_);
     providers_.Add(simulated_);
     offers_.emplace(*ctx_);
@@ -205,12 +205,20 @@ class MarketFixture : public testing::BothDatabases {
     EXPECT_TRUE(r) << r.error().message;
     return r ? "sha256:" + r->record.sha256 : kPhoto;
   }
+  // The item's first registered identifier (its IMEI): what the dispatch records.
+  std::string SerialOf(const std::string& item_id) {
+    auto ids = storage::ReadValue<std::vector<std::pair<std::string, std::string>>>(
+        db(), [&](storage::Session& s) { return registry_port_.IdentifiersOfItem(s, item_id); });
+    EXPECT_TRUE(ids && !ids->empty());
+    return ids && !ids->empty() ? ids->front().second : std::string();
+  }
   storage::OrderRecord Received(const storage::OfferRecord& offer) {
     auto o = Order(offer);
     EXPECT_TRUE(o) << o.error().message;
     EXPECT_TRUE(orders_->Pay(buyer_, o->id, 350000, std::nullopt));
     const std::string photo = OrderPhoto(clerk_, o->id, kStageDispatch);
-    auto d = orders_->Dispatch(clerk_, o->id, {"shipping", {"F2LXK0ABCD"}, {photo}, "SF1234"});
+    auto d =
+        orders_->Dispatch(clerk_, o->id, {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});
     EXPECT_TRUE(d) << d.error().message;
     auto r = orders_->Receive(buyer_, o->id, "as_described");
     EXPECT_TRUE(r) << r.error().message;
@@ -222,6 +230,7 @@ class MarketFixture : public testing::BothDatabases {
   crypto::PasswordHasher hasher_{crypto::PasswordCost::kMinimumForTests};
   crypto::FieldCipher cipher_ =
       crypto::FieldCipher::Create({{"k1", std::string(32, 'k')}}, "k1").value();
+  FieldCipherSeal seal_{cipher_, random_};
   crypto::BlindIndex index_ = crypto::BlindIndex::Create(std::string(32, 'i')).value();
   inspection::Catalogue catalogue_ = inspection::Catalogue::Embedded().value();
   ProhibitedRules rules_ = ProhibitedRules::Embedded().value();

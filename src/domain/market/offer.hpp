@@ -81,12 +81,19 @@ class SellabilityCheck {
   virtual ~SellabilityCheck() = default;
   // Ok, or FailedPrecondition whose message starts with the rule (item_held).
   virtual Status CheckSellable(storage::Session& s, const std::string& item_id) const = 0;
+  // The item's holds as they stand now (the shop's inventory shows them).
+  virtual Result<registry::Sellability> Holds(storage::Session& s,
+                                              const std::string& item_id) const = 0;
 };
 
 class RegistryHoldsCheck final : public SellabilityCheck {
  public:
   explicit RegistryHoldsCheck(const registry::HoldService& holds) : holds_(holds) {}
   Status CheckSellable(storage::Session& s, const std::string& item_id) const override;
+  Result<registry::Sellability> Holds(storage::Session& s,
+                                      const std::string& item_id) const override {
+    return holds_.IsSellable(s, item_id);
+  }
 
  private:
   const registry::HoldService& holds_;

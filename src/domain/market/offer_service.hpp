@@ -14,6 +14,7 @@
 #include "domain/identity/principal.hpp"
 #include "domain/inspection/checklist.hpp"
 #include "domain/inspection/inspection_port.hpp"
+#include "domain/market/delivery.hpp"
 #include "domain/market/offer.hpp"
 #include "domain/market/prohibited.hpp"
 #include "domain/market/statuses.hpp"
@@ -57,6 +58,7 @@ struct MarketContext {
   const storage::JournalRepository& journal;
   const Clock& clock;
   Random& random;
+  const PersonalDataSeal& seal;  // buyers' delivery details (delivery.hpp)
 };
 
 class OfferService {

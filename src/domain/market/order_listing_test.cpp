@@ -66,7 +66,8 @@ TEST_P(OrderListingTest, AReturnedItemIsNotRelistedUntilTheOperatorOffersItAgain
   const auto offer = Published("35693803564412");
   const auto received = Received(offer);
   const std::string photo = OrderPhoto(buyer_, received.id, kStageReturn);
-  auto ret = after_sales_->RequestReturn(buyer_, received.id, {{"F2LXK0ABCD"}, {photo}, "不合适"});
+  auto ret = after_sales_->RequestReturn(buyer_, received.id,
+                                         {{SerialOf(received.item_id)}, {photo}, "不合适"});
   ASSERT_TRUE(ret) << ret.error().message;
   ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, ret->id, 350000, false));
   EXPECT_EQ(ToString(orders_->Get(clerk_, received.id)->state), "refunded");

@@ -72,15 +72,18 @@ TEST_P(OrderPhotoTest, DispatchPhotosAreTheSellersWhileTheOrderIsPaid) {
   const std::string elsewhere = OrderPhoto(clerk_, other->id, kStageDispatch,
                                            testing::EncodePng(testing::ColourPicture(13, 11)));
   for (const std::string& ref : {kPhoto, elsewhere}) {
-    auto refused = orders_->Dispatch(clerk_, order->id, {"shipping", {"S1"}, {ref}, {}});
+    auto refused =
+        orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {ref}, {}});
     ASSERT_FALSE(refused) << ref;
     EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_EQ(refused.error().field, "photos[0]");
   }
   const std::string mine = "sha256:" + first->record.sha256;
-  auto second = orders_->Dispatch(clerk_, order->id, {"shipping", {"S1"}, {mine, kPhoto}, {}});
+  auto second = orders_->Dispatch(clerk_, order->id,
+                                  {"shipping", {SerialOf(order->item_id)}, {mine, kPhoto}, {}});
   EXPECT_EQ(second.error().field, "photos[1]");
-  auto dispatched = orders_->Dispatch(clerk_, order->id, {"shipping", {"S1"}, {mine}, {}});
+  auto dispatched =
+      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {mine}, {}});
   ASSERT_TRUE(dispatched) << dispatched.error().message;
   // Dispatched: the dispatch's photos are closed.
   EXPECT_EQ(inspection::RuleOf(Upload(clerk_, order->id, "dispatch", png).error()), "order_state");
@@ -139,12 +142,13 @@ TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) 
   // The dispatch's own photo is not a return photo; an unknown one neither.
   const std::string dispatch_ref = "sha256:" + (*listed)[0].sha256;
   for (const std::string& wrong : {dispatch_ref, kPhoto}) {
-    auto refused = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {wrong}, "x"});
+    auto refused =
+        after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {wrong}, "x"});
     ASSERT_FALSE(refused) << wrong;
     EXPECT_EQ(refused.error().field, "photos[0]");
   }
   auto with_photo =
-      after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {ref}, "不合适"});
+      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {ref}, "不合适"});
   ASSERT_TRUE(with_photo) << with_photo.error().message;
   EXPECT_FALSE(with_photo->flagged);
   const auto details = json::parse(with_photo->details).as_object();
@@ -157,7 +161,8 @@ TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) 
   // Same serials, no photos, though the dispatch had one: photos_missing.
   const auto second_offer = Published("35693803564398");
   const auto second = Received(second_offer);
-  auto bare = after_sales_->RequestReturn(buyer_, second.id, {{"F2LXK0ABCD"}, {}, "不要了"});
+  auto bare =
+      after_sales_->RequestReturn(buyer_, second.id, {{SerialOf(second.item_id)}, {}, "不要了"});
   ASSERT_TRUE(bare) << bare.error().message;
   EXPECT_TRUE(bare->flagged);
   EXPECT_EQ(json::parse(bare->details).at("photos_missing"), true);
@@ -184,7 +189,8 @@ TEST_P(OrderPhotoTest, ReturnPhotosOfAnAccountsOrderAreTheAccountsOwnAndOnlyInTh
   EXPECT_EQ(by_buyer.error().code, ErrorCode::kPermissionDenied);
   EXPECT_TRUE(by_buyer.error().message.starts_with("dispatch_photo_by_seller:"));
   const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
-  ASSERT_TRUE(orders_->Dispatch(clerk_, order->id, {"shipping", {"F2LXK0ABCD"}, {photo}, {}}));
+  ASSERT_TRUE(
+      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
   ASSERT_TRUE(orders_->Receive(a, order->id, "as_described"));
   // The shop does not take an account's return photos; another account does not see the order.
   auto by_shop = Upload(clerk_, order->id, "return", png);

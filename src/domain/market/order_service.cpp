@@ -12,6 +12,7 @@
 #include "domain/market/listing_feed.hpp"
 #include "domain/market/order_photos.hpp"
 #include "domain/market/paging.hpp"
+#include "domain/registry/item_fields.hpp"
 
 namespace recirc::market {
 namespace {
@@ -51,6 +52,27 @@ bool IsSeller(const identity::Principal& actor, const storage::OrderRecord& o) {
 Error NotYours(const std::string& step, const std::string& party) {
   return Error::PermissionDenied("not_your_order: " + step + " is for " + party)
       .Id("rule.not_your_order");
+}
+
+// Each dispatched serial is one of the item's registered identifiers (as registration normalises
+// it), so the item handed over is the item sold. An item registered without identifiers (a sofa)
+// has nothing to check against.
+Status CheckSerials(storage::Session& s, const MarketContext& c, const std::string& item_id,
+                    const std::vector<std::string>& serials) {
+  RECIRC_TRY(auto known, c.registry.IdentifiersOfItem(s, item_id));
+  if (known.empty()) return Ok();
+  for (size_t i = 0; i < serials.size(); ++i) {
+    const std::string field = "serials[" + std::to_string(i) + "]";
+    const bool match = std::any_of(known.begin(), known.end(), [&](const auto& id) {
+      auto normalised = registry::NormaliseItemIdentifier(id.first, serials[i], field);
+      return normalised && *normalised == id.second;
+    });
+    if (!match) {
+      return Rule("serial_mismatch",
+                  "the serial " + serials[i] + " is not one the item was registered with", field);
+    }
+  }
+  return Ok();
 }
 
 }  // namespace
@@ -122,6 +144,10 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
     return Error::InvalidArgument("accepted_disclosure_version",
                                   "the buyer accepts the disclosure version they read");
   }
+  // No choice given: the buyer picks the item up at the outlet.
+  const DeliveryInput delivery =
+      in.delivery.value_or(DeliveryInput{std::string(kDeliveryModePickup)});
+  RECIRC_CHECK(ValidateDelivery(delivery));
   return storage::WriteValue<storage::OrderRecord>(
       c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
         RECIRC_TRY(auto offer, c_.repo.LockOffer(s, in.offer_id));
@@ -169,14 +195,14 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
           RECIRC_CHECK(c_.repo.UpdateBestOffer(s, *best));
         }
         return InsertPlaced(s, actor, *offer, buyer_ref, price, disclosure.latest, provider->Name(),
-                            actor.user_id);
+                            actor.user_id, delivery);
       });
 }
 
 Result<storage::OrderRecord> OrderService::InsertPlaced(
     storage::Session& s, const identity::Principal& actor, const storage::OfferRecord& offer,
     const std::string& buyer_ref, int64_t price, int64_t disclosure_version,
-    std::string_view provider, const std::string& created_by) {
+    std::string_view provider, const std::string& created_by, const DeliveryInput& delivery) {
   const int64_t now = ToUnixMillis(c_.clock.Now());
   storage::OrderRecord o{Id::Generate(c_.clock, c_.random).ToString(),
                          offer.id,
@@ -200,6 +226,8 @@ Result<storage::OrderRecord> OrderService::InsertPlaced(
                          now,
                          now};
   RECIRC_CHECK(c_.repo.InsertOrder(s, o));
+  RECIRC_TRY(auto sealed, SealDelivery(c_.seal, o.id, delivery, now));
+  RECIRC_CHECK(c_.repo.InsertDelivery(s, sealed));
   RECIRC_CHECK(
       c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kReserved, std::nullopt, std::nullopt));
   // Out of search while reserved: a second buyer would only be told it is taken.
@@ -219,7 +247,9 @@ Result<storage::OrderRecord> OrderService::PlaceWonLocked(storage::Session& s,
   const std::string created_by = account ? winner_ref.substr(kUser.size()) : offer.created_by;
   return InsertPlaced(s, system, offer, account ? std::string() : winner_ref, hammer_fen,
                       offer.disclosure_version.value_or(1),
-                      offer.channel == "online" ? "simulated" : "cash_at_outlet", created_by);
+                      offer.channel == "online" ? "simulated" : "cash_at_outlet", created_by,
+                      // The winner chose nothing at bidding: pick-up until they say otherwise.
+                      DeliveryInput{std::string(kDeliveryModePickup)});
 }
 
 Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& actor,
@@ -289,6 +319,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
     if (o.state != OrderState::kPaid) return WrongState(o, OrderState::kPaid);
+    RECIRC_CHECK(CheckSerials(s, c_, o.item_id, in.serials));
     RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageDispatch, in.photos));
     json::array serials, photos;
     for (const auto& x : in.serials) serials.push_back(json::string(x));
@@ -529,6 +560,42 @@ Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
   if (static_cast<int>(items.size()) == page.limit) out.next_cursor = items.back().id;
   out.items = std::move(items);
   return out;
+}
+
+Result<std::optional<DeliveryDetails>> OrderService::DeliveryOf(const identity::Principal& actor,
+                                                                const std::string& id) {
+  return storage::ReadValue<std::optional<DeliveryDetails>>(
+      c_.db, [&](storage::Session& s) -> Result<std::optional<DeliveryDetails>> {
+        RECIRC_TRY(auto o, c_.repo.FindOrder(s, id));
+        // The selling shop and the buyer; nobody else learns the order exists.
+        if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
+        RECIRC_TRY(auto r, c_.repo.FindDelivery(s, id));
+        if (!r) return std::optional<DeliveryDetails>();
+        RECIRC_TRY(auto details, OpenDelivery(c_.seal, *r));
+        return std::optional<DeliveryDetails>(std::move(details));
+      });
+}
+
+Result<int64_t> OrderService::EraseDeliveriesBefore(int64_t before, int64_t batch_size) {
+  const int64_t now = ToUnixMillis(c_.clock.Now());
+  int64_t erased = 0;
+  for (;;) {
+    // Look before writing: a run with nothing to erase commits nothing.
+    RECIRC_TRY(auto due,
+               storage::ReadValue<std::vector<std::string>>(c_.db, [&](storage::Session& s) {
+                 return c_.repo.DeliveriesPlacedBefore(s, before, 1);
+               }));
+    if (due.empty()) break;
+    RECIRC_TRY(int64_t n,
+               storage::WriteValue<int64_t>(c_.db, [&](storage::Session& s) -> Result<int64_t> {
+                 RECIRC_TRY(auto ids, c_.repo.DeliveriesPlacedBefore(s, before, batch_size));
+                 for (const auto& id : ids) RECIRC_CHECK(c_.repo.EraseDelivery(s, id, now));
+                 return static_cast<int64_t>(ids.size());
+               }));
+    erased += n;
+    if (n < batch_size) break;
+  }
+  return erased;
 }
 
 }  // namespace recirc::market

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/market/delivery.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/payment.hpp"
 
@@ -38,6 +39,8 @@ struct OrderInput {
   std::string provider;                     // cash_at_outlet, simulated
   int64_t accepted_disclosure_version = 0;  // the version the buyer read and accepted
   std::optional<std::string> best_offer_id;
+  // Delivery to an address or pick-up at the outlet; none given is pick-up.
+  std::optional<DeliveryInput> delivery;
 };
 
 struct DispatchInput {
@@ -94,6 +97,14 @@ class OrderService {
   // previous page), `page.limit` at most 100.
   Result<OrderPage> Mine(const identity::Principal& actor, const storage::PageRequest& page);
 
+  // The order's delivery details, opened, for the selling shop and the buyer (SeesOrder); nullopt
+  // for an order placed before checkout recorded them.
+  Result<std::optional<DeliveryDetails>> DeliveryOf(const identity::Principal& actor,
+                                                    const std::string& id);
+  // The retention job: erases the personal delivery details (recipient, phone, address) of
+  // orders placed before `before` (unix ms); the mode and region code stay. Returns how many.
+  Result<int64_t> EraseDeliveriesBefore(int64_t before, int64_t batch_size = 500);
+
   // For the after-sales service: runs `fn` on the locked order in one write transaction.
   using OrderFn = std::function<Status(storage::Session&, storage::OrderRecord&)>;
   Result<storage::OrderRecord> Mutate(const identity::Principal& actor, const std::string& id,
@@ -107,7 +118,8 @@ class OrderService {
                                             const storage::OfferRecord& offer,
                                             const std::string& buyer_ref, int64_t price,
                                             int64_t disclosure_version, std::string_view provider,
-                                            const std::string& created_by);
+                                            const std::string& created_by,
+                                            const DeliveryInput& delivery);
   Status SettleLocked(storage::Session& s, const identity::Principal& actor,
                       storage::OrderRecord& o);
   // The order's offer is published again (its order was cancelled or refunded before dispatch),

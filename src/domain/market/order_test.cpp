@@ -37,7 +37,8 @@ TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
       orders_->Dispatch(clerk_, order->id, {"shipping", {"S"}, {"sha256:xyz"}, {}}).error().field,
       "photos[0]");
   const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
-  ASSERT_TRUE(orders_->Dispatch(clerk_, order->id, {"shipping", {"F2LXK0ABCD"}, {photo}, {}}));
+  ASSERT_TRUE(
+      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
   ASSERT_TRUE(orders_->Receive(buyer_, order->id, "as_described"));
   clock_.Advance(hours(72));
   // The return window (7 days) is longer than the inspection window (3 days).
@@ -130,7 +131,8 @@ TEST_P(OrderTest, ReturnAndWarrantyTimeLimitsRunByTheClock) {
   const auto offer = Published("35693803564398");
   const auto order = Received(offer);
   clock_.Advance(hours(24 * 8));
-  auto late = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ABCD"}, {}, "晚了"});
+  auto late =
+      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {}, "晚了"});
   ASSERT_FALSE(late);
   EXPECT_EQ(inspection::RuleOf(late.error()), "return_window_closed");
   ASSERT_TRUE(orders_->Settle(clerk_, order.id, 350000));

@@ -4,6 +4,7 @@
 #include "domain/market/after_sales.hpp"
 #include "domain/market/auction_service.hpp"
 #include "domain/market/best_offer_service.hpp"
+#include "domain/market/inventory.hpp"
 #include "domain/market/listing_blocks.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
@@ -20,6 +21,7 @@ struct MarketServices {
   const ProhibitedRules& rules;
   const PaymentProviders& payments;  // the offered ones (GET /market/payment-providers)
   AuctionService& auctions;
+  InventoryService& inventory;
 };
 
 }  // namespace recirc::market

@@ -38,6 +38,15 @@ class RegistryPort {
   // normalises it; nullopt when no item carries it.
   virtual Result<std::optional<std::string>> FindItemByIdentifier(
       storage::Session& s, const std::string& kind, const std::string& value) const = 0;
+  // The item's identifiers (kind, normalised value), as registered and added since.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(
+      storage::Session& s, const std::string& item_id) const = 0;
+  // The items the organisation registered, newest first, before `before_id` (empty: from the
+  // newest); `identifier` (empty: any) keeps those carrying that value (IMEI, serial, …), which
+  // is normalised here as registration normalises it.
+  virtual Result<std::vector<storage::ItemRecord>> ItemsOfOrganisation(
+      storage::Session& s, const std::string& organisation_id, const std::string& before_id,
+      const std::string& identifier, int64_t limit) const = 0;
   // Adds identifier (kind, value) to the item (the old ones stay: they still find the item).
   // The caller checks first that no other item carries it (an identifier belongs to one item).
   virtual Status AddIdentifier(storage::Session& s, const std::string& item_id,

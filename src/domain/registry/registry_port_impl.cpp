@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "domain/registry/item_fields.hpp"
+
 namespace recirc::registry {
 
 Result<std::optional<storage::ItemRecord>> RegistryPortImpl::FindItem(
@@ -12,6 +14,20 @@ Result<std::optional<storage::ItemRecord>> RegistryPortImpl::FindItem(
 Result<std::optional<std::string>> RegistryPortImpl::FindItemByIdentifier(
     storage::Session& s, const std::string& kind, const std::string& value) const {
   return repo_.FindItemByIdentifier(s, kind, value);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> RegistryPortImpl::IdentifiersOfItem(
+    storage::Session& s, const std::string& item_id) const {
+  return repo_.IdentifiersOfItem(s, item_id);
+}
+
+Result<std::vector<storage::ItemRecord>> RegistryPortImpl::ItemsOfOrganisation(
+    storage::Session& s, const std::string& organisation_id, const std::string& before_id,
+    const std::string& identifier, int64_t limit) const {
+  std::string value = identifier;
+  // An IMEI as registration stores it; any other value (a serial) as given.
+  if (auto imei = NormaliseItemIdentifier("imei", identifier, "imei")) value = *imei;
+  return repo_.ItemsOfOrganisation(s, organisation_id, before_id, value, limit);
 }
 
 Status RegistryPortImpl::AddIdentifier(storage::Session& s, const std::string& item_id,

@@ -22,6 +22,13 @@ class RegistryPortImpl final : public RegistryPort {
   Result<std::optional<std::string>> FindItemByIdentifier(storage::Session& s,
                                                           const std::string& kind,
                                                           const std::string& value) const override;
+  Result<std::vector<std::pair<std::string, std::string>>> IdentifiersOfItem(
+      storage::Session& s, const std::string& item_id) const override;
+  Result<std::vector<storage::ItemRecord>> ItemsOfOrganisation(storage::Session& s,
+                                                               const std::string& organisation_id,
+                                                               const std::string& before_id,
+                                                               const std::string& identifier,
+                                                               int64_t limit) const override;
   Status AddIdentifier(storage::Session& s, const std::string& item_id, const std::string& kind,
                        const std::string& value) const override;
   Result<std::vector<storage::AcquisitionRecord>> AcquisitionsOfItem(

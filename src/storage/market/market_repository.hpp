@@ -9,6 +9,7 @@
 
 #include "domain/market/statuses.hpp"
 #include "storage/database.hpp"
+#include "storage/market/order_deliveries.hpp"
 #include "storage/market/order_photos.hpp"
 
 namespace recirc::storage {
@@ -178,6 +179,25 @@ class MarketRepository {
 
   // Order photos (order_photo_repository.cpp). Insert adds a row unless the order already has
   // these bytes at this stage (true if added); the list is oldest first.
+  // The order's delivery details (order_delivery_repository.cpp).
+  Status InsertDelivery(Session& s, const OrderDeliveryRecord& r) const;
+  Result<std::optional<OrderDeliveryRecord>> FindDelivery(Session& s,
+                                                          const std::string& order_id) const;
+  // Orders whose delivery details, placed before `before`, are not yet erased; oldest first.
+  Result<std::vector<std::string>> DeliveriesPlacedBefore(Session& s, int64_t before,
+                                                          int64_t limit) const;
+  Status EraseDelivery(Session& s, const std::string& order_id, int64_t at) const;
+  // Key rotation: deliveries after `after_order_id` (order id order) with a field not sealed under
+  // `key_prefix` ("v1:<key id>:"); the swap is compare-and-swap on the old ciphertexts (false:
+  // changed meanwhile, picked up by the next pass).
+  Result<std::vector<OrderDeliveryRecord>> DeliveriesNotUnder(Session& s,
+                                                              const std::string& key_prefix,
+                                                              const std::string& after_order_id,
+                                                              int64_t limit) const;
+  Result<bool> SwapDeliveryCiphertexts(Session& s, const OrderDeliveryRecord& old,
+                                       const OrderDeliveryRecord& fresh) const;
+  Result<int64_t> CountDeliveriesNotUnder(Session& s, const std::string& key_prefix) const;
+
   Result<bool> InsertOrderPhoto(Session& s, const OrderPhotoRecord& r) const;
   Result<std::vector<OrderPhotoRecord>> OrderPhotos(Session& s, const std::string& order_id) const;
   Result<std::optional<OrderPhotoRecord>> FindOrderPhoto(Session& s, const std::string& order_id,

@@ -230,6 +230,14 @@ class RegistryRepository {
   Result<std::vector<AcquisitionListRow>> ListOrganisationAcquisitions(
       Session& s, const AcquisitionListQuery& q) const;
   Result<int64_t> CountOpenHolds(Session& s, const std::string& item_id) const;
+  // The items the organisation registered, newest first, before `before_id` (empty: from the
+  // newest); `identifier` (empty: any) keeps those carrying that normalised value of any kind
+  // (inventory_repository.cpp).
+  Result<std::vector<ItemRecord>> ItemsOfOrganisation(Session& s,
+                                                      const std::string& organisation_id,
+                                                      const std::string& before_id,
+                                                      const std::string& identifier,
+                                                      int64_t limit) const;
 };
 
 }  // namespace recirc::storage

@@ -7,6 +7,8 @@ const id = (x) => encodeURIComponent(x)
 const post = (path, body, idempotencyKey) => c().post(path, body, idempotencyKey ? { idempotencyKey } : {})
 
 export const shopApi = {
+  // the shop's inventory: status, hold end, next step (?status= filter, ?imei= search)
+  inventory: (query, cursor) => c().get('/inventory', { ...query, ...(cursor ? { cursor } : {}) }),
   // the organisation's registered items (to pick one for an offer)
   acquisitions: (cursor) => c().get('/acquisitions', cursor ? { cursor, limit: 100 } : { limit: 100 }),
   disclosure: (itemId) => c().get(`/items/${id(itemId)}/disclosure`),

@@ -92,6 +92,10 @@ export default {
       title: 'Offers and orders',
       description: 'Offer registered items (fixed price, best offers) with the current disclosure, and handle orders: dispatch, settlement, refunds and after-sales.',
     },
+    inventory: {
+      title: 'Inventory',
+      description: 'Every item the shop registered: where it stands (hold, inspection, listing, sale) and what comes next.',
+    },
     statistics: {
       title: 'Statistics',
       description:

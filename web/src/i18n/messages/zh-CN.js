@@ -89,6 +89,10 @@ export default {
       title: '商品上架与订单',
       description: '为本机构登记的物品上架商品（一口价、议价），确认信息披露，处理订单的发货、结算、退款与售后。',
     },
+    inventory: {
+      title: '库存',
+      description: '本店登记的全部商品：所处阶段（限期、检测、上架、售出）与下一步。',
+    },
     statistics: {
       title: '统计',
       description: '按地区、品类、交易方式和月份汇总交易笔数与交易额，并与上年同期对比。',
