@@ -46,8 +46,9 @@ std::optional<int64_t> Fen(std::string_view s) {
   auto yuan = WholeNumber(whole, kMaxFen / 100);
   if (!yuan) return std::nullopt;
   int64_t fen = *yuan * 100;
-  if (part.size() == 2) fen += (part[0] - '0') * 10 + (part[1] - '0');
-  if (part.size() == 1) fen += (part[0] - '0') * 10;
+  const auto digit = [](char c) { return int64_t{c - '0'}; };
+  if (!part.empty()) fen += digit(part[0]) * 10;
+  if (part.size() == 2) fen += digit(part[1]);
   return fen;
 }
 
