@@ -89,7 +89,7 @@ struct Error {
 
 // A business rule's refusal: 422, the message "rule: text" (docs/market.md) and the message id
 // "rule.<rule>", so clients can word each rule in their own language.
-inline Error RuleError(std::string_view rule, std::string text, std::string field = {}) {
+inline Error RuleError(std::string_view rule, const std::string& text, std::string field = {}) {
   return Error{ErrorCode::kFailedPrecondition, std::string(rule) + ": " + text, std::move(field),
                "rule." + std::string(rule)};
 }

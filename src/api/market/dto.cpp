@@ -23,7 +23,7 @@ market::OfferTerms NewOffer::ToDomain() const {
 }
 
 Result<market::auction::AuctionTerms> NewAuctionTerms::ToDomain(int64_t start_fen) const {
-  constexpr int64_t kMaxMinutes = 24 * 60;
+  constexpr int64_t kMaxMinutes = int64_t{24} * 60;
   const int64_t soft_close = soft_close_minutes.value_or(0);
   const int64_t extension = extension_minutes.value_or(0);
   if (soft_close < 0 || soft_close > kMaxMinutes) {
