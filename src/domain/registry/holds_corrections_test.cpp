@@ -47,8 +47,8 @@ TEST(HoldPolicyTest, StatutoryHoldsEndByThemselvesPoliceHoldsDoNot) {
 }
 
 TEST_P(RegistryTest, AnItemIsNotSellableDuringItsHoldPeriodNorWhileThePoliceHoldIt) {
-  registration_.emplace(db(), repo_, identity_port_, no_sales_, journal_, cipher_, index_, clock_, random_,
-                        HoldPolicy{7, {{"phone", "1101", 15}}});
+  registration_.emplace(db(), repo_, identity_port_, no_sales_, journal_, cipher_, index_, clock_,
+                        random_, HoldPolicy{7, {{"phone", "1101", 15}}});
   const std::string stolen = Imei("35693803564380");
   ASSERT_TRUE(police_->AddWatchlistEntry(chaoyang_, {"imei", stolen, "black", "报失"}));
   auto clean = registration_->Register(clerk_, Phone(Imei("49015420323751")));
