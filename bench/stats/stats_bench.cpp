@@ -47,7 +47,8 @@ std::string LoadAverage() {
 // 16 categories, acquisitions (5 kinds x 3 channels) and sales (2 modes x 3 channels).
 std::string Generate(bool postgres, int64_t n) {
   const std::string rows =
-      postgres ? "SELECT g AS n FROM generate_series(0, " + std::to_string(n - 1) + ") AS g"
+      postgres ? "SELECT CAST(g AS BIGINT) AS n FROM generate_series(0, " + std::to_string(n - 1) +
+                     ") AS g"
                : "WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r WHERE n < " +
                      std::to_string(n - 1) + ") SELECT n FROM r";
   const std::string pad = postgres ? "lpad(CAST(%s AS TEXT), 2, '0')" : "printf('%%02d', %s)";
