@@ -1,5 +1,6 @@
 #include "api/market/after_sales_json.hpp"
 
+#include "api/market/after_sales_dto.hpp"
 #include "api/market/dto.hpp"
 
 namespace recirc::api {

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/market/after_sales_dto.hpp"
 #include "api/market/after_sales_json.hpp"
 #include "api/market/dto.hpp"
 #include "api/market/routes.hpp"

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
+#include "api/market/auction_dto.hpp"
 #include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "core/ids.hpp"

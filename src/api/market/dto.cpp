@@ -1,5 +1,6 @@
 // The market DTOs' mapping from and to the domain (offer terms, publication, best offers).
 #include "api/market/dto.hpp"
+#include "api/market/auction_dto.hpp"
 
 namespace recirc::api::dto {
 

@@ -1,12 +1,14 @@
 #pragma once
-// The market context on the wire (so far: after-sales cases and the public photos of an offer),
-// described once and mapped with value_from / jsonmap::Read (http/describe_json.hpp).
+// The market context on the wire: offers, orders, listing blocks, best offers and the shared
+// list/page shapes, described once and mapped with value_from / jsonmap::Read
+// (http/describe_json.hpp). Auctions, after-sales, the inventory and search have their own
+// headers beside this one (auction_dto.hpp, after_sales_dto.hpp, inventory_dto.hpp,
+// search_dto.hpp).
 
 #include <boost/describe/class.hpp>
 
 #include "domain/market/after_sales.hpp"
-#include "domain/market/auction_service.hpp"
-#include "domain/market/inventory.hpp"
+#include "domain/market/auction_engine.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
 #include "domain/market/prohibited.hpp"
@@ -20,69 +22,6 @@ using jsonmap::Omitted;
 using jsonmap::tag_invoke;
 using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
-
-// An after-sales case. `details` is the case's own record: what the buyer asked for and, once
-// decided, the decision.
-struct AfterSale {
-  static constexpr std::string_view kSchemaName = "AfterSale";
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"kind", R"js({"enum": ["return", "warranty", "dispute"]})js"},
-      {"status",
-       R"js({"enum": ["open", "accepted", "refused", "resolved", "in_progress", "completed",
-                    "refunded", "rejected"],
-           "description": "return: open, accepted, refused; warranty: open, in_progress (repair or replace), completed, refunded, rejected; dispute: open, resolved"})js"},
-      {"flagged", R"js({"description": "the returned serials differ from the dispatch record"})js"},
-      {"details",
-       R"js({"type": "object", "description": "the request (serials, photos, reason, serial_differences; fault; report_id, claim) and, once decided, the decision: refusal_reason (return); outcome, note, refund_fen, completion_note, completed_at (warranty); outcome, reinspection_report_id, differences (dispute)"})js"}};
-  std::string id;
-  std::string order_id;
-  std::string kind;
-  std::string status;
-  bool flagged = false;
-  boost::json::value details;
-  Time created_at;
-  std::optional<Time> decided_at;
-  static AfterSale From(const storage::AfterSaleRecord& a);
-};
-BOOST_DESCRIBE_STRUCT(AfterSale, (),
-                      (id, order_id, kind, status, flagged, details, created_at, decided_at))
-
-struct AfterSaleList {
-  static constexpr std::string_view kSchemaName = "AfterSaleList";
-  std::vector<AfterSale> items;
-};
-BOOST_DESCRIBE_STRUCT(AfterSaleList, (), (items))
-
-// Requests of the seller's after-sales decisions (inline schemas).
-struct RefuseReturn {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"reason",
-       R"js({"minLength": 1, "maxLength": 500, "description": "why: kept with the case, shown to the buyer, not in the item's public history"})js"}};
-  std::string reason;
-};
-BOOST_DESCRIBE_STRUCT(RefuseReturn, (), (reason))
-
-struct WarrantyDecision {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"outcome", R"js({"enum": ["repair", "replace", "refund", "reject"]})js"},
-      {"note", R"js({"maxLength": 2000})js"},
-      {"amount_fen",
-       R"js({"minimum": 1, "description": "refund only; defaults to all that was paid and not yet refunded, never more"})js"}};
-  std::string outcome;
-  std::optional<std::string> note;
-  std::optional<int64_t> amount_fen;
-};
-BOOST_DESCRIBE_STRUCT(WarrantyDecision, (), (outcome, note, amount_fen))
-
-struct CompleteWarranty {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"note", R"js({"minLength": 1, "maxLength": 2000})js"}};
-  std::string note;
-};
-BOOST_DESCRIBE_STRUCT(CompleteWarranty, (), (note))
 
 // The item photos of a public offer.
 struct OfferPhoto {
@@ -443,62 +382,6 @@ BOOST_DESCRIBE_STRUCT(NewOffer, (),
                       (item_id, sale_mode, channel, outlet_id, title, description, price_fen,
                        warranty_months, return_days, best_offer, auction))
 
-// Auctions: what anybody may see (winning, your_* and order_id only about the caller).
-struct AuctionState {
-  static constexpr std::string_view kSchemaName = "AuctionState";
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"phase", R"js({"enum": ["open", "sold", "unsold", "bought_now"]})js"},
-      {"ends_at", R"js({"description": "with soft-close extensions"})js"},
-      {"winning", R"js({"description": "set when the caller has bid"})js"},
-      {"order_id", R"js({"description": "the winner's order, to the winner and the seller"})js"}};
-  std::string offer_id;
-  std::string phase;
-  int64_t price_fen = 0;
-  int64_t bid_count = 0;
-  int64_t min_next_fen = 0;
-  Time ends_at;
-  bool reserve_met = false;
-  Omitted<int64_t> buy_it_now_fen;
-  Omitted<bool> winning;
-  Omitted<int64_t> your_max_fen;
-  Omitted<int64_t> your_bid_seq;
-  Omitted<std::string> order_id;
-  static AuctionState From(const market::AuctionView& v);
-};
-BOOST_DESCRIBE_STRUCT(AuctionState, (),
-                      (offer_id, phase, price_fen, bid_count, min_next_fen, ends_at, reserve_met,
-                       buy_it_now_fen, winning, your_max_fen, your_bid_seq, order_id))
-
-struct PlaceBid {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"buyer_ref",
-       R"js({"description": "staff: the buyer's reference (required); a buyer account gives none"})js"},
-      {"max_fen",
-       R"js({"description": "the bidder's maximum; the system bids for them up to it"})js"}};
-  std::optional<std::string> buyer_ref;
-  int64_t max_fen = 0;
-};
-BOOST_DESCRIBE_STRUCT(PlaceBid, (), (buyer_ref, max_fen))
-
-struct BuyItNow {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"amount_fen", R"js({"description": "the Buy-It-Now price the buyer confirms"})js"}};
-  std::optional<std::string> buyer_ref;
-  int64_t amount_fen = 0;
-};
-BOOST_DESCRIBE_STRUCT(BuyItNow, (), (buyer_ref, amount_fen))
-
-struct RetractBid {
-  static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {{"reason", R"js({"enum": ["typing_error"]})js"}};
-  std::optional<std::string> buyer_ref;
-  int64_t seq = 0;
-  std::string reason;
-};
-BOOST_DESCRIBE_STRUCT(RetractBid, (), (buyer_ref, seq, reason))
-
 struct PublishOffer {
   static constexpr bool kRequest = true;
   int64_t disclosure_version = 0;
@@ -652,68 +535,6 @@ struct OrderPhotoList {
 };
 BOOST_DESCRIBE_STRUCT(OrderPhotoList, (), (items))
 
-// The public search (GET /api/v1/search).
-struct SearchHit {
-  static constexpr std::string_view kSchemaName = "SearchHit";
-  static constexpr std::string_view kDescription =
-      "A published listing as indexed for search (the item.offered payload, docs/search.md), "
-      "with its rank in the answer.";
-  static constexpr FieldSchema kFieldSchemas[] = {{"price_fen", R"js({"minimum": 0})js"}};
-  std::string listing_id;
-  std::string item_id;
-  std::string title_zh;
-  std::string title_en;
-  std::string description_zh;
-  std::string description_en;
-  std::string brand;
-  std::string model;
-  std::string category;
-  std::string region_code;
-  std::string grade;
-  int64_t price_fen = 0;
-  std::string sale_mode;
-  std::string channel;
-  Time published_at;
-  int64_t rank = 0;
-};
-BOOST_DESCRIBE_STRUCT(SearchHit, (),
-                      (listing_id, item_id, title_zh, title_en, description_zh, description_en,
-                       brand, model, category, region_code, grade, price_fen, sale_mode, channel,
-                       published_at, rank))
-
-struct SearchFacet {
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"name", R"js({"description": "the region's name (region facet only)"})js"}};
-  std::string value;
-  int64_t count = 0;
-  Omitted<std::string> name;
-};
-BOOST_DESCRIBE_STRUCT(SearchFacet, (), (value, count, name))
-
-struct SearchFacets {
-  static constexpr std::string_view kDescription =
-      "counts over the whole match; region is one level below the region filter; price_band "
-      "lists every band in order (yuan: 0-100, 100-500, 500-1000, 1000-3000, 3000-10000, "
-      "10000+)";
-  std::vector<SearchFacet> category;
-  std::vector<SearchFacet> region;
-  std::vector<SearchFacet> grade;
-  std::vector<SearchFacet> price_band;
-  std::vector<SearchFacet> sale_mode;
-};
-BOOST_DESCRIBE_STRUCT(SearchFacets, (), (category, region, grade, price_band, sale_mode))
-
-struct SearchResult {
-  static constexpr std::string_view kSchemaName = "SearchResult";
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"total", R"js({"description": "listings matching the words and filters"})js"}};
-  std::vector<SearchHit> items;
-  int64_t total = 0;
-  SearchFacets facets;
-  Omitted<std::string> next_cursor;
-};
-BOOST_DESCRIBE_STRUCT(SearchResult, (), (items, total, facets, next_cursor))
-
 // A list answer {items} and a page of one {items, next_cursor} (next_cursor: the last id of a
 // full page, null at the end), named after the element (OfferList, OfferPage, …).
 template <class T>
@@ -722,41 +543,6 @@ struct List {
   std::vector<T> items;
   BOOST_DESCRIBE_CLASS(List, (), (items), (), ())
 };
-
-// One item of the shop's inventory (GET /api/v1/inventory).
-struct InventoryItem {
-  static constexpr std::string_view kSchemaName = "InventoryItem";
-  static constexpr std::string_view kPageSchemaName = "InventoryPage";
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"status",
-       R"js({"enum": ["registered", "in_hold", "inspected", "listed", "sold", "held", "seized"]})js"},
-      {"hold_until", R"js({"description": "in_hold: when the statutory hold period ends"})js"},
-      {"next_step",
-       R"js({"enum": ["inspect", "wait_hold", "offer", "await_order", "dispatch", "none", "police"]})js"}};
-  std::string item_id;
-  std::string category;
-  std::string brand;
-  std::string model;
-  std::string status;
-  std::optional<Time> hold_until;
-  std::string next_step;
-  std::optional<std::string> offer_id;
-  Time registered_at;
-  static InventoryItem From(const market::InventoryRow& r) {
-    return {r.item.id,
-            r.item.category,
-            r.item.brand,
-            r.item.model,
-            r.status,
-            r.hold_until ? std::optional<Time>(Time{*r.hold_until}) : std::nullopt,
-            r.next_step,
-            r.offer_id,
-            Time{r.item.created_at}};
-  }
-};
-BOOST_DESCRIBE_STRUCT(InventoryItem, (),
-                      (item_id, category, brand, model, status, hold_until, next_step, offer_id,
-                       registered_at))
 
 template <class T>
 struct CursorPage {

@@ -5,6 +5,7 @@
 
 #include "api/dto.hpp"
 #include "api/market/dto.hpp"
+#include "api/market/inventory_dto.hpp"
 #include "api/market/routes.hpp"
 #include "domain/market/paging.hpp"
 #include "http/openapi_schema.hpp"

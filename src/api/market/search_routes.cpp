@@ -6,6 +6,7 @@
 
 #include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
+#include "api/market/search_dto.hpp"
 #include "core/money.hpp"
 #include "http/openapi_schema.hpp"
 #include "search/search_index.hpp"
