@@ -37,13 +37,6 @@ std::vector<std::string> Cells(const RegisterLine& l) {
   return cells;
 }
 
-std::string CsvField(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 }  // namespace
 
 boost::json::object RegisterJson(const std::vector<RegisterLine>& lines) {

@@ -11,4 +11,8 @@ namespace recirc::documents {
 
 std::string NeutraliseSpreadsheetCell(std::string_view text);
 
+// One CSV field (RFC 4180): the text neutralised as above, in double quotes (inner quotes doubled)
+// when it holds a comma, a quote or a line break.
+std::string CsvField(std::string_view text);
+
 }  // namespace recirc::documents

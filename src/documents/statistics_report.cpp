@@ -12,17 +12,6 @@ namespace {
 
 using statistics::Figure;
 
-std::string CsvField(std::string_view text) {
-  std::string s = NeutraliseSpreadsheetCell(text);
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // Chinese labels of the flows, formats and channels (the web app's statistics.zh-CN.js).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kZh = {{
     {"acquisition", "收购"},
