@@ -7,6 +7,12 @@ export function growth(now, before) {
   return Math.round(((now - before) / before) * 1000) / 10
 }
 
+/** Growth as shown: "+12.5%", "-3%", or "—" without a base. */
+export function growthText(now, before) {
+  const g = growth(now, before)
+  return g == null ? '—' : `${g > 0 ? '+' : ''}${g}%`
+}
+
 /** Yuan (two decimals) from fen. */
 export function yuan(fen) {
   return (Number(fen || 0) / 100).toFixed(2)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { growth, monthsBetween, totalOf, trendSeries, yuan } from './figures.js'
+import { growth, growthText, monthsBetween, totalOf, trendSeries, yuan } from './figures.js'
 
 describe('statistics figures', () => {
   it('growth is a percentage against last year, null without a base', () => {
@@ -7,6 +7,9 @@ describe('statistics figures', () => {
     expect(growth(50, 100)).toBe(-50)
     expect(growth(1, 3)).toBe(-66.7)
     expect(growth(10, 0)).toBeNull()
+    expect(growthText(150, 100)).toBe('+50%')
+    expect(growthText(50, 100)).toBe('-50%')
+    expect(growthText(10, 0)).toBe('—')
   })
   it('months run across the year end', () => {
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
