@@ -23,6 +23,11 @@ Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
   // transaction, and only a consumer with events to apply opens a write transaction.
   RECIRC_TRY(bool behind, HasNewEvents(consumer));
   if (!behind) return int64_t{0};
+  return consumer.KeepsOwnProgress() ? ApplyOffWriter(consumer) : ApplyInWriter(consumer);
+}
+
+// Each batch and the cursor move in one write transaction.
+Result<int64_t> JournalRunner::ApplyInWriter(Consumer& consumer) {
   int64_t total = 0;
   for (;;) {
     int64_t applied = 0;
@@ -36,6 +41,33 @@ Result<int64_t> JournalRunner::RunConsumer(Consumer& consumer) {
     });
     if (!st) return st.error();
     if (applied > 0) CountPass(consumer.name());
+    total += applied;
+    if (applied < batch_size_) return total;
+  }
+}
+
+// The batch is applied in a read transaction (the consumer commits its own store, which can take
+// an fsync: it must not hold the single writer meanwhile), then the cursor moves in a short write.
+// Only this runner moves this consumer's cursor (run_mutex_), so nothing moves it in between.
+Result<int64_t> JournalRunner::ApplyOffWriter(Consumer& consumer) {
+  int64_t total = 0;
+  for (;;) {
+    int64_t applied = 0;
+    int64_t last = 0;
+    Status st = db_.Read([&](storage::Session& s) -> Status {
+      RECIRC_TRY(int64_t cursor, journal_.CursorOf(s, consumer.name()));
+      RECIRC_TRY(auto events, journal_.ReadAfter(s, cursor, batch_size_));
+      if (events.empty()) return Ok();
+      RECIRC_CHECK(consumer.Apply(s, events));
+      applied = static_cast<int64_t>(events.size());
+      last = events.back().seq;
+      return Ok();
+    });
+    if (!st) return st.error();
+    if (applied == 0) return total;
+    RECIRC_CHECK(db_.Write(
+        [&](storage::Session& s) { return journal_.SaveCursor(s, consumer.name(), last); }));
+    CountPass(consumer.name());
     total += applied;
     if (applied < batch_size_) return total;
   }

@@ -47,6 +47,8 @@ class JournalRunner {
  private:
   Result<bool> HasNewEvents(Consumer& consumer);
   Result<int64_t> RunConsumer(Consumer& consumer);
+  Result<int64_t> ApplyInWriter(Consumer& consumer);
+  Result<int64_t> ApplyOffWriter(Consumer& consumer);
   void CountPass(std::string_view consumer);
   void Loop(std::chrono::milliseconds poll_interval, std::chrono::milliseconds min_interval);
 

@@ -150,6 +150,68 @@ TEST_P(RunnerTest, OnlyCommitsThatAppendToTheJournalWakeListeners) {
   EXPECT_EQ(wakes.load(), 1) << "a rolled-back append wakes nobody";
 }
 
+// A consumer whose results live outside the database (like the search index): it keeps its own
+// progress, and while it applies a batch, other requests can still write.
+class OwnProgressConsumer final : public Consumer {
+ public:
+  explicit OwnProgressConsumer(storage::Database& db) : db_(db) {}
+  std::string_view name() const override { return "own_progress"; }
+  bool KeepsOwnProgress() const override { return true; }
+  Status Apply(storage::Session&, std::span<const storage::EventRecord> events) override {
+    // Applied on the single SQLite writer, this write would wait for itself for ever.
+    RECIRC_CHECK(db_.Write([](storage::Session& s) -> Status {
+      RECIRC_TRY(int64_t changed,
+                 s.Execute("UPDATE consumer_cursors SET position = position WHERE name = 'x'"));
+      (void)changed;
+      return Ok();
+    }));
+    for (const auto& e : events) {
+      if (e.seq <= last_) continue;
+      if (e.type == "poison") return Error::Internal("cannot digest poison");
+      seen.push_back(e.seq);
+      last_ = e.seq;
+    }
+    return Ok();
+  }
+  Status Reset(storage::Session&) override {
+    seen.clear();
+    last_ = 0;
+    return Ok();
+  }
+  std::vector<int64_t> seen;
+
+ private:
+  storage::Database& db_;
+  int64_t last_ = 0;
+};
+
+TEST_P(RunnerTest, ConsumerWithItsOwnProgressAppliesOffTheWriterOnceEach) {
+  ASSERT_TRUE(AppendEvents(5, kOk));
+  OwnProgressConsumer own(db());
+  JournalRunner runner(db(), journal_, {&own}, /*batch_size=*/2);
+  auto applied = runner.RunOnce();
+  ASSERT_TRUE(applied) << applied.error().message;
+  EXPECT_EQ(*applied, 5);
+  EXPECT_EQ(own.seen, (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  auto cursor = storage::ReadValue<int64_t>(
+      db(), [&](storage::Session& s) { return journal_.CursorOf(s, "own_progress"); });
+  EXPECT_EQ(*cursor, 5);
+  EXPECT_EQ(*runner.RunOnce(), 0) << "caught up";
+  EXPECT_EQ(runner.Passes(), (std::vector<std::pair<std::string, int64_t>>{{"own_progress", 3}}));
+}
+
+TEST_P(RunnerTest, ConsumerWithItsOwnProgressKeepsTheCursorBeforeAFailure) {
+  ASSERT_TRUE(AppendEvents(2, kOk));
+  ASSERT_TRUE(AppendEvents(1, kPoison));
+  OwnProgressConsumer own(db());
+  JournalRunner runner(db(), journal_, {&own}, /*batch_size=*/2);
+  EXPECT_FALSE(runner.RunOnce());
+  auto cursor = storage::ReadValue<int64_t>(
+      db(), [&](storage::Session& s) { return journal_.CursorOf(s, "own_progress"); });
+  EXPECT_EQ(*cursor, 2) << "the first batch moved the cursor, the poisoned one did not";
+  EXPECT_EQ(own.seen, (std::vector<int64_t>{1, 2}));
+}
+
 RECIRC_BOTH_DATABASES(RunnerTest);
 
 }  // namespace

@@ -22,6 +22,8 @@ class SearchConsumer final : public journal::Consumer {
   std::string_view name() const override { return "search"; }
   Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) override;
   Status Reset(storage::Session& s) override;
+  // The index stores the last applied seq: the runner applies batches off the SQL writer.
+  bool KeepsOwnProgress() const override { return true; }
 
   int64_t skipped() const { return skipped_; }  // malformed events seen by this process
 
