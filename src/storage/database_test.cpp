@@ -191,6 +191,39 @@ TEST(SqliteFileTest, SecureDeleteIsOnAndTheFilesAreOwnerOnly) {
   std::filesystem::remove_all(dir);
 }
 
+// The writer does not checkpoint inside its commits (a thread of its own does), but checkpoints
+// still happen: the log's pages reach the database file without anybody asking.
+TEST(SqliteFileTest, TheLogIsCheckpointedIntoTheDatabaseFile) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("recirc-sqlite-checkpoint-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    auto db = OpenDatabase("sqlite://" + (dir / "t.db").string(), 1);
+    ASSERT_TRUE(db) << db.error().message;
+    ASSERT_TRUE(
+        (*db)->Write([](Session& s) { return s.ExecuteScript("CREATE TABLE t (x BLOB)"); }));
+    const auto before = std::filesystem::file_size(dir / "t.db");
+    // About 1,500 pages of 4 KiB in one commit: over the 1,000-frame threshold.
+    ASSERT_TRUE((*db)->Write([](Session& s) -> Status {
+      for (int i = 0; i < 1500; ++i) {
+        RECIRC_TRY(int64_t n, s.Execute("INSERT INTO t (x) VALUES ($1)",
+                                        {Blob{std::string(4000, static_cast<char>(i))}}));
+        (void)n;
+      }
+      return Ok();
+    }));
+    // The checkpoint runs on its own thread: wait for it (at most 30 s; it takes milliseconds).
+    auto size = before;
+    for (int i = 0; i < 3000 && size < before + 1500 * 4000; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      size = std::filesystem::file_size(dir / "t.db");
+    }
+    EXPECT_GE(size, before + 1500 * 4000) << "the log was copied into the database file";
+  }
+  std::filesystem::remove_all(dir);
+}
+
 RECIRC_BOTH_DATABASES(DatabaseTest);
 
 }  // namespace

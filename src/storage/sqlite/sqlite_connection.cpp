@@ -155,4 +155,24 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
   return Ok();
 }
 
+void SqliteConnection::HandOffCheckpoints(std::function<void(int frames)> on_commit) {
+  on_commit_ = std::move(on_commit);
+  // A WAL hook of our own replaces the automatic checkpoint (which is itself a WAL hook).
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int frames) {
+        static_cast<SqliteConnection*>(self)->on_commit_(frames);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+Status SqliteConnection::CheckpointPassive() {
+  if (sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+      SQLITE_OK) {
+    return LastError("checkpoint");
+  }
+  return Ok();
+}
+
 }  // namespace recirc::storage

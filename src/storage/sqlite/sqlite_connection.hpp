@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -27,6 +28,15 @@ class SqliteConnection final : public Session {
   Result<int64_t> Execute(std::string_view sql, const Params& params) override;
   Status ExecuteScript(std::string_view sql) override;
 
+  // Write-ahead-log upkeep, for the database's writer and its checkpointer. After this call the
+  // connection no longer checkpoints inside its own commits (SQLite's automatic checkpoint runs
+  // in the committing call, on the writer's thread); instead `on_commit` is told the log's length
+  // in frames after each commit, so another connection can checkpoint.
+  void HandOffCheckpoints(std::function<void(int frames)> on_commit);
+  // Copies what it can of the log into the database file (SQLITE_CHECKPOINT_PASSIVE: never waits
+  // for the writer or the readers).
+  Status CheckpointPassive();
+
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params);
@@ -34,6 +44,7 @@ class SqliteConnection final : public Session {
 
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::function<void(int)> on_commit_;
 };
 
 }  // namespace recirc::storage

@@ -13,13 +13,29 @@ namespace recirc::storage {
 namespace {
 
 constexpr size_t kMaxGroup = 512;
+// SQLite's own automatic checkpoint threshold, in log frames (pages).
+constexpr int kCheckpointFrames = 1000;
 
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
+                 std::unique_ptr<SqliteConnection> checkpointer,
                  std::vector<std::unique_ptr<SqliteConnection>> readers)
-      : writer_conn_(std::move(writer)), readers_(std::move(readers)) {
+      : writer_conn_(std::move(writer)),
+        checkpointer_conn_(std::move(checkpointer)),
+        readers_(std::move(readers)) {
+    // Checkpoints (copying the log into the database file, with an fsync) run on a thread of
+    // their own, so the writer goes on committing meanwhile (docs/performance.md).
+    writer_conn_->HandOffCheckpoints([this](int frames) {
+      if (frames < kCheckpointFrames) return;
+      {
+        std::lock_guard lock(checkpoint_mutex_);
+        checkpoint_wanted_ = true;
+      }
+      checkpoint_cv_.notify_one();
+    });
     writer_thread_ = std::thread([this] { WriterLoop(); });
+    checkpoint_thread_ = std::thread([this] { CheckpointLoop(); });
   }
 
   ~SqliteDatabase() override {
@@ -29,6 +45,12 @@ class SqliteDatabase final : public Database {
     }
     queue_cv_.notify_all();
     writer_thread_.join();
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      checkpoint_stopping_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    checkpoint_thread_.join();
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -134,12 +156,26 @@ class SqliteDatabase final : public Database {
     for (size_t i = 0; i < group.size(); ++i) group[i]->promise.set_value(std::move(results[i]));
   }
 
+  void CheckpointLoop() {
+    for (;;) {
+      {
+        std::unique_lock lock(checkpoint_mutex_);
+        checkpoint_cv_.wait(lock, [&] { return checkpoint_stopping_ || checkpoint_wanted_; });
+        if (checkpoint_stopping_) return;
+        checkpoint_wanted_ = false;
+      }
+      // A failed checkpoint loses nothing (the log keeps every frame); the next one retries.
+      RECIRC_IGNORE(checkpointer_conn_->CheckpointPassive());
+    }
+  }
+
   void NotifyListeners() {
     std::lock_guard lock(listeners_mutex_);
     for (auto& l : listeners_) l();
   }
 
-  std::unique_ptr<SqliteConnection> writer_conn_;  // used only by writer_thread_
+  std::unique_ptr<SqliteConnection> writer_conn_;        // used only by writer_thread_
+  std::unique_ptr<SqliteConnection> checkpointer_conn_;  // used only by checkpoint_thread_
 
   std::mutex readers_mutex_;
   std::condition_variable readers_cv_;
@@ -153,7 +189,13 @@ class SqliteDatabase final : public Database {
   std::mutex listeners_mutex_;
   std::vector<std::function<void()>> listeners_;
 
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;    // GUARDED_BY(checkpoint_mutex_)
+  bool checkpoint_stopping_ = false;  // GUARDED_BY(checkpoint_mutex_)
+
   std::thread writer_thread_;
+  std::thread checkpoint_thread_;
 };
 
 }  // namespace
@@ -171,12 +213,15 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& location, int re
     }
   }
   RECIRC_TRY(auto writer, SqliteConnection::Open(path, SqliteMode::kReadWrite, synchronous_full));
+  RECIRC_TRY(auto checkpointer,
+             SqliteConnection::Open(path, SqliteMode::kReadWrite, synchronous_full));
   std::vector<std::unique_ptr<SqliteConnection>> pool;
   for (int i = 0; i < std::max(1, readers); ++i) {
     RECIRC_TRY(auto reader, SqliteConnection::Open(path, SqliteMode::kReadOnly, synchronous_full));
     pool.push_back(std::move(reader));
   }
-  return std::unique_ptr<Database>(new SqliteDatabase(std::move(writer), std::move(pool)));
+  return std::unique_ptr<Database>(
+      new SqliteDatabase(std::move(writer), std::move(checkpointer), std::move(pool)));
 }
 
 }  // namespace recirc::storage
