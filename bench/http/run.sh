@@ -29,6 +29,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "listening" "$work/server.log" && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Log in as the demo shop administrator and make an API key for the authenticated route.
 login=$(curl -sf -c "$work/cookies" -H 'Content-Type: application/json' \

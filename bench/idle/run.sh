@@ -47,8 +47,10 @@ t0=$(ticks)
 sleep "$seconds"
 t1=$(ticks)
 writes1=$(metric recirc_db_write_transactions_total)
+rss=$(awk '$1 == "VmRSS:" { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
 cpu=$(python3 -c "print(f'{($t1 - $t0) / $hz:.2f}')")
 echo "bench/idle ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); database: ${database:-sqlite})"
 printf '  %-46s %8s s   limit %s s\n' "CPU time of the idle server over ${seconds} s" "$cpu" \
   "$(python3 -c "print(f'{$seconds / 60:.2f}')")"
 printf '  %-46s %8s\n' "write transactions committed meanwhile" "$((writes1 - writes0))"
+printf '  %-46s %8s MB   limit 100 MB\n' "resident memory (RSS) of the idle server" "$rss"

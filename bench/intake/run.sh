@@ -124,6 +124,8 @@ else
   dbname="PostgreSQL"
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+rss_mb() { awk -v k="$1:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$server/status"; }
+rss_now=$(rss_mb VmRSS); rss_peak=$(rss_mb VmHWM)
 echo "bench/intake (wrk -t2 -c32 -d${duration}s over HTTP)"
 echo "  $(grep -m1 '^registered' "$work/seed.log") [recirc seed, ${seed_s}s in all]"
 echo "  $(grep -m1 'caught up' "$work/seed.log")"
@@ -132,3 +134,4 @@ echo "  load average (1/5/15 min) before the seed: $load_before, before wrk: $lo
 printf '  %-52s %8s /s   p99 %7s ms   non-2xx %s\n' "registrations (API key, full screening), $dbname" "$rps" "$p99" "$bad"
 printf '  %-52s %8s /s\n' "raw single-row inserts, one per transaction" "$raw"
 python3 -c "print(f'  registrations / raw inserts: {$rps / $raw:.2f}')"
+echo "  server memory with $items items: RSS $rss_now MB at the end, peak $rss_peak MB"

@@ -4,15 +4,17 @@
 # the offer, append the event — one transaction), next to the raw single-row insert rate of the
 # same database measured in the same run. Each order takes a different published offer, so every
 # successful request is a real order; requests after the offers run out are 409s and not counted.
-#   bench/market/run.sh [--database postgresql://...] [--offers N] [--duration S]
+#   bench/market/run.sh [--database postgresql://...] [--offers N] [--duration S] [--connections C]
+# C concurrent connections (default 16) let the server group concurrent orders into one commit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-duration=5; database=""; offers=3000; threads=2
+duration=5; database=""; offers=3000; threads=2; connections=16
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --database) database=$2; shift 2 ;;
     --offers) offers=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,6 +31,7 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do grep -q "listening" "$work/server.log" && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start=$(date +%s.%N)
 python3 bench/market/setup.py "$base" "$offers" > "$work/offers.txt"
@@ -41,7 +44,7 @@ key=$(curl -sf -b "$work/clerk.cookies" -H "X-CSRF-Token: $csrf" -H 'Content-Typ
   -d '{"name":"bench"}' "$base/api/v1/api-keys" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
 
 result=$(RECIRC_OFFERS="$work/offers.txt" RECIRC_KEY=$key RECIRC_THREADS=$threads \
-  wrk -t$threads -c$threads -d"${duration}s" --latency -s bench/market/orders.lua "$base" | python3 -c '
+  wrk -t$threads -c$connections -d"${duration}s" --latency -s bench/market/orders.lua "$base" | python3 -c '
 import re, sys
 t = sys.stdin.read()
 total = int(re.search(r"(\d+) requests in ([\d.]+)(ms|s)", t).group(1))
@@ -79,7 +82,7 @@ else
   psql -q "$database" -c "DROP TABLE recirc_bench_raw"
   dbname="PostgreSQL"
 fi
-echo "bench/market (wrk -t$threads -c$threads -d${duration}s over HTTP; $offers offers set up in ${setup_s}s)"
+echo "bench/market (wrk -t$threads -c$connections -d${duration}s over HTTP; $offers offers set up in ${setup_s}s)"
 printf '  %-52s %8s /s   p99 %7s ms   orders %s, refused %s\n' "orders placed (API key, simulated provider), $dbname" "$rps" "$p99" "$ok" "$bad"
 printf '  %-52s %8s /s\n' "raw single-row inserts, one per transaction" "$raw"
 python3 -c "print(f'  orders / raw inserts: {$rps / $raw:.2f}')"

@@ -1,14 +1,18 @@
 """bench/market setup: N phones registered, inspected, sanitized and offered through the API.
 
 Prints one published offer id and its disclosure version per line ("<offer_id> <version>").
-Usage: setup.py BASE_URL N
+Usage: setup.py BASE_URL N [WORKERS]
+WORKERS processes (default 4) each set up every WORKERS-th offer over their own sessions, so the
+server's writer groups their commits (the setup is not part of the figure).
 """
 import http.client
 import json
+import multiprocessing
 import sys
 import urllib.parse
 
 base, n = sys.argv[1], int(sys.argv[2])
+workers = int(sys.argv[3]) if len(sys.argv) > 3 else 4
 url = urllib.parse.urlparse(base)
 
 
@@ -61,23 +65,35 @@ wipe = {"manufacturer": "Xiaomi", "model": "14", "serial": "SN", "media_type": "
         "sanitizer": dict(sign, name="A"), "verifier": dict(sign, name="B"),
         "consent": {"given": True, "scope": "all", "method_explained": True, "date": "2026-12-01"},
         "destination": "resale"}
-clerk = Client("shop.clerk")
-inspector = Client("inspector")
-outlet = clerk.call("GET", f"/api/v1/organisations/{clerk.organisation}/outlets", None,
-                    200)["items"][0]["id"]
-for i in range(n):
-    item = clerk.call("POST", "/api/v1/acquisitions", {
-        "outlet_id": outlet, "kind": "purchase", "channel": "store", "price_fen": 80000,
-        "payment_method": "cash", "person_matches_id": True, "origin_statement": "self-used",
-        "seller": {"kind": "individual", "name": "Bench", "id_type": "passport",
-                   "id_number": "E%d" % i},
-        "item": {"category": "phone", "brand": "Xiaomi", "model": "14",
-                 "identifiers": {"imei": imei(i)}, "condition": "good"}}, 201)["item_id"]
-    inspector.call("POST", f"/api/v1/items/{item}/inspections", {"results": results}, 201)
-    clerk.call("POST", f"/api/v1/items/{item}/sanitizations", wipe, 201)
-    offer = clerk.call("POST", "/api/v1/offers", {
-        "item_id": item, "channel": "online", "title": "Xiaomi 14", "price_fen": 150000,
-        "warranty_months": 3, "return_days": 7}, 201)["id"]
-    published = clerk.call("POST", f"/api/v1/offers/{offer}/publish",
-                           {"disclosure_version": 2}, 200)
-    print(offer, published["offer"]["disclosure_version"])
+
+
+def set_up(first):
+    lines = []
+    clerk = Client("shop.clerk")
+    inspector = Client("inspector")
+    outlet = clerk.call("GET", f"/api/v1/organisations/{clerk.organisation}/outlets", None,
+                        200)["items"][0]["id"]
+    for i in range(first, n, workers):
+        item = clerk.call("POST", "/api/v1/acquisitions", {
+            "outlet_id": outlet, "kind": "purchase", "channel": "store", "price_fen": 80000,
+            "payment_method": "cash", "person_matches_id": True, "origin_statement": "self-used",
+            "seller": {"kind": "individual", "name": "Bench", "id_type": "passport",
+                       "id_number": "E%d" % i},
+            "item": {"category": "phone", "brand": "Xiaomi", "model": "14",
+                     "identifiers": {"imei": imei(i)}, "condition": "good"}}, 201)["item_id"]
+        inspector.call("POST", f"/api/v1/items/{item}/inspections", {"results": results}, 201)
+        clerk.call("POST", f"/api/v1/items/{item}/sanitizations", wipe, 201)
+        offer = clerk.call("POST", "/api/v1/offers", {
+            "item_id": item, "channel": "online", "title": "Xiaomi 14", "price_fen": 150000,
+            "warranty_months": 3, "return_days": 7}, 201)["id"]
+        published = clerk.call("POST", f"/api/v1/offers/{offer}/publish",
+                               {"disclosure_version": 2}, 200)
+        lines.append(f"{offer} {published['offer']['disclosure_version']}")
+    return lines
+
+
+if __name__ == "__main__":
+    with multiprocessing.Pool(workers) as pool:
+        for part in pool.map(set_up, range(workers)):
+            if part:
+                print("\n".join(part))
