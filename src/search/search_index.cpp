@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
+#include <map>
 
 #include "core/category.hpp"
 #include "core/private_files.hpp"
@@ -77,15 +79,43 @@ Error FromXapian(const Xapian::Error& e) {
   return Error::Internal("search index: " + e.get_description());
 }
 
-std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::vector<FacetCount> out;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    out.push_back({*it, static_cast<int64_t>(it.get_termfreq())});
+// Counts the values of a few slots over the first `limit` matches the matcher hands it (every
+// match when the match is smaller). One spy for all the facets: each match's values are read once.
+class FacetSample final : public Xapian::MatchSpy {
+ public:
+  FacetSample(std::vector<Xapian::valueno> slots, int64_t limit)
+      : slots_(std::move(slots)), counts_(slots_.size()), limit_(limit) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    if (seen_ >= limit_) return;
+    ++seen_;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      std::string value = doc.get_value(slots_[i]);
+      if (!value.empty()) ++counts_[i][std::move(value)];
+    }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  return out;
-}
+  int64_t seen() const { return seen_; }
+  // Slot i's counts, largest first; scaled by total/seen (rounded) when a sample was counted.
+  std::vector<FacetCount> Counts(size_t i, int64_t total) const {
+    std::vector<FacetCount> out;
+    for (const auto& [value, n] : counts_[i]) {
+      int64_t count = n;
+      if (seen_ > 0 && total > seen_) {
+        count = static_cast<int64_t>(std::llround(
+            static_cast<double>(n) * static_cast<double>(total) / static_cast<double>(seen_)));
+      }
+      out.push_back({value, count});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return out;
+  }
+
+ private:
+  std::vector<Xapian::valueno> slots_;
+  std::vector<std::map<std::string, int64_t>> counts_;
+  int64_t limit_;
+  int64_t seen_ = 0;
+};
 
 Xapian::Document BuildDocument(const ListingDocument& d) {
   Xapian::TermGenerator gen;
@@ -348,12 +378,15 @@ Result<SearchResult> SearchIndex::Search(const SearchQuery& query) {
           if (!by_relevance) enquire.set_sort_by_value_then_relevance(kPublished, true);
           break;
       }
-      Xapian::ValueCountMatchSpy category(kCategory), region(RegionFacetSlot(query.region)),
-          grade(kGrade), band(kPriceBand), mode(kSaleMode);
-      if (query.facets) {
-        for (auto* spy : {&category, &region, &grade, &band, &mode}) enquire.add_matchspy(spy);
-      }
-      const Xapian::doccount check = query.facets ? reader->get_doccount() : 0;
+      // Facet slots, in the order of the Facets fields below.
+      FacetSample facets({kCategory, RegionFacetSlot(query.region), kGrade, kSaleMode, kPriceBand},
+                         std::max(query.facet_sample, 1));
+      if (query.facets) enquire.add_matchspy(&facets);
+      const Xapian::doccount check =
+          query.facets ? std::min<Xapian::doccount>(
+                             reader->get_doccount(),
+                             static_cast<Xapian::doccount>(std::max(query.facet_sample, 1)))
+                       : 0;
       const Xapian::MSet mset =
           enquire.get_mset(static_cast<Xapian::doccount>(query.offset),
                            static_cast<Xapian::doccount>(query.limit + 1), check);
@@ -372,11 +405,14 @@ Result<SearchResult> SearchIndex::Search(const SearchQuery& query) {
       }
       out.estimated_total = static_cast<int64_t>(mset.get_matches_estimated());
       if (query.facets) {
-        out.facets.category = Counts(category);
-        out.facets.region = Counts(region);
-        out.facets.grade = Counts(grade);
-        out.facets.sale_mode = Counts(mode);
-        const auto bands = Counts(band);
+        const int64_t total = std::max(out.estimated_total, facets.seen());
+        out.facets.exact = facets.seen() >= total;
+        out.facets.counted = facets.seen();
+        out.facets.category = facets.Counts(0, total);
+        out.facets.region = facets.Counts(1, total);
+        out.facets.grade = facets.Counts(2, total);
+        out.facets.sale_mode = facets.Counts(3, total);
+        const auto bands = facets.Counts(4, total);
         for (const auto& b : kBands) {
           int64_t n = 0;
           for (const auto& c : bands)

@@ -44,6 +44,11 @@ struct SearchQuery {
   int64_t offset = 0;  // from the cursor
   int limit = 20;
   bool facets = true;
+  // Facets count at most this many matches (the first the matcher meets, in index order: the
+  // oldest listings); past that the counts are scaled to the estimated total and Facets::exact is
+  // false. Counting every match of a common word in a million listings costs more than the search
+  // itself (docs/performance.md).
+  int facet_sample = 10'000;
 };
 
 struct SearchHit {
@@ -63,6 +68,8 @@ struct Facets {
   std::vector<FacetCount> grade;
   std::vector<FacetCount> price_band;  // bands of kPriceBands, in their order
   std::vector<FacetCount> sale_mode;
+  bool exact = true;    // every match was counted; false: counted a sample, counts scaled
+  int64_t counted = 0;  // matches the counts were taken from
 };
 
 struct SearchResult {

@@ -200,6 +200,8 @@ TEST_F(SearchTest, FacetsCountTheWholeMatch) {
   auto r = index_->Search(q);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->estimated_total, 60);
+  EXPECT_TRUE(r->facets.exact);
+  EXPECT_EQ(r->facets.counted, 60);
   std::map<std::string, int64_t> categories, modes, provinces, bands;
   for (const auto& d : fixture_) {
     ++categories[d.category];
@@ -230,6 +232,27 @@ TEST_F(SearchTest, FacetsCountTheWholeMatch) {
   ASSERT_EQ(r->facets.region.size(), 1u) << "a province filter facets its cities";
   EXPECT_EQ(r->facets.region[0].value, "110100");
   EXPECT_EQ(r->facets.grade.at(0).value, "B");
+}
+
+// Past the sample, facets count the first matches only, scale to the total and say so.
+TEST_F(SearchTest, FacetsOverASampleAreScaledAndSaySo) {
+  SearchQuery q;
+  q.limit = 1;
+  q.facet_sample = 12;
+  auto r = index_->Search(q);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_FALSE(r->facets.exact);
+  EXPECT_GE(r->facets.counted, 12);
+  EXPECT_LT(r->facets.counted, 60);
+  int64_t sum = 0;
+  for (const auto& c : r->facets.category) sum += c.count;
+  const auto kinds = static_cast<int64_t>(r->facets.category.size());
+  EXPECT_NEAR(static_cast<double>(sum), 60.0, static_cast<double>(kinds))
+      << "scaled to the whole match, give or take one per value for rounding";
+  q.facet_sample = 60;
+  r = index_->Search(q);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->facets.exact) << "a sample as large as the match counts it all";
 }
 
 TEST_F(SearchTest, SortsByPriceAndTime) {

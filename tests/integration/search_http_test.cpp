@@ -98,6 +98,13 @@ TEST_P(SearchHttpTest, BuyerFindsListingsByWordModelAndMixedQuery) {
   ASSERT_EQ(region_facet.size(), 1u);
   EXPECT_EQ(region_facet[0].at("value").as_string(), "110100");
   EXPECT_EQ(region_facet[0].at("count").as_int64(), 1);
+  EXPECT_TRUE(body.at("facets").at("exact").as_bool());
+  EXPECT_EQ(body.at("facets").at("counted").as_int64(), 1);
+  // Paging the same words and filters: the client keeps its facets and asks for none.
+  body = Get(*server, "/api/v1/search?category=phone&facets=false");
+  EXPECT_EQ(body.at("total").as_int64(), 2);
+  EXPECT_TRUE(body.at("facets").at("category").as_array().empty());
+  EXPECT_EQ(body.at("facets").at("counted").as_int64(), 0);
   body = Get(*server, "/api/v1/search?price_min=300000");
   EXPECT_EQ(Ids(body), std::vector<std::string>{"B"});
   body = Get(*server, "/api/v1/search?limit=1&sort=price_asc");
@@ -119,7 +126,8 @@ TEST_P(SearchHttpTest, BadParametersAreNamed) {
            {"sale_mode=barter", "sale_mode"},
            {"region=999999", "region"},
            {"cursor=abc", "cursor"},
-           {"limit=0", "limit"}}) {
+           {"limit=0", "limit"},
+           {"facets=maybe", "facets"}}) {
     auto body = Get(*server, "/api/v1/search?" + query, 400);
     EXPECT_EQ(body.at("error").at("field").as_string(), field) << query;
   }

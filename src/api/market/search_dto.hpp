@@ -45,16 +45,24 @@ BOOST_DESCRIBE_STRUCT(SearchFacet, (), (value, count, name))
 
 struct SearchFacets {
   static constexpr std::string_view kDescription =
-      "counts over the whole match; region is one level below the region filter; price_band "
-      "lists every band in order (yuan: 0-100, 100-500, 500-1000, 1000-3000, 3000-10000, "
-      "10000+)";
+      "counts over the whole match when exact is true; over a match of more than 10,000 "
+      "listings, counts of the first 10,000 met in index order, scaled to the total and rounded "
+      "(exact false). Empty lists when the request said facets=false. region is one level below "
+      "the region filter; price_band lists every band in order (yuan: 0-100, 100-500, 500-1000, "
+      "1000-3000, 3000-10000, 10000+)";
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"exact", R"js({"description": "every match was counted"})js"},
+      {"counted", R"js({"description": "how many matches the counts were taken from"})js"}};
   std::vector<SearchFacet> category;
   std::vector<SearchFacet> region;
   std::vector<SearchFacet> grade;
   std::vector<SearchFacet> price_band;
   std::vector<SearchFacet> sale_mode;
+  bool exact = true;
+  int64_t counted = 0;
 };
-BOOST_DESCRIBE_STRUCT(SearchFacets, (), (category, region, grade, price_band, sale_mode))
+BOOST_DESCRIBE_STRUCT(SearchFacets, (),
+                      (category, region, grade, price_band, sale_mode, exact, counted))
 
 struct SearchResult {
   static constexpr std::string_view kSchemaName = "SearchResult";

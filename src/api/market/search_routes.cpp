@@ -54,6 +54,12 @@ Result<search::SearchQuery> QueryFrom(const http::RequestContext& ctx,
   RECIRC_TRY(auto limit, Whole(ctx, "limit", 100));
   if (limit && *limit < 1) return Error::InvalidArgument("limit", "limit is from 1 to 100");
   q.limit = static_cast<int>(limit.value_or(20));
+  // A client paging or re-sorting the same words and filters keeps the facets it has.
+  const auto facets = ctx.Query("facets").value_or("true");
+  if (facets != "true" && facets != "false") {
+    return Error::InvalidArgument("facets", "facets is true or false");
+  }
+  q.facets = facets == "true";
   return q;
 }
 
@@ -85,9 +91,13 @@ Result<http::Response> Search(search::SearchIndex& index, const core::RegionTabl
   dto::SearchResult out;
   for (const auto& h : result.hits) out.items.push_back(Hit(h.listing, h.rank));
   out.total = result.estimated_total;
-  out.facets = {Facets(result.facets.category, nullptr), Facets(result.facets.region, &regions),
-                Facets(result.facets.grade, nullptr), Facets(result.facets.price_band, nullptr),
-                Facets(result.facets.sale_mode, nullptr)};
+  out.facets = {Facets(result.facets.category, nullptr),
+                Facets(result.facets.region, &regions),
+                Facets(result.facets.grade, nullptr),
+                Facets(result.facets.price_band, nullptr),
+                Facets(result.facets.sale_mode, nullptr),
+                result.facets.exact,
+                result.facets.counted};
   if (result.next_cursor) out.next_cursor = *result.next_cursor;
   return http::Json(200, boost::json::value_from(out));
 }
