@@ -17,6 +17,7 @@ export default {
       placeholder: 'Search: 手机, 沙发, iPhone 13, 华为 手机 …',
       submit: 'Search',
       total: '{total} items',
+      facetsEstimated: 'estimated from the first {n} matches',
       none: 'Nothing matches. Try other words or remove some filters.',
       sort: 'Sort',
       sorts: { relevance: 'Relevance', price_asc: 'Price, low to high', price_desc: 'Price, high to low', newest: 'Newest' },

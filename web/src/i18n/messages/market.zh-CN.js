@@ -16,6 +16,7 @@ export default {
       placeholder: '搜索：手机、沙发、iPhone 13、华为 手机……',
       submit: '搜索',
       total: '共 {total} 件',
+      facetsEstimated: '按前 {n} 条匹配估算',
       none: '没有找到符合条件的商品。换个词或去掉一些筛选条件试试。',
       sort: '排序',
       sorts: { relevance: '相关度', price_asc: '价格从低到高', price_desc: '价格从高到低', newest: '最新上架' },

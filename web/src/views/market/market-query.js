@@ -63,6 +63,14 @@ export function searchParams(state, limit = PAGE_SIZE) {
 }
 
 /**
+ * What the facet counts depend on: the words and the filters, not the sort or the page. The
+ * search page asks for facets only when this changes (the server counts them for every match).
+ */
+export function facetKey(state) {
+  return JSON.stringify([state.q ?? '', ...FACETS.map((f) => state[f] ?? '')])
+}
+
+/**
  * The state after a click on a facet value: chosen if it was not, cleared if it was. Any change
  * of the filters starts again at the first page.
  */

@@ -11,6 +11,7 @@ import {
   stateFromQuery,
   toggleFacet,
   withSort,
+  facetKey,
   withWords,
 } from './market-query.js'
 
@@ -102,5 +103,17 @@ describe('listing titles', () => {
     expect(listingTitle(l, 'en')).toBe('华为 Mate 40 手机')
     expect(listingTitle({ listing_id: 'L2', title_zh: '沙发', title_en: 'Sofa' }, 'en')).toBe('Sofa')
     expect(listingTitle({ listing_id: 'L3' }, 'en')).toBe('L3')
+  })
+})
+
+describe('when the facets are asked again', () => {
+  const base = stateFromQuery({ q: '手机', category: 'phone' })
+  it('not for another page or another sort', () => {
+    expect(facetKey({ ...base, cursor: '40' })).toBe(facetKey(base))
+    expect(facetKey(withSort(base, 'price_asc'))).toBe(facetKey(base))
+  })
+  it('for other words or another filter', () => {
+    expect(facetKey(withWords(base, '华为'))).not.toBe(facetKey(base))
+    expect(facetKey(toggleFacet(base, 'grade', 'A/B'))).not.toBe(facetKey(base))
   })
 })
