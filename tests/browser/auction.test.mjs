@@ -154,17 +154,17 @@ describe('english auctions', { timeout: TIMEOUT }, () => {
 
         await buyerOn(b.page, offerPath, userB)
         await bid(b.page, offerId, 1500)
-        // A's maximum bids for A: 1,500 + one increment (25 yuan in the 1,000-2,500 band).
+        // A's maximum bids for A: 1,500 + one increment (10 yuan in the 1,000-2,500 yuan band).
         await b.page.locator('[data-test=auction-standing][data-standing=outbid]').waitFor()
-        await b.page.locator('[data-test=auction-price]', { hasText: '¥1,525.00' }).waitFor()
+        await b.page.locator('[data-test=auction-price]', { hasText: '¥1,510.00' }).waitFor()
         await b.screenshot('auction-outbid')
         // A's page learns it by polling, and A is still winning.
-        await a.page.locator('[data-test=auction-price]', { hasText: '¥1,525.00' }).waitFor()
+        await a.page.locator('[data-test=auction-price]', { hasText: '¥1,510.00' }).waitFor()
         await a.page.locator('[data-test=auction-bids]', { hasText: '2' }).waitFor()
         await a.page.locator('[data-test=auction-standing][data-standing=winning]').waitFor()
         await a.screenshot('auction-winning')
         const s = await state()
-        assert.equal(s.price_fen, 152500)
+        assert.equal(s.price_fen, 151000)
         assert.equal(s.bid_count, 2)
         assert.equal(s.winning, undefined, 'an anonymous caller is told nothing about standing')
 
@@ -186,7 +186,7 @@ describe('english auctions', { timeout: TIMEOUT }, () => {
     const mine = await winner.call('GET', '/orders/mine', undefined, 200)
     const order = mine.body.items.find((o) => o.offer_id === offerId)
     assert.ok(order, 'the winner has an order')
-    assert.equal(order.price_fen, 152500)
+    assert.equal(order.price_fen, 151000)
     const loser = await apiSession(server.url, userB, 'buyer-pass-2026')
     const theirs = await loser.call('GET', '/orders/mine', undefined, 200)
     assert.equal(theirs.body.items.filter((o) => o.offer_id === offerId).length, 0)
