@@ -6,7 +6,7 @@
 // bid. The auction ends by the real clock (the end is set 90 s ahead: the server has no test
 // clock) and the server's minute job closes it: the winner has an order at the hammer price and
 // the item's public history shows the auction closed with a band and the number of bidders.
-// Real recirc (`recirc demo`, no hold period) and Debian's Chromium.
+// B bids at 390 px. Real recirc (`recirc demo`, no hold period) and Debian's Chromium.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
@@ -152,7 +152,11 @@ describe('english auctions', { timeout: TIMEOUT }, () => {
         await a.page.locator('[data-test=auction-price]', { hasText: '¥1,000.00' }).waitFor() // one bidder: the start
         assert.equal(await a.page.locator('[data-test=auction-buy-now]').count(), 0, 'Buy-It-Now goes with the first bid')
 
+        // B bids from a phone: the bidding box fits 390 px without sideways scrolling.
+        await b.page.setViewportSize({ width: 390, height: 844 })
         await buyerOn(b.page, offerPath, userB)
+        const wide = await b.page.evaluate(() => document.documentElement.scrollWidth)
+        assert.ok(wide <= 390, `the page is ${wide} px wide at 390 px`)
         await bid(b.page, offerId, 1500)
         // A's maximum bids for A: 1,500 + one increment (10 yuan in the 1,000-2,500 yuan band).
         await b.page.locator('[data-test=auction-standing][data-standing=outbid]').waitFor()
