@@ -157,6 +157,35 @@ TEST_P(AuctionHttpTest, BuyItNowBeforeAnyBidPlacesTheOrder) {
   EXPECT_EQ(order.at("price_fen").as_int64(), 900000);
 }
 
+// Issue 17 item 6 over HTTP: a Buy-It-Now ends the auction; after the sequencer has run, the
+// item's public passport shows the auction opened and closed (a price band, the number of
+// bidders), and nothing that names the buyer. The label is 竞价 (bidding) for an operator without
+// an auction licence.
+TEST_P(AuctionHttpTest, PassportShowsAuctionOpenedAndClosedWithoutTheBidder) {
+  const Headers a = NewBuyer("bidder.a");
+  const std::string buyer_id = Str(Call("GET", "/api/v1/session", "", a, 200).at("user").at("id"));
+  const std::string id = AuctionOffer();
+  ASSERT_FALSE(id.empty());
+  auto state = Call("GET", "/api/v1/offers/" + id + "/auction", "", {}, 200);
+  EXPECT_EQ(Str(state.at("label")), "bidding");
+  auto bought =
+      Call("POST", "/api/v1/offers/" + id + "/buy-it-now", R"({"amount_fen":900000})", a, 201);
+  EXPECT_EQ(Str(bought.at("phase")), "bought_now");
+  const std::string item = Str(Call("GET", "/api/v1/offers/" + id, "", {}, 200).at("item_id"));
+  ASSERT_TRUE(server_->app().RunJournalOnce());
+
+  auto passport = server_->Call({"GET", "/api/v1/items/" + item + "/passport"});
+  ASSERT_EQ(passport.status, 200u) << passport.body;
+  EXPECT_NE(passport.body.find("item.auction_opened"), std::string::npos) << passport.body;
+  const auto closed = passport.body.find("item.auction_closed");
+  ASSERT_NE(closed, std::string::npos) << passport.body;
+  EXPECT_NE(passport.body.find("\"bidders\":1", closed), std::string::npos) << passport.body;
+  EXPECT_NE(passport.body.find("\"outcome\":\"bought_now\"", closed), std::string::npos);
+  EXPECT_EQ(passport.body.find(buyer_id), std::string::npos) << "the buyer's id is public";
+  EXPECT_EQ(passport.body.find("bidder.a"), std::string::npos);
+  EXPECT_EQ(passport.body.find("900000"), std::string::npos) << "an exact price is public";
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, AuctionHttpTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendName);
 

@@ -13,7 +13,9 @@ struct AuctionState {
       {"phase", R"js({"enum": ["open", "sold", "unsold", "bought_now"]})js"},
       {"ends_at", R"js({"description": "with soft-close extensions"})js"},
       {"winning", R"js({"description": "set when the caller has bid"})js"},
-      {"order_id", R"js({"description": "the winner's order, to the winner and the seller"})js"}};
+      {"order_id", R"js({"description": "the winner's order, to the winner and the seller"})js"},
+      {"label",
+       R"js({"enum": ["auction", "bidding"], "description": "auction (拍卖) only when the operator is a licensed auction enterprise, otherwise bidding (竞价)"})js"}};
   std::string offer_id;
   std::string phase;
   int64_t price_fen = 0;
@@ -26,11 +28,12 @@ struct AuctionState {
   Omitted<int64_t> your_max_fen;
   Omitted<int64_t> your_bid_seq;
   Omitted<std::string> order_id;
+  std::string label;
   static AuctionState From(const market::AuctionView& v);
 };
 BOOST_DESCRIBE_STRUCT(AuctionState, (),
                       (offer_id, phase, price_fen, bid_count, min_next_fen, ends_at, reserve_met,
-                       buy_it_now_fen, winning, your_max_fen, your_bid_seq, order_id))
+                       buy_it_now_fen, winning, your_max_fen, your_bid_seq, order_id, label))
 
 struct PlaceBid {
   static constexpr bool kRequest = true;

@@ -60,6 +60,7 @@ AuctionState AuctionState::From(const market::AuctionView& v) {
   if (v.your_max_fen) out.your_max_fen.emplace(*v.your_max_fen);
   if (v.your_bid_seq) out.your_bid_seq.emplace(*v.your_bid_seq);
   if (v.order_id) out.order_id.emplace(*v.order_id);
+  out.label = v.label;
   return out;
 }
 

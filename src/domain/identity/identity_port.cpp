@@ -14,4 +14,10 @@ Result<std::optional<storage::UserRecord>> IdentityPortImpl::FindUser(
   return user;
 }
 
+Result<bool> IdentityPortImpl::IsLicensedAuctioneer(storage::Session& s,
+                                                    const std::string& organisation_id) const {
+  RECIRC_TRY(auto licence, repo_.AuctionLicence(s, organisation_id));
+  return licence.has_value() && !licence->empty();
+}
+
 }  // namespace recirc::identity

@@ -24,6 +24,10 @@ class IdentityPort {
   // The user without the password hash; nullopt when there is none.
   virtual Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                               const std::string& user_id) const = 0;
+  // True when the organisation is recorded as a licensed auction enterprise (it has an auction
+  // licence number): only then may its auctions be called 拍卖.
+  virtual Result<bool> IsLicensedAuctioneer(storage::Session& s,
+                                            const std::string& organisation_id) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -33,6 +37,8 @@ class IdentityPortImpl final : public IdentityPort {
       storage::Session& s, const std::string& outlet_id) const override;
   Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                       const std::string& user_id) const override;
+  Result<bool> IsLicensedAuctioneer(storage::Session& s,
+                                    const std::string& organisation_id) const override;
 
  private:
   const storage::IdentityRepository& repo_;

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/market/auction_history.hpp"
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/listing_feed.hpp"
 
@@ -169,7 +170,9 @@ Result<AuctionView> AuctionService::Write(const identity::Principal& actor, cons
     } else {
       RECIRC_CHECK(repo_.Update(s, *auction));
     }
-    return ViewOf(id, terms, bids, now, bidder, auction->order_id, false);
+    AuctionView view = ViewOf(id, terms, bids, now, bidder, auction->order_id, false);
+    RECIRC_TRY(view.label, AuctionLabel(s, c_, offer->organisation_id));
+    return view;
   });
 }
 
@@ -258,7 +261,9 @@ Result<AuctionView> AuctionService::State(const identity::Principal* actor, cons
     if (!auction) return Error::Internal("auction offer " + id + " has no auction row");
     RECIRC_TRY(AuctionTerms terms, ParseAuctionTerms(offer->mode_terms));
     RECIRC_TRY(auto bids, LoadBids(s, id));
-    return ViewOf(id, terms, bids, c_.clock.Now(), caller, auction->order_id, own);
+    AuctionView view = ViewOf(id, terms, bids, c_.clock.Now(), caller, auction->order_id, own);
+    RECIRC_TRY(view.label, AuctionLabel(s, c_, offer->organisation_id));
+    return view;
   });
 }
 
@@ -290,6 +295,7 @@ Status AuctionService::CloseLocked(storage::Session& s, const storage::OfferReco
                                            std::nullopt));
     RECIRC_CHECK(AppendListingClosed(s, c_, system, offer, "withdrawn"));
   }
+  RECIRC_CHECK(AppendAuctionClosed(s, c_, offer, *auction.outcome, state, bids));
   return repo_.Update(s, auction);
 }
 

@@ -37,6 +37,7 @@ struct AuctionView {
   std::optional<int64_t> your_max_fen;    // the caller's standing maximum
   std::optional<int64_t> your_bid_seq;    // the caller's standing bid (to retract it)
   std::optional<std::string> order_id;
+  std::string label;  // "auction" (拍卖) or "bidding" (竞价): auction_history.hpp
 };
 
 // mode_terms of an auction offer <-> the engine's terms. Parsing names the field at fault.

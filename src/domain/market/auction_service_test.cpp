@@ -3,6 +3,8 @@
 // order at the hammer price, the reserve, Buy-It-Now, soft close and retractions.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
 #include "domain/market/auction_service.hpp"
 #include "domain/market/market_fixture.hpp"
 
@@ -190,6 +192,68 @@ TEST_P(AuctionServiceTest, SoftCloseExtendsAndRetractionNeedsATypingError) {
   ASSERT_TRUE(state);
   EXPECT_TRUE(*state->winning);
   EXPECT_EQ(state->price_fen, 151000);
+}
+
+// Issue 17 item 6: opened and closed are public item events; closed carries the hammer price as a
+// band and the number of bidders, never who bid or how much at most.
+TEST_P(AuctionServiceTest, OpenAndCloseArePublicItemHistoryWithoutBidders) {
+  const Principal a = Buyer("UACCOUNTA");
+  const Principal b = Buyer("UACCOUNTB");
+  const auto offer = Auction("35693803564410", Terms(100000));
+  ASSERT_TRUE(auctions_->Bid(a, Oid(offer.id), "", 300000));
+  ASSERT_TRUE(auctions_->Bid(b, Oid(offer.id), "", 200000));
+  ASSERT_TRUE(auctions_->Bid(b, Oid(offer.id), "", 250000));  // b again: still two bidders
+  clock_.Advance(minutes(61));
+  ASSERT_EQ(*auctions_->CloseDue(), 1);
+
+  std::vector<std::string> opened;
+  std::vector<std::string> closed;
+  for (const auto& e : Events("item", offer.item_id)) {
+    if (e.type == "item.auction_opened") opened.push_back(e.payload);
+    if (e.type == "item.auction_closed") closed.push_back(e.payload);
+    EXPECT_EQ(e.payload.find("UACCOUNT"), std::string::npos) << e.type << " " << e.payload;
+    EXPECT_EQ(e.payload.find("300000"), std::string::npos) << e.type << " " << e.payload;
+  }
+  ASSERT_EQ(opened.size(), 1u);
+  ASSERT_EQ(closed.size(), 1u);
+  auto open = boost::json::parse(opened[0]).as_object();
+  EXPECT_EQ(open.at("start_band").as_string(), PriceBand(100000));
+  EXPECT_EQ(open.at("label"), "bidding");
+  auto close = boost::json::parse(closed[0]).as_object();
+  EXPECT_EQ(close.at("outcome"), "sold");
+  EXPECT_EQ(close.at("price_band").as_string(), PriceBand(251000));  // the hammer price, as a band
+  EXPECT_EQ(close.at("bidders").as_int64(), 2);
+  EXPECT_FALSE(close.contains("price_fen"));
+}
+
+TEST_P(AuctionServiceTest, UnsoldCloseHasNoPriceBand) {
+  const auto offer = Auction("35693803564428", Terms(100000));
+  clock_.Advance(minutes(61));
+  ASSERT_EQ(*auctions_->CloseDue(), 1);
+  int closed = 0;
+  for (const auto& e : Events("item", offer.item_id)) {
+    if (e.type != "item.auction_closed") continue;
+    ++closed;
+    auto close = boost::json::parse(e.payload).as_object();
+    EXPECT_EQ(close.at("outcome"), "unsold");
+    EXPECT_EQ(close.at("bidders").as_int64(), 0);
+    EXPECT_FALSE(close.contains("price_band"));
+  }
+  EXPECT_EQ(closed, 1);
+}
+
+// 拍卖 only for a licensed auction enterprise, otherwise 竞价 (DOMAIN.md "Business formats").
+TEST_P(AuctionServiceTest, LabelIsAuctionOnlyForALicensedAuctionEnterprise) {
+  const auto offer = Auction("35693803564436", Terms(100000));
+  auto plain = auctions_->State(nullptr, Oid(offer.id), "");
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_EQ(plain->label, "bidding");
+  ASSERT_TRUE(db().Write([&](storage::Session& s) {
+    return identity_repo_.SetAuctionLicence(s, shop_.id, std::string("京拍 2026-0042"));
+  }));
+  auto licensed = auctions_->State(nullptr, Oid(offer.id), "");
+  ASSERT_TRUE(licensed) << licensed.error().message;
+  EXPECT_EQ(licensed->label, "auction");
 }
 
 RECIRC_BOTH_DATABASES(AuctionServiceTest);

@@ -68,6 +68,18 @@ inline constexpr EventType kItemOffered{"item.offered",
                                          "warranty_months", "return_days", "disclosure_version"}};
 inline constexpr EventType kItemOfferWithdrawn{
     "item.offer_withdrawn", "item", Visibility::kPublic, {"offer_id"}};
+// An English auction opened (its offer was published) and closed (auction_history.cpp). Closed
+// carries the hammer price as a band (only when sold) and how many people bid; never who, never
+// a maximum or the reserve.
+inline constexpr EventType kItemAuctionOpened{"item.auction_opened",
+                                              "item",
+                                              Visibility::kPublic,
+                                              {"offer_id", "start_band", "ends_at", "label"}};
+inline constexpr EventType kItemAuctionClosed{
+    "item.auction_closed",
+    "item",
+    Visibility::kPublic,
+    {"offer_id", "outcome", "price_band", "bidders", "bid_count", "label"}};
 // Sale steps (OrderService::AppendItemEvent adds price_band to each).
 inline constexpr EventType kItemSold{
     "item.sold",
@@ -110,20 +122,14 @@ inline constexpr EventType kItemDisputeSettled{"item.dispute_settled",
                                                Visibility::kPublic,
                                                {"after_sale_id", "outcome", "differences"}};
 
-inline constexpr EventCatalogue<30> kAll{&kOfferCreated,          &kListingBlocked,
-                                         &kListingAppealed,       &kListingAppealDecided,
-                                         &kListingPublished,      &kListingClosed,
-                                         &kBestOfferMade,         &kBestOfferDecided,
-                                         &kOrderPlaced,           &kOrderPaid,
-                                         &kOrderDispatched,       &kOrderReceived,
-                                         &kOrderSettled,          &kOrderCancelled,
-                                         &kOrderRefunded,         &kItemOffered,
-                                         &kItemOfferWithdrawn,    &kItemSold,
-                                         &kItemHandedOver,        &kItemReceived,
-                                         &kItemSaleSettled,       &kItemReturned,
-                                         &kItemSaleCancelled,     &kItemReturnRequested,
-                                         &kItemWarrantyRequested, &kItemWarrantyDecided,
-                                         &kItemDisputeRequested,  &kItemReturnRefused,
-                                         &kItemWarrantyCompleted, &kItemDisputeSettled};
+inline constexpr EventCatalogue<32> kAll{
+    &kItemAuctionOpened,    &kItemAuctionClosed,    &kOfferCreated,          &kListingBlocked,
+    &kListingAppealed,      &kListingAppealDecided, &kListingPublished,      &kListingClosed,
+    &kBestOfferMade,        &kBestOfferDecided,     &kOrderPlaced,           &kOrderPaid,
+    &kOrderDispatched,      &kOrderReceived,        &kOrderSettled,          &kOrderCancelled,
+    &kOrderRefunded,        &kItemOffered,          &kItemOfferWithdrawn,    &kItemSold,
+    &kItemHandedOver,       &kItemReceived,         &kItemSaleSettled,       &kItemReturned,
+    &kItemSaleCancelled,    &kItemReturnRequested,  &kItemWarrantyRequested, &kItemWarrantyDecided,
+    &kItemDisputeRequested, &kItemReturnRefused,    &kItemWarrantyCompleted, &kItemDisputeSettled};
 
 }  // namespace recirc::market::events

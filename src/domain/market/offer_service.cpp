@@ -7,6 +7,7 @@
 #include "domain/inspection/disclosure.hpp"
 #include "domain/inspection/events.hpp"
 #include "domain/inspection/sanitization.hpp"
+#include "domain/market/auction_history.hpp"
 #include "domain/market/auction_service.hpp"
 #include "domain/market/events.hpp"
 #include "domain/market/listing_feed.hpp"
@@ -232,6 +233,9 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                    c_.journal.Append(s, {events::kItemOffered, offer.item_id, offer.organisation_id,
                                          actor.user_id, json::serialize(event)}));
         (void)seq;
+        if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+          RECIRC_CHECK(AppendAuctionOpened(s, c_, actor, offer));
+        }
         storage::OfferRecord published = offer;
         published.status = OfferStatus::kPublished;
         RECIRC_CHECK(AppendListingPublished(s, c_, actor, published, *item));

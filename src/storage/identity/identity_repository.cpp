@@ -10,6 +10,10 @@ constexpr std::string_view kInsertOrganisation =
     "VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kSelectOrganisation =
     "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations WHERE id = $1";
+constexpr std::string_view kSelectAuctionLicence =
+    "SELECT auction_licence FROM organisations WHERE id = $1";
+constexpr std::string_view kUpdateAuctionLicence =
+    "UPDATE organisations SET auction_licence = $2 WHERE id = $1";
 constexpr std::string_view kListOrganisations =
     "SELECT id, kind, name, credit_code, region_code, created_at FROM organisations "
     "WHERE id > $1 ORDER BY id LIMIT $2";
@@ -114,6 +118,18 @@ Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(
     Session& s, const std::string& id) const {
   return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}),
                                          ToOrganisation);
+}
+
+Result<std::optional<std::string>> IdentityRepository::AuctionLicence(
+    Session& s, const std::string& organisation_id) const {
+  RECIRC_TRY(auto row, s.QueryOptional(kSelectAuctionLicence, {organisation_id}));
+  if (!row) return std::optional<std::string>();
+  return row->OptText(0);
+}
+
+Status IdentityRepository::SetAuctionLicence(Session& s, const std::string& organisation_id,
+                                             const std::optional<std::string>& licence) const {
+  return Done(s.Execute(kUpdateAuctionLicence, {organisation_id, OptionalText(licence)}));
 }
 
 Result<std::optional<OrganisationRecord>> IdentityRepository::FirstOrganisationOfKind(

@@ -77,6 +77,12 @@ class IdentityRepository {
   Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s,
                                                              const std::string& id) const;
   // The oldest organisation of a kind (the node-wide buyers organisation), if any.
+  // The organisation's auction-enterprise licence number (migration 0032); nullopt when it has
+  // none or there is no such organisation.
+  Result<std::optional<std::string>> AuctionLicence(Session& s,
+                                                    const std::string& organisation_id) const;
+  Status SetAuctionLicence(Session& s, const std::string& organisation_id,
+                           const std::optional<std::string>& licence) const;
   Result<std::optional<OrganisationRecord>> FirstOrganisationOfKind(Session& s,
                                                                     const std::string& kind) const;
   Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s,

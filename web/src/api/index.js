@@ -89,6 +89,10 @@ export const api = {
   offer: (id) => client.get(`/offers/${encodeURIComponent(id)}`),
   offerAvailability: (id) => client.get(`/offers/${encodeURIComponent(id)}/availability`),
   offerPhotos: (id) => client.get(`/offers/${encodeURIComponent(id)}/photos`),
+  // English auctions (docs/market.md "English auctions"): the state, a maximum (proxy) bid, Buy-It-Now
+  auction: (id) => client.get(`/offers/${encodeURIComponent(id)}/auction`),
+  placeBid: (id, body) => client.post(`/offers/${encodeURIComponent(id)}/bids`, body),
+  buyItNow: (id, body) => client.post(`/offers/${encodeURIComponent(id)}/buy-it-now`, body),
   offerPhotoUrl: (id, sha) => `/api/v1/offers/${encodeURIComponent(id)}/photos/${encodeURIComponent(sha)}`,
   passport: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/passport`),
   signUp: (body, idempotencyKey) => client.post('/buyers', body, { idempotencyKey }),

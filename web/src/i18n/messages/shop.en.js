@@ -9,6 +9,10 @@ export default {
     },
     channels: { online: 'Online', outlet: 'At an outlet', flea_market: 'Flea market' },
     offer: {
+      saleMode: 'Sale mode', saleModes: { fixed_price: 'Fixed price', english_auction: 'Bidding (English, proxy bids)' },
+      startPrice: 'Start price (yuan)', reserve: 'Reserve (yuan, hidden, optional)', buyItNow: 'Buy-It-Now (yuan, optional, until the first bid)',
+      endsAt: 'Bidding ends at', endsAtRequired: 'Pick when the bidding ends', softClose: 'Soft close: a bid in the last … minutes',
+      extension: '… extends the end by minutes', increments: 'Bid increments: the standard CNY table (¥0.50 below ¥10 … ¥1,000 from ¥100,000)',
       new: 'New offer', title: 'Title', description: 'Description', item: 'Item', price: 'Price (yuan)',
       priceShort: 'Price', warranty: 'Warranty (months)', returnDays: 'Return window (days)', channel: 'Channel',
       outlet: 'Outlet', bestOffer: 'Take best offers', autoAccept: 'Accept automatically at (yuan)',

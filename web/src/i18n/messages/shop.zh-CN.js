@@ -8,6 +8,10 @@ export default {
     },
     channels: { online: '线上', outlet: '门店', flea_market: '跳蚤市场' },
     offer: {
+      saleMode: '销售方式', saleModes: { fixed_price: '一口价', english_auction: '竞价（英式，代理出价）' },
+      startPrice: '起拍价（元）', reserve: '保留价（元，不公开，可不填）', buyItNow: '一口价购买（元，可不填，首次出价前有效）',
+      endsAt: '竞价结束时间', endsAtRequired: '请选择竞价结束时间', softClose: '延时：最后几分钟内出价',
+      extension: '则结束时间延后（分钟）', increments: '加价幅度：人民币标准阶梯（10 元以下 0.50 元 … 10 万元以上 1000 元）',
       new: '新建商品', title: '标题', description: '描述', item: '物品', price: '价格（元）',
       priceShort: '价格', warranty: '保修（月）', returnDays: '退货期（天）', channel: '销售渠道',
       outlet: '门店', bestOffer: '接受议价', autoAccept: '自动接受（元，不低于）',

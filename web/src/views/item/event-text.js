@@ -51,6 +51,9 @@ export function describeEvent(leaf, t, te) {
     add('method', label(t, te, ['item.words', 'service.methods'], f.method))
   }
   if (f.price_band) add('priceBand', priceBandText(f.price_band, t))
+  if (f.start_band) add('startBand', priceBandText(f.start_band, t))
+  if (f.outcome) add('outcome', word(t, te, f.outcome))
+  if (Number.isInteger(f.bidders)) add('bidders', String(f.bidders))
   if (f.sale_mode) add('saleMode', word(t, te, f.sale_mode))
   if (Number.isInteger(f.warranty_months) && f.warranty_months > 0) add('warranty', t('item.facts.warrantyMonths', { n: f.warranty_months }))
   if (Number.isInteger(f.return_days) && f.return_days > 0) add('returnDays', t('item.facts.days', { n: f.return_days }))
