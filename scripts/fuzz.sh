@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 all_targets=(validators_fuzz json_fields_fuzz describe_json_fuzz checkpoint_fuzz note_fuzz
-  proof_file_fuzz tiles_fuzz csv_import_fuzz image_fuzz)
+  proof_file_fuzz tiles_fuzz csv_import_fuzz image_fuzz baseline_csv_fuzz)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
