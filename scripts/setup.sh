@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev libpq-dev postgresql-15
   libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libxlsxwriter-dev libxapian-dev libicu-dev
+  groonga libgroonga-dev  # bench/search's Groonga peer only
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   clang libclang-rt-14-dev

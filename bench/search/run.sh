@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/search: Xapian with CJK n-grams against PostgreSQL full-text search (to_tsvector('simple')
-# with a GIN index) over the same synthetic corpus in the same run: index rate, queries per second,
-# p50/p99 of 2-3 word queries with a category filter, and each engine's recall and precision
-# against the exact answer computed by brute force.
+# with a GIN index) and Groonga (in-process libgroonga: TokenBigram + NormalizerAuto, category
+# filter, sorted by score; Debian's groonga and libgroonga-dev) over the same synthetic corpus in
+# the same run: index rate, queries per second, p50/p99 of 2-3 word queries with a category filter,
+# and each engine's recall and precision against the exact answer computed by brute force.
 #   bench/search/run.sh [--listings N] [--queries Q] [--postgres postgresql://...]
 # Without --postgres a throw-away PostgreSQL server is started in a temporary directory.
 set -euo pipefail

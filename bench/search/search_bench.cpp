@@ -1,5 +1,6 @@
 // bench/search: Xapian (CJK n-grams, token-by-token AND) against PostgreSQL full-text search
-// (to_tsvector('simple') with a GIN index) over the same synthetic corpus, in the same run.
+// (to_tsvector('simple') with a GIN index) and Groonga (in-process libgroonga, TokenBigram +
+// NormalizerAuto, groonga_peer.hpp) over the same synthetic corpus, in the same run.
 //   search_bench --listings N --queries Q --dir DIR [--postgres URI]
 // The corpus: phone and tablet models from data/devices.csv, plus laptops, sofas, bicycles and
 // luxury bags, with Chinese titles (half written without spaces, as sellers type them) and English
@@ -12,11 +13,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
 #include <sstream>
 
+#include "groonga_peer.hpp"
 #include "search/search_index.hpp"
 
 namespace {
@@ -274,6 +277,53 @@ std::string CopyField(const std::string& s) {
   return out;
 }
 
+// The same text the PostgreSQL peer indexes.
+std::string Body(const ListingDocument& d) {
+  return d.title_zh + " " + d.title_en + " " + d.brand + " " + d.model + " " + d.description_en;
+}
+
+// Groonga over the same corpus: load + index build, the timed top-20 queries, then recall and
+// precision of the full answers (every match) against the exact ones.
+template <typename Recall>
+bool RunGroonga(const Corpus& corpus, const std::vector<Query>& qs, int rq, const std::string& dir,
+                const Recall& recall) {
+  std::string error;
+  auto t0 = Clock::now();
+  auto peer = recirc::bench::GroongaPeer::Create(dir, &error);
+  if (!peer) return std::fprintf(stderr, "%s\n", error.c_str()), false;
+  for (const auto& d : corpus.docs) {
+    if (!peer->Add(d.listing_id, d.category, Body(d)))
+      return std::fprintf(stderr, "%s\n", peer->error().c_str()), false;
+  }
+  if (!peer->FinishLoad()) return std::fprintf(stderr, "%s\n", peer->error().c_str()), false;
+  const double load_s = Ms(t0, Clock::now()) / 1000;
+  std::printf("groonga load + index: %.0f listings/s (%.1f s)\n",
+              static_cast<double>(corpus.docs.size()) / load_s, load_s);
+
+  Latency lat;
+  for (const auto& q : qs) {
+    const auto a = Clock::now();
+    const bool ok = peer->Select(q.words, q.category, 20, nullptr);
+    lat.ms.push_back(Ms(a, Clock::now()));
+    if (!ok) return std::fprintf(stderr, "%s\n", peer->error().c_str()), false;
+  }
+  lat.Print("groonga top 20");
+  std::vector<std::set<std::string>> sets(rq);
+  std::vector<std::string> keys;
+  const auto all = static_cast<int64_t>(corpus.docs.size());
+  for (int i = 0; i < rq; ++i) {
+    if (!peer->Select(qs[i].words, qs[i].category, all, &keys))
+      return std::fprintf(stderr, "%s\n", peer->error().c_str()), false;
+    sets[i].insert(keys.begin(), keys.end());
+  }
+  auto [gr, gp] = recall(sets);
+  std::printf("groonga recall %.3f, precision %.3f against the exact answer (%d queries)\n", gr, gp,
+              rq);
+  peer.reset();
+  std::filesystem::remove_all(dir);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -363,6 +413,8 @@ int main(int argc, char** argv) {
   std::printf("xapian recall %.3f, precision %.3f against the exact answer (%d queries)\n", xr, xp,
               rq);
 
+  if (!RunGroonga(corpus, qs, rq, dir + "/groonga", recall)) return 1;
+
   if (pg_uri.empty()) return 0;
   PGconn* pg = PQconnectdb(pg_uri.c_str());
   if (PQstatus(pg) != CONNECTION_OK)
@@ -376,10 +428,7 @@ int main(int argc, char** argv) {
   std::string buf;
   for (int64_t i = 0; i < n; ++i) {
     const auto& d = corpus.docs[i];
-    buf += d.listing_id + "\t" + d.category + "\t" +
-           CopyField(d.title_zh + " " + d.title_en + " " + d.brand + " " + d.model + " " +
-                     d.description_en) +
-           "\n";
+    buf += d.listing_id + "\t" + d.category + "\t" + CopyField(Body(d)) + "\n";
     if (buf.size() > (1 << 20) || i + 1 == n) {
       PQputCopyData(pg, buf.data(), static_cast<int>(buf.size()));
       buf.clear();
