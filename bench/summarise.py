@@ -96,6 +96,12 @@ def search():
     label = f"search, {n or 0:,.0f} listings, top 20" + (f" (p99 {p99:.1f} ms)" if p99 else "")
     row(label, q, "queries/s", pg, "queries/s PostgreSQL FTS", ">= 500/s, p99 <= 10 ms",
         q is not None and q >= 500 and (p99 or 1e9) <= 10)
+    gq = num(r"groonga top 20\s+([\d.]+) queries/s", t)
+    gp99 = num(r"groonga top 20\s+[\d.]+ queries/s\s+p50\s+[\d.]+ ms\s+p99\s+([\d.]+) ms", t)
+    if gq is not None:
+        rows.append(("search peer: Groonga top 20, same corpus and queries", f"{gq:,.0f} queries/s",
+                     f"p99 {gp99} ms", f"{q / gq:.2f}x (Xapian/Groonga)" if q else "",
+                     "(a peer, no target)", ""))
     row("search with facets, p99", fp99, "ms", None, "", "<= 30 ms", fp99 is not None and fp99 <= 30)
     row("search recall", recall, "", None, "exact answer", ">= 0.99", recall is not None and
         recall >= 0.99)
