@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_connection.hpp"
 
+#include <charconv>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -36,7 +38,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::stri
 }
 
 SqliteConnection::~SqliteConnection() {
-  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
   sqlite3_close_v2(db_);
 }
 
@@ -56,25 +58,38 @@ Error SqliteConnection::LastError(std::string_view doing) const {
 Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, const Params& params) {
   std::string key(sql);
   auto it = statements_.find(key);
-  sqlite3_stmt* stmt = nullptr;
   if (it != statements_.end()) {
-    stmt = it->second;
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
+    sqlite3_reset(it->second.stmt);
+    sqlite3_clear_bindings(it->second.stmt);
   } else {
+    Prepared p;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &stmt, nullptr) != SQLITE_OK) {
+                           &p.stmt, nullptr) != SQLITE_OK) {
       return LastError("prepare");
     }
-    statements_.emplace(std::move(key), stmt);
+    // Placeholders are PostgreSQL-style $1..$N; SQLite treats "$1" as a named parameter and
+    // numbers them in order of appearance. The mapping is found once per statement (a lookup by
+    // name per bound value was quadratic in the parameters of a many-row insert).
+    const int count = sqlite3_bind_parameter_count(p.stmt);
+    for (int index = 1; index <= count; ++index) {
+      const char* name = sqlite3_bind_parameter_name(p.stmt, index);
+      if (name == nullptr || name[0] != '$') continue;
+      const std::string_view digits(name + 1);
+      int n = 0;
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      if (ec != std::errc() || end != digits.data() + digits.size() || n < 1) continue;
+      if (p.slots.size() < static_cast<size_t>(n)) p.slots.resize(static_cast<size_t>(n), 0);
+      p.slots[static_cast<size_t>(n - 1)] = index;
+    }
+    it = statements_.emplace(std::move(key), std::move(p)).first;
   }
-  // Placeholders are PostgreSQL-style $1..$N; SQLite treats "$1" as a named parameter.
+  sqlite3_stmt* stmt = it->second.stmt;
+  const std::vector<int>& slots = it->second.slots;
   if (sqlite3_bind_parameter_count(stmt) > static_cast<int>(params.size())) {
     return Error::Internal("statement has more placeholders than parameters");
   }
   for (size_t i = 0; i < params.size(); ++i) {
-    const std::string name = "$" + std::to_string(i + 1);
-    const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+    const int index = i < slots.size() ? slots[i] : 0;
     if (index == 0) continue;
     const Value& v = params[i];
     int rc = SQLITE_OK;

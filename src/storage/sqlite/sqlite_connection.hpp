@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -39,11 +40,16 @@ class SqliteConnection final : public Session {
 
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  // A prepared statement and, for each parameter $1..$N, the index SQLite gave it (0: unused).
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> slots;
+  };
   Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params);
   Error LastError(std::string_view doing) const;
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared> statements_;
   std::function<void(int)> on_commit_;
 };
 
