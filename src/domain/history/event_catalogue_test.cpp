@@ -34,7 +34,10 @@ const std::set<std::string> kPublicBeforeTheCatalogue{"item.acquired",
                                                       "item.return_refused",
                                                       "item.warranty_decided",
                                                       "item.warranty_completed",
-                                                      "item.dispute_settled"};
+                                                      "item.dispute_settled",
+                                                      // rentals (issue 18 item 5): dates only
+                                                      "item.rental_started",
+                                                      "item.rented"};
 
 TEST(EventCatalogueTest, ThePublicEventsAreExactlyTodays) {
   const auto names = PublicEventNames();
