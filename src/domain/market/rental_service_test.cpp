@@ -176,11 +176,12 @@ TEST_P(RentalServiceTest, ChargesAboveTheDepositAreOwed) {
   auto booked = rentals_->Book(a, Oid(offer.id), "", {Today(), Today() + 2});
   ASSERT_TRUE(booked) << booked.error().message;
   ASSERT_TRUE(rentals_->PickUp(clerk_, Rid(booked->id), Condition("0", "B")));
-  clock_.Advance(hours(24 * 12));  // ten days late: 500 yuan, and 8 + 2 steps: 2000 yuan
+  clock_.Advance(hours(24 * 12));  // ten days late: 500 yuan; 9 + 2 steps: 2,200 yuan
   auto back = rentals_->Return(clerk_, Rid(booked->id), Condition("9", "D"));
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(*back->deposit_released_fen, 0);
-  EXPECT_EQ(*back->owed_fen, 50000 + 200000 - 100000);
+  EXPECT_EQ(*back->damage_steps, 11);  // functional 0 -> 9, cosmetic B -> D
+  EXPECT_EQ(*back->owed_fen, 50000 + 220000 - 100000);
 }
 
 // Random bookings and cancellations through the service (the offer's lock, the stored rows)
