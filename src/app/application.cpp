@@ -146,7 +146,7 @@ struct Application::Parts {
         auctions(market_context, offers, orders, auction_repo),
         inventory(market_context),
         rentals(market_context, offers, rental_repo),
-        market_services{offers,     best_offers,       listing_blocks, orders,   after_sales,
+        market_services{offers,     best_offers,       listing_blocks, orders,    after_sales,
                         prohibited, payment_providers, auctions,       inventory, rentals},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),

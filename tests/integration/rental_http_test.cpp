@@ -68,8 +68,8 @@ class RentalHttpTest : public ::testing::TestWithParam<Backend> {
     if (fixed == nullptr) return "";
     const std::string item = Str(fixed->at("item_id"));
     const int64_t version = fixed->at("disclosure_version").as_int64();
-    Call("POST", "/api/v1/offers/" + Str(fixed->at("id")) + "/withdraw",
-         R"({"reason":"to rent"})", clerk_, 200);
+    Call("POST", "/api/v1/offers/" + Str(fixed->at("id")) + "/withdraw", R"({"reason":"to rent"})",
+         clerk_, 200);
     const std::string body = R"({"item_id":")" + item +
                              R"(","channel":"online","title":"iPhone 出租","day_fen":5000,)"
                              R"("week_fen":25000,"deposit_fen":100000,"min_days":1,)"
@@ -123,9 +123,9 @@ TEST_P(RentalHttpTest, BookRefuseOverlapCancelPickUpAndReturnOverHttp) {
   Call("POST", path + "/pickup", R"({"grades":{"functional":"0","cosmetic":"B"}})", a, 403);
   auto missing = Call("POST", path + "/pickup", R"({"grades":{"functional":"0"}})", clerk_, 400);
   EXPECT_EQ(Str(missing.at("error").at("field")), "grades.cosmetic");
-  auto picked = Call("POST", path + "/pickup",
-                     R"({"grades":{"functional":"0","cosmetic":"B"},"notes":"屏幕完好"})", clerk_,
-                     200);
+  auto picked =
+      Call("POST", path + "/pickup",
+           R"({"grades":{"functional":"0","cosmetic":"B"},"notes":"屏幕完好"})", clerk_, 200);
   EXPECT_EQ(Str(picked.at("status")), "picked_up");
   auto back = Call("POST", path + "/return", R"({"grades":{"functional":"0","cosmetic":"C"}})",
                    clerk_, 200);

@@ -149,10 +149,10 @@ void AddRentalRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   Describe(routes, Verb::get, "/api/v1/rentals/bookings/{id}",
            Document<void, dto::RentalBooking>(
                "A booking, to the renter's side and the offering organisation", tag));
-  Describe(routes, Verb::post, "/api/v1/rentals/bookings/{id}/cancel",
-           Document<void, dto::RentalBooking>(
-               "Cancel a booking before pick-up (the renter's side or the shop); frees the days",
-               tag));
+  Describe(
+      routes, Verb::post, "/api/v1/rentals/bookings/{id}/cancel",
+      Document<void, dto::RentalBooking>(
+          "Cancel a booking before pick-up (the renter's side or the shop); frees the days", tag));
   Describe(routes, Verb::post, "/api/v1/rentals/bookings/{id}/pickup",
            Document<dto::RentalCondition, dto::RentalBooking>(
                "Hand the item over from the start day, recording its condition grades", tag));

@@ -67,12 +67,12 @@ inline constexpr EventType kRentalBooked{
     {"booking_id", "offer_id", "start", "end", "price_fen", "deposit_fen"}};
 inline constexpr EventType kRentalCancelled{
     "rental.cancelled", "rental_booking", Visibility::kInternal, {"booking_id", "offer_id"}};
-inline constexpr EventType kRentalSettled{"rental.settled",
-                                          "rental_booking",
-                                          Visibility::kInternal,
-                                          {"booking_id", "offer_id", "late_days", "late_fen",
-                                           "damage_steps", "damage_fen", "deposit_released_fen",
-                                           "owed_fen"}};
+inline constexpr EventType kRentalSettled{
+    "rental.settled",
+    "rental_booking",
+    Visibility::kInternal,
+    {"booking_id", "offer_id", "late_days", "late_fen", "damage_steps", "damage_fen",
+     "deposit_released_fen", "owed_fen"}};
 
 // --- Item history (public leaves) ---
 // The item was offered for sale, and the offer withdrawn.
@@ -132,23 +132,40 @@ inline constexpr EventType kItemRentalStarted{
 inline constexpr EventType kItemRented{
     "item.rented", "item", Visibility::kPublic, {"from", "to", "condition", "late_days"}};
 
-inline constexpr EventCatalogue<35> kAll{&kOfferCreated,          &kListingBlocked,
-                                         &kListingAppealed,       &kListingAppealDecided,
-                                         &kListingPublished,      &kListingClosed,
-                                         &kBestOfferMade,         &kBestOfferDecided,
-                                         &kOrderPlaced,           &kOrderPaid,
-                                         &kOrderDispatched,       &kOrderReceived,
-                                         &kOrderSettled,          &kOrderCancelled,
-                                         &kOrderRefunded,         &kItemOffered,
-                                         &kItemOfferWithdrawn,    &kItemSold,
-                                         &kItemHandedOver,        &kItemReceived,
-                                         &kItemSaleSettled,       &kItemReturned,
-                                         &kItemSaleCancelled,     &kItemReturnRequested,
-                                         &kItemWarrantyRequested, &kItemWarrantyDecided,
-                                         &kItemDisputeRequested,  &kItemReturnRefused,
-                                         &kItemWarrantyCompleted, &kItemDisputeSettled,
-                                         &kRentalBooked,          &kRentalCancelled,
-                                         &kRentalSettled,         &kItemRentalStarted,
+inline constexpr EventCatalogue<35> kAll{&kOfferCreated,
+                                         &kListingBlocked,
+                                         &kListingAppealed,
+                                         &kListingAppealDecided,
+                                         &kListingPublished,
+                                         &kListingClosed,
+                                         &kBestOfferMade,
+                                         &kBestOfferDecided,
+                                         &kOrderPlaced,
+                                         &kOrderPaid,
+                                         &kOrderDispatched,
+                                         &kOrderReceived,
+                                         &kOrderSettled,
+                                         &kOrderCancelled,
+                                         &kOrderRefunded,
+                                         &kItemOffered,
+                                         &kItemOfferWithdrawn,
+                                         &kItemSold,
+                                         &kItemHandedOver,
+                                         &kItemReceived,
+                                         &kItemSaleSettled,
+                                         &kItemReturned,
+                                         &kItemSaleCancelled,
+                                         &kItemReturnRequested,
+                                         &kItemWarrantyRequested,
+                                         &kItemWarrantyDecided,
+                                         &kItemDisputeRequested,
+                                         &kItemReturnRefused,
+                                         &kItemWarrantyCompleted,
+                                         &kItemDisputeSettled,
+                                         &kRentalBooked,
+                                         &kRentalCancelled,
+                                         &kRentalSettled,
+                                         &kItemRentalStarted,
                                          &kItemRented};
 
 }  // namespace recirc::market::events

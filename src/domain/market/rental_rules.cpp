@@ -22,9 +22,7 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 
 }  // namespace
 
-Day DayOf(TimePoint t) {
-  return FloorDiv(t.time_since_epoch().count() + kChinaOffsetMs, kDayMs);
-}
+Day DayOf(TimePoint t) { return FloorDiv(t.time_since_epoch().count() + kChinaOffsetMs, kDayMs); }
 
 std::string FormatDay(Day d) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{d}}};
@@ -64,8 +62,8 @@ Status ValidateTerms(const RentalTerms& t) {
     return Error::InvalidArgument("min_days", "min_days: 1 to " + std::to_string(kMaxRentalDays));
   }
   if (t.max_days < t.min_days || t.max_days > kMaxRentalDays) {
-    return Error::InvalidArgument(
-        "max_days", "max_days: from min_days to " + std::to_string(kMaxRentalDays));
+    return Error::InvalidArgument("max_days",
+                                  "max_days: from min_days to " + std::to_string(kMaxRentalDays));
   }
   return Ok();
 }
@@ -105,9 +103,8 @@ Status CheckBooking(const RentalTerms& t, Span wanted, Day today, const std::vec
     return Error::InvalidArgument("start", "start: today (" + FormatDay(today) + ") or later");
   }
   if (wanted.start > today + kBookingHorizonDays) {
-    return Error::InvalidArgument("start", "start: at most " +
-                                               std::to_string(kBookingHorizonDays) +
-                                               " days ahead");
+    return Error::InvalidArgument(
+        "start", "start: at most " + std::to_string(kBookingHorizonDays) + " days ahead");
   }
   if (wanted.end <= wanted.start) {
     return Error::InvalidArgument("end", "end: after start (the day the item comes back)");
@@ -115,8 +112,7 @@ Status CheckBooking(const RentalTerms& t, Span wanted, Day today, const std::vec
   if (wanted.Days() < t.min_days || wanted.Days() > t.max_days) {
     return RuleError(kRuleRentalLength,
                      "this offer rents for " + std::to_string(t.min_days) + " to " +
-                         std::to_string(t.max_days) + " days, not " +
-                         std::to_string(wanted.Days()),
+                         std::to_string(t.max_days) + " days, not " + std::to_string(wanted.Days()),
                      "end");
   }
   for (const Span& s : taken) {
@@ -139,8 +135,8 @@ Status ValidateGrades(const inspection::Checklist& checklist, const Grades& grad
     const bool known = std::any_of(sc->grades.begin(), sc->grades.end(),
                                    [&](const auto& g) { return g.value == value; });
     if (!known) {
-      return Error::InvalidArgument(f + "." + scale, f + "." + scale + ": not a grade of the " +
-                                                         scale + " scale");
+      return Error::InvalidArgument(f + "." + scale,
+                                    f + "." + scale + ": not a grade of the " + scale + " scale");
     }
   }
   for (const auto& sc : checklist.scales) {

@@ -30,8 +30,8 @@ int64_t BruteForce(const PriceTable& p, int64_t days) {
       if (!p.month && m > 0) continue;
       if (!p.week && w > 0) continue;
       const int64_t rest = std::max<int64_t>(0, days - m * kMonthDays - w * kWeekDays);
-      const int64_t cost = m * (p.month ? p.month->fen() : 0) +
-                           w * (p.week ? p.week->fen() : 0) + rest * p.day.fen();
+      const int64_t cost = m * (p.month ? p.month->fen() : 0) + w * (p.week ? p.week->fen() : 0) +
+                           rest * p.day.fen();
       best = std::min(best, cost);
     }
   }
@@ -121,8 +121,8 @@ TEST(RentalRulesTest, RandomBookingsAndCancellationsNeverOverlap) {
   std::mt19937_64 rng(20261207);
   int64_t accepted = 0, refused = 0;
   for (int sequence = 0; sequence < 5000; ++sequence) {
-    std::map<int, Span> kept;        // booking number -> span
-    std::map<Day, int> reference;    // day -> booking number holding it
+    std::map<int, Span> kept;      // booking number -> span
+    std::map<Day, int> reference;  // day -> booking number holding it
     for (int op = 0; op < 40; ++op) {
       if (!kept.empty() && rng() % 4 == 0) {  // cancel one at random
         auto it = kept.begin();

@@ -170,9 +170,9 @@ Result<storage::RentalBookingRecord> RentalService::Book(const identity::Princip
                            {"end", rental::FormatDay(r.end_day)},
                            {"price_fen", r.price_fen},
                            {"deposit_fen", r.deposit_fen}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kRentalBooked, r.id,
-                                                      r.organisation_id, std::nullopt,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kRentalBooked, r.id, r.organisation_id,
+                                         std::nullopt, json::serialize(event)}));
         (void)seq;
         return r;
       });
@@ -225,10 +225,9 @@ Result<storage::RentalBookingRecord> RentalService::Cancel(const identity::Princ
                   b.status = RentalStatus::kCancelled;
                   b.cancelled_at = ToUnixMillis(c_.clock.Now());
                   json::object event{{"booking_id", b.id}, {"offer_id", b.offer_id}};
-                  RECIRC_TRY(int64_t seq,
-                             c_.journal.Append(s, {events::kRentalCancelled, b.id,
-                                                   b.organisation_id, std::nullopt,
-                                                   json::serialize(event)}));
+                  RECIRC_TRY(int64_t seq, c_.journal.Append(
+                                              s, {events::kRentalCancelled, b.id, b.organisation_id,
+                                                  std::nullopt, json::serialize(event)}));
                   (void)seq;
                   return Ok();
                 });
@@ -276,9 +275,8 @@ Result<storage::RentalBookingRecord> RentalService::PickUp(const identity::Princ
                            "the booking starts on " + rental::FormatDay(b.start_day));
         }
         if (today >= b.end_day) {
-          return RuleError("rental_lapsed",
-                           "the booking ended on " + rental::FormatDay(b.end_day) +
-                               "; cancel it and book again");
+          return RuleError("rental_lapsed", "the booking ended on " + rental::FormatDay(b.end_day) +
+                                                "; cancel it and book again");
         }
         RECIRC_CHECK(c_.sellable.CheckSellable(s, b.item_id));
         RECIRC_TRY(std::string grades, CheckCondition(s, b.item_id, in, "grades"));
@@ -287,9 +285,9 @@ Result<storage::RentalBookingRecord> RentalService::PickUp(const identity::Princ
         json::object event{{"from", rental::FormatDay(today)},
                            {"until", rental::FormatDay(b.end_day)},
                            {"condition", GradesValue(grades)}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kItemRentalStarted, b.item_id,
-                                                      b.organisation_id, actor.user_id,
-                                                      json::serialize(event)}));
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kItemRentalStarted, b.item_id, b.organisation_id,
+                                         actor.user_id, json::serialize(event)}));
         (void)seq;
         return Ok();
       });
@@ -334,13 +332,14 @@ Result<storage::RentalBookingRecord> RentalService::Return(const identity::Princ
                               {"damage_fen", *b.damage_fen},
                               {"deposit_released_fen", *b.deposit_released_fen},
                               {"owed_fen", *b.owed_fen}};
-        RECIRC_TRY(int64_t seq, c_.journal.Append(s, {events::kRentalSettled, b.id,
-                                                      b.organisation_id, actor.user_id,
-                                                      json::serialize(internal)}));
-        json::object passport{{"from", rental::FormatDay(rental::DayOf(FromUnixMillis(b.pickup->at)))},
-                              {"to", rental::FormatDay(today)},
-                              {"condition", GradesValue(grades)},
-                              {"late_days", settled.late_days}};
+        RECIRC_TRY(int64_t seq,
+                   c_.journal.Append(s, {events::kRentalSettled, b.id, b.organisation_id,
+                                         actor.user_id, json::serialize(internal)}));
+        json::object passport{
+            {"from", rental::FormatDay(rental::DayOf(FromUnixMillis(b.pickup->at)))},
+            {"to", rental::FormatDay(today)},
+            {"condition", GradesValue(grades)},
+            {"late_days", settled.late_days}};
         RECIRC_TRY(seq, c_.journal.Append(s, {events::kItemRented, b.item_id, b.organisation_id,
                                               actor.user_id, json::serialize(passport)}));
         (void)seq;

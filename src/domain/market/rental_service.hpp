@@ -89,8 +89,7 @@ class RentalService {
                                               const Step& fn);
   Result<std::string> CheckCondition(storage::Session& s, const std::string& item_id,
                                      const ConditionInput& in, std::string_view field);
-  Result<const inspection::Checklist*> ChecklistOf(storage::Session& s,
-                                                   const std::string& item_id);
+  Result<const inspection::Checklist*> ChecklistOf(storage::Session& s, const std::string& item_id);
 
   const MarketContext& c_;
   OfferService& offers_;

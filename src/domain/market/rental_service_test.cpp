@@ -144,9 +144,9 @@ TEST_P(RentalServiceTest, LateDamagedReturnSettlesTheDepositAndThePassportNamesN
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(ToString(back->status), "returned");
   EXPECT_EQ(*back->late_days, 2);
-  EXPECT_EQ(*back->late_fen, 10000);     // 2 x 50 yuan
-  EXPECT_EQ(*back->damage_steps, 3);     // functional 0 -> 1, cosmetic B -> D
-  EXPECT_EQ(*back->damage_fen, 60000);   // 3 x 200 yuan
+  EXPECT_EQ(*back->late_fen, 10000);              // 2 x 50 yuan
+  EXPECT_EQ(*back->damage_steps, 3);              // functional 0 -> 1, cosmetic B -> D
+  EXPECT_EQ(*back->damage_fen, 60000);            // 3 x 200 yuan
   EXPECT_EQ(*back->deposit_released_fen, 30000);  // 1000 - 100 - 600 yuan
   EXPECT_EQ(*back->owed_fen, 0);
 

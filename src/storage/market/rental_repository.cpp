@@ -70,7 +70,7 @@ Status RentalRepository::Insert(Session& s, const RentalBookingRecord& r) const 
 }
 
 Result<std::optional<RentalBookingRecord>> RentalRepository::Find(Session& s,
-                                                                 const std::string& id) const {
+                                                                  const std::string& id) const {
   return MapOptional<RentalBookingRecord>(
       s.QueryOptional(std::string(kColumns) + "WHERE id = $1", {id}), ToBooking);
 }
@@ -85,18 +85,17 @@ Status RentalRepository::Update(Session& s, const RentalBookingRecord& r) const 
     return c->at;
   };
   return Done(s.Execute(
-      kUpdate, {r.id, std::string(ToString(r.status)), OptInt(r.cancelled_at), at(r.pickup),
-                text(r.pickup, true), text(r.pickup, false), at(r.returned),
-                text(r.returned, true), text(r.returned, false), OptInt(r.late_days),
-                OptInt(r.late_fen), OptInt(r.damage_steps), OptInt(r.damage_fen),
-                OptInt(r.deposit_released_fen), OptInt(r.owed_fen)}));
+      kUpdate,
+      {r.id, std::string(ToString(r.status)), OptInt(r.cancelled_at), at(r.pickup),
+       text(r.pickup, true), text(r.pickup, false), at(r.returned), text(r.returned, true),
+       text(r.returned, false), OptInt(r.late_days), OptInt(r.late_fen), OptInt(r.damage_steps),
+       OptInt(r.damage_fen), OptInt(r.deposit_released_fen), OptInt(r.owed_fen)}));
 }
 
 Result<std::vector<RentalBookingRecord>> RentalRepository::Active(
     Session& s, const std::string& offer_id) const {
-  return MapRows<RentalBookingRecord>(s.Query(std::string(kColumns) + std::string(kActive),
-                                              {offer_id}),
-                                      ToBooking);
+  return MapRows<RentalBookingRecord>(
+      s.Query(std::string(kColumns) + std::string(kActive), {offer_id}), ToBooking);
 }
 
 }  // namespace recirc::storage
