@@ -126,11 +126,11 @@ inline constexpr EventType kItemDisputeSettled{"item.dispute_settled",
                                                {"after_sale_id", "outcome", "differences"}};
 
 // A rental period (rental_service.cpp): picked up on `from` (booked until `until`, exclusive),
-// and returned on `to`; the condition grades at each end. Never the renter, never the price.
+// and returned on `to`; the condition grades at each end (`grade`, as item.inspected). Never the renter, never the price.
 inline constexpr EventType kItemRentalStarted{
-    "item.rental_started", "item", Visibility::kPublic, {"from", "until", "condition"}};
+    "item.rental_started", "item", Visibility::kPublic, {"from", "until", "grade"}};
 inline constexpr EventType kItemRented{
-    "item.rented", "item", Visibility::kPublic, {"from", "to", "condition", "late_days"}};
+    "item.rented", "item", Visibility::kPublic, {"from", "to", "grade", "late_days"}};
 
 inline constexpr EventCatalogue<35> kAll{&kOfferCreated,
                                          &kListingBlocked,

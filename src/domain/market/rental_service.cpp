@@ -284,7 +284,7 @@ Result<storage::RentalBookingRecord> RentalService::PickUp(const identity::Princ
         b.pickup = storage::ConditionRecord{ToUnixMillis(now), grades, in.notes};
         json::object event{{"from", rental::FormatDay(today)},
                            {"until", rental::FormatDay(b.end_day)},
-                           {"condition", GradesValue(grades)}};
+                           {"grade", GradesValue(grades)}};
         RECIRC_TRY(int64_t seq,
                    c_.journal.Append(s, {events::kItemRentalStarted, b.item_id, b.organisation_id,
                                          actor.user_id, json::serialize(event)}));
@@ -338,7 +338,7 @@ Result<storage::RentalBookingRecord> RentalService::Return(const identity::Princ
         json::object passport{
             {"from", rental::FormatDay(rental::DayOf(FromUnixMillis(b.pickup->at)))},
             {"to", rental::FormatDay(today)},
-            {"condition", GradesValue(grades)},
+            {"grade", GradesValue(grades)},
             {"late_days", settled.late_days}};
         RECIRC_TRY(seq, c_.journal.Append(s, {events::kItemRented, b.item_id, b.organisation_id,
                                               actor.user_id, json::serialize(passport)}));

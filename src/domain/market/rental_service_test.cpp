@@ -161,7 +161,7 @@ TEST_P(RentalServiceTest, LateDamagedReturnSettlesTheDepositAndThePassportNamesN
       const json::object p = json::parse(e.payload).as_object();
       EXPECT_EQ(p.at("from").as_string(), rental::FormatDay(Today() - 5));
       EXPECT_EQ(p.at("to").as_string(), rental::FormatDay(Today()));
-      EXPECT_EQ(p.at("condition").at("cosmetic").as_string(), "D");
+      EXPECT_EQ(p.at("grade").at("cosmetic").as_string(), "D");
     }
   }
   EXPECT_EQ(rental_events, (std::vector<std::string>{"item.rental_started", "item.rented"}));
