@@ -116,7 +116,7 @@ TEST_P(RentalHttpTest, BookRefuseOverlapCancelPickUpAndReturnOverHttp) {
 
   const std::string later_path = "/api/v1/rentals/bookings/" + Str(later.at("id"));
   Call("GET", later_path, "", a, 404);  // another buyer's booking
-  Call("POST", later_path + "/cancel", "", b, 200);
+  Call("POST", later_path + "/cancel", R"({"reason":"plans changed"})", b, 200);
   EXPECT_EQ(Call("GET", offer + "/calendar", "", {}, 200).at("taken").as_array().size(), 1u);
 
   const std::string path = "/api/v1/rentals/bookings/" + Str(first.at("id"));

@@ -115,6 +115,12 @@ struct NewRentalBooking {
 };
 BOOST_DESCRIBE_STRUCT(NewRentalBooking, (), (buyer_ref, start, end))
 
+struct CancelRentalBooking {
+  static constexpr bool kRequest = true;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(CancelRentalBooking, (), (reason))
+
 struct RentalCondition {
   static constexpr bool kRequest = true;
   static constexpr FieldSchema kFieldSchemas[] = {

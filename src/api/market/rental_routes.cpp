@@ -89,8 +89,9 @@ Result<http::Response> GetBooking(const MarketServices& d, http::RequestContext&
 }
 
 Result<http::Response> Cancel(const MarketServices& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto in, ReadBody<dto::CancelRentalBooking>(ctx));
   RECIRC_TRY(auto id, RentalBookingId::Parse(ctx.Param("id"), "id"));
-  RECIRC_TRY(auto booking, d.rentals.Cancel(ctx.Actor(), id));
+  RECIRC_TRY(auto booking, d.rentals.Cancel(ctx.Actor(), id, in.reason));
   return http::Json(200, BookingJson(booking));
 }
 
@@ -151,7 +152,7 @@ void AddRentalRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
                "A booking, to the renter's side and the offering organisation", tag));
   Describe(
       routes, Verb::post, "/api/v1/rentals/bookings/{id}/cancel",
-      Document<void, dto::RentalBooking>(
+      Document<dto::CancelRentalBooking, dto::RentalBooking>(
           "Cancel a booking before pick-up (the renter's side or the shop); frees the days", tag));
   Describe(routes, Verb::post, "/api/v1/rentals/bookings/{id}/pickup",
            Document<dto::RentalCondition, dto::RentalBooking>(

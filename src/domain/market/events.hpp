@@ -126,7 +126,8 @@ inline constexpr EventType kItemDisputeSettled{"item.dispute_settled",
                                                {"after_sale_id", "outcome", "differences"}};
 
 // A rental period (rental_service.cpp): picked up on `from` (booked until `until`, exclusive),
-// and returned on `to`; the condition grades at each end (`grade`, as item.inspected). Never the renter, never the price.
+// and returned on `to`; the condition grades at each end (`grade`, as item.inspected). Never the
+// renter, never the price.
 inline constexpr EventType kItemRentalStarted{
     "item.rental_started", "item", Visibility::kPublic, {"from", "until", "grade"}};
 inline constexpr EventType kItemRented{

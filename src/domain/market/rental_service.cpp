@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/id.hpp"
+#include "domain/identity/text.hpp"
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/events.hpp"
 
@@ -210,10 +211,12 @@ Result<storage::RentalBookingRecord> RentalService::Change(const identity::Princ
 }
 
 Result<storage::RentalBookingRecord> RentalService::Cancel(const identity::Principal& actor,
-                                                           const RentalBookingId& id) {
+                                                           const RentalBookingId& id,
+                                                           const std::string& reason) {
   if (!actor.Has(Permission::kMarketBuy) && !actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot cancel rentals");
   }
+  RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
   return Change(actor, id, false,
                 [&](storage::Session& s, const storage::OfferRecord&, const RentalTerms&,
                     storage::RentalBookingRecord& b) -> Status {

@@ -65,9 +65,10 @@ class RentalService {
   Result<storage::RentalBookingRecord> Book(const identity::Principal& actor,
                                             const OfferId& offer_id, const std::string& buyer_ref,
                                             rental::Span span);
-  // Only while booked (before pick-up); frees the dates.
+  // Only while booked (before pick-up); frees the dates. `reason` is required and checked as
+  // an order's cancellation reason is, and not stored (it may name people).
   Result<storage::RentalBookingRecord> Cancel(const identity::Principal& actor,
-                                              const RentalBookingId& id);
+                                              const RentalBookingId& id, const std::string& reason);
   // From the start day on; records the condition and appends item.rental_started.
   Result<storage::RentalBookingRecord> PickUp(const identity::Principal& actor,
                                               const RentalBookingId& id, const ConditionInput& in);

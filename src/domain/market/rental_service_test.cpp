@@ -111,11 +111,12 @@ TEST_P(RentalServiceTest, OverlapIsRefusedNamingTheFieldAndCancellationFreesTheD
   EXPECT_TRUE(rentals_->Book(b, Oid(offer.id), "", {Today() + 5, Today() + 6}));  // back to back
 
   // Only the renter's side cancels; another buyer sees nothing.
-  EXPECT_EQ(rentals_->Cancel(b, Rid(first->id)).error().code, ErrorCode::kNotFound);
-  auto cancelled = rentals_->Cancel(a, Rid(first->id));
+  EXPECT_EQ(rentals_->Cancel(b, Rid(first->id), "plans changed").error().code,
+            ErrorCode::kNotFound);
+  auto cancelled = rentals_->Cancel(a, Rid(first->id), "plans changed");
   ASSERT_TRUE(cancelled) << cancelled.error().message;
   EXPECT_EQ(ToString(cancelled->status), "cancelled");
-  EXPECT_FALSE(rentals_->Cancel(a, Rid(first->id)));  // once
+  EXPECT_FALSE(rentals_->Cancel(a, Rid(first->id), "plans changed"));  // once
   auto again = rentals_->Book(b, Oid(offer.id), "", {Today() + 1, Today() + 5});
   EXPECT_TRUE(again) << again.error().message;
 }
@@ -137,7 +138,8 @@ TEST_P(RentalServiceTest, LateDamagedReturnSettlesTheDepositAndThePassportNamesN
   auto picked = rentals_->PickUp(clerk_, Rid(booked->id), Condition("0", "B"));
   ASSERT_TRUE(picked) << picked.error().message;
   EXPECT_EQ(ToString(picked->status), "picked_up");
-  EXPECT_FALSE(rentals_->Cancel(a, Rid(booked->id)));  // picked up: no longer cancellable
+  EXPECT_FALSE(
+      rentals_->Cancel(a, Rid(booked->id), "plans changed"));  // picked up: no longer cancellable
 
   clock_.Advance(hours(24 * 5));  // due back after 3 days, back after 5: 2 days late
   auto back = rentals_->Return(clerk_, Rid(booked->id), Condition("1", "D"));
@@ -196,7 +198,7 @@ TEST_P(RentalServiceTest, RandomBookingsThroughTheServiceNeverOverlap) {
     if (!kept.empty() && rng() % 4 == 0) {
       auto it = kept.begin();
       std::advance(it, static_cast<long>(rng() % kept.size()));
-      ASSERT_TRUE(rentals_->Cancel(a, Rid(it->first)));
+      ASSERT_TRUE(rentals_->Cancel(a, Rid(it->first), "plans changed"));
       for (Day d = it->second.start; d < it->second.end; ++d) reference.erase(d);
       kept.erase(it);
       continue;
