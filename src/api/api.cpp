@@ -26,6 +26,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddAfterSalesRoutes(routes, c.market);
   AddBestOfferRoutes(routes, c.market);
   AddAuctionRoutes(routes, c.market);
+  AddRentalRoutes(routes, c.market);
   AddSearchRoutes(routes, c.market);
   AddMarketAvailabilityRoutes(routes, c.market);
   AddInventoryRoutes(routes, c.market);

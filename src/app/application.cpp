@@ -145,8 +145,9 @@ struct Application::Parts {
         after_sales(market_context, orders, reports),
         auctions(market_context, offers, orders, auction_repo),
         inventory(market_context),
-        market_services{offers,     best_offers,       listing_blocks, orders,   after_sales,
-                        prohibited, payment_providers, auctions,       inventory},
+        rentals(market_context, offers, rental_repo),
+        market_services{offers,     best_offers,       listing_blocks, orders,    after_sales,
+                        prohibited, payment_providers, auctions,       inventory, rentals},
         photos(db, registry_repo, photo_repo, storage::PhotoFiles(c.data_dir / "photos"), cipher,
                clock, random),
         personal_data(db, cipher, clock, random),
@@ -221,6 +222,8 @@ struct Application::Parts {
   storage::AuctionRepository auction_repo;
   market::AuctionService auctions;
   market::InventoryService inventory;
+  storage::RentalRepository rental_repo;
+  market::RentalService rentals;
   market::MarketServices market_services;
   registry::PhotoService photos;
   registry::PersonalDataService personal_data;

@@ -30,6 +30,7 @@ struct BestOffer;
 struct ListingBlock;
 struct Order;
 struct AfterSale;
+struct RentalBooking;
 }  // namespace id_tags
 
 using OrganisationId = StrongId<id_tags::Organisation>;
@@ -47,5 +48,6 @@ using BestOfferId = StrongId<id_tags::BestOffer>;
 using ListingBlockId = StrongId<id_tags::ListingBlock>;
 using OrderId = StrongId<id_tags::Order>;
 using AfterSaleId = StrongId<id_tags::AfterSale>;
+using RentalBookingId = StrongId<id_tags::RentalBooking>;
 
 }  // namespace recirc

@@ -68,10 +68,10 @@ struct Offer {
   static constexpr std::string_view kListSchemaName = "OfferList";
   static constexpr std::string_view kPageSchemaName = "OfferPage";
   static constexpr std::string_view kDescription =
-      "An offer. sale_mode is fixed_price today; other modes keep their own terms in mode_terms. "
-      "Prices are integer fen.";
+      "An offer. Modes other than fixed_price keep their own terms in mode_terms (an auction's, "
+      "a rental's: docs/rental.md; price_fen is then the day price). Prices are integer fen.";
   static constexpr FieldSchema kFieldSchemas[] = {
-      {"sale_mode", R"js({"enum": ["fixed_price", "english_auction"]})js"},
+      {"sale_mode", R"js({"enum": ["fixed_price", "english_auction", "rental"]})js"},
       {"channel", R"js({"enum": ["online", "outlet", "flea_market"]})js"},
       {"auction", R"js({"description": "required for sale_mode english_auction"})js"},
       {"mode_terms", R"js({"type": "object"})js"},

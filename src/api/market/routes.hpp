@@ -25,6 +25,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddAuctionRoutes(std::vector<http::Route>& routes, const MarketApi& api);
+void AddRentalRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddInventoryRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& api);

@@ -59,6 +59,21 @@ inline constexpr EventType kOrderCancelled{"order.cancelled", "order", Visibilit
 inline constexpr EventType kOrderRefunded{"order.refunded", "order", Visibility::kInternal,
                                           kOrderFields};
 
+// --- Rentals (internal; no renter reference: rental_service.hpp) ---
+inline constexpr EventType kRentalBooked{
+    "rental.booked",
+    "rental_booking",
+    Visibility::kInternal,
+    {"booking_id", "offer_id", "start", "end", "price_fen", "deposit_fen"}};
+inline constexpr EventType kRentalCancelled{
+    "rental.cancelled", "rental_booking", Visibility::kInternal, {"booking_id", "offer_id"}};
+inline constexpr EventType kRentalSettled{
+    "rental.settled",
+    "rental_booking",
+    Visibility::kInternal,
+    {"booking_id", "offer_id", "late_days", "late_fen", "damage_steps", "damage_fen",
+     "deposit_released_fen", "owed_fen"}};
+
 // --- Item history (public leaves) ---
 // The item was offered for sale, and the offer withdrawn.
 inline constexpr EventType kItemOffered{"item.offered",
@@ -122,14 +137,50 @@ inline constexpr EventType kItemDisputeSettled{"item.dispute_settled",
                                                Visibility::kPublic,
                                                {"after_sale_id", "outcome", "differences"}};
 
-inline constexpr EventCatalogue<32> kAll{
-    &kItemAuctionOpened,    &kItemAuctionClosed,    &kOfferCreated,          &kListingBlocked,
-    &kListingAppealed,      &kListingAppealDecided, &kListingPublished,      &kListingClosed,
-    &kBestOfferMade,        &kBestOfferDecided,     &kOrderPlaced,           &kOrderPaid,
-    &kOrderDispatched,      &kOrderReceived,        &kOrderSettled,          &kOrderCancelled,
-    &kOrderRefunded,        &kItemOffered,          &kItemOfferWithdrawn,    &kItemSold,
-    &kItemHandedOver,       &kItemReceived,         &kItemSaleSettled,       &kItemReturned,
-    &kItemSaleCancelled,    &kItemReturnRequested,  &kItemWarrantyRequested, &kItemWarrantyDecided,
-    &kItemDisputeRequested, &kItemReturnRefused,    &kItemWarrantyCompleted, &kItemDisputeSettled};
+// A rental period (rental_service.cpp): picked up on `from` (booked until `until`, exclusive),
+// and returned on `to`; the condition grades at each end (`grade`, as item.inspected). Never the
+// renter, never the price.
+inline constexpr EventType kItemRentalStarted{
+    "item.rental_started", "item", Visibility::kPublic, {"from", "until", "grade"}};
+inline constexpr EventType kItemRented{
+    "item.rented", "item", Visibility::kPublic, {"from", "to", "grade", "late_days"}};
+
+inline constexpr EventCatalogue<37> kAll{&kItemAuctionOpened,
+                                         &kItemAuctionClosed,
+                                         &kOfferCreated,
+                                         &kListingBlocked,
+                                         &kListingAppealed,
+                                         &kListingAppealDecided,
+                                         &kListingPublished,
+                                         &kListingClosed,
+                                         &kBestOfferMade,
+                                         &kBestOfferDecided,
+                                         &kOrderPlaced,
+                                         &kOrderPaid,
+                                         &kOrderDispatched,
+                                         &kOrderReceived,
+                                         &kOrderSettled,
+                                         &kOrderCancelled,
+                                         &kOrderRefunded,
+                                         &kItemOffered,
+                                         &kItemOfferWithdrawn,
+                                         &kItemSold,
+                                         &kItemHandedOver,
+                                         &kItemReceived,
+                                         &kItemSaleSettled,
+                                         &kItemReturned,
+                                         &kItemSaleCancelled,
+                                         &kItemReturnRequested,
+                                         &kItemWarrantyRequested,
+                                         &kItemWarrantyDecided,
+                                         &kItemDisputeRequested,
+                                         &kItemReturnRefused,
+                                         &kItemWarrantyCompleted,
+                                         &kItemDisputeSettled,
+                                         &kRentalBooked,
+                                         &kRentalCancelled,
+                                         &kRentalSettled,
+                                         &kItemRentalStarted,
+                                         &kItemRented};
 
 }  // namespace recirc::market::events

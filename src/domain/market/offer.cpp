@@ -25,6 +25,7 @@ Error Rule(std::string_view rule, const std::string& text, std::string field = {
 std::optional<SaleMode> ParseSaleMode(std::string_view s) {
   if (s == "fixed_price") return SaleMode::kFixedPrice;
   if (s == "english_auction") return SaleMode::kEnglishAuction;
+  if (s == "rental") return SaleMode::kRental;
   return std::nullopt;
 }
 
@@ -36,7 +37,15 @@ std::optional<Channel> ParseChannel(std::string_view s) {
 }
 
 std::string_view SaleModeName(SaleMode m) {
-  return m == SaleMode::kEnglishAuction ? "english_auction" : "fixed_price";
+  switch (m) {
+    case SaleMode::kEnglishAuction:
+      return "english_auction";
+    case SaleMode::kRental:
+      return "rental";
+    case SaleMode::kFixedPrice:
+      break;
+  }
+  return "fixed_price";
 }
 
 std::string_view ChannelName(Channel c) {
@@ -51,11 +60,14 @@ Status ValidateTerms(const OfferTerms& t) {
   const auto mode = ParseSaleMode(t.sale_mode);
   if (!mode) {
     return Error::InvalidArgument("sale_mode",
-                                  "sale_mode is fixed_price or english_auction (rental, "
-                                  "consignment and lots come later)");
+                                  "sale_mode is fixed_price, english_auction or rental "
+                                  "(consignment and lots come later)");
   }
   if (*mode == SaleMode::kEnglishAuction && t.best_offer.enabled) {
     return Error::InvalidArgument("best_offer", "an auction takes bids, not best offers");
+  }
+  if (*mode == SaleMode::kRental && t.best_offer.enabled) {
+    return Error::InvalidArgument("best_offer", "a rental is booked, not bargained over");
   }
   const auto channel = ParseChannel(t.channel);
   if (!channel) {

@@ -3,7 +3,8 @@
 //
 // Sale modes. Every offer has the common terms (item, channel, price, warranty, return window,
 // disclosure version) in columns, and a `sale_mode` with the mode's own terms in `mode_terms`
-// (a JSON object). fixed_price and english_auction (auction_service.hpp) exist today (its own
+// (a JSON object). fixed_price, english_auction (auction_service.hpp) and rental
+// (rental_service.hpp) exist today (fixed price's own
 // terms: the optional best offers with their thresholds, kept in columns because orders read them).
 // An auction adds {reserve_fen, increment table, ends_at, soft close} in mode_terms and its bids in
 // a table of its own; rental adds {period prices, deposit}; consignment {consignor, split,
@@ -22,7 +23,7 @@
 
 namespace recirc::market {
 
-enum class SaleMode { kFixedPrice, kEnglishAuction };
+enum class SaleMode { kFixedPrice, kEnglishAuction, kRental };
 enum class Channel { kOnline, kOutlet, kFleaMarket };
 
 std::optional<SaleMode> ParseSaleMode(std::string_view s);
@@ -38,6 +39,7 @@ inline constexpr std::string_view kRuleAlreadyOffered = "item_already_offered";
 inline constexpr std::string_view kRuleProhibited = "prohibited";
 inline constexpr std::string_view kRuleOfferTaken = "offer_taken";
 inline constexpr std::string_view kRuleAuctionOffer = "auction_offer";
+inline constexpr std::string_view kRuleRentalOffer = "rental_offer";
 inline constexpr std::string_view kRuleRefundExceedsPayment = "refund_exceeds_payment";
 
 struct BestOfferTerms {

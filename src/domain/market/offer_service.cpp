@@ -65,6 +65,10 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
   if (ParseSaleMode(t.sale_mode) == SaleMode::kEnglishAuction && !also) {
     return Error::InvalidArgument("sale_mode", "an english_auction offer needs its auction terms");
   }
+  if (ParseSaleMode(t.sale_mode) == SaleMode::kRental && !also) {
+    return Error::InvalidArgument("sale_mode", "a rental offer is made with POST /rentals/offers");
+  }
+  const bool rental = ParseSaleMode(t.sale_mode) == SaleMode::kRental;
   const int64_t now = ToUnixMillis(c_.clock.Now());
   storage::OfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                          t.item_id,
@@ -99,8 +103,10 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
         return Error::InvalidArgument("outlet_id", "outlet_id names one of your outlets");
       }
     }
-    RECIRC_CHECK(
-        RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
+    if (!rental) {  // the statutory warranty is a sale's; a rental item is not sold
+      RECIRC_CHECK(
+          RequireWarranty(t.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
+    }
     RECIRC_CHECK(c_.repo.InsertOffer(s, r));
     if (also) RECIRC_CHECK(also(s, r));
     json::object event{
@@ -150,10 +156,14 @@ Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferR
   }
   disclosure_version = disclosure.latest;
   RECIRC_TRY(auto certificates, c_.inspection.SanitizationsOfItem(s, offer.item_id));
-  RECIRC_CHECK(inspection::RequireSanitized(c_.catalogue.Latest(item->category), certificates,
-                                            inspection::OfferKind::kSale));
-  RECIRC_CHECK(
-      RequireWarranty(offer.warranty_months, MinimumWarrantyMonths(c_.catalogue, item->category)));
+  const bool rental = offer.sale_mode == SaleModeName(SaleMode::kRental);
+  RECIRC_CHECK(inspection::RequireSanitized(
+      c_.catalogue.Latest(item->category), certificates,
+      rental ? inspection::OfferKind::kRental : inspection::OfferKind::kSale));
+  if (!rental) {
+    RECIRC_CHECK(RequireWarranty(offer.warranty_months,
+                                 MinimumWarrantyMonths(c_.catalogue, item->category)));
+  }
   counterfeit = false;
   for (const auto& e : events) {
     if (e.type != inspection::events::kItemInspected.name) continue;

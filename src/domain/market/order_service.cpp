@@ -154,6 +154,9 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
           return Error::NotFound("offer " + in.offer_id + " not found");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));
+        if (offer->sale_mode == SaleModeName(SaleMode::kRental)) {
+          return Rule(kRuleRentalOffer, "this offer is for rent: book it", "offer_id");
+        }
         if (offer->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
           return Rule(kRuleAuctionOffer, "this offer is sold by auction: bid on it", "offer_id");
         }

@@ -9,6 +9,7 @@
 #include "domain/market/offer_service.hpp"
 #include "domain/market/order_service.hpp"
 #include "domain/market/payment.hpp"
+#include "domain/market/rental_service.hpp"
 
 namespace recirc::market {
 
@@ -22,6 +23,7 @@ struct MarketServices {
   const PaymentProviders& payments;  // the offered ones (GET /market/payment-providers)
   AuctionService& auctions;
   InventoryService& inventory;
+  RentalService& rentals;
 };
 
 }  // namespace recirc::market

@@ -83,4 +83,15 @@ inline constexpr EnumTable<AfterSaleStatus, 8> kAfterSaleStatusTable{
       {AfterSaleStatus::kRejected, "rejected"}}}};
 constexpr const auto& EnumTableOf(AfterSaleStatus) { return kAfterSaleStatusTable; }
 
+// A rental booking (rental_service.hpp): booked -> picked_up -> returned, or booked -> cancelled.
+// Booked and picked-up bookings hold their dates on the offer's calendar.
+enum class RentalStatus { kBooked, kCancelled, kPickedUp, kReturned };
+inline constexpr EnumTable<RentalStatus, 4> kRentalStatusTable{
+    "rental status",
+    {{{RentalStatus::kBooked, "booked"},
+      {RentalStatus::kCancelled, "cancelled"},
+      {RentalStatus::kPickedUp, "picked_up"},
+      {RentalStatus::kReturned, "returned"}}}};
+constexpr const auto& EnumTableOf(RentalStatus) { return kRentalStatusTable; }
+
 }  // namespace recirc::market

@@ -114,6 +114,9 @@ export const api = {
   makeBestOffer: (offerId, body, idempotencyKey) =>
     client.post(`/offers/${encodeURIComponent(offerId)}/best-offers`, body, { idempotencyKey }),
   bestOffer: (id) => client.get(`/best-offers/${encodeURIComponent(id)}`),
+  rentalCalendar: (offerId) => client.get(`/rentals/offers/${encodeURIComponent(offerId)}/calendar`),
+  bookRental: (offerId, body, idempotencyKey) =>
+    client.post(`/rentals/offers/${encodeURIComponent(offerId)}/bookings`, body, { idempotencyKey }),
   myBestOffers: (cursor) => client.get('/best-offers/mine', cursor ? { cursor } : undefined),
   acceptCounter: (id, body) => client.post(`/best-offers/${encodeURIComponent(id)}/accept-counter`, body),
 

@@ -5,6 +5,7 @@ import item from './item.en.js'
 import inspection from './inspection.en.js'
 import market from './market.en.js'
 import bestoffer from './bestoffer.en.js'
+import rental from './rental.en.js'
 import statistics from './statistics.en.js'
 import server from './server.en.js'
 
@@ -14,6 +15,7 @@ export default {
   ...inspection,
   ...market,
   ...bestoffer,
+  ...rental,
   ...statistics,
   ...item,
   ...server,

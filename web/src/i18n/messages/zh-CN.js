@@ -5,6 +5,7 @@ import item from './item.zh-CN.js'
 import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 import bestoffer from './bestoffer.zh-CN.js'
+import rental from './rental.zh-CN.js'
 import statistics from './statistics.zh-CN.js'
 import server from './server.zh-CN.js'
 
@@ -14,6 +15,7 @@ export default {
   ...inspection,
   ...market,
   ...bestoffer,
+  ...rental,
   ...statistics,
   ...item,
   ...server,

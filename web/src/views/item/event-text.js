@@ -60,5 +60,9 @@ export function describeEvent(leaf, t, te) {
   if (type !== 'item.acquired' && f.condition) add('condition', f.condition)
   if (Array.isArray(f.parts) && f.parts.length > 0) add('parts', f.parts.map((p) => p?.part ?? '').filter(Boolean).join(', '))
   if (f.red_flag === true) add('redFlag', word(t, te, 'yes'))
+  // Rentals: the period only, never the renter (docs/rental.md).
+  if (f.from && f.until) add('rentedPeriod', t('item.facts.rentedFromUntil', { from: f.from, until: f.until }))
+  if (f.from && f.to) add('rentedPeriod', t('item.facts.rentedFromTo', { from: f.from, to: f.to }))
+  if (Number.isInteger(f.late_days) && f.late_days > 0) add('lateDays', t('item.facts.days', { n: f.late_days }))
   return { title, facts }
 }

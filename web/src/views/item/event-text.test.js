@@ -34,6 +34,18 @@ describe('describeEvent', () => {
     ])
   })
 
+  it('shows a rental period and its condition, in English and Chinese', () => {
+    const leaf = { type: 'item.rented', facts: { from: '2026-12-08', to: '2026-12-13', grade: { functional: '1', cosmetic: 'D' }, late_days: 2 } }
+    const en = describeEvent(leaf, ...words('en'))
+    expect(en.title).toBe('Rented')
+    expect(en.facts).toContainEqual({ label: 'Rented', value: '2026-12-08 to 2026-12-13' })
+    expect(en.facts).toContainEqual({ label: 'Grade', value: 'functional 1, cosmetic D' })
+    expect(en.facts).toContainEqual({ label: 'Days late', value: '2 days' })
+    const zh = describeEvent({ type: 'item.rental_started', facts: { from: '2026-12-08', until: '2026-12-11' } }, ...words('zh-CN'))
+    expect(zh.title).toBe('出租取件')
+    expect(zh.facts).toContainEqual({ label: '租期', value: '2026-12-08 起，预订至 2026-12-11' })
+  })
+
   it('names an unknown event by its type', () => {
     const [t, te] = words('en')
     expect(describeEvent({ type: 'item.teleported', facts: {} }, t, te).title).toBe('Event item.teleported')
