@@ -14,4 +14,10 @@ Result<std::optional<storage::UserRecord>> IdentityPortImpl::FindUser(
   return user;
 }
 
+Result<bool> IdentityPortImpl::OrganisationActive(storage::Session& s,
+                                                  const std::string& organisation_id) const {
+  RECIRC_TRY(auto organisation, repo_.FindOrganisation(s, organisation_id));
+  return organisation && organisation->status == AccountStatus::kActive;
+}
+
 }  // namespace recirc::identity

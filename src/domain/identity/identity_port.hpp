@@ -24,6 +24,10 @@ class IdentityPort {
   // The user without the password hash; nullopt when there is none.
   virtual Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                               const std::string& user_id) const = 0;
+  // False when the organisation is suspended (or unknown): its offers are neither found nor
+  // bought (docs/security.md "Account administration").
+  virtual Result<bool> OrganisationActive(storage::Session& s,
+                                          const std::string& organisation_id) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -33,6 +37,8 @@ class IdentityPortImpl final : public IdentityPort {
       storage::Session& s, const std::string& outlet_id) const override;
   Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                       const std::string& user_id) const override;
+  Result<bool> OrganisationActive(storage::Session& s,
+                                  const std::string& organisation_id) const override;
 
  private:
   const storage::IdentityRepository& repo_;
