@@ -119,8 +119,7 @@ TEST_P(AccountAdminHttpTest, TheAdministratorEditsOrganisationsAndOutlets) {
 
   auto outlets = Body(Call("GET", "/api/v1/organisations/" + shop_ + "/outlets", "", admin_));
   const std::string outlet = Str(outlets.at("items").at(0).at("id"));
-  auto renamed =
-      Call("PATCH", "/api/v1/outlets/" + outlet, R"({"address":"朝阳路 2 号"})", admin_);
+  auto renamed = Call("PATCH", "/api/v1/outlets/" + outlet, R"({"address":"朝阳路 2 号"})", admin_);
   ASSERT_EQ(renamed.status, 200u) << renamed.body;
   EXPECT_EQ(Str(Body(renamed).at("address")), "朝阳路 2 号");
   auto suspended = Call("POST", "/api/v1/outlets/" + outlet + "/status",
@@ -149,7 +148,8 @@ TEST_P(AccountAdminHttpTest, ADisabledUsersSessionsEndAtOnce) {
 }
 
 TEST_P(AccountAdminHttpTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
-  auto reset = Call("POST", "/api/v1/users/" + clerk_id_ + "/password-reset", "{}", admin_);
+  auto reset =
+      Call("POST", "/api/v1/users/" + clerk_id_ + "/password-reset", R"({"password":""})", admin_);
   ASSERT_EQ(reset.status, 200u) << reset.body;
   const std::string temporary = Str(Body(reset).at("temporary_password"));
   EXPECT_GE(temporary.size(), 10u);
@@ -164,15 +164,15 @@ TEST_P(AccountAdminHttpTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
   EXPECT_EQ(other.status, 403u) << other.body;
   EXPECT_EQ(IdOf(other), "auth.password_change_required");
 
-  auto wrong = Call("POST", "/api/v1/session/password",
-                    R"({"current_password":"not it at all","new_password":"a new long secret"})",
-                    forced);
+  auto wrong =
+      Call("POST", "/api/v1/session/password",
+           R"({"current_password":"not it at all","new_password":"a new long secret"})", forced);
   EXPECT_EQ(wrong.status, 400u) << wrong.body;
   EXPECT_EQ(IdOf(wrong), "account.current_password_wrong");
-  auto short_one = Call("POST", "/api/v1/session/password",
-                        json::serialize(json::object{{"current_password", temporary},
-                                                     {"new_password", "short"}}),
-                        forced);
+  auto short_one = Call(
+      "POST", "/api/v1/session/password",
+      json::serialize(json::object{{"current_password", temporary}, {"new_password", "short"}}),
+      forced);
   EXPECT_EQ(IdOf(short_one), "password.too_short") << short_one.body;
   auto changed = Call("POST", "/api/v1/session/password",
                       json::serialize(json::object{{"current_password", temporary},
@@ -205,9 +205,9 @@ TEST_P(AccountAdminHttpTest, DirectoryListsSearchByNameAndPage) {
   auto first = Body(Call("GET", "/api/v1/organisations?q=alpha&limit=2", "", admin_));
   ASSERT_EQ(first.at("items").as_array().size(), 2u);
   ASSERT_TRUE(first.contains("next_cursor") && first.at("next_cursor").is_string());
-  auto second = Body(Call(
-      "GET", "/api/v1/organisations?q=alpha&limit=2&after=" + Str(first.at("next_cursor")), "",
-      admin_));
+  auto second = Body(
+      Call("GET", "/api/v1/organisations?q=alpha&limit=2&after=" + Str(first.at("next_cursor")), "",
+           admin_));
   EXPECT_EQ(second.at("items").as_array().size(), 1u);
   auto percent = Body(Call("GET", "/api/v1/organisations?q=%25", "", admin_));
   ASSERT_EQ(percent.at("items").as_array().size(), 1u) << "'%' is a character, not a wildcard";
@@ -216,9 +216,10 @@ TEST_P(AccountAdminHttpTest, DirectoryListsSearchByNameAndPage) {
   auto users = Body(Call("GET", "/api/v1/organisations/" + shop_ + "/users?q=CLERK", "", admin_));
   ASSERT_EQ(users.at("items").as_array().size(), 1u);
   EXPECT_EQ(Str(users.at("items").at(0).at("username")), "shop.clerk");
-  auto by_name = Body(Call("GET",
-                           "/api/v1/organisations/" + shop_ + "/users?q=%E5%BA%97%E5%91%98",  // 店员
-                           "", admin_));
+  auto by_name =
+      Body(Call("GET",
+                "/api/v1/organisations/" + shop_ + "/users?q=%E5%BA%97%E5%91%98",  // 店员
+                "", admin_));
   EXPECT_EQ(by_name.at("items").as_array().size(), 1u);
 }
 

@@ -64,8 +64,10 @@ Result<http::Response> Enable(const IdentityApi& deps, http::RequestContext& ctx
 
 Result<http::Response> ResetPassword(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::PasswordResetRequest>(ctx));
+  std::optional<std::string> chosen;  // empty: the server generates one
+  if (!in.password.empty()) chosen = in.password;
   RECIRC_TRY(auto reset,
-             deps.accounts.ResetPassword(ctx.Actor(), std::string(ctx.Param("id")), in.password));
+             deps.accounts.ResetPassword(ctx.Actor(), std::string(ctx.Param("id")), chosen));
   dto::PasswordResetResult out{dto::User::From(reset.user), {}};
   if (reset.generated) out.temporary_password = *reset.generated;
   return http::Json(200, json::value_from(out));

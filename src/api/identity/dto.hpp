@@ -276,10 +276,9 @@ BOOST_DESCRIBE_STRUCT(Reason, (), (reason))
 struct PasswordResetRequest {
   static constexpr std::string_view kSchemaName = "PasswordResetRequest";
   static constexpr bool kRequest = true;
-  static constexpr FieldSchema kFieldSchemas[] = {
-      {"password", R"js({"minLength": 10, "maxLength": 128,
-                     "description": "the temporary password; omit to have one generated"})js"}};
-  std::optional<std::string> password;
+  static constexpr FieldSchema kFieldSchemas[] = {{"password", R"js({"maxLength": 128,
+                     "description": "the temporary password; empty to have one generated"})js"}};
+  std::string password;
 };
 BOOST_DESCRIBE_STRUCT(PasswordResetRequest, (), (password))
 
