@@ -15,7 +15,8 @@ class SuspendedSellerTest : public MarketTenancyTest {
   bool Found(const std::string& offer) {
     auto r = server_->Call({"GET", "/api/v1/search?q=Mate"});
     EXPECT_EQ(r.status, 200u) << r.body;
-    for (const auto& item : boost::json::parse(r.body).at("items").as_array())
+    const auto body = boost::json::parse(r.body);
+    for (const auto& item : body.at("items").as_array())
       if (item.at("listing_id").as_string() == offer) return true;
     return false;
   }
