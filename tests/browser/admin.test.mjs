@@ -36,8 +36,10 @@ async function noSidewaysScroll(page, where) {
 /** Finds the shop by name on the organisations page and suspends or reactivates it. */
 async function changeShopStatus(page, expectedAfter) {
   await page.goto('/organisations')
-  await page.locator('[data-test=organisation-search] input').fill('green')
-  await page.locator('[data-test=organisation-search] input').press('Enter')
+  // Element Plus puts the data-test attribute on the <input> itself.
+  const search = page.locator('input[data-test=organisation-search]')
+  await search.fill('green')
+  await search.press('Enter')
   const rows = page.locator('[data-test=organisations-table] .el-table__body-wrapper tbody tr')
   await rows.filter({ hasText: SHOP }).first().waitFor()
   // The search left only the shop (the other demo organisations have no "green" in their names).
@@ -46,7 +48,7 @@ async function changeShopStatus(page, expectedAfter) {
   const dialog = page.locator('.el-dialog:visible')
   await dialog.locator('[data-test=confirm]').click()
   await dialog.getByText('请填写原因').waitFor() // the reason is required
-  await dialog.locator('[data-test=reason] textarea').fill('营业执照核查')
+  await dialog.locator('textarea[data-test=reason]').fill('营业执照核查')
   await dialog.locator('[data-test=confirm]').click()
   await rows.first().locator('[data-test=organisation-status]', { hasText: expectedAfter }).waitFor()
 }
