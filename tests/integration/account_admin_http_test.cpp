@@ -145,6 +145,8 @@ TEST_P(AccountAdminHttpTest, ADisabledUsersSessionsEndAtOnce) {
       Call("POST", "/api/v1/users/" + clerk_id_ + "/enable", R"({"reason":"back"})", admin_).status,
       200u);
   EXPECT_EQ(Login("shop.clerk", std::string(app::kDemoPassword)).status, 200u);
+  // The old session was ended, not merely refused while disabled: enabling does not revive it.
+  EXPECT_EQ(Call("GET", "/api/v1/session", "", clerk_).status, 401u);
 }
 
 TEST_P(AccountAdminHttpTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
