@@ -128,6 +128,20 @@ TEST_P(AccountAdminHttpTest, TheAdministratorEditsOrganisationsAndOutlets) {
   EXPECT_EQ(Str(Body(suspended).at("status")), "suspended");
   auto types = JournalTypes("outlet", outlet);
   EXPECT_NE(std::find(types.begin(), types.end(), "outlet.suspended"), types.end());
+
+  // The shop registers nothing at the suspended outlet.
+  auto registered = Call("POST", "/api/v1/acquisitions",
+                         R"({"outlet_id":")" + outlet +
+                             R"(","kind":"purchase","channel":"store","price_fen":150000,)"
+                             R"("payment_method":"cash","person_matches_id":true,)"
+                             R"("origin_statement":"自用一年","seller":{"kind":"individual",)"
+                             R"("name":"李四","id_type":"resident_id",)"
+                             R"("id_number":"11010519491231002X"},)"
+                             R"("item":{"category":"furniture","brand":"宜家","model":"沙发",)"
+                             R"("condition":"九成新"}})",
+                         clerk_);
+  EXPECT_EQ(registered.status, 422u) << registered.body;
+  EXPECT_EQ(IdOf(registered), "outlet.suspended");
 }
 
 TEST_P(AccountAdminHttpTest, ADisabledUsersSessionsEndAtOnce) {

@@ -37,6 +37,9 @@ export default {
       organisation_suspended: 'Your organisation is suspended by the platform administrator; you cannot log in.',
       password_change_required: 'Change your password first.',
     },
+    outlet: {
+      suspended: 'This outlet is suspended by the platform administrator.',
+    },
     account: {
       platform_admin_only: 'Only platform administrators can do this.',
       reason_required: 'Give the reason for this change.',

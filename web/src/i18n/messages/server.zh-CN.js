@@ -37,6 +37,9 @@ export default {
       organisation_suspended: '您所在的机构已被平台管理员暂停，无法登录。',
       password_change_required: '请先修改密码。',
     },
+    outlet: {
+      suspended: '该门店已被平台管理员暂停。',
+    },
     account: {
       platform_admin_only: '只有平台管理员可以执行此操作。',
       reason_required: '请填写此次变更的原因。',
