@@ -36,14 +36,19 @@ async function noSidewaysScroll(page, where) {
 /** Finds the shop by name on the organisations page and suspends or reactivates it. */
 async function changeShopStatus(page, expectedAfter) {
   await page.goto('/organisations')
+  const rows = page.locator('[data-test=organisations-table] .el-table__body-wrapper tbody tr')
+  await rows.first().waitFor() // the unfiltered first page, so it cannot overtake the search below
   // Element Plus puts the data-test attribute on the <input> itself.
   const search = page.locator('input[data-test=organisation-search]')
   await search.fill('green')
+  const searched = page.waitForResponse((r) => /\/api\/v1\/organisations\?.*q=green/.test(r.url()))
   await search.press('Enter')
-  const rows = page.locator('[data-test=organisations-table] .el-table__body-wrapper tbody tr')
-  await rows.filter({ hasText: SHOP }).first().waitFor()
-  // The search left only the shop (the other demo organisations have no "green" in their names).
-  assert.equal(await rows.count(), 1, 'the name search finds the shop only')
+  assert.equal((await searched).status(), 200)
+  // The search leaves only the shop (the other demo organisations have no "green" in their names).
+  await page.waitForFunction(() => {
+    const trs = document.querySelectorAll('[data-test=organisations-table] .el-table__body-wrapper tbody tr')
+    return trs.length === 1 && trs[0].textContent.includes('绿循环回收')
+  })
   await rows.first().locator('[data-test=organisation-status-action]').click()
   const dialog = page.locator('.el-dialog:visible')
   await dialog.locator('[data-test=confirm]').click()
