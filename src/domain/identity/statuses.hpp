@@ -9,7 +9,7 @@ namespace recirc::identity {
 
 // An organisation's or an outlet's standing. A suspended organisation's users cannot log in or
 // use API keys and its offers are neither found nor bought; a suspended outlet keeps its records
-// but is marked so in the directory.
+// but registers no acquisition.
 enum class AccountStatus { kActive, kSuspended };
 inline constexpr EnumTable<AccountStatus, 2> kAccountStatusTable{
     "status", {{{AccountStatus::kActive, "active"}, {AccountStatus::kSuspended, "suspended"}}}};
