@@ -16,6 +16,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddSystemRoutes(routes, c.system);
   AddSessionRoutes(routes, c.identity);
   AddDirectoryRoutes(routes, c.identity);
+  AddAccountRoutes(routes, c.identity);
   AddApiKeyRoutes(routes, c.identity);
   AddRegionRoutes(routes, c.system);
   AddRegistryRoutes(routes, c.registry);

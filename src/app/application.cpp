@@ -23,6 +23,7 @@
 #include "domain/history/sequencer.hpp"
 #include "domain/history/witness.hpp"
 #include "domain/history/witness_sender.hpp"
+#include "domain/identity/account_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -121,6 +122,7 @@ struct Application::Parts {
         sale_records(journal),
         hasher(c.password_cost),
         directory(db, identity_repo, journal, regions, hasher, clock, random),
+        accounts(db, identity_repo, journal, regions, hasher, clock, random),
         auth(db, identity_repo, journal, hasher, clock, random, c.session_lifetime),
         registration(db, registry_repo, identity_port, sale_records, journal, cipher, index, clock,
                      random, c.hold_policy),
@@ -196,6 +198,7 @@ struct Application::Parts {
   inspection::InspectionPortImpl inspection_port{inspection_repo};
   crypto::PasswordHasher hasher;
   identity::DirectoryService directory;
+  identity::AccountService accounts;
   identity::AuthService auth;
   registry::RegistrationService registration;
   registry::PoliceService police;
@@ -317,7 +320,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   const std::string public_base_url = config.PublicBaseUrl();
   p.api = std::make_unique<api::ApiContexts>(api::ApiContexts{
       .system = {p.db, p.journal, p.regions, p.metrics, config.time_zone},
-      .identity = {p.auth, p.directory, p.buyers, config.session_lifetime, config.secure_cookies},
+      .identity = {p.auth, p.directory, p.accounts, p.buyers, config.session_lifetime,
+                   config.secure_cookies},
       .registry = {p.registration, p.police, p.seller_view, p.photos, p.labels, public_base_url},
       .inspection = {p.inspection_services, public_base_url},
       .history = {p.log_service, *p.witness},

@@ -203,6 +203,10 @@ Result<Response> Dispatcher::Run(const DispatchPlan& plan, RequestContext& ctx,
   if (principal) ctx.principal = &*principal;
   if (!is_public) {
     if (!principal) return Error::Unauthenticated("please log in");
+    if (principal->must_change_password && !identity::AllowedBeforePasswordChange(route.pattern)) {
+      return Error::PermissionDenied("change your password first")
+          .Id("auth.password_change_required");
+    }
     if (!principal->Has(route.permission)) {
       return Error::PermissionDenied("your role lacks the permission " +
                                      std::string(identity::PermissionName(route.permission)));

@@ -23,6 +23,8 @@ const PlaceholderView = () => import('./views/PlaceholderView.vue')
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  // A logged-in user's own password change; the only page after an administrator's reset.
+  { path: '/change-password', name: 'change-password', component: () => import('./views/ChangePasswordView.vue') },
   // Public pages (no login): a buyer checks a report, reads an item's disclosure or its verified
   // history (/items/:id, what an item label's QR code opens).
   {
@@ -95,6 +97,8 @@ export function createAppRouter() {
     if (!session.loggedIn) {
       return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
     }
+    // The server refuses everything else until the reset password is changed.
+    if (session.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' }
     if (to.meta.permission && !session.can(to.meta.permission)) {
       return { name: 'forbidden', query: { from: to.fullPath } }
     }

@@ -15,7 +15,8 @@ using identity::Permission;
 
 Result<http::Response> ListOrganisations(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
-  RECIRC_TRY(auto result, deps.directory.ListOrganisations(ctx.Actor(), page));
+  RECIRC_TRY(auto result,
+             deps.directory.ListOrganisations(ctx.Actor(), page, ctx.Query("q").value_or("")));
   return http::Json(200, json::value_from(dto::Page<dto::Organisation>::From(result)));
 }
 
@@ -46,8 +47,8 @@ Result<http::Response> CreateOutlet(const IdentityApi& deps, http::RequestContex
 
 Result<http::Response> ListUsers(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
-  RECIRC_TRY(auto result,
-             deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page));
+  RECIRC_TRY(auto result, deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page,
+                                                   ctx.Query("q").value_or("")));
   return http::Json(200, json::value_from(dto::Page<dto::User>::From(result)));
 }
 
@@ -84,10 +85,11 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
   using http::Describe;
   using http::Document;
   const char* tag = "identity";
-  Describe(
-      routes, Verb::get, "/api/v1/organisations",
-      Document<void, dto::Page<dto::Organisation>>(
-          "Organisations the caller may see (all for platform administrators, else its own)", tag));
+  Describe(routes, Verb::get, "/api/v1/organisations",
+           Document<void, dto::Page<dto::Organisation>>(
+               "Organisations the caller may see (all for platform administrators, else its own); "
+               "?q= narrows to names containing it",
+               tag));
   Describe(routes, Verb::post, "/api/v1/organisations",
            Document<dto::NewOrganisation, dto::Organisation>(
                "Create an organisation (platform administrators)", tag, 201));
@@ -98,7 +100,9 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
   Describe(routes, Verb::post, "/api/v1/organisations/{id}/outlets",
            Document<dto::NewOutlet, dto::Outlet>("Create an outlet of an operator", tag, 201));
   Describe(routes, Verb::get, "/api/v1/organisations/{id}/users",
-           Document<void, dto::Page<dto::User>>("Users of an organisation", tag));
+           Document<void, dto::Page<dto::User>>(
+               "Users of an organisation; ?q= narrows to usernames or display names containing it",
+               tag));
   Describe(routes, Verb::post, "/api/v1/organisations/{id}/users",
            Document<dto::NewUser, dto::User>(
                "Create a user whose role fits the organisation's kind", tag, 201));

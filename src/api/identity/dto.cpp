@@ -3,16 +3,23 @@
 namespace recirc::api::dto {
 
 Organisation Organisation::From(const storage::OrganisationRecord& r) {
-  return {r.id, r.kind, r.name, r.region_code, Time{r.created_at}, r.credit_code};
+  return {
+      r.id, r.kind, r.name, r.region_code, Time{r.created_at}, r.credit_code, ToString(r.status)};
 }
 
 Outlet Outlet::From(const storage::OutletRecord& r) {
-  return {r.id, r.organisation_id, r.name, r.region_code, r.address, Time{r.created_at}};
+  return {r.id,
+          r.organisation_id,
+          r.name,
+          r.region_code,
+          r.address,
+          Time{r.created_at},
+          ToString(r.status)};
 }
 
 User User::From(const storage::UserRecord& r) {
-  return {r.id,   r.organisation_id, r.username,        r.display_name,
-          r.role, r.disabled,        Time{r.created_at}};
+  return {r.id,   r.organisation_id, r.username,         r.display_name,
+          r.role, r.disabled,        Time{r.created_at}, r.must_change_password};
 }
 
 ApiKey ApiKey::From(const storage::ApiKeyRecord& r) {
@@ -29,6 +36,7 @@ Session Session::From(const identity::Principal& p) {
     if (p.Has(perm)) out.permissions.emplace_back(identity::PermissionName(perm));
   }
   if (!p.csrf_token.empty()) out.csrf_token = p.csrf_token;
+  if (p.must_change_password) out.must_change_password.emplace(true);
   return out;
 }
 

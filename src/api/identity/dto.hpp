@@ -5,6 +5,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/identity/account_service.hpp"
 #include "domain/identity/auth_service.hpp"
 #include "domain/identity/buyer_service.hpp"
 #include "domain/identity/directory_service.hpp"
@@ -30,9 +31,11 @@ struct Organisation {
   std::string region_code;
   Time created_at;
   std::optional<std::string> credit_code;
+  std::string status;  // active, suspended
   static Organisation From(const storage::OrganisationRecord& r);
 };
-BOOST_DESCRIBE_STRUCT(Organisation, (), (id, kind, name, region_code, created_at, credit_code))
+BOOST_DESCRIBE_STRUCT(Organisation, (),
+                      (id, kind, name, region_code, created_at, credit_code, status))
 
 struct Outlet {
   static constexpr std::string_view kSchemaName = "Outlet";
@@ -43,9 +46,11 @@ struct Outlet {
   std::string region_code;
   std::string address;
   Time created_at;
+  std::string status;  // active, suspended
   static Outlet From(const storage::OutletRecord& r);
 };
-BOOST_DESCRIBE_STRUCT(Outlet, (), (id, organisation_id, name, region_code, address, created_at))
+BOOST_DESCRIBE_STRUCT(Outlet, (),
+                      (id, organisation_id, name, region_code, address, created_at, status))
 
 struct User {  // never the password hash
   static constexpr std::string_view kSchemaName = "User";
@@ -57,10 +62,12 @@ struct User {  // never the password hash
   std::string role;
   bool disabled = false;
   Time created_at;
+  bool must_change_password = false;  // an administrator reset the password
   static User From(const storage::UserRecord& r);
 };
 BOOST_DESCRIBE_STRUCT(User, (),
-                      (id, organisation_id, username, display_name, role, disabled, created_at))
+                      (id, organisation_id, username, display_name, role, disabled, created_at,
+                       must_change_password))
 
 // A page of a directory list: pass next_cursor as ?after= for the next one.
 template <class T>
@@ -123,9 +130,13 @@ struct Session {
   SessionOrganisation organisation;
   std::vector<std::string> permissions;
   Omitted<std::string> csrf_token;  // browser sessions only
+  // Present (true) after an administrator's reset: the web app shows only the change-password
+  // form; every other route answers 403 auth.password_change_required until it is changed.
+  Omitted<bool> must_change_password;
   static Session From(const identity::Principal& p);
 };
-BOOST_DESCRIBE_STRUCT(Session, (), (user, organisation, permissions, csrf_token))
+BOOST_DESCRIBE_STRUCT(Session, (),
+                      (user, organisation, permissions, csrf_token, must_change_password))
 
 // Requests.
 
@@ -214,5 +225,78 @@ struct NewBuyerResult {
   BuyerUser user;
 };
 BOOST_DESCRIBE_STRUCT(NewBuyerResult, (), (user))
+
+// Account administration (account_routes.cpp).
+
+struct OrganisationChanges {
+  static constexpr std::string_view kSchemaName = "OrganisationChanges";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"name", R"js({"maxLength": 100})js"},
+      {"region_code", R"js({"pattern": "^[0-9]{6}$"})js"},
+      {"credit_code", R"js({"description": "empty to remove"})js"}};
+  std::optional<std::string> name;
+  std::optional<std::string> region_code;
+  std::optional<std::string> credit_code;
+  identity::OrganisationChanges ToDomain() const { return {name, region_code, credit_code}; }
+};
+BOOST_DESCRIBE_STRUCT(OrganisationChanges, (), (name, region_code, credit_code))
+
+struct OutletChanges {
+  static constexpr std::string_view kSchemaName = "OutletChanges";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"name", R"js({"maxLength": 100})js"},
+                                                  {"address", R"js({"maxLength": 200})js"}};
+  std::optional<std::string> name;
+  std::optional<std::string> region_code;
+  std::optional<std::string> address;
+  identity::OutletChanges ToDomain() const { return {name, region_code, address}; }
+};
+BOOST_DESCRIBE_STRUCT(OutletChanges, (), (name, region_code, address))
+
+struct StatusChange {
+  static constexpr std::string_view kSchemaName = "StatusChange";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"status", R"js({"enum": ["active", "suspended"]})js"},
+      {"reason", R"js({"maxLength": 500})js"}};
+  std::string status;
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(StatusChange, (), (status, reason))
+
+struct Reason {
+  static constexpr std::string_view kSchemaName = "Reason";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"reason", R"js({"maxLength": 500})js"}};
+  std::string reason;
+};
+BOOST_DESCRIBE_STRUCT(Reason, (), (reason))
+
+struct PasswordResetRequest {
+  static constexpr std::string_view kSchemaName = "PasswordResetRequest";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {{"password", R"js({"maxLength": 128,
+                     "description": "the temporary password; empty to have one generated"})js"}};
+  std::string password;
+};
+BOOST_DESCRIBE_STRUCT(PasswordResetRequest, (), (password))
+
+struct PasswordResetResult {
+  static constexpr std::string_view kSchemaName = "PasswordResetResult";
+  User user;
+  Omitted<std::string> temporary_password;  // only when the server generated it; shown once
+};
+BOOST_DESCRIBE_STRUCT(PasswordResetResult, (), (user, temporary_password))
+
+struct PasswordChange {
+  static constexpr std::string_view kSchemaName = "PasswordChange";
+  static constexpr bool kRequest = true;
+  static constexpr FieldSchema kFieldSchemas[] = {
+      {"new_password", R"js({"minLength": 10, "maxLength": 128})js"}};
+  std::string current_password;
+  std::string new_password;
+};
+BOOST_DESCRIBE_STRUCT(PasswordChange, (), (current_password, new_password))
 
 }  // namespace recirc::api::dto

@@ -84,12 +84,18 @@ dto::SearchHit Hit(const search::ListingDocument& d, int64_t rank) {
           rank};
 }
 
-Result<http::Response> Search(search::SearchIndex& index, const core::RegionTable& regions,
-                              http::RequestContext& ctx) {
+Result<http::Response> Search(search::SearchIndex& index, market::OfferService& offers,
+                              const core::RegionTable& regions, http::RequestContext& ctx) {
   RECIRC_TRY(auto query, QueryFrom(ctx, regions));
   RECIRC_TRY(auto result, index.Search(query));
+  std::vector<std::string> ids;
+  for (const auto& h : result.hits) ids.push_back(h.listing.listing_id);
+  // A suspended seller's listings stay in the index (they return on reactivation) but are not
+  // shown; the facet counts and the total still include them.
+  RECIRC_TRY(auto hidden, offers.SuspendedListings(ids));
   dto::SearchResult out;
-  for (const auto& h : result.hits) out.items.push_back(Hit(h.listing, h.rank));
+  for (const auto& h : result.hits)
+    if (!hidden.contains(h.listing.listing_id)) out.items.push_back(Hit(h.listing, h.rank));
   out.total = result.estimated_total;
   out.facets = {Facets(result.facets.category, nullptr),
                 Facets(result.facets.region, &regions),
@@ -107,10 +113,12 @@ Result<http::Response> Search(search::SearchIndex& index, const core::RegionTabl
 void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
   search::SearchIndex* index = &d.search;
   const core::RegionTable* regions = &d.regions;
-  routes.push_back(
-      {http::Verb::get, "/api/v1/search", identity::Permission::kPublic,
-       [index, regions](http::RequestContext& c) { return Search(*index, *regions, c); }, 0,
-       http::Execution::kBlocking});
+  market::OfferService* offers = &d.services.offers;
+  routes.push_back({http::Verb::get, "/api/v1/search", identity::Permission::kPublic,
+                    [index, offers, regions](http::RequestContext& c) {
+                      return Search(*index, *offers, *regions, c);
+                    },
+                    0, http::Execution::kBlocking});
   http::Describe(routes, http::Verb::get, "/api/v1/search",
                  http::Document<void, dto::SearchResult>(
                      "Search published listings (Chinese and English), with filters, facets and "

@@ -45,8 +45,10 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                  db_, [&](storage::Session& s) { return repo_.FindUserByUsername(s, username); }));
   const bool ok = user ? hasher_.Verify(user->password_hash, password)
                        : (hasher_.Verify(dummy_hash_, password), false);
-  if (!ok || user->disabled)
-    return Error::Unauthenticated("wrong username or password").Id("auth.wrong_credentials");
+  if (!ok) return Error::Unauthenticated("wrong username or password").Id("auth.wrong_credentials");
+  // Told only to someone who knows the password: the account exists but may not log in.
+  if (user->disabled)
+    return Error::Unauthenticated("the account is disabled").Id("auth.account_disabled");
   limiter_.Succeeded(username, source);
 
   LoginResult out;
@@ -84,6 +86,10 @@ Result<Principal> AuthService::FromCredential(const storage::CredentialRecord& c
                                               AuthMethod method) const {
   if (c.user.disabled)
     return Error::Unauthenticated("the account is disabled").Id("auth.account_disabled");
+  if (c.organisation.status == AccountStatus::kSuspended) {
+    return Error::Unauthenticated("your organisation is suspended by the platform administrator")
+        .Id("auth.organisation_suspended");
+  }
   const auto role = ParseRole(c.user.role);
   const auto kind = ParseKind(c.organisation.kind);
   if (!role || !kind) return Error::Internal("account " + c.user.id + " is inconsistent");
@@ -95,6 +101,7 @@ Result<Principal> AuthService::FromCredential(const storage::CredentialRecord& c
   p.kind = *kind;
   p.organisation = c.organisation;
   p.method = method;
+  p.must_change_password = c.user.must_change_password;
   return p;
 }
 

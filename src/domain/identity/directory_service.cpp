@@ -135,7 +135,8 @@ Result<storage::OrganisationRecord> DirectoryService::VisibleOrganisation(
 }
 
 Result<Page<storage::OrganisationRecord>> DirectoryService::ListOrganisations(
-    const Principal& actor, const storage::PageRequest& page) {
+    const Principal& actor, const storage::PageRequest& page, const std::string& name) {
+  if (name.size() > 100) return Error::InvalidArgument("q", "the search text is too long");
   return storage::ReadValue<Page<storage::OrganisationRecord>>(
       db_, [&](storage::Session& s) -> Result<Page<storage::OrganisationRecord>> {
         if (!actor.SeesAllOrganisations()) {
@@ -146,7 +147,7 @@ Result<Page<storage::OrganisationRecord>> DirectoryService::ListOrganisations(
           }
           return own;
         }
-        RECIRC_TRY(auto items, repo_.ListOrganisations(s, page));
+        RECIRC_TRY(auto items, repo_.ListOrganisations(s, {page, name}));
         return ToPage(std::move(items), page.limit);
       });
 }
@@ -250,7 +251,9 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
 
 Result<Page<storage::UserRecord>> DirectoryService::ListUsers(const Principal& actor,
                                                               const std::string& organisation_id,
-                                                              const storage::PageRequest& page) {
+                                                              const storage::PageRequest& page,
+                                                              const std::string& name) {
+  if (name.size() > 100) return Error::InvalidArgument("q", "the search text is too long");
   if (!actor.Has(Permission::kUsersRead)) {
     return Error::PermissionDenied("your role cannot see users");
   }
@@ -258,7 +261,7 @@ Result<Page<storage::UserRecord>> DirectoryService::ListUsers(const Principal& a
       db_, [&](storage::Session& s) -> Result<Page<storage::UserRecord>> {
         RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
         (void)org;
-        RECIRC_TRY(auto items, repo_.ListUsers(s, organisation_id, page));
+        RECIRC_TRY(auto items, repo_.ListUsers(s, organisation_id, {page, name}));
         return ToPage(std::move(items), page.limit);
       });
 }

@@ -68,8 +68,10 @@ class DirectoryService {
 
   Result<storage::OrganisationRecord> CreateOrganisation(const Principal& actor,
                                                          const NewOrganisation& in);
+  // `name`: only organisations whose name contains it (case-insensitive for ASCII letters).
   Result<Page<storage::OrganisationRecord>> ListOrganisations(const Principal& actor,
-                                                              const storage::PageRequest& page);
+                                                              const storage::PageRequest& page,
+                                                              const std::string& name = {});
   Result<storage::OrganisationRecord> GetOrganisation(const Principal& actor,
                                                       const std::string& id);
 
@@ -86,9 +88,11 @@ class DirectoryService {
 
   Result<storage::UserRecord> CreateUser(const Principal& actor, const std::string& organisation_id,
                                          const NewUser& in);
+  // `name`: only users whose username or display name contains it.
   Result<Page<storage::UserRecord>> ListUsers(const Principal& actor,
                                               const std::string& organisation_id,
-                                              const storage::PageRequest& page);
+                                              const storage::PageRequest& page,
+                                              const std::string& name = {});
 
  private:
   Result<storage::OrganisationRecord> VisibleOrganisation(storage::Session& s,

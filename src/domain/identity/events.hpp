@@ -17,7 +17,34 @@ inline constexpr EventType kUserCreated{"user.created", "user", Visibility::kInt
 inline constexpr EventType kApiKeyCreated{"api_key.created", "api_key", Visibility::kInternal, {}};
 inline constexpr EventType kApiKeyRevoked{"api_key.revoked", "api_key", Visibility::kInternal, {}};
 
-inline constexpr EventCatalogue<5> kAll{&kOrganisationCreated, &kOutletCreated, &kUserCreated,
-                                        &kApiKeyCreated, &kApiKeyRevoked};
+// Account administration (docs/security.md "Account administration"). The reason is the
+// administrator's own words, required for a suspension or a reactivation; the actor is the event's.
+inline constexpr EventType kOrganisationUpdated{
+    "organisation.updated", "organisation", Visibility::kInternal, {"name", "region_code"}};
+inline constexpr EventType kOrganisationSuspended{
+    "organisation.suspended", "organisation", Visibility::kInternal, {"reason"}};
+inline constexpr EventType kOrganisationReactivated{
+    "organisation.reactivated", "organisation", Visibility::kInternal, {"reason"}};
+inline constexpr EventType kOutletUpdated{
+    "outlet.updated", "outlet", Visibility::kInternal, {"name", "region_code", "status"}};
+inline constexpr EventType kOutletSuspended{
+    "outlet.suspended", "outlet", Visibility::kInternal, {"reason"}};
+inline constexpr EventType kOutletReactivated{
+    "outlet.reactivated", "outlet", Visibility::kInternal, {"reason"}};
+inline constexpr EventType kUserDisabled{
+    "user.disabled", "user", Visibility::kInternal, {"reason"}};
+inline constexpr EventType kUserEnabled{"user.enabled", "user", Visibility::kInternal, {"reason"}};
+// No password, not even a hash: only that it was reset (must change) or changed by its owner.
+inline constexpr EventType kUserPasswordReset{
+    "user.password_reset", "user", Visibility::kInternal, {}};
+inline constexpr EventType kUserPasswordChanged{
+    "user.password_changed", "user", Visibility::kInternal, {}};
+
+inline constexpr EventCatalogue<15> kAll{
+    &kOrganisationCreated,   &kOutletCreated,           &kUserCreated,
+    &kApiKeyCreated,         &kApiKeyRevoked,           &kOrganisationUpdated,
+    &kOrganisationSuspended, &kOrganisationReactivated, &kOutletUpdated,
+    &kOutletSuspended,       &kOutletReactivated,       &kUserDisabled,
+    &kUserEnabled,           &kUserPasswordReset,       &kUserPasswordChanged};
 
 }  // namespace recirc::identity::events

@@ -20,4 +20,10 @@ Result<bool> IdentityPortImpl::IsLicensedAuctioneer(storage::Session& s,
   return licence.has_value() && !licence->empty();
 }
 
+Result<bool> IdentityPortImpl::OrganisationActive(storage::Session& s,
+                                                  const std::string& organisation_id) const {
+  RECIRC_TRY(auto organisation, repo_.FindOrganisation(s, organisation_id));
+  return organisation && organisation->status == AccountStatus::kActive;
+}
+
 }  // namespace recirc::identity

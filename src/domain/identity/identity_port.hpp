@@ -28,6 +28,11 @@ class IdentityPort {
   // licence number): only then may its auctions be called 拍卖.
   virtual Result<bool> IsLicensedAuctioneer(storage::Session& s,
                                             const std::string& organisation_id) const = 0;
+
+  // False when the organisation is suspended (or unknown): its offers are neither found nor
+  // bought (docs/security.md "Account administration").
+  virtual Result<bool> OrganisationActive(storage::Session& s,
+                                          const std::string& organisation_id) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -39,6 +44,8 @@ class IdentityPortImpl final : public IdentityPort {
                                                       const std::string& user_id) const override;
   Result<bool> IsLicensedAuctioneer(storage::Session& s,
                                     const std::string& organisation_id) const override;
+  Result<bool> OrganisationActive(storage::Session& s,
+                                  const std::string& organisation_id) const override;
 
  private:
   const storage::IdentityRepository& repo_;

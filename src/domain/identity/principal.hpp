@@ -2,6 +2,7 @@
 // Principal: who is making a request, as the services see it.
 
 #include <string>
+#include <string_view>
 
 #include "domain/identity/roles.hpp"
 #include "storage/identity/identity_repository.hpp"
@@ -19,6 +20,9 @@ struct Principal {
   storage::OrganisationRecord organisation;
   std::string csrf_token;  // set for browser sessions only
   AuthMethod method = AuthMethod::kSession;
+  // An administrator reset the password: until the user changes it, the dispatcher lets this
+  // principal only through the routes AllowedBeforePasswordChange names.
+  bool must_change_password = false;
 
   bool Has(Permission p) const { return method == AuthMethod::kSystem || RoleHas(role, p); }
   // Platform administrators and the command line see every organisation.
@@ -40,5 +44,13 @@ struct Principal {
     return p;
   }
 };
+
+// The routes a user whose password was reset may still use: read and end the session, and change
+// the password (docs/security.md "Account administration").
+inline constexpr std::string_view kSessionPath = "/api/v1/session";
+inline constexpr std::string_view kOwnPasswordPath = "/api/v1/session/password";
+inline bool AllowedBeforePasswordChange(std::string_view route_pattern) {
+  return route_pattern == kSessionPath || route_pattern == kOwnPasswordPath;
+}
 
 }  // namespace recirc::identity

@@ -38,6 +38,8 @@ inline constexpr std::string_view kRuleDisclosureOutdated = "disclosure_outdated
 inline constexpr std::string_view kRuleAlreadyOffered = "item_already_offered";
 inline constexpr std::string_view kRuleProhibited = "prohibited";
 inline constexpr std::string_view kRuleOfferTaken = "offer_taken";
+// The seller's organisation is suspended by the platform administrator: nothing of it is sold.
+inline constexpr std::string_view kRuleSellerSuspended = "seller_suspended";
 inline constexpr std::string_view kRuleAuctionOffer = "auction_offer";
 inline constexpr std::string_view kRuleRentalOffer = "rental_offer";
 inline constexpr std::string_view kRuleRefundExceedsPayment = "refund_exceeds_payment";

@@ -4,6 +4,8 @@
 #include "domain/inspection/sanitization.hpp"
 #include "domain/market/offer_service.hpp"
 
+#include <map>
+
 namespace recirc::market {
 namespace {
 
@@ -34,7 +36,9 @@ Result<OfferAvailability> OfferService::Availability(const identity::Principal* 
     return out;
   }
   RECIRC_CHECK(storage::ReadValue<bool>(c_.db, [&](storage::Session& s) -> Result<bool> {
-    RECIRC_TRY(bool refused, Refused(c_.sellable.CheckSellable(s, offer.item_id), out));
+    RECIRC_TRY(bool refused, Refused(CheckSellerActive(c_.identity, s, offer), out));
+    if (refused) return true;
+    RECIRC_TRY(refused, Refused(c_.sellable.CheckSellable(s, offer.item_id), out));
     if (refused) return true;
     RECIRC_TRY(auto item, c_.registry.FindItem(s, offer.item_id));
     if (!item) return Error::NotFound("item " + offer.item_id + " not found");
@@ -45,6 +49,33 @@ Result<OfferAvailability> OfferService::Availability(const identity::Principal* 
   }));
   out.buyable = out.rule.empty();
   return out;
+}
+
+Status CheckSellerActive(const identity::IdentityPort& identity, storage::Session& s,
+                         const storage::OfferRecord& offer) {
+  RECIRC_TRY(bool active, identity.OrganisationActive(s, offer.organisation_id));
+  if (active) return Ok();
+  return RuleError(kRuleSellerSuspended, "the seller's organisation is suspended", "offer_id");
+}
+
+Result<std::set<std::string>> OfferService::SuspendedListings(
+    const std::vector<std::string>& listing_ids) {
+  return storage::ReadValue<std::set<std::string>>(
+      c_.db, [&](storage::Session& s) -> Result<std::set<std::string>> {
+        std::set<std::string> hidden;
+        std::map<std::string, bool> active;  // by organisation: a page has few sellers
+        for (const auto& id : listing_ids) {
+          RECIRC_TRY(auto offer, c_.repo.FindOffer(s, id));
+          if (!offer) continue;
+          auto it = active.find(offer->organisation_id);
+          if (it == active.end()) {
+            RECIRC_TRY(bool ok, c_.identity.OrganisationActive(s, offer->organisation_id));
+            it = active.emplace(offer->organisation_id, ok).first;
+          }
+          if (!it->second) hidden.insert(id);
+        }
+        return hidden;
+      });
 }
 
 }  // namespace recirc::market

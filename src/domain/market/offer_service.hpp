@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,9 @@ class OfferService {
                                                    const ItemId& item_id);
   // The public answer to "can I buy this?" (offer_availability.cpp); not found like Get.
   Result<OfferAvailability> Availability(const identity::Principal* actor, const OfferId& offer_id);
+  // Of these listings (offer ids, as the search index holds them), the ones whose seller is
+  // suspended: the market search leaves them out.
+  Result<std::set<std::string>> SuspendedListings(const std::vector<std::string>& listing_ids);
 
  private:
   Status CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
@@ -102,5 +106,10 @@ class OfferService {
 // and cars, else 0.
 int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category);
 bool IsPublicStatus(OfferStatus status);
+
+// Refuses (rule seller_suspended) an offer whose organisation the platform administrator has
+// suspended; an order placement and the availability answer ask it.
+Status CheckSellerActive(const identity::IdentityPort& identity, storage::Session& s,
+                         const storage::OfferRecord& offer);
 
 }  // namespace recirc::market

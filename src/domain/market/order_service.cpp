@@ -10,6 +10,7 @@
 #include "domain/market/best_offer_service.hpp"
 #include "domain/market/events.hpp"
 #include "domain/market/listing_feed.hpp"
+#include "domain/market/offer_service.hpp"
 #include "domain/market/order_photos.hpp"
 #include "domain/registry/item_fields.hpp"
 
@@ -157,6 +158,7 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
         if (offer->sale_mode == SaleModeName(SaleMode::kRental)) {
           return Rule(kRuleRentalOffer, "this offer is for rent: book it", "offer_id");
         }
+        RECIRC_CHECK(CheckSellerActive(c_.identity, s, *offer));
         if (offer->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
           return Rule(kRuleAuctionOffer, "this offer is sold by auction: bid on it", "offer_id");
         }

@@ -292,6 +292,11 @@ Result<std::vector<AcquisitionReceipt>> RegistrationService::RegisterBatch(
           return Error{ErrorCode::kNotFound,
                        "no outlet " + one.in->outlet_id + " in your organisation", "outlet_id"};
         }
+        // A suspended outlet registers nothing until the platform administrator reactivates it.
+        if (outlet->status == identity::AccountStatus::kSuspended) {
+          return Error{ErrorCode::kFailedPrecondition, "the outlet is suspended", "outlet_id"}.Id(
+              "outlet.suspended");
+        }
         it = outlets.emplace(one.in->outlet_id, std::move(*outlet)).first;
       }
       RECIRC_CHECK(Record(s, actor, it->second, one));

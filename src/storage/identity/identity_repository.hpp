@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/identity/statuses.hpp"
 #include "storage/database.hpp"
 #include "storage/page_request.hpp"
 
@@ -18,6 +19,7 @@ struct OrganisationRecord {
   std::optional<std::string> credit_code;
   std::string region_code;
   int64_t created_at = 0;
+  identity::AccountStatus status = identity::AccountStatus::kActive;
 };
 
 struct OutletRecord {
@@ -27,6 +29,7 @@ struct OutletRecord {
   std::string region_code;
   std::string address;
   int64_t created_at = 0;
+  identity::AccountStatus status = identity::AccountStatus::kActive;
 };
 
 struct UserRecord {
@@ -38,6 +41,14 @@ struct UserRecord {
   std::string password_hash;
   bool disabled = false;
   int64_t created_at = 0;
+  bool must_change_password = false;  // set by an administrator's reset, cleared by a change
+};
+
+// A page of a directory list, optionally narrowed to names containing `name` (case-insensitive
+// for ASCII letters; organisations by name, users by username or display name).
+struct DirectoryQuery {
+  PageRequest page;
+  std::string name;
 };
 
 struct SessionRecord {
@@ -86,26 +97,36 @@ class IdentityRepository {
   Result<std::optional<OrganisationRecord>> FirstOrganisationOfKind(Session& s,
                                                                     const std::string& kind) const;
   Result<std::vector<OrganisationRecord>> ListOrganisations(Session& s,
-                                                            const PageRequest& page) const;
+                                                            const DirectoryQuery& q) const;
+  // Name, region and credit code as given; the status separately.
+  Status UpdateOrganisation(Session& s, const OrganisationRecord& r) const;
+  Status SetOrganisationStatus(Session& s, const std::string& id,
+                               identity::AccountStatus status) const;
   Result<int64_t> CountOrganisations(Session& s) const;
 
   Status InsertOutlet(Session& s, const OutletRecord& r) const;
   Result<std::optional<OutletRecord>> FindOutlet(Session& s, const std::string& id) const;
   Result<std::vector<OutletRecord>> ListOutlets(Session& s, const std::string& organisation_id,
                                                 const PageRequest& page) const;
+  Status UpdateOutlet(Session& s, const OutletRecord& r) const;  // name, region, address, status
 
   Status InsertUser(Session& s, const UserRecord& r) const;
   Result<std::optional<UserRecord>> FindUserByUsername(Session& s,
                                                        const std::string& username) const;
   Result<std::optional<UserRecord>> FindUser(Session& s, const std::string& id) const;
   Result<std::vector<UserRecord>> ListUsers(Session& s, const std::string& organisation_id,
-                                            const PageRequest& page) const;
+                                            const DirectoryQuery& q) const;
   Status UpdatePasswordHash(Session& s, const std::string& user_id, const std::string& hash) const;
+  // A new password hash and whether it must be changed at the next login.
+  Status SetPassword(Session& s, const std::string& user_id, const std::string& hash,
+                     bool must_change) const;
+  Status SetUserDisabled(Session& s, const std::string& user_id, bool disabled) const;
 
   Status InsertSession(Session& s, const SessionRecord& r) const;
   Result<std::optional<SessionRecord>> FindSession(Session& s, const std::string& token_hash) const;
   Status DeleteSession(Session& s, const std::string& token_hash) const;
   Status DeleteExpiredSessions(Session& s, int64_t now) const;
+  Status DeleteUserSessions(Session& s, const std::string& user_id) const;
 
   Status InsertApiKey(Session& s, const ApiKeyRecord& r) const;
   Result<std::optional<ApiKeyRecord>> FindApiKeyBySecret(Session& s, const std::string& hash) const;

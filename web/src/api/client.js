@@ -138,6 +138,7 @@ export function createApiClient({
     request,
     get: (path, query, options = {}) => request('GET', path, { query, ...options }),
     post: (path, body, options = {}) => request('POST', path, { body, ...options }),
+    patch: (path, body, options = {}) => request('PATCH', path, { body, ...options }),
     del: (path) => request('DELETE', path),
   }
 }

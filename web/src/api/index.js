@@ -20,9 +20,15 @@ export const api = {
   currentSession: () => client.get('/session'),
   webSettings: () => client.get('/web-settings'),
   logout: () => client.del('/session'),
+  changePassword: (body) => client.post('/session/password', body),
 
   // organisations
-  listOrganisations: (after) => client.get('/organisations', page(after)),
+  // `q`: only names containing it
+  listOrganisations: (after, q) => client.get('/organisations', { ...page(after), ...(q ? { q } : {}) }),
+  updateOrganisation: (id, body) => client.patch(`/organisations/${encodeURIComponent(id)}`, body),
+  setOrganisationStatus: (id, body) => client.post(`/organisations/${encodeURIComponent(id)}/status`, body),
+  updateOutlet: (id, body) => client.patch(`/outlets/${encodeURIComponent(id)}`, body),
+  setOutletStatus: (id, body) => client.post(`/outlets/${encodeURIComponent(id)}/status`, body),
   createOrganisation: (body, idempotencyKey) => client.post('/organisations', body, { idempotencyKey }),
 
   // outlets
@@ -31,7 +37,11 @@ export const api = {
     client.post(`/organisations/${encodeURIComponent(orgId)}/outlets`, body, { idempotencyKey }),
 
   // users
-  listUsers: (orgId, after) => client.get(`/organisations/${encodeURIComponent(orgId)}/users`, page(after)),
+  listUsers: (orgId, after, q) =>
+    client.get(`/organisations/${encodeURIComponent(orgId)}/users`, { ...page(after), ...(q ? { q } : {}) }),
+  disableUser: (id, reason) => client.post(`/users/${encodeURIComponent(id)}/disable`, { reason }),
+  enableUser: (id, reason) => client.post(`/users/${encodeURIComponent(id)}/enable`, { reason }),
+  resetPassword: (id, body) => client.post(`/users/${encodeURIComponent(id)}/password-reset`, body),
   createUser: (orgId, body, idempotencyKey) =>
     client.post(`/organisations/${encodeURIComponent(orgId)}/users`, body, { idempotencyKey }),
 

@@ -11,6 +11,7 @@ export const useSessionStore = defineStore('session', {
     organisation: null, // { id, name, kind, region_code }
     permissions: [],
     csrfToken: '',
+    mustChangePassword: false, // an administrator reset the password: only the change form
     restored: false, // GET /session has been answered once since the page loaded
   }),
   getters: {
@@ -26,12 +27,14 @@ export const useSessionStore = defineStore('session', {
       this.organisation = body.organisation
       this.permissions = Array.isArray(body.permissions) ? body.permissions : []
       this.csrfToken = body.csrf_token ?? ''
+      this.mustChangePassword = body.must_change_password === true
     },
     clear() {
       this.user = null
       this.organisation = null
       this.permissions = []
       this.csrfToken = ''
+      this.mustChangePassword = false
     },
     async login(username, password) {
       const body = await api.login(username, password)

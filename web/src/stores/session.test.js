@@ -32,6 +32,17 @@ beforeEach(() => {
 })
 
 describe('session store', () => {
+  it('remembers that a reset password must be changed, until the session is cleared', async () => {
+    respond({ status: 200, body: { ...SESSION, must_change_password: true } })
+    const s = useSessionStore()
+    await s.login('shop.admin', 'temporary password')
+    expect(s.mustChangePassword).toBe(true)
+    s.clear()
+    expect(s.mustChangePassword).toBe(false)
+    s.apply(SESSION)
+    expect(s.mustChangePassword).toBe(false)
+  })
+
   it('keeps what the server says after logging in, and answers permission questions from it', async () => {
     respond({ status: 200, body: SESSION })
     const s = useSessionStore()

@@ -34,6 +34,20 @@ export default {
       account_disabled: 'This account is disabled.',
       session_ended: 'Your session has ended; please log in again.',
       api_keys_forbidden: 'Your role cannot create API keys.',
+      organisation_suspended: 'Your organisation is suspended by the platform administrator; you cannot log in.',
+      password_change_required: 'Change your password first.',
+    },
+    outlet: {
+      suspended: 'This outlet is suspended by the platform administrator.',
+    },
+    account: {
+      platform_admin_only: 'Only platform administrators can do this.',
+      reason_required: 'Give the reason for this change.',
+      own_organisation: 'You cannot suspend your own organisation.',
+      own_account: 'You cannot do this to your own account.',
+      password_change_session_only: 'A password is changed from a logged-in browser session.',
+      password_unchanged: 'Choose a password other than the current one.',
+      current_password_wrong: 'The current password is wrong.',
     },
     password: {
       too_short: 'A password has at least {min} characters.',

@@ -34,6 +34,20 @@ export default {
       account_disabled: '该账号已停用。',
       session_ended: '登录已失效，请重新登录。',
       api_keys_forbidden: '您的角色不能创建 API 密钥。',
+      organisation_suspended: '您所在的机构已被平台管理员暂停，无法登录。',
+      password_change_required: '请先修改密码。',
+    },
+    outlet: {
+      suspended: '该门店已被平台管理员暂停。',
+    },
+    account: {
+      platform_admin_only: '只有平台管理员可以执行此操作。',
+      reason_required: '请填写此次变更的原因。',
+      own_organisation: '不能暂停自己所在的机构。',
+      own_account: '不能对自己的账号执行此操作。',
+      password_change_session_only: '请在浏览器登录后修改密码。',
+      password_unchanged: '新密码不能与当前密码相同。',
+      current_password_wrong: '当前密码不正确。',
     },
     password: {
       too_short: '密码至少 {min} 个字符。',

@@ -50,6 +50,7 @@ export default {
       offer_not_draft: 'Only a draft can be published.',
       offer_not_withdrawable: 'An offer in this state cannot be withdrawn.',
       offer_taken: 'The offer is already reserved or sold.',
+      seller_suspended: "The seller's organisation is suspended; its offers cannot be bought.",
       best_offer_expired: 'The best offer has expired (48 hours).',
       best_offer_not_open: 'This best offer has already been answered.',
       refund_exceeds_payment: 'Refunds cannot exceed what was paid.',

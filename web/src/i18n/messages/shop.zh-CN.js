@@ -49,6 +49,7 @@ export default {
       offer_not_draft: '只有草稿可以上架。',
       offer_not_withdrawable: '此状态的商品不能下架。',
       offer_taken: '商品已被预订或售出。',
+      seller_suspended: '卖家机构已被暂停，其商品暂不可购买。',
       best_offer_expired: '议价已过期（48 小时）。',
       best_offer_not_open: '此议价已处理。',
       refund_exceeds_payment: '退款总额不能超过已付款金额。',
