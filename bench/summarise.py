@@ -30,7 +30,8 @@ def row(path, figure, unit, limit, limit_what, target, met):
         return
     ratio = f"{figure / limit:.2f}" if limit else ""
     lim = f"{limit:,.0f} {limit_what}" if limit else limit_what
-    rows.append((path, f"{figure:,.2f}".rstrip("0").rstrip(".") + f" {unit}", lim, ratio, target,
+    shown = f"{figure:,.3f}" if abs(figure) < 10 else f"{figure:,.2f}"
+    rows.append((path, shown.rstrip("0").rstrip(".") + f" {unit}".rstrip(), lim, ratio, target,
                  "met" if met else "NOT met"))
 
 

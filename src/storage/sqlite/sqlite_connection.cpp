@@ -159,6 +159,12 @@ Result<int64_t> SqliteConnection::Execute(std::string_view sql, const Params& pa
   return int64_t{sqlite3_changes64(db_)};
 }
 
+Status SqliteConnection::Run(std::string_view sql) {
+  RECIRC_TRY(int64_t changed, Execute(sql, {}));
+  (void)changed;
+  return Ok();
+}
+
 Status SqliteConnection::ExecuteScript(std::string_view sql) {
   const std::string text(sql);
   char* message = nullptr;

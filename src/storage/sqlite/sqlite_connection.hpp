@@ -28,6 +28,9 @@ class SqliteConnection final : public Session {
   Result<Rows> Query(std::string_view sql, const Params& params) override;
   Result<int64_t> Execute(std::string_view sql, const Params& params) override;
   Status ExecuteScript(std::string_view sql) override;
+  // One statement without parameters (BEGIN, COMMIT, SAVEPOINT ...), kept prepared like queries
+  // instead of parsed on every call as ExecuteScript does.
+  Status Run(std::string_view sql);
 
   // Write-ahead-log upkeep, for the database's writer and its checkpointer. After this call the
   // connection no longer checkpoints inside its own commits (SQLite's automatic checkpoint runs

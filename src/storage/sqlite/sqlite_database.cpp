@@ -64,10 +64,10 @@ class SqliteDatabase final : public Database {
       readers_.pop_back();
     }
     // One read transaction gives the callback a consistent snapshot across its statements.
-    Status st = conn->ExecuteScript("BEGIN");
+    Status st = conn->Run("BEGIN");
     if (st) {
       st = fn(*conn);
-      Status end = conn->ExecuteScript(st ? "COMMIT" : "ROLLBACK");
+      Status end = conn->Run(st ? "COMMIT" : "ROLLBACK");
       if (st && !end) st = end;
     }
     {
@@ -128,28 +128,28 @@ class SqliteDatabase final : public Database {
   void RunGroup(const std::vector<Job*>& group) {
     SqliteConnection& conn = *writer_conn_;
     std::vector<Status> results(group.size());
-    Status begin = conn.ExecuteScript("BEGIN IMMEDIATE");
+    Status begin = conn.Run("BEGIN IMMEDIATE");
     if (!begin) {
       for (Job* job : group) job->promise.set_value(begin.error());
       return;
     }
     bool appended = false;  // by a job that kept its writes
-    // Each job in a savepoint of its own, so one job's failure undoes only its writes. Execute
-    // (not ExecuteScript) keeps the three statements prepared instead of parsing them per job.
+    // Each job in a savepoint of its own, so one job's failure undoes only its writes. Run (not
+    // ExecuteScript) keeps the statements prepared instead of parsing them per job.
     for (size_t i = 0; i < group.size(); ++i) {
-      RECIRC_IGNORE(conn.Execute("SAVEPOINT job", {}));
+      RECIRC_IGNORE(conn.Run("SAVEPOINT job"));
       results[i] = (*group[i]->fn)(conn);
       const bool job_appended = conn.TakeJournalAppended();
       if (!results[i]) {
-        RECIRC_IGNORE(conn.Execute("ROLLBACK TO job", {}));
+        RECIRC_IGNORE(conn.Run("ROLLBACK TO job"));
       } else {
         appended = appended || job_appended;
       }
-      RECIRC_IGNORE(conn.Execute("RELEASE job", {}));
+      RECIRC_IGNORE(conn.Run("RELEASE job"));
     }
-    Status commit = conn.ExecuteScript("COMMIT");
+    Status commit = conn.Run("COMMIT");
     if (!commit) {
-      RECIRC_IGNORE(conn.ExecuteScript("ROLLBACK"));
+      RECIRC_IGNORE(conn.Run("ROLLBACK"));
       for (Job* job : group) job->promise.set_value(commit.error());
       return;
     }
