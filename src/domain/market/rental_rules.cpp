@@ -130,18 +130,28 @@ Status ValidateGrades(const inspection::Checklist& checklist, const Grades& grad
                       std::string_view field) {
   const std::string f(field);
   for (const auto& [scale, value] : grades) {
+    std::string at = f;
+    at.append(".").append(scale);
     const inspection::Scale* sc = checklist.FindScale(scale);
-    if (sc == nullptr) return Error::InvalidArgument(f, f + ": no scale " + scale);
+    if (sc == nullptr) {
+      std::string why = f;
+      why.append(": no scale ").append(scale);
+      return Error::InvalidArgument(f, why);
+    }
+    const std::string& chosen = value;
     const bool known = std::any_of(sc->grades.begin(), sc->grades.end(),
-                                   [&](const auto& g) { return g.value == value; });
+                                   [&](const auto& g) { return g.value == chosen; });
     if (!known) {
-      return Error::InvalidArgument(f + "." + scale,
-                                    f + "." + scale + ": not a grade of the " + scale + " scale");
+      std::string why = at;
+      why.append(": not a grade of the ").append(scale).append(" scale");
+      return Error::InvalidArgument(at, why);
     }
   }
   for (const auto& sc : checklist.scales) {
     if (!grades.contains(sc.id)) {
-      return Error::InvalidArgument(f + "." + sc.id, f + "." + sc.id + ": required");
+      std::string at = f;
+      at.append(".").append(sc.id);
+      return Error::InvalidArgument(at, at + ": required");
     }
   }
   return Ok();
