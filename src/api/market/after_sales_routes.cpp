@@ -56,19 +56,15 @@ void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api)
   using http::Verb;
   using P = identity::Permission;
   const MarketServices* d = &api.services;
-  auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
-    return [d, fn](http::RequestContext& c) { return fn(*d, c); };
-  };
-  constexpr size_t kSmall = size_t{8} * 1024;
-  auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
-    routes.push_back({v, pattern, p, bind(fn), limit});
+  auto add = [&](Verb v, const char* pattern, P p, MarketHandler fn, size_t limit) {
+    AddServiceRoute(routes, *d, v, pattern, p, fn, limit);
   };
   add(Verb::get, "/api/v1/after-sales", P::kMarketManage, OrganisationAfterSales, 0);
-  add(Verb::post, "/api/v1/returns/{id}/refuse", P::kMarketManage, RefuseReturn, kSmall);
+  add(Verb::post, "/api/v1/returns/{id}/refuse", P::kMarketManage, RefuseReturn, kSmallBody);
   add(Verb::post, "/api/v1/warranty-claims/{id}/decision", P::kMarketManage, DecideWarranty,
-      kSmall);
+      kSmallBody);
   add(Verb::post, "/api/v1/warranty-claims/{id}/complete", P::kMarketManage, CompleteWarranty,
-      kSmall);
+      kSmallBody);
 
   using http::Describe;
   using http::Document;

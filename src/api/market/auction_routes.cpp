@@ -58,16 +58,12 @@ void AddAuctionRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
   const MarketServices* d = &api.services;
-  auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
-    return [d, fn](http::RequestContext& c) { return fn(*d, c); };
+  auto add = [&](Verb v, const char* pattern, P p, MarketHandler fn, size_t limit) {
+    AddServiceRoute(routes, *d, v, pattern, p, fn, limit);
   };
-  constexpr size_t kSmall = size_t{8} * 1024;
-  auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
-    routes.push_back({v, pattern, p, bind(fn), limit});
-  };
-  add(Verb::post, "/api/v1/offers/{id}/bids", P::kMarketBuy, PlaceBid, kSmall);
-  add(Verb::post, "/api/v1/offers/{id}/bids/retract", P::kMarketBuy, RetractBid, kSmall);
-  add(Verb::post, "/api/v1/offers/{id}/buy-it-now", P::kMarketBuy, BuyItNow, kSmall);
+  add(Verb::post, "/api/v1/offers/{id}/bids", P::kMarketBuy, PlaceBid, kSmallBody);
+  add(Verb::post, "/api/v1/offers/{id}/bids/retract", P::kMarketBuy, RetractBid, kSmallBody);
+  add(Verb::post, "/api/v1/offers/{id}/buy-it-now", P::kMarketBuy, BuyItNow, kSmallBody);
   add(Verb::get, "/api/v1/offers/{id}/auction", P::kPublic, GetAuction, 0);
 
   using http::Describe;

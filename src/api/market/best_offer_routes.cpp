@@ -73,19 +73,17 @@ void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api) 
   using http::Verb;
   using P = identity::Permission;
   const MarketServices* d = &api.services;
-  auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
-    return [d, fn](http::RequestContext& c) { return fn(*d, c); };
+  auto add = [&](Verb v, const char* pattern, P p, MarketHandler fn, size_t limit) {
+    AddServiceRoute(routes, *d, v, pattern, p, fn, limit);
   };
-  constexpr size_t kSmall = size_t{8} * 1024;
-  auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
-    routes.push_back({v, pattern, p, bind(fn), limit});
-  };
-  add(Verb::post, "/api/v1/offers/{id}/best-offers", P::kMarketBuy, MakeBestOffer, kSmall);
+  add(Verb::post, "/api/v1/offers/{id}/best-offers", P::kMarketBuy, MakeBestOffer, kSmallBody);
   add(Verb::get, "/api/v1/offers/{id}/best-offers", P::kMarketManage, OfferBestOffers, 0);
   add(Verb::get, "/api/v1/best-offers/mine", P::kMarketBuy, MyBestOffers, 0);
   add(Verb::get, "/api/v1/best-offers/{id}", P::kAuthenticated, GetBestOffer, 0);
-  add(Verb::post, "/api/v1/best-offers/{id}/respond", P::kMarketManage, RespondBestOffer, kSmall);
-  add(Verb::post, "/api/v1/best-offers/{id}/accept-counter", P::kMarketBuy, AcceptCounter, kSmall);
+  add(Verb::post, "/api/v1/best-offers/{id}/respond", P::kMarketManage, RespondBestOffer,
+      kSmallBody);
+  add(Verb::post, "/api/v1/best-offers/{id}/accept-counter", P::kMarketBuy, AcceptCounter,
+      kSmallBody);
 
   using http::Describe;
   using http::Document;

@@ -115,21 +115,17 @@ void AddRentalRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
   const MarketServices* d = &api.services;
-  auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
-    return [d, fn](http::RequestContext& c) { return fn(*d, c); };
-  };
-  constexpr size_t kSmall = size_t{8} * 1024;
   constexpr size_t kOffer = size_t{16} * 1024;
-  auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
-    routes.push_back({v, pattern, p, bind(fn), limit});
+  auto add = [&](Verb v, const char* pattern, P p, MarketHandler fn, size_t limit) {
+    AddServiceRoute(routes, *d, v, pattern, p, fn, limit);
   };
   add(Verb::post, "/api/v1/rentals/offers", P::kMarketManage, CreateRentalOffer, kOffer);
   add(Verb::get, "/api/v1/rentals/offers/{id}/calendar", P::kPublic, GetCalendar, 0);
-  add(Verb::post, "/api/v1/rentals/offers/{id}/bookings", P::kMarketBuy, Book, kSmall);
+  add(Verb::post, "/api/v1/rentals/offers/{id}/bookings", P::kMarketBuy, Book, kSmallBody);
   add(Verb::get, "/api/v1/rentals/bookings/{id}", P::kMarketBuy, GetBooking, 0);
-  add(Verb::post, "/api/v1/rentals/bookings/{id}/cancel", P::kMarketBuy, Cancel, kSmall);
-  add(Verb::post, "/api/v1/rentals/bookings/{id}/pickup", P::kMarketManage, PickUp, kSmall);
-  add(Verb::post, "/api/v1/rentals/bookings/{id}/return", P::kMarketManage, Return, kSmall);
+  add(Verb::post, "/api/v1/rentals/bookings/{id}/cancel", P::kMarketBuy, Cancel, kSmallBody);
+  add(Verb::post, "/api/v1/rentals/bookings/{id}/pickup", P::kMarketManage, PickUp, kSmallBody);
+  add(Verb::post, "/api/v1/rentals/bookings/{id}/return", P::kMarketManage, Return, kSmallBody);
 
   using http::Describe;
   using http::Document;

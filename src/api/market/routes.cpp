@@ -255,47 +255,52 @@ Result<http::Response> OrderAfterSales(const MarketServices& d, http::RequestCon
 
 }  // namespace
 
+void AddServiceRoute(std::vector<http::Route>& routes, const market::MarketServices& services,
+                     http::Verb verb, const char* pattern, identity::Permission permission,
+                     MarketHandler fn, size_t body_limit) {
+  const market::MarketServices* d = &services;
+  routes.push_back({verb, pattern, permission,
+                    [d, fn](http::RequestContext& c) { return fn(*d, c); }, body_limit});
+}
+
 void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   using http::Verb;
   using P = identity::Permission;
   const MarketServices* d = &api.services;
-  auto bind = [d](Result<http::Response> (*fn)(const MarketServices&, http::RequestContext&)) {
-    return [d, fn](http::RequestContext& c) { return fn(*d, c); };
-  };
-  constexpr size_t kSmall = size_t{8} * 1024;
   constexpr size_t kMedium = size_t{32} * 1024;
-  auto add = [&](Verb v, const char* pattern, P p, auto fn, size_t limit) {
-    routes.push_back({v, pattern, p, bind(fn), limit});
+  auto add = [&](Verb v, const char* pattern, P p, MarketHandler fn, size_t limit) {
+    AddServiceRoute(routes, *d, v, pattern, p, fn, limit);
   };
   add(Verb::get, "/api/v1/market/prohibited-rules", P::kPublic, ProhibitedRules, 0);
   add(Verb::get, "/api/v1/market/payment-providers", P::kPublic, ListPaymentProviders, 0);
   add(Verb::post, "/api/v1/offers", P::kMarketManage, CreateOffer, kMedium);
   add(Verb::get, "/api/v1/offers", P::kMarketManage, OwnOffers, 0);
   add(Verb::get, "/api/v1/offers/{id}", P::kPublic, GetOffer, 0);
-  add(Verb::post, "/api/v1/offers/{id}/publish", P::kMarketManage, PublishOffer, kSmall);
-  add(Verb::post, "/api/v1/offers/{id}/withdraw", P::kMarketManage, WithdrawOffer, kSmall);
+  add(Verb::post, "/api/v1/offers/{id}/publish", P::kMarketManage, PublishOffer, kSmallBody);
+  add(Verb::post, "/api/v1/offers/{id}/withdraw", P::kMarketManage, WithdrawOffer, kSmallBody);
   add(Verb::get, "/api/v1/items/{id}/offers", P::kPublic, ItemOffers, 0);
   add(Verb::get, "/api/v1/listing-blocks", P::kMarketManage, ListBlocks, 0);
   add(Verb::get, "/api/v1/supervision/listing-blocks", P::kSupervisionRead, ListBlocks, 0);
   add(Verb::get, "/api/v1/listing-blocks/{id}", P::kAuthenticated, GetBlock, 0);
-  add(Verb::post, "/api/v1/listing-blocks/{id}/appeal", P::kMarketManage, AppealBlock, kSmall);
-  add(Verb::post, "/api/v1/listing-blocks/{id}/decision", P::kSupervisionAct, DecideBlock, kSmall);
-  add(Verb::post, "/api/v1/orders", P::kMarketBuy, PlaceOrder, kSmall);
+  add(Verb::post, "/api/v1/listing-blocks/{id}/appeal", P::kMarketManage, AppealBlock, kSmallBody);
+  add(Verb::post, "/api/v1/listing-blocks/{id}/decision", P::kSupervisionAct, DecideBlock,
+      kSmallBody);
+  add(Verb::post, "/api/v1/orders", P::kMarketBuy, PlaceOrder, kSmallBody);
   add(Verb::get, "/api/v1/orders", P::kMarketManage, OwnOrders, 0);
   add(Verb::get, "/api/v1/orders/mine", P::kMarketBuy, MyOrders, 0);
   add(Verb::get, "/api/v1/orders/{id}", P::kAuthenticated, GetOrder, 0);
-  add(Verb::post, "/api/v1/orders/{id}/pay", P::kMarketBuy, PayOrder, kSmall);
+  add(Verb::post, "/api/v1/orders/{id}/pay", P::kMarketBuy, PayOrder, kSmallBody);
   add(Verb::post, "/api/v1/orders/{id}/dispatch", P::kMarketManage, DispatchOrder, kMedium);
-  add(Verb::post, "/api/v1/orders/{id}/receive", P::kMarketBuy, ReceiveOrder, kSmall);
-  add(Verb::post, "/api/v1/orders/{id}/settle", P::kMarketManage, SettleOrder, kSmall);
-  add(Verb::post, "/api/v1/orders/{id}/cancel", P::kAuthenticated, CancelOrder, kSmall);
-  add(Verb::post, "/api/v1/orders/{id}/refunds", P::kMarketManage, RefundOrder, kSmall);
+  add(Verb::post, "/api/v1/orders/{id}/receive", P::kMarketBuy, ReceiveOrder, kSmallBody);
+  add(Verb::post, "/api/v1/orders/{id}/settle", P::kMarketManage, SettleOrder, kSmallBody);
+  add(Verb::post, "/api/v1/orders/{id}/cancel", P::kAuthenticated, CancelOrder, kSmallBody);
+  add(Verb::post, "/api/v1/orders/{id}/refunds", P::kMarketManage, RefundOrder, kSmallBody);
   add(Verb::post, "/api/v1/orders/{id}/returns", P::kMarketBuy, RequestReturn, kMedium);
-  add(Verb::post, "/api/v1/orders/{id}/warranty-claims", P::kMarketBuy, ClaimWarranty, kSmall);
-  add(Verb::post, "/api/v1/orders/{id}/disputes", P::kMarketBuy, OpenDispute, kSmall);
+  add(Verb::post, "/api/v1/orders/{id}/warranty-claims", P::kMarketBuy, ClaimWarranty, kSmallBody);
+  add(Verb::post, "/api/v1/orders/{id}/disputes", P::kMarketBuy, OpenDispute, kSmallBody);
   add(Verb::get, "/api/v1/orders/{id}/after-sales", P::kAuthenticated, OrderAfterSales, 0);
-  add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmall);
-  add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmall);
+  add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmallBody);
+  add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmallBody);
   // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
   using http::Describe;
   using http::Document;

@@ -21,6 +21,15 @@ struct MarketApi {
   market::OrderPhotoService& order_photos;
 };
 
+// A route whose handler takes the market's services; body_limit in bytes (0: no body). Every
+// market route file adds its routes through this.
+using MarketHandler = Result<http::Response> (*)(const market::MarketServices&,
+                                                 http::RequestContext&);
+inline constexpr size_t kSmallBody = size_t{8} * 1024;
+void AddServiceRoute(std::vector<http::Route>& routes, const market::MarketServices& services,
+                     http::Verb verb, const char* pattern, identity::Permission permission,
+                     MarketHandler fn, size_t body_limit);
+
 void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api);
 void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api);
