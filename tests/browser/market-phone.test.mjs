@@ -4,11 +4,11 @@
 // card shows its photo, the seller and the grade in words; the offer page has a gallery, the
 // seller and outlet; the public item page (what the label's QR code opens) shows the photo, the
 // sale status and links to the offer and the signed report, with the proof details folded away.
-// Nothing overflows the phone's width.
+// Nothing overflows the phone's width. Staff home pages (issue 15 item 8) show their work.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startServer } from './support/server.mjs'
-import { withBrowser as withBrowserAt } from './support/session.mjs'
+import { logIn, withBrowser as withBrowserAt } from './support/session.mjs'
 import { apiSession, GREY_PNG, TINY_PNG, imeiSource } from './support/api.mjs'
 
 const TIMEOUT = 240_000
@@ -139,6 +139,23 @@ describe('market on a phone', { timeout: TIMEOUT }, () => {
       assert.match(await page.locator('[data-test=item-technical]').innerText(), /根哈希/)
       await noOverflow(page, 'item page, technical details open')
       await screenshot('market-phone-item-page-technical')
+    })
+  })
+
+  test('a staff member\'s home page shows their work, not permission codes', async () => {
+    await withBrowser({}, async ({ page, screenshot }) => {
+      await page.setViewportSize({ width: 390, height: 844 })
+      for (const [user, tile] of [['shop.admin', 'toDispatch'], ['police.chaoyang', 'openAlerts']]) {
+        await logIn(page, user)
+        const shown = page.locator(`[data-test=work-tile][data-tile=${tile}]`)
+        await shown.waitFor()
+        await page.waitForFunction((t) => /\d/.test(document.querySelector(`[data-tile=${t}] [data-test=work-count]`)?.textContent ?? ''), tile)
+        await noOverflow(page, `${user} overview`)
+        await screenshot(`overview-work-${user}`)
+        await page.goto('/market') // leave; the next login starts from the login page
+        await page.evaluate(() => fetch('/api/v1/session', { method: 'DELETE', headers: { 'X-CSRF-Token': '' } }).catch(() => {}))
+        await page.context().clearCookies()
+      }
     })
   })
 })
