@@ -115,7 +115,7 @@ describe('market on a phone', { timeout: TIMEOUT }, () => {
       await page.waitForFunction((src) => document.querySelector('[data-test=gallery-main]').getAttribute('src') !== src, first)
       assert.match(await page.locator('[data-test=offer-seller]').innerText(), /绿循环回收/)
       assert.match(await page.locator('[data-test=offer-outlet]').innerText(), new RegExp(phone.outlet))
-      assert.match(await page.locator('[data-test=offer-grade]').innerText(), /功能等级/)
+      assert.match(await page.locator('[data-test=offer-grade]').innerText(), /功能等级\s*0\s*功能完好/)
       await noOverflow(page, 'offer page')
       await screenshot('market-phone-offer-gallery')
 
@@ -139,6 +139,17 @@ describe('market on a phone', { timeout: TIMEOUT }, () => {
       assert.match(await page.locator('[data-test=item-technical]').innerText(), /根哈希/)
       await noOverflow(page, 'item page, technical details open')
       await screenshot('market-phone-item-page-technical')
+
+      // The same pages on a desktop screen.
+      await page.setViewportSize({ width: 1440, height: 900 })
+      await page.goto(`/market?q=${encodeURIComponent('苹果')}`)
+      await card.locator('[data-test=result-photo]').waitFor()
+      await noOverflow(page, 'search at 1440 px')
+      await page.goto(`/market/offers/${phone.offer}`)
+      await page.locator('[data-test=gallery-main]').waitFor()
+      await page.locator('[data-test=offer-seller]').waitFor()
+      await noOverflow(page, 'offer page at 1440 px')
+      await screenshot('market-desktop-offer-gallery')
     })
   })
 
