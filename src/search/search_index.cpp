@@ -10,6 +10,7 @@
 
 #include "core/category.hpp"
 #include "core/private_files.hpp"
+#include "search/synonyms.hpp"
 
 namespace recirc::search {
 namespace {
@@ -135,6 +136,13 @@ Xapian::Document BuildDocument(const ListingDocument& d) {
     gen.increase_termpos(100);
   }
   if (auto words = CategoryWords(d.category); !words.empty()) gen.index_text(std::string(words));
+  // `iPhone13` in a title is found by `iphone 13` too (the query side splits `iphone13`).
+  for (const std::string* text : {&d.title_zh, &d.title_en, &d.model}) {
+    const std::string split = SplitLettersDigits(*text);
+    if (split == *text) continue;
+    gen.increase_termpos(100);
+    gen.index_text(split);
+  }
   doc.add_boolean_term(Term(kIdPrefix, d.listing_id));
   doc.add_boolean_term(Term(kCategoryPrefix, d.category));
   const auto levels = RegionLevels(d.region_code);
@@ -311,6 +319,52 @@ Result<int64_t> SearchIndex::Count() {
   }
 }
 
+namespace {
+
+// The words of `text` (split on whitespace), each parsed on its own and joined with OP_AND;
+// an empty query when none narrows anything.
+Xapian::Query AllWords(Xapian::QueryParser& qp, const std::string& text) {
+  std::vector<Xapian::Query> parts;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = text.find_first_not_of(" \t\r\n", pos);
+    if (start == std::string::npos) break;
+    size_t end = text.find_first_of(" \t\r\n", start);
+    if (end == std::string::npos) end = text.size();
+    const std::string token = text.substr(start, end - start);
+    pos = end;
+    try {
+      Xapian::Query q = qp.parse_query(token, Xapian::QueryParser::FLAG_CJK_NGRAM);
+      if (!q.empty()) parts.push_back(std::move(q));
+    } catch (const Xapian::QueryParserError&) {
+      // A token the parser refuses (punctuation only) narrows nothing.
+    }
+  }
+  if (parts.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// One word of the buyer's: itself, or its synonyms (data/search_synonyms.json), or the word with
+// a synonym inside it replaced (苹果手机 → apple 手机), or split where letters meet digits
+// (iphone13 → iphone 13).
+Xapian::Query OneWord(Xapian::QueryParser& qp, const std::string& word) {
+  const Synonyms& synonyms = Synonyms::Embedded();
+  std::vector<std::string> forms{word};
+  for (auto& s : synonyms.Of(word)) forms.push_back(std::move(s));
+  for (auto& s : synonyms.Rewrites(word)) forms.push_back(std::move(s));
+  if (std::string split = SplitLettersDigits(word); split != word) forms.push_back(split);
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& form : forms) {
+    Xapian::Query q = AllWords(qp, form);
+    if (!q.empty()) alternatives.push_back(std::move(q));
+  }
+  if (alternatives.empty()) return Xapian::Query();
+  if (alternatives.size() == 1) return alternatives.front();
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+}  // namespace
+
 Xapian::Query SearchIndex::ParseText(std::string_view text) {
   Xapian::QueryParser qp;
   qp.set_stemmer(Stemmer());
@@ -327,14 +381,9 @@ Xapian::Query SearchIndex::ParseText(std::string_view text) {
     if (start == std::string::npos) break;
     size_t end = s.find_first_of(" \t\r\n", start);
     if (end == std::string::npos) end = s.size();
-    const std::string token = s.substr(start, end - start);
+    Xapian::Query q = OneWord(qp, s.substr(start, end - start));
     pos = end;
-    try {
-      Xapian::Query q = qp.parse_query(token, Xapian::QueryParser::FLAG_CJK_NGRAM);
-      if (!q.empty()) parts.push_back(std::move(q));
-    } catch (const Xapian::QueryParserError&) {
-      // A token the parser refuses (punctuation only) narrows nothing.
-    }
+    if (!q.empty()) parts.push_back(std::move(q));
   }
   if (parts.empty()) return Xapian::Query::MatchAll;
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());

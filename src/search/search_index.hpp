@@ -9,7 +9,8 @@
 //   level below the region filter, grade, price band, sale mode).
 // - Queries are split on whitespace and each token parsed on its own, then joined with OP_AND:
 //   Xapian 1.4.22's QueryParser mishandles mixed queries such as `cheap 自行车 lego` under
-//   FLAG_CJK_NGRAM (ARCHITECTURE.md).
+//   FLAG_CJK_NGRAM (ARCHITECTURE.md). Each token also matches its brand/model synonyms and its
+//   letter/digit split (search/synonyms.hpp: 苹果 = apple, iphone13 = iphone 13).
 // - One writer per database (Xapian's lock): the writer opens on the first write, so commands that
 //   never write (admin, seed) do not take the lock. Searches use a small pool of readers.
 // - Xapian is not transactional with the SQL database: the last applied journal seq is kept in the

@@ -6,7 +6,9 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "app/demo.hpp"
 #include "core/validators.hpp"
@@ -78,6 +80,11 @@ class BuyerHttpTest : public ::testing::TestWithParam<Backend> {
     return json::parse(r.body).as_object();
   }
   static std::string Str(const json::value& v) { return std::string(v.as_string()); }
+  // A member's text; "(absent)" when the object has none.
+  static std::string Member(const json::value& v, const std::string& key) {
+    const auto* m = v.as_object().if_contains(key);
+    return m && m->is_string() ? std::string(m->as_string()) : "(absent)";
+  }
   static std::string FieldOf(const HttpResult& r) {
     return Str(json::parse(r.body).at("error").at("field"));
   }
@@ -367,6 +374,62 @@ TEST_P(BuyerHttpTest, OfferPhotosArePublicItemPhotosNeverTheIdDocument) {
   // Withdrawn: no longer public.
   Post("/api/v1/offers/" + offer + "/withdraw", R"({"reason":"sold elsewhere"})", clerk_, 200);
   EXPECT_EQ(server_->Call({"GET", base}).status, 404u);
+}
+
+// What a buyer sees of an offer besides its terms (issue 15 item 7): the selling shop's name and
+// outlet on the offer page and the result card, the first photo on the card, and on their own
+// order list the title, seller and photo of what they bought.
+TEST_P(BuyerHttpTest, OfferPageCardsAndMyOrdersNameTheSellerTitleAndPhoto) {
+  const Headers a = NewBuyer("buyer.cards");
+  const auto [item, acquisition] = RegisterPhone("86723405123466");
+  const std::string front = ColourPng();
+  UploadPhoto(acquisition, "item", front);
+  Post("/api/v1/items/" + item + "/inspections", kPhoneInspection, inspector_, 201);
+  Post("/api/v1/items/" + item + "/sanitizations", kWipe, clerk_, 201);
+  auto outlets = json::parse(
+      server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
+  const std::string outlet = Str(outlets.at("items").at(0).at("id"));
+  const std::string outlet_name = Str(outlets.at("items").at(0).at("name"));
+  auto created =
+      Post("/api/v1/offers",
+           R"({"item_id":")" + item + R"(","outlet_id":")" + outlet +
+               R"(","channel":"online","title":"Apple iPhone13 128GB","price_fen":420000,)"
+               R"("warranty_months":3,"return_days":7})",
+           clerk_, 201);
+  const std::string offer = Str(created.at("id"));
+  Post("/api/v1/offers/" + offer + "/publish",
+       R"({"disclosure_version":)" + std::to_string(DisclosureVersion(item)) + "}", clerk_, 200);
+
+  // The offer page, without a session: the shop and its outlet by name.
+  auto page = json::parse(server_->Call({"GET", "/api/v1/offers/" + offer}).body).as_object();
+  EXPECT_EQ(Member(page, "seller_name"), "绿循环回收 Green Loop Recycling");
+  EXPECT_EQ(Member(page, "outlet_name"), outlet_name);
+
+  // The result card: found by 苹果 and by iphone 13, with the seller and the first photo.
+  json::object hit;
+  for (int i = 0; i < 500 && hit.empty(); ++i) {  // the journal runner indexes it on its thread
+    auto found = json::parse(server_->Call({"GET", "/api/v1/search?q=%E8%8B%B9%E6%9E%9C"}).body);
+    if (!found.at("items").as_array().empty())
+      hit = found.at("items").at(0).as_object();
+    else
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_FALSE(hit.empty()) << "苹果 finds the Apple phone";
+  EXPECT_EQ(Str(hit.at("listing_id")), offer);
+  EXPECT_EQ(Member(hit, "seller_name"), "绿循环回收 Green Loop Recycling");
+  EXPECT_EQ(Member(hit, "outlet_name"), outlet_name);
+  EXPECT_EQ(Member(hit, "photo"), crypto::Sha256Hex(front));
+  auto split = json::parse(server_->Call({"GET", "/api/v1/search?q=iphone%2013"}).body);
+  EXPECT_EQ(split.at("items").as_array().size(), 1u);
+
+  // The buyer's own orders: what was bought, by whom, with its photo.
+  Post("/api/v1/orders", OrderBody(offer, item), a, 201);
+  auto mine = json::parse(server_->Call({"GET", "/api/v1/orders/mine", "", a}).body);
+  ASSERT_EQ(mine.at("items").as_array().size(), 1u);
+  const auto& line = mine.at("items").at(0);
+  EXPECT_EQ(Member(line, "title"), "Apple iPhone13 128GB");
+  EXPECT_EQ(Member(line, "seller_name"), "绿循环回收 Green Loop Recycling");
+  EXPECT_EQ(Member(line, "photo"), crypto::Sha256Hex(front));
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, BuyerHttpTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),

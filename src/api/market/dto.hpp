@@ -94,13 +94,17 @@ struct Offer {
   std::optional<int64_t> disclosure_version;
   Time created_at;
   std::optional<Time> published_at;
+  // GET /offers/{id} of a public offer only: the selling shop's name and outlet (business names).
+  Omitted<std::string> seller_name;
+  Omitted<std::string> outlet_name;
   // The thresholds as the service gave them (OfferService clears them for outsiders).
   static Offer From(const storage::OfferRecord& o);
 };
 BOOST_DESCRIBE_STRUCT(Offer, (),
                       (id, item_id, organisation_id, sale_mode, channel, outlet_id, title,
                        description, price_fen, warranty_months, return_days, best_offer, mode_terms,
-                       status, disclosure_version, created_at, published_at))
+                       status, disclosure_version, created_at, published_at, seller_name,
+                       outlet_name))
 
 struct ListingBlock {
   static constexpr std::string_view kSchemaName = "ListingBlock";
@@ -200,13 +204,17 @@ struct Order {
   int64_t return_days = 0;
   Time created_at;
   std::optional<Delivery> delivery;  // GET /orders/{id} only
+  // GET /orders/mine only: what the buyer bought (the offer's title, seller and first photo).
+  Omitted<std::string> title;
+  Omitted<std::string> seller_name;
+  Omitted<std::string> photo;
   static Order From(const storage::OrderRecord& o);
 };
 BOOST_DESCRIBE_STRUCT(Order, (),
                       (id, offer_id, item_id, organisation_id, buyer_ref, buyer_user_id, price_fen,
                        disclosure_version, disclosure_accepted_at, provider, simulated, payment_ref,
                        state, paid_fen, refunded_fen, dispatch, received_at, warranty_months,
-                       return_days, created_at, delivery))
+                       return_days, created_at, delivery, title, seller_name, photo))
 
 // Requests of the order and listing-block routes (inline schemas; constraints as documented).
 struct AppealBlock {

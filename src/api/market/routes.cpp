@@ -68,10 +68,18 @@ Result<http::Response> WithdrawOffer(const MarketServices& d, http::RequestConte
   return http::Json(200, OfferJson(offer));
 }
 
-Result<http::Response> GetOffer(const MarketServices& d, http::RequestContext& ctx) {
+// A public offer names its seller and outlet (OfferPhotoService::Cards).
+Result<http::Response> GetOffer(const MarketServices& d, market::OfferPhotoService& photos,
+                                http::RequestContext& ctx) {
   RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
   RECIRC_TRY(auto offer, d.offers.Get(ctx.principal, id));
-  return http::Json(200, OfferJson(offer));
+  auto out = dto::Offer::From(offer);
+  RECIRC_TRY(auto cards, photos.Cards({offer.id}));
+  if (auto card = cards.find(offer.id); card != cards.end()) {
+    if (!card->second.seller_name.empty()) out.seller_name = card->second.seller_name;
+    if (card->second.outlet_name) out.outlet_name = *card->second.outlet_name;
+  }
+  return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> ItemOffers(const MarketServices& d, http::RequestContext& ctx) {
@@ -167,12 +175,25 @@ Result<http::Response> OwnOrders(const MarketServices& d, http::RequestContext& 
   return http::Json(200, json::value_from(out));
 }
 
-// GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first.
-Result<http::Response> MyOrders(const MarketServices& d, http::RequestContext& ctx) {
+// GET /api/v1/orders/mine?cursor=&limit=: the orders the caller placed, newest first, each with
+// what was bought (title, seller, first photo).
+Result<http::Response> MyOrders(const MarketServices& d, market::OfferPhotoService& photos,
+                                http::RequestContext& ctx) {
   RECIRC_TRY(auto page, CursorPageFromQuery(ctx, market::kBuyerPageDefault, market::kBuyerPageMax));
   RECIRC_TRY(auto mine, d.orders.Mine(ctx.Actor(), page));
+  std::vector<std::string> offer_ids;
+  for (const auto& o : mine.items) offer_ids.push_back(o.offer_id);
+  RECIRC_TRY(auto cards, photos.Cards(offer_ids));
   dto::CursorPage<dto::Order> out{{}, mine.next_cursor};
-  for (const auto& o : mine.items) out.items.push_back(dto::Order::From(o));
+  for (const auto& o : mine.items) {
+    auto order = dto::Order::From(o);
+    if (auto card = cards.find(o.offer_id); card != cards.end()) {
+      order.title = card->second.title;
+      if (!card->second.seller_name.empty()) order.seller_name = card->second.seller_name;
+      if (card->second.photo_sha256) order.photo = *card->second.photo_sha256;
+    }
+    out.items.push_back(std::move(order));
+  }
   return http::Json(200, json::value_from(out));
 }
 
@@ -275,7 +296,9 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   add(Verb::get, "/api/v1/market/payment-providers", P::kPublic, ListPaymentProviders, 0);
   add(Verb::post, "/api/v1/offers", P::kMarketManage, CreateOffer, kMedium);
   add(Verb::get, "/api/v1/offers", P::kMarketManage, OwnOffers, 0);
-  add(Verb::get, "/api/v1/offers/{id}", P::kPublic, GetOffer, 0);
+  market::OfferPhotoService* photos = &api.offer_photos;
+  routes.push_back({Verb::get, "/api/v1/offers/{id}", P::kPublic,
+                    [d, photos](http::RequestContext& c) { return GetOffer(*d, *photos, c); }, 0});
   add(Verb::post, "/api/v1/offers/{id}/publish", P::kMarketManage, PublishOffer, kSmallBody);
   add(Verb::post, "/api/v1/offers/{id}/withdraw", P::kMarketManage, WithdrawOffer, kSmallBody);
   add(Verb::get, "/api/v1/items/{id}/offers", P::kPublic, ItemOffers, 0);
@@ -287,7 +310,8 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
       kSmallBody);
   add(Verb::post, "/api/v1/orders", P::kMarketBuy, PlaceOrder, kSmallBody);
   add(Verb::get, "/api/v1/orders", P::kMarketManage, OwnOrders, 0);
-  add(Verb::get, "/api/v1/orders/mine", P::kMarketBuy, MyOrders, 0);
+  routes.push_back({Verb::get, "/api/v1/orders/mine", P::kMarketBuy,
+                    [d, photos](http::RequestContext& c) { return MyOrders(*d, *photos, c); }, 0});
   add(Verb::get, "/api/v1/orders/{id}", P::kAuthenticated, GetOrder, 0);
   add(Verb::post, "/api/v1/orders/{id}/pay", P::kMarketBuy, PayOrder, kSmallBody);
   add(Verb::post, "/api/v1/orders/{id}/dispatch", P::kMarketManage, DispatchOrder, kMedium);

@@ -28,11 +28,16 @@ struct SearchHit {
   std::string channel;
   Time published_at;
   int64_t rank = 0;
+  // The selling shop (business names) and the first item photo's SHA-256
+  // (GET /offers/{listing_id}/photos/{photo}).
+  Omitted<std::string> seller_name;
+  Omitted<std::string> outlet_name;
+  Omitted<std::string> photo;
 };
 BOOST_DESCRIBE_STRUCT(SearchHit, (),
                       (listing_id, item_id, title_zh, title_en, description_zh, description_en,
                        brand, model, category, region_code, grade, price_fen, sale_mode, channel,
-                       published_at, rank))
+                       published_at, rank, seller_name, outlet_name, photo))
 
 struct SearchFacet {
   static constexpr FieldSchema kFieldSchemas[] = {

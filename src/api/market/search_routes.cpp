@@ -75,17 +75,37 @@ std::vector<dto::SearchFacet> Facets(const std::vector<search::FacetCount>& coun
   return out;
 }
 
-dto::SearchHit Hit(const search::ListingDocument& d, int64_t rank) {
-  return {d.listing_id,  d.item_id,        d.title_zh,
-          d.title_en,    d.description_zh, d.description_en,
-          d.brand,       d.model,          d.category,
-          d.region_code, d.grade,          d.price_fen,
-          d.sale_mode,   d.channel,        dto::Time{d.published_at},
-          rank};
+dto::SearchHit Hit(const search::ListingDocument& d, int64_t rank, const market::OfferCard* card) {
+  dto::SearchHit hit{d.listing_id,
+                     d.item_id,
+                     d.title_zh,
+                     d.title_en,
+                     d.description_zh,
+                     d.description_en,
+                     d.brand,
+                     d.model,
+                     d.category,
+                     d.region_code,
+                     d.grade,
+                     d.price_fen,
+                     d.sale_mode,
+                     d.channel,
+                     dto::Time{d.published_at},
+                     rank,
+                     {},
+                     {},
+                     {}};
+  if (card) {
+    if (!card->seller_name.empty()) hit.seller_name = card->seller_name;
+    if (card->outlet_name) hit.outlet_name = *card->outlet_name;
+    if (card->photo_sha256) hit.photo = *card->photo_sha256;
+  }
+  return hit;
 }
 
 Result<http::Response> Search(search::SearchIndex& index, market::OfferService& offers,
-                              const core::RegionTable& regions, http::RequestContext& ctx) {
+                              market::OfferPhotoService& photos, const core::RegionTable& regions,
+                              http::RequestContext& ctx) {
   RECIRC_TRY(auto query, QueryFrom(ctx, regions));
   RECIRC_TRY(auto result, index.Search(query));
   std::vector<std::string> ids;
@@ -93,9 +113,13 @@ Result<http::Response> Search(search::SearchIndex& index, market::OfferService& 
   // A suspended seller's listings stay in the index (they return on reactivation) but are not
   // shown; the facet counts and the total still include them.
   RECIRC_TRY(auto hidden, offers.SuspendedListings(ids));
+  RECIRC_TRY(auto cards, photos.Cards(ids));
   dto::SearchResult out;
-  for (const auto& h : result.hits)
-    if (!hidden.contains(h.listing.listing_id)) out.items.push_back(Hit(h.listing, h.rank));
+  for (const auto& h : result.hits) {
+    if (hidden.contains(h.listing.listing_id)) continue;
+    auto card = cards.find(h.listing.listing_id);
+    out.items.push_back(Hit(h.listing, h.rank, card == cards.end() ? nullptr : &card->second));
+  }
   out.total = result.estimated_total;
   out.facets = {Facets(result.facets.category, nullptr),
                 Facets(result.facets.region, &regions),
@@ -114,9 +138,10 @@ void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
   search::SearchIndex* index = &d.search;
   const core::RegionTable* regions = &d.regions;
   market::OfferService* offers = &d.services.offers;
+  market::OfferPhotoService* photos = &d.offer_photos;
   routes.push_back({http::Verb::get, "/api/v1/search", identity::Permission::kPublic,
-                    [index, offers, regions](http::RequestContext& c) {
-                      return Search(*index, *offers, *regions, c);
+                    [index, offers, photos, regions](http::RequestContext& c) {
+                      return Search(*index, *offers, *photos, *regions, c);
                     },
                     0, http::Execution::kBlocking});
   http::Describe(routes, http::Verb::get, "/api/v1/search",

@@ -26,4 +26,11 @@ Result<bool> IdentityPortImpl::OrganisationActive(storage::Session& s,
   return organisation && organisation->status == AccountStatus::kActive;
 }
 
+Result<std::optional<std::string>> IdentityPortImpl::OrganisationName(
+    storage::Session& s, const std::string& organisation_id) const {
+  RECIRC_TRY(auto organisation, repo_.FindOrganisation(s, organisation_id));
+  if (!organisation) return std::optional<std::string>();
+  return std::optional<std::string>(organisation->name);
+}
+
 }  // namespace recirc::identity

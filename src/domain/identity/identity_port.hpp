@@ -33,6 +33,9 @@ class IdentityPort {
   // bought (docs/security.md "Account administration").
   virtual Result<bool> OrganisationActive(storage::Session& s,
                                           const std::string& organisation_id) const = 0;
+  // The organisation's name as the market shows it to buyers; nullopt when there is none.
+  virtual Result<std::optional<std::string>> OrganisationName(
+      storage::Session& s, const std::string& organisation_id) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -46,6 +49,8 @@ class IdentityPortImpl final : public IdentityPort {
                                     const std::string& organisation_id) const override;
   Result<bool> OrganisationActive(storage::Session& s,
                                   const std::string& organisation_id) const override;
+  Result<std::optional<std::string>> OrganisationName(
+      storage::Session& s, const std::string& organisation_id) const override;
 
  private:
   const storage::IdentityRepository& repo_;

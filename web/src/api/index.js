@@ -98,6 +98,7 @@ export const api = {
   search: (params) => client.get('/search', params),
   offer: (id) => client.get(`/offers/${encodeURIComponent(id)}`),
   offerAvailability: (id) => client.get(`/offers/${encodeURIComponent(id)}/availability`),
+  itemOffers: (itemId) => client.get(`/items/${encodeURIComponent(itemId)}/offers`),
   offerPhotos: (id) => client.get(`/offers/${encodeURIComponent(id)}/photos`),
   // English auctions (docs/market.md "English auctions"): the state, a maximum (proxy) bid, Buy-It-Now
   auction: (id) => client.get(`/offers/${encodeURIComponent(id)}/auction`),

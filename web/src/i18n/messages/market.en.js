@@ -26,6 +26,7 @@ export default {
       next: 'Next',
       page: 'Page {page}',
       grade: 'Grade {grade}',
+      seller: 'Sold by {name}',
     },
     facets: {
       category: 'Category',
@@ -57,6 +58,9 @@ export default {
       days: '{n} days',
       channel: 'Channel',
       seller: 'Seller',
+      outlet: 'Outlet',
+      photoOf: 'Photo {n} of {total}',
+      gradeHelp: 'How grades read: the number is the functional grade (0 is best), the letter the cosmetic grade (A is best).',
       grade: 'Inspection grade',
       report: 'Inspection report',
       verifyReport: 'Verify the inspection report',

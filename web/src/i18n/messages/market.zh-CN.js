@@ -25,6 +25,7 @@ export default {
       next: '下一页',
       page: '第 {page} 页',
       grade: '等级 {grade}',
+      seller: '卖家：{name}',
     },
     facets: {
       category: '品类',
@@ -56,6 +57,9 @@ export default {
       days: '{n} 天',
       channel: '销售渠道',
       seller: '卖家',
+      outlet: '门店',
+      photoOf: '第 {n} 张，共 {total} 张',
+      gradeHelp: '检测等级说明：数字为功能等级（0 最好），字母为外观等级（A 最好）。',
       grade: '检测等级',
       report: '检测报告',
       verifyReport: '查验检测报告',
