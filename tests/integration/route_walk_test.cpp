@@ -111,6 +111,8 @@ TEST_P(RouteWalkTest, EveryRouteWithEveryRole) {
   for (const Caller& caller : callers) {
     for (const http::Route* route : routes) {
       const std::string method(boost::beast::http::to_string(route->method));
+      // A logged-in caller's notification stream never ends: notification_stream_test reads it.
+      if (route->pattern == "/api/v1/notifications/stream" && !caller.username.empty()) continue;
       HttpCall call{method,
                     Fill(route->pattern, caller),
                     method == "POST" || method == "PATCH" ? "{}" : "",
