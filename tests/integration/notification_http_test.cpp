@@ -9,6 +9,8 @@
 
 #include <set>
 
+#include <sys/socket.h>
+
 #include "app/demo.hpp"
 #include "core/clock.hpp"
 #include "crypto/secure_random.hpp"
@@ -184,10 +186,10 @@ std::string ReadUntil(boost::asio::ip::tcp::socket& socket, std::string& seen,
                       const std::string& needle) {
   std::array<char, 4096> buf{};
   while (seen.find(needle) == std::string::npos) {
-    boost::system::error_code ec;
-    const size_t n = socket.read_some(boost::asio::buffer(buf), ec);
-    if (ec) break;
-    seen.append(buf.data(), n);
+    // recv itself, so that SO_RCVTIMEO applies (asio would wait on poll without it).
+    const ssize_t n = ::recv(socket.native_handle(), buf.data(), buf.size(), 0);
+    if (n <= 0) break;
+    seen.append(buf.data(), static_cast<size_t>(n));
   }
   return seen;
 }

@@ -80,7 +80,7 @@ Result<std::shared_ptr<Subscription>> NotificationHub::Subscribe(
   std::lock_guard lock(mutex_);
   std::erase_if(streams_, [](const auto& w) { return w.expired(); });
   if (streams_.size() >= max_streams_) {
-    return Error::ResourceExhausted("too many notification streams are open; try again later");
+    return Error::Unavailable("too many notification streams are open; try again later");
   }
   auto sub = std::make_shared<Subscription>(std::move(audience), unread);
   streams_.push_back(sub);

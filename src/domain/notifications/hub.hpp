@@ -51,7 +51,7 @@ class Subscription {
 class NotificationHub {
  public:
   explicit NotificationHub(size_t max_streams = 1000) : max_streams_(max_streams) {}
-  // A new stream starting with the unread count; ResourceExhausted when max_streams are open.
+  // A new stream starting with the unread count; Unavailable (503) when max_streams are open.
   // The stream closes when the last holder drops it.
   Result<std::shared_ptr<Subscription>> Subscribe(storage::NotificationAudience audience,
                                                   int64_t unread);
