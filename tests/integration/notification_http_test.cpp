@@ -82,7 +82,8 @@ class NotificationHttpTest : public ::testing::TestWithParam<Backend> {
   // The message ids of the caller's notifications, newest first.
   std::vector<std::string> Messages(const Who& who) {
     std::vector<std::string> out;
-    for (const auto& n : Get("/api/v1/notifications?order=newest", who).at("items").as_array()) {
+    const json::object list = Get("/api/v1/notifications?order=newest", who);
+    for (const auto& n : list.at("items").as_array()) {
       out.emplace_back(n.at("message_id").as_string());
     }
     return out;
