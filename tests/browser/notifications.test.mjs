@@ -68,6 +68,8 @@ describe('notifications', { timeout: TIMEOUT }, () => {
       const first = page.locator('[data-test=notification-item]').first()
       await first.getByText('新订单').waitFor()
       assert.ok((await first.innerText()).includes(`¥${(order.body.price_fen / 100).toFixed(2)}`))
+      await page.locator('.notification-popper').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.notification-popper')).opacity === '1')
       await screenshot('notifications-panel-390')
       await first.click()
       await page.waitForURL((u) => new URL(u).pathname === '/shop')
