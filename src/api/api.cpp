@@ -37,6 +37,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddLabelRoutes(routes, c.registry);
   AddOrderPhotoRoutes(routes, c.market);
   AddStatisticsRoutes(routes, c.statistics);
+  AddNotificationRoutes(routes, c.notifications);
   // The OpenAPI route serves the document generated from the whole table, made once here.
   auto document = std::make_shared<const std::string>(GenerateOpenApi(routes));
   for (auto& route : routes) {

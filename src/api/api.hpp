@@ -9,6 +9,7 @@
 #include "api/identity/routes.hpp"
 #include "api/inspection/routes.hpp"
 #include "api/market/routes.hpp"
+#include "api/notifications/routes.hpp"
 #include "api/registry/routes.hpp"
 #include "api/statistics/routes.hpp"
 #include "api/system/routes.hpp"
@@ -28,6 +29,7 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
   HistoryApi history;
   MarketApi market;
   StatisticsApi statistics;
+  NotificationsApi notifications;
 };
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);

@@ -32,6 +32,8 @@
 #include "domain/market/offer_photos.hpp"
 #include "domain/market/sale_records.hpp"
 #include "domain/market/services.hpp"
+#include "domain/notifications/notification_service.hpp"
+#include "domain/notifications/notifier.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
@@ -167,7 +169,9 @@ struct Application::Parts {
         statistics(db, statistics_repo, clock, c.statistics.min_cell,
                    static_cast<int>(c.statistics.baseline_year)),
         rollups(statistics_repo, identity_port, registry_port),
-        runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups}),
+        notification_service(db, notification_repo, notification_hub, clock),
+        notifier(notification_repo, identity_port, notification_hub),
+        runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups, &notifier}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
   Config config;
@@ -245,6 +249,10 @@ struct Application::Parts {
   storage::StatisticsRepository statistics_repo;
   statistics::StatisticsService statistics;
   statistics::Rollups rollups;  // the statistics' journal consumer
+  storage::NotificationRepository notification_repo;
+  notifications::NotificationHub notification_hub;  // the open notification streams
+  notifications::NotificationService notification_service;
+  notifications::Notifier notifier;  // the notification centre's journal consumer
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -327,6 +335,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .history = {p.log_service, *p.witness},
       .market = {p.market_services, *p.search_index, p.regions, p.offer_photos, p.order_photos},
       .statistics = {p.statistics},
+      .notifications = {p.notification_service},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));

@@ -3,6 +3,8 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -263,6 +265,11 @@ class Server::Impl {
             },
             asio::use_awaitable);
       }
+      if (response.stream) {
+        in_flight_--;  // a stream is not a request in progress: shutdown does not wait for it
+        co_await Stream(stream, response, request.version());
+        co_return;
+      }
       const bool keep_alive = request.keep_alive() && !stopping_;
       auto res = ToBeast(response, request.version(), keep_alive, request.method() == Verb::head);
       stream.expires_after(config_.body_timeout);
@@ -270,6 +277,61 @@ class Server::Impl {
       in_flight_--;
       if (write_ec || !keep_alive) co_return;
     }
+  }
+
+  // What wakes a streamed answer: the source's OnReady posts a cancel of the timer to the
+  // connection's strand. `ready` catches a wake that comes while the connection is writing.
+  struct StreamWake {
+    explicit StreamWake(const asio::any_io_executor& executor) : timer(executor) {}
+    asio::steady_timer timer;
+    std::atomic<bool> ready{false};
+  };
+
+  asio::awaitable<void> Stream(beast::tcp_stream& stream, const Response& response,
+                               unsigned version) {
+    using namespace asio::experimental::awaitable_operators;
+    bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(response.status), version};
+    head.set(bhttp::field::server, "recirc");
+    head.set(bhttp::field::content_type, response.content_type);
+    for (const auto& [k, v] : response.headers) head.insert(k, v);
+    head.set("X-Content-Type-Options", "nosniff");
+    head.set("X-Accel-Buffering", "no");
+    head.keep_alive(false);  // the body ends when the connection does
+    bhttp::response_serializer<bhttp::empty_body> serializer(head);
+    stream.expires_after(config_.body_timeout);
+    auto [head_ec, h] = co_await bhttp::async_write_header(stream, serializer, kTuple);
+    if (head_ec) co_return;
+
+    auto wake = std::make_shared<StreamWake>(stream.get_executor());
+    response.stream->OnReady([weak = std::weak_ptr<StreamWake>(wake)] {
+      auto w = weak.lock();
+      if (!w) return;
+      w->ready = true;
+      asio::post(w->timer.get_executor(), [w] { w->timer.cancel(); });
+    });
+    std::array<char, 256> discard{};
+    for (;;) {
+      const std::string text = response.stream->Take();
+      if (!text.empty()) {
+        stream.expires_after(config_.body_timeout);
+        auto [ec, n] = co_await asio::async_write(stream, asio::buffer(text), kTuple);
+        if (ec) break;
+      }
+      if (stopping_) break;
+      if (wake->ready.exchange(false)) continue;  // woken while writing: take again
+      wake->timer.expires_after(config_.stream_heartbeat);
+      stream.expires_never();
+      auto done = co_await (stream.socket().async_read_some(asio::buffer(discard), kTuple) ||
+                            wake->timer.async_wait(kTuple));
+      if (done.index() == 0) break;  // the client closed the connection (or spoke out of turn)
+      if (!std::get<0>(std::get<1>(done))) {  // the heartbeat is due, nothing came
+        stream.expires_after(config_.body_timeout);
+        auto [ec, n] =
+            co_await asio::async_write(stream, asio::buffer(": keep-alive\n\n", 14), kTuple);
+        if (ec) break;
+      }
+    }
+    response.stream->OnReady({});
   }
 
   ServerConfig config_;

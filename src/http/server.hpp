@@ -14,6 +14,9 @@
 //   spinning.
 // - Graceful shutdown on SIGTERM/SIGINT or Stop(): stop accepting, finish requests in progress
 //   (up to the grace period), then close idle connections.
+// - Streamed answers (Server-Sent Events, Response::stream): the head, then what the source gives
+//   when it wakes the connection, a heartbeat comment when idle; the connection closes when the
+//   client does (a read on the socket completes) or a write fails. No polling.
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -44,6 +47,9 @@ struct ServerConfig {
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds body_timeout{30};
   std::chrono::seconds shutdown_grace{10};
+  // A streamed answer (Response::stream) with nothing to send writes a comment this often, so
+  // proxies keep it open and a vanished client is noticed.
+  std::chrono::seconds stream_heartbeat{25};
 };
 
 // Descriptors kept free for everything that is not a client connection: database connections,

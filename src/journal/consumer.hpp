@@ -25,6 +25,10 @@ class Consumer {
   virtual Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) = 0;
   virtual Status Reset(storage::Session& s) = 0;
   virtual bool KeepsOwnProgress() const { return false; }
+  // Called after the write transaction of a batch Apply saw has committed (in-writer consumers
+  // only): a consumer that tells someone outside the database (the notification streams) does so
+  // here, never from Apply, whose writes may still roll back.
+  virtual void Committed() {}
 };
 
 }  // namespace recirc::journal

@@ -40,7 +40,10 @@ Result<int64_t> JournalRunner::ApplyInWriter(Consumer& consumer) {
       return journal_.SaveCursor(s, consumer.name(), events.back().seq);
     });
     if (!st) return st.error();
-    if (applied > 0) CountPass(consumer.name());
+    if (applied > 0) {
+      consumer.Committed();
+      CountPass(consumer.name());
+    }
     total += applied;
     if (applied < batch_size_) return total;
   }

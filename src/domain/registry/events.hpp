@@ -25,8 +25,10 @@ inline constexpr EventType kItemHoldReleased{"item.hold_released", "item", Visib
 // investigation may run; history::SeizurePublisher later writes the public
 // item.seizure_published (docs/security.md).
 inline constexpr EventType kItemSeized{"item.seized", "item", Visibility::kInternal, {}};
-// Screening (registration, corrections) or a repair raised a police alert.
-inline constexpr EventType kAlertRaised{"alert.raised", "alert", Visibility::kInternal, {"score"}};
+// Screening (registration, corrections) or a repair raised a police alert, for the police of
+// the district (region_code) the item was registered in (the notification centre tells them).
+inline constexpr EventType kAlertRaised{
+    "alert.raised", "alert", Visibility::kInternal, {"score", "region_code"}};
 // The police decided an alert: released, seized or info_requested.
 inline constexpr EventType kAlertDecided{
     "alert.decided", "alert", Visibility::kInternal, {"decision"}};

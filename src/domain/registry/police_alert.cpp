@@ -34,7 +34,8 @@ Result<storage::AlertRecord> PoliceAlerts::Raise(storage::Session& s,
   RECIRC_TRY(
       int64_t seq,
       journal_.Append(s, {events::kAlertRaised, alert.id, actor.organisation.id, actor.user_id,
-                          boost::json::serialize(boost::json::object{{"score", alert.score}})}));
+                          boost::json::serialize(boost::json::object{
+                              {"score", alert.score}, {"region_code", alert.region_code}})}));
   (void)seq;
   return alert;
 }

@@ -6,6 +6,9 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    notifications: {
+      not_found: 'No such notification',
+    },
     statistics: {
       authorities_only: 'Only the authorities (commerce, market supervision) see the statistics.',
       month: 'Enter a month as YYYY-MM, e.g. 2026-03.',

@@ -6,6 +6,9 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    notifications: {
+      not_found: '没有这条通知',
+    },
     statistics: {
       authorities_only: '只有商务、市场监管等主管部门可以查看统计。',
       month: '请按“年-月”填写月份，例如 2026-03。',

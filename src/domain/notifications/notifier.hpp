@@ -1,0 +1,46 @@
+#pragma once
+// Notifier: the notification centre's journal consumer (docs/notifications.md). It turns the
+// events someone must act on into notifications for those people and nobody else:
+//   alert.raised                 -> the police whose jurisdiction covers the alert's district
+//   order.placed, best_offer.made,
+//   item.{return,warranty,dispute}_requested -> the selling shop (its market staff)
+//   order.dispatched, best_offer.decided     -> the buyer account behind the order / best offer
+// A notification carries a message id and parameters (ids, states, amounts), never personal
+// data; the web app renders it in zh-CN or en. What a batch added reaches the open streams only
+// once committed (Committed()).
+
+#include <vector>
+
+#include "domain/identity/identity_port.hpp"
+#include "domain/notifications/hub.hpp"
+#include "journal/consumer.hpp"
+#include "storage/notifications/notification_repository.hpp"
+
+namespace recirc::notifications {
+
+class Notifier final : public journal::Consumer {
+ public:
+  Notifier(const storage::NotificationRepository& repo, const identity::IdentityPort& identity,
+           NotificationHub& hub)
+      : repo_(repo), identity_(identity), hub_(hub) {}
+  std::string_view name() const override { return "notifications"; }
+  Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) override;
+  Status Reset(storage::Session& s) override;
+  void Committed() override;
+
+ private:
+  Status One(storage::Session& s, const storage::EventRecord& e);
+  // Remembers the buyer account (the event's actor when a buyer) behind an order/best offer.
+  Status RememberBuyer(storage::Session& s, const storage::EventRecord& e,
+                       const std::string& subject_id);
+  Status Add(storage::Session& s, const storage::EventRecord& e, std::string audience_kind,
+             std::string audience_id, std::string message_id, std::string params,
+             std::string link_kind, std::string link_id);
+
+  const storage::NotificationRepository& repo_;
+  const identity::IdentityPort& identity_;
+  NotificationHub& hub_;
+  std::vector<storage::NotificationRecord> staged_;  // added by the batch not yet committed
+};
+
+}  // namespace recirc::notifications
