@@ -12,6 +12,7 @@
 #include <cctype>
 
 #include "api/api.hpp"
+#include "core/error.hpp"
 #include "http/openapi_schema.hpp"
 
 namespace recirc::api {

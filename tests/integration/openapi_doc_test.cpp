@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/identity/principal.hpp"
+#include "http/route.hpp"
 #include "http/router.hpp"
 #include "support/test_server.hpp"
 

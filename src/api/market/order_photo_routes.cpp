@@ -76,9 +76,8 @@ void AddOrderPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
           .Body("image/png", R"js({"type": "string", "format": "binary"})js")
           .Body("image/webp", R"js({"type": "string", "format": "binary"})js")
           .Ok("stored")
-          .Returns(
-              200, "these bytes were already stored for this order and stage", "application/json",
-              R"js({"type": "object", "required": ["sha256", "ref", "stage", "media_type", "size_bytes", "created_at", "url"], "properties": {"sha256": {"type": "string"}, "ref": {"type": "string", "description": "sha256:<hex>, as a dispatch's or return's photos[i]"}, "stage": {"type": "string", "enum": ["dispatch", "return"]}, "media_type": {"type": "string"}, "size_bytes": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"}, "url": {"type": "string"}}})js")
+          .Returns(200, "these bytes were already stored for this order and stage",
+                   "application/json", R"js({"$ref": "#/components/schemas/OrderPhoto"})js")
           .Fails(403,
                  "the stage is not yours (dispatch_photo_by_seller, return_photo_by_buyer); field "
                  "stage")

@@ -301,7 +301,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   add(Verb::get, "/api/v1/orders/{id}/after-sales", P::kAuthenticated, OrderAfterSales, 0);
   add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmallBody);
   add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmallBody);
-  // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
+  // Bodies and answers described by DTOs (api/market/dto.hpp).
   using http::Describe;
   using http::Document;
   Describe(
