@@ -76,12 +76,41 @@ bool IsUnsafe(http::Verb method) {
   return method != http::Verb::get && method != http::Verb::head && method != http::Verb::options;
 }
 
+// What a path parameter is, where more than a string: by pattern prefix (empty: any) and name.
+// (RouteDoc declares query parameters; path parameters are read from the pattern.)
+struct PathParameterDoc {
+  std::string_view pattern_prefix;
+  std::string_view name;
+  std::string_view schema;
+  std::string_view description;
+};
+constexpr std::string_view kUlid =
+    R"({"type": "string", "pattern": "^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$"})";
+constexpr PathParameterDoc kPathParameters[] = {
+    {"", "sha256", R"({"type": "string", "pattern": "^[0-9a-f]{64}$"})", ""},
+    {"/api/v1/organisations/{id}", "id", kUlid, "Organisation id (Crockford base32)"},
+    {"/api/v1/api-keys/{id}", "id", kUlid, "API key id"},
+    {"/api/v1/checklists/{id}", "id", R"({"type": "string"})", "the category"},
+    {"/api/v1/items/{id}/passport", "id", R"({"type": "string"})", "item id"},
+    {"/api/v1/items/{id}/events/{index}", "id", R"({"type": "string"})", "item id"},
+    {"/api/v1/items/{id}/events/{index}", "index", R"({"type": "integer"})", "leaf index"},
+    {"/log/tile/", "path...", R"({"type": "string"})", "e.g. 0/x001/234.p/5 or entries/000"},
+};
+
 void AddPathParameters(json::array& params, std::string_view pattern) {
   for (auto open = pattern.find('{'); open != std::string_view::npos;
        open = pattern.find('{', open + 1)) {
     const auto name = pattern.substr(open + 1, pattern.find('}', open) - open - 1);
-    params.push_back(json::object{
-        {"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    json::object p{
+        {"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+    for (const auto& d : kPathParameters) {
+      if (d.name == name && pattern.starts_with(d.pattern_prefix)) {
+        p["schema"] = json::parse(d.schema);
+        if (!d.description.empty()) p["description"] = d.description;
+        break;
+      }
+    }
+    params.push_back(std::move(p));
   }
 }
 
@@ -128,8 +157,7 @@ json::object Operation(const http::Route& route, jsonmap::Schemas& schemas) {
     if (!doc.description.empty()) op["description"] = doc.description;
     op["tags"] = json::array{json::value(doc.tag)};
     for (const auto& q : doc.query) {
-      json::object p{{"name", q.name}, {"in", "query"}};
-      if (q.required) p["required"] = true;
+      json::object p{{"name", q.name}, {"in", "query"}, {"required", q.required}};
       p["schema"] = SchemaText(q.schema);
       if (!q.description.empty()) p["description"] = q.description;
       params.push_back(std::move(p));
