@@ -90,6 +90,7 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
                "Organisations the caller may see (all for platform administrators, else its own); "
                "?q= narrows to names containing it",
                tag)
+               .Query("q", R"js({"type": "string"})js", "only names containing it")
                .Query("after", R"js({"type": "string"})js", "next_cursor of the previous page")
                .Query("limit",
                       R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
@@ -111,6 +112,7 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
       routes, Verb::get, "/api/v1/organisations/{id}/users",
       Document<void, dto::Page<dto::User>>(
           "Users of an organisation; ?q= narrows to usernames or display names containing it", tag)
+          .Query("q", R"js({"type": "string"})js", "only usernames or display names containing it")
           .Query("after", R"js({"type": "string"})js", "next_cursor of the previous page")
           .Query("limit",
                  R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
