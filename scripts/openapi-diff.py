@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Compares two OpenAPI documents (the old hand-written one and the generated one) and lists:
-operations present in one only, x-permission and security differences, request/response schema
-differences per operation, and per component schema the fields present in one only, the fields
-whose schema differs and the required lists that differ.
+"""Compares two OpenAPI documents (an older and a newer one, e.g. the document served before and
+after a change) and lists: operations present in one only, x-permission and security
+differences, parameters (path, query, header) lost or changed, request/response schema
+differences per operation, answers (every status, $refs to shared responses resolved) lost or
+changed, and per component schema the fields present in one only, the fields whose schema
+differs and the required lists that differ.
 
   scripts/openapi-diff.py OLD.json NEW.json
   (git show main:src/api/openapi.json > old.json;
@@ -36,6 +38,24 @@ def answer_schemas(op):
     return out
 
 
+def parameters(doc, op):
+    out = {}
+    for p in op.get("parameters", []):
+        if "$ref" in p:
+            p = doc.get("components", {}).get("parameters", {}).get(p["$ref"].split("/")[-1], p)
+        out[f"{p.get('in')} {p.get('name')}"] = p
+    return out
+
+
+def answers(doc, op):
+    out = {}
+    for status, r in op.get("responses", {}).items():
+        if "$ref" in r:
+            r = doc.get("components", {}).get("responses", {}).get(r["$ref"].split("/")[-1], r)
+        out[status] = r
+    return out
+
+
 def lost(old, new, path=""):
     """What the old schema says that the new one does not (additions in new are not losses).
     A type that became nullable (["string", "null"]) keeps the old type."""
@@ -66,7 +86,7 @@ def main(old_path, new_path):
     lines.append(f"operations: old {len(old_ops)}, new {len(new_ops)}; "
                  f"only in old {len(only_old)}, only in new {len(only_new)}")
     lines += [f"  only in old: {k}" for k in only_old] + [f"  only in new: {k}" for k in only_new]
-    perm, sec, body, answer, summary = [], [], [], [], []
+    perm, sec, body, answer, summary, params, others = [], [], [], [], [], [], []
     for key in sorted(set(old_ops) & set(new_ops)):
         o, n = old_ops[key], new_ops[key]
         if o.get("x-permission") != n.get("x-permission"):
@@ -81,10 +101,29 @@ def main(old_path, new_path):
                                           or "only additions (type, required, nullable)"))
         if o.get("summary") != n.get("summary"):
             summary.append(f"  {key}")
+        op_, np_ = parameters(old, o), parameters(new, n)
+        for name in sorted(op_):
+            if name not in np_:
+                params.append(f"  {key}: {name} missing")
+            elif lost(op_[name], np_[name]):
+                params.append(f"  {key}: {name}: " + "; ".join(lost(op_[name], np_[name])))
+        oa, na = answers(old, o), answers(new, n)
+        for status in sorted(oa):
+            if status not in na:
+                others.append(f"  {key}: {status} missing")
+            elif lost(oa[status], na[status]):
+                others.append(f"  {key}: {status}: " + "; ".join(lost(oa[status], na[status])))
+        if "requestBody" in o and lost(o["requestBody"], n.get("requestBody", {})):
+            body.append(f"  {key}: body: " + "; ".join(lost(o["requestBody"],
+                                                           n.get("requestBody", {}))))
+        if "description" in o and o["description"] != n.get("description"):
+            summary.append(f"  {key}: description lost")
     for title, items in (("x-permission differences", perm), ("security differences", sec),
                          ("request body schema differences", body),
                          ("success answer schema differences", answer),
-                         ("summary differences", summary)):
+                         ("summary differences", summary),
+                         ("parameters lost or changed", params),
+                         ("answers lost or changed (any status; description, content)", others)):
         lines.append(f"{title}: {len(items)}")
         lines += items
     old_s = old.get("components", {}).get("schemas", {})

@@ -1,15 +1,8 @@
 #include "api/api.hpp"
 
 #include <memory>
-#include <span>
-
-#include "core/embedded_file.hpp"
 
 namespace recirc::api {
-
-std::span<const EmbeddedFile> OpenApiDocument();
-
-std::string_view OpenApi() { return OpenApiDocument().front().content; }
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   std::vector<http::Route> routes;

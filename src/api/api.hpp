@@ -34,11 +34,8 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);
 
-// The hand-written part of the OpenAPI 3.1 document (src/api/openapi.json, compiled in): what
-// routes without RouteDoc say beyond method, path and permission, and the shared components.
-std::string_view OpenApi();
-// The OpenAPI 3.1 document served at /api/v1/openapi.json, generated from the route table
-// (src/api/openapi.cpp) over the hand-written part.
+// The OpenAPI 3.1 document served at /api/v1/openapi.json, generated from the route table and
+// the routes' RouteDoc (src/api/openapi.cpp).
 std::string GenerateOpenApi(const std::vector<http::Route>& routes);
 
 }  // namespace recirc::api

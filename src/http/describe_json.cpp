@@ -129,6 +129,10 @@ void Schemas::MergeFieldSchema(json::object& properties, std::string_view name,
   for (auto& [key, value] : extra) field.as_object()[key] = value;
 }
 
+void Schemas::AddComponent(std::string_view name, std::string_view json_text) {
+  if (!components_.contains(name)) components_[name] = json::parse(json_text);
+}
+
 }  // namespace recirc::jsonmap
 
 namespace recirc::http {

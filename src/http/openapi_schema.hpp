@@ -12,7 +12,13 @@
 //   static constexpr std::pair<std::string_view, std::string_view> kFieldSchemas[] = {
 //       {"name", R"({"maxLength": 100})"}, {"kind", R"({"$ref": "…/OrganisationKind"})"}};
 //     JSON merged into a member's schema (constraints, descriptions; a $ref replaces it).
+//   static constexpr std::pair<std::string_view, std::string_view> kComponentSchemas[] = {
+//       {"OrganisationKind", R"({"type": "string", "enum": […]})"}};
+//     named schemas its kFieldSchemas refer to, added to the components.
+//   using Extends = Base;  the schema is {"allOf": [Base's schema, its own members]}: an answer
+//     made of a described record's fields added to a stored object Base describes.
 
+#include <boost/describe/class.hpp>
 #include <boost/json/object.hpp>
 
 #include <string>
@@ -40,6 +46,8 @@ class Schemas {
   json::value Of();
   // Every named schema met so far, for #/components/schemas.
   const json::object& components() const { return components_; }
+  // Adds a named schema (JSON text) unless one of that name is there.
+  void AddComponent(std::string_view name, std::string_view json_text);
 
  private:
   static json::value Nullable(json::value schema);
@@ -69,11 +77,17 @@ json::object Schemas::ObjectSchema() {
   if constexpr (requires { T::kFieldSchemas; }) {
     for (const auto& [name, text] : T::kFieldSchemas) MergeFieldSchema(properties, name, text);
   }
+  if constexpr (requires { T::kComponentSchemas; }) {
+    for (const auto& [name, text] : T::kComponentSchemas) AddComponent(name, text);
+  }
   json::object out{{"type", "object"}};
   if constexpr (requires { T::kDescription; }) out["description"] = T::kDescription;
   out["properties"] = std::move(properties);
   if (!required.empty()) out["required"] = std::move(required);
   if constexpr (requires { T::kRequest; }) out["additionalProperties"] = false;
+  if constexpr (requires { typename T::Extends; }) {
+    return json::object{{"allOf", json::array{Of<typename T::Extends>(), std::move(out)}}};
+  }
   return out;
 }
 
@@ -123,6 +137,28 @@ template <class T>
 boost::json::value SchemaFor(jsonmap::Schemas& schemas) {
   return schemas.Of<T>();
 }
+
+// The error answer of every route (http/response.cpp writes it): #/components/schemas/Error.
+struct ErrorDetail {
+  static constexpr std::pair<std::string_view, std::string_view> kFieldSchemas[] = {
+      {"message_id",
+       R"({"description": "stable id of the message (docs/api.md \"Message ids\"); clients show their own text for it"})"},
+      {"params",
+       R"({"description": "named values the message refers to; present with message_id"})"}};
+  std::string code;  // ErrorCodeName; openapi.cpp lists the names
+  std::string message;
+  jsonmap::Omitted<std::string> field;
+  jsonmap::Omitted<std::string> request_id;
+  jsonmap::Omitted<std::string> message_id;
+  jsonmap::Omitted<std::map<std::string, std::string>> params;
+};
+BOOST_DESCRIBE_STRUCT(ErrorDetail, (), (code, message, field, request_id, message_id, params))
+
+struct ErrorAnswer {
+  static constexpr std::string_view kSchemaName = "Error";
+  ErrorDetail error;
+};
+BOOST_DESCRIBE_STRUCT(ErrorAnswer, (), (error))
 
 // The documentation of a route (route.hpp RouteDoc) from its request and answer types; void
 // for none.

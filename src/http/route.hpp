@@ -44,6 +44,9 @@ struct RequestContext {
   std::vector<std::pair<std::string, std::string>> query;  // decoded
   const identity::Principal* principal = nullptr;          // null on public routes without login
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
+  // Every name Query() was asked for: a test holds it against the route's documented query
+  // parameters (RouteDoc::Query).
+  mutable std::vector<std::string> queried;
 
   std::string_view Param(std::string_view name) const;
   std::optional<std::string> Query(std::string_view name) const;
@@ -61,14 +64,49 @@ class Schemas;
 namespace recirc::http {
 
 // What the generated OpenAPI document says of a route beyond its method, pattern and permission
-// (src/api/openapi.cpp): made with http::Document<Request, Answer>(…) (http/openapi_schema.hpp).
+// (src/api/openapi.cpp): made with http::Document<Request, Answer>(…) (http/openapi_schema.hpp)
+// and completed with the chained calls below. The standard answers follow from the route itself
+// (400 on /api/ routes, 401 and 403 when it needs a permission, 404 when its path has a
+// parameter); a route declares its query parameters and any other answer here.
 using SchemaFn = boost::json::value (*)(jsonmap::Schemas&);
+struct QueryParamDoc {
+  std::string name;
+  std::string schema;  // JSON Schema text
+  std::string description;
+  bool required = false;
+};
+struct AnswerDoc {
+  unsigned status;
+  std::string description;  // empty: keep the one already there
+  std::string media_type;   // empty: no content (or, for Fails, the Error schema)
+  std::string schema;       // JSON Schema text of the content
+  bool error = false;       // the content is the shared Error schema
+};
 struct RouteDoc {
   std::string summary;
   std::string tag;
   SchemaFn request = nullptr;   // the JSON body's schema; null: no JSON body
   SchemaFn response = nullptr;  // the success answer's schema; null: not JSON or not described
   unsigned status = 200;        // the success status
+  std::string ok_description;   // empty: "OK" (201: "created")
+  std::string description;      // longer text than the summary, if any
+  std::vector<QueryParamDoc> query;
+  std::vector<AnswerDoc> answers;  // in declaration order
+  std::vector<AnswerDoc> bodies;   // a body that is not JSON (status unused)
+
+  // A query parameter the handler reads (schema: JSON Schema text, e.g. {"type": "string"}).
+  RouteDoc& Query(std::string name, std::string schema, std::string description = {},
+                  bool required = false);
+  // An error answer with the Error schema; without a description, the shared one of the status
+  // (#/components/responses/…: 400, 401, 403, 404, 409, 422).
+  RouteDoc& Fails(unsigned status, std::string description = {});
+  // Another answer (or more content of one): a non-JSON success, a second success status.
+  RouteDoc& Returns(unsigned status, std::string description, std::string media_type = {},
+                    std::string schema = {});
+  RouteDoc& Ok(std::string description);
+  RouteDoc& Details(std::string text);
+  // A body that is not JSON (CSV, an image): its media type and schema; example: a sample body.
+  RouteDoc& Body(std::string media_type, std::string schema, std::string example = {});
 };
 
 struct Route {
@@ -79,7 +117,7 @@ struct Route {
   size_t body_limit = size_t{64} * 1024;
   Execution execution = Execution::kBlocking;
   Answer answer = Answer::kReplayable;
-  std::optional<RouteDoc> doc = std::nullopt;  // null: documented by hand (src/api/openapi.json)
+  std::optional<RouteDoc> doc = std::nullopt;  // null: only method, path and permission
 };
 
 }  // namespace recirc::http

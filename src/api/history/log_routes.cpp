@@ -81,11 +81,15 @@ void AddLogRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
                      "An item's public history: each leaf (canonical JSON, as 'entry' bytes and "
                      "parsed as 'leaf') with its RFC 9162 inclusion proof against the latest "
                      "checkpoint, which is included signed",
-                     "transparency log"));
+                     "transparency log")
+                     .Ok("The passport")
+                     .Fails(404, "Not found"));
   const std::string tag = "transparency log";
   http::Describe(routes, Verb::get, "/log/checkpoint",
                  http::Document<void, void>(
-                     "The latest signed checkpoint (C2SP tlog-checkpoint, a signed note)", tag));
+                     "The latest signed checkpoint (C2SP tlog-checkpoint, a signed note)", tag)
+                     .Ok("The checkpoint note")
+                     .Returns(200, "", "text/plain; charset=utf-8", R"js({"type": "string"})js"));
   http::Describe(
       routes, Verb::get, "/log/tile/{path...}",
       http::Document<void, void>(
@@ -93,14 +97,23 @@ void AddLogRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
           "as C2SP tlog-tiles; {path...} is the rest of the path after /log/tile/. Full tiles "
           "are immutable (Cache-Control: public, max-age=31536000, immutable), partial ones are "
           "cached briefly.",
-          tag));
+          tag)
+          .Ok("The tile bytes")
+          .Returns(200, "", "application/octet-stream", R"js({"type": "string"})js")
+          .Returns(404, "Not a tile path, or beyond the tree"));
   http::Describe(routes, Verb::get, "/log/key",
                  http::Document<void, void>(
-                     "The log's verifier key (C2SP signed-note vkey: name+id+base64)", tag));
-  http::Describe(routes, Verb::get, "/api/v1/items/{id}/events/{index}/proof",
-                 http::Document<void, void>("A C2SP tlog-proof@v1 file for one leaf of the item, "
-                                            "as a .tlog-proof download",
-                                            tag));
+                     "The log's verifier key (C2SP signed-note vkey: name+id+base64)", tag)
+                     .Ok("The key and a newline")
+                     .Returns(200, "", "text/plain; charset=utf-8", R"js({"type": "string"})js"));
+  http::Describe(
+      routes, Verb::get, "/api/v1/items/{id}/events/{index}/proof",
+      http::Document<void, void>("A C2SP tlog-proof@v1 file for one leaf of the item, "
+                                 "as a .tlog-proof download",
+                                 tag)
+          .Ok("c2sp.org/tlog-proof@v1, index, proof hashes, empty line, signed checkpoint")
+          .Returns(200, "", "text/plain; charset=utf-8", R"js({"type": "string"})js")
+          .Fails(404, "Not found"));
 }
 
 }  // namespace recirc::api

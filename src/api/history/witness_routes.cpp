@@ -44,11 +44,24 @@ void AddWitnessRoutes(std::vector<http::Route>& routes, const HistoryApi& d) {
   routes.push_back({http::Verb::post, "/witness/add-checkpoint", identity::Permission::kPublic,
                     [&d](http::RequestContext& c) { return AddCheckpoint(d, c); },
                     kAddCheckpointLimit});
-  http::Describe(routes, http::Verb::post, "/witness/add-checkpoint",
-                 http::Document<void, void>(
-                     "C2SP tlog-witness add-checkpoint: cosign a configured log's checkpoint if it "
-                     "is consistent with the last one this witness cosigned",
-                     "transparency log"));
+  http::Describe(
+      routes, http::Verb::post, "/witness/add-checkpoint",
+      http::Document<void, void>(
+          "C2SP tlog-witness add-checkpoint: cosign a configured log's checkpoint if it "
+          "is consistent with the last one this witness cosigned",
+          "transparency log")
+          .Body(
+              "text/plain",
+              R"js({"type": "string", "description": "old <size>, up to 63 base64 consistency-proof lines, an empty line, the signed checkpoint (at most 16 KiB)"})js")
+          .Ok("The witness's cosignature line (tlog-cosignature v1)")
+          .Returns(200, "", "text/plain; charset=utf-8", R"js({"type": "string"})js")
+          .Returns(400, "Malformed request")
+          .Returns(403, "The checkpoint is not signed by the log's key")
+          .Returns(404, "This witness does not witness that origin")
+          .Returns(409,
+                   "The old size is not the size this witness last cosigned; the body is that size",
+                   "text/x.tlog.size", R"js({"type": "string"})js")
+          .Returns(422, "The consistency proof does not verify"));
 }
 
 }  // namespace recirc::api

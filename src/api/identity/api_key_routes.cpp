@@ -50,7 +50,7 @@ void AddApiKeyRoutes(std::vector<http::Route>& routes, const IdentityApi& d) {
            Document<dto::NewApiKey, dto::NewApiKeyResult>(
                "Create an API key; the secret is returned once", "identity", 201));
   Describe(routes, Verb::delete_, "/api/v1/api-keys/{id}",
-           Document<void, void>("Revoke an API key", "identity", 204));
+           Document<void, void>("Revoke an API key", "identity", 204).Ok("revoked"));
 }
 
 }  // namespace recirc::api

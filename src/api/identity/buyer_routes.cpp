@@ -35,7 +35,10 @@ void AddBuyerRoutes(std::vector<http::Route>& routes, const IdentityApi& d) {
                      "Open an individual buyer's account (role buyer, in the node-wide buyers "
                      "organisation). No session needed; afterwards POST /api/v1/session logs in. "
                      "Rate-limited per username and client address like login.",
-                     "identity", 201));
+                     "identity", 201)
+                     .Ok("Created")
+                     .Fails(409, "the username is taken (field username)")
+                     .Fails(429, "too many registrations from this address or for this username"));
 }
 
 }  // namespace recirc::api

@@ -89,23 +89,37 @@ void AddDirectoryRoutes(std::vector<http::Route>& routes, const IdentityApi& d) 
            Document<void, dto::Page<dto::Organisation>>(
                "Organisations the caller may see (all for platform administrators, else its own); "
                "?q= narrows to names containing it",
-               tag));
+               tag)
+               .Query("q", R"js({"type": "string"})js", "only names containing it")
+               .Query("after", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
   Describe(routes, Verb::post, "/api/v1/organisations",
            Document<dto::NewOrganisation, dto::Organisation>(
-               "Create an organisation (platform administrators)", tag, 201));
+               "Create an organisation (platform administrators)", tag, 201)
+               .Fails(409, "credit code exists"));
   Describe(routes, Verb::get, "/api/v1/organisations/{id}",
            Document<void, dto::Organisation>("One organisation", tag));
   Describe(routes, Verb::get, "/api/v1/organisations/{id}/outlets",
-           Document<void, dto::Page<dto::Outlet>>("Outlets of an organisation", tag));
+           Document<void, dto::Page<dto::Outlet>>("Outlets of an organisation", tag)
+               .Query("after", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
   Describe(routes, Verb::post, "/api/v1/organisations/{id}/outlets",
-           Document<dto::NewOutlet, dto::Outlet>("Create an outlet of an operator", tag, 201));
-  Describe(routes, Verb::get, "/api/v1/organisations/{id}/users",
-           Document<void, dto::Page<dto::User>>(
-               "Users of an organisation; ?q= narrows to usernames or display names containing it",
-               tag));
+           Document<dto::NewOutlet, dto::Outlet>("Create an outlet of an operator", tag, 201)
+               .Fails(422, "not an operator"));
+  Describe(
+      routes, Verb::get, "/api/v1/organisations/{id}/users",
+      Document<void, dto::Page<dto::User>>(
+          "Users of an organisation; ?q= narrows to usernames or display names containing it", tag)
+          .Query("q", R"js({"type": "string"})js", "only usernames or display names containing it")
+          .Query("after", R"js({"type": "string"})js", "next_cursor of the previous page")
+          .Query("limit",
+                 R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
   Describe(routes, Verb::post, "/api/v1/organisations/{id}/users",
            Document<dto::NewUser, dto::User>(
-               "Create a user whose role fits the organisation's kind", tag, 201));
+               "Create a user whose role fits the organisation's kind", tag, 201)
+               .Fails(409, "username taken"));
 }
 
 }  // namespace recirc::api

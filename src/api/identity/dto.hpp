@@ -20,11 +20,16 @@ using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
 constexpr std::string_view kOrganisationKind =
     R"js({"$ref": "#/components/schemas/OrganisationKind"})js";
+// The schema kOrganisationKind refers to (identity::OrganisationKind, roles.hpp).
+constexpr FieldSchema kOrganisationKindSchema[] = {
+    {"OrganisationKind",
+     R"js({"type": "string", "enum": ["operator", "inspection_body", "police", "commerce_authority", "market_supervision", "platform", "buyers"], "description": "buyers: the node-wide organisation of individual buyers, made by the node when the first buyer registers (not through POST /api/v1/organisations)"})js"}};
 
 struct Organisation {
   static constexpr std::string_view kSchemaName = "Organisation";
   static constexpr std::string_view kPageSchemaName = "OrganisationPage";
   static constexpr FieldSchema kFieldSchemas[] = {{"kind", kOrganisationKind}};
+  static constexpr auto& kComponentSchemas = kOrganisationKindSchema;
   std::string id;
   std::string kind;
   std::string name;
@@ -151,6 +156,7 @@ BOOST_DESCRIBE_STRUCT(Login, (), (username, password))
 struct NewOrganisation {
   static constexpr std::string_view kSchemaName = "NewOrganisation";
   static constexpr bool kRequest = true;
+  static constexpr auto& kComponentSchemas = kOrganisationKindSchema;
   static constexpr FieldSchema kFieldSchemas[] = {
       {"kind", kOrganisationKind},
       {"name", R"js({"maxLength": 100})js"},

@@ -56,12 +56,14 @@ void AddSessionRoutes(std::vector<http::Route>& routes, const IdentityApi& deps)
   using http::Document;
   Describe(routes, Verb::post, "/api/v1/session",
            Document<dto::Login, dto::Session>(
-               "Log in; sets the HttpOnly session cookie and returns the CSRF token", "identity"));
+               "Log in; sets the HttpOnly session cookie and returns the CSRF token", "identity")
+               .Fails(401)
+               .Fails(429, "too many failed logins"));
   Describe(
       routes, Verb::get, "/api/v1/session",
       Document<void, dto::Session>("The logged-in user, organisation and permissions", "identity"));
   Describe(routes, Verb::delete_, "/api/v1/session",
-           Document<void, void>("Log out", "identity", 204));
+           Document<void, void>("Log out", "identity", 204).Ok("logged out"));
 }
 
 }  // namespace recirc::api

@@ -139,23 +139,26 @@ inspection::RepairInput NewRepair::ToDomain() const {
   return in;
 }
 
+namespace {
+
+// The details, then each member of the record's answer (replacing a detail of the same name).
+json::object WithRecord(json::object details, const json::value& record) {
+  for (const auto& [key, value] : record.as_object()) details[key] = value;
+  return details;
+}
+
+}  // namespace
+
 json::object CertificateJson(const inspection::Certificate& c) {
-  json::object o = c.details;
-  o["id"] = c.record.id;
-  o["item_id"] = c.record.item_id;
-  o["organisation_id"] = c.record.organisation_id;
-  o["passed"] = c.record.passed;
-  o["created_at"] = FormatRfc3339(FromUnixMillis(c.record.created_at));
-  return o;
+  return WithRecord(c.details, json::value_from(SanitizationCertificate{
+                                   c.record.id, c.record.item_id, c.record.organisation_id,
+                                   c.record.passed, Time{c.record.created_at}}));
 }
 
 json::object RepairJson(const inspection::RepairView& r) {
-  json::object o = r.details;
-  o["id"] = r.record.id;
-  o["item_id"] = r.record.item_id;
-  o["organisation_id"] = r.record.organisation_id;
-  o["created_at"] = FormatRfc3339(FromUnixMillis(r.record.created_at));
-  return o;
+  return WithRecord(r.details,
+                    json::value_from(Repair{r.record.id, r.record.item_id, r.record.organisation_id,
+                                            Time{r.record.created_at}}));
 }
 
 Disclosure Disclosure::From(const inspection::Disclosure& d) {

@@ -19,6 +19,7 @@ namespace recirc::api::dto {
 using jsonmap::Omitted;
 using jsonmap::OrderedMap;
 using jsonmap::tag_invoke;
+using jsonmap::Time;
 using FieldSchema = std::pair<std::string_view, std::string_view>;
 
 // ----- checklists -----
@@ -342,8 +343,30 @@ struct NewRepair {
 BOOST_DESCRIBE_STRUCT(NewRepair, (),
                       (repaired_at, repairer_name, description, parts, identifier_change))
 
-// A certificate or repair answer: its recorded details followed by the record's fields (the
-// details are the request as stored, described by NewSanitization / NewRepair).
+// A certificate or repair answer: its recorded details (the request as stored, described by
+// NewSanitization / NewRepair) followed by the record's fields, described here.
+struct SanitizationCertificate {
+  static constexpr std::string_view kSchemaName = "SanitizationCertificate";
+  using Extends = NewSanitization;
+  std::string id;
+  std::string item_id;
+  std::string organisation_id;
+  bool passed = false;
+  Time created_at;
+};
+BOOST_DESCRIBE_STRUCT(SanitizationCertificate, (),
+                      (id, item_id, organisation_id, passed, created_at))
+
+struct Repair {
+  static constexpr std::string_view kSchemaName = "Repair";
+  using Extends = NewRepair;
+  std::string id;
+  std::string item_id;
+  std::string organisation_id;
+  Time created_at;
+};
+BOOST_DESCRIBE_STRUCT(Repair, (), (id, item_id, organisation_id, created_at))
+
 boost::json::object CertificateJson(const inspection::Certificate& c);
 boost::json::object RepairJson(const inspection::RepairView& r);
 

@@ -190,17 +190,20 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& 
       routes, Verb::get, "/api/v1/checklists/{id}",
       http::Document<void, dto::Checklist>("One category's checklist with its grading rule "
                                            "(the newest version unless ?version=N)",
-                                           tag));
+                                           tag)
+          .Query("version", R"js({"type": "integer"})js"));
   http::Describe(routes, Verb::post, "/api/v1/checklists/{id}/grade",
                  http::Document<dto::GradeRequest, dto::GradePreview>(
                      "The grade the server computes for (possibly incomplete) results of a "
                      "checklist, for a form being filled in; nothing is stored or signed",
-                     tag));
+                     tag)
+                     .Fails(404, "no such checklist"));
   http::Describe(routes, Verb::post, "/api/v1/items/{id}/inspections",
                  http::Document<dto::NewInspection, dto::SignedReport>(
                      "Submit an inspection: the server validates the results, computes the grade "
                      "and signs the report with the inspection body's key",
-                     tag, 201));
+                     tag, 201)
+                     .Ok("Created"));
   http::Describe(routes, Verb::get, "/api/v1/items/{id}/reports",
                  http::Document<void, dto::SignedReportList>(
                      "Every signed report of an item, oldest first", tag));
@@ -209,41 +212,47 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& 
       http::Document<void, dto::SignedReport>("A signed report: the public report, its "
                                               "Ed25519 signature and the body's verifier key",
                                               tag));
-  http::Describe(routes, Verb::get, "/api/v1/reports/{id}/certificate.pdf",
-                 http::Document<void, void>("The report as a PDF certificate (Chinese and "
-                                            "English) with a QR code of the public verification "
-                                            "page",
-                                            tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/reports/{id}/certificate.pdf",
+      http::Document<void, void>("The report as a PDF certificate (Chinese and "
+                                 "English) with a QR code of the public verification "
+                                 "page",
+                                 tag)
+          .Ok("the PDF")
+          .Returns(200, "", "application/pdf", R"js({"type": "string", "format": "binary"})js"));
   http::Describe(routes, Verb::get, "/api/v1/reports/{id}/compare",
                  http::Document<void, dto::ReportComparison>(
                      "Differences check by check and grade by grade from an earlier report of the "
                      "same item",
-                     tag));
+                     tag)
+                     .Query("with", R"js({"type": "string"})js", "", true));
   http::Describe(routes, Verb::post, "/api/v1/reports/verify",
                  http::Document<dto::VerifyReport, dto::ReportVerification>(
                      "Verify a report and signature without an account: valid, or invalid with "
                      "the reason",
                      tag));
-  // The certificate and repair answers keep their hand-written schemas (the recorded details
-  // followed by the record's fields).
   http::Describe(routes, Verb::post, "/api/v1/items/{id}/sanitizations",
-                 http::Document<dto::NewSanitization, void>(
+                 http::Document<dto::NewSanitization, dto::SanitizationCertificate>(
                      "Record a data sanitization certificate (GB 46864-2025, NIST SP 800-88 "
                      "levels)",
-                     tag, 201));
+                     tag, 201)
+                     .Ok("Created"));
   http::Describe(
       routes, Verb::get, "/api/v1/sanitizations/{id}",
-      http::Document<void, void>(
+      http::Document<void, dto::SanitizationCertificate>(
           "A certificate recorded by your organisation, with the staff who signed it", tag));
-  http::Describe(routes, Verb::post, "/api/v1/items/{id}/repairs",
-                 http::Document<dto::NewRepair, void>("Record a repair with its replaced parts; an "
-                                                      "identifier change is a red-flag event",
-                                                      tag, 201));
+  http::Describe(
+      routes, Verb::post, "/api/v1/items/{id}/repairs",
+      http::Document<dto::NewRepair, dto::Repair>("Record a repair with its replaced parts; an "
+                                                  "identifier change is a red-flag event",
+                                                  tag, 201)
+          .Ok("Created"));
   http::Describe(routes, Verb::get, "/api/v1/items/{id}/disclosure",
                  http::Document<void, dto::Disclosure>(
                      "The disclosure generated from the item's recorded events, in zh-CN and en "
                      "(the newest version unless ?version=N)",
-                     tag));
+                     tag)
+                     .Query("version", R"js({"type": "integer"})js"));
 }
 
 }  // namespace recirc::api

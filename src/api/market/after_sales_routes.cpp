@@ -69,23 +69,36 @@ void AddAfterSalesRoutes(std::vector<http::Route>& routes, const MarketApi& api)
   using http::Describe;
   using http::Document;
   const char* tag = "market";
-  Describe(routes, Verb::get, "/api/v1/after-sales",
-           Document<void, dto::AfterSaleList>("The organisation's after-sales cases (returns, "
-                                              "warranty claims, disputes), newest first, at most "
-                                              "200",
-                                              tag));
+  Describe(
+      routes, Verb::get, "/api/v1/after-sales",
+      Document<void, dto::AfterSaleList>("The organisation's after-sales cases (returns, "
+                                         "warranty claims, disputes), newest first, at most "
+                                         "200",
+                                         tag)
+          .Query(
+              "status",
+              R"js({"enum": ["open", "accepted", "refused", "resolved", "in_progress", "completed", "refunded", "rejected"]})js"));
   Describe(
       routes, Verb::post, "/api/v1/returns/{id}/refuse",
       Document<dto::RefuseReturn, dto::AfterSale>(
-          "Refuse a return (the order goes back to received; the buyer may open a dispute)", tag));
+          "Refuse a return (the order goes back to received; the buyer may open a dispute)", tag)
+          .Fails(422)
+          .Fails(409, "return_not_open: the return was already accepted or refused"));
   Describe(routes, Verb::post, "/api/v1/warranty-claims/{id}/decision",
            Document<dto::WarrantyDecision, dto::AfterSale>(
                "Decide a warranty claim once: repair, replace, refund (through the order's refund "
                "path) or reject (note required)",
-               tag));
-  Describe(routes, Verb::post, "/api/v1/warranty-claims/{id}/complete",
-           Document<dto::CompleteWarranty, dto::AfterSale>(
-               "Mark a repaired or replacement item handed back", tag));
+               tag)
+               .Fails(422)
+               .Fails(409, "warranty_claim_decided: the claim was already decided"));
+  Describe(
+      routes, Verb::post, "/api/v1/warranty-claims/{id}/complete",
+      Document<dto::CompleteWarranty, dto::AfterSale>(
+          "Mark a repaired or replacement item handed back", tag)
+          .Fails(422)
+          .Fails(
+              409,
+              "warranty_not_in_progress: only a repair or replacement in progress is completed"));
 }
 
 }  // namespace recirc::api

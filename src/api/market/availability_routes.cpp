@@ -28,7 +28,11 @@ void AddMarketAvailabilityRoutes(std::vector<http::Route>& routes, const MarketA
   http::Describe(
       routes, http::Verb::get, "/api/v1/offers/{id}/availability",
       http::Document<void, dto::Availability>(
-          "Whether an offer can be bought now, and if not the rule and reason (public)", "market"));
+          "Whether an offer can be bought now, and if not the rule and reason (public)", "market")
+          .Details("The checks an order makes before reserving the offer: the offer is published, "
+                   "the item is not held (item_held), the sanitization certificate where the "
+                   "category needs one (sanitization_required). A reserved or sold offer answers "
+                   "offer_reserved / offer_sold. Placing the order checks again."));
 }
 
 }  // namespace recirc::api

@@ -92,26 +92,37 @@ void AddBestOfferRoutes(std::vector<http::Route>& routes, const MarketApi& api) 
            Document<dto::MakeBestOffer, dto::BestOffer>(
                "Make a best offer (auto-accepted or auto-declined by the thresholds; expires after "
                "48 hours)",
-               tag, 201));
+               tag, 201)
+               .Ok("Created")
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::get, "/api/v1/offers/{id}/best-offers",
            Document<void, dto::List<dto::BestOffer>>(
                "The best offers made on one of the organisation's offers (in id order), each with "
                "its effective status (expired when 48 hours passed unanswered)",
-               tag));
+               tag)
+               .Fails(404, "not found (or an offer of another organisation)"));
   Describe(routes, Verb::get, "/api/v1/best-offers/mine",
            Document<void, dto::CursorPage<dto::MyBestOffer>>(
                "The caller's own best offers (a buyer account's; staff, who make them for a "
                "buyer_ref, have none here), newest first, each with its effective status and its "
                "offer's title and price",
-               tag));
+               tag)
+               .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 100, "default": 20})js"));
   Describe(routes, Verb::get, "/api/v1/best-offers/{id}",
            Document<void, dto::BestOffer>("A best offer with its effective status", tag));
   Describe(routes, Verb::post, "/api/v1/best-offers/{id}/respond",
            Document<dto::RespondBestOffer, dto::BestOffer>(
-               "The seller accepts, declines or counters", tag));
+               "The seller accepts, declines or counters", tag)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/best-offers/{id}/accept-counter",
            Document<dto::AcceptCounter, dto::BestOffer>(
-               "The buyer accepts the seller's counter-offer", tag));
+               "The buyer accepts the seller's counter-offer", tag)
+               .Fails(422)
+               .Fails(409));
 }
 
 }  // namespace recirc::api

@@ -524,6 +524,7 @@ BOOST_DESCRIBE_STRUCT(PaymentProviderList, (), (items))
 
 // A photo of an order's dispatch or return.
 struct OrderPhoto {
+  static constexpr std::string_view kSchemaName = "OrderPhoto";
   static constexpr FieldSchema kFieldSchemas[] = {
       {"ref", R"js({"description": "sha256:<hex>, as a dispatch's or return's photos[i]"})js"},
       {"stage", R"js({"enum": ["dispatch", "return"]})js"}};

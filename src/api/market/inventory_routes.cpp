@@ -30,12 +30,17 @@ void AddInventoryRoutes(std::vector<http::Route>& routes, const MarketApi& api) 
                       return http::Json(200, boost::json::value_from(out));
                     },
                     0});
-  http::Describe(routes, http::Verb::get, "/api/v1/inventory",
-                 http::Document<void, dto::CursorPage<dto::InventoryItem>>(
-                     "The shop's items with status, hold end and next step; ?status= filters, "
-                     "?imei= finds an item by IMEI or serial; a filtered page may be short and "
-                     "still have a next_cursor",
-                     "market"));
+  http::Describe(
+      routes, http::Verb::get, "/api/v1/inventory",
+      http::Document<void, dto::CursorPage<dto::InventoryItem>>(
+          "The shop's items with status, hold end and next step; ?status= filters, "
+          "?imei= finds an item by IMEI or serial; a filtered page may be short and "
+          "still have a next_cursor",
+          "market")
+          .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+          .Query("limit", R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js")
+          .Query("status", R"js({"type": "string"})js", "only items with this status")
+          .Query("imei", R"js({"type": "string"})js", "the item with this IMEI or serial"));
 }
 
 }  // namespace recirc::api

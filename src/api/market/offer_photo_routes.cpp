@@ -43,12 +43,21 @@ void AddOfferPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
                  http::Document<void, dto::OfferPhotoList>(
                      "The item photos of a public offer (published, reserved or sold): the photos "
                      "of the seller's registration of the item, never ID document photos",
-                     "market"));
-  http::Describe(routes, Verb::get, "/api/v1/offers/{id}/photos/{sha256}",
-                 http::Document<void, void>(
-                     "The bytes of one of a public offer's item photos (Cache-Control: immutable; "
-                     "the address is the content's hash)",
-                     "market"));
+                     "market")
+                     .Fails(404, "no such public offer"));
+  http::Describe(
+      routes, Verb::get, "/api/v1/offers/{id}/photos/{sha256}",
+      http::Document<void, void>(
+          "The bytes of one of a public offer's item photos (Cache-Control: immutable; "
+          "the address is the content's hash)",
+          "market")
+          .Ok("the image")
+          .Returns(200, "", "image/jpeg", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/png", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/webp", R"js({"type": "string", "format": "binary"})js")
+          .Fails(404,
+                 "no such public offer, or no such item photo of it (ID document photos are never "
+                 "served here)"));
 }
 
 }  // namespace recirc::api

@@ -57,28 +57,51 @@ void AddOrderPhotoRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
 
   using http::Describe;
   using http::Document;
-  Describe(routes, Verb::post, "/api/v1/orders/{id}/photos",
-           Document<void, dto::OrderPhoto>(
-               "Add a photo to an order: the raw image (JPEG, PNG or WebP, at most 8 MiB) as the "
-               "body, the type sniffed from the bytes and agreeing with Content-Type, as "
-               "acquisition photos. stage=dispatch: the selling organisation's market.manage "
-               "staff while the order is paid (403 dispatch_photo_by_seller, 422 order_state, "
-               "field stage). stage=return: the order's buyer (the account that placed it; for a "
-               "counter order with a buyer_ref, the seller's staff) while a return may be "
-               "requested (403 return_photo_by_buyer, 422 order_state or return_window_closed, "
-               "field stage). The same bytes again at the same stage answer 200 with the first "
-               "record. Never public and never in the journal; a dispatch or return names the "
-               "photo by its ref.",
-               "market", 201));
+  Describe(
+      routes, Verb::post, "/api/v1/orders/{id}/photos",
+      Document<void, dto::OrderPhoto>(
+          "Add a photo to an order: the raw image (JPEG, PNG or WebP, at most 8 MiB) as the "
+          "body, the type sniffed from the bytes and agreeing with Content-Type, as "
+          "acquisition photos. stage=dispatch: the selling organisation's market.manage "
+          "staff while the order is paid (403 dispatch_photo_by_seller, 422 order_state, "
+          "field stage). stage=return: the order's buyer (the account that placed it; for a "
+          "counter order with a buyer_ref, the seller's staff) while a return may be "
+          "requested (403 return_photo_by_buyer, 422 order_state or return_window_closed, "
+          "field stage). The same bytes again at the same stage answer 200 with the first "
+          "record. Never public and never in the journal; a dispatch or return names the "
+          "photo by its ref.",
+          "market", 201)
+          .Query("stage", R"js({"type": "string", "enum": ["dispatch", "return"]})js", "", true)
+          .Body("image/jpeg", R"js({"type": "string", "format": "binary"})js")
+          .Body("image/png", R"js({"type": "string", "format": "binary"})js")
+          .Body("image/webp", R"js({"type": "string", "format": "binary"})js")
+          .Ok("stored")
+          .Returns(200, "these bytes were already stored for this order and stage",
+                   "application/json", R"js({"$ref": "#/components/schemas/OrderPhoto"})js")
+          .Fails(403,
+                 "the stage is not yours (dispatch_photo_by_seller, return_photo_by_buyer); field "
+                 "stage")
+          .Fails(404, "not found (or not the seller's staff nor the order's buyer)")
+          .Fails(413, "larger than 8 MiB")
+          .Fails(422,
+                 "the stage is not open in the order's state (order_state, return_window_closed); "
+                 "field stage"));
   Describe(routes, Verb::get, "/api/v1/orders/{id}/photos",
            Document<void, dto::OrderPhotoList>(
                "The photos of an order, both stages, oldest first (the seller's staff and the "
                "order's buyer)",
-               "market"));
+               "market")
+               .Ok("the photos")
+               .Fails(404, "not found (or not the seller's staff nor the order's buyer)"));
   Describe(routes, Verb::get, "/api/v1/orders/{id}/photos/{sha256}",
            Document<void, void>(
                "The bytes of one of an order's photos (the seller's staff and the order's buyer)",
-               "market"));
+               "market")
+               .Ok("the image")
+               .Returns(200, "", "image/jpeg", R"js({"type": "string", "format": "binary"})js")
+               .Returns(200, "", "image/png", R"js({"type": "string", "format": "binary"})js")
+               .Returns(200, "", "image/webp", R"js({"type": "string", "format": "binary"})js")
+               .Fails(404, "not found (or not the seller's staff nor the order's buyer)"));
 }
 
 }  // namespace recirc::api

@@ -325,7 +325,7 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
   add(Verb::get, "/api/v1/orders/{id}/after-sales", P::kAuthenticated, OrderAfterSales, 0);
   add(Verb::post, "/api/v1/returns/{id}/accept", P::kMarketManage, AcceptReturn, kSmallBody);
   add(Verb::post, "/api/v1/disputes/{id}/settle", P::kMarketManage, SettleDispute, kSmallBody);
-  // Answers described by DTOs (api/market/dto.hpp); request bodies still in openapi.json.
+  // Bodies and answers described by DTOs (api/market/dto.hpp).
   using http::Describe;
   using http::Document;
   Describe(
@@ -339,76 +339,112 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
                "market"));
   Describe(
       routes, Verb::post, "/api/v1/offers",
-      Document<dto::NewOffer, dto::Offer>("Create an offer (draft) with its terms", "market", 201));
+      Document<dto::NewOffer, dto::Offer>("Create an offer (draft) with its terms", "market", 201)
+          .Ok("Created")
+          .Fails(422)
+          .Fails(409));
   Describe(routes, Verb::post, "/api/v1/offers/{id}/publish",
            Document<dto::PublishOffer, dto::PublishResult>(
                "Publish: no hold, current disclosure version, sanitization, warranty; the "
                "prohibited-goods rules may block it",
-               "market", 200));
+               "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::get, "/api/v1/offers/{id}",
            Document<void, dto::Offer>("An offer (published, reserved and sold ones are public)",
                                       "market", 200));
   Describe(routes, Verb::post, "/api/v1/offers/{id}/withdraw",
-           Document<dto::WithdrawOffer, dto::Offer>("Withdraw an offer", "market", 200));
+           Document<dto::WithdrawOffer, dto::Offer>("Withdraw an offer", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::get, "/api/v1/listing-blocks/{id}",
            Document<void, dto::ListingBlock>("One listing block", "market", 200));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/appeal",
            Document<dto::AppealBlock, dto::ListingBlock>("Appeal a block with a statement",
-                                                         "market", 200));
+                                                         "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/listing-blocks/{id}/decision",
            Document<dto::DecideBlock, dto::ListingBlock>(
-               "Market supervision upholds or lifts an appealed block", "market", 200));
+               "Market supervision upholds or lifts an appealed block", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders",
            Document<dto::PlaceOrder, dto::Order>(
                "Place an order; the buyer's acceptance of the current disclosure version is "
                "recorded; one live order per offer (409 offer_taken). A buyer account's order is "
                "its own (buyer_user_id); staff name the buyer with buyer_ref.",
-               "market", 201));
+               "market", 201)
+               .Ok("Created")
+               .Fails(422)
+               .Fails(409));
   Describe(
       routes, Verb::get, "/api/v1/orders/{id}",
       Document<void, dto::Order>("An order (its seller or the user who placed it)", "market", 200));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/pay",
            Document<dto::PayOrder, dto::Order>("Pay into escrow; amount_fen confirms the price",
-                                               "market", 200));
-  Describe(
-      routes, Verb::post, "/api/v1/orders/{id}/dispatch",
-      Document<dto::DispatchOrder, dto::Order>(
-          "Hand over or ship, recording serials and photos (sha256 references)", "market", 200));
+                                               "market", 200)
+               .Fails(422)
+               .Fails(409));
+  Describe(routes, Verb::post, "/api/v1/orders/{id}/dispatch",
+           Document<dto::DispatchOrder, dto::Order>(
+               "Hand over or ship, recording serials and photos (sha256 references)", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/receive",
            Document<dto::ReceiveOrder, dto::Order>(
-               "The buyer received it; the inspection window starts", "market", 200));
+               "The buyer received it; the inspection window starts", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(
       routes, Verb::post, "/api/v1/orders/{id}/settle",
       Document<dto::SettleOrder, dto::Order>(
           "Release the held money after the inspection and return windows; amount_fen confirms it",
-          "market", 200));
+          "market", 200)
+          .Fails(422)
+          .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/cancel",
            Document<dto::CancelOrder, dto::Order>(
-               "Cancel a placed order, or a paid one with a full refund", "market", 200));
+               "Cancel a placed order, or a paid one with a full refund", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/refunds",
            Document<dto::RefundOrder, dto::Order>(
-               "Refund part or all of the payment (never more than paid)", "market", 200));
+               "Refund part or all of the payment (never more than paid)", "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::get, "/api/v1/offers",
            Document<void, dto::CursorPage<dto::Offer>>(
                "Your organisation's offers, newest first, a page at a time (next_cursor is the "
                "last id of a full page, null at the end)",
-               "market"));
+               "market")
+               .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
   Describe(routes, Verb::get, "/api/v1/items/{id}/offers",
            Document<void, dto::List<dto::Offer>>("The item's public offers", "market"));
-  Describe(routes, Verb::get, "/api/v1/listing-blocks",
-           Document<void, dto::List<dto::ListingBlock>>("Your organisation's blocked listings",
-                                                        "market"));
+  Describe(
+      routes, Verb::get, "/api/v1/listing-blocks",
+      Document<void, dto::List<dto::ListingBlock>>("Your organisation's blocked listings", "market")
+          .Query("status", R"js({"enum": ["blocked", "appealed", "upheld", "lifted"]})js"));
   Describe(routes, Verb::get, "/api/v1/supervision/listing-blocks",
            Document<void, dto::List<dto::ListingBlock>>(
-               "Market supervision: listings the rules blocked in your region", "market"));
+               "Market supervision: listings the rules blocked in your region", "market")
+               .Query("status", R"js({"enum": ["blocked", "appealed", "upheld", "lifted"]})js"));
   Describe(routes, Verb::get, "/api/v1/orders",
            Document<void, dto::CursorPage<dto::Order>>(
                "Your organisation's orders, newest first, a page at a time (next_cursor is the "
                "last id of a full page, null at the end)",
-               "market"));
+               "market")
+               .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js"));
   Describe(routes, Verb::get, "/api/v1/orders/mine",
            Document<void, dto::CursorPage<dto::Order>>(
-               "The orders the caller placed (a buyer's own orders), newest first", "market"));
+               "The orders the caller placed (a buyer's own orders), newest first", "market")
+               .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+               .Query("limit",
+                      R"js({"type": "integer", "minimum": 1, "maximum": 100, "default": 20})js"));
   Describe(routes, Verb::get, "/api/v1/orders/{id}/after-sales",
            Document<void, dto::AfterSaleList>("The order's returns, warranty claims and disputes",
                                               "market"));
@@ -416,21 +452,34 @@ void AddMarketRoutes(std::vector<http::Route>& routes, const MarketApi& api) {
            Document<dto::RequestReturn, dto::AfterSale>(
                "Request a return within the return window; serials are compared with the "
                "dispatch record",
-               "market", 201));
+               "market", 201)
+               .Ok("Created")
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/returns/{id}/accept",
            Document<dto::AcceptReturn, dto::AfterSale>(
                "Accept a return with a full refund (a flagged return needs override_flag)",
-               "market", 200));
+               "market", 200)
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/warranty-claims",
            Document<dto::ClaimWarranty, dto::AfterSale>(
-               "Claim under the warranty within its period", "market", 201));
+               "Claim under the warranty within its period", "market", 201)
+               .Ok("Created")
+               .Fails(422)
+               .Fails(409));
   Describe(routes, Verb::post, "/api/v1/orders/{id}/disputes",
            Document<dto::OpenDispute, dto::AfterSale>(
-               "Dispute the condition against a recorded inspection report", "market", 201));
+               "Dispute the condition against a recorded inspection report", "market", 201)
+               .Ok("Created")
+               .Fails(422)
+               .Fails(409));
   Describe(
       routes, Verb::post, "/api/v1/disputes/{id}/settle",
       Document<dto::SettleDispute, dto::AfterSale>(
-          "Settle a dispute by a re-inspection compared with the disputed report", "market", 200));
+          "Settle a dispute by a re-inspection compared with the disputed report", "market", 200)
+          .Fails(422)
+          .Fails(409));
 }
 
 }  // namespace recirc::api

@@ -144,11 +144,39 @@ void AddSearchRoutes(std::vector<http::Route>& routes, const MarketApi& d) {
                       return Search(*index, *offers, *photos, *regions, c);
                     },
                     0, http::Execution::kBlocking});
-  http::Describe(routes, http::Verb::get, "/api/v1/search",
-                 http::Document<void, dto::SearchResult>(
-                     "Search published listings (Chinese and English), with filters, facets and "
-                     "sorting",
-                     "market"));
+  http::Describe(
+      routes, http::Verb::get, "/api/v1/search",
+      http::Document<void, dto::SearchResult>(
+          "Search published listings (Chinese and English), with filters, facets and "
+          "sorting",
+          "market")
+          .Query("q", R"js({"type": "string", "maxLength": 200})js",
+                 "the buyer's words, e.g. `华为 手机`, `iPhone 13`; empty browses")
+          .Query("category", R"js({"type": "string"})js",
+                 "a category code: phone, tablet, laptop, furniture, bicycle, luxury_bag, ...")
+          .Query("region", R"js({"type": "string", "pattern": "^[0-9]{6}$"})js",
+                 "a GB/T 2260 code; a province or city code includes everything below it")
+          .Query("grade", R"js({"type": "string"})js",
+                 "the listing's grade, e.g. A/B (functional/cosmetic) or a category grade")
+          .Query(
+              "sale_mode",
+              R"js({"type": "string", "enum": ["fixed_price", "auction", "rental", "consignment", "lot"]})js",
+              "fixed_price, auction, rental, consignment or lot")
+          .Query("price_min", R"js({"type": "integer", "minimum": 0})js", "lowest price in fen")
+          .Query("price_max", R"js({"type": "integer", "minimum": 0})js", "highest price in fen")
+          .Query(
+              "sort",
+              R"js({"type": "string", "enum": ["relevance", "price_asc", "price_desc", "newest"]})js",
+              "relevance (default; newest first without words), price_asc, price_desc, newest")
+          .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+          .Query("limit", R"js({"type": "integer", "minimum": 1, "maximum": 100})js",
+                 "hits per page (default 20)")
+          .Query("facets", R"js({"type": "string", "enum": ["true", "false"]})js",
+                 "false leaves the facet lists empty: a client paging or re-sorting the same words "
+                 "and filters keeps the facets it has (default true)")
+          .Details("Each whitespace-separated word must match (Chinese words match by character "
+                   "n-grams, so 手机 finds 苹果手机). No account needed; listings hold nothing "
+                   "personal."));
 }
 
 }  // namespace recirc::api

@@ -27,12 +27,20 @@ void AddLabelRoutes(std::vector<http::Route>& routes, const RegistryApi& deps) {
                       return Label(*labels, url, c);
                     },
                     0});
-  http::Describe(routes, http::Verb::get, "/api/v1/items/{id}/label.pdf",
-                 http::Document<void, void>(
-                     "The item's label as a PDF: QR code of the public item page "
-                     "<public_base_url>/items/{id}, short id, category and model, the log's origin "
-                     "(no personal data)",
-                     "labels"));
+  http::Describe(
+      routes, http::Verb::get, "/api/v1/items/{id}/label.pdf",
+      http::Document<void, void>(
+          "The item's label as a PDF: QR code of the public item page "
+          "<public_base_url>/items/{id}, short id, category and model, the log's origin "
+          "(no personal data)",
+          "labels")
+          .Query(
+              "size",
+              R"js({"type": "string", "enum": ["40x30", "50x30", "60x40", "100x50", "100x70"], "default": "50x30"})js",
+              "label size in millimetres, width x height (default 50x30)")
+          .Ok("the PDF, one page of the label's size")
+          .Returns(200, "", "application/pdf", R"js({"type": "string", "format": "binary"})js")
+          .Fails(404, "no registered item with this id"));
 }
 
 }  // namespace recirc::api

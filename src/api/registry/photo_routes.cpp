@@ -77,10 +77,9 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                     bind(ViewIdDocument), size_t{4} * 1024, http::Execution::kBlocking,
                     http::Answer::kSecret});
 
-  // The upload's answer keeps its hand-written schema (PhotoUploaded: Photo and in_colour).
   http::Describe(
       routes, Verb::post, "/api/v1/acquisitions/{id}/photos",
-      http::Document<void, void>(
+      http::Document<void, dto::PhotoUploaded>(
           "Add a photo to one of your registrations: the raw image (JPEG, PNG or WebP, at most 8 "
           "MiB) as the body; the type is sniffed from the bytes and must agree with "
           "Content-Type. The same bytes again answer 200 with the first record. ID document "
@@ -90,24 +89,46 @@ void AddPhotoRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
           "that is not in colour (greyscale, or too few pixels showing a colour) is stored as "
           "evidence but does not release the photo_required hold, and the answer says in_colour "
           "false with a message.",
-          "registry", 201));
+          "registry", 201)
+          .Query("kind", R"js({"type": "string", "enum": ["item", "id_document"]})js", "", true)
+          .Body("image/jpeg", R"js({"type": "string", "format": "binary"})js")
+          .Body("image/png", R"js({"type": "string", "format": "binary"})js")
+          .Body("image/webp", R"js({"type": "string", "format": "binary"})js")
+          .Ok("stored")
+          .Returns(200, "these bytes were already stored for this registration", "application/json",
+                   R"js({"$ref": "#/components/schemas/PhotoUploaded"})js")
+          .Fails(404, "not found (or outside your organisation or jurisdiction)")
+          .Fails(413, "larger than 8 MiB"));
   http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}/photos",
                  http::Document<void, dto::PhotoList>(
                      "The photos of a registration (the registering organisation; the police of "
                      "the jurisdiction)",
-                     "registry"));
+                     "registry")
+                     .Ok("the photos")
+                     .Fails(404, "not found (or outside your organisation or jurisdiction)"));
   http::Describe(
       routes, Verb::get, "/api/v1/acquisitions/{id}/photos/{sha256}",
       http::Document<void, void>(
           "The bytes of an item photo (the registering organisation; the police of the "
           "jurisdiction). ID document photos answer 403: the police see them through POST "
           "/api/v1/police/acquisitions/{id}/photos/{sha256} with a reason.",
-          "registry"));
-  http::Describe(routes, Verb::post, "/api/v1/police/acquisitions/{id}/photos/{sha256}",
-                 http::Document<dto::StatedReason, void>(
-                     "The police's view of an ID document photo, with a stated reason (at least "
-                     "10 characters), written to the access audit",
-                     "police"));
+          "registry")
+          .Ok("the image")
+          .Returns(200, "", "image/jpeg", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/png", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/webp", R"js({"type": "string", "format": "binary"})js")
+          .Fails(404, "not found (or outside your organisation or jurisdiction)"));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/acquisitions/{id}/photos/{sha256}",
+      http::Document<dto::StatedReason, void>(
+          "The police's view of an ID document photo, with a stated reason (at least "
+          "10 characters), written to the access audit",
+          "police")
+          .Ok("the image")
+          .Returns(200, "", "image/jpeg", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/png", R"js({"type": "string", "format": "binary"})js")
+          .Returns(200, "", "image/webp", R"js({"type": "string", "format": "binary"})js")
+          .Fails(404, "not found (or outside your organisation or jurisdiction)"));
 }
 
 }  // namespace recirc::api

@@ -183,6 +183,15 @@ BOOST_DESCRIBE_STRUCT(Photo, (), (sha256, kind, media_type, size_bytes, encrypte
 
 // The upload's answer: the photo, and for an item photo whether it is in colour.
 struct PhotoUploaded : Photo {
+  static constexpr std::string_view kSchemaName = "PhotoUploaded";
+  static constexpr PoliceFieldSchema kFieldSchemas[] = {
+      Photo::kFieldSchemas[0],
+      Photo::kFieldSchemas[1],
+      Photo::kFieldSchemas[2],
+      {"in_colour",
+       R"js({"description": "item photos only: whether the image is in colour; only a colour photo completes the registration of an item without a serial number"})js"},
+      {"message",
+       R"js({"description": "when in_colour is false: what the shop assistant should do (zh-CN / en)"})js"}};
   jsonmap::Omitted<bool> in_colour;
   jsonmap::Omitted<std::string> message;  // when not in colour
 };

@@ -253,65 +253,103 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                  http::Document<dto::NewAcquisition, dto::AcquisitionReceipt>(
                      "Register an acquisition (one item); screened before it completes. The answer "
                      "says only registered or held_for_verification.",
-                     "registry", 201));
-  http::Describe(routes, Verb::get, "/api/v1/acquisitions",
-                 http::Document<void, dto::AcquisitionPage>(
-                     "Your organisation's registrations, newest first (item facts only, no seller "
-                     "data)",
-                     "registry"));
-  http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}",
-                 http::Document<void, dto::Acquisition>(
-                     "One of your organisation's registrations: the facts as corrected, the "
-                     "correction chain, the item's holds and whether it may be sold",
-                     "registry"));
+                     "registry", 201)
+                     .Ok("registered")
+                     .Fails(404, "no such outlet in your organisation")
+                     .Fails(422, "prohibited category"));
+  http::Describe(
+      routes, Verb::get, "/api/v1/acquisitions",
+      http::Document<void, dto::AcquisitionPage>(
+          "Your organisation's registrations, newest first (item facts only, no seller "
+          "data)",
+          "registry")
+          .Query("outlet_id", R"js({"type": "string"})js", "only this outlet")
+          .Query("from", R"js({"type": "string"})js", "RFC 3339")
+          .Query("to", R"js({"type": "string"})js", "RFC 3339")
+          .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+          .Query("limit", R"js({"type": "integer", "minimum": 1, "maximum": 200, "default": 50})js")
+          .Ok("{items, next_cursor}"));
+  http::Describe(
+      routes, Verb::get, "/api/v1/acquisitions/{id}",
+      http::Document<void, dto::Acquisition>(
+          "One of your organisation's registrations: the facts as corrected, the "
+          "correction chain, the item's holds and whether it may be sold",
+          "registry")
+          .Ok("the registration with item, holds, sellable, not_sellable_reason and corrections"));
   http::Describe(routes, Verb::post, "/api/v1/acquisitions/{id}/corrections",
                  http::Document<dto::NewCorrection, dto::Acquisition>(
                      "Correct a registration: a new record naming it, with the changed fields and "
                      "a reason; the registration itself is never edited. A changed identifier is "
                      "screened again (identifier_changed).",
-                     "registry", 201));
+                     "registry", 201)
+                     .Ok("the corrected registration (as GET)")
+                     .Fails(409, "an identifier belongs to another item"));
   const std::string tag = "police";
   http::Describe(
       routes, Verb::get, "/api/v1/police/alerts",
       http::Document<void, dto::AlertList>(
-          "Alerts of your jurisdiction (region prefix of the police organisation)", tag));
+          "Alerts of your jurisdiction (region prefix of the police organisation)", tag)
+          .Query(
+              "status",
+              R"js({"type": "string", "enum": ["open", "released", "seized", "info_requested"]})js"));
   http::Describe(
       routes, Verb::post, "/api/v1/police/alerts/{id}/decision",
       http::Document<dto::Decision, dto::Alert>(
-          "Decide an alert: release the hold, seize the item, or ask for information", tag));
+          "Decide an alert: release the hold, seize the item, or ask for information", tag)
+          .Fails(404, "not in your jurisdiction")
+          .Fails(422, "already decided"));
   http::Describe(routes, Verb::post, "/api/v1/police/watchlist",
                  http::Document<dto::NewWatchlistEntry, dto::WatchlistEntry>(
                      "Enter a stolen-item report or blocklist entry", tag, 201));
-  http::Describe(routes, Verb::post, "/api/v1/police/watchlist/import",
-                 http::Document<void, dto::ImportResult>(
-                     "Import a block list (CSV: identifier_kind,identifier_value,status,note); all "
-                     "or nothing, the first bad line is named",
-                     tag, 201));
+  http::Describe(
+      routes, Verb::post, "/api/v1/police/watchlist/import",
+      http::Document<void, dto::ImportResult>(
+          "Import a block list (CSV: identifier_kind,identifier_value,status,note); all "
+          "or nothing, the first bad line is named",
+          tag, 201)
+          .Query(
+              "source",
+              R"js({"type": "string", "enum": ["imei_blocklist", "police_report"], "default": "imei_blocklist"})js")
+          .Body("text/csv", R"js({"type": "string"})js")
+          .Ok("imported"));
   http::Describe(routes, Verb::post, "/api/v1/police/reference-models/import",
                  http::Document<void, dto::ImportResult>(
                      "Import reference facts per model (CSV: "
                      "category,brand,model,reference_price_fen,release_year; either of the last "
                      "two may be empty) for the price_far_below_reference and story_does_not_fit "
                      "signals; a line replaces what was known of its model; all or nothing",
-                     tag, 201));
+                     tag, 201)
+                     .Body("text/csv", R"js({"type": "string"})js")
+                     .Ok("imported"));
   http::Describe(routes, Verb::get, "/api/v1/watchlist",
                  http::Document<void, dto::OwnWatchlist>(
                      "Your operator's own watchlist (entries that screen only your "
                      "registrations), newest first",
-                     "registry"));
+                     "registry")
+                     .Ok("{items}"));
   http::Describe(routes, Verb::post, "/api/v1/watchlist",
                  http::Document<dto::NewOwnWatchlistEntry, dto::OwnWatchlistEntry>(
                      "Add an entry to your operator's own watchlist (black or grey); it screens "
                      "only your organisation's registrations, and a hit raises the same police "
                      "alert",
-                     "registry", 201));
+                     "registry", 201)
+                     .Ok("the entry"));
   http::Describe(
       routes, Verb::get, "/api/v1/police/register",
       http::Document<void, void>(
           "Search the register within your jurisdiction: by item identifier, or by outlet and "
           "time range; as JSON, CSV or Excel. A search by ID number is POST "
           "/api/v1/police/register/by-id-number (id_type or id_number in the query: 400)",
-          tag));
+          tag)
+          .Query("identifier_kind", R"js({"type": "string"})js", "imei, meid, vin, serial, …")
+          .Query("identifier_value", R"js({"type": "string"})js")
+          .Query("outlet_id", R"js({"type": "string"})js")
+          .Query("from", R"js({"type": "string"})js", "RFC 3339")
+          .Query("to", R"js({"type": "string"})js", "RFC 3339")
+          .Query("format",
+                 R"js({"type": "string", "enum": ["json", "csv", "xlsx"], "default": "json"})js",
+                 "csv or xlsx for a daily report (outlet_id with from and to)")
+          .Ok("registrations, oldest first"));
   http::Describe(
       routes, Verb::post, "/api/v1/police/register/by-id-number",
       http::Document<dto::SellerSearchRequest, void>(
@@ -319,37 +357,54 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
           "The number travels in the body, never in a URL; every registration found is written "
           "to the append-only access audit with the stated reason. Not replayed by "
           "Idempotency-Key (a retry with the same key: 409)",
-          tag));
+          tag)
+          .Ok("registrations, oldest first"));
   http::Describe(routes, Verb::get, "/api/v1/acquisitions/{id}/seller",
                  http::Document<void, dto::Seller>("The seller of one of your registrations, "
                                                    "masked (张*丰, 110105********002X)",
-                                                   "registry"));
+                                                   "registry")
+                     .Ok("the seller")
+                     .Fails(404, "not found (or outside your organisation or jurisdiction)"));
   http::Describe(
       routes, Verb::post, "/api/v1/police/acquisitions/{id}/seller",
       http::Document<dto::StatedReason, dto::Seller>(
           "The seller's full details for the police of the jurisdiction; the stated reason goes "
           "into the append-only access audit; not replayed by Idempotency-Key (a retry with the "
           "same key: 409)",
-          tag));
+          tag)
+          .Ok("the seller")
+          .Fails(404, "not found (or outside your organisation or jurisdiction)"));
   http::Describe(routes, Verb::get, "/api/v1/police/feed",
                  http::Document<void, dto::FeedPage>(
                      "Pull feed of registrations in your jurisdiction after a cursor (the journal "
                      "sequence number); at most 500 a call",
-                     tag));
+                     tag)
+                     .Query("after", R"js({"type": "integer", "minimum": 0, "default": 0})js")
+                     .Ok("entries and next_after"));
   http::Describe(
       routes, Verb::get, "/api/v1/police/access-audit",
       http::Document<void, dto::AccessAudit>(
           "The access audit of your jurisdiction (police supervisors only): every full view of a "
           "seller's data in registrations of outlets under your region, by any officer, with the "
           "stated reason; newest first, at most 500",
-          tag));
+          tag)
+          .Query("from", R"js({"type": "string"})js", "RFC 3339")
+          .Query("to", R"js({"type": "string"})js", "RFC 3339")
+          .Ok("{items: [{id, viewer_id, viewer_username, viewer_display_name, "
+              "viewer_organisation_id, acquisition_id, reason, viewed_at, item: {category, brand, "
+              "model}, acquisition: {outlet_id, number, region_code}}]}"));
   http::Describe(
       routes, Verb::get, "/api/v1/police/near-misses",
       http::Document<void, dto::NearMissList>(
           "Near misses of your jurisdiction: registrations whose screening signals fired below "
           "the alert threshold, with the reasons (signal, weight, detail); newest first, at most "
           "500",
-          tag));
+          tag)
+          .Query("from", R"js({"type": "string"})js", "RFC 3339")
+          .Query("to", R"js({"type": "string"})js", "RFC 3339")
+          .Ok("{items: [{id, acquisition_id, item_id, region_code, score, reasons: [{signal, "
+              "weight, detail}], created_at, item: {category, brand, model, identifiers: [{kind, "
+              "value}]}, acquisition: {outlet_id, number}}]}"));
 }
 
 }  // namespace recirc::api

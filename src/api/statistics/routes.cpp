@@ -70,14 +70,30 @@ void AddStatisticsRoutes(std::vector<http::Route>& routes, const StatisticsApi& 
                      "Import the city's baseline (text/csv: month,region_code,category,"
                      "transactions,value_yuan; months of the baseline year, districts of your "
                      "jurisdiction); all rows or none, a row replaces its cell",
-                     "statistics", 201));
-  http::Describe(routes, http::Verb::get, "/api/v1/statistics/transactions",
-                 http::Document<void, dto::TransactionStatistics>(
-                     "Transactions (acquisitions and sales) counted and valued for a period, "
-                     "region and category, by month, district, category and method, each beside "
-                     "the same months a year earlier; the authorities see their jurisdiction. "
-                     "format=csv or xlsx: the exports, cells under the node's minimum suppressed.",
-                     "statistics"));
+                     "statistics", 201)
+                     .Body("text/csv", R"js({"type": "string"})js",
+                           "month,region_code,category,transactions,value_yuan\n2024-01,110105,"
+                           "phone,1200,3456789.50\n"));
+  http::Describe(
+      routes, http::Verb::get, "/api/v1/statistics/transactions",
+      http::Document<void, dto::TransactionStatistics>(
+          "Transactions (acquisitions and sales) counted and valued for a period, "
+          "region and category, by month, district, category and method, each beside "
+          "the same months a year earlier; the authorities see their jurisdiction. "
+          "format=csv or xlsx: the exports, cells under the node's minimum suppressed.",
+          "statistics")
+          .Query("from", R"js({"type": "string"})js",
+                 "first month, YYYY-MM (default: January of this year)")
+          .Query("to", R"js({"type": "string"})js", "last month, YYYY-MM (default: this month)")
+          .Query("region", R"js({"type": "string"})js",
+                 "GB/T 2260 code of a province (2 digits), city (4) or district (6); default: your "
+                 "jurisdiction")
+          .Query("category", R"js({"type": "string"})js",
+                 "one category code (data/categories.json); default: all")
+          .Query("flow", R"js({"type": "string"})js", "acquisition or sale; default: both")
+          .Query("format", R"js({"type": "string"})js",
+                 "json (default), csv or xlsx (the exports; cells under [statistics] min_cell "
+                 "suppressed)"));
 }
 
 }  // namespace recirc::api

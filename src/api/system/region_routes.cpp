@@ -28,7 +28,8 @@ void AddRegionRoutes(std::vector<http::Route>& routes, const SystemApi& d) {
                     http::Execution::kBlocking});
   http::Describe(routes, http::Verb::get, "/api/v1/regions",
                  http::Document<void, dto::RegionList>(
-                     "GB/T 2260 regions under a parent (provinces without one)", "reference"));
+                     "GB/T 2260 regions under a parent (provinces without one)", "reference")
+                     .Query("parent", R"js({"type": "string", "pattern": "^[0-9]{6}$"})js"));
 }
 
 }  // namespace recirc::api
