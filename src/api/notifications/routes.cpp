@@ -111,11 +111,17 @@ void AddNotificationRoutes(std::vector<http::Route>& routes, const Notifications
   add(Verb::post, "/api/v1/notifications/{id}/read", MarkRead);
   add(Verb::get, "/api/v1/notifications/stream", Stream);
   const std::string tag = "notifications";
-  http::Describe(routes, Verb::get, "/api/v1/notifications",
-                 http::Document<void, dto::NotificationList>(
-                     "Your notifications, unread first (order=unread) or newest first "
-                     "(order=newest); offset, limit (1-100, default 20)",
-                     tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/notifications",
+      http::Document<void, dto::NotificationList>(
+          "Your notifications, unread first (order=unread) or newest first "
+          "(order=newest); offset, limit (1-100, default 20)",
+          tag)
+          .Query("order", R"js({"type": "string", "enum": ["unread", "newest"]})js",
+                 "unread first (default) or newest first")
+          .Query("offset", R"js({"type": "integer", "minimum": 0, "default": 0})js")
+          .Query("limit",
+                 R"js({"type": "integer", "minimum": 1, "maximum": 100, "default": 20})js"));
   http::Describe(routes, Verb::get, "/api/v1/notifications/unread",
                  http::Document<void, dto::UnreadCount>("Your unread notifications", tag));
   http::Describe(routes, Verb::post, "/api/v1/notifications/read",
