@@ -16,8 +16,8 @@ class OfferPhotoService {
   OfferPhotoService(const MarketContext& c, registry::PhotoService& photos)
       : c_(c), photos_(photos) {}
 
-  Result<std::vector<storage::PhotoRecord>> List(const std::string& offer_id);
-  Result<registry::PhotoBytes> Get(const std::string& offer_id, const std::string& sha256);
+  Result<std::vector<storage::PhotoRecord>> List(const OfferId& offer);
+  Result<registry::PhotoBytes> Get(const OfferId& offer, const std::string& sha256);
 
  private:
   // The acquisition whose item photos the offer shows; NotFound unless the offer is public.
