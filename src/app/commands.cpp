@@ -248,13 +248,17 @@ int RunAdmin(const Config& config, const AdminRequest& request, std::ostream& ou
         return 0;
       }
       case Kind::kCreateOutlet: {
-        auto outlet = directory.CreateOutlet(system, request.organisation_id, request.outlet);
+        auto org = OrganisationId::Parse(request.organisation_id, "organisation_id");
+        if (!org) return Fail(org.error(), out);
+        auto outlet = directory.CreateOutlet(system, *org, request.outlet);
         if (!outlet) return Fail(outlet.error(), out);
         out << outlet->id << "\n";
         return 0;
       }
       case Kind::kCreateUser: {
-        auto user = directory.CreateUser(system, request.organisation_id, request.user);
+        auto org = OrganisationId::Parse(request.organisation_id, "organisation_id");
+        if (!org) return Fail(org.error(), out);
+        auto user = directory.CreateUser(system, *org, request.user);
         if (!user) return Fail(user.error(), out);
         out << user->id << "\n";
         return 0;

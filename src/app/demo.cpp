@@ -89,7 +89,8 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
                  directory.CreateOrganisation(system, {d.kind, d.name, credit, d.region}));
       org_id = org.id;
       for (const auto& [name, region, address] : d.outlets) {
-        RECIRC_TRY(auto outlet, directory.CreateOutlet(system, org_id, {name, region, address}));
+        RECIRC_TRY(auto outlet, directory.CreateOutlet(system, OrganisationId::Stored(org_id),
+                                                       {name, region, address}));
         (void)outlet;
       }
     }
@@ -100,7 +101,7 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
                                     }));
       if (!existing) {
         RECIRC_TRY(auto user,
-                   directory.CreateUser(system, org_id,
+                   directory.CreateUser(system, OrganisationId::Stored(org_id),
                                         {username, display, role, std::string(kDemoPassword)}));
         (void)user;
       }
@@ -114,7 +115,7 @@ Result<std::vector<DemoLogin>> SeedDemo(identity::DirectoryService& directory,
                  db, [&](storage::Session& s) { return repo.FindUserByUsername(s, "buyer"); }));
   if (!existing_buyer) {
     RECIRC_TRY(auto user,
-               directory.CreateUser(system, buyers.id,
+               directory.CreateUser(system, OrganisationId::Stored(buyers.id),
                                     {"buyer", "演示买家", "buyer", std::string(kDemoPassword)}));
     (void)user;
   }

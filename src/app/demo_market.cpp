@@ -179,7 +179,8 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
   RECIRC_TRY(auto clerk, DemoPrincipal(x.db, "shop.clerk"));
   RECIRC_TRY(auto inspector, DemoPrincipal(x.db, "inspector"));
   RECIRC_TRY(auto officer, DemoPrincipal(x.db, "police.chaoyang"));
-  RECIRC_TRY(auto outlets, x.directory.ListOutlets(clerk, clerk.organisation.id, {"", 200}));
+  RECIRC_TRY(auto outlets, x.directory.ListOutlets(
+                               clerk, OrganisationId::Stored(clerk.organisation.id), {"", 200}));
   std::string outlet;
   for (const auto& o : outlets.items) {
     if (o.region_code == "110105") outlet = o.id;
@@ -210,8 +211,9 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
 
     RECIRC_TRY(std::string png,
                documents::ItemPicturePng({d.model, d.subtitle, d.colour, "recirc 演示图片 DEMO"}));
+    RECIRC_TRY(auto acquisition_id, AcquisitionId::Parse(receipt.id, "id"));
     RECIRC_TRY(auto photo,
-               x.photos.Upload(clerk, receipt.id, {std::string("item"), "image/png", png}));
+               x.photos.Upload(clerk, acquisition_id, {std::string("item"), "image/png", png}));
     const std::string photo_ref = "sha256:" + photo.record.sha256;
     RECIRC_TRY(auto item, ItemId::Parse(receipt.item_id, "item_id"));
     RECIRC_TRY(auto inspected,

@@ -65,7 +65,8 @@ Result<SeedReport> SeedRegistrations(identity::DirectoryService& directory,
   (void)logins;
   RECIRC_TRY(auto clerk, DemoPrincipal(db, "shop.clerk"));
   RECIRC_TRY(auto officer, DemoPrincipal(db, "police.chaoyang"));
-  RECIRC_TRY(auto outlets, directory.ListOutlets(clerk, clerk.organisation.id, {"", 200}));
+  RECIRC_TRY(auto outlets, directory.ListOutlets(
+                               clerk, OrganisationId::Stored(clerk.organisation.id), {"", 200}));
   if (outlets.items.empty()) return Error::FailedPrecondition("the demo operator has no outlet");
   const std::vector<Device> devices = LoadDevices();
   static constexpr std::array<const char*, 8> kSurnames = {"王", "李", "张", "刘",

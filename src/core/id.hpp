@@ -45,6 +45,10 @@ class StrongId {
     if (!id) return id.error();
     return StrongId(*id);
   }
+  // For an id read back from the database or from a record a service returned, which only ever
+  // holds what ToString wrote: a malformed one is a damaged database or a programmer's mistake,
+  // so Result::value() throws (as ParseStored does for enums, core/enum_table.hpp).
+  static StrongId Stored(std::string_view text) { return Parse(text, "id").value(); }
   std::string ToString() const { return id_.ToString(); }
   const Id& id() const { return id_; }
   bool IsNil() const { return id_.IsNil(); }

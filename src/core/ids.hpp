@@ -15,6 +15,7 @@ namespace id_tags {
 struct Organisation;
 struct Outlet;
 struct User;
+struct ApiKey;
 // registry
 struct Item;
 struct Acquisition;
@@ -36,6 +37,7 @@ struct RentalBooking;
 using OrganisationId = StrongId<id_tags::Organisation>;
 using OutletId = StrongId<id_tags::Outlet>;
 using UserId = StrongId<id_tags::User>;
+using ApiKeyId = StrongId<id_tags::ApiKey>;
 using ItemId = StrongId<id_tags::Item>;
 using AcquisitionId = StrongId<id_tags::Acquisition>;
 using PartyId = StrongId<id_tags::Party>;

@@ -42,7 +42,7 @@ class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
         directory.CreateOrganisation(system, {"operator", "别家回收", std::nullopt, "110105"});
     ASSERT_TRUE(other) << other.error().message;
     ASSERT_TRUE(directory.CreateUser(
-        system, other->id,
+        system, OrganisationId::Stored(other->id),
         {"other.clerk", "别家店员", "operator_staff", std::string(app::kDemoPassword)}));
     other_ = LogInDemo(*server_, "other.clerk");
     auto r = server_->Call({"POST", "/api/v1/buyers",

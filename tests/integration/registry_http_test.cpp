@@ -85,7 +85,7 @@ TEST_P(RegistryHttpTest, WatchlistHitIsHeldAndOnlyThatRegionsPoliceSeeIt) {
                                                {"police", "深圳市公安局", std::nullopt, "440300"});
   ASSERT_TRUE(shenzhen);
   ASSERT_TRUE(
-      directory.CreateUser(identity::Principal::System(), shenzhen->id,
+      directory.CreateUser(identity::Principal::System(), OrganisationId::Stored(shenzhen->id),
                            {"police.shenzhen", "Officer", "police_officer", "recirc-demo"}));
   auto other = LogIn("police.shenzhen");
   auto theirs = server_->Call({"GET", "/api/v1/police/alerts", "", other});

@@ -31,7 +31,8 @@ Result<http::Response> Tile(const HistoryApi& d, http::RequestContext& c) {
 }
 
 Result<http::Response> Passport(const HistoryApi& d, http::RequestContext& c) {
-  RECIRC_TRY(auto p, Log(d).ItemPassport(std::string(c.Param("id"))));
+  RECIRC_TRY(auto id, ItemId::Parse(c.Param("id"), "id"));
+  RECIRC_TRY(auto p, Log(d).ItemPassport(id));
   dto::ItemPassport out{p.item_id, p.tree_size, p.checkpoint, Log(d).VerifierKey(), {}};
   for (const auto& e : p.events) {
     dto::PassportEvent event{e.index, e.leaf, boost::json::parse(e.leaf), {}};
@@ -42,7 +43,8 @@ Result<http::Response> Passport(const HistoryApi& d, http::RequestContext& c) {
 }
 
 Result<http::Response> ProofFile(const HistoryApi& d, http::RequestContext& c) {
-  const std::string item(c.Param("id"));
+  RECIRC_TRY(auto id, ItemId::Parse(c.Param("id"), "id"));
+  const std::string item = id.ToString();
   const std::string_view text = c.Param("index");
   uint64_t index = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), index);
@@ -50,7 +52,7 @@ Result<http::Response> ProofFile(const HistoryApi& d, http::RequestContext& c) {
     // An index that is not a number names no leaf of the item.
     return Error::NotFound("item " + item + " has no leaf " + std::string(text));
   }
-  RECIRC_TRY(std::string file, Log(d).ProofFile(item, index));
+  RECIRC_TRY(std::string file, Log(d).ProofFile(id, index));
   auto r = http::Text(200, "text/plain; charset=utf-8", std::move(file));
   r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + item + "-" +
                                                     std::to_string(index) + ".tlog-proof\"");

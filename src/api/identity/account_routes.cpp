@@ -20,39 +20,39 @@ Result<identity::StatusChange> StatusFrom(const dto::StatusChange& in) {
 
 Result<http::Response> UpdateOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::OrganisationChanges>(ctx));
-  RECIRC_TRY(auto org, deps.accounts.UpdateOrganisation(ctx.Actor(), std::string(ctx.Param("id")),
-                                                        in.ToDomain()));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto org, deps.accounts.UpdateOrganisation(ctx.Actor(), id, in.ToDomain()));
   return http::Json(200, json::value_from(dto::Organisation::From(org)));
 }
 
 Result<http::Response> OrganisationStatus(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::StatusChange>(ctx));
   RECIRC_TRY(auto change, StatusFrom(in));
-  RECIRC_TRY(auto org, deps.accounts.SetOrganisationStatus(ctx.Actor(),
-                                                           std::string(ctx.Param("id")), change));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto org, deps.accounts.SetOrganisationStatus(ctx.Actor(), id, change));
   return http::Json(200, json::value_from(dto::Organisation::From(org)));
 }
 
 Result<http::Response> UpdateOutlet(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::OutletChanges>(ctx));
-  RECIRC_TRY(auto outlet,
-             deps.accounts.UpdateOutlet(ctx.Actor(), std::string(ctx.Param("id")), in.ToDomain()));
+  RECIRC_TRY(auto id, OutletId::Parse(ctx.Param("id"), "outlet_id"));
+  RECIRC_TRY(auto outlet, deps.accounts.UpdateOutlet(ctx.Actor(), id, in.ToDomain()));
   return http::Json(200, json::value_from(dto::Outlet::From(outlet)));
 }
 
 Result<http::Response> OutletStatus(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::StatusChange>(ctx));
   RECIRC_TRY(auto change, StatusFrom(in));
-  RECIRC_TRY(auto outlet,
-             deps.accounts.SetOutletStatus(ctx.Actor(), std::string(ctx.Param("id")), change));
+  RECIRC_TRY(auto id, OutletId::Parse(ctx.Param("id"), "outlet_id"));
+  RECIRC_TRY(auto outlet, deps.accounts.SetOutletStatus(ctx.Actor(), id, change));
   return http::Json(200, json::value_from(dto::Outlet::From(outlet)));
 }
 
 Result<http::Response> SetDisabled(const IdentityApi& deps, http::RequestContext& ctx,
                                    bool disabled) {
   RECIRC_TRY(auto in, ReadBody<dto::Reason>(ctx));
-  RECIRC_TRY(auto user, deps.accounts.SetUserDisabled(ctx.Actor(), std::string(ctx.Param("id")),
-                                                      disabled, in.reason));
+  RECIRC_TRY(auto id, UserId::Parse(ctx.Param("id"), "user_id"));
+  RECIRC_TRY(auto user, deps.accounts.SetUserDisabled(ctx.Actor(), id, disabled, in.reason));
   return http::Json(200, json::value_from(dto::User::From(user)));
 }
 Result<http::Response> Disable(const IdentityApi& deps, http::RequestContext& ctx) {
@@ -66,8 +66,8 @@ Result<http::Response> ResetPassword(const IdentityApi& deps, http::RequestConte
   RECIRC_TRY(auto in, ReadBody<dto::PasswordResetRequest>(ctx));
   std::optional<std::string> chosen;  // empty: the server generates one
   if (!in.password.empty()) chosen = in.password;
-  RECIRC_TRY(auto reset,
-             deps.accounts.ResetPassword(ctx.Actor(), std::string(ctx.Param("id")), chosen));
+  RECIRC_TRY(auto id, UserId::Parse(ctx.Param("id"), "user_id"));
+  RECIRC_TRY(auto reset, deps.accounts.ResetPassword(ctx.Actor(), id, chosen));
   dto::PasswordResetResult out{dto::User::From(reset.user), {}};
   if (reset.generated) out.temporary_password = *reset.generated;
   return http::Json(200, json::value_from(out));

@@ -25,7 +25,8 @@ Result<http::Response> Create(const IdentityApi& deps, http::RequestContext& ctx
 }
 
 Result<http::Response> Revoke(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_CHECK(deps.auth.RevokeApiKey(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, ApiKeyId::Parse(ctx.Param("id"), "id"));
+  RECIRC_CHECK(deps.auth.RevokeApiKey(ctx.Actor(), id));
   return http::NoContent();
 }
 

@@ -27,35 +27,37 @@ Result<http::Response> CreateOrganisation(const IdentityApi& deps, http::Request
 }
 
 Result<http::Response> GetOrganisation(const IdentityApi& deps, http::RequestContext& ctx) {
-  RECIRC_TRY(auto org, deps.directory.GetOrganisation(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto org, deps.directory.GetOrganisation(ctx.Actor(), id));
   return http::Json(200, json::value_from(dto::Organisation::From(org)));
 }
 
 Result<http::Response> ListOutlets(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
-  RECIRC_TRY(auto result,
-             deps.directory.ListOutlets(ctx.Actor(), std::string(ctx.Param("id")), page));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto result, deps.directory.ListOutlets(ctx.Actor(), id, page));
   return http::Json(200, json::value_from(dto::Page<dto::Outlet>::From(result)));
 }
 
 Result<http::Response> CreateOutlet(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::NewOutlet>(ctx));
-  RECIRC_TRY(auto created,
-             deps.directory.CreateOutlet(ctx.Actor(), std::string(ctx.Param("id")), in.ToDomain()));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto created, deps.directory.CreateOutlet(ctx.Actor(), id, in.ToDomain()));
   return http::Json(201, json::value_from(dto::Outlet::From(created)));
 }
 
 Result<http::Response> ListUsers(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto page, PageFromQuery(ctx));
-  RECIRC_TRY(auto result, deps.directory.ListUsers(ctx.Actor(), std::string(ctx.Param("id")), page,
-                                                   ctx.Query("q").value_or("")));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto result,
+             deps.directory.ListUsers(ctx.Actor(), id, page, ctx.Query("q").value_or("")));
   return http::Json(200, json::value_from(dto::Page<dto::User>::From(result)));
 }
 
 Result<http::Response> CreateUser(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::NewUser>(ctx));
-  RECIRC_TRY(auto created,
-             deps.directory.CreateUser(ctx.Actor(), std::string(ctx.Param("id")), in.ToDomain()));
+  RECIRC_TRY(auto id, OrganisationId::Parse(ctx.Param("id"), "organisation_id"));
+  RECIRC_TRY(auto created, deps.directory.CreateUser(ctx.Actor(), id, in.ToDomain()));
   return http::Json(201, json::value_from(dto::User::From(created)));
 }
 

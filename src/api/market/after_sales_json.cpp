@@ -12,7 +12,7 @@ AfterSale AfterSale::From(const storage::AfterSaleRecord& a) {
   if (a.decided_at) decided = Time{*a.decided_at};
   return {a.id,
           a.order_id,
-          a.kind,
+          recirc::ToString(a.kind),
           recirc::ToString(a.status),
           a.flagged,
           boost::json::parse(a.details),
@@ -32,8 +32,8 @@ Offer Offer::From(const storage::OfferRecord& o) {
   out.id = o.id;
   out.item_id = o.item_id;
   out.organisation_id = o.organisation_id;
-  out.sale_mode = o.sale_mode;
-  out.channel = o.channel;
+  out.sale_mode = recirc::ToString(o.sale_mode);
+  out.channel = recirc::ToString(o.channel);
   out.outlet_id = o.outlet_id;
   out.title = o.title;
   out.description = o.description;

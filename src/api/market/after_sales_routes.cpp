@@ -18,11 +18,10 @@ namespace {
 namespace json = boost::json;
 using market::MarketServices;
 
-std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
-
 Result<http::Response> RefuseReturn(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::RefuseReturn>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.RefuseReturn(ctx.Actor(), Id(ctx), in.reason));
+  RECIRC_TRY(auto id, AfterSaleId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.RefuseReturn(ctx.Actor(), id, in.reason));
   return http::Json(200, AfterSaleJson(r));
 }
 
@@ -31,14 +30,16 @@ Result<http::Response> DecideWarranty(const MarketServices& d, http::RequestCont
   market::WarrantyDecision in;
   in.outcome = body.outcome;
   in.note = body.note.value_or("");
-  in.amount_fen = body.amount_fen;
-  RECIRC_TRY(auto r, d.after_sales.DecideWarranty(ctx.Actor(), Id(ctx), in));
+  if (body.amount_fen) in.amount = Money::Fen(*body.amount_fen);
+  RECIRC_TRY(auto id, AfterSaleId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.DecideWarranty(ctx.Actor(), id, in));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> CompleteWarranty(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::CompleteWarranty>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.CompleteWarranty(ctx.Actor(), Id(ctx), in.note));
+  RECIRC_TRY(auto id, AfterSaleId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.CompleteWarranty(ctx.Actor(), id, in.note));
   return http::Json(200, AfterSaleJson(r));
 }
 

@@ -12,15 +12,16 @@ namespace {
 namespace json = boost::json;
 
 Result<http::Response> OfferPhotos(const MarketApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photos, d.offer_photos.List(std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photos, d.offer_photos.List(id));
   dto::OfferPhotoList out;
   for (const auto& p : photos) out.items.push_back({p.sha256, p.media_type});
   return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> OfferPhoto(const MarketApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photo,
-             d.offer_photos.Get(std::string(ctx.Param("id")), std::string(ctx.Param("sha256"))));
+  RECIRC_TRY(auto id, OfferId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photo, d.offer_photos.Get(id, std::string(ctx.Param("sha256"))));
   http::Response r = http::Text(200, photo.record.media_type, std::move(photo.bytes));
   // The address names the bytes (their SHA-256), so they never change.
   r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");

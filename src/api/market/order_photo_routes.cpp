@@ -22,12 +22,14 @@ Result<http::Response> Upload(const MarketApi& d, http::RequestContext& ctx) {
   const auto type = ctx.request[boost::beast::http::field::content_type];
   if (!type.empty()) upload.content_type = std::string(type);
   upload.bytes = ctx.request.body();
-  RECIRC_TRY(auto stored, d.order_photos.Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto stored, d.order_photos.Upload(ctx.Actor(), id, upload));
   return http::Json(stored.created ? 201 : 200, OrderPhotoJson(stored.record));
 }
 
 Result<http::Response> List(const MarketApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photos, d.order_photos.List(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photos, d.order_photos.List(ctx.Actor(), id));
   dto::OrderPhotoList out;
   for (const auto& p : photos) out.items.push_back(dto::OrderPhoto::From(p));
   return http::Json(200, json::value_from(out));
@@ -35,8 +37,8 @@ Result<http::Response> List(const MarketApi& d, http::RequestContext& ctx) {
 
 // The dispatcher adds Cache-Control: no-store to every API answer, images included.
 Result<http::Response> Get(const MarketApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photo, d.order_photos.Get(ctx.Actor(), std::string(ctx.Param("id")),
-                                            std::string(ctx.Param("sha256"))));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photo, d.order_photos.Get(ctx.Actor(), id, std::string(ctx.Param("sha256"))));
   return http::Text(200, photo.record.media_type, std::move(photo.bytes));
 }
 

@@ -33,8 +33,6 @@ json::object OrderJson(const storage::OrderRecord& o) {
   return json::value_from(dto::Order::From(o)).as_object();
 }
 
-std::string Id(const http::RequestContext& ctx) { return std::string(ctx.Param("id")); }
-
 // Offers.
 
 Result<http::Response> CreateOffer(const MarketServices& d, http::RequestContext& ctx) {
@@ -147,19 +145,22 @@ Result<http::Response> DecideBlock(const MarketServices& d, http::RequestContext
 Result<http::Response> PlaceOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::PlaceOrder>(ctx));
   market::OrderInput in;
-  in.offer_id = body.offer_id;
+  RECIRC_TRY(in.offer_id, OfferId::Parse(body.offer_id, "offer_id"));
   in.buyer_ref = body.buyer_ref;
   in.provider = body.provider;
   in.accepted_disclosure_version = body.accepted_disclosure_version;
-  in.best_offer_id = body.best_offer_id;
+  if (body.best_offer_id) {
+    RECIRC_TRY(in.best_offer_id, BestOfferId::Parse(*body.best_offer_id, "best_offer_id"));
+  }
   if (body.delivery) in.delivery = body.delivery->ToDomain();
   RECIRC_TRY(auto order, d.orders.Place(ctx.Actor(), in));
   return http::Json(201, OrderJson(order));
 }
 
 Result<http::Response> GetOrder(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto order, d.orders.Get(ctx.Actor(), Id(ctx)));
-  RECIRC_TRY(auto delivery, d.orders.DeliveryOf(ctx.Actor(), Id(ctx)));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Get(ctx.Actor(), id));
+  RECIRC_TRY(auto delivery, d.orders.DeliveryOf(ctx.Actor(), id));
   auto out = dto::Order::From(order);
   if (delivery) out.delivery = dto::Delivery::From(*delivery);
   return http::Json(200, json::value_from(out));
@@ -199,37 +200,44 @@ Result<http::Response> MyOrders(const MarketServices& d, market::OfferPhotoServi
 
 Result<http::Response> PayOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::PayOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Pay(ctx.Actor(), Id(ctx), in.amount_fen, in.receipt_number));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order,
+             d.orders.Pay(ctx.Actor(), id, Money::Fen(in.amount_fen), in.receipt_number));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> DispatchOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::DispatchOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), Id(ctx), in.ToDomain()));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Dispatch(ctx.Actor(), id, in.ToDomain()));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> ReceiveOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::ReceiveOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), Id(ctx), in.condition));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Receive(ctx.Actor(), id, in.condition));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> SettleOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::SettleOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), Id(ctx), in.amount_fen));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Settle(ctx.Actor(), id, Money::Fen(in.amount_fen)));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> CancelOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::CancelOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), Id(ctx), in.reason));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Cancel(ctx.Actor(), id, in.reason));
   return http::Json(200, OrderJson(order));
 }
 
 Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::RefundOrder>(ctx));
-  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), Id(ctx), in.amount_fen));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto order, d.orders.Refund(ctx.Actor(), id, Money::Fen(in.amount_fen)));
   return http::Json(200, OrderJson(order));
 }
 
@@ -237,38 +245,46 @@ Result<http::Response> RefundOrder(const MarketServices& d, http::RequestContext
 
 Result<http::Response> RequestReturn(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::RequestReturn>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), Id(ctx), in.ToDomain()));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.RequestReturn(ctx.Actor(), id, in.ToDomain()));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> AcceptReturn(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::AcceptReturn>(ctx));
-  RECIRC_TRY(auto r,
-             d.after_sales.AcceptReturn(ctx.Actor(), Id(ctx), in.refund_fen, in.override_flag));
+  RECIRC_TRY(auto id, AfterSaleId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.AcceptReturn(ctx.Actor(), id, Money::Fen(in.refund_fen),
+                                                in.override_flag));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> ClaimWarranty(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::ClaimWarranty>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), Id(ctx), in.fault));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto r, d.after_sales.ClaimWarranty(ctx.Actor(), id, in.fault));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> OpenDispute(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::OpenDispute>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), Id(ctx), in.report_id, in.claim));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto report, InspectionReportId::Parse(in.report_id, "report_id"));
+  RECIRC_TRY(auto r, d.after_sales.OpenDispute(ctx.Actor(), id, report, in.claim));
   return http::Json(201, AfterSaleJson(r));
 }
 
 Result<http::Response> SettleDispute(const MarketServices& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::SettleDispute>(ctx));
-  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), Id(ctx), in.reinspection_report_id,
-                                                 in.outcome));
+  RECIRC_TRY(auto id, AfterSaleId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto report,
+             InspectionReportId::Parse(in.reinspection_report_id, "reinspection_report_id"));
+  RECIRC_TRY(auto r, d.after_sales.SettleDispute(ctx.Actor(), id, report, in.outcome));
   return http::Json(200, AfterSaleJson(r));
 }
 
 Result<http::Response> OrderAfterSales(const MarketServices& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto list, d.after_sales.OfOrder(ctx.Actor(), Id(ctx)));
+  RECIRC_TRY(auto id, OrderId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto list, d.after_sales.OfOrder(ctx.Actor(), id));
   dto::AfterSaleList out;
   for (const auto& a : list) out.items.push_back(dto::AfterSale::From(a));
   return http::Json(200, json::value_from(out));

@@ -28,7 +28,8 @@ Result<http::Response> Upload(const RegistryApi& d, http::RequestContext& ctx) {
   const auto type = ctx.request[boost::beast::http::field::content_type];
   if (!type.empty()) upload.content_type = std::string(type);
   upload.bytes = ctx.request.body();
-  RECIRC_TRY(auto stored, d.photos.Upload(ctx.Actor(), std::string(ctx.Param("id")), upload));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto stored, d.photos.Upload(ctx.Actor(), id, upload));
   dto::PhotoUploaded answer;
   static_cast<dto::Photo&>(answer) = dto::Photo::From(stored.record);
   if (stored.in_colour) {
@@ -39,22 +40,24 @@ Result<http::Response> Upload(const RegistryApi& d, http::RequestContext& ctx) {
 }
 
 Result<http::Response> List(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photos, d.photos.List(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photos, d.photos.List(ctx.Actor(), id));
   dto::PhotoList out;
   for (const auto& p : photos) out.items.push_back(dto::Photo::From(p));
   return http::Json(200, json::value_from(out));
 }
 
 Result<http::Response> Get(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto photo, d.photos.Get(ctx.Actor(), std::string(ctx.Param("id")),
-                                      std::string(ctx.Param("sha256"))));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photo, d.photos.Get(ctx.Actor(), id, std::string(ctx.Param("sha256"))));
   return Bytes(std::move(photo));
 }
 
 Result<http::Response> ViewIdDocument(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::StatedReason>(ctx));
-  RECIRC_TRY(auto photo, d.photos.ViewIdDocument(ctx.Actor(), std::string(ctx.Param("id")),
-                                                 std::string(ctx.Param("sha256")), body.reason));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto photo, d.photos.ViewIdDocument(ctx.Actor(), id, std::string(ctx.Param("sha256")),
+                                                 body.reason));
   return Bytes(std::move(photo));
 }
 

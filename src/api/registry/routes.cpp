@@ -22,7 +22,8 @@ Result<http::Response> Register(const RegistryApi& d, http::RequestContext& ctx)
 }
 
 Result<http::Response> GetAcquisition(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), std::string(ctx.Param("id"))));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto view, d.registration.View(ctx.Actor(), id));
   return http::Json(200, json::value_from(dto::Acquisition::From(view)));
 }
 
@@ -52,8 +53,8 @@ Result<http::Response> ListAcquisitions(const RegistryApi& d, http::RequestConte
 
 Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto body, ReadBody<dto::NewCorrection>(ctx));
-  RECIRC_TRY(auto view,
-             d.registration.Correct(ctx.Actor(), std::string(ctx.Param("id")), body.ToDomain()));
+  RECIRC_TRY(auto id, AcquisitionId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(auto view, d.registration.Correct(ctx.Actor(), id, body.ToDomain()));
   return http::Json(201, json::value_from(dto::Acquisition::From(view)));
 }
 

@@ -69,7 +69,8 @@ Result<std::vector<tlog::Hash>> LogService::Proof(storage::Session& s, tlog::Sha
   return tlog::InclusionProof(sha, index, size, tlog::TileSubtreeReader(sha, size, read_tile));
 }
 
-Result<Passport> LogService::ItemPassport(const std::string& item_id) {
+Result<Passport> LogService::ItemPassport(const ItemId& item) {
+  const std::string item_id = item.ToString();
   return storage::ReadValue<Passport>(db_, [&](storage::Session& s) -> Result<Passport> {
     RECIRC_TRY(auto latest, Latest(s));
     const auto size = static_cast<uint64_t>(latest.size);
@@ -87,7 +88,8 @@ Result<Passport> LogService::ItemPassport(const std::string& item_id) {
   });
 }
 
-Result<std::string> LogService::ProofFile(const std::string& item_id, uint64_t index) {
+Result<std::string> LogService::ProofFile(const ItemId& item, uint64_t index) {
+  const std::string item_id = item.ToString();
   return storage::ReadValue<std::string>(db_, [&](storage::Session& s) -> Result<std::string> {
     RECIRC_TRY(auto latest, Latest(s));
     const auto size = static_cast<uint64_t>(latest.size);

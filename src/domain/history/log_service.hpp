@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "domain/history/proof_file.hpp"
 #include "storage/database.hpp"
 #include "storage/history/tlog_repository.hpp"
@@ -50,9 +51,9 @@ class LogService {
   // `path` is "tile/…" as in tlog-tiles; NotFound for a malformed path or a tile beyond the tree.
   Result<TileBytes> Tile(std::string_view path);
   // NotFound if the item has no leaf in the latest checkpoint.
-  Result<Passport> ItemPassport(const std::string& item_id);
+  Result<Passport> ItemPassport(const ItemId& item);
   // The tlog-proof@v1 file for leaf `index` of `item_id`; NotFound unless that leaf is the item's.
-  Result<std::string> ProofFile(const std::string& item_id, uint64_t index);
+  Result<std::string> ProofFile(const ItemId& item, uint64_t index);
 
  private:
   // The latest checkpoint, its note with the stored cosignatures appended.

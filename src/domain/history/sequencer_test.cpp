@@ -23,11 +23,17 @@ tlog::Signer TestSigner() {
 
 class SequencerTest : public testing::BothDatabases {
  protected:
+  // Item n's id: a well-formed id (the log service takes ItemIds), readable in a failure.
+  static std::string ItemText(int n) {
+    std::string digits = std::to_string(n);
+    return std::string(26 - digits.size(), '0') + digits;
+  }
+  static ItemId Item(int n) { return ItemId::Parse(ItemText(n), "id").value(); }
   // `n` item events spread over `items` items, plus one non-item event every 5th.
   Status AppendItemEvents(int n, int items) {
     return db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        const std::string item = "ITEM" + std::to_string((next_ + i) % items);
+        const std::string item = ItemText((next_ + i) % items);
         RECIRC_TRY(int64_t seq,
                    journal_.Append(s, {i % 3 ? inspection::events::kItemInspected
                                              : registry::events::kItemAcquired,
@@ -137,7 +143,7 @@ TEST_P(SequencerTest, HigherLevelTilesAndProofsFromStorage) {
   CheckLog(kLeaves);
   // Proofs served from the stored tiles verify against the checkpoint.
   LogService service(db(), repo_, signer_.VerifierKey());
-  auto passport = service.ItemPassport("ITEM999");
+  auto passport = service.ItemPassport(Item(999));
   ASSERT_TRUE(passport) << passport.error().message;
   auto cp = tlog::OpenCheckpoint(passport->checkpoint, signer_.ToVerifier());
   ASSERT_TRUE(cp);
@@ -216,15 +222,15 @@ TEST_P(SequencerTest, ProofFileRoundTrips) {
   journal::JournalRunner runner(db(), journal_, {&sequencer_});
   ASSERT_TRUE(runner.RunOnce());
   LogService service(db(), repo_, signer_.VerifierKey());
-  auto file = service.ProofFile("ITEM1", 3);
+  auto file = service.ProofFile(Item(1), 3);
   ASSERT_TRUE(file) << file.error().message;
   auto parsed = ParseProofFile(*file);
   ASSERT_TRUE(parsed) << parsed.error().message;
   EXPECT_EQ(parsed->index, 3u);
   EXPECT_EQ(parsed->proof.size(), 4u);
   EXPECT_TRUE(tlog::OpenCheckpoint(parsed->checkpoint, signer_.ToVerifier()));
-  EXPECT_FALSE(service.ProofFile("ITEM0", 3)) << "leaf 3 belongs to ITEM1";
-  EXPECT_FALSE(service.ProofFile("ITEM1", 9)) << "beyond the tree";
+  EXPECT_FALSE(service.ProofFile(Item(0), 3)) << "leaf 3 belongs to item 1";
+  EXPECT_FALSE(service.ProofFile(Item(1), 9)) << "beyond the tree";
 }
 
 RECIRC_BOTH_DATABASES(SequencerTest);

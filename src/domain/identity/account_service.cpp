@@ -65,10 +65,9 @@ Status AccountService::Record(storage::Session& s, const Principal& actor, const
 }
 
 Result<storage::OrganisationRecord> AccountService::UpdateOrganisation(
-    const Principal& actor, const std::string& id, const OrganisationChanges& in) {
+    const Principal& actor, const OrganisationId& organisation, const OrganisationChanges& in) {
   RECIRC_CHECK(RequirePlatformAdmin(actor));
-  RECIRC_TRY(Id parsed, Id::Parse(id, "organisation_id"));
-  (void)parsed;
+  const std::string id = organisation.ToString();
   if (in.name) RECIRC_CHECK(CheckText(*in.name, "name", 100));
   if (in.region_code)
     RECIRC_CHECK(core::ValidateRegionCode(regions_, *in.region_code, "region_code"));
@@ -96,12 +95,10 @@ Result<storage::OrganisationRecord> AccountService::UpdateOrganisation(
   return out;
 }
 
-Result<storage::OrganisationRecord> AccountService::SetOrganisationStatus(const Principal& actor,
-                                                                          const std::string& id,
-                                                                          const StatusChange& in) {
+Result<storage::OrganisationRecord> AccountService::SetOrganisationStatus(
+    const Principal& actor, const OrganisationId& organisation, const StatusChange& in) {
   RECIRC_CHECK(RequirePlatformAdmin(actor));
-  RECIRC_TRY(Id parsed, Id::Parse(id, "organisation_id"));
-  (void)parsed;
+  const std::string id = organisation.ToString();
   RECIRC_CHECK(CheckReason(in.reason));
   return storage::WriteValue<storage::OrganisationRecord>(
       db_, [&](storage::Session& s) -> Result<storage::OrganisationRecord> {
@@ -123,13 +120,12 @@ Result<storage::OrganisationRecord> AccountService::SetOrganisationStatus(const 
 }
 
 Result<storage::OutletRecord> AccountService::UpdateOutlet(const Principal& actor,
-                                                           const std::string& id,
+                                                           const OutletId& outlet,
                                                            const OutletChanges& in) {
   if (!actor.Has(Permission::kOutletsManage)) {
     return Error::PermissionDenied("your role cannot manage outlets");
   }
-  RECIRC_TRY(Id parsed, Id::Parse(id, "outlet_id"));
-  (void)parsed;
+  const std::string id = outlet.ToString();
   if (in.name) RECIRC_CHECK(CheckText(*in.name, "name", 100));
   if (in.region_code)
     RECIRC_CHECK(core::ValidateRegionCode(regions_, *in.region_code, "region_code"));
@@ -154,11 +150,10 @@ Result<storage::OutletRecord> AccountService::UpdateOutlet(const Principal& acto
 }
 
 Result<storage::OutletRecord> AccountService::SetOutletStatus(const Principal& actor,
-                                                              const std::string& id,
+                                                              const OutletId& outlet,
                                                               const StatusChange& in) {
   RECIRC_CHECK(RequirePlatformAdmin(actor));
-  RECIRC_TRY(Id parsed, Id::Parse(id, "outlet_id"));
-  (void)parsed;
+  const std::string id = outlet.ToString();
   RECIRC_CHECK(CheckReason(in.reason));
   return storage::WriteValue<storage::OutletRecord>(
       db_, [&](storage::Session& s) -> Result<storage::OutletRecord> {
@@ -192,11 +187,9 @@ Result<storage::UserRecord> AccountService::ManagedUser(storage::Session& s, con
 }
 
 Result<storage::UserRecord> AccountService::SetUserDisabled(const Principal& actor,
-                                                            const std::string& user_id,
-                                                            bool disabled,
+                                                            const UserId& target, bool disabled,
                                                             const std::string& reason) {
-  RECIRC_TRY(Id parsed, Id::Parse(user_id, "user_id"));
-  (void)parsed;
+  const std::string user_id = target.ToString();
   RECIRC_CHECK(CheckReason(reason));
   return storage::WriteValue<storage::UserRecord>(
       db_, [&](storage::Session& s) -> Result<storage::UserRecord> {
@@ -212,11 +205,9 @@ Result<storage::UserRecord> AccountService::SetUserDisabled(const Principal& act
       });
 }
 
-Result<PasswordReset> AccountService::ResetPassword(const Principal& actor,
-                                                    const std::string& user_id,
+Result<PasswordReset> AccountService::ResetPassword(const Principal& actor, const UserId& target,
                                                     const std::optional<std::string>& temporary) {
-  RECIRC_TRY(Id parsed, Id::Parse(user_id, "user_id"));
-  (void)parsed;
+  const std::string user_id = target.ToString();
   PasswordReset out;
   std::string password;
   if (temporary && !temporary->empty()) {

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "core/region.hpp"
 #include "crypto/password.hpp"
@@ -65,21 +66,21 @@ class AccountService {
         random_(random) {}
 
   Result<storage::OrganisationRecord> UpdateOrganisation(const Principal& actor,
-                                                         const std::string& id,
+                                                         const OrganisationId& id,
                                                          const OrganisationChanges& in);
   Result<storage::OrganisationRecord> SetOrganisationStatus(const Principal& actor,
-                                                            const std::string& id,
+                                                            const OrganisationId& id,
                                                             const StatusChange& in);
-  Result<storage::OutletRecord> UpdateOutlet(const Principal& actor, const std::string& id,
+  Result<storage::OutletRecord> UpdateOutlet(const Principal& actor, const OutletId& id,
                                              const OutletChanges& in);
-  Result<storage::OutletRecord> SetOutletStatus(const Principal& actor, const std::string& id,
+  Result<storage::OutletRecord> SetOutletStatus(const Principal& actor, const OutletId& id,
                                                 const StatusChange& in);
 
   // `disabled`: true disables (ending the user's sessions), false enables again.
-  Result<storage::UserRecord> SetUserDisabled(const Principal& actor, const std::string& user_id,
+  Result<storage::UserRecord> SetUserDisabled(const Principal& actor, const UserId& target,
                                               bool disabled, const std::string& reason);
   // `temporary`: the administrator's choice, or nullopt for a generated one (returned once).
-  Result<PasswordReset> ResetPassword(const Principal& actor, const std::string& user_id,
+  Result<PasswordReset> ResetPassword(const Principal& actor, const UserId& target,
                                       const std::optional<std::string>& temporary);
   // The user's own change: the current password, then the new one (the policy applies and it
   // must differ). Clears the forced change.

@@ -160,9 +160,8 @@ Result<std::vector<storage::ApiKeyRecord>> AuthService::ListApiKeys(const Princi
       db_, [&](storage::Session& s) { return repo_.ListApiKeys(s, actor.user_id); });
 }
 
-Status AuthService::RevokeApiKey(const Principal& actor, const std::string& id) {
-  RECIRC_TRY(Id parsed, Id::Parse(id, "id"));
-  (void)parsed;
+Status AuthService::RevokeApiKey(const Principal& actor, const ApiKeyId& key_id) {
+  const std::string id = key_id.ToString();
   return db_.Write([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto key, repo_.FindApiKey(s, id));
     if (!key || key->user_id != actor.user_id)

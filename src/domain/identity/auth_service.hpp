@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/password.hpp"
 #include "domain/identity/login_limiter.hpp"
@@ -46,7 +47,7 @@ class AuthService {
 
   Result<NewApiKey> CreateApiKey(const Principal& actor, const std::string& name);
   Result<std::vector<storage::ApiKeyRecord>> ListApiKeys(const Principal& actor);
-  Status RevokeApiKey(const Principal& actor, const std::string& id);
+  Status RevokeApiKey(const Principal& actor, const ApiKeyId& id);
 
  private:
   Result<Principal> FromCredential(const storage::CredentialRecord& c, AuthMethod method) const;

@@ -10,7 +10,7 @@ Result<storage::UserRecord> BuyerService::Register(const NewBuyer& in, const std
   }
   RECIRC_TRY(auto organisation, directory_.BuyersOrganisation());
   return directory_.CreateUser(
-      Principal::System(), organisation.id,
+      Principal::System(), OrganisationId::Stored(organisation.id),
       {in.username, in.display_name, std::string(RoleName(Role::kBuyer)), in.password});
 }
 

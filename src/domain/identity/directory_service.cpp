@@ -124,8 +124,6 @@ Result<storage::OrganisationRecord> DirectoryService::BuyersOrganisation() {
 
 Result<storage::OrganisationRecord> DirectoryService::VisibleOrganisation(
     storage::Session& s, const Principal& actor, const std::string& id) const {
-  RECIRC_TRY(Id parsed, Id::Parse(id, "organisation_id"));
-  (void)parsed;
   if (!actor.InOrganisation(id)) {
     return Error::PermissionDenied("you can only see your own organisation");
   }
@@ -152,15 +150,17 @@ Result<Page<storage::OrganisationRecord>> DirectoryService::ListOrganisations(
       });
 }
 
-Result<storage::OrganisationRecord> DirectoryService::GetOrganisation(const Principal& actor,
-                                                                      const std::string& id) {
+Result<storage::OrganisationRecord> DirectoryService::GetOrganisation(
+    const Principal& actor, const OrganisationId& organisation) {
+  const std::string id = organisation.ToString();
   return storage::ReadValue<storage::OrganisationRecord>(
       db_, [&](storage::Session& s) { return VisibleOrganisation(s, actor, id); });
 }
 
 Result<storage::OutletRecord> DirectoryService::CreateOutlet(const Principal& actor,
-                                                             const std::string& organisation_id,
+                                                             const OrganisationId& organisation,
                                                              const NewOutlet& in) {
+  const std::string organisation_id = organisation.ToString();
   if (!actor.Has(Permission::kOutletsManage)) {
     return Error::PermissionDenied("your role cannot manage outlets");
   }
@@ -188,7 +188,8 @@ Result<storage::OutletRecord> DirectoryService::CreateOutlet(const Principal& ac
 }
 
 Result<Page<storage::OutletRecord>> DirectoryService::ListOutlets(
-    const Principal& actor, const std::string& organisation_id, const storage::PageRequest& page) {
+    const Principal& actor, const OrganisationId& organisation, const storage::PageRequest& page) {
+  const std::string organisation_id = organisation.ToString();
   return storage::ReadValue<Page<storage::OutletRecord>>(
       db_, [&](storage::Session& s) -> Result<Page<storage::OutletRecord>> {
         RECIRC_TRY(auto org, VisibleOrganisation(s, actor, organisation_id));
@@ -199,8 +200,9 @@ Result<Page<storage::OutletRecord>> DirectoryService::ListOutlets(
 }
 
 Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
-                                                         const std::string& organisation_id,
+                                                         const OrganisationId& organisation,
                                                          const NewUser& in) {
+  const std::string organisation_id = organisation.ToString();
   if (!actor.Has(Permission::kUsersManage)) {
     return Error::PermissionDenied("your role cannot manage users");
   }
@@ -250,9 +252,10 @@ Result<storage::UserRecord> DirectoryService::CreateUser(const Principal& actor,
 }
 
 Result<Page<storage::UserRecord>> DirectoryService::ListUsers(const Principal& actor,
-                                                              const std::string& organisation_id,
+                                                              const OrganisationId& organisation,
                                                               const storage::PageRequest& page,
                                                               const std::string& name) {
+  const std::string organisation_id = organisation.ToString();
   if (name.size() > 100) return Error::InvalidArgument("q", "the search text is too long");
   if (!actor.Has(Permission::kUsersRead)) {
     return Error::PermissionDenied("your role cannot see users");

@@ -17,6 +17,7 @@
 
 #include "core/clock.hpp"
 #include "core/event_type.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "core/region.hpp"
 #include "crypto/password.hpp"
@@ -73,24 +74,24 @@ class DirectoryService {
                                                               const storage::PageRequest& page,
                                                               const std::string& name = {});
   Result<storage::OrganisationRecord> GetOrganisation(const Principal& actor,
-                                                      const std::string& id);
+                                                      const OrganisationId& organisation);
 
   // The node-wide organisation of individual buyers (kind buyers), created on first need. It has
   // no place: its region code is kBuyersRegion.
   Result<storage::OrganisationRecord> BuyersOrganisation();
 
   Result<storage::OutletRecord> CreateOutlet(const Principal& actor,
-                                             const std::string& organisation_id,
+                                             const OrganisationId& organisation,
                                              const NewOutlet& in);
   Result<Page<storage::OutletRecord>> ListOutlets(const Principal& actor,
-                                                  const std::string& organisation_id,
+                                                  const OrganisationId& organisation,
                                                   const storage::PageRequest& page);
 
-  Result<storage::UserRecord> CreateUser(const Principal& actor, const std::string& organisation_id,
+  Result<storage::UserRecord> CreateUser(const Principal& actor, const OrganisationId& organisation,
                                          const NewUser& in);
   // `name`: only users whose username or display name contains it.
   Result<Page<storage::UserRecord>> ListUsers(const Principal& actor,
-                                              const std::string& organisation_id,
+                                              const OrganisationId& organisation,
                                               const storage::PageRequest& page,
                                               const std::string& name = {});
 

@@ -31,7 +31,7 @@ class IdentityTest : public testing::BothDatabases {
     return *org;
   }
   storage::UserRecord MakeUser(const std::string& org, std::string username, std::string role) {
-    auto user = directory_->CreateUser(Principal::System(), org,
+    auto user = directory_->CreateUser(Principal::System(), OrganisationId::Stored(org),
                                        {username, "Display " + username, role, "long password 1"});
     EXPECT_TRUE(user) << user.error().message;
     return *user;
@@ -91,41 +91,46 @@ TEST_P(IdentityTest, OperatorsSeeAndManageOnlyTheirOwnOrganisation) {
   ASSERT_EQ(listed->items.size(), 1u);
   EXPECT_EQ(listed->items[0].id, green.id);
 
-  auto outlet = directory_->CreateOutlet(admin, green.id, {"朝阳店", "110105", "朝阳路 1 号"});
+  auto outlet = directory_->CreateOutlet(admin, OrganisationId::Stored(green.id),
+                                         {"朝阳店", "110105", "朝阳路 1 号"});
   ASSERT_TRUE(outlet) << outlet.error().message;
-  auto foreign = directory_->CreateOutlet(admin, other.id, {"Not mine", "440300", "Road 2"});
+  auto foreign = directory_->CreateOutlet(admin, OrganisationId::Stored(other.id),
+                                          {"Not mine", "440300", "Road 2"});
   ASSERT_FALSE(foreign);
   EXPECT_EQ(foreign.error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(directory_->ListOutlets(admin, green.id, {})->items.size(), 1u);
-  EXPECT_FALSE(directory_->ListUsers(admin, other.id, {}));
+  EXPECT_EQ(directory_->ListOutlets(admin, OrganisationId::Stored(green.id), {})->items.size(), 1u);
+  EXPECT_FALSE(directory_->ListUsers(admin, OrganisationId::Stored(other.id), {}));
   EXPECT_FALSE(directory_->CreateOrganisation(admin, {"operator", "X", std::nullopt, "110105"}));
 
-  auto clerk = directory_->CreateUser(admin, green.id,
+  auto clerk = directory_->CreateUser(admin, OrganisationId::Stored(green.id),
                                       {"shop.clerk", "店员", "operator_staff", "long password 1"});
   ASSERT_TRUE(clerk) << clerk.error().message;
-  auto police =
-      directory_->CreateUser(admin, green.id, {"cop", "Cop", "police_officer", "long password 1"});
+  auto police = directory_->CreateUser(admin, OrganisationId::Stored(green.id),
+                                       {"cop", "Cop", "police_officer", "long password 1"});
   ASSERT_FALSE(police);
   EXPECT_EQ(police.error().field, "role");
-  auto duplicate = directory_->CreateUser(
-      admin, green.id, {"shop.clerk", "Again", "operator_staff", "long password 1"});
+  auto duplicate =
+      directory_->CreateUser(admin, OrganisationId::Stored(green.id),
+                             {"shop.clerk", "Again", "operator_staff", "long password 1"});
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, ErrorCode::kAlreadyExists);
   EXPECT_EQ(duplicate.error().field, "username");
-  auto weak =
-      directory_->CreateUser(admin, green.id, {"weak.one", "Weak", "operator_staff", "short"});
+  auto weak = directory_->CreateUser(admin, OrganisationId::Stored(green.id),
+                                     {"weak.one", "Weak", "operator_staff", "short"});
   ASSERT_FALSE(weak);
   EXPECT_EQ(weak.error().field, "password");
 
   const Principal staff = LoginAs("shop.clerk");
-  auto staff_creates = directory_->CreateOutlet(staff, green.id, {"X", "110105", "Road"});
+  auto staff_creates =
+      directory_->CreateOutlet(staff, OrganisationId::Stored(green.id), {"X", "110105", "Road"});
   ASSERT_FALSE(staff_creates);
   EXPECT_EQ(staff_creates.error().code, ErrorCode::kPermissionDenied);
 }
 
 TEST_P(IdentityTest, OnlyOperatorsHaveOutlets) {
   auto police = MakeOrg("police", "朝阳分局", "110105");
-  auto r = directory_->CreateOutlet(Principal::System(), police.id, {"Desk", "110105", "Road"});
+  auto r = directory_->CreateOutlet(Principal::System(), OrganisationId::Stored(police.id),
+                                    {"Desk", "110105", "Road"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kFailedPrecondition);
 }
@@ -176,7 +181,7 @@ TEST_P(IdentityTest, ApiKeysAuthenticateUntilRevoked) {
   EXPECT_TRUE(p->Has(Permission::kPoliceRead));
   EXPECT_FALSE(p->Has(Permission::kOutletsManage));
   EXPECT_EQ(auth_->ListApiKeys(officer)->size(), 1u);
-  ASSERT_TRUE(auth_->RevokeApiKey(officer, key->key.id));
+  ASSERT_TRUE(auth_->RevokeApiKey(officer, ApiKeyId::Stored(key->key.id)));
   EXPECT_FALSE(auth_->AuthenticateApiKey(key->secret));
   EXPECT_EQ(CountEvents("api_key.revoked"), 1);
 }
@@ -213,7 +218,7 @@ TEST_P(IdentityTest, BuyersShareOneNodeWideOrganisationMadeOnFirstNeed) {
   ASSERT_FALSE(by_hand);
   EXPECT_EQ(by_hand.error().field, "kind");
   auto shop = MakeOrg("operator", "Shop", "110105");
-  auto misplaced = directory_->CreateUser(Principal::System(), shop.id,
+  auto misplaced = directory_->CreateUser(Principal::System(), OrganisationId::Stored(shop.id),
                                           {"wrong.place", "X", "buyer", "long password 1"});
   ASSERT_FALSE(misplaced);
   EXPECT_EQ(misplaced.error().field, "role");
@@ -233,19 +238,20 @@ TEST_P(IdentityTest, OnlyAPoliceAdminCreatesOfficersAndOnlyInItsOwnOrganisation)
   const Principal root = LoginAs("root");
   const Principal bureau_admin = LoginAs("bureau.admin");
   for (const std::string role : {"police_officer", "police_supervisor"}) {
-    auto r = directory_->CreateUser(root, chaoyang.id, {"cop", "警官", role, "long password 1"});
+    auto r = directory_->CreateUser(root, OrganisationId::Stored(chaoyang.id),
+                                    {"cop", "警官", role, "long password 1"});
     ASSERT_FALSE(r) << role;
     EXPECT_EQ(r.error().code, ErrorCode::kPermissionDenied) << role;
   }
-  auto foreign = directory_->CreateUser(bureau_admin, other.id,
+  auto foreign = directory_->CreateUser(bureau_admin, OrganisationId::Stored(other.id),
                                         {"cop", "警官", "police_officer", "long password 1"});
   ASSERT_FALSE(foreign);
   EXPECT_EQ(foreign.error().code, ErrorCode::kPermissionDenied);
-  EXPECT_TRUE(directory_->CreateUser(bureau_admin, chaoyang.id,
+  EXPECT_TRUE(directory_->CreateUser(bureau_admin, OrganisationId::Stored(chaoyang.id),
                                      {"cop", "警官", "police_officer", "long password 1"}));
-  EXPECT_TRUE(directory_->CreateUser(root, other.id,
+  EXPECT_TRUE(directory_->CreateUser(root, OrganisationId::Stored(other.id),
                                      {"sz.admin", "管理员", "police_admin", "long password 1"}));
-  auto bidi = directory_->CreateUser(bureau_admin, chaoyang.id,
+  auto bidi = directory_->CreateUser(bureau_admin, OrganisationId::Stored(chaoyang.id),
                                      {"cop2", "警\u202E官", "police_officer", "long password 1"});
   ASSERT_FALSE(bidi);
   EXPECT_EQ(bidi.error().field, "display_name");

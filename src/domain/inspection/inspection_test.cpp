@@ -53,8 +53,8 @@ class InspectionTest : public testing::BothDatabases {
     repairs_.emplace(db(), repo_, registry_port_, journal_, clock_, random_);
     disclosure_.emplace(db(), catalogue_, registry_port_, journal_);
     shop_ = Org("operator", "绿循环", "110105");
-    outlet_ =
-        *directory_->CreateOutlet(Principal::System(), shop_.id, {"朝阳店", "110105", "建国路"});
+    outlet_ = *directory_->CreateOutlet(Principal::System(), OrganisationId::Stored(shop_.id),
+                                        {"朝阳店", "110105", "建国路"});
     clerk_ = As(shop_, Role::kOperatorStaff, OrganisationKind::kOperator);
     other_clerk_ =
         As(Org("operator", "别家", "110105"), Role::kOperatorStaff, OrganisationKind::kOperator);

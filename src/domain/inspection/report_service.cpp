@@ -318,38 +318,4 @@ Result<std::vector<Difference>> InspectionService::Compare(
   return out;
 }
 
-Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
-                                               const std::string& item_id,
-                                               const InspectionInput& in) {
-  auto item = ItemId::Parse(item_id, "item_id");
-  if (!item) return Error::NotFound("item " + item_id + " not found");
-  return Submit(actor, *item, in);
-}
-
-Result<SignedReport> InspectionService::Get(const std::string& id) {
-  auto report = InspectionReportId::Parse(id, "id");
-  if (!report) return Error::NotFound("report " + id + " not found");
-  return Get(*report);
-}
-
-Result<std::vector<SignedReport>> InspectionService::OfItem(const std::string& item_id) {
-  auto item = ItemId::Parse(item_id, "item_id");
-  if (!item) return Error::NotFound("item " + item_id + " not found");
-  return OfItem(*item);
-}
-
-Result<std::vector<Difference>> InspectionService::Compare(const std::string& id,
-                                                           const std::string& with) {
-  auto report = InspectionReportId::Parse(id, "id");
-  if (!report) return Error::NotFound("report " + id + " not found");
-  if (with.empty()) return Compare(*report, std::nullopt);
-  auto earlier = InspectionReportId::Parse(with, "with");
-  if (!earlier) {
-    auto later = Get(*report);
-    if (!later) return later.error();
-    return Error::InvalidArgument("with", "no report " + with);
-  }
-  return Compare(*report, *earlier);
-}
-
 }  // namespace recirc::inspection

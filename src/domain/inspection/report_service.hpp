@@ -99,13 +99,6 @@ class InspectionService {
   // `with` is required (kInvalidArgument naming "with" when absent).
   Result<std::vector<Difference>> Compare(const InspectionReportId& id,
                                           const std::optional<InspectionReportId>& with);
-  // Text ids, for the market context until it takes typed ids: a malformed id answers as an
-  // unknown one did (not found; for `with`, "no report").
-  Result<SignedReport> Submit(const identity::Principal& actor, const std::string& item_id,
-                              const InspectionInput& in);
-  Result<SignedReport> Get(const std::string& id);
-  Result<std::vector<SignedReport>> OfItem(const std::string& item_id);
-  Result<std::vector<Difference>> Compare(const std::string& id, const std::string& with);
 
  private:
   Result<std::string> SignerKeyOf(storage::Session& s, const std::string& organisation_id,

@@ -240,12 +240,4 @@ Status SanitizationService::CanOffer(const std::string& item_id, OfferKind kind)
   });
 }
 
-Result<Certificate> SanitizationService::Record(const identity::Principal& actor,
-                                                const std::string& item_id,
-                                                const SanitizationInput& in) {
-  auto item = ItemId::Parse(item_id, "item_id");
-  if (!item) return Error::NotFound("item " + item_id + " not found");
-  return Record(actor, *item, in);
-}
-
 }  // namespace recirc::inspection

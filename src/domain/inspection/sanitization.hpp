@@ -94,9 +94,6 @@ class SanitizationService {
   Result<Certificate> Record(const identity::Principal& actor, const ItemId& item,
                              const SanitizationInput& in);
   // The organisation that recorded it (or a platform administrator) sees the whole certificate.
-  // A text item id, for the market context until it takes typed ids (malformed: not found).
-  Result<Certificate> Record(const identity::Principal& actor, const std::string& item_id,
-                             const SanitizationInput& in);
   Result<Certificate> Get(const identity::Principal& actor, const SanitizationId& id);
   // What the future marketplace calls before it publishes an offer: Ok, or FailedPrecondition
   // naming the rule (item_held, sanitization_required).

@@ -39,42 +39,45 @@ bool IsOutcome(const std::string& o) {
 }  // namespace
 
 Result<storage::AfterSaleRecord> AfterSalesService::Decide(const identity::Principal& actor,
-                                                           const std::string& id,
-                                                           const std::string& kind,
-                                                           const CaseFn& fn) {
-  const std::string noun = kind == "warranty" ? "warranty claim" : kind;
+                                                           const AfterSaleId& id,
+                                                           AfterSaleKind kind, const CaseFn& fn) {
+  const std::string noun =
+      kind == AfterSaleKind::kWarranty ? "warranty claim" : std::string(ToString(kind));
   if (!actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot decide a " + noun);
   }
-  RECIRC_TRY(auto found,
-             storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
-                 c_.db, [&](storage::Session& s) { return c_.repo.FindAfterSale(s, id); }));
-  if (!found || found->kind != kind) return Error::NotFound(noun + " " + id + " not found");
+  RECIRC_TRY(auto found, storage::ReadValue<std::optional<storage::AfterSaleRecord>>(
+                             c_.db, [&](storage::Session& s) {
+                               return c_.repo.FindAfterSale(s, id.ToString());
+                             }));
+  if (!found || found->kind != kind)
+    return Error::NotFound(noun + " " + id.ToString() + " not found");
   storage::AfterSaleRecord r = *found;
-  RECIRC_TRY(auto order,
-             orders_.Mutate(actor, r.order_id,
-                            [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-                              if (!actor.InOrganisation(o.organisation_id)) {
-                                return Error::NotFound(noun + " " + id + " not found");
-                              }
-                              // Re-read under the order's lock: a decision made meanwhile wins.
-                              RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id));
-                              r = *current;
-                              json::object details = json::parse(r.details).as_object();
-                              RECIRC_CHECK(fn(s, o, r, details));
-                              r.details = json::serialize(details);
-                              return c_.repo.UpdateAfterSale(s, r);
-                            }));
+  RECIRC_TRY(auto order_id, OrderOf(r));
+  RECIRC_TRY(
+      auto order,
+      orders_.Mutate(actor, order_id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
+        if (!actor.InOrganisation(o.organisation_id)) {
+          return Error::NotFound(noun + " " + id.ToString() + " not found");
+        }
+        // Re-read under the order's lock: a decision made meanwhile wins.
+        RECIRC_TRY(auto current, c_.repo.FindAfterSale(s, id.ToString()));
+        r = *current;
+        json::object details = json::parse(r.details).as_object();
+        RECIRC_CHECK(fn(s, o, r, details));
+        r.details = json::serialize(details);
+        return c_.repo.UpdateAfterSale(s, r);
+      }));
   (void)order;
   return r;
 }
 
 Result<storage::AfterSaleRecord> AfterSalesService::RefuseReturn(const identity::Principal& actor,
-                                                                 const std::string& id,
+                                                                 const AfterSaleId& id,
                                                                  const std::string& reason) {
   RECIRC_CHECK(identity::CheckText(reason, "reason", kReasonMax));
   return Decide(
-      actor, id, "return",
+      actor, id, AfterSaleKind::kReturn,
       [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
           json::object& details) -> Status {
         if (r.status != AfterSaleStatus::kOpen) {
@@ -92,7 +95,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::RefuseReturn(const identity:
 }
 
 Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identity::Principal& actor,
-                                                                   const std::string& id,
+                                                                   const AfterSaleId& id,
                                                                    const WarrantyDecision& d) {
   if (!IsOutcome(d.outcome)) {
     return Error::InvalidArgument("outcome", "outcome is repair, replace, refund or reject");
@@ -100,14 +103,14 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
   if (d.outcome == "reject" || !d.note.empty()) {
     RECIRC_CHECK(identity::CheckText(d.note, "note", kNoteMax));
   }
-  if (d.amount_fen && d.outcome != "refund") {
+  if (d.amount && d.outcome != "refund") {
     return Error::InvalidArgument("amount_fen", "amount_fen is given with outcome refund only");
   }
-  if (d.amount_fen && *d.amount_fen <= 0) {
+  if (d.amount && d.amount->fen() <= 0) {
     return Error::InvalidArgument("amount_fen", "a positive whole number of fen");
   }
   return Decide(
-      actor, id, "warranty",
+      actor, id, AfterSaleKind::kWarranty,
       [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
           json::object& details) -> Status {
         if (r.status != AfterSaleStatus::kOpen) {
@@ -118,7 +121,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
         r.decided_at = ToUnixMillis(c_.clock.Now());
         json::object event{{"after_sale_id", r.id}, {"outcome", d.outcome}};
         if (d.outcome == "refund") {
-          const int64_t amount = d.amount_fen.value_or(o.paid_fen - o.refunded_fen);
+          const int64_t amount = d.amount ? d.amount->fen() : o.paid_fen - o.refunded_fen;
           if (amount == 0) {
             return Error{ErrorCode::kFailedPrecondition,
                          "refund_exceeds_payment: nothing paid remains to be refunded",
@@ -129,7 +132,7 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
           event["full_refund"] = amount == o.paid_fen - o.refunded_fen;
           r.status = AfterSaleStatus::kRefunded;
           RECIRC_CHECK(AppendItem(s, c_, actor, o, events::kItemWarrantyDecided, event));
-          return orders_.RefundLocked(s, actor, o, amount);
+          return orders_.RefundLocked(s, actor, o, Money::Fen(amount));
         }
         r.status =
             d.outcome == "reject" ? AfterSaleStatus::kRejected : AfterSaleStatus::kInProgress;
@@ -138,10 +141,10 @@ Result<storage::AfterSaleRecord> AfterSalesService::DecideWarranty(const identit
 }
 
 Result<storage::AfterSaleRecord> AfterSalesService::CompleteWarranty(
-    const identity::Principal& actor, const std::string& id, const std::string& note) {
+    const identity::Principal& actor, const AfterSaleId& id, const std::string& note) {
   RECIRC_CHECK(identity::CheckText(note, "note", kNoteMax));
   return Decide(
-      actor, id, "warranty",
+      actor, id, AfterSaleKind::kWarranty,
       [&](storage::Session& s, storage::OrderRecord& o, storage::AfterSaleRecord& r,
           json::object& details) -> Status {
         if (r.status != AfterSaleStatus::kInProgress) {

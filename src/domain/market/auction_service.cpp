@@ -120,7 +120,7 @@ std::string PublicAuctionTerms(const std::string& mode_terms) {
 Result<storage::OfferRecord> AuctionService::Create(const identity::Principal& actor,
                                                     OfferTerms terms, const AuctionTerms& auction) {
   RECIRC_CHECK(auction::ValidateTerms(auction, c_.clock.Now()));
-  terms.sale_mode = std::string(SaleModeName(SaleMode::kEnglishAuction));
+  terms.sale_mode = ToString(SaleMode::kEnglishAuction);
   terms.price_fen = auction.start_fen;
   terms.mode_terms = AuctionTermsJson(auction);
   return offers_.Create(actor, terms, [&](storage::Session& s, const storage::OfferRecord& r) {
@@ -150,7 +150,7 @@ Result<AuctionView> AuctionService::Write(const identity::Principal& actor, cons
     if (!offer || !IsPublicStatus(offer->status)) {
       return Error::NotFound("offer " + id + " not found");
     }
-    if (offer->sale_mode != SaleModeName(SaleMode::kEnglishAuction)) {
+    if (offer->sale_mode != SaleMode::kEnglishAuction) {
       return Rule("not_an_auction", "this offer is sold at a fixed price", "offer_id");
     }
     RECIRC_CHECK(CheckCounterStaff(actor, *offer));
@@ -253,7 +253,7 @@ Result<AuctionView> AuctionService::State(const identity::Principal* actor, cons
     if (!offer || (!IsPublicStatus(offer->status) && !own)) {
       return Error::NotFound("offer " + id + " not found");
     }
-    if (offer->sale_mode != SaleModeName(SaleMode::kEnglishAuction)) {
+    if (offer->sale_mode != SaleMode::kEnglishAuction) {
       return Error::NotFound("offer " + id + " is not an auction");
     }
     if (!caller.empty() && !IsBuyerAccount(*actor) && !own) caller.clear();  // not their counter

@@ -53,7 +53,7 @@ TEST_P(AuctionServiceTest, ProxyBidsThenCloseMakesTheWinnersOrderAtTheHammerPric
   const Principal a = Buyer("UACCOUNTA");
   const Principal b = Buyer("UACCOUNTB");
   const auto offer = Auction("35693803564410", Terms(100000));
-  EXPECT_EQ(offer.sale_mode, "english_auction");
+  EXPECT_EQ(offer.sale_mode, SaleMode::kEnglishAuction);
   EXPECT_EQ(offer.price_fen, 100000);
 
   auto first = auctions_->Bid(a, Oid(offer.id), "", 300000);
@@ -77,7 +77,7 @@ TEST_P(AuctionServiceTest, ProxyBidsThenCloseMakesTheWinnersOrderAtTheHammerPric
   EXPECT_FALSE(anonymous->your_max_fen.has_value());
 
   // A fixed-price order on an auction is refused, naming the rule.
-  auto direct = orders_->Place(a, {offer.id, std::nullopt, "simulated", 1, {}});
+  auto direct = orders_->Place(a, {Oid(offer.id), std::nullopt, "simulated", 1, {}});
   ASSERT_FALSE(direct);
   EXPECT_EQ(direct.error().message.rfind("auction_offer", 0), 0u) << direct.error().message;
 
@@ -93,7 +93,7 @@ TEST_P(AuctionServiceTest, ProxyBidsThenCloseMakesTheWinnersOrderAtTheHammerPric
   auto lost = auctions_->State(&b, Oid(offer.id), "");
   EXPECT_FALSE(lost->order_id.has_value());
 
-  auto order = orders_->Get(a, *won->order_id);
+  auto order = orders_->Get(a, Ord(*won->order_id));
   ASSERT_TRUE(order) << order.error().message;
   EXPECT_EQ(order->price_fen, 201000);
   EXPECT_EQ(ToString(order->state), "placed");
@@ -154,7 +154,7 @@ TEST_P(AuctionServiceTest, BuyItNowUntilTheFirstBid) {
   ASSERT_TRUE(bought) << bought.error().message;
   EXPECT_EQ(bought->phase, "bought_now");
   ASSERT_TRUE(bought->order_id.has_value());
-  EXPECT_EQ(orders_->Get(a, *bought->order_id)->price_fen, 400000);
+  EXPECT_EQ(orders_->Get(a, Ord(*bought->order_id))->price_fen, 400000);
 
   ASSERT_TRUE(auctions_->Bid(a, Oid(other.id), "", 150000));
   auto late = auctions_->BuyItNow(b, Oid(other.id), "", 400000);

@@ -25,7 +25,7 @@ TEST_P(BuyBackScreeningTest, AnItemSoldThroughRecircAndBoughtBackRaisesNoAlert) 
   const auto offer = Published("35693803564411");
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   EXPECT_EQ(AcquireAgain(Imei("35693803564411")), "registered");
 }
 
@@ -38,8 +38,8 @@ TEST_P(BuyBackScreeningTest, ASaleRefundedBeforeDispatchDoesNotCountAsSold) {
   const auto offer = Published("35693803564413");
   auto order = Order(offer);
   ASSERT_TRUE(order);
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
-  ASSERT_TRUE(orders_->Refund(clerk_, order->id, 350000));  // item.sale_cancelled
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
+  ASSERT_TRUE(orders_->Refund(clerk_, Ord(order->id), Money::Fen(350000)));  // item.sale_cancelled
   EXPECT_EQ(AcquireAgain(Imei("35693803564413")), "held_for_verification");
 }
 

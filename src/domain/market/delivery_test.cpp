@@ -15,7 +15,7 @@ class DeliveryTest : public MarketFixture {
             std::string("北京市朝阳区建国路 88 号 3 单元 501"), std::string("110105")};
   }
   Result<storage::OrderRecord> OrderWith(const storage::OfferRecord& offer, DeliveryInput d) {
-    OrderInput in{offer.id, "B-0042", "simulated", *offer.disclosure_version, {}};
+    OrderInput in{Oid(offer.id), "B-0042", "simulated", *offer.disclosure_version, {}};
     in.delivery = std::move(d);
     return orders_->Place(buyer_, in);
   }
@@ -30,7 +30,7 @@ TEST_P(DeliveryTest, ACheckoutWithDeliveryKeepsTheAddressSealedForTheShopAndTheB
   auto order = OrderWith(offer, Address());
   ASSERT_TRUE(order) << order.error().message;
 
-  auto seen = orders_->DeliveryOf(clerk_, order->id);
+  auto seen = orders_->DeliveryOf(clerk_, Ord(order->id));
   ASSERT_TRUE(seen) << seen.error().message;
   ASSERT_TRUE(seen->has_value());
   EXPECT_EQ((*seen)->mode, "delivery");
@@ -38,7 +38,7 @@ TEST_P(DeliveryTest, ACheckoutWithDeliveryKeepsTheAddressSealedForTheShopAndTheB
   EXPECT_EQ((*seen)->phone, "13800138000");
   EXPECT_EQ((*seen)->address, "北京市朝阳区建国路 88 号 3 单元 501");
   EXPECT_EQ((*seen)->region_code, "110105");
-  EXPECT_TRUE(orders_->DeliveryOf(buyer_, order->id));
+  EXPECT_TRUE(orders_->DeliveryOf(buyer_, Ord(order->id)));
 
   // Stored sealed under the data key, bound to the order.
   const auto row = Stored(order->id);
@@ -53,15 +53,15 @@ TEST_P(DeliveryTest, ACheckoutWithDeliveryKeepsTheAddressSealedForTheShopAndTheB
   // Another shop's staff and market supervision do not see the order at all.
   auto other_shop = As(Org("operator", "别家店", "110105"), identity::Role::kOperatorStaff,
                        identity::OrganisationKind::kOperator, "UOTHER");
-  EXPECT_EQ(orders_->DeliveryOf(other_shop, order->id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(orders_->DeliveryOf(supervisor_, order->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->DeliveryOf(other_shop, Ord(order->id)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->DeliveryOf(supervisor_, Ord(order->id)).error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(DeliveryTest, PickUpIsTheDefaultAndTakesNoAddress) {
   const auto offer = Published("35693803564502");
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
-  auto seen = orders_->DeliveryOf(clerk_, order->id);
+  auto seen = orders_->DeliveryOf(clerk_, Ord(order->id));
   ASSERT_TRUE(seen && seen->has_value());
   EXPECT_EQ((*seen)->mode, "pickup");
   EXPECT_FALSE((*seen)->address);
@@ -105,7 +105,7 @@ TEST_P(DeliveryTest, TheRetentionJobErasesDeliveryDetailsPastThePeriod) {
   EXPECT_FALSE(row.address_enc);
   EXPECT_FALSE(row.recipient_enc);
   EXPECT_EQ(row.region_code, "110105");
-  auto seen = orders_->DeliveryOf(clerk_, order->id);
+  auto seen = orders_->DeliveryOf(clerk_, Ord(order->id));
   ASSERT_TRUE(seen && seen->has_value());
   EXPECT_TRUE((*seen)->erased);
   EXPECT_EQ((*seen)->mode, "delivery");
@@ -134,20 +134,21 @@ TEST_P(DeliveryTest, DispatchRefusesASerialTheItemWasNotRegisteredWith) {
   const auto offer = Published("35693803564505");
   auto order = OrderWith(offer, Address());
   ASSERT_TRUE(order) << order.error().message;
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
   const std::string imei = SerialOf(offer.item_id);
   auto wrong =
-      orders_->Dispatch(clerk_, order->id, {"shipping", {imei, "F2LXK0ABCD"}, {photo}, {}});
+      orders_->Dispatch(clerk_, Ord(order->id), {"shipping", {imei, "F2LXK0ABCD"}, {photo}, {}});
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().field, "serials[1]");
   EXPECT_EQ(inspection::RuleOf(wrong.error()), "serial_mismatch");
   // Another registered phone's IMEI is a mismatch too.
   const std::string other = SerialOf(Register(Imei("35693803564506")));
-  EXPECT_EQ(orders_->Dispatch(clerk_, order->id, {"shipping", {other}, {photo}, {}}).error().field,
-            "serials[0]");
-  EXPECT_EQ(ToString(orders_->Get(clerk_, order->id)->state), "paid");
-  auto right = orders_->Dispatch(clerk_, order->id, {"shipping", {imei}, {photo}, "SF1"});
+  EXPECT_EQ(
+      orders_->Dispatch(clerk_, Ord(order->id), {"shipping", {other}, {photo}, {}}).error().field,
+      "serials[0]");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(order->id))->state), "paid");
+  auto right = orders_->Dispatch(clerk_, Ord(order->id), {"shipping", {imei}, {photo}, "SF1"});
   ASSERT_TRUE(right) << right.error().message;
   EXPECT_EQ(ToString(right->state), "dispatched");
 }

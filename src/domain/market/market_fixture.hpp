@@ -56,6 +56,14 @@ class MarketFixture : public testing::BothDatabases {
   // Typed ids from a record's text id (the services take StrongIds).
   static OfferId Oid(const std::string& text) { return OfferId::Parse(text, "id").value(); }
   static BestOfferId Bid(const std::string& text) { return BestOfferId::Parse(text, "id").value(); }
+  static ItemId Itm(const std::string& text) { return ItemId::Parse(text, "id").value(); }
+  static OrderId Ord(const std::string& text) { return OrderId::Parse(text, "id").value(); }
+  static AfterSaleId Case(const std::string& text) {
+    return AfterSaleId::Parse(text, "id").value();
+  }
+  static InspectionReportId Rep(const std::string& text) {
+    return InspectionReportId::Parse(text, "id").value();
+  }
   void SetUp() override {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
@@ -82,8 +90,8 @@ class MarketFixture : public testing::BothDatabases {
     order_photos_.emplace(*ctx_, storage::PhotoFiles(photo_dir_));
 
     shop_ = Org("operator", "绿循环", "110105");
-    outlet_ =
-        *directory_->CreateOutlet(Principal::System(), shop_.id, {"朝阳店", "110105", "建国路"});
+    outlet_ = *directory_->CreateOutlet(Principal::System(), OrganisationId::Stored(shop_.id),
+                                        {"朝阳店", "110105", "建国路"});
     clerk_ = As(shop_, Role::kOperatorStaff, OrganisationKind::kOperator, "UCLERK");
     buyer_ = As(shop_, Role::kOperatorStaff, OrganisationKind::kOperator, "UBUYERDESK");
     auto body = Org("inspection_body", "华检中心", "440300");
@@ -135,7 +143,8 @@ class MarketFixture : public testing::BothDatabases {
     return receipt->item_id;
   }
   std::string Inspect(const std::string& item) {
-    auto r = reports_->Submit(inspector_, item, {std::nullopt, PhoneResults(), std::nullopt, {}});
+    auto r =
+        reports_->Submit(inspector_, Itm(item), {std::nullopt, PhoneResults(), std::nullopt, {}});
     EXPECT_TRUE(r) << r.error().message;
     return r->id;
   }
@@ -156,7 +165,7 @@ class MarketFixture : public testing::BothDatabases {
     in.verifier = {"孙复核", "质检主管", "2026-12-01", "北京市朝阳区建国路 88 号"};
     in.consent = {true, "全部用户数据", true, "2026-11-30"};
     in.destination = "resale";
-    ASSERT_TRUE(sanitization_->Record(clerk_, item, in));
+    ASSERT_TRUE(sanitization_->Record(clerk_, Itm(item), in));
   }
   OfferTerms Terms(const std::string& item) {
     return {item,
@@ -190,7 +199,8 @@ class MarketFixture : public testing::BothDatabases {
   }
   Result<storage::OrderRecord> Order(const storage::OfferRecord& offer,
                                      std::string provider = "simulated") {
-    return orders_->Place(buyer_, {offer.id, "B-0042", provider, *offer.disclosure_version, {}});
+    return orders_->Place(buyer_,
+                          {Oid(offer.id), "B-0042", provider, *offer.disclosure_version, {}});
   }
   void TearDown() override {
     std::error_code ec;
@@ -201,7 +211,7 @@ class MarketFixture : public testing::BothDatabases {
   // return); returns its reference, sha256:<hex>.
   std::string OrderPhoto(const Principal& who, const std::string& order_id, std::string_view stage,
                          const std::string& bytes = testing::ColourPng()) {
-    auto r = order_photos_->Upload(who, order_id, {std::string(stage), "image/png", bytes});
+    auto r = order_photos_->Upload(who, Ord(order_id), {std::string(stage), "image/png", bytes});
     EXPECT_TRUE(r) << r.error().message;
     return r ? "sha256:" + r->record.sha256 : kPhoto;
   }
@@ -215,7 +225,7 @@ class MarketFixture : public testing::BothDatabases {
   storage::OrderRecord Received(const storage::OfferRecord& offer) {
     auto o = Order(offer);
     EXPECT_TRUE(o) << o.error().message;
-    EXPECT_TRUE(orders_->Pay(buyer_, o->id, 350000, std::nullopt));
+    EXPECT_TRUE(orders_->Pay(buyer_, o->id, Money::Fen(350000), std::nullopt));
     const std::string photo = OrderPhoto(clerk_, o->id, kStageDispatch);
     auto d =
         orders_->Dispatch(clerk_, o->id, {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});

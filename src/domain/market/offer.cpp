@@ -1,18 +1,9 @@
 #include "domain/market/offer.hpp"
-
-#include <array>
-
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/sanitization.hpp"
 
 namespace recirc::market {
 namespace {
-
-constexpr std::array<std::pair<Channel, std::string_view>, 3> kChannels = {{
-    {Channel::kOnline, "online"},
-    {Channel::kOutlet, "outlet"},
-    {Channel::kFleaMarket, "flea_market"},
-}};
 
 constexpr int64_t kMaxPriceFen = int64_t{1'000'000'000} * 100;  // one billion yuan
 
@@ -22,42 +13,9 @@ Error Rule(std::string_view rule, const std::string& text, std::string field = {
 
 }  // namespace
 
-std::optional<SaleMode> ParseSaleMode(std::string_view s) {
-  if (s == "fixed_price") return SaleMode::kFixedPrice;
-  if (s == "english_auction") return SaleMode::kEnglishAuction;
-  if (s == "rental") return SaleMode::kRental;
-  return std::nullopt;
-}
-
-std::optional<Channel> ParseChannel(std::string_view s) {
-  for (const auto& [c, name] : kChannels) {
-    if (name == s) return c;
-  }
-  return std::nullopt;
-}
-
-std::string_view SaleModeName(SaleMode m) {
-  switch (m) {
-    case SaleMode::kEnglishAuction:
-      return "english_auction";
-    case SaleMode::kRental:
-      return "rental";
-    case SaleMode::kFixedPrice:
-      break;
-  }
-  return "fixed_price";
-}
-
-std::string_view ChannelName(Channel c) {
-  for (const auto& [k, name] : kChannels) {
-    if (k == c) return name;
-  }
-  return "online";
-}
-
 Status ValidateTerms(const OfferTerms& t) {
   if (t.item_id.empty()) return Error::InvalidArgument("item_id", "item_id is required");
-  const auto mode = ParseSaleMode(t.sale_mode);
+  const auto mode = Parse<SaleMode>(t.sale_mode, "sale_mode");
   if (!mode) {
     return Error::InvalidArgument("sale_mode",
                                   "sale_mode is fixed_price, english_auction or rental "
@@ -69,7 +27,7 @@ Status ValidateTerms(const OfferTerms& t) {
   if (*mode == SaleMode::kRental && t.best_offer.enabled) {
     return Error::InvalidArgument("best_offer", "a rental is booked, not bargained over");
   }
-  const auto channel = ParseChannel(t.channel);
+  const auto channel = Parse<Channel>(t.channel, "channel");
   if (!channel) {
     return Error::InvalidArgument("channel", "channel is one of online, outlet, flea_market");
   }

@@ -17,19 +17,12 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "domain/market/statuses.hpp"
 #include "domain/registry/holds.hpp"
 #include "domain/registry/registry_port.hpp"
 #include "storage/database.hpp"
 
 namespace recirc::market {
-
-enum class SaleMode { kFixedPrice, kEnglishAuction, kRental };
-enum class Channel { kOnline, kOutlet, kFleaMarket };
-
-std::optional<SaleMode> ParseSaleMode(std::string_view s);
-std::optional<Channel> ParseChannel(std::string_view s);
-std::string_view SaleModeName(SaleMode m);
-std::string_view ChannelName(Channel c);
 
 // Rule names at the start of refusal messages ("item_held: …"); inspection::RuleOf reads them.
 inline constexpr std::string_view kRuleWarrantyMinimum = "warranty_minimum";

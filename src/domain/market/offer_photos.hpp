@@ -27,10 +27,10 @@ class OfferPhotoService {
   OfferPhotoService(const MarketContext& c, registry::PhotoService& photos)
       : c_(c), photos_(photos) {}
 
-  Result<std::vector<storage::PhotoRecord>> List(const std::string& offer_id);
-  Result<registry::PhotoBytes> Get(const std::string& offer_id, const std::string& sha256);
+  Result<std::vector<storage::PhotoRecord>> List(const OfferId& offer);
+  Result<registry::PhotoBytes> Get(const OfferId& offer, const std::string& sha256);
   // The cards of these offers (offer_cards.cpp), by offer id; offers that are not public (or
-  // unknown) have none.
+  // unknown) have none. Ids read from search hits and order records (text, as stored).
   Result<std::map<std::string, OfferCard>> Cards(const std::vector<std::string>& offer_ids);
 
  private:

@@ -38,7 +38,7 @@ void RedactSellerTerms(const identity::Principal* actor, storage::OfferRecord& o
   offer.auto_accept_fen.reset();
   offer.auto_decline_fen.reset();
   // An auction's reserve is hidden; outsiders learn only whether there is one.
-  if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+  if (offer.sale_mode == SaleMode::kEnglishAuction) {
     offer.mode_terms = PublicAuctionTerms(offer.mode_terms);
   }
 }
@@ -62,19 +62,21 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
     return Error::PermissionDenied("your role cannot make offers");
   }
   RECIRC_CHECK(ValidateTerms(t));
-  if (ParseSaleMode(t.sale_mode) == SaleMode::kEnglishAuction && !also) {
+  RECIRC_TRY(const SaleMode mode, Parse<SaleMode>(t.sale_mode, "sale_mode"));
+  RECIRC_TRY(const Channel channel, Parse<Channel>(t.channel, "channel"));
+  if (mode == SaleMode::kEnglishAuction && !also) {
     return Error::InvalidArgument("sale_mode", "an english_auction offer needs its auction terms");
   }
-  if (ParseSaleMode(t.sale_mode) == SaleMode::kRental && !also) {
+  if (mode == SaleMode::kRental && !also) {
     return Error::InvalidArgument("sale_mode", "a rental offer is made with POST /rentals/offers");
   }
-  const bool rental = ParseSaleMode(t.sale_mode) == SaleMode::kRental;
+  const bool rental = mode == SaleMode::kRental;
   const int64_t now = ToUnixMillis(c_.clock.Now());
   storage::OfferRecord r{Id::Generate(c_.clock, c_.random).ToString(),
                          t.item_id,
                          actor.organisation.id,
-                         t.sale_mode,
-                         t.channel,
+                         mode,
+                         channel,
                          t.outlet_id,
                          t.title,
                          t.description,
@@ -122,7 +124,7 @@ Result<storage::OfferRecord> OfferService::Create(const identity::Principal& act
 Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
                                       std::optional<int64_t> seen_version,
                                       int64_t& disclosure_version, bool& counterfeit) {
-  if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+  if (offer.sale_mode == SaleMode::kEnglishAuction) {
     // An auction published after its end could never be bid on nor bought.
     RECIRC_TRY(auto terms, ParseAuctionTerms(offer.mode_terms));
     if (terms.ends_at <= c_.clock.Now()) {
@@ -156,7 +158,7 @@ Status OfferService::CheckPublishable(storage::Session& s, const storage::OfferR
   }
   disclosure_version = disclosure.latest;
   RECIRC_TRY(auto certificates, c_.inspection.SanitizationsOfItem(s, offer.item_id));
-  const bool rental = offer.sale_mode == SaleModeName(SaleMode::kRental);
+  const bool rental = offer.sale_mode == SaleMode::kRental;
   RECIRC_CHECK(inspection::RequireSanitized(
       c_.catalogue.Latest(item->category), certificates,
       rental ? inspection::OfferKind::kRental : inspection::OfferKind::kSale));
@@ -200,7 +202,7 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
           if (b.status == BlockStatus::kLifted) lifted.insert(b.rule_id);
         }
         ListingFacts facts{
-            item->category, offer.channel,
+            item->category, ToString(offer.channel),
             offer.title + "\n" + offer.description + "\n" + item->brand + " " + item->model,
             counterfeit};
         const int64_t now = ToUnixMillis(c_.clock.Now());
@@ -233,8 +235,8 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
         }
         RECIRC_CHECK(c_.repo.UpdateOfferStatus(s, offer.id, OfferStatus::kPublished, version, now));
         json::object event{{"offer_id", offer.id},
-                           {"sale_mode", offer.sale_mode},
-                           {"channel", offer.channel},
+                           {"sale_mode", ToString(offer.sale_mode)},
+                           {"channel", ToString(offer.channel)},
                            {"price_band", PriceBand(offer.price_fen)},
                            {"warranty_months", offer.warranty_months},
                            {"return_days", offer.return_days},
@@ -243,7 +245,7 @@ Result<PublishResult> OfferService::Publish(const identity::Principal& actor,
                    c_.journal.Append(s, {events::kItemOffered, offer.item_id, offer.organisation_id,
                                          actor.user_id, json::serialize(event)}));
         (void)seq;
-        if (offer.sale_mode == SaleModeName(SaleMode::kEnglishAuction)) {
+        if (offer.sale_mode == SaleMode::kEnglishAuction) {
           RECIRC_CHECK(AppendAuctionOpened(s, c_, actor, offer));
         }
         storage::OfferRecord published = offer;

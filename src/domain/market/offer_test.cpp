@@ -226,7 +226,7 @@ TEST_P(OfferTest, BestOffersAutoAcceptDeclineCounterAndExpireAfter48Hours) {
 
   // The accepted counter fixes the order's price, once.
   auto order = orders_->Place(
-      buyer_, {offer.id, "B-4", "simulated", *offer.disclosure_version, pending->id});
+      buyer_, {Oid(offer.id), "B-4", "simulated", *offer.disclosure_version, Bid(pending->id)});
   ASSERT_TRUE(order) << order.error().message;
   EXPECT_EQ(order->price_fen, 320000);
 }

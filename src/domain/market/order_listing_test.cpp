@@ -40,7 +40,7 @@ TEST_P(OrderListingTest, APlacedOrderTakesTheListingOutOfSearchAndCancellingPuts
   EXPECT_EQ(Status(offer), "reserved");
   EXPECT_EQ(Listing(offer), (std::vector<std::string>{"published", "closed:reserved"}));
 
-  ASSERT_TRUE(orders_->Cancel(buyer_, order->id, "改主意了"));
+  ASSERT_TRUE(orders_->Cancel(buyer_, Ord(order->id), "改主意了"));
   EXPECT_EQ(Status(offer), "published");
   EXPECT_EQ(Listing(offer),
             (std::vector<std::string>{"published", "closed:reserved", "published"}));
@@ -52,10 +52,10 @@ TEST_P(OrderListingTest, PayingKeepsTheListingClosedAndARefundBeforeDispatchReli
   const auto offer = Published("35693803564411");
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   EXPECT_EQ(Listing(offer), (std::vector<std::string>{"published", "closed:reserved"}));
 
-  auto refunded = orders_->Cancel(buyer_, order->id, "不要了");  // paid: a full refund
+  auto refunded = orders_->Cancel(buyer_, Ord(order->id), "不要了");  // paid: a full refund
   ASSERT_TRUE(refunded) << refunded.error().message;
   EXPECT_EQ(ToString(refunded->state), "refunded");
   EXPECT_EQ(Status(offer), "published");
@@ -66,11 +66,11 @@ TEST_P(OrderListingTest, AReturnedItemIsNotRelistedUntilTheOperatorOffersItAgain
   const auto offer = Published("35693803564412");
   const auto received = Received(offer);
   const std::string photo = OrderPhoto(buyer_, received.id, kStageReturn);
-  auto ret = after_sales_->RequestReturn(buyer_, received.id,
+  auto ret = after_sales_->RequestReturn(buyer_, Ord(received.id),
                                          {{SerialOf(received.item_id)}, {photo}, "不合适"});
   ASSERT_TRUE(ret) << ret.error().message;
-  ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, ret->id, 350000, false));
-  EXPECT_EQ(ToString(orders_->Get(clerk_, received.id)->state), "refunded");
+  ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, Case(ret->id), Money::Fen(350000), false));
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(received.id))->state), "refunded");
   EXPECT_EQ(Status(offer), "withdrawn");
   EXPECT_EQ(Listing(offer).back(), "closed:reserved");
 }
@@ -81,15 +81,15 @@ TEST_P(OrderListingTest, AnUnpaidOrderIsCancelledWhenThePaymentWindowEnds) {
   auto unpaid_order = Order(late);
   auto paid_order = Order(paid);
   ASSERT_TRUE(unpaid_order && paid_order);
-  ASSERT_TRUE(orders_->Pay(buyer_, paid_order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(paid_order->id), Money::Fen(350000), std::nullopt));
 
   clock_.Advance(kPaymentWindow - minutes(1));
   EXPECT_EQ(*orders_->ExpireUnpaid(), 0);
-  EXPECT_EQ(ToString(orders_->Get(clerk_, unpaid_order->id)->state), "placed");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(unpaid_order->id))->state), "placed");
   clock_.Advance(minutes(1));
   EXPECT_EQ(*orders_->ExpireUnpaid(), 1);
-  EXPECT_EQ(ToString(orders_->Get(clerk_, unpaid_order->id)->state), "cancelled");
-  EXPECT_EQ(ToString(orders_->Get(clerk_, paid_order->id)->state), "paid");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(unpaid_order->id))->state), "cancelled");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(paid_order->id))->state), "paid");
   EXPECT_EQ(Status(late), "published");
   EXPECT_EQ(Listing(late).back(), "published");
   EXPECT_EQ(Status(paid), "reserved");

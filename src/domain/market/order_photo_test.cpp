@@ -13,7 +13,7 @@ class OrderPhotoTest : public MarketFixture {
   Result<StoredOrderPhoto> Upload(const Principal& who, const std::string& order_id,
                                   std::optional<std::string> stage, const std::string& bytes,
                                   std::string type = "image/png") {
-    return order_photos_->Upload(who, order_id, {std::move(stage), std::move(type), bytes});
+    return order_photos_->Upload(who, Ord(order_id), {std::move(stage), std::move(type), bytes});
   }
   Principal Account(const std::string& user_id) {
     return As(*directory_->BuyersOrganisation(), Role::kBuyer, OrganisationKind::kBuyers, user_id);
@@ -29,7 +29,7 @@ TEST_P(OrderPhotoTest, DispatchPhotosAreTheSellersWhileTheOrderIsPaid) {
   ASSERT_FALSE(unpaid);
   EXPECT_EQ(inspection::RuleOf(unpaid.error()), "order_state");
   EXPECT_EQ(unpaid.error().field, "stage");
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
 
   EXPECT_EQ(Upload(clerk_, order->id, std::nullopt, png).error().field, "stage");
   EXPECT_EQ(Upload(clerk_, order->id, "packing", png).error().field, "stage");
@@ -52,38 +52,38 @@ TEST_P(OrderPhotoTest, DispatchPhotosAreTheSellersWhileTheOrderIsPaid) {
   EXPECT_FALSE(again->created);
   EXPECT_EQ(again->record.created_at, first->record.created_at);
 
-  auto listed = order_photos_->List(clerk_, order->id);
+  auto listed = order_photos_->List(clerk_, Ord(order->id));
   ASSERT_TRUE(listed) << listed.error().message;
   ASSERT_EQ(listed->size(), 1u);
-  auto bytes = order_photos_->Get(buyer_, order->id, first->record.sha256);
+  auto bytes = order_photos_->Get(buyer_, Ord(order->id), first->record.sha256);
   ASSERT_TRUE(bytes) << bytes.error().message;
   EXPECT_EQ(bytes->bytes, png);
-  EXPECT_EQ(order_photos_->List(inspector_, order->id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(order_photos_->Get(inspector_, order->id, first->record.sha256).error().code,
+  EXPECT_EQ(order_photos_->List(inspector_, Ord(order->id)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(order_photos_->Get(inspector_, Ord(order->id), first->record.sha256).error().code,
             ErrorCode::kNotFound);
-  EXPECT_EQ(order_photos_->Get(clerk_, order->id, std::string(64, 'f')).error().code,
+  EXPECT_EQ(order_photos_->Get(clerk_, Ord(order->id), std::string(64, 'f')).error().code,
             ErrorCode::kNotFound);
 
   // A dispatch names photos of this order's dispatch: not made-up hashes, not another order's.
   const auto other_offer = Published("35693803564395");
   auto other = Order(other_offer);
   ASSERT_TRUE(other) << other.error().message;
-  ASSERT_TRUE(orders_->Pay(buyer_, other->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(other->id), Money::Fen(350000), std::nullopt));
   const std::string elsewhere = OrderPhoto(clerk_, other->id, kStageDispatch,
                                            testing::EncodePng(testing::ColourPicture(13, 11)));
   for (const std::string& ref : {kPhoto, elsewhere}) {
-    auto refused =
-        orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {ref}, {}});
+    auto refused = orders_->Dispatch(clerk_, Ord(order->id),
+                                     {"shipping", {SerialOf(order->item_id)}, {ref}, {}});
     ASSERT_FALSE(refused) << ref;
     EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_EQ(refused.error().field, "photos[0]");
   }
   const std::string mine = "sha256:" + first->record.sha256;
-  auto second = orders_->Dispatch(clerk_, order->id,
+  auto second = orders_->Dispatch(clerk_, Ord(order->id),
                                   {"shipping", {SerialOf(order->item_id)}, {mine, kPhoto}, {}});
   EXPECT_EQ(second.error().field, "photos[1]");
-  auto dispatched =
-      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {mine}, {}});
+  auto dispatched = orders_->Dispatch(clerk_, Ord(order->id),
+                                      {"shipping", {SerialOf(order->item_id)}, {mine}, {}});
   ASSERT_TRUE(dispatched) << dispatched.error().message;
   // Dispatched: the dispatch's photos are closed.
   EXPECT_EQ(inspection::RuleOf(Upload(clerk_, order->id, "dispatch", png).error()), "order_state");
@@ -98,7 +98,7 @@ TEST_P(OrderPhotoTest, UndecodablePhotosAndPhotosBeyondTheCapAreRefused) {
   const auto offer = Published("35693803564394");
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   const std::string png = testing::ColourPng();
   auto truncated = Upload(clerk_, order->id, "dispatch", png.substr(0, png.size() / 2));
   ASSERT_FALSE(truncated) << "a PNG signature followed by half an image";
@@ -133,7 +133,7 @@ TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) 
   auto uploaded = Upload(buyer_, order.id, "return", back);
   ASSERT_TRUE(uploaded) << uploaded.error().message;
   const std::string ref = "sha256:" + uploaded->record.sha256;
-  auto listed = order_photos_->List(buyer_, order.id);
+  auto listed = order_photos_->List(buyer_, Ord(order.id));
   ASSERT_TRUE(listed);
   ASSERT_EQ(listed->size(), 2u);  // the dispatch's and the return's
   EXPECT_EQ((*listed)[0].stage, "dispatch");
@@ -142,13 +142,13 @@ TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) 
   // The dispatch's own photo is not a return photo; an unknown one neither.
   const std::string dispatch_ref = "sha256:" + (*listed)[0].sha256;
   for (const std::string& wrong : {dispatch_ref, kPhoto}) {
-    auto refused =
-        after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {wrong}, "x"});
+    auto refused = after_sales_->RequestReturn(buyer_, Ord(order.id),
+                                               {{SerialOf(order.item_id)}, {wrong}, "x"});
     ASSERT_FALSE(refused) << wrong;
     EXPECT_EQ(refused.error().field, "photos[0]");
   }
-  auto with_photo =
-      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {ref}, "不合适"});
+  auto with_photo = after_sales_->RequestReturn(buyer_, Ord(order.id),
+                                                {{SerialOf(order.item_id)}, {ref}, "不合适"});
   ASSERT_TRUE(with_photo) << with_photo.error().message;
   EXPECT_FALSE(with_photo->flagged);
   const auto details = json::parse(with_photo->details).as_object();
@@ -161,17 +161,17 @@ TEST_P(OrderPhotoTest, AReturnNamesTheBuyersReturnPhotosAndWithoutAnyIsFlagged) 
   // Same serials, no photos, though the dispatch had one: photos_missing.
   const auto second_offer = Published("35693803564398");
   const auto second = Received(second_offer);
-  auto bare =
-      after_sales_->RequestReturn(buyer_, second.id, {{SerialOf(second.item_id)}, {}, "不要了"});
+  auto bare = after_sales_->RequestReturn(buyer_, Ord(second.id),
+                                          {{SerialOf(second.item_id)}, {}, "不要了"});
   ASSERT_TRUE(bare) << bare.error().message;
   EXPECT_TRUE(bare->flagged);
   EXPECT_EQ(json::parse(bare->details).at("photos_missing"), true);
-  auto refused = after_sales_->AcceptReturn(clerk_, bare->id, 350000, false);
+  auto refused = after_sales_->AcceptReturn(clerk_, Case(bare->id), Money::Fen(350000), false);
   ASSERT_FALSE(refused);
   EXPECT_EQ(inspection::RuleOf(refused.error()), "photos_missing");
   EXPECT_NE(Events("item", second_offer.item_id).back().payload.find("\"photos_missing\":true"),
             std::string::npos);
-  ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, bare->id, 350000, true));
+  ASSERT_TRUE(after_sales_->AcceptReturn(clerk_, Case(bare->id), Money::Fen(350000), true));
 }
 
 TEST_P(OrderPhotoTest, ReturnPhotosOfAnAccountsOrderAreTheAccountsOwnAndOnlyInTheWindow) {
@@ -179,9 +179,9 @@ TEST_P(OrderPhotoTest, ReturnPhotosOfAnAccountsOrderAreTheAccountsOwnAndOnlyInTh
   const Principal b = Account("UACCOUNTB");
   const auto offer = Published("35693803564399");
   auto order = orders_->Place(
-      a, {offer.id, std::nullopt, "simulated", *offer.disclosure_version, std::nullopt});
+      a, {Oid(offer.id), std::nullopt, "simulated", *offer.disclosure_version, std::nullopt});
   ASSERT_TRUE(order) << order.error().message;
-  ASSERT_TRUE(orders_->Pay(a, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(a, Ord(order->id), Money::Fen(350000), std::nullopt));
   const std::string png = testing::ColourPng();
   // The buyer does not take the dispatch's photos.
   auto by_buyer = Upload(a, order->id, "dispatch", png);
@@ -189,9 +189,9 @@ TEST_P(OrderPhotoTest, ReturnPhotosOfAnAccountsOrderAreTheAccountsOwnAndOnlyInTh
   EXPECT_EQ(by_buyer.error().code, ErrorCode::kPermissionDenied);
   EXPECT_TRUE(by_buyer.error().message.starts_with("dispatch_photo_by_seller:"));
   const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
-  ASSERT_TRUE(
-      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
-  ASSERT_TRUE(orders_->Receive(a, order->id, "as_described"));
+  ASSERT_TRUE(orders_->Dispatch(clerk_, Ord(order->id),
+                                {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
+  ASSERT_TRUE(orders_->Receive(a, Ord(order->id), "as_described"));
   // The shop does not take an account's return photos; another account does not see the order.
   auto by_shop = Upload(clerk_, order->id, "return", png);
   ASSERT_FALSE(by_shop);
@@ -199,9 +199,9 @@ TEST_P(OrderPhotoTest, ReturnPhotosOfAnAccountsOrderAreTheAccountsOwnAndOnlyInTh
   EXPECT_TRUE(by_shop.error().message.starts_with("return_photo_by_buyer:"));
   EXPECT_EQ(by_shop.error().field, "stage");
   EXPECT_EQ(Upload(b, order->id, "return", png).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(order_photos_->List(b, order->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(order_photos_->List(b, Ord(order->id)).error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(Upload(a, order->id, "return", png));
-  ASSERT_EQ(order_photos_->List(clerk_, order->id)->size(), 2u);
+  ASSERT_EQ(order_photos_->List(clerk_, Ord(order->id))->size(), 2u);
   clock_.Advance(hours(24 * 8));
   EXPECT_EQ(
       inspection::RuleOf(

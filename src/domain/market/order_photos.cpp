@@ -72,8 +72,9 @@ Status CheckOrderPhotoRefs(storage::Session& s, const storage::MarketRepository&
 }
 
 Result<StoredOrderPhoto> OrderPhotoService::Upload(const identity::Principal& actor,
-                                                   const std::string& order_id,
+                                                   const OrderId& order,
                                                    const OrderPhotoUpload& upload) {
+  const std::string order_id = order.ToString();
   if (!upload.stage || (*upload.stage != kStageDispatch && *upload.stage != kStageReturn)) {
     return Error::InvalidArgument("stage", "stage is dispatch or return (query parameter)");
   }
@@ -128,7 +129,8 @@ Result<StoredOrderPhoto> OrderPhotoService::Upload(const identity::Principal& ac
 }
 
 Result<std::vector<storage::OrderPhotoRecord>> OrderPhotoService::List(
-    const identity::Principal& actor, const std::string& order_id) {
+    const identity::Principal& actor, const OrderId& order) {
+  const std::string order_id = order.ToString();
   return storage::ReadValue<std::vector<storage::OrderPhotoRecord>>(
       c_.db, [&](storage::Session& s) -> Result<std::vector<storage::OrderPhotoRecord>> {
         RECIRC_TRY(auto o, c_.repo.FindOrder(s, order_id));
@@ -138,8 +140,8 @@ Result<std::vector<storage::OrderPhotoRecord>> OrderPhotoService::List(
 }
 
 Result<OrderPhotoBytes> OrderPhotoService::Get(const identity::Principal& actor,
-                                               const std::string& order_id,
-                                               const std::string& sha256) {
+                                               const OrderId& order, const std::string& sha256) {
+  const std::string order_id = order.ToString();
   RECIRC_TRY(auto photos, List(actor, order_id));
   if (registry::IsSha256Hex(sha256)) {
     for (auto& p : photos) {

@@ -52,12 +52,12 @@ class OrderPhotoService {
   OrderPhotoService(const MarketContext& c, storage::PhotoFiles files)
       : c_(c), files_(std::move(files)) {}
 
-  Result<StoredOrderPhoto> Upload(const identity::Principal& actor, const std::string& order_id,
+  Result<StoredOrderPhoto> Upload(const identity::Principal& actor, const OrderId& order,
                                   const OrderPhotoUpload& upload);
   // Both stages, oldest first.
   Result<std::vector<storage::OrderPhotoRecord>> List(const identity::Principal& actor,
-                                                      const std::string& order_id);
-  Result<OrderPhotoBytes> Get(const identity::Principal& actor, const std::string& order_id,
+                                                      const OrderId& order);
+  Result<OrderPhotoBytes> Get(const identity::Principal& actor, const OrderId& order,
                               const std::string& sha256);
 
  private:

@@ -9,10 +9,11 @@ namespace recirc::market {
 using identity::Permission;
 
 Result<storage::OrderRecord> OrderService::Get(const identity::Principal& actor,
-                                               const std::string& id) {
-  RECIRC_TRY(auto o, storage::ReadValue<std::optional<storage::OrderRecord>>(
-                         c_.db, [&](storage::Session& s) { return c_.repo.FindOrder(s, id); }));
-  if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
+                                               const OrderId& id) {
+  RECIRC_TRY(auto o,
+             storage::ReadValue<std::optional<storage::OrderRecord>>(
+                 c_.db, [&](storage::Session& s) { return c_.repo.FindOrder(s, id.ToString()); }));
+  if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id.ToString() + " not found");
   return *o;
 }
 
@@ -49,13 +50,14 @@ Result<OrderPage> OrderService::Mine(const identity::Principal& actor,
 }
 
 Result<std::optional<DeliveryDetails>> OrderService::DeliveryOf(const identity::Principal& actor,
-                                                                const std::string& id) {
+                                                                const OrderId& id) {
   return storage::ReadValue<std::optional<DeliveryDetails>>(
       c_.db, [&](storage::Session& s) -> Result<std::optional<DeliveryDetails>> {
-        RECIRC_TRY(auto o, c_.repo.FindOrder(s, id));
+        RECIRC_TRY(auto o, c_.repo.FindOrder(s, id.ToString()));
         // The selling shop and the buyer; nobody else learns the order exists.
-        if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
-        RECIRC_TRY(auto r, c_.repo.FindDelivery(s, id));
+        if (!o || !SeesOrder(actor, *o))
+          return Error::NotFound("order " + id.ToString() + " not found");
+        RECIRC_TRY(auto r, c_.repo.FindDelivery(s, id.ToString()));
         if (!r) return std::optional<DeliveryDetails>();
         RECIRC_TRY(auto details, OpenDelivery(c_.seal, *r));
         return std::optional<DeliveryDetails>(std::move(details));

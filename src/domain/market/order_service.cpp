@@ -127,7 +127,6 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
   if (!actor.Has(Permission::kMarketBuy)) {
     return Error::PermissionDenied("your role cannot place orders");
   }
-  if (in.offer_id.empty()) return Error::InvalidArgument("offer_id", "offer_id is required");
   const bool account = IsBuyerAccount(actor);
   if (account && in.buyer_ref) {
     return Error::InvalidArgument(
@@ -150,16 +149,16 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
   RECIRC_CHECK(ValidateDelivery(delivery));
   return storage::WriteValue<storage::OrderRecord>(
       c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
-        RECIRC_TRY(auto offer, c_.repo.LockOffer(s, in.offer_id));
+        RECIRC_TRY(auto offer, c_.repo.LockOffer(s, in.offer_id.ToString()));
         if (!offer || !IsPublicStatus(offer->status)) {
-          return Error::NotFound("offer " + in.offer_id + " not found");
+          return Error::NotFound("offer " + in.offer_id.ToString() + " not found");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));
-        if (offer->sale_mode == SaleModeName(SaleMode::kRental)) {
+        if (offer->sale_mode == SaleMode::kRental) {
           return Rule(kRuleRentalOffer, "this offer is for rent: book it", "offer_id");
         }
         RECIRC_CHECK(CheckSellerActive(c_.identity, s, *offer));
-        if (offer->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
+        if (offer->sale_mode != SaleMode::kFixedPrice) {
           return Rule(kRuleAuctionOffer, "this offer is sold by auction: bid on it", "offer_id");
         }
         if (offer->status != OfferStatus::kPublished) {
@@ -179,13 +178,13 @@ Result<storage::OrderRecord> OrderService::Place(const identity::Principal& acto
                           "; the buyer reads and accepts the current one",
                       "accepted_disclosure_version");
         }
-        if (provider->Name() == "cash_at_outlet" && offer->channel == "online") {
+        if (provider->Name() == "cash_at_outlet" && offer->channel == Channel::kOnline) {
           return Rule("cash_at_outlet", "cash is taken at an outlet or market stall, not online",
                       "provider");
         }
         int64_t price = offer->price_fen;
         if (in.best_offer_id) {
-          RECIRC_TRY(auto best, c_.repo.FindBestOffer(s, *in.best_offer_id));
+          RECIRC_TRY(auto best, c_.repo.FindBestOffer(s, in.best_offer_id->ToString()));
           if (!best || best->offer_id != offer->id || best->buyer_ref != best_offer_ref) {
             return Error::InvalidArgument("best_offer_id",
                                           "best_offer_id names this buyer's best offer on it");
@@ -251,17 +250,20 @@ Result<storage::OrderRecord> OrderService::PlaceWonLocked(storage::Session& s,
   const std::string created_by = account ? winner_ref.substr(kUser.size()) : offer.created_by;
   return InsertPlaced(s, system, offer, account ? std::string() : winner_ref, hammer_fen,
                       offer.disclosure_version.value_or(1),
-                      offer.channel == "online" ? "simulated" : "cash_at_outlet", created_by,
+                      offer.channel == Channel::kOnline ? "simulated" : "cash_at_outlet",
+                      created_by,
                       // The winner chose nothing at bidding: pick-up until they say otherwise.
                       DeliveryInput{std::string(kDeliveryModePickup)});
 }
 
 Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& actor,
-                                                  const std::string& id, const OrderFn& fn) {
+                                                  const OrderId& id, const OrderFn& fn) {
   return storage::WriteValue<storage::OrderRecord>(
       c_.db, [&](storage::Session& s) -> Result<storage::OrderRecord> {
-        RECIRC_TRY(auto o, c_.repo.LockOrder(s, id));
-        if (!o || !SeesOrder(actor, *o)) return Error::NotFound("order " + id + " not found");
+        RECIRC_TRY(auto o, c_.repo.LockOrder(s, id.ToString()));
+        if (!o || !SeesOrder(actor, *o)) {
+          return Error::NotFound("order " + id.ToString() + " not found");
+        }
         RECIRC_CHECK(fn(s, *o));
         o->updated_at = ToUnixMillis(c_.clock.Now());
         RECIRC_CHECK(c_.repo.UpdateOrder(s, *o));
@@ -269,9 +271,10 @@ Result<storage::OrderRecord> OrderService::Mutate(const identity::Principal& act
       });
 }
 
-Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
-                                               const std::string& id, int64_t amount_fen,
+Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor, const OrderId& id,
+                                               Money amount,
                                                std::optional<std::string> receipt_number) {
+  const int64_t amount_fen = amount.fen();
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     // The seller's staff take cash at the outlet; any other payment is the buyer's.
     const bool cash_taker = o.provider == "cash_at_outlet" && ActsForSeller(actor, o);
@@ -289,8 +292,8 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
     o.state = OrderState::kPaid;
     RECIRC_CHECK(AppendOrderEvent(s, actor, o, events::kOrderPaid));
     return AppendItemEvent(s, actor, o, events::kItemSold,
-                           {{"channel", offer->channel},
-                            {"sale_mode", offer->sale_mode},
+                           {{"channel", ToString(offer->channel)},
+                            {"sale_mode", ToString(offer->sale_mode)},
                             {"disclosure_version", o.disclosure_version},
                             {"warranty_months", o.warranty_months},
                             {"return_days", o.return_days}});
@@ -298,8 +301,7 @@ Result<storage::OrderRecord> OrderService::Pay(const identity::Principal& actor,
 }
 
 Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& actor,
-                                                    const std::string& id,
-                                                    const DispatchInput& in) {
+                                                    const OrderId& id, const DispatchInput& in) {
   if (!actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot dispatch orders");
   }
@@ -321,7 +323,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
     RECIRC_CHECK(CheckPhotoRef(in.photos[i], "photos[" + std::to_string(i) + "]"));
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + o.id + " not found");
     if (o.state != OrderState::kPaid) return WrongState(o, OrderState::kPaid);
     RECIRC_CHECK(CheckSerials(s, c_, o.item_id, in.serials));
     RECIRC_CHECK(CheckOrderPhotoRefs(s, c_.repo, o.id, kStageDispatch, in.photos));
@@ -341,7 +343,7 @@ Result<storage::OrderRecord> OrderService::Dispatch(const identity::Principal& a
 }
 
 Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& actor,
-                                                   const std::string& id,
+                                                   const OrderId& id,
                                                    const std::string& condition) {
   if (condition != "as_described" && condition != "not_as_described") {
     return Error::InvalidArgument("condition", "condition is as_described or not_as_described");
@@ -357,9 +359,10 @@ Result<storage::OrderRecord> OrderService::Receive(const identity::Principal& ac
 }
 
 Result<storage::OrderRecord> OrderService::Settle(const identity::Principal& actor,
-                                                  const std::string& id, int64_t amount_fen) {
+                                                  const OrderId& id, Money amount) {
+  const int64_t amount_fen = amount.fen();
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + o.id + " not found");
     if (o.state != OrderState::kReceived) return WrongState(o, OrderState::kReceived);
     if (amount_fen != o.paid_fen - o.refunded_fen) {
       return Error::InvalidArgument("amount_fen", "the amount held for this order is " +
@@ -395,7 +398,8 @@ Result<int64_t> OrderService::SettleDue() {
                return c_.repo.OrdersDueForSettlement(s, now, kBatch);
              }));
   int64_t settled = 0;
-  for (const std::string& id : due) {
+  for (const std::string& text : due) {
+    RECIRC_TRY(auto id, OrderId::Parse(text, "id"));
     // Checked again under the order's lock: a return or a case may have arrived since.
     auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
       if (o.state != OrderState::kReceived) return WrongState(o, OrderState::kReceived);
@@ -426,7 +430,8 @@ Result<int64_t> OrderService::ExpireUnpaid() {
                return c_.repo.UnpaidOrdersPlacedBefore(s, cutoff, kBatch);
              }));
   int64_t cancelled = 0;
-  for (const std::string& id : due) {
+  for (const std::string& text : due) {
+    RECIRC_TRY(auto id, OrderId::Parse(text, "id"));
     // Checked again under the order's lock: the buyer may have paid since.
     auto done = Mutate(system, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
       if (o.state != OrderState::kPlaced) return WrongState(o, OrderState::kPlaced);
@@ -461,7 +466,8 @@ Status OrderService::RelistLocked(storage::Session& s, const identity::Principal
 }
 
 Status OrderService::RefundLocked(storage::Session& s, const identity::Principal& actor,
-                                  storage::OrderRecord& o, int64_t amount_fen) {
+                                  storage::OrderRecord& o, Money amount) {
+  const int64_t amount_fen = amount.fen();
   if (amount_fen <= 0)
     return Error::InvalidArgument("amount_fen", "a positive whole number of fen");
   if (o.paid_fen == 0) return Rule("order_unpaid", "nothing was paid, so nothing is refunded");
@@ -494,23 +500,23 @@ Status OrderService::RefundLocked(storage::Session& s, const identity::Principal
 }
 
 Result<storage::OrderRecord> OrderService::Refund(const identity::Principal& actor,
-                                                  const std::string& id, int64_t amount_fen) {
+                                                  const OrderId& id, Money amount) {
+  const int64_t amount_fen = amount.fen();
   if (!actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot refund orders");
   }
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
-    if (!IsSeller(actor, o)) return Error::NotFound("order " + id + " not found");
+    if (!IsSeller(actor, o)) return Error::NotFound("order " + o.id + " not found");
     if (o.state == OrderState::kPlaced || o.state == OrderState::kCancelled ||
         o.state == OrderState::kRefunded || o.state == OrderState::kSettled) {
       return WrongState(o, "a paid, unsettled order");
     }
-    return RefundLocked(s, actor, o, amount_fen);
+    return RefundLocked(s, actor, o, amount);
   });
 }
 
 Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& actor,
-                                                  const std::string& id,
-                                                  const std::string& reason) {
+                                                  const OrderId& id, const std::string& reason) {
   RECIRC_CHECK(identity::CheckText(reason, "reason", 500));
   return Mutate(actor, id, [&](storage::Session& s, storage::OrderRecord& o) -> Status {
     if (!ActsForBuyer(actor, o) && !ActsForSeller(actor, o)) {
@@ -521,7 +527,8 @@ Result<storage::OrderRecord> OrderService::Cancel(const identity::Principal& act
       RECIRC_CHECK(RelistLocked(s, actor, o));
       return AppendOrderEvent(s, actor, o, events::kOrderCancelled);
     }
-    if (o.state == OrderState::kPaid) return RefundLocked(s, actor, o, o.paid_fen - o.refunded_fen);
+    if (o.state == OrderState::kPaid)
+      return RefundLocked(s, actor, o, Money::Fen(o.paid_fen - o.refunded_fen));
     return WrongState(o, "placed or paid (after dispatch, ask for a return)");
   });
 }

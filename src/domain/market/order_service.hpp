@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/money.hpp"
 #include "domain/market/delivery.hpp"
 #include "domain/market/offer_service.hpp"
 #include "domain/market/payment.hpp"
@@ -32,13 +33,13 @@ inline constexpr std::chrono::hours kInspectionWindow{72};
 inline constexpr std::chrono::minutes kPaymentWindow{30};
 
 struct OrderInput {
-  std::string offer_id;
+  OfferId offer_id;
   // Staff at the counter name the buyer by a reference (never in events); a buyer's own account
   // gives none (the order belongs to the account) and is refused one.
   std::optional<std::string> buyer_ref;
   std::string provider;                     // cash_at_outlet, simulated
   int64_t accepted_disclosure_version = 0;  // the version the buyer read and accepted
-  std::optional<std::string> best_offer_id;
+  std::optional<BestOfferId> best_offer_id;
   // Delivery to an address or pick-up at the outlet; none given is pick-up.
   std::optional<DeliveryInput> delivery;
 };
@@ -67,28 +68,28 @@ class OrderService {
   Result<storage::OrderRecord> PlaceWonLocked(storage::Session& s,
                                               const storage::OfferRecord& offer,
                                               const std::string& winner_ref, int64_t hammer_fen);
-  // `amount_fen` confirms the price the payer sees (it must equal the order's price).
-  Result<storage::OrderRecord> Pay(const identity::Principal& actor, const std::string& id,
-                                   int64_t amount_fen, std::optional<std::string> receipt_number);
-  Result<storage::OrderRecord> Dispatch(const identity::Principal& actor, const std::string& id,
+  // `amount` confirms the price the payer sees (it must equal the order's price).
+  Result<storage::OrderRecord> Pay(const identity::Principal& actor, const OrderId& id,
+                                   Money amount, std::optional<std::string> receipt_number);
+  Result<storage::OrderRecord> Dispatch(const identity::Principal& actor, const OrderId& id,
                                         const DispatchInput& in);
   // condition: as_described or not_as_described (then open a return or dispute).
-  Result<storage::OrderRecord> Receive(const identity::Principal& actor, const std::string& id,
+  Result<storage::OrderRecord> Receive(const identity::Principal& actor, const OrderId& id,
                                        const std::string& condition);
-  // `amount_fen` confirms what is released to the seller (paid less refunded).
-  Result<storage::OrderRecord> Settle(const identity::Principal& actor, const std::string& id,
-                                      int64_t amount_fen);
+  // `amount` confirms what is released to the seller (paid less refunded).
+  Result<storage::OrderRecord> Settle(const identity::Principal& actor, const OrderId& id,
+                                      Money amount);
   // The background job: settles every received order whose inspection and return windows have
   // ended (by the injected clock) with no open after-sales case; returns how many.
   Result<int64_t> SettleDue();
   // The background job: cancels every order still unpaid kPaymentWindow after it was placed (by
   // the injected clock) and puts its offer back on the market; returns how many.
   Result<int64_t> ExpireUnpaid();
-  Result<storage::OrderRecord> Cancel(const identity::Principal& actor, const std::string& id,
+  Result<storage::OrderRecord> Cancel(const identity::Principal& actor, const OrderId& id,
                                       const std::string& reason);
-  Result<storage::OrderRecord> Refund(const identity::Principal& actor, const std::string& id,
-                                      int64_t amount_fen);
-  Result<storage::OrderRecord> Get(const identity::Principal& actor, const std::string& id);
+  Result<storage::OrderRecord> Refund(const identity::Principal& actor, const OrderId& id,
+                                      Money amount);
+  Result<storage::OrderRecord> Get(const identity::Principal& actor, const OrderId& id);
   // The seller organisation's orders, newest first; `page.after` is the cursor, `page.limit` at
   // most kOperatorPageMax (paging.hpp).
   Result<OrderPage> OfOrganisation(const identity::Principal& actor,
@@ -100,18 +101,18 @@ class OrderService {
   // The order's delivery details, opened, for the selling shop and the buyer (SeesOrder); nullopt
   // for an order placed before checkout recorded them.
   Result<std::optional<DeliveryDetails>> DeliveryOf(const identity::Principal& actor,
-                                                    const std::string& id);
+                                                    const OrderId& id);
   // The retention job: erases the personal delivery details (recipient, phone, address) of
   // orders placed before `before` (unix ms); the mode and region code stay. Returns how many.
   Result<int64_t> EraseDeliveriesBefore(int64_t before, int64_t batch_size = 500);
 
   // For the after-sales service: runs `fn` on the locked order in one write transaction.
   using OrderFn = std::function<Status(storage::Session&, storage::OrderRecord&)>;
-  Result<storage::OrderRecord> Mutate(const identity::Principal& actor, const std::string& id,
+  Result<storage::OrderRecord> Mutate(const identity::Principal& actor, const OrderId& id,
                                       const OrderFn& fn);
   // Refunds inside a transaction the caller holds (the order is locked).
   Status RefundLocked(storage::Session& s, const identity::Principal& actor,
-                      storage::OrderRecord& order, int64_t amount_fen);
+                      storage::OrderRecord& order, Money amount);
 
  private:
   Result<storage::OrderRecord> InsertPlaced(storage::Session& s, const identity::Principal& actor,

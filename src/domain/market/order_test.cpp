@@ -14,39 +14,42 @@ class OrderTest : public MarketFixture {};
 
 TEST_P(OrderTest, AnOrderGoesThroughEscrowToSettlementByTheClock) {
   const auto offer = Published("35693803564394");
-  auto wrong_version = orders_->Place(buyer_, {offer.id, "B-0042", "simulated", 1, std::nullopt});
+  auto wrong_version =
+      orders_->Place(buyer_, {Oid(offer.id), "B-0042", "simulated", 1, std::nullopt});
   ASSERT_FALSE(wrong_version);
   EXPECT_EQ(inspection::RuleOf(wrong_version.error()), kRuleDisclosureOutdated);
-  EXPECT_EQ(orders_->Place(buyer_, {offer.id, "B-0042", "paypal", 2, std::nullopt}).error().field,
-            "provider");
+  EXPECT_EQ(
+      orders_->Place(buyer_, {Oid(offer.id), "B-0042", "paypal", 2, std::nullopt}).error().field,
+      "provider");
   EXPECT_EQ(Order(offer, "cash_at_outlet").error().field, "provider");  // online offer
 
   auto order = Order(offer);
   ASSERT_TRUE(order) << order.error().message;
   EXPECT_EQ(ToString(order->state), "placed");
   EXPECT_EQ(order->disclosure_version, *offer.disclosure_version);
-  EXPECT_EQ(orders_->Dispatch(clerk_, order->id, {"shipping", {"S"}, {kPhoto}, {}})
+  EXPECT_EQ(orders_->Dispatch(clerk_, Ord(order->id), {"shipping", {"S"}, {kPhoto}, {}})
                 .error()
                 .message.substr(0, 11),
             "order_state");
-  auto paid = orders_->Pay(buyer_, order->id, 350000, std::nullopt);
+  auto paid = orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt);
   ASSERT_TRUE(paid) << paid.error().message;
   EXPECT_EQ(paid->paid_fen, 350000);
   EXPECT_EQ(*paid->payment_ref, "SIMULATED-" + order->id);
-  EXPECT_EQ(
-      orders_->Dispatch(clerk_, order->id, {"shipping", {"S"}, {"sha256:xyz"}, {}}).error().field,
-      "photos[0]");
+  EXPECT_EQ(orders_->Dispatch(clerk_, Ord(order->id), {"shipping", {"S"}, {"sha256:xyz"}, {}})
+                .error()
+                .field,
+            "photos[0]");
   const std::string photo = OrderPhoto(clerk_, order->id, kStageDispatch);
-  ASSERT_TRUE(
-      orders_->Dispatch(clerk_, order->id, {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
-  ASSERT_TRUE(orders_->Receive(buyer_, order->id, "as_described"));
+  ASSERT_TRUE(orders_->Dispatch(clerk_, Ord(order->id),
+                                {"shipping", {SerialOf(order->item_id)}, {photo}, {}}));
+  ASSERT_TRUE(orders_->Receive(buyer_, Ord(order->id), "as_described"));
   clock_.Advance(hours(72));
   // The return window (7 days) is longer than the inspection window (3 days).
-  auto early = orders_->Settle(clerk_, order->id, 350000);
+  auto early = orders_->Settle(clerk_, Ord(order->id), Money::Fen(350000));
   ASSERT_FALSE(early);
   EXPECT_EQ(inspection::RuleOf(early.error()), "inspection_window_open");
   clock_.Advance(hours(24 * 4));
-  auto settled = orders_->Settle(clerk_, order->id, 350000);
+  auto settled = orders_->Settle(clerk_, Ord(order->id), Money::Fen(350000));
   ASSERT_TRUE(settled) << settled.error().message;
   EXPECT_EQ(ToString(settled->state), "settled");
   EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "sold");
@@ -83,7 +86,7 @@ TEST_P(OrderTest, TwoConcurrentOrdersForOneItemGiveOneOrderAndOneConflict) {
   EXPECT_EQ(ok, 1);
   // Cancelling frees the offer for the next buyer.
   const auto& placed = results[0] ? *results[0] : *results[1];
-  ASSERT_TRUE(orders_->Cancel(buyer_, placed.id, "买错了"));
+  ASSERT_TRUE(orders_->Cancel(buyer_, Ord(placed.id), "买错了"));
   EXPECT_TRUE(Order(offer));
 }
 
@@ -91,21 +94,22 @@ TEST_P(OrderTest, ARefundNeverExceedsThePayment) {
   const auto offer = Published("35693803564396");
   auto order = Order(offer);
   ASSERT_TRUE(order);
-  EXPECT_EQ(inspection::RuleOf(orders_->Refund(clerk_, order->id, 100).error()), "order_state");
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
-  auto part = orders_->Refund(clerk_, order->id, 50000);
+  EXPECT_EQ(inspection::RuleOf(orders_->Refund(clerk_, Ord(order->id), Money::Fen(100)).error()),
+            "order_state");
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
+  auto part = orders_->Refund(clerk_, Ord(order->id), Money::Fen(50000));
   ASSERT_TRUE(part) << part.error().message;
   EXPECT_EQ(part->refunded_fen, 50000);
   EXPECT_EQ(ToString(part->state), "paid");
-  auto too_much = orders_->Refund(clerk_, order->id, 300001);
+  auto too_much = orders_->Refund(clerk_, Ord(order->id), Money::Fen(300001));
   ASSERT_FALSE(too_much);
   EXPECT_EQ(inspection::RuleOf(too_much.error()), kRuleRefundExceedsPayment);
-  EXPECT_EQ(orders_->Refund(clerk_, order->id, -5).error().field, "amount_fen");
-  auto rest = orders_->Refund(clerk_, order->id, 300000);
+  EXPECT_EQ(orders_->Refund(clerk_, Ord(order->id), Money::Fen(-5)).error().field, "amount_fen");
+  auto rest = orders_->Refund(clerk_, Ord(order->id), Money::Fen(300000));
   ASSERT_TRUE(rest) << rest.error().message;
   EXPECT_EQ(ToString(rest->state), "refunded");
   EXPECT_EQ(rest->refunded_fen, rest->paid_fen);
-  EXPECT_FALSE(orders_->Refund(clerk_, order->id, 1));
+  EXPECT_FALSE(orders_->Refund(clerk_, Ord(order->id), Money::Fen(1)));
   // Refunded before dispatch: the offer is open again.
   EXPECT_EQ(ToString(offers_->Get(nullptr, Oid(offer.id))->status), "published");
 }
@@ -114,16 +118,17 @@ TEST_P(OrderTest, AReturnWithADifferentSerialIsFlaggedForTheOperator) {
   const auto offer = Published("35693803564397");
   const auto order = Received(offer);
   const std::string photo = OrderPhoto(buyer_, order.id, kStageReturn);
-  auto ret = after_sales_->RequestReturn(buyer_, order.id, {{"F2LXK0ZZZZ"}, {photo}, "不喜欢"});
+  auto ret =
+      after_sales_->RequestReturn(buyer_, Ord(order.id), {{"F2LXK0ZZZZ"}, {photo}, "不喜欢"});
   ASSERT_TRUE(ret) << ret.error().message;
   EXPECT_TRUE(ret->flagged);
   EXPECT_NE(ret->details.find("F2LXK0ZZZZ"), std::string::npos);
-  auto refused = after_sales_->AcceptReturn(clerk_, ret->id, 350000, false);
+  auto refused = after_sales_->AcceptReturn(clerk_, Case(ret->id), Money::Fen(350000), false);
   ASSERT_FALSE(refused);
   EXPECT_EQ(inspection::RuleOf(refused.error()), "serial_mismatch");
-  auto accepted = after_sales_->AcceptReturn(clerk_, ret->id, 350000, true);
+  auto accepted = after_sales_->AcceptReturn(clerk_, Case(ret->id), Money::Fen(350000), true);
   ASSERT_TRUE(accepted) << accepted.error().message;
-  EXPECT_EQ(ToString(orders_->Get(clerk_, order.id)->state), "refunded");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(order.id))->state), "refunded");
   EXPECT_EQ(Events("item", offer.item_id).back().type, "item.returned");
 }
 
@@ -132,15 +137,15 @@ TEST_P(OrderTest, ReturnAndWarrantyTimeLimitsRunByTheClock) {
   const auto order = Received(offer);
   clock_.Advance(hours(24 * 8));
   auto late =
-      after_sales_->RequestReturn(buyer_, order.id, {{SerialOf(order.item_id)}, {}, "晚了"});
+      after_sales_->RequestReturn(buyer_, Ord(order.id), {{SerialOf(order.item_id)}, {}, "晚了"});
   ASSERT_FALSE(late);
   EXPECT_EQ(inspection::RuleOf(late.error()), "return_window_closed");
-  ASSERT_TRUE(orders_->Settle(clerk_, order.id, 350000));
-  auto claim = after_sales_->ClaimWarranty(buyer_, order.id, "无法充电");
+  ASSERT_TRUE(orders_->Settle(clerk_, Ord(order.id), Money::Fen(350000)));
+  auto claim = after_sales_->ClaimWarranty(buyer_, Ord(order.id), "无法充电");
   ASSERT_TRUE(claim) << claim.error().message;
-  EXPECT_EQ(claim->kind, "warranty");
+  EXPECT_EQ(claim->kind, AfterSaleKind::kWarranty);
   clock_.Advance(hours(24 * 90));
-  auto expired = after_sales_->ClaimWarranty(buyer_, order.id, "屏幕失灵");
+  auto expired = after_sales_->ClaimWarranty(buyer_, Ord(order.id), "屏幕失灵");
   ASSERT_FALSE(expired);
   EXPECT_EQ(inspection::RuleOf(expired.error()), "warranty_expired");
 }
@@ -148,20 +153,21 @@ TEST_P(OrderTest, ReturnAndWarrantyTimeLimitsRunByTheClock) {
 TEST_P(OrderTest, ADisputeIsSettledByReinspectionAgainstTheRecordedReport) {
   const auto offer = Published("35693803564399");
   const auto order = Received(offer);
-  auto reports = reports_->OfItem(offer.item_id);
+  auto reports = reports_->OfItem(Itm(offer.item_id));
   ASSERT_TRUE(reports);
   const std::string original = reports->front().id;
-  auto dispute = after_sales_->OpenDispute(buyer_, order.id, original, "电池不是 86%");
+  auto dispute = after_sales_->OpenDispute(buyer_, Ord(order.id), Rep(original), "电池不是 86%");
   ASSERT_TRUE(dispute) << dispute.error().message;
   json::object worse = PhoneResults();
   worse["battery_health"] = 71;
-  auto again = reports_->Submit(inspector_, offer.item_id, {std::nullopt, worse, std::nullopt, {}});
+  auto again =
+      reports_->Submit(inspector_, Itm(offer.item_id), {std::nullopt, worse, std::nullopt, {}});
   ASSERT_TRUE(again);
-  auto settled = after_sales_->SettleDispute(clerk_, dispute->id, again->id, "refund");
+  auto settled = after_sales_->SettleDispute(clerk_, Case(dispute->id), Rep(again->id), "refund");
   ASSERT_TRUE(settled) << settled.error().message;
   EXPECT_EQ(ToString(settled->status), "resolved");
   EXPECT_NE(settled->details.find("battery_health"), std::string::npos);
-  EXPECT_EQ(ToString(orders_->Get(clerk_, order.id)->state), "refunded");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(order.id))->state), "refunded");
 }
 
 TEST_P(OrderTest, OrdersSettleInTheBackgroundWhenBothWindowsEndWithNoOpenCase) {
@@ -170,14 +176,14 @@ TEST_P(OrderTest, OrdersSettleInTheBackgroundWhenBothWindowsEndWithNoOpenCase) {
   const auto second = Published("35693803564397");
   const auto quiet = Received(first);
   const auto claimed = Received(second);
-  ASSERT_TRUE(after_sales_->ClaimWarranty(buyer_, claimed.id, "无法充电"));
+  ASSERT_TRUE(after_sales_->ClaimWarranty(buyer_, Ord(claimed.id), "无法充电"));
   clock_.Advance(hours(72));  // the inspection window (3 days) is over, the return window not
   EXPECT_EQ(*orders_->SettleDue(), 0);
-  EXPECT_EQ(ToString(orders_->Get(clerk_, quiet.id)->state), "received");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(quiet.id))->state), "received");
   clock_.Advance(hours(24 * 4));  // 7 days: the return window is over too
   EXPECT_EQ(*orders_->SettleDue(), 1);
-  EXPECT_EQ(ToString(orders_->Get(clerk_, quiet.id)->state), "settled");
-  EXPECT_EQ(ToString(orders_->Get(clerk_, claimed.id)->state), "received")
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(quiet.id))->state), "settled");
+  EXPECT_EQ(ToString(orders_->Get(clerk_, Ord(claimed.id))->state), "received")
       << "a warranty case is open";
   const auto history = Events("item", quiet.item_id);
   EXPECT_EQ(history.back().type, "item.sale_settled");
@@ -204,29 +210,31 @@ TEST_P(OrderTest, ABuyerAccountOrdersAndMakesBestOffersAsItselfNotByReference) {
   EXPECT_EQ(best_->AcceptCounter(a, Bid(mine->id), "", 310000).error().field, "counter_fen");
   ASSERT_TRUE(best_->AcceptCounter(a, Bid(mine->id), "", 320000));
 
-  auto with_ref =
-      orders_->Place(a, {offer.id, "B-1", "simulated", *offer.disclosure_version, mine->id});
+  auto with_ref = orders_->Place(
+      a, {Oid(offer.id), "B-1", "simulated", *offer.disclosure_version, Bid(mine->id)});
   ASSERT_FALSE(with_ref);
   EXPECT_EQ(with_ref.error().field, "buyer_ref");
   // B cannot use A's agreed price.
-  EXPECT_EQ(
-      orders_->Place(b, {offer.id, std::nullopt, "simulated", *offer.disclosure_version, mine->id})
-          .error()
-          .field,
-      "best_offer_id");
-  auto order =
-      orders_->Place(a, {offer.id, std::nullopt, "simulated", *offer.disclosure_version, mine->id});
+  EXPECT_EQ(orders_
+                ->Place(b, {Oid(offer.id), std::nullopt, "simulated", *offer.disclosure_version,
+                            Bid(mine->id)})
+                .error()
+                .field,
+            "best_offer_id");
+  auto order = orders_->Place(
+      a, {Oid(offer.id), std::nullopt, "simulated", *offer.disclosure_version, Bid(mine->id)});
   ASSERT_TRUE(order) << order.error().message;
   EXPECT_EQ(order->price_fen, 320000);
   EXPECT_EQ(order->buyer_ref, "");
   EXPECT_EQ(order->created_by, "UACCOUNTA");
-  EXPECT_EQ(orders_->Get(b, order->id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(orders_->Pay(b, order->id, 320000, std::nullopt).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->Get(b, Ord(order->id)).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(orders_->Pay(b, Ord(order->id), Money::Fen(320000), std::nullopt).error().code,
+            ErrorCode::kNotFound);
   EXPECT_EQ(orders_->Mine(a, {"", 20})->items.size(), 1u);
   EXPECT_TRUE(orders_->Mine(b, {"", 20})->items.empty());
   EXPECT_EQ(orders_->OfOrganisation(a, {"", 50}).error().code, ErrorCode::kPermissionDenied);
   // The shop still acts on its organisation's order.
-  EXPECT_TRUE(orders_->Get(clerk_, order->id));
+  EXPECT_TRUE(orders_->Get(clerk_, Ord(order->id)));
 }
 
 RECIRC_BOTH_DATABASES(OrderTest);

@@ -3,7 +3,7 @@
 namespace recirc::market {
 
 Result<std::string> CashAtOutlet::Capture(const PaymentRequest& request) {
-  if (request.channel == "online") {
+  if (request.channel == Channel::kOnline) {
     return Error{ErrorCode::kFailedPrecondition,
                  "cash_at_outlet: cash is taken at an outlet or market stall, not online",
                  "provider"};

@@ -13,13 +13,14 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "domain/market/statuses.hpp"
 
 namespace recirc::market {
 
 struct PaymentRequest {
   std::string order_id;
   int64_t amount_fen = 0;
-  std::string channel;                        // the offer's channel
+  Channel channel = Channel::kOnline;         // the offer's
   std::optional<std::string> receipt_number;  // cash: the outlet's receipt
 };
 

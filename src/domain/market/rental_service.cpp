@@ -93,7 +93,7 @@ Result<RentalTerms> ParseRentalTerms(const std::string& mode_terms) {
 Result<storage::OfferRecord> RentalService::Create(const identity::Principal& actor,
                                                    OfferTerms common, const RentalTerms& terms) {
   RECIRC_CHECK(rental::ValidateTerms(terms));
-  common.sale_mode = std::string(SaleModeName(SaleMode::kRental));
+  common.sale_mode = ToString(SaleMode::kRental);
   common.price_fen = terms.prices.day.fen();
   common.warranty_months = 0;
   common.return_days = 0;
@@ -111,7 +111,7 @@ Result<RentalCalendar> RentalService::Calendar(const identity::Principal* actor,
         RECIRC_TRY(auto offer, c_.repo.FindOffer(s, id));
         const bool own = offer && actor != nullptr && actor->InOrganisation(offer->organisation_id);
         if (!offer || (!IsPublicStatus(offer->status) && !own) ||
-            offer->sale_mode != SaleModeName(SaleMode::kRental)) {
+            offer->sale_mode != SaleMode::kRental) {
           return Error::NotFound("rental offer " + id + " not found");
         }
         RentalCalendar cal{id, offer->status, {}, {}};
@@ -137,7 +137,7 @@ Result<storage::RentalBookingRecord> RentalService::Book(const identity::Princip
         if (!offer || !IsPublicStatus(offer->status)) {
           return Error::NotFound("offer " + id + " not found");
         }
-        if (offer->sale_mode != SaleModeName(SaleMode::kRental)) {
+        if (offer->sale_mode != SaleMode::kRental) {
           return RuleError("not_a_rental", "this offer is not for rent", "offer_id");
         }
         RECIRC_CHECK(CheckCounterStaff(actor, *offer));

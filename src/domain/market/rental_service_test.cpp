@@ -66,7 +66,7 @@ TEST_P(RentalServiceTest, PublishedWithTheOfferRulesAndBookedAtTheCheapestPrice)
   Inspect(bare);
   auto draft = rentals_->Create(clerk_, Terms(bare), RentTerms());
   ASSERT_TRUE(draft) << draft.error().message;
-  EXPECT_EQ(draft->sale_mode, "rental");
+  EXPECT_EQ(draft->sale_mode, SaleMode::kRental);
   auto refused = offers_->Publish(clerk_, Oid(draft->id), std::nullopt);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().message.rfind("sanitization_required", 0), 0u)
@@ -85,7 +85,7 @@ TEST_P(RentalServiceTest, PublishedWithTheOfferRulesAndBookedAtTheCheapestPrice)
   EXPECT_EQ(ToString(booked->status), "booked");
 
   // Not for sale: an order on a rental offer is refused naming the rule.
-  auto order = orders_->Place(a, {offer.id, std::nullopt, "simulated", 1, {}});
+  auto order = orders_->Place(a, {Oid(offer.id), std::nullopt, "simulated", 1, {}});
   ASSERT_FALSE(order);
   EXPECT_EQ(order.error().message.rfind("rental_offer", 0), 0u) << order.error().message;
 

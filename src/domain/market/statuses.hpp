@@ -7,6 +7,23 @@
 
 namespace recirc::market {
 
+// How an offer is sold (docs/market.md "Sale modes").
+enum class SaleMode { kFixedPrice, kEnglishAuction, kRental };
+inline constexpr EnumTable<SaleMode, 3> kSaleModeTable{
+    "sale mode",
+    {{{SaleMode::kFixedPrice, "fixed_price"},
+      {SaleMode::kEnglishAuction, "english_auction"},
+      {SaleMode::kRental, "rental"}}}};
+constexpr const auto& EnumTableOf(SaleMode) { return kSaleModeTable; }
+
+// Where an offer is sold: online, or at an outlet or flea market (both name the outlet).
+enum class Channel { kOnline, kOutlet, kFleaMarket };
+inline constexpr EnumTable<Channel, 3> kChannelTable{"channel",
+                                                     {{{Channel::kOnline, "online"},
+                                                       {Channel::kOutlet, "outlet"},
+                                                       {Channel::kFleaMarket, "flea_market"}}}};
+constexpr const auto& EnumTableOf(Channel) { return kChannelTable; }
+
 enum class OfferStatus { kDraft, kPublished, kBlocked, kReserved, kSold, kWithdrawn };
 inline constexpr EnumTable<OfferStatus, 6> kOfferStatusTable{
     "offer status",
@@ -82,6 +99,15 @@ inline constexpr EnumTable<AfterSaleStatus, 8> kAfterSaleStatusTable{
       {AfterSaleStatus::kRefunded, "refunded"},
       {AfterSaleStatus::kRejected, "rejected"}}}};
 constexpr const auto& EnumTableOf(AfterSaleStatus) { return kAfterSaleStatusTable; }
+
+// What a buyer opens after receiving an order (after_sales.hpp).
+enum class AfterSaleKind { kReturn, kWarranty, kDispute };
+inline constexpr EnumTable<AfterSaleKind, 3> kAfterSaleKindTable{
+    "after-sales kind",
+    {{{AfterSaleKind::kReturn, "return"},
+      {AfterSaleKind::kWarranty, "warranty"},
+      {AfterSaleKind::kDispute, "dispute"}}}};
+constexpr const auto& EnumTableOf(AfterSaleKind) { return kAfterSaleKindTable; }
 
 // A rental booking (rental_service.hpp): booked -> picked_up -> returned, or booked -> cancelled.
 // Booked and picked-up bookings hold their dates on the offer's calendar.

@@ -96,7 +96,8 @@ Status ValidateCorrection(const CorrectionInput& in) {
 }  // namespace
 
 Result<AcquisitionView> RegistrationService::View(const identity::Principal& actor,
-                                                  const std::string& id) {
+                                                  const AcquisitionId& acquisition) {
+  const std::string id = acquisition.ToString();
   return storage::ReadValue<AcquisitionView>(
       db_, [&](storage::Session& s) -> Result<AcquisitionView> {
         RECIRC_TRY(auto a, repo_.FindAcquisition(s, id));
@@ -170,8 +171,9 @@ Result<AcquisitionPage> RegistrationService::List(const identity::Principal& act
 }
 
 Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& actor,
-                                                     const std::string& id,
+                                                     const AcquisitionId& acquisition,
                                                      const CorrectionInput& in) {
+  const std::string id = acquisition.ToString();
   if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
     return Error::PermissionDenied("your role cannot correct acquisitions");
   }
@@ -285,7 +287,7 @@ Result<AcquisitionView> RegistrationService::Correct(const identity::Principal& 
     }
     return Ok();
   }));
-  return View(actor, id);
+  return View(actor, acquisition);
 }
 
 }  // namespace recirc::registry

@@ -59,13 +59,13 @@ TEST_P(RegistryTest, AnItemIsNotSellableDuringItsHoldPeriodNorWhileThePoliceHold
   auto tablet = registration_->Register(clerk_, in);
   ASSERT_TRUE(tablet);
 
-  auto view = registration_->View(clerk_, clean->id);
+  auto view = registration_->View(clerk_, Acq(clean->id));
   ASSERT_TRUE(view) << view.error().message;
   EXPECT_FALSE(view->sellability.sellable);
   ASSERT_EQ(view->sellability.holds.size(), 1u);
   EXPECT_EQ(view->sellability.holds[0].kind, "statutory");
   EXPECT_EQ(*view->sellability.holds[0].until, clean->created_at + 15 * kDay) << "phone in 1101";
-  auto tablet_view = registration_->View(clerk_, tablet->id);
+  auto tablet_view = registration_->View(clerk_, Acq(tablet->id));
   EXPECT_EQ(*tablet_view->sellability.holds[0].until, tablet->created_at + 7 * kDay) << "default";
 
   clock_.Advance(std::chrono::days(8));
@@ -155,7 +155,7 @@ TEST_P(RegistryTest, ACorrectionIsANewRecordAndTheRegistrationIsNotEdited) {
   fix.model = "iPhone 13 Pro";
   fix.price_fen = 150000;
   fix.condition = "轻微划痕";  // unchanged: not listed as a change
-  auto v = registration_->Correct(clerk_, r->id, fix);
+  auto v = registration_->Correct(clerk_, Acq(r->id), fix);
   ASSERT_TRUE(v) << v.error().message << " field " << v.error().field << " code "
                  << int(v.error().code);
   EXPECT_EQ(v->model, "iPhone 13 Pro");
@@ -171,7 +171,7 @@ TEST_P(RegistryTest, ACorrectionIsANewRecordAndTheRegistrationIsNotEdited) {
   fix = {};
   fix.reason = "再次更正价格";
   fix.price_fen = 140000;
-  auto v2 = registration_->Correct(clerk_, r->id, fix);
+  auto v2 = registration_->Correct(clerk_, Acq(r->id), fix);
   ASSERT_TRUE(v2);
   ASSERT_EQ(v2->corrections.size(), 2u) << "the chain";
   EXPECT_EQ(*v2->corrections[1].changes[0].old_value, "150000");
@@ -184,18 +184,18 @@ TEST_P(RegistryTest, ACorrectionIsANewRecordAndTheRegistrationIsNotEdited) {
   fix = {};
   fix.reason = "无变化";
   fix.price_fen = 140000;
-  EXPECT_EQ(registration_->Correct(clerk_, r->id, fix).error().code,
+  EXPECT_EQ(registration_->Correct(clerk_, Acq(r->id), fix).error().code,
             ErrorCode::kFailedPrecondition);
   fix.reason = "";
-  EXPECT_EQ(registration_->Correct(clerk_, r->id, fix).error().field, "reason");
+  EXPECT_EQ(registration_->Correct(clerk_, Acq(r->id), fix).error().field, "reason");
   fix.reason = "x";
   fix.price_fen.reset();
   fix.category = "weapon";
-  EXPECT_EQ(registration_->Correct(clerk_, r->id, fix).error().field, "item.category");
+  EXPECT_EQ(registration_->Correct(clerk_, Acq(r->id), fix).error().field, "item.category");
   auto other = As(Org("operator", "别家", "110108"), identity::Role::kOperatorStaff,
                   identity::OrganisationKind::kOperator);
   fix.category = "tablet";
-  EXPECT_EQ(registration_->Correct(other, r->id, fix).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(registration_->Correct(other, Acq(r->id), fix).error().code, ErrorCode::kNotFound);
 }
 
 TEST_P(RegistryTest, AChangedIdentifierIsScreenedAgainAndAlertsThePolice) {
@@ -205,14 +205,14 @@ TEST_P(RegistryTest, AChangedIdentifierIsScreenedAgainAndAlertsThePolice) {
   CorrectionInput fix;
   fix.reason = "IMEI 抄错";
   fix.identifiers = {{"imei", Imei("35209900176148")}};
-  auto taken = registration_->Correct(clerk_, r->id, fix);
+  auto taken = registration_->Correct(clerk_, Acq(r->id), fix);
   ASSERT_FALSE(taken);
   EXPECT_EQ(taken.error().field, "item.identifiers.imei") << "belongs to another item";
   fix.identifiers = {{"imei", "123"}};
-  EXPECT_EQ(registration_->Correct(clerk_, r->id, fix).error().field, "item.identifiers.imei");
+  EXPECT_EQ(registration_->Correct(clerk_, Acq(r->id), fix).error().field, "item.identifiers.imei");
 
   fix.identifiers = {{"imei", Imei("35693803564380")}};
-  auto v = registration_->Correct(clerk_, r->id, fix);
+  auto v = registration_->Correct(clerk_, Acq(r->id), fix);
   ASSERT_TRUE(v) << v.error().message;
   EXPECT_EQ(ToString(v->receipt.status), "held_for_verification");
   EXPECT_EQ(*v->corrections[0].changes[0].old_value, Imei("49015420323751"));

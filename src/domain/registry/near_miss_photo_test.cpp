@@ -93,30 +93,32 @@ TEST_P(PhotoRequiredTest, AnItemWithoutASerialNumberWaitsForItsColourPhoto) {
 
   // An ID document image is not a photo of the item.
   const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "IHDR-bag";
-  ASSERT_TRUE(photos_->Upload(clerk_, r->id, {"id_document", "image/png", png + "-id"}));
+  ASSERT_TRUE(photos_->Upload(clerk_, Acq(r->id), {"id_document", "image/png", png + "-id"}));
   EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
   // A black-and-white photo of the item is stored, as evidence, but is not the colour photo.
   const std::string grey = testing::EncodePng(testing::GreyPicture(40, 30));
-  auto grey_photo = photos_->Upload(clerk_, r->id, {"item", "image/png", grey});
+  auto grey_photo = photos_->Upload(clerk_, Acq(r->id), {"item", "image/png", grey});
   ASSERT_TRUE(grey_photo) << grey_photo.error().message;
   EXPECT_TRUE(grey_photo->created);
   EXPECT_EQ(grey_photo->in_colour, std::optional<bool>(false));
   EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"))
       << "a grey photo leaves the hold";
   const std::string grey_jpeg = testing::EncodeJpeg(testing::ColourPicture(40, 30), true);
-  ASSERT_EQ(photos_->Upload(clerk_, r->id, {"item", "image/jpeg", grey_jpeg})->in_colour, false);
+  ASSERT_EQ(photos_->Upload(clerk_, Acq(r->id), {"item", "image/jpeg", grey_jpeg})->in_colour,
+            false);
   EXPECT_TRUE(registration_->holds().IsSellable(r->item_id)->reason.starts_with("item.photos:"));
-  auto listed = photos_->List(clerk_, r->id);
+  auto listed = photos_->List(clerk_, Acq(r->id));
   ASSERT_TRUE(listed);
   EXPECT_EQ(listed->size(), 3u) << "the ID document and both grey photos are kept";
   // Undecodable bytes are refused and change nothing.
-  auto broken = photos_->Upload(clerk_, r->id, {"item", "image/png", png});
+  auto broken = photos_->Upload(clerk_, Acq(r->id), {"item", "image/png", png});
   ASSERT_FALSE(broken);
   EXPECT_EQ(broken.error().field, "photo");
-  EXPECT_EQ(photos_->List(clerk_, r->id)->size(), 3u);
+  EXPECT_EQ(photos_->List(clerk_, Acq(r->id))->size(), 3u);
 
-  auto photo = photos_->Upload(
-      clerk_, r->id, {"item", "image/png", testing::EncodePng(testing::ColourPicture(40, 30))});
+  auto photo =
+      photos_->Upload(clerk_, Acq(r->id),
+                      {"item", "image/png", testing::EncodePng(testing::ColourPicture(40, 30))});
   ASSERT_TRUE(photo) << photo.error().message;
   EXPECT_EQ(photo->in_colour, std::optional<bool>(true));
   auto after = registration_->holds().IsSellable(r->item_id);
@@ -160,7 +162,7 @@ TEST_P(PhotoRequiredTest, ACorrectionThatAddsASerialNumberReleasesThePhotoHold) 
   CorrectionInput mark;
   mark.reason = "刻字补录：内侧第二处刻字";
   mark.identifiers = {{"engraving", "LW-0912"}};
-  ASSERT_TRUE(registration_->Correct(clerk_, r->id, mark));
+  ASSERT_TRUE(registration_->Correct(clerk_, Acq(r->id), mark));
   ASSERT_TRUE(photo_hold());
   EXPECT_FALSE(photo_hold()->released_at) << "an engraving is not a serial number";
 
@@ -169,7 +171,7 @@ TEST_P(PhotoRequiredTest, ACorrectionThatAddsASerialNumberReleasesThePhotoHold) 
   CorrectionInput serial;
   serial.reason = "补录内衬上的序列号";
   serial.identifiers = {{"serial", "CT-2231-0098"}};
-  auto v = registration_->Correct(clerk_, r->id, serial);
+  auto v = registration_->Correct(clerk_, Acq(r->id), serial);
   ASSERT_TRUE(v) << v.error().message;
   auto released = photo_hold();
   ASSERT_TRUE(released) << "released, not deleted";
@@ -204,7 +206,7 @@ TEST_P(PhotoRequiredTest, ARefusedCorrectionLeavesThePhotoHold) {
   CorrectionInput taken;
   taken.reason = "补录串号（实为另一件物品的）";
   taken.identifiers = {{"imei", Imei("49015420323751")}};
-  auto refused = registration_->Correct(clerk_, r->id, taken);
+  auto refused = registration_->Correct(clerk_, Acq(r->id), taken);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kAlreadyExists);
   clock_.Advance(std::chrono::days(8));

@@ -39,9 +39,9 @@ Result<storage::AcquisitionRecord> PhotoService::Visible(storage::Session& s,
   return Error::NotFound("acquisition " + acquisition_id + " not found");
 }
 
-Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
-                                         const std::string& acquisition_id,
+Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor, const AcquisitionId& id,
                                          const PhotoUpload& upload) {
+  const std::string acquisition_id = id.ToString();
   if (!actor.Has(identity::Permission::kAcquisitionsWrite)) {
     return Error::PermissionDenied("your role cannot add photos to registrations");
   }
@@ -91,7 +91,8 @@ Result<StoredPhoto> PhotoService::Upload(const identity::Principal& actor,
 }
 
 Result<std::vector<storage::PhotoRecord>> PhotoService::List(const identity::Principal& actor,
-                                                             const std::string& acquisition_id) {
+                                                             const AcquisitionId& id) {
+  const std::string acquisition_id = id.ToString();
   return storage::ReadValue<std::vector<storage::PhotoRecord>>(
       db_, [&](storage::Session& s) -> Result<std::vector<storage::PhotoRecord>> {
         RECIRC_TRY(auto a, Visible(s, actor, acquisition_id));
@@ -105,8 +106,9 @@ Result<std::string> PhotoService::ReadBytes(const storage::PhotoRecord& r) const
   return cipher_.Decrypt(stored, CipherContext(r.sha256));
 }
 
-Result<PhotoBytes> PhotoService::Get(const identity::Principal& actor,
-                                     const std::string& acquisition_id, const std::string& sha256) {
+Result<PhotoBytes> PhotoService::Get(const identity::Principal& actor, const AcquisitionId& id,
+                                     const std::string& sha256) {
+  const std::string acquisition_id = id.ToString();
   RECIRC_TRY(auto record, storage::ReadValue<storage::PhotoRecord>(
                               db_, [&](storage::Session& s) -> Result<storage::PhotoRecord> {
                                 RECIRC_TRY(auto a, Visible(s, actor, acquisition_id));
@@ -152,9 +154,9 @@ Result<PhotoBytes> PhotoService::PublicItemPhoto(const std::string& acquisition_
 }
 
 Result<PhotoBytes> PhotoService::ViewIdDocument(const identity::Principal& actor,
-                                                const std::string& acquisition_id,
-                                                const std::string& sha256,
+                                                const AcquisitionId& id, const std::string& sha256,
                                                 const std::string& reason) {
+  const std::string acquisition_id = id.ToString();
   if (!actor.Has(identity::Permission::kPoliceRead) ||
       (actor.kind != identity::OrganisationKind::kPolice && !actor.SeesAllOrganisations())) {
     return Error::PermissionDenied("only the police see ID document photos");

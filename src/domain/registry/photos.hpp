@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/principal.hpp"
@@ -58,12 +59,12 @@ class PhotoService {
         clock_(clock),
         random_(random) {}
 
-  Result<StoredPhoto> Upload(const identity::Principal& actor, const std::string& acquisition_id,
+  Result<StoredPhoto> Upload(const identity::Principal& actor, const AcquisitionId& acquisition,
                              const PhotoUpload& upload);
   Result<std::vector<storage::PhotoRecord>> List(const identity::Principal& actor,
-                                                 const std::string& acquisition_id);
+                                                 const AcquisitionId& acquisition);
   // An item photo's bytes; an ID document is refused (see ViewIdDocument).
-  Result<PhotoBytes> Get(const identity::Principal& actor, const std::string& acquisition_id,
+  Result<PhotoBytes> Get(const identity::Principal& actor, const AcquisitionId& acquisition,
                          const std::string& sha256);
   // For the market's public offer pages (market/offer_photos.hpp decides when an acquisition's
   // photos are public): the item photos only. ID document photos are never listed here, and
@@ -72,7 +73,7 @@ class PhotoService {
   Result<PhotoBytes> PublicItemPhoto(const std::string& acquisition_id, const std::string& sha256);
   // The police's view of an ID document image; `reason` (at least 10 characters) is audited.
   Result<PhotoBytes> ViewIdDocument(const identity::Principal& actor,
-                                    const std::string& acquisition_id, const std::string& sha256,
+                                    const AcquisitionId& acquisition, const std::string& sha256,
                                     const std::string& reason);
 
  private:

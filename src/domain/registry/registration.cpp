@@ -425,7 +425,8 @@ Status RegistrationService::Record(storage::Session& s, const identity::Principa
 }
 
 Result<AcquisitionReceipt> RegistrationService::Get(const identity::Principal& actor,
-                                                    const std::string& id) {
+                                                    const AcquisitionId& acquisition) {
+  const std::string id = acquisition.ToString();
   RECIRC_TRY(auto found,
              storage::ReadValue<std::optional<storage::AcquisitionRecord>>(
                  db_, [&](storage::Session& s) { return repo_.FindAcquisition(s, id); }));

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/ids.hpp"
 #include "core/random.hpp"
 #include "crypto/field_cipher.hpp"
 #include "domain/identity/identity_port.hpp"
@@ -184,14 +185,14 @@ class RegistrationService {
   Result<std::vector<AcquisitionReceipt>> RegisterBatch(const identity::Principal& actor,
                                                         std::span<const AcquisitionInput> inputs);
   // The shop's view of one of its registrations (no screening details).
-  Result<AcquisitionReceipt> Get(const identity::Principal& actor, const std::string& id);
+  Result<AcquisitionReceipt> Get(const identity::Principal& actor, const AcquisitionId& id);
   // The same with the corrected facts, the correction chain and the holds.
-  Result<AcquisitionView> View(const identity::Principal& actor, const std::string& id);
+  Result<AcquisitionView> View(const identity::Principal& actor, const AcquisitionId& id);
   // The caller's organisation's registrations, newest first (corrections.cpp).
   Result<AcquisitionPage> List(const identity::Principal& actor, const AcquisitionListInput& in);
   // Records a correction naming registration `id`; the registration itself is not edited. A
   // changed identifier is screened again and raises the identifier_changed signal.
-  Result<AcquisitionView> Correct(const identity::Principal& actor, const std::string& id,
+  Result<AcquisitionView> Correct(const identity::Principal& actor, const AcquisitionId& id,
                                   const CorrectionInput& in);
   const HoldService& holds() const { return holds_; }
 

@@ -28,6 +28,10 @@ inline std::string Imei(std::string fourteen) {
 
 class RegistryTest : public testing::BothDatabases {
  protected:
+  // Typed ids from a record's text id (the services take StrongIds).
+  static AcquisitionId Acq(const std::string& text) {
+    return AcquisitionId::Parse(text, "id").value();
+  }
   void SetUp() override {
     BothDatabases::SetUp();
     if (IsSkipped() || HasFailure()) return;
@@ -36,7 +40,7 @@ class RegistryTest : public testing::BothDatabases {
                           random_);
     police_.emplace(db(), repo_, identity_port_, journal_, index_, clock_, random_);
     shop_org_ = Org("operator", "绿循环", "110105");
-    outlet_ = *directory_->CreateOutlet(Principal::System(), shop_org_.id,
+    outlet_ = *directory_->CreateOutlet(Principal::System(), OrganisationId::Stored(shop_org_.id),
                                         {"朝阳店", "110105", "建国路 88 号"});
     clerk_ = As(shop_org_, identity::Role::kOperatorStaff, identity::OrganisationKind::kOperator);
     chaoyang_ = As(Org("police", "朝阳分局", "110105"), identity::Role::kPoliceOfficer,

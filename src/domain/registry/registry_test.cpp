@@ -47,7 +47,8 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   auto receipt = registration_->Register(clerk_, Phone(imei));
   ASSERT_TRUE(receipt) << receipt.error().message;
   EXPECT_EQ(ToString(receipt->status), "held_for_verification");
-  EXPECT_EQ(ToString(registration_->Get(clerk_, receipt->id)->status), "held_for_verification");
+  EXPECT_EQ(ToString(registration_->Get(clerk_, Acq(receipt->id))->status),
+            "held_for_verification");
 
   auto seen = police_->ListAlerts(chaoyang_, std::nullopt);
   ASSERT_TRUE(seen) << seen.error().message;
@@ -70,7 +71,7 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   auto released = police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "release");
   ASSERT_TRUE(released) << released.error().message;
   EXPECT_EQ(ToString(released->status), "released");
-  EXPECT_EQ(ToString(registration_->Get(clerk_, receipt->id)->status), "registered");
+  EXPECT_EQ(ToString(registration_->Get(clerk_, Acq(receipt->id))->status), "registered");
   EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "seize"))
       << "decided once";
 }

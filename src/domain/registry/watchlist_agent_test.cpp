@@ -24,8 +24,9 @@ TEST_P(RegistryTest, AnOperatorsOwnListScreensOnlyItsOwnRegistrations) {
 
   // Another shop registers the same IMEI: the first shop's list does not apply to it.
   auto other_org = Org("operator", "别家", "110108");
-  auto other_outlet = *directory_->CreateOutlet(Principal::System(), other_org.id,
-                                                {"海淀店", "110108", "中关村大街 1 号"});
+  auto other_outlet =
+      *directory_->CreateOutlet(Principal::System(), OrganisationId::Stored(other_org.id),
+                                {"海淀店", "110108", "中关村大街 1 号"});
   auto other = As(other_org, identity::Role::kOperatorStaff, identity::OrganisationKind::kOperator);
   EXPECT_TRUE(registration_->OwnWatchlist(other)->empty());
   auto in = Phone(imei);

@@ -75,10 +75,10 @@ TEST_P(StatisticsTest, RollupsEqualARecountAfterARandomRunOfAcquisitionsSalesAnd
       auto order = Order(offer);
       ASSERT_TRUE(order) << order.error().message;
       if (what >= 2) {
-        ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+        ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
       }
       if (what == 3) {
-        ASSERT_TRUE(orders_->Refund(clerk_, order->id, 350000));
+        ASSERT_TRUE(orders_->Refund(clerk_, Ord(order->id), Money::Fen(350000)));
       }
     }
     clock_.Advance(hours(24 * static_cast<int>(rng() % 40)));  // across months
@@ -159,7 +159,7 @@ TEST_P(StatisticsTest, AFlowOrACategoryNarrowsTheFiguresAndUnknownOnesNameTheFie
   const auto offer = Published("35693803564631");
   auto order = Order(offer);
   ASSERT_TRUE(order);
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   const auto sales = Report(commerce_, {{}, {}, {}, {}, "sale"});
   ASSERT_EQ(sales.totals.size(), 1u);
   EXPECT_EQ(sales.totals[0].key[0], "sale");
@@ -175,7 +175,7 @@ TEST_P(StatisticsTest, SalesStandBesideTheImportedBaselineOfTheSameMonths) {
   const auto offer = Published("35693803564641");
   auto order = Order(offer);
   ASSERT_TRUE(order);
-  ASSERT_TRUE(orders_->Pay(buyer_, order->id, 350000, std::nullopt));
+  ASSERT_TRUE(orders_->Pay(buyer_, Ord(order->id), Money::Fen(350000), std::nullopt));
   const std::string month = MonthOf(ToUnixMillis(clock_.Now()));
   const std::string base = "2024" + month.substr(4);
   auto imported = service_->ImportBaseline(

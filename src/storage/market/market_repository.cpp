@@ -35,16 +35,26 @@ constexpr std::string_view kAfterSaleColumns =
     "SELECT id, order_id, kind, status, details, flagged, created_at, decided_at FROM after_sales ";
 
 OfferRecord ToOffer(const Row& r) {
-  return {r.Text(0),    r.Text(1),
-          r.Text(2),    r.Text(3),
-          r.Text(4),    r.OptText(5),
-          r.Text(6),    r.Text(7),
-          r.Int(8),     r.Int(9),
-          r.Int(10),    r.Int(11) != 0,
-          r.OptInt(12), r.OptInt(13),
-          r.Text(14),   ParseStored<market::OfferStatus>(r.Text(15), "offers.status"),
-          r.OptInt(16), r.Text(17),
-          r.Int(18),    r.OptInt(19)};
+  return {r.Text(0),
+          r.Text(1),
+          r.Text(2),
+          ParseStored<market::SaleMode>(r.Text(3), "offers.sale_mode"),
+          ParseStored<market::Channel>(r.Text(4), "offers.channel"),
+          r.OptText(5),
+          r.Text(6),
+          r.Text(7),
+          r.Int(8),
+          r.Int(9),
+          r.Int(10),
+          r.Int(11) != 0,
+          r.OptInt(12),
+          r.OptInt(13),
+          r.Text(14),
+          ParseStored<market::OfferStatus>(r.Text(15), "offers.status"),
+          r.OptInt(16),
+          r.Text(17),
+          r.Int(18),
+          r.OptInt(19)};
 }
 BestOfferRecord ToBest(const Row& r) {
   return {
@@ -85,10 +95,14 @@ OrderRecord ToOrder(const Row& r) {
           r.Int(20)};
 }
 AfterSaleRecord ToAfterSale(const Row& r) {
-  return {r.Text(0), r.Text(1),
-          r.Text(2), ParseStored<market::AfterSaleStatus>(r.Text(3), "after_sales.status"),
-          r.Text(4), r.Int(5) != 0,
-          r.Int(6),  r.OptInt(7)};
+  return {r.Text(0),
+          r.Text(1),
+          ParseStored<market::AfterSaleKind>(r.Text(2), "after_sales.kind"),
+          ParseStored<market::AfterSaleStatus>(r.Text(3), "after_sales.status"),
+          r.Text(4),
+          r.Int(5) != 0,
+          r.Int(6),
+          r.OptInt(7)};
 }
 
 }  // namespace
@@ -97,8 +111,8 @@ Status MarketRepository::InsertOffer(Session& s, const OfferRecord& r) const {
   return Done(s.Execute(kInsertOffer, {r.id,
                                        r.item_id,
                                        r.organisation_id,
-                                       r.sale_mode,
-                                       r.channel,
+                                       ToString(r.sale_mode),
+                                       ToString(r.channel),
                                        OptionalText(r.outlet_id),
                                        r.title,
                                        r.description,
@@ -360,8 +374,8 @@ Status MarketRepository::InsertAfterSale(Session& s, const AfterSaleRecord& r) c
   return Done(s.Execute(
       "INSERT INTO after_sales (id, order_id, kind, status, details, flagged, created_at, "
       "decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      {r.id, r.order_id, r.kind, ToString(r.status), r.details, int64_t{r.flagged ? 1 : 0},
-       r.created_at, OptionalInt(r.decided_at)}));
+      {r.id, r.order_id, ToString(r.kind), ToString(r.status), r.details,
+       int64_t{r.flagged ? 1 : 0}, r.created_at, OptionalInt(r.decided_at)}));
 }
 
 Result<std::optional<AfterSaleRecord>> MarketRepository::FindAfterSale(

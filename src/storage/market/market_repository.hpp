@@ -18,8 +18,8 @@ struct OfferRecord {
   std::string id;
   std::string item_id;
   std::string organisation_id;
-  std::string sale_mode;  // fixed_price (auction, rental, consignment, lot: later)
-  std::string channel;    // online, outlet, flea_market
+  market::SaleMode sale_mode = market::SaleMode::kFixedPrice;
+  market::Channel channel = market::Channel::kOnline;
   std::optional<std::string> outlet_id;
   std::string title;
   std::string description;
@@ -100,7 +100,7 @@ struct OrderRecord {
 struct AfterSaleRecord {
   std::string id;
   std::string order_id;
-  std::string kind;  // return, warranty, dispute
+  market::AfterSaleKind kind = market::AfterSaleKind::kReturn;
   market::AfterSaleStatus status = market::AfterSaleStatus::kOpen;
   std::string details;  // JSON
   bool flagged = false;
