@@ -23,8 +23,7 @@ class WorkListsHttpTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(app::SeedDemo(server_->app().directory(), server_->db()));
     clerk_ = LogInDemo(*server_, "shop.clerk", &shop_org_);
     auto outlets = json::parse(
-        server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_})
-            .body);
+        server_->Call({"GET", "/api/v1/organisations/" + shop_org_ + "/outlets", "", clerk_}).body);
     for (const auto& o : outlets.as_object()["items"].as_array()) {
       const std::string id(o.as_object().at("id").as_string());
       (o.as_object().at("region_code") == "110105" ? chaoyang_ : haidian_) = id;
@@ -78,8 +77,7 @@ class WorkListsHttpTest : public ::testing::TestWithParam<Backend> {
   }
   std::string Decide(const Headers& who, const std::string& alert_id, const std::string& body,
                      unsigned status) {
-    auto r = server_->Call(
-        {"POST", "/api/v1/police/alerts/" + alert_id + "/decision", body, who});
+    auto r = server_->Call({"POST", "/api/v1/police/alerts/" + alert_id + "/decision", body, who});
     EXPECT_EQ(r.status, status) << body << ": " << r.body;
     return r.body;
   }
@@ -115,8 +113,7 @@ TEST_P(WorkListsHttpTest, InspectorQueueHoldsUninspectedItemsOfItsRegionOldestFi
   const auto& head = queue.at("items").as_array()[0].as_object();
   EXPECT_EQ(head.at("outlet_name"), "朝阳门店");
   EXPECT_EQ(head.at("receipt_number"), first.at("number"));
-  EXPECT_EQ(head.at("identifiers").as_array()[0].at("value"),
-            json::value(Imei("86723405700001")));
+  EXPECT_EQ(head.at("identifiers").as_array()[0].at("value"), json::value(Imei("86723405700001")));
   EXPECT_EQ(queue.as_object().find("next_cursor"), queue.as_object().end())
       << "the whole queue fitted";
 
@@ -139,7 +136,8 @@ TEST_P(WorkListsHttpTest, InspectorFindsAnItemByImeiOrReceipt) {
   const std::string item(receipt.at("item_id").as_string());
   auto inspector = LogInDemo(*server_, "inspector");
   // As typed on a keypad: grouped with spaces; normalised as registration normalises it.
-  const std::string spaced = imei.substr(0, 6) + "%20" + imei.substr(6, 4) + "%20" + imei.substr(10);
+  const std::string spaced =
+      imei.substr(0, 6) + "%20" + imei.substr(6, 4) + "%20" + imei.substr(10);
   auto by_imei = Get("/api/v1/inspection/lookup?imei=" + spaced, inspector);
   EXPECT_EQ(ItemIds(by_imei), (std::vector<std::string>{item}));
   EXPECT_EQ(by_imei.at("items").as_array()[0].at("inspected"), false);
@@ -148,16 +146,15 @@ TEST_P(WorkListsHttpTest, InspectorFindsAnItemByImeiOrReceipt) {
                             std::to_string(receipt.at("number").as_int64()),
                         inspector)),
             (std::vector<std::string>{item}));
-  EXPECT_EQ(ItemIds(Get("/api/v1/inspection/lookup?receipt=" +
-                            std::string(receipt.at("id").as_string()),
-                        inspector)),
-            (std::vector<std::string>{item}));
+  EXPECT_EQ(
+      ItemIds(Get("/api/v1/inspection/lookup?receipt=" + std::string(receipt.at("id").as_string()),
+                  inspector)),
+      (std::vector<std::string>{item}));
   EXPECT_TRUE(
       ItemIds(Get("/api/v1/inspection/lookup?imei=" + Imei("86723405799999"), inspector)).empty());
   EXPECT_EQ(ErrorField(Get("/api/v1/inspection/lookup?imei=12345", inspector, 400)), "imei");
   EXPECT_EQ(ErrorField(Get("/api/v1/inspection/lookup", inspector, 400)), "imei");
-  EXPECT_EQ(ErrorField(Get("/api/v1/inspection/lookup?receipt=%3F%3F", inspector, 400)),
-            "receipt");
+  EXPECT_EQ(ErrorField(Get("/api/v1/inspection/lookup?receipt=%3F%3F", inspector, 400)), "receipt");
   // Outside the body's region nothing is found.
   auto far = NewUser("inspection_body", "440300", "inspector.shenzhen", "inspector");
   EXPECT_TRUE(ItemIds(Get("/api/v1/inspection/lookup?imei=" + imei, far)).empty());
@@ -189,10 +186,9 @@ TEST_P(WorkListsHttpTest, ReceiptQrLabelIsAnSvgOfTheItemPage) {
   EXPECT_TRUE(r.Header("Content-Type").starts_with("image/svg+xml"));
   EXPECT_EQ(r.body.rfind("<svg", 0), 0u) << r.body.substr(0, 80);
   EXPECT_NE(r.body.find("<path"), std::string::npos);
-  EXPECT_EQ(
-      server_->Call({"GET", "/api/v1/items/01KBX0000000000000000000AA/label.svg", "", clerk_})
-          .status,
-      404u);
+  EXPECT_EQ(server_->Call({"GET", "/api/v1/items/01KBX0000000000000000000AA/label.svg", "", clerk_})
+                .status,
+            404u);
 }
 
 TEST_P(WorkListsHttpTest, AlertsShowImeiAndOutletNameAndFilterByRegion) {
@@ -256,8 +252,8 @@ TEST_P(WorkListsHttpTest, SeizureNeedsANote) {
             "note");
   EXPECT_EQ(Get("/api/v1/police/alerts", police).at("items").as_array()[0].at("status"), "open")
       << "nothing was decided";
-  auto seized = json::parse(
-      Decide(police, id, R"({"decision":"seize","note":"案件 2026-512 扣押"})", 200));
+  auto seized =
+      json::parse(Decide(police, id, R"({"decision":"seize","note":"案件 2026-512 扣押"})", 200));
   EXPECT_EQ(seized.at("status"), "seized");
   EXPECT_EQ(seized.at("decision_note"), "案件 2026-512 扣押");
 }

@@ -8,6 +8,7 @@ import bestoffer from './bestoffer.en.js'
 import rental from './rental.en.js'
 import statistics from './statistics.en.js'
 import server from './server.en.js'
+import worklists from './worklists.en.js'
 
 export default {
   ...shop,
@@ -19,6 +20,7 @@ export default {
   ...statistics,
   ...item,
   ...server,
+  ...worklists,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

@@ -8,6 +8,7 @@ import bestoffer from './bestoffer.zh-CN.js'
 import rental from './rental.zh-CN.js'
 import statistics from './statistics.zh-CN.js'
 import server from './server.zh-CN.js'
+import worklists from './worklists.zh-CN.js'
 
 export default {
   ...shop,
@@ -19,6 +20,7 @@ export default {
   ...statistics,
   ...item,
   ...server,
+  ...worklists,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
