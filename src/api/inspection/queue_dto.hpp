@@ -8,6 +8,11 @@
 
 namespace recirc::api::dto {
 
+using jsonmap::Omitted;
+using jsonmap::tag_invoke;  // Omitted members left out, Time as RFC 3339 (argument-dependent
+                            // lookup)
+using jsonmap::Time;
+
 struct QueueIdentifier {
   std::string kind;
   std::string value;
@@ -26,12 +31,12 @@ struct InspectionQueueItem {
   std::string model;
   std::string status;
   std::vector<QueueIdentifier> identifiers;
-  jsonmap::Time registered_at;
-  jsonmap::Omitted<std::string> acquisition_id;
-  jsonmap::Omitted<int64_t> receipt_number;
-  jsonmap::Omitted<std::string> outlet_id;
+  Time registered_at;
+  Omitted<std::string> acquisition_id;
+  Omitted<int64_t> receipt_number;
+  Omitted<std::string> outlet_id;
   std::string outlet_name;
-  jsonmap::Omitted<std::string> region_code;
+  Omitted<std::string> region_code;
   bool inspected = false;
   static InspectionQueueItem From(const inspection::QueueEntry& e) {
     InspectionQueueItem out;
@@ -62,7 +67,7 @@ BOOST_DESCRIBE_STRUCT(InspectionQueueItem, (),
 struct InspectionQueue {
   static constexpr std::string_view kSchemaName = "InspectionQueue";
   std::vector<InspectionQueueItem> items;
-  jsonmap::Omitted<std::string> next_cursor;
+  Omitted<std::string> next_cursor;
 };
 BOOST_DESCRIBE_STRUCT(InspectionQueue, (), (items, next_cursor))
 
