@@ -217,7 +217,7 @@ describe('police console: near misses and the access audit', { timeout: TIMEOUT 
         await dialog.locator('[data-test=decision-save]').click()
         await dialog.locator('.el-form-item__error', { hasText: '扣押必须填写备注' }).waitFor()
         assert.equal(sent, 0)
-        await page.locator('[data-test=decision-note] textarea').fill('案件 2026-512：与报案串号一致，予以扣押')
+        await page.locator('textarea[data-test=decision-note], [data-test=decision-note] textarea').first().fill('案件 2026-512：与报案串号一致，予以扣押')
         // The confirmation names the item; cancelling sends nothing.
         await dialog.locator('[data-test=decision-save]').click()
         const confirm = page.locator('.seize-confirm')
