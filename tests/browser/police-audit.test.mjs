@@ -224,6 +224,7 @@ describe('police console: near misses and the access audit', { timeout: TIMEOUT 
         await confirm.waitFor()
         assert.match(await confirm.textContent(), new RegExp(imei))
         assert.match(await confirm.textContent(), /朝阳门店/)
+        await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]')) // faded in
         assert.ok(await fits(page), `the confirmation fits ${size.width} px`)
         await screenshot(`police-seize-confirm-${size.width}`)
         await confirm.getByRole('button', { name: '取消' }).click()
