@@ -14,6 +14,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddRegionRoutes(routes, c.system);
   AddRegistryRoutes(routes, c.registry);
   AddInspectionRoutes(routes, c.inspection);
+  AddInspectionQueueRoutes(routes, c.inspection);
   AddPhotoRoutes(routes, c.registry);
   AddLogRoutes(routes, c.history);
   AddMarketRoutes(routes, c.market);

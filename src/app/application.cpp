@@ -135,7 +135,9 @@ struct Application::Parts {
         sanitization(db, checklists, inspection_repo, registry_port, journal, clock, random),
         repairs(db, inspection_repo, registry_port, journal, clock, random),
         disclosure(db, checklists, registry_port, journal),
-        inspection_services{checklists, reports, sanitization, repairs, disclosure},
+        inspection_queue(db, inspection_repo, registry_port, identity_port),
+        inspection_services{checklists, reports,    sanitization,
+                            repairs,    disclosure, inspection_queue},
         prohibited(std::move(prohibited_rules)),
         sellable(registration.holds()),
         seal(cipher, random),
@@ -212,6 +214,7 @@ struct Application::Parts {
   inspection::SanitizationService sanitization;
   inspection::RepairService repairs;
   inspection::DisclosureService disclosure;
+  inspection::InspectionQueueService inspection_queue;
   inspection::InspectionServices inspection_services;
   storage::MarketRepository market_repo;
   market::ProhibitedRules prohibited;

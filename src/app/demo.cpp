@@ -32,8 +32,9 @@ std::vector<DemoOrg> DemoOrganisations() {
        {{"shop.admin", "王店长", "operator_admin"}, {"shop.clerk", "李店员", "operator_staff"}}},
       {"inspection_body",
        "华检二手商品鉴定中心",
-       "91440300MA0000002",
-       "440300",
+       // In Beijing, where the demo shop's outlets are: its inspectors' queue covers them.
+       "91110000MA0000002",
+       "110000",
        {},
        {{"inspection.admin", "刘主任", "inspection_admin"},
         {"inspector", "陈检测师", "inspector"}}},

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "documents/qr_svg.hpp"
 #include "domain/registry/events.hpp"
 
 namespace recirc::documents {
@@ -57,6 +58,12 @@ Result<std::string> LabelService::Pdf(const std::string& item_id, std::string_vi
   RECIRC_TRY(LabelSize label_size, FindLabelSize(size));
   RECIRC_TRY(LabelInput input, Describe(item_id, base_url));
   return ItemLabelPdf(input, label_size);
+}
+
+Result<std::string> LabelService::QrSvg(const std::string& item_id,
+                                        std::string_view base_url) const {
+  RECIRC_TRY(LabelInput input, Describe(item_id, base_url));
+  return documents::QrSvg(input.url);
 }
 
 }  // namespace recirc::documents

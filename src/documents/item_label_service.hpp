@@ -35,6 +35,8 @@ class LabelService {
   // NotFound for an item that was never registered.
   Result<std::string> Pdf(const std::string& item_id, std::string_view size,
                           std::string_view base_url) const;
+  // The label's QR code alone as SVG (qr_svg.hpp), for the acquisition receipt; NotFound as Pdf.
+  Result<std::string> QrSvg(const std::string& item_id, std::string_view base_url) const;
 
  private:
   storage::Database& db_;

@@ -33,8 +33,8 @@ function newResidentId() {
   return body + '10X98765432'[sum % 11]
 }
 
-/** shop.clerk registers a phone; returns its item id. */
-async function registerPhone() {
+/** shop.clerk registers a phone (with `imei`, or a new one); returns its item id. */
+async function registerPhone(imei = newImei()) {
   const clerk = await apiAs('shop.clerk')
   const outlets = await clerk.call('GET', `/organisations/${clerk.session.organisation.id}/outlets`)
   const r = await clerk.call('POST', '/acquisitions', {
@@ -46,7 +46,7 @@ async function registerPhone() {
     person_matches_id: true,
     origin_statement: '自用一年',
     seller: { kind: 'individual', name: '李四', id_type: 'resident_id', id_number: newResidentId() },
-    item: { category: 'phone', brand: 'Huawei', model: 'Mate 60', identifiers: { imei: newImei() }, condition: '九成新' },
+    item: { category: 'phone', brand: 'Huawei', model: 'Mate 60', identifiers: { imei }, condition: '九成新' },
   })
   assert.equal(r.status, 201, JSON.stringify(r.body))
   return r.body.item_id
@@ -68,7 +68,48 @@ async function pickOption(page, selectLocator, text) {
 }
 const gradeOf = (page, scale) => page.locator(`[data-test=grade-${scale}] .grade-value`)
 
+/** True when nothing reaches past the window's right edge (the page does not scroll sideways). */
+function fits(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+}
+
 describe('inspection', { timeout: TIMEOUT }, () => {
+  for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    test(`an inspector finds an item by IMEI and opens its form; an unknown ID is refused at once (${size.width} px)`, async () => {
+      const imei = newImei()
+      const item = await registerPhone(imei)
+      await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+        await page.setViewportSize(size)
+        await logIn(page, 'inspector')
+        await page.goto('/inspection')
+        // The queue opens first: items of the region waiting for inspection, oldest first.
+        await page.locator('[data-test=queue-table] .el-table__body tr').first().waitFor()
+        // As typed from the box, in groups.
+        await field(page, 'lookup-value').fill(`${imei.slice(0, 6)} ${imei.slice(6, 10)} ${imei.slice(10)}`)
+        await page.locator('[data-test=lookup-run]').click()
+        const hit = page.locator('[data-test=lookup-results] .el-table__body tr', { hasText: imei })
+        await hit.waitFor()
+        assert.match(await hit.textContent(), /Huawei Mate 60/)
+        assert.match(await hit.textContent(), /未检测/)
+        assert.ok(await fits(page), `the queue fits ${size.width} px`)
+        await screenshot(`inspection-lookup-${size.width}`)
+        await hit.locator('[data-test=lookup-inspect]').click()
+        await page.locator('[data-test=check-powers_on]').waitFor()
+        assert.equal(await field(page, 'inspect-item').inputValue(), item)
+        await page.locator('[data-test=inspect-item-found]', { hasText: imei }).waitFor()
+        assert.ok(await fits(page), `the form fits ${size.width} px`)
+        await screenshot(`inspection-form-from-queue-${size.width}`)
+
+        // An ID no item has: refused before anything is filled in, in Chinese, next to the field.
+        await field(page, 'inspect-item').fill('01KBX0000000000000000000AA')
+        await page.locator('[data-test=inspect-load]').click()
+        await page.locator('.el-form-item__error', { hasText: '没有以此编号登记的物品' }).waitFor()
+        assert.equal(await page.locator('[data-test=check-powers_on]').count(), 0)
+        await screenshot(`inspection-unknown-item-${size.width}`)
+      })
+    })
+  }
+
   test('an inspector fills the phone checklist, the computed grade follows, the signed report verifies publicly', async () => {
     const item = await registerPhone()
     // An earlier report of the same item, for the re-inspection comparison.
@@ -82,6 +123,7 @@ describe('inspection', { timeout: TIMEOUT }, () => {
       await logIn(page, 'inspector', { english: true })
       await page.locator('.el-menu-item', { hasText: 'Inspection' }).click()
       await page.waitForURL((u) => new URL(u).pathname === '/inspection')
+      await page.getByRole('tab', { name: 'Inspect an item' }).click()
       await field(page, 'inspect-item').fill(item)
       await pickOption(page, page.locator('[data-test=inspect-category]'), 'Mobile phone')
       await page.locator('[data-test=inspect-load]').click()

@@ -1,5 +1,6 @@
-// Browser tests of the police console's near-miss and access-audit panels, against the real
-// recirc server (`recirc demo`) in Debian's Chromium.
+// Browser tests of the police console's near-miss and access-audit panels, and of the alert list
+// (IMEI, outlet names, region filter) with a seizure that needs a note and a confirmation, at
+// 1440 and 390 px, against the real recirc server (`recirc demo`) in Debian's Chromium.
 // Run from the repository root: node --test tests/browser/police-audit.test.mjs
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
@@ -29,6 +30,11 @@ function newResidentId() {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i], 0)
   return body + '10X98765432'[sum % 11]
+}
+
+/** True when nothing reaches past the window's right edge (the page does not scroll sideways). */
+function fits(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 }
 
 /** The <input> of an Element Plus field marked data-test=name (on the input or its wrapper). */
@@ -174,4 +180,75 @@ describe('police console: near misses and the access audit', { timeout: TIMEOUT 
       await screenshot('police-officer-no-audit')
     })
   })
+
+  for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    test(`an officer seizes an item with a note and a confirmation; the alert shows the IMEI and outlet (${size.width} px)`, async () => {
+      const model = `Seize ${size.width} ${serial++}`
+      const imei = newImei()
+      const police = await apiAs('police.chaoyang')
+      await police.call('POST', '/police/watchlist', { identifier_kind: 'imei', identifier_value: imei, note: '失窃报案 2026-512' }, 201)
+      const receipt = await registerPhone({ model, imei, personMatchesId: true })
+      assert.equal(receipt.status, 'held_for_verification')
+
+      await withBrowser({ locale: 'zh-CN' }, async ({ page, screenshot }) => {
+        await page.setViewportSize(size)
+        await logIn(page, 'police.chaoyang')
+        await page.goto('/police')
+        const row = page.locator('[data-test=alerts-table] .el-table__body tr', { hasText: model })
+        await row.waitFor()
+        await row.locator('[data-test=alert-imei]', { hasText: imei }).waitFor()
+        await row.locator('[data-test=alert-outlet]', { hasText: '朝阳门店' }).waitFor()
+        // The region filter offers the jurisdiction's regions by name.
+        const listed = page.waitForResponse((r) => new URL(r.url()).searchParams.get('region') === '110105')
+        await page.locator('[data-test=alert-region]').click()
+        await page.locator('.el-select-dropdown__item:visible', { hasText: '110105' }).click()
+        assert.equal((await listed).status(), 200)
+        await row.waitFor()
+        assert.ok(await fits(page), `the alert list fits ${size.width} px`)
+        await screenshot(`police-alerts-imei-${size.width}`)
+
+        await row.locator('[data-test=decide]').click()
+        const dialog = page.locator('.el-dialog', { hasText: '处理决定' })
+        await dialog.waitFor()
+        await dialog.locator('[data-test=decision] .el-radio', { hasText: '扣押' }).click()
+        // No note: refused here, nothing sent.
+        let sent = 0
+        page.on('request', (r) => r.url().endsWith('/decision') && sent++)
+        await dialog.locator('[data-test=decision-save]').click()
+        await dialog.locator('.el-form-item__error', { hasText: '扣押必须填写备注' }).waitFor()
+        assert.equal(sent, 0)
+        await page.locator('textarea[data-test=decision-note], [data-test=decision-note] textarea').first().fill('案件 2026-512：与报案串号一致，予以扣押')
+        // The confirmation names the item; cancelling sends nothing.
+        await dialog.locator('[data-test=decision-save]').click()
+        const confirm = page.locator('.seize-confirm')
+        await confirm.waitFor()
+        assert.match(await confirm.textContent(), new RegExp(imei))
+        assert.match(await confirm.textContent(), /朝阳门店/)
+        await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]')) // faded in
+        assert.ok(await fits(page), `the confirmation fits ${size.width} px`)
+        await screenshot(`police-seize-confirm-${size.width}`)
+        await confirm.getByRole('button', { name: '取消' }).click()
+        await confirm.waitFor({ state: 'hidden' })
+        assert.equal(sent, 0)
+        await dialog.locator('[data-test=decision-save]').click()
+        const decided = page.waitForResponse((r) => r.url().endsWith('/decision') && r.request().method() === 'POST')
+        await page.locator('.seize-confirm').getByRole('button', { name: '扣押' }).click()
+        const d = await decided
+        assert.equal(d.status(), 200)
+        assert.deepEqual(JSON.parse(d.request().postData()), { decision: 'seize', note: '案件 2026-512：与报案串号一致，予以扣押' })
+        await row.waitFor({ state: 'detached' })
+        await page.locator('[data-test=alert-status]').getByText('全部').click()
+        const seized = page.locator('[data-test=alerts-table] .el-table__body tr', { hasText: model })
+        await seized.locator('[data-test=alert-status-tag]', { hasText: '已扣押' }).waitFor()
+        assert.match(await seized.textContent(), /案件 2026-512/)
+        await screenshot(`police-seized-${size.width}`)
+
+        // The daily report picks the outlet from the directory, by name.
+        await page.locator('[data-test=police-tabs]').getByRole('tab', { name: '日报' }).click()
+        await page.locator('[data-test=report-outlet]').click()
+        await page.locator('.el-select-dropdown__item:visible', { hasText: '朝阳门店' }).waitFor()
+        await page.keyboard.press('Escape')
+      })
+    })
+  }
 })

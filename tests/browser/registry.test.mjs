@@ -136,6 +136,10 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
       await page.locator('[data-test=photo-progress]', { hasText: '已上传 2 / 2' }).waitFor()
       const card = page.locator('[data-test=receipt]')
       assert.equal((await card.locator('[data-test=receipt-number]').textContent()).trim(), String(receipt.number))
+      // The item ID inspection needs, with the QR code of the item's public page.
+      assert.equal((await card.locator('[data-test=receipt-item-id]').textContent()).trim(), receipt.item_id)
+      const qr = card.locator('[data-test=receipt-qr]')
+      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await qr.elementHandle())
       assert.match(await card.locator('[data-test=receipt-item]').textContent(), /Huawei Mate 60 Pro/)
       await card.locator('[data-test=receipt-seller]', { hasText: '张*丰' }).waitFor()
       assert.match(await card.locator('[data-test=receipt-seller]').textContent(), /\*{8}/)
@@ -145,6 +149,7 @@ describe('acquisition register', { timeout: TIMEOUT }, () => {
       await screenshot('intake-registered-receipt')
       await page.emulateMedia({ media: 'print' })
       assert.equal(await page.locator('[data-test=intake-result]').isVisible(), false, 'only the receipt is printed')
+      assert.ok(await card.locator('[data-test=receipt-qr]').isVisible(), 'the QR label is printed')
       await screenshot('intake-receipt-print')
       await page.emulateMedia({ media: 'screen' })
 

@@ -66,7 +66,9 @@ unsigned Expected(const http::Route& route, const Caller& caller, std::string_vi
   if (method == "PATCH") return route.pattern.starts_with("/api/v1/organisations/") ? 200 : 404;
   if (method == "DELETE") return route.pattern == "/api/v1/session" ? 204 : 404;
   // Searches without any criterion are refused, naming the missing parameter.
-  if (route.pattern == "/api/v1/police/register") return 400;
+  if (route.pattern == "/api/v1/police/register" || route.pattern == "/api/v1/inspection/lookup") {
+    return 400;
+  }
   // The demo has no item yet, so the transparency log has no tile.
   if (route.pattern == "/log/tile/{path...}") return 404;
   // GET of one record by an id that does not exist (only organisation ids are real).

@@ -17,5 +17,7 @@ struct InspectionApi {
 };
 
 void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& api);
+// The inspector's queue and lookup (queue_routes.cpp).
+void AddInspectionQueueRoutes(std::vector<http::Route>& routes, const InspectionApi& api);
 
 }  // namespace recirc::api

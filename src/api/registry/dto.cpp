@@ -69,10 +69,12 @@ Alert Alert::From(const storage::AlertRecord& a) {
 
 Alert Alert::From(const registry::AlertView& v) {
   Alert out = From(v.alert);
-  out.item.emplace(
-      AlertItem{v.item.category, v.item.brand, v.item.model, recirc::ToString(v.item.status)});
+  std::vector<ItemIdentifier> identifiers;
+  for (const auto& [kind, value] : v.identifiers) identifiers.push_back({kind, value});
+  out.item.emplace(AlertItem{v.item.category, v.item.brand, v.item.model,
+                             recirc::ToString(v.item.status), std::move(identifiers)});
   out.acquisition.emplace(AlertAcquisition{v.acquisition.organisation_id, v.acquisition.outlet_id,
-                                           v.acquisition.number, v.acquisition.kind,
+                                           v.outlet_name, v.acquisition.number, v.acquisition.kind,
                                            v.acquisition.price_fen});
   return out;
 }

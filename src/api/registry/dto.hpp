@@ -193,22 +193,31 @@ struct Decision {
 };
 BOOST_DESCRIBE_STRUCT(Decision, (), (decision, note))
 
+struct ItemIdentifier {
+  std::string kind;
+  std::string value;
+};
+BOOST_DESCRIBE_STRUCT(ItemIdentifier, (), (kind, value))
+
 struct AlertItem {
   std::string category;
   std::string brand;
   std::string model;
   std::string status;
+  std::vector<ItemIdentifier> identifiers;  // IMEI, serial…: what the officer checks the device by
 };
-BOOST_DESCRIBE_STRUCT(AlertItem, (), (category, brand, model, status))
+BOOST_DESCRIBE_STRUCT(AlertItem, (), (category, brand, model, status, identifiers))
 
 struct AlertAcquisition {
   std::string organisation_id;
   std::string outlet_id;
+  std::string outlet_name;
   int64_t number = 0;
   std::string kind;
   int64_t price_fen = 0;
 };
-BOOST_DESCRIBE_STRUCT(AlertAcquisition, (), (organisation_id, outlet_id, number, kind, price_fen))
+BOOST_DESCRIBE_STRUCT(AlertAcquisition, (),
+                      (organisation_id, outlet_id, outlet_name, number, kind, price_fen))
 
 struct Alert {
   static constexpr std::string_view kSchemaName = "Alert";
@@ -241,5 +250,24 @@ struct AlertList {
   std::vector<Alert> items;
 };
 BOOST_DESCRIBE_STRUCT(AlertList, (), (items))
+
+// One outlet of the police's directory (GET /api/v1/police/outlets).
+struct PoliceOutlet {
+  std::string id;
+  std::string name;
+  std::string region_code;
+  std::string address;
+  std::string organisation_id;
+  std::string organisation_name;
+  std::string status;
+};
+BOOST_DESCRIBE_STRUCT(PoliceOutlet, (),
+                      (id, name, region_code, address, organisation_id, organisation_name, status))
+
+struct PoliceOutletList {
+  static constexpr std::string_view kSchemaName = "PoliceOutletList";
+  std::vector<PoliceOutlet> items;
+};
+BOOST_DESCRIBE_STRUCT(PoliceOutletList, (), (items))
 
 }  // namespace recirc::api::dto

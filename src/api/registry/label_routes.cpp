@@ -17,6 +17,12 @@ Result<http::Response> Label(const documents::LabelService& labels,
   return r;
 }
 
+Result<http::Response> LabelQr(const documents::LabelService& labels,
+                               const std::string& public_base_url, http::RequestContext& ctx) {
+  RECIRC_TRY(std::string svg, labels.QrSvg(std::string(ctx.Param("id")), public_base_url));
+  return http::Text(200, "image/svg+xml", std::move(svg));
+}
+
 }  // namespace
 
 void AddLabelRoutes(std::vector<http::Route>& routes, const RegistryApi& deps) {
@@ -27,6 +33,19 @@ void AddLabelRoutes(std::vector<http::Route>& routes, const RegistryApi& deps) {
                       return Label(*labels, url, c);
                     },
                     0});
+  routes.push_back({http::Verb::get, "/api/v1/items/{id}/label.svg",
+                    identity::Permission::kItemsService,
+                    [labels, url = deps.public_base_url](http::RequestContext& c) {
+                      return LabelQr(*labels, url, c);
+                    },
+                    0});
+  http::Describe(routes, http::Verb::get, "/api/v1/items/{id}/label.svg",
+                 http::Document<void, void>("The label's QR code alone as SVG (the item's public "
+                                            "page), for the printed acquisition receipt",
+                                            "labels")
+                     .Ok("the SVG")
+                     .Returns(200, "", "image/svg+xml", R"js({"type": "string"})js")
+                     .Fails(404, "no registered item with this id"));
   http::Describe(
       routes, http::Verb::get, "/api/v1/items/{id}/label.pdf",
       http::Document<void, void>(

@@ -5,6 +5,7 @@
 #include <boost/describe/class.hpp>
 #include <boost/json/value.hpp>
 
+#include "api/registry/dto.hpp"  // ItemIdentifier
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
 #include "domain/registry/seller_view.hpp"
@@ -117,12 +118,6 @@ struct AccessAudit {
   std::vector<AccessAuditEntry> items;
 };
 BOOST_DESCRIBE_STRUCT(AccessAudit, (), (items))
-
-struct ItemIdentifier {
-  std::string kind;
-  std::string value;
-};
-BOOST_DESCRIBE_STRUCT(ItemIdentifier, (), (kind, value))
 
 struct NearMissItem {
   std::string category;

@@ -59,9 +59,21 @@ Result<http::Response> Correct(const RegistryApi& d, http::RequestContext& ctx) 
 }
 
 Result<http::Response> ListAlerts(const RegistryApi& d, http::RequestContext& ctx) {
-  RECIRC_TRY(auto views, d.police.ListAlerts(ctx.Actor(), ctx.Query("status")));
+  RECIRC_TRY(auto views,
+             d.police.ListAlerts(ctx.Actor(), ctx.Query("status"), ctx.Query("region")));
   dto::AlertList out;
   for (const auto& v : views) out.items.push_back(dto::Alert::From(v));
+  return http::Json(200, json::value_from(out));
+}
+
+Result<http::Response> PoliceOutlets(const RegistryApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto outlets, d.police.Outlets(ctx.Actor()));
+  dto::PoliceOutletList out;
+  for (const auto& o : outlets) {
+    out.items.push_back({o.outlet.id, o.outlet.name, o.outlet.region_code, o.outlet.address,
+                         o.outlet.organisation_id, o.organisation_name,
+                         recirc::ToString(o.outlet.status)});
+  }
   return http::Json(200, json::value_from(out));
 }
 
@@ -232,6 +244,7 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
                     bind(FullSeller), size_t{4} * 1024, http::Execution::kBlocking,
                     http::Answer::kSecret});
   routes.push_back({Verb::get, "/api/v1/police/alerts", P::kPoliceRead, bind(ListAlerts), 0});
+  routes.push_back({Verb::get, "/api/v1/police/outlets", P::kPoliceRead, bind(PoliceOutlets), 0});
   routes.push_back(
       {Verb::get, "/api/v1/police/access-audit", P::kPoliceAudit, bind(AccessAudit), 0});
   routes.push_back({Verb::get, "/api/v1/police/feed", P::kPoliceRead, bind(Feed), 0});
@@ -289,14 +302,26 @@ void AddRegistryRoutes(std::vector<http::Route>& routes, const RegistryApi& d) {
   http::Describe(
       routes, Verb::get, "/api/v1/police/alerts",
       http::Document<void, dto::AlertList>(
-          "Alerts of your jurisdiction (region prefix of the police organisation)", tag)
+          "Alerts of your jurisdiction (region prefix of the police organisation), with the "
+          "item's identifiers and the outlet's name; ?status= and ?region= (a region code inside "
+          "the jurisdiction: 403 naming region outside it) narrow the list",
+          tag)
           .Query(
               "status",
-              R"js({"type": "string", "enum": ["open", "released", "seized", "info_requested"]})js"));
+              R"js({"type": "string", "enum": ["open", "released", "seized", "info_requested"]})js")
+          .Query("region", R"js({"type": "string", "pattern": "^[0-9]{6}$"})js",
+                 "a region code inside your jurisdiction"));
+  http::Describe(routes, Verb::get, "/api/v1/police/outlets",
+                 http::Document<void, dto::PoliceOutletList>(
+                     "The outlets of your jurisdiction with their organisation's name (the daily "
+                     "report's outlet picker), at most 1000",
+                     tag));
   http::Describe(
       routes, Verb::post, "/api/v1/police/alerts/{id}/decision",
       http::Document<dto::Decision, dto::Alert>(
-          "Decide an alert: release the hold, seize the item, or ask for information", tag)
+          "Decide an alert: release the hold, seize the item (a note is required: 400 naming "
+          "note), or ask for information",
+          tag)
           .Fails(404, "not in your jurisdiction")
           .Fails(422, "already decided"));
   http::Describe(routes, Verb::post, "/api/v1/police/watchlist",

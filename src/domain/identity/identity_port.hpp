@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "storage/database.hpp"
@@ -24,6 +25,10 @@ class IdentityPort {
   // The user without the password hash; nullopt when there is none.
   virtual Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                               const std::string& user_id) const = 0;
+  // Outlets whose region code starts with `region_prefix`, with their organisation's name (the
+  // police's outlet directory).
+  virtual Result<std::vector<storage::OutletDirectoryRecord>> OutletsInRegion(
+      storage::Session& s, const std::string& region_prefix) const = 0;
   // True when the organisation is recorded as a licensed auction enterprise (it has an auction
   // licence number): only then may its auctions be called 拍卖.
   virtual Result<bool> IsLicensedAuctioneer(storage::Session& s,
@@ -45,6 +50,10 @@ class IdentityPortImpl final : public IdentityPort {
       storage::Session& s, const std::string& outlet_id) const override;
   Result<std::optional<storage::UserRecord>> FindUser(storage::Session& s,
                                                       const std::string& user_id) const override;
+  Result<std::vector<storage::OutletDirectoryRecord>> OutletsInRegion(
+      storage::Session& s, const std::string& region_prefix) const override {
+    return repo_.OutletsInRegion(s, region_prefix);
+  }
   Result<bool> IsLicensedAuctioneer(storage::Session& s,
                                     const std::string& organisation_id) const override;
   Result<bool> OrganisationActive(storage::Session& s,

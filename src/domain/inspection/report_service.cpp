@@ -89,7 +89,9 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
   out.item_id = item_id;
   RECIRC_CHECK(db_.Write([&](storage::Session& s) -> Status {
     RECIRC_TRY(auto item, registry_.FindItem(s, item_id));
-    if (!item) return Error::NotFound("item " + item_id + " not found");
+    if (!item) {
+      return Error::NotFound("item " + item_id + " not found").Id("inspection.item_not_found");
+    }
     const Checklist* checklist = in.checklist_version
                                      ? catalogue_.Find(item->category, *in.checklist_version)
                                      : catalogue_.Latest(item->category);

@@ -3,6 +3,7 @@
 
 #include "domain/inspection/checklist.hpp"
 #include "domain/inspection/disclosure.hpp"
+#include "domain/inspection/queue.hpp"
 #include "domain/inspection/repair.hpp"
 #include "domain/inspection/report_service.hpp"
 #include "domain/inspection/sanitization.hpp"
@@ -15,6 +16,7 @@ struct InspectionServices {
   SanitizationService& sanitization;
   RepairService& repairs;
   DisclosureService& disclosure;
+  InspectionQueueService& queue;
 };
 
 }  // namespace recirc::inspection

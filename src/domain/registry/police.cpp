@@ -29,14 +29,43 @@ Result<std::string> PrefixOf(const identity::Principal& actor) {
   return JurisdictionPrefix(actor.organisation.region_code);
 }
 
+// The prefix of `region` when it lies inside `jurisdiction` (a prefix itself).
+Result<std::string> NarrowedPrefix(const std::string& jurisdiction, const std::string& region) {
+  if (region.size() != 6 || region.find_first_not_of("0123456789") != std::string::npos) {
+    return Error::InvalidArgument("region", "a region is a six-digit code")
+        .Id("police.region_malformed");
+  }
+  std::string narrowed = JurisdictionPrefix(region);
+  if (!narrowed.starts_with(jurisdiction)) {
+    return Error{ErrorCode::kPermissionDenied, "the region lies outside your jurisdiction",
+                 "region"}
+        .Id("police.region_outside");
+  }
+  return narrowed;
+}
+
 }  // namespace
 
+Result<std::vector<storage::OutletDirectoryRecord>> PoliceService::Outlets(
+    const identity::Principal& actor) {
+  if (!actor.Has(identity::Permission::kPoliceRead)) {
+    return Error::PermissionDenied("your role cannot see the outlet directory");
+  }
+  RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  return storage::ReadValue<std::vector<storage::OutletDirectoryRecord>>(
+      db_, [&](storage::Session& s) { return identity_.OutletsInRegion(s, prefix); });
+}
+
 Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Principal& actor,
-                                                         const std::optional<std::string>& status) {
+                                                         const std::optional<std::string>& status,
+                                                         const std::optional<std::string>& region) {
   if (!actor.Has(identity::Permission::kPoliceRead)) {
     return Error::PermissionDenied("your role cannot see police alerts");
   }
   RECIRC_TRY(std::string prefix, PrefixOf(actor));
+  if (region && !region->empty()) {
+    RECIRC_TRY(prefix, NarrowedPrefix(prefix, *region));
+  }
   return storage::ReadValue<std::vector<AlertView>>(
       db_, [&](storage::Session& s) -> Result<std::vector<AlertView>> {
         // A status outside the vocabulary matches no alert.
@@ -52,7 +81,10 @@ Result<std::vector<AlertView>> PoliceService::ListAlerts(const identity::Princip
           RECIRC_TRY(auto item, repo_.FindItem(s, a.item_id));
           RECIRC_TRY(auto acquisition, repo_.FindAcquisition(s, a.acquisition_id));
           if (!item || !acquisition) return Error::Internal("alert " + a.id + " lost its records");
-          out.push_back({std::move(a), std::move(*item), std::move(*acquisition)});
+          RECIRC_TRY(auto identifiers, repo_.IdentifiersOfItem(s, a.item_id));
+          RECIRC_TRY(auto outlet, identity_.FindOutlet(s, acquisition->outlet_id));
+          out.push_back({std::move(a), std::move(*item), std::move(*acquisition),
+                         std::move(identifiers), outlet ? outlet->name : std::string()});
         }
         return out;
       });
@@ -76,6 +108,11 @@ Result<storage::AlertRecord> PoliceService::Decide(const identity::Principal& ac
     return Error::InvalidArgument("decision", "the decision is release, seize or request_info");
   }
   if (note) RECIRC_CHECK(identity::CheckText(*note, "note", 1000));
+  if (status == AlertStatus::kSeized &&
+      (!note || note->find_first_not_of(" \t\r\n") == std::string::npos)) {
+    return Error::InvalidArgument("note", "a seizure needs a note: the case number and why")
+        .Id("police.seize_note_required");
+  }
   RECIRC_TRY(std::string prefix, PrefixOf(actor));
   const int64_t now = ToUnixMillis(clock_.Now());
   return storage::WriteValue<storage::AlertRecord>(

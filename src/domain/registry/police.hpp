@@ -29,6 +29,8 @@ struct AlertView {
   storage::AlertRecord alert;
   storage::ItemRecord item;
   storage::AcquisitionRecord acquisition;  // seller fields stay encrypted here
+  std::vector<std::pair<std::string, std::string>> identifiers;  // (kind, value): IMEI, serial…
+  std::string outlet_name;                                       // empty when the outlet is unknown
 };
 
 // A near miss with what the police need to act on it: the item (with its identifiers, so the
@@ -106,10 +108,17 @@ class PoliceService {
   Result<std::vector<RegisterHit>> SearchBySeller(const identity::Principal& actor,
                                                   const SellerSearch& q);
 
+  // Alerts of the caller's jurisdiction, newest first; `region` (a region code inside the
+  // jurisdiction: 403 naming "region" outside it, 400 when malformed) narrows to that region.
   Result<std::vector<AlertView>> ListAlerts(const identity::Principal& actor,
-                                            const std::optional<std::string>& status);
+                                            const std::optional<std::string>& status,
+                                            const std::optional<std::string>& region = {});
+  // The outlets of the caller's jurisdiction with their organisation's name, for the daily
+  // report's outlet picker (police_directory.cpp).
+  Result<std::vector<storage::OutletDirectoryRecord>> Outlets(const identity::Principal& actor);
   // decision: "release", "seize" or "request_info"; `note` (at most 1000 characters) is kept
-  // with the alert for the police, never in the journal.
+  // with the alert for the police, never in the journal. A seizure needs a note (the case
+  // number, what was found): InvalidArgument naming "note" (police.seize_note_required).
   Result<storage::AlertRecord> Decide(const identity::Principal& actor, const AlertId& alert_id,
                                       const std::string& decision,
                                       const std::optional<std::string>& note = std::nullopt);

@@ -47,6 +47,17 @@ class RegistryPort {
   virtual Result<std::vector<storage::ItemRecord>> ItemsOfOrganisation(
       storage::Session& s, const std::string& organisation_id, const std::string& before_id,
       const std::string& identifier, int64_t limit) const = 0;
+  // Items not seized registered at an outlet of the region (`region_prefix`, as
+  // JurisdictionPrefix gives; empty: everywhere), oldest first, after `after_id` (empty: from the
+  // oldest): the inspectors' queue reads these.
+  virtual Result<std::vector<storage::ItemRecord>> ItemsRegisteredInRegion(
+      storage::Session& s, const std::string& region_prefix, const std::string& after_id,
+      int64_t limit) const = 0;
+  // The ids of the items registered in the region under register number `number` (one per
+  // outlet that used it) or, with `acquisition_id` instead, under that registration.
+  virtual Result<std::vector<std::string>> ItemsOfReceipt(
+      storage::Session& s, const std::string& region_prefix, std::optional<int64_t> number,
+      const std::string& acquisition_id) const = 0;
   // Adds identifier (kind, value) to the item (the old ones stay: they still find the item).
   // The caller checks first that no other item carries it (an identifier belongs to one item).
   virtual Status AddIdentifier(storage::Session& s, const std::string& item_id,

@@ -29,6 +29,17 @@ class RegistryPortImpl final : public RegistryPort {
                                                                const std::string& before_id,
                                                                const std::string& identifier,
                                                                int64_t limit) const override;
+  Result<std::vector<storage::ItemRecord>> ItemsRegisteredInRegion(storage::Session& s,
+                                                                   const std::string& region_prefix,
+                                                                   const std::string& after_id,
+                                                                   int64_t limit) const override {
+    return repo_.ItemsRegisteredInRegion(s, region_prefix, after_id, limit);
+  }
+  Result<std::vector<std::string>> ItemsOfReceipt(
+      storage::Session& s, const std::string& region_prefix, std::optional<int64_t> number,
+      const std::string& acquisition_id) const override {
+    return repo_.ItemsOfReceipt(s, region_prefix, number, acquisition_id);
+  }
   Status AddIdentifier(storage::Session& s, const std::string& item_id, const std::string& kind,
                        const std::string& value) const override;
   Result<std::vector<storage::AcquisitionRecord>> AcquisitionsOfItem(

@@ -72,7 +72,8 @@ TEST_P(RegistryTest, WatchlistedImeiIsHeldAndOnlyTheRegionsPoliceSeeTheAlert) {
   ASSERT_TRUE(released) << released.error().message;
   EXPECT_EQ(ToString(released->status), "released");
   EXPECT_EQ(ToString(registration_->Get(clerk_, Acq(receipt->id))->status), "registered");
-  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "seize"))
+  EXPECT_FALSE(police_->Decide(chaoyang_, AlertId::Parse(alert_id, "id").value(), "seize",
+                               std::string("案件 2026-301")))
       << "decided once";
 }
 

@@ -32,6 +32,12 @@ struct OutletRecord {
   identity::AccountStatus status = identity::AccountStatus::kActive;
 };
 
+// An outlet with its organisation's name, for directories read by other contexts.
+struct OutletDirectoryRecord {
+  OutletRecord outlet;
+  std::string organisation_name;
+};
+
 struct UserRecord {
   std::string id;
   std::string organisation_id;
@@ -109,6 +115,10 @@ class IdentityRepository {
   Result<std::vector<OutletRecord>> ListOutlets(Session& s, const std::string& organisation_id,
                                                 const PageRequest& page) const;
   Status UpdateOutlet(Session& s, const OutletRecord& r) const;  // name, region, address, status
+  // Outlets whose region code starts with `region_prefix` ("" = all), with their organisation's
+  // name, by region then name; at most 1000 (outlet_directory_repository.cpp).
+  Result<std::vector<OutletDirectoryRecord>> OutletsInRegion(
+      Session& s, const std::string& region_prefix) const;
 
   Status InsertUser(Session& s, const UserRecord& r) const;
   Result<std::optional<UserRecord>> FindUserByUsername(Session& s,

@@ -233,6 +233,18 @@ class RegistryRepository {
   // The items the organisation registered, newest first, before `before_id` (empty: from the
   // newest); `identifier` (empty: any) keeps those carrying that normalised value of any kind
   // (inventory_repository.cpp).
+  // Items not seized that were registered at an outlet whose region code starts with
+  // `region_prefix`, oldest (smallest id) first, after `after_id` (empty: from the oldest)
+  // (inspection_queue_repository.cpp).
+  Result<std::vector<ItemRecord>> ItemsRegisteredInRegion(Session& s,
+                                                          const std::string& region_prefix,
+                                                          const std::string& after_id,
+                                                          int64_t limit) const;
+  // The ids of the items of registrations in the region with this register number (several
+  // outlets may use one number) or, when `acquisition_id` is set instead, of that registration.
+  Result<std::vector<std::string>> ItemsOfReceipt(Session& s, const std::string& region_prefix,
+                                                  std::optional<int64_t> number,
+                                                  const std::string& acquisition_id) const;
   Result<std::vector<ItemRecord>> ItemsOfOrganisation(Session& s,
                                                       const std::string& organisation_id,
                                                       const std::string& before_id,

@@ -9,6 +9,7 @@ import rental from './rental.en.js'
 import statistics from './statistics.en.js'
 import server from './server.en.js'
 import notifications from './notifications.en.js'
+import worklists from './worklists.en.js'
 
 export default {
   ...shop,
@@ -21,6 +22,7 @@ export default {
   ...item,
   ...server,
   ...notifications,
+  ...worklists,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',

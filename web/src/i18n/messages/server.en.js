@@ -96,6 +96,14 @@ export default {
       too_many_defects: 'At most {max} defects.',
       sign_forbidden: 'Only inspectors of an inspection body sign reports.',
       no_checklist: 'There is no checklist for category "{category}".',
+      item_not_found: 'No item is registered under this ID. Check the ID on the receipt or label, or find the item by IMEI.',
+      lookup_needs_one: 'Enter an IMEI or a receipt number.',
+      receipt_malformed: 'Enter the receipt number, or the registration ID printed on the receipt.',
+    },
+    police: {
+      seize_note_required: 'A seizure needs a note: the case number and why the item is seized.',
+      region_malformed: 'A region is a six-digit code.',
+      region_outside: 'This region is outside your jurisdiction.',
     },
     offer: {
       warranty_range: 'The warranty is 0 to {max} months.',

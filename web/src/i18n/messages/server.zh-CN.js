@@ -96,6 +96,14 @@ export default {
       too_many_defects: '瑕疵最多 {max} 条。',
       sign_forbidden: '只有检测机构的检测员可以签署报告。',
       no_checklist: '类别“{category}”没有检测清单。',
+      item_not_found: '没有以此编号登记的物品。请核对收购凭证或标签上的物品编号，或按 IMEI 查找。',
+      lookup_needs_one: '请输入 IMEI 或凭证号。',
+      receipt_malformed: '请输入凭证号，或凭证上印的登记编号。',
+    },
+    police: {
+      seize_note_required: '扣押必须填写备注：案件编号及扣押原因。',
+      region_malformed: '区划代码为六位数字。',
+      region_outside: '该地区不在您的辖区内。',
     },
     offer: {
       warranty_range: '保修期为 0 至 {max} 个月。',

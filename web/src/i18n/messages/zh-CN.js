@@ -9,6 +9,7 @@ import rental from './rental.zh-CN.js'
 import statistics from './statistics.zh-CN.js'
 import server from './server.zh-CN.js'
 import notifications from './notifications.zh-CN.js'
+import worklists from './worklists.zh-CN.js'
 
 export default {
   ...shop,
@@ -21,6 +22,7 @@ export default {
   ...item,
   ...server,
   ...notifications,
+  ...worklists,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',

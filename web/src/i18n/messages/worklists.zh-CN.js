@@ -1,0 +1,42 @@
+// 工作清单的中文文本（issue 15 第 4 项）：检测员待检队列与查找、收购凭证上的物品编号与二维码标签、
+// 警方预警筛选、门店选择与扣押。键与 worklists.en.js 一一对应。
+export default {
+  worklists: {
+    queueTab: '待检队列',
+    queueTitle: '待检物品（最早登记的在前）',
+    queueHelp: '本辖区门店登记、尚未检测的物品。',
+    queueEmpty: '没有待检物品。',
+    lookupTitle: '查找物品',
+    lookupBy: '查找方式',
+    lookupKinds: { imei: 'IMEI', receipt: '凭证号' },
+    lookupPlaceholder: { imei: '15 位数字，可含空格', receipt: '凭证号或登记编号' },
+    lookupRun: '查找',
+    lookupNone: '本辖区没有匹配的物品。',
+    item: '物品',
+    identifiers: 'IMEI / 序列号',
+    outlet: '门店',
+    receiptNumber: '凭证号',
+    registeredAt: '登记时间',
+    status: '状态',
+    inspected: '已检测',
+    notInspected: '未检测',
+    inspect: '检测',
+    more: '更多',
+    checkingItem: '正在核对物品…',
+    itemFound: '物品：{item}',
+    // the receipt
+    itemId: '物品编号（检测用）',
+    qrAlt: '物品公开页面的二维码',
+    // police
+    region: '地区',
+    allRegions: '整个辖区',
+    imei: 'IMEI',
+    outletName: '门店',
+    organisation: '经营者',
+    pickOutlet: '选择门店',
+    seizeNoteRequired: '扣押必须填写备注：案件编号及扣押原因。',
+    confirmSeizeTitle: '确认扣押？',
+    confirmSeize: '确认扣押在「{outlet}」登记的 {item}（IMEI {imei}）？扣押后门店不能再出售该物品，扣押会记入物品的公开履历。',
+    confirmSeizeButton: '扣押',
+  },
+}
