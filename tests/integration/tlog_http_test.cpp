@@ -14,6 +14,7 @@
 #include "storage/history/tlog_repository.hpp"
 #include "storage/journal_repository.hpp"
 #include "storage/row_mapping.hpp"
+#include "support/fake_ids.hpp"
 #include "support/test_server.hpp"
 #include "tlog/checkpoint.hpp"
 #include "tlog/tiles.hpp"
@@ -35,7 +36,7 @@ class TlogHttpTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  // n item events over `items` items (ITEM0 …), then the sequencer runs.
+  // n item events over `items` items (FakeItemId(0) …), then the sequencer runs.
   void AddItemEvents(int n, int items) {
     SystemClock clock;
     SeededRandom random(9);
@@ -44,8 +45,8 @@ class TlogHttpTest : public ::testing::TestWithParam<Backend> {
       for (int i = 0; i < n; ++i) {
         RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? inspection::events::kItemInspected
                                                              : inspection::events::kItemRepaired,
-                                                   "ITEM" + std::to_string(i % items), "ORG",
-                                                   "USER", R"({"grade":"B"})"}));
+                                                   testing::FakeItemId(i % items), "ORG", "USER",
+                                                   R"({"grade":"B"})"}));
         (void)seq;
       }
       return Ok();
@@ -132,7 +133,7 @@ TEST_P(TlogHttpTest, ServesCheckpointTilesAndBundlesAsTlogTiles) {
 
 TEST_P(TlogHttpTest, PassportAndProofFileVerifyOfflineAndAuditPasses) {
   AddItemEvents(300, 7);
-  const std::string passport = Passport("ITEM3");
+  const std::string passport = Passport(testing::FakeItemId(3));
   std::stringstream text;
   text << std::ifstream(passport).rdbuf();
   auto doc = boost::json::parse(text.str());
@@ -140,11 +141,11 @@ TEST_P(TlogHttpTest, PassportAndProofFileVerifyOfflineAndAuditPasses) {
   EXPECT_GT(events.size(), 40u);
   auto [rc, out] = Verify(passport);
   EXPECT_EQ(rc, 0) << out;
-  EXPECT_NE(out.find("of item ITEM3"), std::string::npos) << out;
+  EXPECT_NE(out.find("of item " + testing::FakeItemId(3)), std::string::npos) << out;
 
   const auto index = events[2].as_object().at("index").as_int64();
-  auto proof =
-      server_->Call({"GET", "/api/v1/items/ITEM3/events/" + std::to_string(index) + "/proof"});
+  auto proof = server_->Call({"GET", "/api/v1/items/" + testing::FakeItemId(3) + "/events/" +
+                                         std::to_string(index) + "/proof"});
   ASSERT_EQ(proof.status, 200u) << proof.body;
   EXPECT_TRUE(proof.body.starts_with("c2sp.org/tlog-proof@v1\nindex " + std::to_string(index)));
   EXPECT_NE(proof.Header("Content-Disposition").find(".tlog-proof"), std::string::npos);
@@ -153,10 +154,12 @@ TEST_P(TlogHttpTest, PassportAndProofFileVerifyOfflineAndAuditPasses) {
   EXPECT_EQ(prc, 0) << pout;
   auto [nrc, nout] = Verify(proof_file);
   EXPECT_EQ(nrc, 2) << "a proof file needs its leaf: " << nout;
-  EXPECT_EQ(server_->Call({"GET", "/api/v1/items/ITEM2/events/" + std::to_string(index) + "/proof"})
+  EXPECT_EQ(server_
+                ->Call({"GET", "/api/v1/items/" + testing::FakeItemId(2) + "/events/" +
+                                   std::to_string(index) + "/proof"})
                 .status,
             404u)
-      << "the leaf is ITEM3's";
+      << "the leaf is item 3's";
 
   auto [arc, aout] = Audit();
   EXPECT_EQ(arc, 0) << aout;
@@ -170,15 +173,15 @@ TEST_P(TlogHttpTest, PassportAndProofFileVerifyOfflineAndAuditPasses) {
 TEST_P(TlogHttpTest, AChangedLeafByteFailsAuditAndVerifyNamingTheLeaf) {
   AddItemEvents(300, 7);
   ASSERT_EQ(Audit().first, 0);
-  Tamper("tlog_entries", "idx = $1", 17, 30);  // leaf 17 is ITEM3's (17 mod 7)
+  Tamper("tlog_entries", "idx = $1", 17, 30);  // leaf 17 is item 3's (17 mod 7)
   auto [rc, out] = Audit();
   EXPECT_EQ(rc, 1);
   EXPECT_NE(out.find("tile/0/000: hash 17"), std::string::npos) << out;
   EXPECT_NE(out.find("leaf index 17"), std::string::npos) << out;
-  auto [vrc, vout] = Verify(Passport("ITEM3"));
+  auto [vrc, vout] = Verify(Passport(testing::FakeItemId(3)));
   EXPECT_EQ(vrc, 1);
   EXPECT_NE(vout.find("leaf index 17"), std::string::npos) << vout;
-  EXPECT_EQ(Verify(Passport("ITEM4")).first, 0) << "other items' proofs still hold";
+  EXPECT_EQ(Verify(Passport(testing::FakeItemId(4))).first, 0) << "other items' proofs still hold";
 }
 
 TEST_P(TlogHttpTest, AChangedTileByteFailsAuditAndVerifyNamingTheTile) {
@@ -187,8 +190,8 @@ TEST_P(TlogHttpTest, AChangedTileByteFailsAuditAndVerifyNamingTheTile) {
   auto [rc, out] = Audit();
   EXPECT_EQ(rc, 1);
   EXPECT_NE(out.find("tile/0/000: hash 9"), std::string::npos) << out;
-  // ITEM1's first leaf is 1, whose proof holds the hash of leaves 8-15, made from hash 9.
-  auto [vrc, vout] = Verify(Passport("ITEM1"));
+  // Item 1's first leaf is 1, whose proof holds the hash of leaves 8-15, made from hash 9.
+  auto [vrc, vout] = Verify(Passport(testing::FakeItemId(1)));
   EXPECT_EQ(vrc, 1) << vout;
   EXPECT_NE(vout.find("events[0]: the inclusion proof of leaf index 1 "), std::string::npos)
       << vout;

@@ -15,6 +15,7 @@
 #include "app/log_commands.hpp"
 #include "domain/inspection/events.hpp"
 #include "storage/journal_repository.hpp"
+#include "support/fake_ids.hpp"
 #include "support/test_server.hpp"
 #include "tlog/checkpoint.hpp"
 #include "tlog/cosignature.hpp"
@@ -70,7 +71,7 @@ class WitnessHttpTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(log_->db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
         RECIRC_CHECK(
-            journal.Append(s, {inspection::events::kItemInspected, "ITEM" + std::to_string(i % 5),
+            journal.Append(s, {inspection::events::kItemInspected, testing::FakeItemId(i % 5),
                                "ORG", "USER", R"({"grade":"A"})"}));
       }
       return Ok();
@@ -133,10 +134,10 @@ TEST_P(WitnessHttpTest, CheckpointsGetCosignedAndVerifyRequiresTheWitness) {
   EXPECT_EQ(tlog::ParseCheckpoint(opened->text)->size, 310u);
   EXPECT_TRUE(tlog::CheckCosignature(WitnessKey(), *opened)) << cp.body;
 
-  auto passport = log_->Call({"GET", "/api/v1/items/ITEM2/passport"});
+  auto passport = log_->Call({"GET", "/api/v1/items/" + testing::FakeItemId(2) + "/passport"});
   ASSERT_EQ(passport.status, 200u);
   EXPECT_NE(passport.body.find(std::string(kWitness)), std::string::npos) << "cosigned checkpoint";
-  const auto passport_file = Save("ITEM2.json", passport.body);
+  const auto passport_file = Save("item2.json", passport.body);
   auto [rc, out] = Verify(passport_file, {witness_key_});
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("cosigned by witness " + std::string(kWitness)), std::string::npos) << out;
@@ -154,7 +155,7 @@ TEST_P(WitnessHttpTest, CheckpointsGetCosignedAndVerifyRequiresTheWitness) {
   EXPECT_NE(out.find("witness.test/absent"), std::string::npos) << out;
 
   // The proof file carries the cosigned checkpoint too.
-  auto proof = log_->Call({"GET", "/api/v1/items/ITEM2/events/2/proof"});
+  auto proof = log_->Call({"GET", "/api/v1/items/" + testing::FakeItemId(2) + "/events/2/proof"});
   ASSERT_EQ(proof.status, 200u) << proof.body;
   std::tie(rc, out) = Verify(Save("p.tlog-proof", proof.body), {witness_key_}, passport_file);
   EXPECT_EQ(rc, 0) << out;

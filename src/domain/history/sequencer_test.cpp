@@ -8,6 +8,7 @@
 #include "domain/inspection/events.hpp"
 #include "domain/registry/events.hpp"
 #include "journal/runner.hpp"
+#include "support/fake_ids.hpp"
 #include "support/test_database.hpp"
 #include "tlog/checkpoint.hpp"
 #include "tlog/merkle.hpp"
@@ -23,17 +24,13 @@ tlog::Signer TestSigner() {
 
 class SequencerTest : public testing::BothDatabases {
  protected:
-  // Item n's id: a well-formed id (the log service takes ItemIds), readable in a failure.
-  static std::string ItemText(int n) {
-    std::string digits = std::to_string(n);
-    return std::string(26 - digits.size(), '0') + digits;
-  }
-  static ItemId Item(int n) { return ItemId::Parse(ItemText(n), "id").value(); }
+  // Item n's id: well-formed (the log service takes ItemIds) and readable in a failure.
+  static ItemId Item(int n) { return ItemId::Stored(testing::FakeItemId(n)); }
   // `n` item events spread over `items` items, plus one non-item event every 5th.
   Status AppendItemEvents(int n, int items) {
     return db().Write([&](storage::Session& s) -> Status {
       for (int i = 0; i < n; ++i) {
-        const std::string item = ItemText((next_ + i) % items);
+        const std::string item = testing::FakeItemId((next_ + i) % items);
         RECIRC_TRY(int64_t seq,
                    journal_.Append(s, {i % 3 ? inspection::events::kItemInspected
                                              : registry::events::kItemAcquired,
