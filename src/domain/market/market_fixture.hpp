@@ -225,12 +225,12 @@ class MarketFixture : public testing::BothDatabases {
   storage::OrderRecord Received(const storage::OfferRecord& offer) {
     auto o = Order(offer);
     EXPECT_TRUE(o) << o.error().message;
-    EXPECT_TRUE(orders_->Pay(buyer_, o->id, Money::Fen(350000), std::nullopt));
+    EXPECT_TRUE(orders_->Pay(buyer_, Ord(o->id), Money::Fen(350000), std::nullopt));
     const std::string photo = OrderPhoto(clerk_, o->id, kStageDispatch);
-    auto d =
-        orders_->Dispatch(clerk_, o->id, {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});
+    auto d = orders_->Dispatch(clerk_, Ord(o->id),
+                               {"shipping", {SerialOf(o->item_id)}, {photo}, "SF1234"});
     EXPECT_TRUE(d) << d.error().message;
-    auto r = orders_->Receive(buyer_, o->id, "as_described");
+    auto r = orders_->Receive(buyer_, Ord(o->id), "as_described");
     EXPECT_TRUE(r) << r.error().message;
     return *r;
   }

@@ -1,4 +1,5 @@
 #include "domain/market/offer.hpp"
+
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/sanitization.hpp"
 

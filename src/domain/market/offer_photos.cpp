@@ -18,16 +18,14 @@ Result<std::string> OfferPhotoService::AcquisitionOf(const std::string& offer_id
 }
 
 Result<std::vector<storage::PhotoRecord>> OfferPhotoService::List(const OfferId& offer) {
-  const std::string offer_id = offer.ToString();
-  RECIRC_TRY(std::string acquisition, AcquisitionOf(offer_id));
+  RECIRC_TRY(std::string acquisition, AcquisitionOf(offer.ToString()));
   if (acquisition.empty()) return std::vector<storage::PhotoRecord>{};
   return photos_.PublicItemPhotos(acquisition);
 }
 
 Result<registry::PhotoBytes> OfferPhotoService::Get(const OfferId& offer,
                                                     const std::string& sha256) {
-  const std::string offer_id = offer.ToString();
-  RECIRC_TRY(std::string acquisition, AcquisitionOf(offer_id));
+  RECIRC_TRY(std::string acquisition, AcquisitionOf(offer.ToString()));
   if (acquisition.empty()) return Error::NotFound("photo " + sha256 + " not found");
   return photos_.PublicItemPhoto(acquisition, sha256);
 }

@@ -72,9 +72,9 @@ Status CheckOrderPhotoRefs(storage::Session& s, const storage::MarketRepository&
 }
 
 Result<StoredOrderPhoto> OrderPhotoService::Upload(const identity::Principal& actor,
-                                                   const OrderId& order,
+                                                   const OrderId& id,
                                                    const OrderPhotoUpload& upload) {
-  const std::string order_id = order.ToString();
+  const std::string order_id = id.ToString();
   if (!upload.stage || (*upload.stage != kStageDispatch && *upload.stage != kStageReturn)) {
     return Error::InvalidArgument("stage", "stage is dispatch or return (query parameter)");
   }
@@ -129,8 +129,8 @@ Result<StoredOrderPhoto> OrderPhotoService::Upload(const identity::Principal& ac
 }
 
 Result<std::vector<storage::OrderPhotoRecord>> OrderPhotoService::List(
-    const identity::Principal& actor, const OrderId& order) {
-  const std::string order_id = order.ToString();
+    const identity::Principal& actor, const OrderId& id) {
+  const std::string order_id = id.ToString();
   return storage::ReadValue<std::vector<storage::OrderPhotoRecord>>(
       c_.db, [&](storage::Session& s) -> Result<std::vector<storage::OrderPhotoRecord>> {
         RECIRC_TRY(auto o, c_.repo.FindOrder(s, order_id));
@@ -139,10 +139,9 @@ Result<std::vector<storage::OrderPhotoRecord>> OrderPhotoService::List(
       });
 }
 
-Result<OrderPhotoBytes> OrderPhotoService::Get(const identity::Principal& actor,
-                                               const OrderId& order, const std::string& sha256) {
-  const std::string order_id = order.ToString();
-  RECIRC_TRY(auto photos, List(actor, order_id));
+Result<OrderPhotoBytes> OrderPhotoService::Get(const identity::Principal& actor, const OrderId& id,
+                                               const std::string& sha256) {
+  RECIRC_TRY(auto photos, List(actor, id));
   if (registry::IsSha256Hex(sha256)) {
     for (auto& p : photos) {
       if (p.sha256 != sha256) continue;

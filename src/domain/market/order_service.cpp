@@ -451,7 +451,7 @@ Result<int64_t> OrderService::ExpireUnpaid() {
 Status OrderService::RelistLocked(storage::Session& s, const identity::Principal& actor,
                                   const storage::OrderRecord& o) {
   RECIRC_TRY(auto before, c_.repo.FindOffer(s, o.offer_id));
-  if (before && before->sale_mode != SaleModeName(SaleMode::kFixedPrice)) {
+  if (before && before->sale_mode != SaleMode::kFixedPrice) {
     // An auction has ended: its offer does not go back on the market as it was (the seller
     // starts a new auction).
     return c_.repo.UpdateOfferStatus(s, o.offer_id, OfferStatus::kWithdrawn, std::nullopt,
@@ -501,7 +501,6 @@ Status OrderService::RefundLocked(storage::Session& s, const identity::Principal
 
 Result<storage::OrderRecord> OrderService::Refund(const identity::Principal& actor,
                                                   const OrderId& id, Money amount) {
-  const int64_t amount_fen = amount.fen();
   if (!actor.Has(Permission::kMarketManage)) {
     return Error::PermissionDenied("your role cannot refund orders");
   }
