@@ -22,6 +22,12 @@
 
 namespace {
 
+// Item n's id: well-formed (the log service takes ItemIds), the number readable at its end.
+std::string BenchItem(int64_t n) {
+  std::string digits = std::to_string(n);
+  return std::string(26 - digits.size(), '0') + digits;
+}
+
 using Steady = std::chrono::steady_clock;
 double Seconds(Steady::duration d) { return std::chrono::duration<double>(d).count(); }
 
@@ -102,10 +108,10 @@ int main(int argc, char** argv) {
     const int64_t n = std::min<int64_t>(20'000, leaves - done);
     auto st = (*db)->Write([&](storage::Session& s) -> Status {
       for (int64_t i = done; i < done + n; ++i) {
-        RECIRC_TRY(int64_t seq, journal.Append(s, {i < items ? registry::events::kItemAcquired
-                                                             : inspection::events::kItemInspected,
-                                                   "ITEM" + std::to_string(i % items), "ORG",
-                                                   "USER", sample_payload}));
+        RECIRC_TRY(int64_t seq,
+                   journal.Append(s, {i < items ? registry::events::kItemAcquired
+                                                : inspection::events::kItemInspected,
+                                      BenchItem(i % items), "ORG", "USER", sample_payload}));
         (void)seq;
       }
       return Ok();
@@ -138,7 +144,7 @@ int main(int argc, char** argv) {
     const auto index = static_cast<int64_t>(state % static_cast<uint64_t>(leaves));
     const auto start = Steady::now();
     auto file =
-        service.ProofFile("ITEM" + std::to_string(index % items), static_cast<uint64_t>(index));
+        service.ProofFile(ItemId::Stored(BenchItem(index % items)), static_cast<uint64_t>(index));
     micros.push_back(Seconds(Steady::now() - start) * 1e6);
     if (!file) Die("proof", file.error());
   }
