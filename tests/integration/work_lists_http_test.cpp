@@ -56,7 +56,7 @@ class WorkListsHttpTest : public ::testing::TestWithParam<Backend> {
     auto org = directory.CreateOrganisation(identity::Principal::System(),
                                             {kind, username + " org", std::nullopt, region});
     EXPECT_TRUE(org);
-    EXPECT_TRUE(directory.CreateUser(identity::Principal::System(), org->id,
+    EXPECT_TRUE(directory.CreateUser(identity::Principal::System(), OrganisationId::Stored(org->id),
                                      {username, "Someone", role, "recirc-demo"}));
     return LogInDemo(*server_, username);
   }
