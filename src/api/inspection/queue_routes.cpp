@@ -50,17 +50,25 @@ void AddInspectionQueueRoutes(std::vector<http::Route>& routes, const Inspection
   routes.push_back(
       {Verb::get, "/api/v1/inspection/items/{id}", P::kInspectionWrite, bind(Item), 0});
   const std::string tag = "inspection";
-  http::Describe(routes, Verb::get, "/api/v1/inspection/queue",
-                 http::Document<void, dto::InspectionQueue>(
-                     "Items registered at outlets of your inspection body's region and not yet "
-                     "inspected, oldest first (?cursor=, ?limit= up to 100; a page may be short "
-                     "and still have a next_cursor)",
-                     tag));
+  http::Describe(
+      routes, Verb::get, "/api/v1/inspection/queue",
+      http::Document<void, dto::InspectionQueue>(
+          "Items registered at outlets of your inspection body's region and not yet "
+          "inspected, oldest first (?cursor=, ?limit= up to 100; a page may be short "
+          "and still have a next_cursor)",
+          tag)
+          .Query("cursor", R"js({"type": "string"})js", "next_cursor of the previous page")
+          .Query("limit",
+                 R"js({"type": "integer", "minimum": 1, "maximum": 100, "default": 50})js"));
   http::Describe(routes, Verb::get, "/api/v1/inspection/lookup",
                  http::Document<void, dto::InspectionQueue>(
                      "Items of your region by ?imei= (normalised as registration does) or "
                      "?receipt= (the register number or the registration id on the receipt)",
-                     tag));
+                     tag)
+                     .Query("imei", R"js({"type": "string"})js",
+                            "an IMEI or serial, normalised as registration does")
+                     .Query("receipt", R"js({"type": "string"})js",
+                            "the register number or the registration id on the receipt"));
   http::Describe(routes, Verb::get, "/api/v1/inspection/items/{id}",
                  http::Document<void, dto::InspectionQueueItem>(
                      "One item for the inspection form; 404 (inspection.item_not_found) for an "
