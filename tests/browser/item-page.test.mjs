@@ -100,11 +100,14 @@ describe('public item page', { timeout: TIMEOUT }, () => {
       assert.match(text, /检测并定级/)
       assert.match(text, /功能 0/)
       assert.match(text, /Huawei Mate 60/)
+      // The proof details are folded away under "technical details"; the log's key is inside.
+      assert.equal(await page.locator('[data-test=item-key-id]').isVisible(), false)
+      await page.locator('[data-test=item-technical-toggle]').click()
       assert.equal(await page.locator('[data-test=item-key-id]').innerText(), keyId)
       assert.doesNotMatch(text, /李四|11010519491231002X|1500/, 'no personal data, no price')
       await screenshot('item-page-verified-zh')
       await page.locator('[data-test=language-switch]').getByText('English', { exact: true }).click()
-      await page.getByText('Taken in by a registered shop').waitFor()
+      await page.locator('[data-test=item-events]').getByText('Taken in by a registered shop').waitFor()
       assert.match(await verdict(page).innerText(), /Verified/)
       await screenshot('item-page-verified-en')
 
