@@ -146,7 +146,9 @@ int RunLabel(const Config& config, const std::string& item_id, const std::string
              const std::string& output, std::ostream& out) {
   crypto::SecureRandom random;
   return WithApplication(config, random, out, [&](Application& app, storage::Database&) {
-    auto pdf = app.labels().Pdf(item_id, size, config.PublicBaseUrl());
+    auto item = ItemId::Parse(item_id, "item_id");
+    if (!item) return Fail(item.error(), out);
+    auto pdf = app.labels().Pdf(*item, size, config.PublicBaseUrl());
     if (!pdf) return Fail(pdf.error(), out);
     std::ofstream file(output, std::ios::binary | std::ios::trunc);
     file << *pdf;

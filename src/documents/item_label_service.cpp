@@ -53,16 +53,15 @@ Result<LabelInput> LabelService::Describe(const std::string& item_id,
                     category_words, model, origin_};
 }
 
-Result<std::string> LabelService::Pdf(const std::string& item_id, std::string_view size,
+Result<std::string> LabelService::Pdf(const ItemId& item, std::string_view size,
                                       std::string_view base_url) const {
   RECIRC_TRY(LabelSize label_size, FindLabelSize(size));
-  RECIRC_TRY(LabelInput input, Describe(item_id, base_url));
+  RECIRC_TRY(LabelInput input, Describe(item.ToString(), base_url));
   return ItemLabelPdf(input, label_size);
 }
 
-Result<std::string> LabelService::QrSvg(const std::string& item_id,
-                                        std::string_view base_url) const {
-  RECIRC_TRY(LabelInput input, Describe(item_id, base_url));
+Result<std::string> LabelService::QrSvg(const ItemId& item, std::string_view base_url) const {
+  RECIRC_TRY(LabelInput input, Describe(item.ToString(), base_url));
   return documents::QrSvg(input.url);
 }
 

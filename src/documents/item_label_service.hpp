@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/ids.hpp"
 #include "documents/item_label.hpp"
 #include "domain/inspection/checklist.hpp"
 #include "storage/database.hpp"
@@ -33,10 +34,10 @@ class LabelService {
   Result<LabelInput> Describe(const std::string& item_id, std::string_view base_url) const;
   // The PDF in size `size` ("50x30"); InvalidArgument naming `size` for an unknown one,
   // NotFound for an item that was never registered.
-  Result<std::string> Pdf(const std::string& item_id, std::string_view size,
+  Result<std::string> Pdf(const ItemId& item, std::string_view size,
                           std::string_view base_url) const;
   // The label's QR code alone as SVG (qr_svg.hpp), for the acquisition receipt; NotFound as Pdf.
-  Result<std::string> QrSvg(const std::string& item_id, std::string_view base_url) const;
+  Result<std::string> QrSvg(const ItemId& item, std::string_view base_url) const;
 
  private:
   storage::Database& db_;

@@ -135,6 +135,11 @@ TEST_P(LabelHttpTest, RefusalsNameTheProblem) {
   EXPECT_EQ(server_->Call({"GET", "/api/v1/items/01M82QGDFSEZ4VR0P0J7CYX2FC/label.pdf", "", clerk})
                 .status,
             404u);
+  // A malformed id is refused naming the field before anything is looked up.
+  auto malformed = server_->Call({"GET", "/api/v1/items/not-an-item/label.pdf", "", clerk});
+  ASSERT_EQ(malformed.status, 400u) << malformed.body;
+  EXPECT_EQ(json::parse(malformed.body).as_object()["error"].as_object()["field"].as_string(),
+            "id");
   EXPECT_EQ(server_->Call({"GET", path}).status, 401u);
   EXPECT_EQ(server_->Call({"GET", path, "", LogIn("police.chaoyang")}).status, 403u);
 

@@ -8,9 +8,10 @@ namespace {
 
 Result<http::Response> Label(const documents::LabelService& labels,
                              const std::string& public_base_url, http::RequestContext& ctx) {
-  const std::string id(ctx.Param("id"));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  const std::string id = item.ToString();
   const std::string size = ctx.Query("size").value_or(std::string(documents::kDefaultLabelSize));
-  RECIRC_TRY(std::string pdf, labels.Pdf(id, size, public_base_url));
+  RECIRC_TRY(std::string pdf, labels.Pdf(item, size, public_base_url));
   http::Response r = http::Text(200, "application/pdf", std::move(pdf));
   r.headers.emplace_back("Content-Disposition",
                          "inline; filename=\"recirc-label-" + id + "-" + size + ".pdf\"");
@@ -19,7 +20,8 @@ Result<http::Response> Label(const documents::LabelService& labels,
 
 Result<http::Response> LabelQr(const documents::LabelService& labels,
                                const std::string& public_base_url, http::RequestContext& ctx) {
-  RECIRC_TRY(std::string svg, labels.QrSvg(std::string(ctx.Param("id")), public_base_url));
+  RECIRC_TRY(auto item, ItemId::Parse(ctx.Param("id"), "id"));
+  RECIRC_TRY(std::string svg, labels.QrSvg(item, public_base_url));
   return http::Text(200, "image/svg+xml", std::move(svg));
 }
 
