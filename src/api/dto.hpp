@@ -2,6 +2,9 @@
 // Shared helpers of the route tables: request bodies read as described DTOs, page queries.
 // The DTOs themselves live with their context (src/api/<context>/dto.hpp).
 
+#include <cstdint>
+#include <optional>
+
 #include <boost/json/object.hpp>
 
 #include "domain/identity/directory_service.hpp"
@@ -19,6 +22,10 @@ Result<T> ReadBody(const http::RequestContext& ctx) {
   return jsonmap::Read<T>(boost::json::value(std::move(body)));
 }
 
+// The query parameter `name` as a whole number from `min` to `max`; nullopt when it is absent;
+// otherwise (empty, not a number, out of range) kInvalidArgument naming it.
+Result<std::optional<int64_t>> WholeQuery(const http::RequestContext& ctx, const std::string& name,
+                                          int64_t min, int64_t max);
 // ?after=<id>&limit=<1..200>, with errors naming the parameter.
 Result<storage::PageRequest> PageFromQuery(const http::RequestContext& ctx);
 // ?cursor=<id>&limit=<1..max_limit> (the market's lists), with errors naming the parameter.

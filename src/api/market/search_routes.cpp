@@ -2,8 +2,7 @@
 // &price_min=&price_max=&sort=&cursor=&limit= (no account needed; listings hold nothing personal).
 #include <boost/json.hpp>
 
-#include <charconv>
-
+#include "api/dto.hpp"
 #include "api/market/dto.hpp"
 #include "api/market/routes.hpp"
 #include "api/market/search_dto.hpp"
@@ -14,17 +13,12 @@
 namespace recirc::api {
 namespace {
 
+// The search form sends its empty fields as "name="; they mean no filter.
 Result<std::optional<int64_t>> Whole(const http::RequestContext& ctx, const std::string& name,
                                      int64_t max) {
   auto text = ctx.Query(name);
-  if (!text || text->empty()) return std::optional<int64_t>();
-  int64_t n = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec != std::errc() || ptr != text->data() + text->size() || n < 0 || n > max) {
-    return Error::InvalidArgument(name,
-                                  name + " is a whole number from 0 to " + std::to_string(max));
-  }
-  return std::optional<int64_t>(n);
+  if (text && text->empty()) return std::optional<int64_t>();
+  return WholeQuery(ctx, name, 0, max);
 }
 
 Result<search::SearchQuery> QueryFrom(const http::RequestContext& ctx,

@@ -8,8 +8,9 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
+#include <limits>
 
+#include "api/dto.hpp"
 #include "api/notifications/dto.hpp"
 #include "http/openapi_schema.hpp"
 
@@ -23,17 +24,6 @@ dto::Notification ToDto(const storage::NotificationRecord& n) {
   return {n.id, n.message_id, std::move(params), {n.link_kind, n.link_id}, n.created_at, n.read};
 }
 
-Result<int> IntQuery(const http::RequestContext& ctx, std::string_view name, int fallback) {
-  const auto text = ctx.Query(name);
-  if (!text) return fallback;
-  int value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    return Error::InvalidArgument(std::string(name), std::string(name) + " is a whole number");
-  }
-  return value;
-}
-
 Result<http::Response> List(const NotificationsApi& d, http::RequestContext& ctx) {
   notifications::ListQuery q;
   const std::string order = ctx.Query("order").value_or("unread");
@@ -42,8 +32,11 @@ Result<http::Response> List(const NotificationsApi& d, http::RequestContext& ctx
   } else if (order != "unread") {
     return Error::InvalidArgument("order", "order is unread or newest");
   }
-  RECIRC_TRY(q.offset, IntQuery(ctx, "offset", 0));
-  RECIRC_TRY(q.limit, IntQuery(ctx, "limit", 20));
+  // The ranges are the service's (it checks them again for other callers).
+  RECIRC_TRY(auto offset, WholeQuery(ctx, "offset", 0, std::numeric_limits<int>::max()));
+  RECIRC_TRY(auto limit, WholeQuery(ctx, "limit", 1, 100));
+  q.offset = static_cast<int>(offset.value_or(0));
+  q.limit = static_cast<int>(limit.value_or(20));
   RECIRC_TRY(auto page, d.notifications.List(ctx.Actor(), q));
   dto::NotificationList out{{}, page.unread, page.offset, page.limit};
   for (const auto& n : page.items) out.items.push_back(ToDto(n));
