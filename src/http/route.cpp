@@ -12,7 +12,7 @@ std::string_view RequestContext::Param(std::string_view name) const {
 }
 
 std::optional<std::string> RequestContext::Query(std::string_view name) const {
-  queried.emplace_back(name);
+  if (queried != nullptr) queried->emplace_back(name);
   for (const auto& [k, v] : query) {
     if (k == name) return v;
   }

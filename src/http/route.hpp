@@ -44,9 +44,9 @@ struct RequestContext {
   std::vector<std::pair<std::string, std::string>> query;  // decoded
   const identity::Principal* principal = nullptr;          // null on public routes without login
   std::vector<std::pair<std::string, std::string>> extra_headers;  // e.g. Set-Cookie
-  // Every name Query() was asked for: a test holds it against the route's documented query
-  // parameters (RouteDoc::Query).
-  mutable std::vector<std::string> queried;
+  // When set, every name Query() is asked for is appended here: OpenApiDocTest holds the names
+  // against the route's documented query parameters (RouteDoc::Query). Null on real requests.
+  std::vector<std::string>* queried = nullptr;
 
   std::string_view Param(std::string_view name) const;
   std::optional<std::string> Query(std::string_view name) const;

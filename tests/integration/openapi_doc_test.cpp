@@ -113,6 +113,8 @@ TEST(OpenApiDocTest, EveryQueryParameterAHandlerReadsIsDocumented) {
     const std::string key = Key(route);
     http::HttpRequest request{route.method, route.pattern, 11};
     http::RequestContext ctx{request, "openapi-test", "127.0.0.1", {}, {}, &principal};
+    std::vector<std::string> queried;
+    ctx.queried = &queried;
     for (auto open = route.pattern.find('{'); open != std::string::npos;
          open = route.pattern.find('{', open + 1)) {
       const auto close = route.pattern.find('}', open);
@@ -123,7 +125,7 @@ TEST(OpenApiDocTest, EveryQueryParameterAHandlerReadsIsDocumented) {
     (void)route.handler(ctx);
     std::set<std::string> documented;
     for (const auto& q : route.doc->query) documented.insert(q.name);
-    for (const auto& name : ctx.queried) {
+    for (const auto& name : queried) {
       ++asked;
       EXPECT_TRUE(documented.contains(name) || kRefused.contains(key + " " + name))
           << key << " reads ?" << name << " but does not declare it (RouteDoc::Query)";
