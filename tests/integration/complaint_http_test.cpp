@@ -100,7 +100,7 @@ TEST_P(ComplaintHttpTest, ABuyersComplaintIsAnsweredAndDecided) {
   auto filed = Call("POST", "/api/v1/complaints", body, buyer_, 201);
   EXPECT_EQ(filed.at("state"), "filed");
   EXPECT_EQ(filed.at("contact_phone"), "13812345678");
-  EXPECT_EQ(filed.at("organisation_id"), shop_org_);
+  EXPECT_EQ(Str(filed.at("organisation_id")), shop_org_);
   const std::string path = "/api/v1/complaints/" + Str(filed.at("id"));
 
   // The shop sees the complaint, not who filed it nor how to reach them.
