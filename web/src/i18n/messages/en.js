@@ -10,6 +10,7 @@ import statistics from './statistics.en.js'
 import server from './server.en.js'
 import notifications from './notifications.en.js'
 import worklists from './worklists.en.js'
+import complaints from './complaints.en.js'
 
 export default {
   ...shop,
@@ -23,6 +24,7 @@ export default {
   ...server,
   ...notifications,
   ...worklists,
+  ...complaints,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',
