@@ -111,7 +111,7 @@ export default {
     },
     supervision: {
       title: 'Market supervision',
-      description: 'Blocked listings of the region, appeals to decide, and the prohibited-goods rules in force.',
+      description: 'Blocked listings of the region, appeals to decide, the prohibited-goods rules in force, and consumer complaints with their statistics.',
     },
   },
   kinds: {

@@ -107,7 +107,7 @@ export default {
     },
     supervision: {
       title: '市场监管',
-      description: '查看本地区被禁售规则拦截的商品，处理申诉，查阅现行禁售规则。',
+      description: '查看本地区被禁售规则拦截的商品，处理申诉，查阅现行禁售规则，受理消费者投诉并查看投诉统计。',
     },
   },
   kinds: {
