@@ -50,7 +50,7 @@ BOOST_DESCRIBE_STRUCT(ComplaintText, (), (text))
 
 struct ComplaintAssignment {
   static constexpr bool kRequest = true;
-  std::optional<std::string> assignee;  // a supervisor's user id; the caller when absent
+  std::string assignee;  // a supervisor's user id of the caller's office (the caller's own)
 };
 BOOST_DESCRIBE_STRUCT(ComplaintAssignment, (), (assignee))
 

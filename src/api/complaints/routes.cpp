@@ -141,7 +141,7 @@ void AddComplaintRoutes(std::vector<http::Route>& routes, const ComplaintsApi& d
   http::Describe(routes, Verb::post, base + "/{id}/assign",
                  http::Document<dto::ComplaintAssignment, dto::Complaint>(
                      "Market supervision assigns the complaint to one of its supervisors (the "
-                     "caller when no assignee) and takes it into review",
+                     "caller's own user id to take it) and takes it into review",
                      tag)
                      .Fails(409, illegal));
   http::Describe(routes, Verb::post, base + "/{id}/request-info",

@@ -85,7 +85,8 @@ class ComplaintService {
   // an organisation must be an operator.
   Result<ComplaintView> File(const identity::Principal& actor, const ComplaintInput& in);
   // The complaints the caller may see, newest first: a buyer's own, an operator's, or those of
-  // supervision's region. `state` filters (an unknown one is 400 naming it).
+  // supervision's region; none for other roles. `state` filters (an unknown one is 400 naming
+  // it).
   Result<std::vector<ComplaintView>> List(const identity::Principal& actor,
                                           const std::optional<std::string>& state);
   Result<ComplaintView> Get(const identity::Principal& actor, const ComplaintId& id);

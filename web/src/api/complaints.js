@@ -10,7 +10,8 @@ export const complaintsApi = {
   list: (state) => apiClient().get('/complaints', state ? { state } : undefined),
   get: (id) => apiClient().get(one(id)),
   answer: (id, text) => apiClient().post(`${one(id)}/answer`, { text }),
-  assign: (id, assignee) => apiClient().post(`${one(id)}/assign`, assignee ? { assignee } : {}),
+  // assignee: a supervisor's user id of the caller's office (the caller's own to take it)
+  assign: (id, assignee) => apiClient().post(`${one(id)}/assign`, { assignee }),
   requestInfo: (id, party, question) => apiClient().post(`${one(id)}/request-info`, { party, question }),
   provideInfo: (id, text) => apiClient().post(`${one(id)}/info`, { text }),
   decide: (id, outcome, reason) => apiClient().post(`${one(id)}/decide`, { outcome, reason }),
