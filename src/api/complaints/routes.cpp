@@ -1,4 +1,5 @@
 // POST /api/v1/complaints                      a buyer files a complaint
+// POST /api/v1/complaints/anonymous            anyone files one (listing, operator) with contact
 // GET  /api/v1/complaints                      the complaints the caller may see (?state=)
 // GET  /api/v1/complaints/statistics           market supervision's figures
 // GET  /api/v1/complaints/{id}                 one complaint with its steps
@@ -27,6 +28,12 @@ http::Response One(unsigned status, const complaints::ComplaintView& v) {
 Result<http::Response> File(const ComplaintsApi& d, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::NewComplaint>(ctx));
   RECIRC_TRY(auto v, d.complaints.File(ctx.Actor(), in.ToDomain()));
+  return One(201, v);
+}
+
+Result<http::Response> FileAnonymously(const ComplaintsApi& d, http::RequestContext& ctx) {
+  RECIRC_TRY(auto in, ReadBody<dto::NewComplaint>(ctx));
+  RECIRC_TRY(auto v, d.complaints.FileAnonymously(in.ToDomain(), ctx.remote));
   return One(201, v);
 }
 
@@ -89,20 +96,25 @@ Result<http::Response> Decide(const ComplaintsApi& d, http::RequestContext& ctx)
 void AddComplaintRoutes(std::vector<http::Route>& routes, const ComplaintsApi& d) {
   using http::Verb;
   using P = identity::Permission;
+  // Answers that may carry the complainant's contact in clear are kSecret: the idempotency
+  // store keeps only "done", never the answer (http/route.hpp).
   const auto add = [&](Verb verb, std::string pattern, P permission,
-                       Result<http::Response> (*fn)(const ComplaintsApi&, http::RequestContext&)) {
+                       Result<http::Response> (*fn)(const ComplaintsApi&, http::RequestContext&),
+                       http::Answer answer = http::Answer::kReplayable) {
     routes.push_back({verb, std::move(pattern), permission,
-                      [&d, fn](http::RequestContext& c) { return fn(d, c); }, size_t{16} * 1024});
+                      [&d, fn](http::RequestContext& c) { return fn(d, c); }, size_t{16} * 1024,
+                      http::Execution::kBlocking, answer});
   };
   const std::string base = "/api/v1/complaints";
-  add(Verb::post, base, P::kMarketBuy, File);
+  add(Verb::post, base, P::kMarketBuy, File, http::Answer::kSecret);
+  add(Verb::post, base + "/anonymous", P::kPublic, FileAnonymously, http::Answer::kSecret);
   add(Verb::get, base, P::kAuthenticated, List);
   add(Verb::get, base + "/statistics", P::kSupervisionRead, Statistics);
   add(Verb::get, base + "/{id}", P::kAuthenticated, Get);
   add(Verb::post, base + "/{id}/answer", P::kMarketManage, Answer);
   add(Verb::post, base + "/{id}/assign", P::kSupervisionAct, Assign);
   add(Verb::post, base + "/{id}/request-info", P::kSupervisionAct, RequestInfo);
-  add(Verb::post, base + "/{id}/info", P::kAuthenticated, ProvideInfo);
+  add(Verb::post, base + "/{id}/info", P::kAuthenticated, ProvideInfo, http::Answer::kSecret);
   add(Verb::post, base + "/{id}/decide", P::kSupervisionAct, Decide);
 
   const std::string tag = "complaints";
@@ -116,6 +128,14 @@ void AddComplaintRoutes(std::vector<http::Route>& routes, const ComplaintsApi& d
                      "Contact details are optional and sealed like sellers' personal data",
                      tag, 201)
                      .Ok("Filed"));
+  http::Describe(routes, Verb::post, base + "/anonymous",
+                 http::Document<dto::NewComplaint, dto::Complaint>(
+                     "File a complaint without an account, about a listing or an operator (an "
+                     "order needs the buyer's account): contact_name and contact_phone are "
+                     "required and sealed; at most 5 in 15 minutes per client address",
+                     tag, 201)
+                     .Ok("Filed")
+                     .Fails(429, "too many complaints from this address (complaint.too_many)"));
   http::Describe(
       routes, Verb::get, base,
       http::Document<void, dto::ComplaintList>(

@@ -57,7 +57,9 @@ std::optional<Audience> ComplaintService::AudienceOf(const Principal& actor,
     }
     return std::nullopt;
   }
-  if (actor.user_id == c.complainant_id) return Audience::kComplainant;
+  if (!c.complainant_id.empty() && actor.user_id == c.complainant_id) {
+    return Audience::kComplainant;
+  }
   if (actor.Has(Permission::kMarketManage) && actor.organisation.id == c.organisation_id) {
     return Audience::kOperator;
   }
@@ -65,12 +67,12 @@ std::optional<Audience> ComplaintService::AudienceOf(const Principal& actor,
 }
 
 Result<ComplaintService::Subject> ComplaintService::ResolveSubject(
-    storage::Session& s, const Principal& actor, SubjectKind kind,
+    storage::Session& s, const std::string& complainant_id, SubjectKind kind,
     const std::string& subject_id) const {
   std::string organisation_id;
   if (kind == SubjectKind::kOrder) {
     RECIRC_TRY(auto order, market_.FindOrder(s, subject_id));
-    if (!order || order->buyer_user_id != actor.user_id) {
+    if (!order || complainant_id.empty() || order->buyer_user_id != complainant_id) {
       return Error::InvalidArgument("subject_id", "not one of your orders")
           .Id("complaint.not_your_order");
     }
@@ -96,6 +98,33 @@ Result<ComplaintView> ComplaintService::File(const Principal& actor, const Compl
     return Error::PermissionDenied("only a buyer account files a complaint")
         .Id("complaint.buyers_only");
   }
+  return FileAs(actor.user_id, in);
+}
+
+Result<ComplaintView> ComplaintService::FileAnonymously(const ComplaintInput& in,
+                                                        const std::string& source) {
+  if (in.subject_kind == ToString(SubjectKind::kOrder)) {
+    return Error::InvalidArgument("subject_kind", "a complaint about an order needs your account")
+        .Id("complaint.order_needs_account");
+  }
+  if (!in.contact_name || in.contact_name->empty()) {
+    return Error::InvalidArgument("contact_name", "give a name to be reached at")
+        .Id("complaint.contact_required");
+  }
+  if (!in.contact_phone || in.contact_phone->empty()) {
+    return Error::InvalidArgument("contact_phone", "give a phone to be reached at")
+        .Id("complaint.contact_required");
+  }
+  if (const int64_t wait = limiter_.Begin("complaint", source); wait > 0) {
+    return Error::ResourceExhausted("too many complaints from this address; wait a while")
+        .Id("complaint.too_many")
+        .Param("seconds", std::to_string(wait));
+  }
+  return FileAs("", in);
+}
+
+Result<ComplaintView> ComplaintService::FileAs(const std::string& complainant_id,
+                                               const ComplaintInput& in) {
   RECIRC_TRY(SubjectKind kind, Parse<SubjectKind>(in.subject_kind, "subject_kind"));
   if (in.subject_id.empty()) {
     return Error::InvalidArgument("subject_id", "name the order, listing or operator");
@@ -112,7 +141,7 @@ Result<ComplaintView> ComplaintService::File(const Principal& actor, const Compl
   c.category = category;
   c.demand = demand;
   c.facts = in.facts;
-  c.complainant_id = actor.user_id;
+  c.complainant_id = complainant_id;
   RECIRC_TRY(c.contact_name, Seal(cipher_, random_, contact.name, "name", c.id));
   RECIRC_TRY(c.contact_phone, Seal(cipher_, random_, contact.phone, "phone", c.id));
   c.state = ComplaintState::kFiled;
@@ -120,18 +149,20 @@ Result<ComplaintView> ComplaintService::File(const Principal& actor, const Compl
   c.created_at = now;
   c.updated_at = now;
   return storage::WriteValue<ComplaintView>(db_, [&](storage::Session& s) -> Result<ComplaintView> {
-    RECIRC_TRY(Subject subject, ResolveSubject(s, actor, kind, in.subject_id));
+    RECIRC_TRY(Subject subject, ResolveSubject(s, complainant_id, kind, in.subject_id));
     c.organisation_id = subject.organisation_id;
     c.region_code = subject.region_code;
     RECIRC_CHECK(repo_.Insert(s, c));
     RECIRC_CHECK(
         repo_.InsertStep(s, {Id::Generate(clock_, random_).ToString(), c.id, Action::kFile,
-                             actor.user_id, "complainant", c.facts, ToString(demand), now}));
+                             complainant_id, "complainant", c.facts, ToString(demand), now}));
     json::object event{{"subject_kind", ToString(kind)}, {"subject_id", c.subject_id},
                        {"category", ToString(category)}, {"demand", ToString(demand)},
                        {"region_code", c.region_code},   {"answer_due_at", c.answer_due_at}};
+    std::optional<std::string> actor_id;  // none for a complaint filed without an account
+    if (!complainant_id.empty()) actor_id = complainant_id;
     RECIRC_TRY(int64_t seq, journal_.Append(s, {events::kComplaintFiled, c.id, c.organisation_id,
-                                                actor.user_id, json::serialize(event)}));
+                                                actor_id, json::serialize(event)}));
     (void)seq;
     return ViewOf(s, c, Audience::kComplainant);
   });
@@ -291,13 +322,17 @@ Result<ComplaintView> ComplaintService::RequestInfo(const Principal& actor, cons
   }
   RECIRC_TRY(Party party, Parse<Party>(party_text, "party"));
   RECIRC_CHECK(identity::CheckText(question, "question", kTextMax));
-  return Step(actor, id, Action::kRequestInfo, Audience::kSupervision,
-              [&](storage::Session&, storage::ComplaintRecord& c) -> Result<Effect> {
-                c.info_party = party;
-                return Effect{"supervision", question, ToString(party),
-                              &events::kComplaintInfoRequested,
-                              json::serialize(json::object{{"party", ToString(party)}})};
-              });
+  return Step(
+      actor, id, Action::kRequestInfo, Audience::kSupervision,
+      [&](storage::Session&, storage::ComplaintRecord& c) -> Result<Effect> {
+        if (party == Party::kComplainant && c.complainant_id.empty()) {
+          return Error::InvalidArgument("party", "filed without an account: call the complainant")
+              .Id("complaint.complainant_without_account");
+        }
+        c.info_party = party;
+        return Effect{"supervision", question, ToString(party), &events::kComplaintInfoRequested,
+                      json::serialize(json::object{{"party", ToString(party)}})};
+      });
 }
 
 Result<ComplaintView> ComplaintService::ProvideInfo(const Principal& actor, const ComplaintId& id,

@@ -24,6 +24,7 @@
 #include "domain/complaints/complaint_statistics.hpp"
 #include "domain/complaints/statuses.hpp"
 #include "domain/identity/identity_port.hpp"
+#include "domain/identity/login_limiter.hpp"
 #include "domain/identity/principal.hpp"
 #include "domain/market/complaint_port.hpp"
 #include "storage/complaints/complaint_repository.hpp"
@@ -84,6 +85,11 @@ class ComplaintService {
   // A buyer account files a complaint (403 for other roles). An order must be the buyer's own;
   // an organisation must be an operator.
   Result<ComplaintView> File(const identity::Principal& actor, const ComplaintInput& in);
+  // Anyone without an account files about a listing or an operator (an order needs the buyer's
+  // account), giving a name and a phone to be reached at. At most LoginLimiter::kMaxPerPair a
+  // window per client address `source` (429 complaint.too_many). Such a complaint has no
+  // complainant account: supervision reaches them by phone, and only supervision may follow it.
+  Result<ComplaintView> FileAnonymously(const ComplaintInput& in, const std::string& source);
   // The complaints the caller may see, newest first: a buyer's own, an operator's, or those of
   // supervision's region; none for other roles. `state` filters (an unknown one is 400 naming
   // it).
@@ -115,8 +121,10 @@ class ComplaintService {
     std::string organisation_id;
     std::string region_code;
   };
-  Result<Subject> ResolveSubject(storage::Session& s, const identity::Principal& actor,
+  // `complainant_id`: the account filing ("" without one), whose order an order must be.
+  Result<Subject> ResolveSubject(storage::Session& s, const std::string& complainant_id,
                                  SubjectKind kind, const std::string& subject_id) const;
+  Result<ComplaintView> FileAs(const std::string& complainant_id, const ComplaintInput& in);
   std::optional<Audience> AudienceOf(const identity::Principal& actor,
                                      const storage::ComplaintRecord& c) const;
   Result<ComplaintView> ViewOf(storage::Session& s, storage::ComplaintRecord c,
@@ -144,6 +152,7 @@ class ComplaintService {
   const Clock& clock_;
   Random& random_;
   ComplaintPolicy policy_;
+  identity::LoginLimiter limiter_{clock_};  // anonymous filing per client address
 };
 
 // "110000" → "11", "110100" → "1101", "110105" → "110105": a supervision office's jurisdiction.

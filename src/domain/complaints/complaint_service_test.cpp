@@ -278,6 +278,38 @@ TEST_P(ComplaintServiceTest, LateAnswersAreFlaggedAndCountedInTheStatistics) {
   EXPECT_EQ(service_->Statistics(far_supervisor_)->total, 0);
 }
 
+TEST_P(ComplaintServiceTest, AnyoneMayComplainAboutAListingWithContactDetails) {
+  const auto offer = Published("35693803564585");
+  auto in = About("offer", offer.id);
+  in.contact_phone.reset();
+  EXPECT_EQ(service_->FileAnonymously(in, "198.51.100.7").error().field, "contact_phone");
+  EXPECT_EQ(service_->FileAnonymously(About("order", "01JB0000000000000000000000"), "198.51.100.7")
+                .error()
+                .field,
+            "subject_kind")
+      << "an order needs the buyer's account";
+  auto filed = service_->FileAnonymously(About("offer", offer.id), "198.51.100.7");
+  ASSERT_TRUE(filed) << filed.error().message;
+  EXPECT_TRUE(filed->complaint.complainant_id.empty());
+  EXPECT_FALSE(Events("complaint", filed->complaint.id).front().actor_id);
+  // Nobody without an account can be asked through the app: supervision calls them.
+  ASSERT_TRUE(service_->Assign(supervisor_, Cid(*filed), std::nullopt));
+  EXPECT_EQ(service_->RequestInfo(supervisor_, Cid(*filed), "complainant", "请补充").error().field,
+            "party");
+  EXPECT_EQ(service_->Get(supervisor_, Cid(*filed))->complaint.contact_phone, "138****5678");
+  auto seen = service_->Get(clerk_, Cid(*filed));
+  ASSERT_TRUE(seen);
+  EXPECT_FALSE(seen->complaint.contact_phone);
+  // A few per address and window, then 429.
+  Result<ComplaintView> last = filed;
+  for (int i = 0; i < 5 && last; ++i) {
+    last = service_->FileAnonymously(About("offer", offer.id), "198.51.100.7");
+  }
+  ASSERT_FALSE(last);
+  EXPECT_EQ(last.error().message_id, "complaint.too_many");
+  EXPECT_TRUE(service_->FileAnonymously(About("offer", offer.id), "203.0.113.9"));
+}
+
 TEST(ComplaintStateMachine, OnlyTheListedStepsAreAllowed) {
   using S = ComplaintState;
   EXPECT_EQ(Next(S::kFiled, Action::kAnswer), S::kAnswered);

@@ -6,6 +6,8 @@ const one = (id) => `/complaints/${encodeURIComponent(id)}`
 
 export const complaintsApi = {
   file: (body) => apiClient().post('/complaints', body),
+  // without a session: a listing or an operator, with contact details
+  fileAnonymously: (body) => apiClient().post('/complaints/anonymous', body),
   // state: filed, answered, in_review, info_requested, decided; none for all
   list: (state) => apiClient().get('/complaints', state ? { state } : undefined),
   get: (id) => apiClient().get(one(id)),

@@ -5,6 +5,8 @@ export default {
     mine: 'My complaints',
     none: 'No complaints',
     file: 'Complain',
+    fileOfferTitle: 'Complain about this listing',
+    anonymousNote: 'Without an account, leave a name and a mobile number: only market supervision sees them.',
     fileTitle: 'Complain about this order',
     filed: 'Your complaint was filed; the seller must answer by {due}.',
     subject: { order: 'Order', offer: 'Listing', organisation: 'Operator' },

@@ -5,6 +5,8 @@ export default {
     mine: '我的投诉',
     none: '暂无投诉',
     file: '投诉',
+    fileOfferTitle: '投诉此商品',
+    anonymousNote: '未登录时请留下姓名和手机号：仅市场监管部门可见。',
     fileTitle: '投诉此订单',
     filed: '投诉已提交，商家须在 {due} 前答复。',
     subject: { order: '订单', offer: '商品', organisation: '经营者' },

@@ -7,6 +7,10 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 export default {
   serverErrors: {
     complaint: {
+      order_needs_account: 'A complaint about an order needs your buyer account: log in and complain from My orders.',
+      contact_required: 'Give a name and a mobile number so that market supervision can reach you.',
+      too_many: 'Too many complaints from this address; try again in {seconds} seconds.',
+      complainant_without_account: 'The complainant filed without an account: call them instead.',
       not_found: 'No such complaint.',
       illegal_transition: 'This step is not possible in the present state of the complaint.',
       not_your_order: 'This is not one of your orders.',

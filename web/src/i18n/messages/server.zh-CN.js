@@ -7,6 +7,10 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 export default {
   serverErrors: {
     complaint: {
+      order_needs_account: '投诉订单需要登录买家账号，请在“我的订单”中投诉。',
+      contact_required: '请留下姓名和手机号，以便市场监管部门联系您。',
+      too_many: '此地址提交的投诉过多，请 {seconds} 秒后再试。',
+      complainant_without_account: '投诉人未登录账号提交，请电话联系。',
       not_found: '没有这条投诉。',
       illegal_transition: '投诉当前的状态不允许此操作。',
       not_your_order: '这不是您的订单。',
