@@ -1,7 +1,8 @@
 // Browser test of complaints (issue 16 item 6): a buyer complains about an order from My orders,
 // the shop answers in its Complaints tab (without seeing the buyer's contact), and `market`
 // (Beijing market supervision) takes the complaint and decides — order refund at 1440 px,
-// mediation at 390 px with no sideways scrolling; the statistics count both. Real recirc
+// mediation at 390 px (supervision in English) with no sideways scrolling; the statistics count
+// both. Real recirc
 // (`recirc demo`, no statutory hold period) and Debian's Chromium; the sale is set up through the
 // API.
 import assert from 'node:assert/strict'
@@ -77,8 +78,18 @@ async function noSidewaysScroll(page, width) {
   assert.ok(wide <= width, `the page is ${wide} px wide at ${width} px`)
 }
 
-/** The whole path of one complaint in a browser of `size`, decided with `outcome`. */
-async function complaintPath(size, outcome, label) {
+// What market supervision's page says, in the language it is read in.
+const SUPERVISION_TEXT = {
+  zh: { tab: '投诉', review: '监管处理中', reason: '请填写理由', stats: '统计' },
+  en: { tab: 'Complaints', review: 'Under review', reason: 'Give the reason', stats: 'Statistics' },
+}
+
+/**
+ * The whole path of one complaint in a browser of `size`, decided with `outcome`; market
+ * supervision reads its page in `lang` (zh or en).
+ */
+async function complaintPath(size, outcome, label, lang = 'zh') {
+  const words = SUPERVISION_TEXT[lang]
   const s = await paidOrder(`iPhone 13 投诉 ${label} ${serial}`)
   const facts = `收到的手机电池健康只有 70%（${label}）`
   let id
@@ -93,7 +104,7 @@ async function complaintPath(size, outcome, label) {
     await page.locator(`[data-test=order][data-order="${s.order}"] [data-test=order-complain]`).click()
     // Without facts the dialog says what is missing and sends nothing.
     await page.locator('[data-test=c-file-submit]').click()
-    await page.locator('[data-test=complaint-file-dialog] .el-form-item__error', { hasText: '请描述事实经过' }).waitFor()
+    await page.locator('.el-form-item__error', { hasText: '请描述事实经过' }).waitFor()
     await field(page, 'c-facts').fill(facts)
     await field(page, 'c-contact-name').fill('赵小燕')
     await field(page, 'c-contact-phone').fill('13812345678')
@@ -129,18 +140,18 @@ async function complaintPath(size, outcome, label) {
 
   await withBrowser({}, async ({ page, screenshot }) => {
     await page.setViewportSize(size)
-    await logIn(page, 'market')
+    await logIn(page, 'market', { english: lang === 'en' })
     await page.goto('/supervision')
-    await page.locator('[data-test=supervision-tabs] .el-tabs__item', { hasText: '投诉' }).first().click()
+    await page.locator('[data-test=supervision-tabs] .el-tabs__item', { hasText: words.tab }).first().click()
     const card = page.locator(`[data-test=supervision-complaints] [data-test=complaint][data-id="${id}"]`)
     await card.locator('[data-test=complaint-contact]', { hasText: '138****5678' }).waitFor()
     await card.locator('[data-test=complaint-assign]').click()
-    await card.locator('[data-test=complaint-state]', { hasText: '监管处理中' }).waitFor()
+    await card.locator('[data-test=complaint-state]', { hasText: words.review }).waitFor()
     await card.locator('[data-test=complaint-decide]').click()
     await page.locator(`[data-test=c-outcome-${outcome}]`).click()
     // A decision without a reason is refused in the dialog.
     await page.locator('[data-test=c-submit]').click()
-    await page.locator('[data-test=complaint-dialog] .el-form-item__error', { hasText: '请填写理由' }).waitFor()
+    await page.locator('.el-form-item__error', { hasText: words.reason }).waitFor()
     await field(page, 'c-text').fill('经核实与描述不符。')
     const sent = page.waitForRequest((r) => r.url().endsWith(`/complaints/${id}/decide`))
     await page.locator('[data-test=c-submit]').click()
@@ -150,7 +161,7 @@ async function complaintPath(size, outcome, label) {
     if (size.width < 500) await noSidewaysScroll(page, size.width)
     await screenshot(`complaints-${label}-decided`)
 
-    await page.locator('[data-test=supervision-tabs] .el-tabs__item', { hasText: '统计' }).click()
+    await page.locator('[data-test=supervision-tabs] .el-tabs__item', { hasText: words.stats }).click()
     await page.locator(`[data-test=stat-by_outcome] [data-key=${outcome}]`).waitFor()
     const total = Number(await page.locator('[data-test=stat-total]').textContent())
     assert.ok(total >= 1)
@@ -173,7 +184,7 @@ describe('complaints', { timeout: TIMEOUT }, () => {
   test('a buyer complains about an order; the shop answers; market supervision orders a refund (1440 px)', async () => {
     await complaintPath({ width: 1440, height: 900 }, 'order_refund', 'desktop')
   })
-  test('the same path on phones (390 px): market supervision mediates', async () => {
-    await complaintPath({ width: 390, height: 844 }, 'mediate', 'phone')
+  test('the same path on phones (390 px): market supervision mediates, in English', async () => {
+    await complaintPath({ width: 390, height: 844 }, 'mediate', 'phone', 'en')
   })
 })

@@ -19,12 +19,16 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kUpdate =
     "UPDATE complaints SET state = $2, answered_at = $3, assigned_to = $4, info_party = $5, "
     "outcome = $6, decided_at = $7, updated_at = $8 WHERE id = $1";
+// The step takes the next number of its complaint (steps of one complaint are written under
+// the complaint's own write, one at a time; the unique index refuses a duplicate).
 constexpr std::string_view kInsertStep =
-    "INSERT INTO complaint_steps (id, complaint_id, action, actor_id, party, text, detail, at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    "INSERT INTO complaint_steps (id, complaint_id, n, action, actor_id, party, text, detail, at) "
+    "SELECT CAST($1 AS TEXT), CAST($2 AS TEXT), COALESCE(MAX(n), 0) + 1, CAST($3 AS TEXT), "
+    "CAST($4 AS TEXT), CAST($5 AS TEXT), CAST($6 AS TEXT), CAST($7 AS TEXT), CAST($8 AS BIGINT) "
+    "FROM complaint_steps WHERE complaint_id = $2";
 constexpr std::string_view kSteps =
     "SELECT id, complaint_id, action, actor_id, party, text, detail, at FROM complaint_steps "
-    "WHERE complaint_id = $1 ORDER BY at, id";
+    "WHERE complaint_id = $1 ORDER BY n";
 
 Value OptInt(const std::optional<int64_t>& v) {
   if (v) return *v;

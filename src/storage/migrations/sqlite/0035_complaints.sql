@@ -30,6 +30,7 @@ CREATE INDEX complaints_complainant ON complaints (complainant_id, created_at);
 CREATE TABLE complaint_steps (
   id TEXT PRIMARY KEY,
   complaint_id TEXT NOT NULL,
+  n BIGINT NOT NULL,                    -- 1, 2, …: the step's place in the complaint's history
   action TEXT NOT NULL,                -- file, answer, assign, request_info, provide_info, decide
   actor_id TEXT NOT NULL,
   party TEXT NOT NULL,                 -- complainant, operator, supervision
@@ -37,4 +38,4 @@ CREATE TABLE complaint_steps (
   detail TEXT NOT NULL,                -- the outcome, the party asked, the assignee; or ''
   at BIGINT NOT NULL
 );
-CREATE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, at);
+CREATE UNIQUE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, n);
