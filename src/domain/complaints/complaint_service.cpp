@@ -1,5 +1,6 @@
 #include "domain/complaints/complaint_service.hpp"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -24,12 +25,12 @@ constexpr size_t kTextMax = 2000;
 constexpr int kListLimit = 200;
 
 Error NotFound(const std::string& id) {
-  return Error::NotFound("complaint " + id + " not found").Id("complaint.not_found");
+  return Error::NotFound(fmt::format("complaint {} not found", id)).Id("complaint.not_found");
 }
 
 Error Illegal(ComplaintState state, Action action) {
-  return Error::Conflict("a complaint that is " + ToString(state) + " does not allow " +
-                         ToString(action))
+  return Error::Conflict(fmt::format("a complaint that is {} does not allow {}", ToString(state),
+                                     ToString(action)))
       .Id("complaint.illegal_transition")
       .Param("state", ToString(state))
       .Param("action", ToString(action));

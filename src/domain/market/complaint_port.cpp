@@ -1,5 +1,6 @@
 #include "domain/market/complaint_port.hpp"
 
+#include <fmt/format.h>
 #include <boost/json.hpp>
 
 #include "core/id.hpp"
@@ -35,7 +36,7 @@ Result<std::string> ComplaintPortImpl::BlockListing(storage::Session& s,
                                                     const std::string& reason,
                                                     const std::string& actor_user_id) const {
   RECIRC_TRY(auto offer, c_.repo.LockOffer(s, offer_id));
-  if (!offer) return Error::NotFound("offer " + offer_id + " not found");
+  if (!offer) return Error::NotFound(fmt::format("offer {} not found", offer_id));
   RECIRC_TRY(auto organisation, c_.identity.FindOrganisation(s, offer->organisation_id));
   storage::ListingBlockRecord b;
   b.id = Id::Generate(c_.clock, c_.random).ToString();

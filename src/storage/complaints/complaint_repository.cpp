@@ -1,5 +1,7 @@
 #include "storage/complaints/complaint_repository.hpp"
 
+#include <fmt/format.h>
+
 #include "storage/row_mapping.hpp"
 
 namespace recirc::storage {
@@ -104,7 +106,7 @@ Status ComplaintRepository::Insert(Session& s, const ComplaintRecord& c) const {
 
 Result<std::optional<ComplaintRecord>> ComplaintRepository::Find(Session& s,
                                                                  const std::string& id) const {
-  const std::string sql = "SELECT " + std::string(kColumns) + " FROM complaints WHERE id = $1";
+  const std::string sql = fmt::format("SELECT {} FROM complaints WHERE id = $1", kColumns);
   RECIRC_TRY(Rows rows, s.Query(sql, {id}));
   if (rows.empty()) return std::optional<ComplaintRecord>();
   return std::optional<ComplaintRecord>(FromRow(rows.front()));
@@ -120,7 +122,7 @@ Result<std::vector<ComplaintRecord>> ComplaintRepository::List(Session& s,
                                                                const ComplaintScope& scope,
                                                                int limit) const {
   Params params;
-  std::string sql = "SELECT " + std::string(kColumns) + " FROM complaints WHERE ";
+  std::string sql = fmt::format("SELECT {} FROM complaints WHERE ", kColumns);
   if (scope.complainant_id) {
     params.emplace_back(*scope.complainant_id);
     sql += "complainant_id = $1";
@@ -143,7 +145,7 @@ Result<std::vector<ComplaintRecord>> ComplaintRepository::List(Session& s,
 Result<std::vector<ComplaintRecord>> ComplaintRepository::InRegion(
     Session& s, const std::string& region_prefix) const {
   const std::string sql =
-      "SELECT " + std::string(kColumns) + " FROM complaints WHERE region_code LIKE $1";
+      fmt::format("SELECT {} FROM complaints WHERE region_code LIKE $1", kColumns);
   return MapRows<ComplaintRecord>(s.Query(sql, {region_prefix + "%"}), FromRow);
 }
 
