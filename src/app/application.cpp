@@ -18,6 +18,7 @@
 #include "core/embedded_file.hpp"
 #include "documents/item_label_service.hpp"
 #include "documents/report_delivery.hpp"
+#include "domain/complaints/complaint_service.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/seizure_publisher.hpp"
 #include "domain/history/sequencer.hpp"
@@ -29,6 +30,7 @@
 #include "domain/identity/directory_service.hpp"
 #include "domain/identity/identity_port.hpp"
 #include "domain/inspection/services.hpp"
+#include "domain/market/complaint_port.hpp"
 #include "domain/market/offer_photos.hpp"
 #include "domain/market/sale_records.hpp"
 #include "domain/market/services.hpp"
@@ -173,6 +175,9 @@ struct Application::Parts {
         rollups(statistics_repo, identity_port, registry_port),
         notification_service(db, notification_repo, notification_hub, clock),
         notifier(notification_repo, identity_port, notification_hub),
+        complaint_port(market_context),
+        complaints(db, complaint_repo, journal, identity_port, complaint_port, cipher, clock,
+                   random, complaints::ComplaintPolicy{c.complaints.answer_days}),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups, &notifier}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
@@ -256,6 +261,9 @@ struct Application::Parts {
   notifications::NotificationHub notification_hub;  // the open notification streams
   notifications::NotificationService notification_service;
   notifications::Notifier notifier;  // the notification centre's journal consumer
+  storage::ComplaintRepository complaint_repo;
+  market::ComplaintPortImpl complaint_port;  // what complaints may ask of the market
+  complaints::ComplaintService complaints;
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -339,6 +347,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .market = {p.market_services, *p.search_index, p.regions, p.offer_photos, p.order_photos},
       .statistics = {p.statistics},
       .notifications = {p.notification_service},
+      .complaints = {p.complaints},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));

@@ -152,10 +152,10 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
 }
 
 Status ApplyToml(const toml::table& root, Config& c) {
-  RECIRC_CHECK(
-      CheckKeys(root, "",
-                {"database", "server", "security", "data_dir", "web_root", "public_base_url",
-                 "time_zone", "log", "registry", "tlog", "witness", "market", "statistics"}));
+  RECIRC_CHECK(CheckKeys(
+      root, "",
+      {"database", "server", "security", "data_dir", "web_root", "public_base_url", "time_zone",
+       "log", "registry", "tlog", "witness", "market", "statistics", "complaints"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -245,6 +245,13 @@ Status ApplyToml(const toml::table& root, Config& c) {
   if (const auto* m = root.get_as<toml::table>("market")) {
     RECIRC_CHECK(CheckKeys(*m, "market.", {"simulated_payments"}));
     RECIRC_CHECK(Read(*m, "simulated_payments", "market.", c.market.simulated_payments));
+  }
+  if (const auto* co = root.get_as<toml::table>("complaints")) {
+    RECIRC_CHECK(CheckKeys(*co, "complaints.", {"answer_days"}));
+    RECIRC_CHECK(Read(*co, "answer_days", "complaints.", c.complaints.answer_days));
+    if (c.complaints.answer_days < 1 || c.complaints.answer_days > 90) {
+      return ConfigError("complaints.answer_days", "is from 1 to 90 days");
+    }
   }
   if (const auto* st = root.get_as<toml::table>("statistics")) {
     RECIRC_CHECK(CheckKeys(*st, "statistics.", {"min_cell", "baseline_year"}));

@@ -53,6 +53,12 @@ struct StatisticsConfig {
   int64_t baseline_year = 2024;
 };
 
+// [complaints]: the days an operator has to answer a complaint before it is flagged overdue
+// (the platform's own time limit, DOMAIN.md "Complaints").
+struct ComplaintsConfig {
+  int64_t answer_days = 7;
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -80,6 +86,7 @@ struct Config {
   std::chrono::milliseconds witness_retry{5000};  // [log] witness_retry_ms: first retry delay
   MarketConfig market;                            // [market]
   StatisticsConfig statistics;                    // [statistics]
+  ComplaintsConfig complaints;                    // [complaints]
 
   std::string DatabaseUrl() const;
   // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a

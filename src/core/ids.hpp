@@ -32,6 +32,8 @@ struct ListingBlock;
 struct Order;
 struct AfterSale;
 struct RentalBooking;
+// complaints
+struct Complaint;
 }  // namespace id_tags
 
 using OrganisationId = StrongId<id_tags::Organisation>;
@@ -51,5 +53,6 @@ using ListingBlockId = StrongId<id_tags::ListingBlock>;
 using OrderId = StrongId<id_tags::Order>;
 using AfterSaleId = StrongId<id_tags::AfterSale>;
 using RentalBookingId = StrongId<id_tags::RentalBooking>;
+using ComplaintId = StrongId<id_tags::Complaint>;
 
 }  // namespace recirc

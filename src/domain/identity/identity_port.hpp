@@ -41,6 +41,9 @@ class IdentityPort {
   // The organisation's name as the market shows it to buyers; nullopt when there is none.
   virtual Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const = 0;
+  // The organisation (kind, name, region); nullopt when there is none.
+  virtual Result<std::optional<storage::OrganisationRecord>> FindOrganisation(
+      storage::Session& s, const std::string& organisation_id) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -60,6 +63,10 @@ class IdentityPortImpl final : public IdentityPort {
                                   const std::string& organisation_id) const override;
   Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const override;
+  Result<std::optional<storage::OrganisationRecord>> FindOrganisation(
+      storage::Session& s, const std::string& organisation_id) const override {
+    return repo_.FindOrganisation(s, organisation_id);
+  }
 
  private:
   const storage::IdentityRepository& repo_;

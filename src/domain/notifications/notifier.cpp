@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/complaints/events.hpp"
 #include "domain/identity/roles.hpp"
 #include "domain/market/events.hpp"
 #include "domain/registry/events.hpp"
@@ -81,6 +82,20 @@ Status Notifier::One(storage::Session& s, const storage::EventRecord& e) {
     if (!e.organisation_id) return Ok();
     return Add(s, e, "organisation", *e.organisation_id, "notification.after_sale_requested",
                Params(p, {"after_sale_id", "kind"}), "after_sale", Text(p, "after_sale_id"));
+  }
+  if (e.type == complaints::events::kComplaintFiled.name) {
+    const json::object p = PayloadOf(e);
+    RECIRC_CHECK(RememberBuyer(s, e, e.aggregate_id));
+    if (!e.organisation_id) return Ok();
+    return Add(s, e, "organisation", *e.organisation_id, "notification.complaint_filed",
+               Params(p, {"category", "subject_kind", "answer_due_at"}), "complaint",
+               e.aggregate_id);
+  }
+  if (e.type == complaints::events::kComplaintDecided.name) {
+    RECIRC_TRY(auto buyer, repo_.SubjectUser(s, e.aggregate_id));
+    if (!buyer) return Ok();
+    return Add(s, e, "user", *buyer, "notification.complaint_decided",
+               Params(PayloadOf(e), {"outcome"}), "complaint", e.aggregate_id);
   }
   if (e.type == me::kOrderDispatched.name || e.type == me::kBestOfferDecided.name) {
     const json::object p = PayloadOf(e);

@@ -5,6 +5,7 @@
 //   order.placed, best_offer.made,
 //   item.{return,warranty,dispute}_requested -> the selling shop (its market staff)
 //   order.dispatched, best_offer.decided     -> the buyer account behind the order / best offer
+//   complaint.filed -> the operator complained of; complaint.decided -> the complainant
 // A notification carries a message id and parameters (ids, states, amounts), never personal
 // data; the web app renders it in zh-CN or en. What a batch added reaches the open streams only
 // once committed (Committed()).

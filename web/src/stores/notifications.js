@@ -82,5 +82,6 @@ export function notificationTarget(n, { buyer = false } = {}) {
   if (kind === 'order') return buyer ? { name: 'market-orders' } : { name: 'market', query: { tab: 'orders' } }
   if (kind === 'offer') return buyer && id ? { name: 'market-offer', params: { id } } : { name: 'market' }
   if (kind === 'after_sale') return { name: 'market', query: { tab: 'orders' } }
+  if (kind === 'complaint') return buyer ? { name: 'market-orders' } : { name: 'market', query: { tab: 'complaints' } }
   return null
 }

@@ -10,6 +10,7 @@ import statistics from './statistics.en.js'
 import server from './server.en.js'
 import notifications from './notifications.en.js'
 import worklists from './worklists.en.js'
+import complaints from './complaints.en.js'
 
 export default {
   ...shop,
@@ -23,6 +24,7 @@ export default {
   ...server,
   ...notifications,
   ...worklists,
+  ...complaints,
   app: {
     name: 'recirc',
     tagline: 'Trusted circulation of second-hand goods',
@@ -109,7 +111,7 @@ export default {
     },
     supervision: {
       title: 'Market supervision',
-      description: 'Blocked listings of the region, appeals to decide, and the prohibited-goods rules in force.',
+      description: 'Blocked listings of the region, appeals to decide, the prohibited-goods rules in force, and consumer complaints with their statistics.',
     },
   },
   kinds: {

@@ -6,6 +6,8 @@ export default {
     readAll: 'Mark all read',
     empty: 'No notifications',
     messages: {
+      complaint_filed: 'A new complaint about you: {category}',
+      complaint_decided: 'Your complaint was decided: {outcome}',
       alert_raised: 'A new alert in your jurisdiction (score {score}): please review',
       order_placed: 'New order: ¥{price}',
       best_offer_made: 'A new best offer ({status})',

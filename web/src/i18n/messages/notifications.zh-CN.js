@@ -6,6 +6,8 @@ export default {
     readAll: '全部已读',
     empty: '暂无通知',
     messages: {
+      complaint_filed: '收到一条新投诉：{category}',
+      complaint_decided: '您的投诉已处理：{outcome}',
       alert_raised: '辖区有新的预警（评分 {score}），请核查',
       order_placed: '新订单：¥{price}',
       best_offer_made: '收到新的议价（{status}）',

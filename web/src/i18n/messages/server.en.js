@@ -6,6 +6,24 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    complaint: {
+      order_needs_account: 'A complaint about an order needs your buyer account: log in and complain from My orders.',
+      contact_required: 'Give a name and a mobile number so that market supervision can reach you.',
+      too_many: 'Too many complaints from this address; try again in {seconds} seconds.',
+      complainant_without_account: 'The complainant filed without an account: call them instead.',
+      not_found: 'No such complaint.',
+      illegal_transition: 'This step is not possible in the present state of the complaint.',
+      not_your_order: 'This is not one of your orders.',
+      no_listing: 'There is no such listing.',
+      no_operator: 'There is no such operator.',
+      buyers_only: 'Only a buyer account files a complaint.',
+      not_your_step: 'This step is not yours to take on this complaint.',
+      not_a_supervisor: 'Not a supervisor of your office.',
+      info_not_asked_of_you: 'The information was asked of the other party.',
+      block_needs_listing: 'Only a complaint about a listing can block it.',
+      refund_needs_order: 'Only a complaint about an order can order a refund.',
+      bad_phone: 'Enter an 11-digit mobile number starting with 1.',
+    },
     notifications: {
       not_found: 'No such notification',
     },

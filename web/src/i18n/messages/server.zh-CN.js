@@ -6,6 +6,24 @@ const { unknown: _unknown, ...rules } = shop.shop.rules
 
 export default {
   serverErrors: {
+    complaint: {
+      order_needs_account: '投诉订单需要登录买家账号，请在“我的订单”中投诉。',
+      contact_required: '请留下姓名和手机号，以便市场监管部门联系您。',
+      too_many: '此地址提交的投诉过多，请 {seconds} 秒后再试。',
+      complainant_without_account: '投诉人未登录账号提交，请电话联系。',
+      not_found: '没有这条投诉。',
+      illegal_transition: '投诉当前的状态不允许此操作。',
+      not_your_order: '这不是您的订单。',
+      no_listing: '没有这个商品。',
+      no_operator: '没有这个经营者。',
+      buyers_only: '只有买家账号可以投诉。',
+      not_your_step: '此操作不由您办理。',
+      not_a_supervisor: '不是本单位的监管人员。',
+      info_not_asked_of_you: '补充材料要求的是另一方。',
+      block_needs_listing: '只有针对商品的投诉才能下架商品。',
+      refund_needs_order: '只有针对订单的投诉才能责令退款。',
+      bad_phone: '请输入以 1 开头的 11 位手机号。',
+    },
     notifications: {
       not_found: '没有这条通知',
     },

@@ -10,6 +10,7 @@ import statistics from './statistics.zh-CN.js'
 import server from './server.zh-CN.js'
 import notifications from './notifications.zh-CN.js'
 import worklists from './worklists.zh-CN.js'
+import complaints from './complaints.zh-CN.js'
 
 export default {
   ...shop,
@@ -23,6 +24,7 @@ export default {
   ...server,
   ...notifications,
   ...worklists,
+  ...complaints,
   app: {
     name: 'recirc',
     tagline: '二手商品可信流通平台',
@@ -105,7 +107,7 @@ export default {
     },
     supervision: {
       title: '市场监管',
-      description: '查看本地区被禁售规则拦截的商品，处理申诉，查阅现行禁售规则。',
+      description: '查看本地区被禁售规则拦截的商品，处理申诉，查阅现行禁售规则，受理消费者投诉并查看投诉统计。',
     },
   },
   kinds: {
