@@ -16,6 +16,11 @@
 
 namespace recirc::identity {
 
+struct SuspendedSellers {
+  std::vector<std::string> organisations;  // ids
+  std::vector<std::string> outlets;        // ids
+};
+
 class IdentityPort {
  public:
   virtual ~IdentityPort() = default;
@@ -41,6 +46,8 @@ class IdentityPort {
   // The organisation's name as the market shows it to buyers; nullopt when there is none.
   virtual Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const = 0;
+  // The suspended organisations and outlets: their offers are not shown in the market.
+  virtual Result<SuspendedSellers> Suspended(storage::Session& s) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -60,6 +67,7 @@ class IdentityPortImpl final : public IdentityPort {
                                   const std::string& organisation_id) const override;
   Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const override;
+  Result<SuspendedSellers> Suspended(storage::Session& s) const override;
 
  private:
   const storage::IdentityRepository& repo_;
