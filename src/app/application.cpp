@@ -172,7 +172,7 @@ struct Application::Parts {
                    static_cast<int>(c.statistics.baseline_year)),
         rollups(statistics_repo, identity_port, registry_port),
         notification_service(db, notification_repo, notification_hub, clock),
-        notifier(notification_repo, identity_port, notification_hub),
+        notifier(notification_repo, identity_port, notification_hub, clock),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups, &notifier}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
