@@ -174,7 +174,7 @@ struct Application::Parts {
                    static_cast<int>(c.statistics.baseline_year)),
         rollups(statistics_repo, identity_port, registry_port),
         notification_service(db, notification_repo, notification_hub, clock),
-        notifier(notification_repo, identity_port, notification_hub),
+        notifier(notification_repo, identity_port, notification_hub, clock),
         complaint_port(market_context),
         complaints(db, complaint_repo, journal, identity_port, complaint_port, cipher, clock,
                    random, complaints::ComplaintPolicy{c.complaints.answer_days}),

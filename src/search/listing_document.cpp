@@ -90,25 +90,30 @@ Result<ListingDocument> ListingFromJson(const boost::json::value& json) {
   if (!ParseRfc3339(published, t))
     return Error::InvalidArgument("published_at", "published_at must be an RFC 3339 time");
   d.published_at = ToUnixMillis(t);
+  RECIRC_TRY(d.organisation_id, Text(o, "organisation_id", false));
+  RECIRC_TRY(d.outlet_id, Text(o, "outlet_id", false));
   return d;
 }
 
 boost::json::object ListingToJson(const ListingDocument& d) {
-  return {{"listing_id", d.listing_id},
-          {"item_id", d.item_id},
-          {"title_zh", d.title_zh},
-          {"title_en", d.title_en},
-          {"description_zh", d.description_zh},
-          {"description_en", d.description_en},
-          {"brand", d.brand},
-          {"model", d.model},
-          {"category", d.category},
-          {"region_code", d.region_code},
-          {"grade", d.grade},
-          {"price_fen", d.price_fen},
-          {"sale_mode", d.sale_mode},
-          {"channel", d.channel},
-          {"published_at", FormatRfc3339(FromUnixMillis(d.published_at))}};
+  boost::json::object o{{"listing_id", d.listing_id},
+                        {"item_id", d.item_id},
+                        {"title_zh", d.title_zh},
+                        {"title_en", d.title_en},
+                        {"description_zh", d.description_zh},
+                        {"description_en", d.description_en},
+                        {"brand", d.brand},
+                        {"model", d.model},
+                        {"category", d.category},
+                        {"region_code", d.region_code},
+                        {"grade", d.grade},
+                        {"price_fen", d.price_fen},
+                        {"sale_mode", d.sale_mode},
+                        {"channel", d.channel},
+                        {"published_at", FormatRfc3339(FromUnixMillis(d.published_at))}};
+  if (!d.organisation_id.empty()) o["organisation_id"] = d.organisation_id;
+  if (!d.outlet_id.empty()) o["outlet_id"] = d.outlet_id;
+  return o;
 }
 
 }  // namespace recirc::search

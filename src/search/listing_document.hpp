@@ -1,7 +1,9 @@
 #pragma once
 // ListingDocument: what the search index knows of one published listing (an offer). It is the
 // payload of the `listing.published` event (snake_case JSON, docs/search.md), so the marketplace
-// and the index agree on one shape. Nothing personal: no seller, no buyer.
+// and the index agree on one shape. Nothing personal: no buyer, and the seller only as its
+// organisation's and outlet's ids (businesses, not people), so that a suspended seller's listings
+// can be left out of the matching itself.
 
 #include <boost/json/value.hpp>
 
@@ -28,6 +30,9 @@ struct ListingDocument {
   std::string sale_mode;     // fixed_price, auction, rental, consignment, lot
   std::string channel;       // online, outlet, flea_market
   int64_t published_at = 0;  // Unix milliseconds (RFC 3339 on the wire)
+  // The selling organisation and outlet; empty in listings published before they were carried.
+  std::string organisation_id;
+  std::string outlet_id;
 };
 
 // The sale modes a listing may have (DOMAIN.md "Business formats").

@@ -32,6 +32,8 @@ constexpr std::string_view kCategoryPrefix = "XC";
 constexpr std::string_view kRegionPrefix = "XR";
 constexpr std::string_view kGradePrefix = "XG";
 constexpr std::string_view kSaleModePrefix = "XM";
+constexpr std::string_view kOrganisationPrefix = "XO";
+constexpr std::string_view kOutletPrefix = "XT";
 
 constexpr std::string_view kLastSeqKey = "recirc.last_seq";
 constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
@@ -149,6 +151,9 @@ Xapian::Document BuildDocument(const ListingDocument& d) {
   for (const auto& level : levels) doc.add_boolean_term(Term(kRegionPrefix, level));
   doc.add_boolean_term(Term(kGradePrefix, d.grade));
   doc.add_boolean_term(Term(kSaleModePrefix, d.sale_mode));
+  if (!d.organisation_id.empty())
+    doc.add_boolean_term(Term(kOrganisationPrefix, d.organisation_id));
+  if (!d.outlet_id.empty()) doc.add_boolean_term(Term(kOutletPrefix, d.outlet_id));
   doc.add_value(kPrice, Xapian::sortable_serialise(static_cast<double>(d.price_fen)));
   doc.add_value(kPublished, Xapian::sortable_serialise(static_cast<double>(d.published_at)));
   doc.add_value(kCategory, d.category);
@@ -405,6 +410,15 @@ Result<SearchResult> SearchIndex::Search(const SearchQuery& query) {
   if (!filters.empty()) {
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  }
+  std::vector<Xapian::Query> hidden;
+  for (const auto& id : query.hidden_organisations) {
+    hidden.emplace_back(Term(kOrganisationPrefix, id));
+  }
+  for (const auto& id : query.hidden_outlets) hidden.emplace_back(Term(kOutletPrefix, id));
+  if (!hidden.empty()) {
+    q = Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                      Xapian::Query(Xapian::Query::OP_OR, hidden.begin(), hidden.end()));
   }
   const bool by_relevance = query.sort == SortOrder::kRelevance && !query.text.empty();
   for (int attempt = 0;; ++attempt) {

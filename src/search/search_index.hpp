@@ -50,6 +50,10 @@ struct SearchQuery {
   // false. Counting every match of a common word in a million listings costs more than the search
   // itself (docs/performance.md).
   int facet_sample = 10'000;
+  // Sellers whose listings stay in the index but are not shown (suspended by the platform
+  // administrator): left out of the matching, so totals, facets and pages leave them out too.
+  std::vector<std::string> hidden_organisations;
+  std::vector<std::string> hidden_outlets;
 };
 
 struct SearchHit {

@@ -3,10 +3,13 @@
 // buyer's phone): nothing makes the page scroll sideways, and no button or field sits beyond the
 // right edge. On a phone the side menu is a drawer opened from the header. A screenshot of every
 // page at 390 px goes to test-artifacts/responsive/. One server, one browser, one login per role.
+// The same walk runs axe-core on every page, tab and create dialog (issue 15 item 9): no serious or
+// critical accessibility violation; the lesser ones are written to test-artifacts/axe/.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { axeCheck } from './support/axe.mjs'
 import { openBrowser } from './support/browser.mjs'
 import { REPO_ROOT, startServer } from './support/server.mjs'
 import { DEMO_PASSWORD } from './support/session.mjs'
@@ -17,6 +20,7 @@ const TIMEOUT = 600_000
 const DESK = { width: 1440, height: 900 }
 const PHONE = { width: 390, height: 844 }
 const SHOTS = path.join(REPO_ROOT, 'test-artifacts', 'responsive')
+const AXE_REPORT = path.join(REPO_ROOT, 'test-artifacts', 'axe', 'violations.txt')
 // Every role of the demo (police.haidian is the same role as police.chaoyang).
 const ROLES = [
   'admin', 'shop.admin', 'shop.clerk', 'inspection.admin', 'inspector', 'police.admin', 'police.chaoyang',
@@ -29,6 +33,8 @@ let browser
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true })
+  mkdirSync(path.dirname(AXE_REPORT), { recursive: true })
+  writeFileSync(AXE_REPORT, '')
   server = await startServer()
   browser = await openBrowser(server.url, { locale: 'zh-CN' })
 })
@@ -98,12 +104,29 @@ function assertAllFit() {
   assert.deepEqual(found, [], `${found.length} pages do not fit:\n${found.join('\n')}`)
 }
 
+// Pages with serious or critical accessibility violations, gathered like the misfits.
+let inaccessible = []
+
+async function assertAccessible(page, what) {
+  await settle(page)
+  const { failing, other } = await axeCheck(page)
+  for (const line of [...failing, ...other]) appendFileSync(AXE_REPORT, `${what}: ${line}\n`)
+  if (failing.length) inaccessible.push(`${what}:\n  ${failing.join('\n  ')}`)
+}
+
+function assertAllAccessible() {
+  const found = inaccessible
+  inaccessible = []
+  assert.deepEqual(found, [], `${found.length} pages have serious or critical axe-core violations:\n${found.join('\n')}`)
+}
+
 const shotName = (what) => what.replace(/[^a-z0-9.-]+/gi, '_').replace(/^_|_$/g, '')
 
 /** Checks the page at both sizes (the phone last, with a screenshot), and each of its tabs on the phone. */
 async function checkPage(page, what) {
   await page.setViewportSize(DESK)
   await assertFits(page, what, DESK)
+  await assertAccessible(page, what)
   await page.setViewportSize(PHONE)
   await assertFits(page, what, PHONE)
   await page.screenshot({ path: path.join(SHOTS, `${shotName(what)}.png`), fullPage: true })
@@ -115,6 +138,7 @@ async function checkPage(page, what) {
     await dialog.waitFor()
     await page.waitForFunction(() => document.getAnimations().length === 0) // faded in
     await assertFits(page, `${what} create dialog`, PHONE)
+    await assertAccessible(page, `${what} create dialog`)
     await page.screenshot({ path: path.join(SHOTS, `${shotName(`${what}-dialog`)}.png`) })
     await dialog.locator('.el-dialog__headerbtn').click()
     await dialog.waitFor({ state: 'hidden' })
@@ -125,6 +149,7 @@ async function checkPage(page, what) {
     const label = (await tabs.nth(i).textContent()).trim()
     await tabs.nth(i).click()
     await assertFits(page, `${what} tab ${label}`, PHONE)
+    await assertAccessible(page, `${what} tab ${label}`)
     await page.screenshot({ path: path.join(SHOTS, `${shotName(`${what}-tab-${i}`)}.png`), fullPage: true })
   }
   await page.setViewportSize(DESK)
@@ -178,6 +203,7 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
       await checkPage(page, `public ${what}`)
     }
     assertAllFit()
+    assertAllAccessible()
     assert.deepEqual(browser.pageErrors, [], 'the pages reported errors')
   })
 
@@ -205,6 +231,7 @@ describe('responsive layout', { timeout: TIMEOUT }, () => {
     }
     assert.ok(checked.length > ROLES.length, `pages checked: ${checked}`)
     assertAllFit()
+    assertAllAccessible()
     assert.deepEqual(browser.pageErrors, [], 'the pages reported errors')
   })
 

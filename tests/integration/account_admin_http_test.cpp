@@ -213,6 +213,22 @@ TEST_P(AccountAdminHttpTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
   EXPECT_EQ(Login("shop.clerk", "chosen by admin").status, 200u);
 }
 
+TEST_P(AccountAdminHttpTest, ChangingYourOwnPasswordEndsYourOtherSessionsOnly) {
+  auto phone = Login("shop.clerk", std::string(app::kDemoPassword));
+  ASSERT_EQ(phone.status, 200u) << phone.body;
+  const Headers other_device = SessionOf(phone);
+  auto changed = Call("POST", "/api/v1/session/password",
+                      json::serialize(json::object{{"current_password", app::kDemoPassword},
+                                                   {"new_password", "a new long secret"}}),
+                      clerk_);
+  ASSERT_EQ(changed.status, 204u) << changed.body;
+  EXPECT_EQ(Call("GET", "/api/v1/session", "", clerk_).status, 200u)
+      << "the session the change was made from stays";
+  EXPECT_EQ(Call("GET", "/api/v1/session", "", other_device).status, 401u)
+      << "another device that knew the old password is logged out";
+  EXPECT_EQ(Call("GET", "/api/v1/session", "", admin_).status, 200u) << "other users keep theirs";
+}
+
 TEST_P(AccountAdminHttpTest, DirectoryListsSearchByNameAndPage) {
   for (const std::string name : {"Alpha 回收 一", "alpha 回收 二", "ALPHA 回收 三", "Beta 100%"}) {
     json::object o{{"kind", "operator"}, {"name", name}, {"region_code", "110105"}};

@@ -157,6 +157,26 @@ TEST_P(AuctionHttpTest, BuyItNowBeforeAnyBidPlacesTheOrder) {
   EXPECT_EQ(order.at("price_fen").as_int64(), 900000);
 }
 
+// Issue 15 item 6: while the platform administrator has suspended the seller's organisation, its
+// auctions take no bid and no Buy-It-Now (rule seller_suspended); after reactivation they do.
+TEST_P(AuctionHttpTest, ASuspendedSellersAuctionTakesNoBids) {
+  const Headers a = NewBuyer("bidder.a");
+  const std::string id = AuctionOffer();
+  ASSERT_FALSE(id.empty());
+  const Headers admin = LogIn("admin", "recirc-demo");
+  const std::string shop =
+      Str(Call("GET", "/api/v1/offers/" + id, "", clerk_, 200).at("organisation_id"));
+  const std::string path = "/api/v1/organisations/" + shop + "/status";
+  Call("POST", path, R"({"status":"suspended","reason":"licence check"})", admin, 200);
+  auto bid = Call("POST", "/api/v1/offers/" + id + "/bids", R"({"max_fen":120000})", a, 422);
+  EXPECT_EQ(Str(bid.at("error").at("message_id")), "rule.seller_suspended");
+  auto bin =
+      Call("POST", "/api/v1/offers/" + id + "/buy-it-now", R"({"amount_fen":900000})", a, 422);
+  EXPECT_EQ(Str(bin.at("error").at("message_id")), "rule.seller_suspended");
+  Call("POST", path, R"({"status":"active","reason":"licence shown"})", admin, 200);
+  Call("POST", "/api/v1/offers/" + id + "/bids", R"({"max_fen":120000})", a, 201);
+}
+
 // Issue 17 item 6 over HTTP: a Buy-It-Now ends the auction; after the sequencer has run, the
 // item's public passport shows the auction opened and closed (a price band, the number of
 // bidders), and nothing that names the buyer. The label is 竞价 (bidding) for an operator without

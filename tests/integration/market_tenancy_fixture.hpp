@@ -77,8 +77,9 @@ class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
   }
 
   // A phone registered, inspected and sanitized at the shop, offered online at 4 200 yuan
-  // (best offers taken when `best_offer`) and published.
-  Listed Publish(bool best_offer = false) {
+  // (best offers taken when `best_offer`; sold from the shop's first outlet when `from_outlet`)
+  // and published.
+  Listed Publish(bool best_offer = false, bool from_outlet = false) {
     const std::string fourteen = "8672340512" + std::to_string(3400 + phones_++);
     const std::string imei = fourteen + std::string(1, core::ImeiCheckDigit(fourteen).value());
     imei_ = imei;  // the dispatch records it (checked against the registered identifiers)
@@ -104,6 +105,7 @@ class MarketTenancyTest : public ::testing::TestWithParam<Backend> {
     Post("/api/v1/items/" + l.item + "/sanitizations", kMate60Wipe, clerk_, 201);
     l.offer = Str(Post("/api/v1/offers",
                        R"({"item_id":")" + l.item +
+                           (from_outlet ? R"(","outlet_id":")" + outlet : std::string()) +
                            R"(","channel":"online","title":"Mate 60","price_fen":420000,)"
                            R"("warranty_months":3,"return_days":7,"best_offer":{"enabled":)" +
                            (best_offer ? "true" : "false") + "}}",

@@ -57,9 +57,11 @@ class NotificationHttpTest : public ::testing::TestWithParam<Backend> {
     EXPECT_EQ(r.status, 201u) << r.body;
     return LogIn(username, "a long password");
   }
+  // `age`: how long ago the event happened (the journal's occurred_at).
   void Append(const EventType& type, const std::string& aggregate, const std::string& org,
-              const std::string& actor, json::object payload) {
-    SystemClock clock;
+              const std::string& actor, json::object payload,
+              std::chrono::hours age = std::chrono::hours(0)) {
+    FakeClock clock(SystemClock().Now() - age);
     crypto::SecureRandom random;
     storage::JournalRepository journal(clock, random);
     ASSERT_TRUE(server_->db().Write([&](storage::Session& s) -> Status {
@@ -116,6 +118,26 @@ class NotificationHttpTest : public ::testing::TestWithParam<Backend> {
 
   std::unique_ptr<TestServer> server_;
 };
+
+// A node that starts the notification centre on a long journal does not flood anyone: events
+// older than a week are not news. The buyer behind an old order is still remembered, so a new
+// event on that order reaches them.
+TEST_P(NotificationHttpTest, OldEventsAreNotNews) {
+  const Who shop = LogIn("shop.clerk");
+  const Who buyer = NewBuyer("buyer.a");
+  const auto eight_days = std::chrono::hours(24 * 8);
+  Append(registry::events::kAlertRaised, "alert-1", shop.organisation_id, shop.user_id,
+         {{"score", 40}, {"region_code", "110105"}}, eight_days);
+  Append(me::kOrderPlaced, "order-1", shop.organisation_id, buyer.user_id, Order("order-1"),
+         eight_days);
+  ASSERT_TRUE(server_->app().RunJournalOnce());
+  EXPECT_TRUE(Messages(shop).empty());
+  EXPECT_TRUE(Messages(LogIn("police.chaoyang")).empty());
+
+  Append(me::kOrderDispatched, "order-1", shop.organisation_id, shop.user_id, Order("order-1"));
+  ASSERT_TRUE(server_->app().RunJournalOnce());
+  EXPECT_EQ(Messages(buyer), (std::vector<std::string>{"notification.order_dispatched"}));
+}
 
 TEST_P(NotificationHttpTest, TheConsumerTellsThoseWhoMustActAndNobodyElse) {
   const Who shop = LogIn("shop.clerk");

@@ -1,10 +1,12 @@
 // Account administration and a user's own password change: thin handlers over
 // identity::AccountService (docs/security.md "Account administration").
+#include <boost/beast/http/field.hpp>
 #include <boost/json.hpp>
 
 #include "api/dto.hpp"
 #include "api/identity/dto.hpp"
 #include "api/identity/routes.hpp"
+#include "http/dispatcher.hpp"
 #include "http/openapi_schema.hpp"
 
 namespace recirc::api {
@@ -75,7 +77,10 @@ Result<http::Response> ResetPassword(const IdentityApi& deps, http::RequestConte
 
 Result<http::Response> ChangeOwnPassword(const IdentityApi& deps, http::RequestContext& ctx) {
   RECIRC_TRY(auto in, ReadBody<dto::PasswordChange>(ctx));
-  RECIRC_CHECK(deps.accounts.ChangeOwnPassword(ctx.Actor(), in.current_password, in.new_password));
+  const std::string token =
+      http::CookieValue(ctx.request[boost::beast::http::field::cookie], http::kSessionCookie);
+  RECIRC_CHECK(
+      deps.accounts.ChangeOwnPassword(ctx.Actor(), in.current_password, in.new_password, token));
   return http::NoContent();
 }
 

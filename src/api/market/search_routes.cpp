@@ -101,12 +101,19 @@ Result<http::Response> Search(search::SearchIndex& index, market::OfferService& 
                               market::OfferPhotoService& photos, const core::RegionTable& regions,
                               http::RequestContext& ctx) {
   RECIRC_TRY(auto query, QueryFrom(ctx, regions));
+  // A suspended seller's listings stay in the index (they return on reactivation) but are left
+  // out of the matching, so the total, the facets and the pages leave them out too.
+  RECIRC_TRY(auto suspended, offers.SuspendedSellers());
+  query.hidden_organisations = suspended.organisations;
+  query.hidden_outlets = suspended.outlets;
   RECIRC_TRY(auto result, index.Search(query));
   std::vector<std::string> ids;
-  for (const auto& h : result.hits) ids.push_back(h.listing.listing_id);
-  // A suspended seller's listings stay in the index (they return on reactivation) but are not
-  // shown; the facet counts and the total still include them.
-  RECIRC_TRY(auto hidden, offers.SuspendedListings(ids));
+  std::vector<std::string> unattributed;  // indexed before listings carried their seller
+  for (const auto& h : result.hits) {
+    ids.push_back(h.listing.listing_id);
+    if (h.listing.organisation_id.empty()) unattributed.push_back(h.listing.listing_id);
+  }
+  RECIRC_TRY(auto hidden, offers.SuspendedListings(unattributed, suspended));
   RECIRC_TRY(auto cards, photos.Cards(ids));
   dto::SearchResult out;
   for (const auto& h : result.hits) {

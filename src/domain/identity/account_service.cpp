@@ -6,6 +6,7 @@
 
 #include "core/id.hpp"
 #include "core/validators.hpp"
+#include "crypto/token.hpp"
 #include "domain/identity/events.hpp"
 #include "domain/identity/text.hpp"
 
@@ -233,7 +234,8 @@ Result<PasswordReset> AccountService::ResetPassword(const Principal& actor, cons
 }
 
 Status AccountService::ChangeOwnPassword(const Principal& actor, const std::string& current,
-                                         const std::string& next) {
+                                         const std::string& next,
+                                         const std::string& session_token) {
   if (actor.method != AuthMethod::kSession) {
     return Error::PermissionDenied("a password is changed from a logged-in browser session")
         .Id("account.password_change_session_only");
@@ -257,6 +259,7 @@ Status AccountService::ChangeOwnPassword(const Principal& actor, const std::stri
   RECIRC_TRY(std::string hash, hasher_.Hash(next));
   return db_.Write([&](storage::Session& s) -> Status {
     RECIRC_CHECK(repo_.SetPassword(s, actor.user_id, hash, false));
+    RECIRC_CHECK(repo_.DeleteOtherSessions(s, actor.user_id, crypto::HashToken(session_token)));
     return Record(s, actor, events::kUserPasswordChanged, actor.user_id, user->organisation_id,
                   "{}");
   });

@@ -83,9 +83,11 @@ class AccountService {
   Result<PasswordReset> ResetPassword(const Principal& actor, const UserId& target,
                                       const std::optional<std::string>& temporary);
   // The user's own change: the current password, then the new one (the policy applies and it
-  // must differ). Clears the forced change.
+  // must differ). Clears the forced change and ends the user's other browser sessions (another
+  // device that knew the old password is logged out); `session_token` is the session the change
+  // was made from, which stays.
   Status ChangeOwnPassword(const Principal& actor, const std::string& current,
-                           const std::string& next);
+                           const std::string& next, const std::string& session_token);
 
  private:
   Status Record(storage::Session& s, const Principal& actor, const EventType& type,

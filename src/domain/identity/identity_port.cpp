@@ -33,4 +33,11 @@ Result<std::optional<std::string>> IdentityPortImpl::OrganisationName(
   return std::optional<std::string>(organisation->name);
 }
 
+Result<SuspendedSellers> IdentityPortImpl::Suspended(storage::Session& s) const {
+  SuspendedSellers out;
+  RECIRC_TRY(out.organisations, repo_.SuspendedOrganisationIds(s));
+  RECIRC_TRY(out.outlets, repo_.SuspendedOutletIds(s));
+  return out;
+}
+
 }  // namespace recirc::identity

@@ -16,6 +16,11 @@
 
 namespace recirc::identity {
 
+struct SuspendedSellers {
+  std::vector<std::string> organisations;  // ids
+  std::vector<std::string> outlets;        // ids
+};
+
 class IdentityPort {
  public:
   virtual ~IdentityPort() = default;
@@ -44,6 +49,8 @@ class IdentityPort {
   // The organisation (kind, name, region); nullopt when there is none.
   virtual Result<std::optional<storage::OrganisationRecord>> FindOrganisation(
       storage::Session& s, const std::string& organisation_id) const = 0;
+  // The suspended organisations and outlets: their offers are not shown in the market.
+  virtual Result<SuspendedSellers> Suspended(storage::Session& s) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -67,6 +74,7 @@ class IdentityPortImpl final : public IdentityPort {
       storage::Session& s, const std::string& organisation_id) const override {
     return repo_.FindOrganisation(s, organisation_id);
   }
+  Result<SuspendedSellers> Suspended(storage::Session& s) const override;
 
  private:
   const storage::IdentityRepository& repo_;

@@ -185,6 +185,7 @@ Result<AuctionView> AuctionService::Bid(const identity::Principal& actor, const 
   return Write(actor, offer_id, bidder,
                [&](storage::Session& s, const storage::OfferRecord& offer,
                    const AuctionTerms& terms, std::vector<auction::Bid>& bids) -> Status {
+                 RECIRC_CHECK(CheckSellerActive(c_.identity, s, offer));
                  const TimePoint now = c_.clock.Now();
                  RECIRC_CHECK(auction::CheckBid(terms, bids, bidder, max_fen, BidKind::kBid, now));
                  RECIRC_TRY(int64_t seq, repo_.InsertBid(s, {offer.id, 0, bidder, max_fen, "bid",
@@ -205,6 +206,7 @@ Result<AuctionView> AuctionService::BuyItNow(const identity::Principal& actor,
       actor, offer_id, bidder,
       [&](storage::Session& s, const storage::OfferRecord& offer, const AuctionTerms& terms,
           std::vector<auction::Bid>& bids) -> Status {
+        RECIRC_CHECK(CheckSellerActive(c_.identity, s, offer));
         const TimePoint now = c_.clock.Now();
         const int64_t price = terms.buy_it_now_fen.value_or(0);
         RECIRC_CHECK(auction::CheckBid(terms, bids, bidder, price, BidKind::kBuyItNow, now));

@@ -62,7 +62,9 @@ Status AppendListingPublished(storage::Session& s, const MarketContext& c,
                    {"price_fen", offer.price_fen},
                    {"sale_mode", ToString(offer.sale_mode)},
                    {"channel", ToString(offer.channel)},
-                   {"published_at", FormatRfc3339(c.clock.Now())}};
+                   {"published_at", FormatRfc3339(c.clock.Now())},
+                   {"organisation_id", offer.organisation_id}};
+  if (offer.outlet_id) doc["outlet_id"] = *offer.outlet_id;
   RECIRC_TRY(int64_t seq,
              c.journal.Append(s, {events::kListingPublished, offer.id, offer.organisation_id,
                                   actor.user_id, json::serialize(doc)}));

@@ -4,8 +4,6 @@
 #include "domain/inspection/sanitization.hpp"
 #include "domain/market/offer_service.hpp"
 
-#include <map>
-
 namespace recirc::market {
 namespace {
 
@@ -54,28 +52,41 @@ Result<OfferAvailability> OfferService::Availability(const identity::Principal* 
 Status CheckSellerActive(const identity::IdentityPort& identity, storage::Session& s,
                          const storage::OfferRecord& offer) {
   RECIRC_TRY(bool active, identity.OrganisationActive(s, offer.organisation_id));
-  if (active) return Ok();
-  return RuleError(kRuleSellerSuspended, "the seller's organisation is suspended", "offer_id");
+  if (!active) {
+    return RuleError(kRuleSellerSuspended, "the seller's organisation is suspended", "offer_id");
+  }
+  if (!offer.outlet_id) return Ok();
+  RECIRC_TRY(auto outlet, identity.FindOutlet(s, *offer.outlet_id));
+  if (outlet && outlet->status == identity::AccountStatus::kActive) return Ok();
+  return RuleError(kRuleSellerSuspended, "the seller's outlet is suspended", "offer_id");
+}
+
+Result<identity::SuspendedSellers> OfferService::SuspendedSellers() {
+  return storage::ReadValue<identity::SuspendedSellers>(
+      c_.db, [&](storage::Session& s) { return c_.identity.Suspended(s); });
 }
 
 Result<std::set<std::string>> OfferService::SuspendedListings(
-    const std::vector<std::string>& listing_ids) {
-  return storage::ReadValue<std::set<std::string>>(
-      c_.db, [&](storage::Session& s) -> Result<std::set<std::string>> {
-        std::set<std::string> hidden;
-        std::map<std::string, bool> active;  // by organisation: a page has few sellers
-        for (const auto& id : listing_ids) {
-          RECIRC_TRY(auto offer, c_.repo.FindOffer(s, id));
-          if (!offer) continue;
-          auto it = active.find(offer->organisation_id);
-          if (it == active.end()) {
-            RECIRC_TRY(bool ok, c_.identity.OrganisationActive(s, offer->organisation_id));
-            it = active.emplace(offer->organisation_id, ok).first;
-          }
-          if (!it->second) hidden.insert(id);
-        }
-        return hidden;
-      });
+    const std::vector<std::string>& listing_ids, const identity::SuspendedSellers& suspended) {
+  std::set<std::string> hidden;
+  if (listing_ids.empty() || (suspended.organisations.empty() && suspended.outlets.empty())) {
+    return hidden;
+  }
+  const std::set<std::string> organisations(suspended.organisations.begin(),
+                                            suspended.organisations.end());
+  const std::set<std::string> outlets(suspended.outlets.begin(), suspended.outlets.end());
+  RECIRC_CHECK(c_.db.Read([&](storage::Session& s) -> Status {
+    for (const auto& id : listing_ids) {
+      RECIRC_TRY(auto offer, c_.repo.FindOffer(s, id));
+      if (!offer) continue;
+      if (organisations.contains(offer->organisation_id) ||
+          (offer->outlet_id && outlets.contains(*offer->outlet_id))) {
+        hidden.insert(id);
+      }
+    }
+    return Ok();
+  }));
+  return hidden;
 }
 
 }  // namespace recirc::market

@@ -91,9 +91,13 @@ class OfferService {
                                                    const ItemId& item_id);
   // The public answer to "can I buy this?" (offer_availability.cpp); not found like Get.
   Result<OfferAvailability> Availability(const identity::Principal* actor, const OfferId& offer_id);
-  // Of these listings (offer ids, as the search index holds them), the ones whose seller is
-  // suspended: the market search leaves them out.
-  Result<std::set<std::string>> SuspendedListings(const std::vector<std::string>& listing_ids);
+  // The organisations and outlets the platform administrator has suspended: the market search
+  // leaves their listings out of the matching.
+  Result<identity::SuspendedSellers> SuspendedSellers();
+  // Of these listings (offer ids), the ones whose seller is among `suspended`: for listings
+  // indexed before the index carried their seller, which the search filters after matching.
+  Result<std::set<std::string>> SuspendedListings(const std::vector<std::string>& listing_ids,
+                                                  const identity::SuspendedSellers& suspended);
 
  private:
   Status CheckPublishable(storage::Session& s, const storage::OfferRecord& offer,
@@ -107,8 +111,9 @@ class OfferService {
 int64_t MinimumWarrantyMonths(const inspection::Catalogue& catalogue, const std::string& category);
 bool IsPublicStatus(OfferStatus status);
 
-// Refuses (rule seller_suspended) an offer whose organisation the platform administrator has
-// suspended; an order placement and the availability answer ask it.
+// Refuses (rule seller_suspended) an offer whose organisation or outlet the platform
+// administrator has suspended; an order placement, a bid, Buy-It-Now and the availability answer
+// ask it.
 Status CheckSellerActive(const identity::IdentityPort& identity, storage::Session& s,
                          const storage::OfferRecord& offer);
 

@@ -122,6 +122,7 @@ Status Notifier::RememberBuyer(storage::Session& s, const storage::EventRecord& 
 Status Notifier::Add(storage::Session& s, const storage::EventRecord& e, std::string audience_kind,
                      std::string audience_id, std::string message_id, std::string params,
                      std::string link_kind, std::string link_id) {
+  if (FromUnixMillis(e.occurred_at) < clock_.Now() - kFreshFor) return Ok();  // not news
   storage::NotificationRecord n{e.id,
                                 e.seq,
                                 std::move(audience_kind),

@@ -9,8 +9,14 @@
 // A notification carries a message id and parameters (ids, states, amounts), never personal
 // data; the web app renders it in zh-CN or en. What a batch added reaches the open streams only
 // once committed (Committed()).
+// Only events of the last kFreshFor are news: a node that starts the notification centre on a
+// long journal (the first start after an upgrade, a rebuild) does not flood everyone with unread
+// notifications about old alerts and orders; the older events still teach it who the buyers are.
 
+#include <chrono>
 #include <vector>
+
+#include "core/clock.hpp"
 
 #include "domain/identity/identity_port.hpp"
 #include "domain/notifications/hub.hpp"
@@ -21,9 +27,11 @@ namespace recirc::notifications {
 
 class Notifier final : public journal::Consumer {
  public:
+  static constexpr std::chrono::hours kFreshFor{24 * 7};
+
   Notifier(const storage::NotificationRepository& repo, const identity::IdentityPort& identity,
-           NotificationHub& hub)
-      : repo_(repo), identity_(identity), hub_(hub) {}
+           NotificationHub& hub, const Clock& clock)
+      : repo_(repo), identity_(identity), hub_(hub), clock_(clock) {}
   std::string_view name() const override { return "notifications"; }
   Status Apply(storage::Session& s, std::span<const storage::EventRecord> events) override;
   Status Reset(storage::Session& s) override;
@@ -41,6 +49,7 @@ class Notifier final : public journal::Consumer {
   const storage::NotificationRepository& repo_;
   const identity::IdentityPort& identity_;
   NotificationHub& hub_;
+  const Clock& clock_;
   std::vector<storage::NotificationRecord> staged_;  // added by the batch not yet committed
 };
 

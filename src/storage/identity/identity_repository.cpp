@@ -56,6 +56,8 @@ constexpr std::string_view kSelectSession =
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = $1";
 constexpr std::string_view kDeleteExpired = "DELETE FROM sessions WHERE expires_at <= $1";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = $1";
+constexpr std::string_view kDeleteOtherSessions =
+    "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
 
 constexpr std::string_view kApiKeyColumns =
     "SELECT id, user_id, name, secret_hash, created_at, revoked_at FROM api_keys ";
@@ -290,6 +292,23 @@ Status IdentityRepository::DeleteExpiredSessions(Session& s, int64_t now) const 
 
 Status IdentityRepository::DeleteUserSessions(Session& s, const std::string& user_id) const {
   return Done(s.Execute(kDeleteUserSessions, {user_id}));
+}
+
+Result<std::vector<std::string>> IdentityRepository::SuspendedOrganisationIds(Session& s) const {
+  constexpr std::string_view kSql = "SELECT id FROM organisations WHERE status = $1 ORDER BY id";
+  return MapRows<std::string>(s.Query(kSql, {ToString(identity::AccountStatus::kSuspended)}),
+                              [](const Row& r) { return r.Text(0); });
+}
+
+Result<std::vector<std::string>> IdentityRepository::SuspendedOutletIds(Session& s) const {
+  constexpr std::string_view kSql = "SELECT id FROM outlets WHERE status = $1 ORDER BY id";
+  return MapRows<std::string>(s.Query(kSql, {ToString(identity::AccountStatus::kSuspended)}),
+                              [](const Row& r) { return r.Text(0); });
+}
+
+Status IdentityRepository::DeleteOtherSessions(Session& s, const std::string& user_id,
+                                               const std::string& kept_token_hash) const {
+  return Done(s.Execute(kDeleteOtherSessions, {user_id, kept_token_hash}));
 }
 
 Status IdentityRepository::InsertApiKey(Session& s, const ApiKeyRecord& r) const {

@@ -115,6 +115,10 @@ class IdentityRepository {
   Result<std::vector<OutletRecord>> ListOutlets(Session& s, const std::string& organisation_id,
                                                 const PageRequest& page) const;
   Status UpdateOutlet(Session& s, const OutletRecord& r) const;  // name, region, address, status
+  // Ids of the suspended organisations and of the suspended outlets (the platform administrator's
+  // decisions, so few).
+  Result<std::vector<std::string>> SuspendedOrganisationIds(Session& s) const;
+  Result<std::vector<std::string>> SuspendedOutletIds(Session& s) const;
   // Outlets whose region code starts with `region_prefix` ("" = all), with their organisation's
   // name, by region then name; at most 1000 (outlet_directory_repository.cpp).
   Result<std::vector<OutletDirectoryRecord>> OutletsInRegion(
@@ -137,6 +141,9 @@ class IdentityRepository {
   Status DeleteSession(Session& s, const std::string& token_hash) const;
   Status DeleteExpiredSessions(Session& s, int64_t now) const;
   Status DeleteUserSessions(Session& s, const std::string& user_id) const;
+  // Every session of the user but the one whose token hashes to `kept_token_hash`.
+  Status DeleteOtherSessions(Session& s, const std::string& user_id,
+                             const std::string& kept_token_hash) const;
 
   Status InsertApiKey(Session& s, const ApiKeyRecord& r) const;
   Result<std::optional<ApiKeyRecord>> FindApiKeyBySecret(Session& s, const std::string& hash) const;

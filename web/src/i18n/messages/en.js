@@ -175,10 +175,12 @@ export default {
     recentAlert: 'Alert {id} · score {score} · {time}',
     recentAcquisition: 'Acquisition {number} · {time}',
     recentOrganisation: '{name} · {time}',
+    recentToInspect: '{item} · registered {time}',
     tiles: {
       toDispatch: 'Paid orders to dispatch',
       toPay: 'Orders awaiting payment',
       returns: 'Orders with a return requested',
+      toInspect: 'Items waiting for inspection',
       openAlerts: 'Open alerts',
       registered: 'Recent acquisitions',
       organisations: 'Organisations',

@@ -2,7 +2,7 @@
 export default {
   notifications: {
     title: 'Notifications',
-    bell: 'Notifications ({n} unread)',
+    bell: 'Notifications: {n} unread',
     readAll: 'Mark all read',
     empty: 'No notifications',
     messages: {

@@ -2,7 +2,7 @@
 export default {
   notifications: {
     title: '通知',
-    bell: '通知（{n} 条未读）',
+    bell: '通知 {n} 条未读',
     readAll: '全部已读',
     empty: '暂无通知',
     messages: {

@@ -80,7 +80,7 @@ export default {
       answered: 'Answered',
     },
     orders: {
-      state: 'State', all: 'All', offer: 'Offer', price: 'Price', buyer: 'Buyer', provider: 'Payment',
+      state: 'State', stateFilter: 'Show orders in state', all: 'All', offer: 'Offer', price: 'Price', buyer: 'Buyer', provider: 'Payment',
       simulated: 'Simulated', created: 'Placed', open: 'Open', paid: 'Paid', refunded: 'Refunded',
       openAfterSales: 'Open after-sales cases',
       states: {

@@ -79,7 +79,7 @@ export default {
       answered: '已答复',
     },
     orders: {
-      state: '状态', all: '全部', offer: '商品', price: '价格', buyer: '买家', provider: '支付方式',
+      state: '状态', stateFilter: '按订单状态筛选', all: '全部', offer: '商品', price: '价格', buyer: '买家', provider: '支付方式',
       simulated: '模拟支付', created: '下单时间', open: '处理', paid: '已付', refunded: '已退',
       openAfterSales: '待处理售后',
       states: {

@@ -171,10 +171,12 @@ export default {
     recentAlert: '预警 {id} · 风险分 {score} · {time}',
     recentAcquisition: '收购 {number} · {time}',
     recentOrganisation: '{name} · {time}',
+    recentToInspect: '{item} · {time} 登记',
     tiles: {
       toDispatch: '已付款待发货的订单',
       toPay: '待付款的订单',
       returns: '申请退货的订单',
+      toInspect: '待检测的物品',
       openAlerts: '待处理的预警',
       registered: '最近登记的收购',
       organisations: '组织机构',

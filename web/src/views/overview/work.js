@@ -10,6 +10,7 @@ export const TILES = [
   { key: 'toDispatch', permission: 'market.manage', route: 'market', load: (a) => a.shopOrders(), keep: (o) => o.state === 'paid' },
   { key: 'toPay', permission: 'market.manage', route: 'market', load: (a) => a.shopOrders(), keep: (o) => o.state === 'placed' },
   { key: 'returns', permission: 'market.manage', route: 'market', load: (a) => a.shopOrders(), keep: (o) => o.state === 'return_requested' },
+  { key: 'toInspect', permission: 'inspection.write', route: 'inspection', load: (a) => a.inspectionQueue(), keep: () => true },
   { key: 'openAlerts', permission: 'police.read', route: 'police', load: (a) => a.alerts('open'), keep: () => true },
   { key: 'registered', permission: 'acquisitions.write', route: 'acquisitions', load: (a) => a.acquisitions(), keep: () => true },
   { key: 'organisations', permission: 'organisations.manage', route: 'organisations', load: (a) => a.organisations(), keep: () => true },

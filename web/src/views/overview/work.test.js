@@ -5,6 +5,7 @@ describe('home page work tiles', () => {
   it('follows the permissions, not the role', () => {
     expect(tilesFor(['market.manage']).map((t) => t.key)).toEqual(['toDispatch', 'toPay', 'returns'])
     expect(tilesFor(['police.read', 'other']).map((t) => t.key)).toEqual(['openAlerts'])
+    expect(tilesFor(['inspection.write']).map((t) => t.key)).toEqual(['toInspect'])
     expect(tilesFor(undefined)).toEqual([])
   })
   it('counts what is to act on and lists the newest first', () => {
