@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-contexts="identity registry inspection history market statistics notifications"
+contexts="identity registry inspection history market statistics notifications federation"
 allowed_file=scripts/check-modules.allowed
 
 # The owner context of a source file, "-" for a folder that owns none, empty when not checked.

@@ -41,6 +41,14 @@ class IdentityPort {
   // The organisation's name as the market shows it to buyers; nullopt when there is none.
   virtual Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const = 0;
+  // The organisation; nullopt when there is none (federation: whose jurisdiction a watchlist
+  // entry covers).
+  virtual Result<std::optional<storage::OrganisationRecord>> FindOrganisation(
+      storage::Session& s, const std::string& organisation_id) const = 0;
+  // Records another node's organisation (the city's police, whose watchlist entries a shop
+  // applies) under its own id unless it is known; true when it was added (docs/federation.md).
+  virtual Result<bool> MirrorOrganisation(
+      storage::Session& s, const storage::OrganisationRecord& organisation) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -60,6 +68,14 @@ class IdentityPortImpl final : public IdentityPort {
                                   const std::string& organisation_id) const override;
   Result<std::optional<std::string>> OrganisationName(
       storage::Session& s, const std::string& organisation_id) const override;
+  Result<std::optional<storage::OrganisationRecord>> FindOrganisation(
+      storage::Session& s, const std::string& organisation_id) const override {
+    return repo_.FindOrganisation(s, organisation_id);
+  }
+  Result<bool> MirrorOrganisation(storage::Session& s,
+                                  const storage::OrganisationRecord& organisation) const override {
+    return repo_.InsertOrganisationIfAbsent(s, organisation);
+  }
 
  private:
   const storage::IdentityRepository& repo_;
