@@ -12,7 +12,9 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr int kScan = 500;  // journal events read per pull
+constexpr int kScan = 500;   // journal events read at a time
+constexpr int kChunks = 40;  // at most this many reads per pull; the answer says if more remain
+constexpr int kPulls = 100;  // at most this many pulls per RunOnce
 
 json::object EntryJson(const storage::WatchlistRecord& w, const storage::OrganisationRecord& o) {
   return {{"id", w.id},
@@ -79,30 +81,55 @@ Result<std::string> WatchlistFeed::Serve(std::string_view note) {
   }
   json::array entries;
   int64_t next = after;
+  bool more = false;
   RECIRC_CHECK(db_.Read([&](storage::Session& s) -> Status {
-    RECIRC_TRY(auto events, journal_.ReadAfter(s, after, kScan));
-    for (const auto& e : events) {
-      next = e.seq;
-      if (e.type != registry::events::kWatchlistEntryAdded.name) continue;
-      RECIRC_TRY(auto entry, registry_.WatchlistEntry(s, e.aggregate_id));
-      if (!entry || entry->source == "operator_list") continue;
-      RECIRC_TRY(auto police, identity_.FindOrganisation(s, entry->organisation_id));
-      if (!police || police->kind != "police") continue;
-      // The police's jurisdiction and the shop's region overlap (one is a prefix of the other).
-      const std::string jurisdiction = registry::JurisdictionPrefix(police->region_code);
-      if (!shop_region.starts_with(jurisdiction) && !jurisdiction.starts_with(shop_region)) {
-        continue;
-      }
-      entries.push_back(EntryJson(*entry, *police));
+    for (int chunk = 0; chunk < kChunks; ++chunk) {
+      RECIRC_TRY(auto events, journal_.ReadAfter(s, next, kScan));
+      more = static_cast<int>(events.size()) == kScan;
+      RECIRC_CHECK(Collect(s, events, shop_region, entries, next));
+      if (!more) break;
     }
     return Ok();
   }));
   return SignMessage(
-      kEntries, json::object{{"origin", origin}, {"next", next}, {"entries", std::move(entries)}},
+      kEntries,
+      json::object{
+          {"origin", origin}, {"next", next}, {"more", more}, {"entries", std::move(entries)}},
       inbox_.key());
 }
 
+Status WatchlistFeed::Collect(storage::Session& s, const std::vector<storage::EventRecord>& events,
+                              const std::string& shop_region, json::array& entries,
+                              int64_t& next) const {
+  for (const auto& e : events) {
+    next = e.seq;
+    if (e.type != registry::events::kWatchlistEntryAdded.name) continue;
+    RECIRC_TRY(auto entry, registry_.WatchlistEntry(s, e.aggregate_id));
+    if (!entry || entry->source == "operator_list") continue;
+    RECIRC_TRY(auto police, identity_.FindOrganisation(s, entry->organisation_id));
+    if (!police || police->kind != "police") continue;
+    // The police's jurisdiction and the shop's region overlap (one is a prefix of the other).
+    const std::string jurisdiction = registry::JurisdictionPrefix(police->region_code);
+    if (!shop_region.starts_with(jurisdiction) && !jurisdiction.starts_with(shop_region)) {
+      continue;
+    }
+    entries.push_back(EntryJson(*entry, *police));
+  }
+  return Ok();
+}
+
 Result<int64_t> WatchlistPuller::RunOnce() {
+  int64_t added = 0;
+  for (int i = 0; i < kPulls; ++i) {
+    bool more = false;
+    RECIRC_TRY(int64_t n, PullOnce(more));
+    added += n;
+    if (!more) break;
+  }
+  return added;
+}
+
+Result<int64_t> WatchlistPuller::PullOnce(bool& more) {
   RECIRC_TRY(int64_t after, storage::ReadValue<int64_t>(db_, [&](storage::Session& s) {
                return journal_.CursorOf(s, kCursor);
              }));
@@ -117,6 +144,8 @@ Result<int64_t> WatchlistPuller::RunOnce() {
   RECIRC_TRY(auto opened, OpenMessage(answer.body, kEntries, keys));
   RECIRC_TRY(std::string origin, TextField(opened.body, "origin"));
   RECIRC_TRY(int64_t next, IntField(opened.body, "next"));
+  const auto* more_field = opened.body.if_contains("more");
+  more = more_field != nullptr && more_field->is_bool() && more_field->get_bool() && next > after;
   if (origin != key_.name()) return Error::Unauthenticated("the city answered another shop's pull");
   const auto* list = opened.body.if_contains("entries");
   if (list == nullptr || !list->is_array()) {

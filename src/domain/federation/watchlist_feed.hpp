@@ -13,6 +13,8 @@
 // Operators' own lists stay on their node. The shop mirrors the police organisation (same id) and
 // the entry (same id), and a black entry holds an item already registered there.
 
+#include <boost/json/array.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,11 @@ class WatchlistFeed {
   Result<std::string> Serve(std::string_view note);
 
  private:
+  // Adds the entries among `events` that go to a shop of `shop_region`; `next` becomes the last
+  // event's seq.
+  Status Collect(storage::Session& s, const std::vector<storage::EventRecord>& events,
+                 const std::string& shop_region, boost::json::array& entries, int64_t& next) const;
+
   storage::Database& db_;
   const storage::JournalRepository& journal_;
   const registry::FederationPort& registry_;
@@ -64,6 +71,9 @@ class WatchlistPuller {
   Result<int64_t> RunOnce();
 
  private:
+  // One request; `more` is set when the city has read only part of its journal.
+  Result<int64_t> PullOnce(bool& more);
+
   storage::Database& db_;
   const storage::JournalRepository& journal_;
   const registry::FederationPort& registry_;
