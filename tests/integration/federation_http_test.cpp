@@ -127,7 +127,8 @@ class FederationHttpTest : public ::testing::Test {
     auto r = city_->Call({"GET", "/api/v1/police/federation/registrations", "", police});
     EXPECT_EQ(r.status, 200u) << r.body;
     std::set<std::string> out;
-    for (const auto& item : json::parse(r.body).as_object()["items"].as_array()) {
+    const auto answer = json::parse(r.body);
+    for (const auto& item : answer.as_object().at("items").as_array()) {
       for (const auto& id : item.as_object().at("identifiers").as_array()) {
         out.insert(std::string(id.as_object().at("value").as_string()));
       }
@@ -239,8 +240,9 @@ TEST_F(FederationHttpTest, TheSameImeiAtTwoShopsAlertsTheCitysPolice) {
   auto police = LogInDemo(*city_, "police.chaoyang");
   auto signalled = [&] {
     auto r = city_->Call({"GET", "/api/v1/police/federation/signals", "", police});
-    for (const auto& s : json::parse(r.body).as_object()["items"].as_array()) {
-      if (s.as_object().at("identifier_value") == imei) return true;
+    const auto answer = json::parse(r.body);
+    for (const auto& s : answer.as_object().at("items").as_array()) {
+      if (s.as_object().at("identifier_value").as_string() == imei) return true;
     }
     return false;
   };
