@@ -7,6 +7,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 namespace recirc::app {
@@ -55,7 +57,7 @@ Result<federation::PostAnswer> PostNote(const std::string& url, const std::strin
     });
     ioc.run();
   }
-  if (ec) return Error::Unavailable("POST " + url + ": " + ec.message());
+  if (ec) return Error::Unavailable(fmt::format("POST {}: {}", url, ec.message()));
   federation::PostAnswer answer{parser.get().result_int(), std::move(parser.get().body()),
                                 std::nullopt};
   const auto retry = parser.get()[bhttp::field::retry_after];

@@ -2,12 +2,16 @@
 
 #include "app/federation_client.hpp"
 
+#include <fmt/format.h>
+
 namespace recirc::app {
 namespace {
 
 Result<tlog::Verifier> KeyOf(const std::string& text, const std::string& field) {
   auto key = tlog::Verifier::FromKey(text);
-  if (!key) return Error::InvalidArgument(field, "config " + field + ": " + key.error().message);
+  if (!key) {
+    return Error::InvalidArgument(field, fmt::format("config {}: {}", field, key.error().message));
+  }
   return *key;
 }
 
@@ -23,12 +27,12 @@ Result<std::unique_ptr<FederationNode>> FederationNode::Create(
   node->pull_interval_ = c.pull_interval;
   std::vector<federation::KnownShop> shops;
   for (size_t i = 0; i < c.shops.size(); ++i) {
-    const std::string field = "federation.shop[" + std::to_string(i) + "].key";
+    const std::string field = fmt::format("federation.shop[{}].key", i);
     RECIRC_TRY(auto shop_key, KeyOf(c.shops[i].key, field));
     for (const auto& known : shops) {
       if (known.key.name() == shop_key.name()) {
-        return Error::InvalidArgument(field,
-                                      "config " + field + ": two shops named " + shop_key.name());
+        return Error::InvalidArgument(
+            field, fmt::format("config {}: two shops named {}", field, shop_key.name()));
       }
     }
     shops.push_back({shop_key, c.shops[i].region});
@@ -116,13 +120,13 @@ void FederationNode::WriteMetrics(std::string& out) {
   out +=
       "# HELP recirc_federation_backlog_events Journal events not yet acknowledged by the city.\n";
   out += "# TYPE recirc_federation_backlog_events gauge\n";
-  out += "recirc_federation_backlog_events " + std::to_string(backlog ? *backlog : -1) + "\n";
+  out += fmt::format("recirc_federation_backlog_events {}\n", backlog ? *backlog : -1);
   out += "# HELP recirc_federation_batches_total Batches the city acknowledged.\n";
   out += "# TYPE recirc_federation_batches_total counter\n";
-  out += "recirc_federation_batches_total " + std::to_string(pusher_->batches_sent()) + "\n";
+  out += fmt::format("recirc_federation_batches_total {}\n", pusher_->batches_sent());
   out += "# HELP recirc_federation_push_failures_total Pushes the city did not acknowledge.\n";
   out += "# TYPE recirc_federation_push_failures_total counter\n";
-  out += "recirc_federation_push_failures_total " + std::to_string(pusher_->failures()) + "\n";
+  out += fmt::format("recirc_federation_push_failures_total {}\n", pusher_->failures());
 }
 
 }  // namespace recirc::app

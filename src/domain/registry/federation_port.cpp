@@ -9,7 +9,11 @@ Result<std::optional<ExportedRegistration>> FederationPortImpl::ExportRegistrati
   RECIRC_TRY(auto acquisition, repo_.FindAcquisition(s, acquisition_id));
   if (!acquisition) return std::optional<ExportedRegistration>();
   RECIRC_TRY(auto item, repo_.FindItem(s, acquisition->item_id));
-  if (!item) return Error::Internal("registration " + acquisition_id + " names no item");
+  if (!item) {
+    std::string why = "registration ";
+    why.append(acquisition_id).append(" names no item");
+    return Error::Internal(why);
+  }
   RECIRC_TRY(auto identifiers, repo_.IdentifiersOfItem(s, item->id));
   ExportedRegistration out{*acquisition, *item, std::move(identifiers), std::nullopt};
   auto seller = sellers_.ForTransfer(s, *acquisition);
