@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/complaints/routes.hpp"
+#include "api/federation/routes.hpp"
 #include "api/history/routes.hpp"
 #include "api/identity/routes.hpp"
 #include "api/inspection/routes.hpp"
@@ -32,6 +33,7 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
   StatisticsApi statistics;
   NotificationsApi notifications;
   ComplaintsApi complaints;
+  FederationApi federation;
 };
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);

@@ -10,6 +10,7 @@
 #include <stop_token>
 #include <thread>
 
+#include "app/federation_node.hpp"
 #include "app/node_keys.hpp"
 #include "app/periodic_job.hpp"
 #include "app/witness_client.hpp"
@@ -36,6 +37,7 @@
 #include "domain/market/services.hpp"
 #include "domain/notifications/notification_service.hpp"
 #include "domain/notifications/notifier.hpp"
+#include "domain/registry/federation_port.hpp"
 #include "domain/registry/personal_data.hpp"
 #include "domain/registry/photos.hpp"
 #include "domain/registry/police.hpp"
@@ -214,6 +216,8 @@ struct Application::Parts {
   registry::RegistrationService registration;
   registry::PoliceService police;
   registry::SellerViewService seller_view;
+  // What federation may ask of the registry (exports, watchlist entries from the city).
+  registry::FederationPortImpl federation_port{registry_repo, seller_view, journal, clock, random};
   inspection::Catalogue checklists;
   inspection::InspectionService reports;
   inspection::SanitizationService sanitization;
@@ -283,6 +287,8 @@ struct Application::Parts {
   // Witnesses: this node as a witness of other logs, and this log's witnesses (docs/tlog.md).
   std::unique_ptr<history::WitnessService> witness;
   std::unique_ptr<history::WitnessSender> witness_sender;
+  // Shop to city and city to shop (docs/federation.md).
+  std::unique_ptr<FederationNode> federation;
 };
 
 Application::Application(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -294,6 +300,7 @@ Application::~Application() {
   parts_->runner.Stop();
   parts_->tlog_runner.Stop();
   parts_->witness_sender->Stop();
+  parts_->federation->Stop();
 }
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config,
@@ -321,6 +328,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
         return PostText(url, body, std::chrono::seconds(10));
       },
       p.clock, config.witness_retry);
+  RECIRC_TRY(p.federation,
+             FederationNode::Create(config.federation, p.db, p.journal, p.federation_port,
+                                    p.identity_port, keys.log, p.clock, p.random));
   if (config.report_dir) {
     p.report_delivery.emplace(p.db, p.registry_port, *config.report_dir, p.clock);
   }
@@ -348,6 +358,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .statistics = {p.statistics},
       .notifications = {p.notification_service},
       .complaints = {p.complaints},
+      .federation = {p.federation->inbox(), p.federation->watchlist()},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));
@@ -383,6 +394,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
     out += "# HELP recirc_db_write_transactions_total Write transactions committed.\n";
     out += "# TYPE recirc_db_write_transactions_total counter\n";
     out += "recirc_db_write_transactions_total " + std::to_string(p.db.committed_writes()) + "\n";
+    p.federation->WriteMetrics(out);
   });
 
   // An explicitly empty web root means "API only" (tests); unset means web/dist if present.
@@ -498,6 +510,10 @@ Status Application::RunWitnessesOnce() {
   for (const auto& f : round.failures) why += (why.empty() ? "" : "; ") + f;
   return Error::Unavailable("witnesses: " + why);
 }
+Status Application::RunFederationOnce() { return parts_->federation->RunOnce(); }
+void Application::SetFederationTransport(federation::Post post) {
+  parts_->federation->SetTransport(std::move(post));
+}
 Result<int64_t> Application::RunJournalOnce() {
   RECIRC_TRY(int64_t a, parts_->runner.RunOnce());
   RECIRC_TRY(int64_t b, parts_->tlog_runner.RunOnce());
@@ -532,6 +548,7 @@ void Application::Serve() {
   parts_->runner.Start(std::chrono::seconds(1));
   parts_->tlog_runner.Start(std::chrono::seconds(1), parts_->config.tlog.checkpoint_interval);
   parts_->witness_sender->Start(std::chrono::seconds(1));
+  parts_->federation->Start();
   // Personal-data upkeep: at start, then hourly, until the server stops.
   std::mutex mutex;
   std::condition_variable_any wake;
@@ -555,6 +572,7 @@ void Application::Serve() {
   parts_->runner.Stop();
   parts_->tlog_runner.Stop();
   parts_->witness_sender->Stop();
+  parts_->federation->Stop();
 }
 
 void Application::Stop() { parts_->server->Stop(); }

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/random.hpp"
 #include "core/region.hpp"
+#include "domain/federation/transport.hpp"
 #include "storage/database.hpp"
 
 namespace recirc::identity {
@@ -80,6 +81,11 @@ class Application {
   // Offers the latest checkpoint to every configured witness not waiting out a retry (the
   // server does this on its own thread); Unavailable naming each witness that did not cosign.
   Status RunWitnessesOnce();
+  // One push of the journal to the city (unless a back-off runs) and one pull of the city's
+  // watchlist; nothing on a node without [federation] city_url (docs/federation.md).
+  Status RunFederationOnce();
+  // Replaces the HTTP client this node reaches its city with (tests cut the link with it).
+  void SetFederationTransport(federation::Post post);
   const http::Router& router() const;
   const core::RegionTable& regions() const;
   search::SearchIndex& search();

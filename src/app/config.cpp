@@ -151,11 +151,57 @@ Status ApplyWitnesses(const toml::table& root, Config& c) {
   return Ok();
 }
 
+Status ReadMillis(const toml::table& t, std::string_view key, std::chrono::milliseconds& out,
+                  int64_t min, int64_t max) {
+  int64_t ms = out.count();
+  RECIRC_CHECK(Read(t, key, "federation.", ms));
+  if (ms < min || ms > max) {
+    return ConfigError("federation." + std::string(key),
+                       "must be " + std::to_string(min) + " to " + std::to_string(max));
+  }
+  out = std::chrono::milliseconds(ms);
+  return Ok();
+}
+
+// [federation] and [[federation.shop]]; the keys are checked where they are used
+// (Application::Create), which names the entry.
+Status ApplyFederation(const toml::table& f, Config& c) {
+  auto& fed = c.federation;
+  RECIRC_CHECK(CheckKeys(f, "federation.",
+                         {"city_url", "city_key", "retry_ms", "retry_max_ms", "pull_interval_ms",
+                          "max_in_flight", "shop"}));
+  RECIRC_CHECK(Read(f, "city_url", "federation.", fed.city_url));
+  while (fed.city_url.ends_with('/')) fed.city_url.pop_back();
+  RECIRC_CHECK(Read(f, "city_key", "federation.", fed.city_key));
+  if (fed.city_url.empty() != fed.city_key.empty()) {
+    return ConfigError(fed.city_url.empty() ? "federation.city_url" : "federation.city_key",
+                       "is required with the other (city_url and city_key go together)");
+  }
+  RECIRC_CHECK(ReadMillis(f, "retry_ms", fed.retry, 1, 3'600'000));
+  RECIRC_CHECK(ReadMillis(f, "retry_max_ms", fed.retry_max, 1, 86'400'000));
+  RECIRC_CHECK(ReadMillis(f, "pull_interval_ms", fed.pull_interval, 100, 3'600'000));
+  int64_t in_flight = fed.max_in_flight;
+  RECIRC_CHECK(Read(f, "max_in_flight", "federation.", in_flight));
+  if (in_flight < 1 || in_flight > 64) {
+    return ConfigError("federation.max_in_flight", "must be 1 to 64");
+  }
+  fed.max_in_flight = static_cast<int>(in_flight);
+  return ReadTables(f, "shop", "federation.shop",
+                    [&](const toml::table& t, const std::string& prefix) -> Status {
+                      RECIRC_CHECK(CheckKeys(t, prefix, {"key", "region"}));
+                      FederationShopConfig shop;
+                      RECIRC_CHECK(Required(t, "key", prefix, shop.key));
+                      RECIRC_CHECK(Required(t, "region", prefix, shop.region));
+                      fed.shops.push_back(std::move(shop));
+                      return Ok();
+                    });
+}
+
 Status ApplyToml(const toml::table& root, Config& c) {
   RECIRC_CHECK(CheckKeys(
       root, "",
       {"database", "server", "security", "data_dir", "web_root", "public_base_url", "time_zone",
-       "log", "registry", "tlog", "witness", "market", "statistics", "complaints"}));
+       "log", "registry", "tlog", "witness", "market", "statistics", "complaints", "federation"}));
   std::string text;
   if (root.contains("data_dir")) {
     RECIRC_CHECK(Read(root, "data_dir", "", text));
@@ -265,6 +311,7 @@ Status ApplyToml(const toml::table& root, Config& c) {
     }
   }
   RECIRC_CHECK(ApplyWitnesses(root, c));
+  if (const auto* f = root.get_as<toml::table>("federation")) RECIRC_CHECK(ApplyFederation(*f, c));
   if (const auto* t = root.get_as<toml::table>("tlog")) {
     RECIRC_CHECK(
         CheckKeys(*t, "tlog.", {"batch_size", "checkpoint_interval_ms", "seizure_delay_days"}));

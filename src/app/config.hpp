@@ -59,6 +59,25 @@ struct ComplaintsConfig {
   int64_t answer_days = 7;
 };
 
+// [[federation.shop]]: a shop node this city node accepts batches from (docs/federation.md).
+struct FederationShopConfig {
+  std::string key;     // the shop's log verifier key (`recirc keys show` on the shop); its name
+                       // is the shop's origin
+  std::string region;  // the region code prefix its outlets lie in (at least a province code)
+};
+
+// [federation]: this node as a shop reporting to a city (city_url and city_key), and as a city
+// accepting shops ([[federation.shop]]). A node may be neither (it stands alone) or both.
+struct FederationConfig {
+  std::string city_url;  // http://host:port of the city node; empty: this node reports nowhere
+  std::string city_key;  // the city's log verifier key
+  std::chrono::milliseconds retry{1000};          // first wait after a failed push, doubling
+  std::chrono::milliseconds retry_max{60000};     // the longest wait
+  std::chrono::milliseconds pull_interval{2000};  // how often the city's watchlist is pulled
+  int max_in_flight = 4;  // batches a city applies at once; more are answered 503
+  std::vector<FederationShopConfig> shops;
+};
+
 struct Config {
   std::string database_url;  // default: sqlite:///<data_dir>/recirc.db
   std::filesystem::path data_dir = "var";
@@ -87,6 +106,7 @@ struct Config {
   MarketConfig market;                            // [market]
   StatisticsConfig statistics;                    // [statistics]
   ComplaintsConfig complaints;                    // [complaints]
+  FederationConfig federation;                    // [federation], [[federation.shop]]
 
   std::string DatabaseUrl() const;
   // public_base_url, else the listen address ("http://127.0.0.1:8080"; localhost for a

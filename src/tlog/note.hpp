@@ -90,6 +90,8 @@ class Signer {
   std::array<uint8_t, kEd25519SignatureSize> SignBytes(std::span<const uint8_t> message) const;
 
  private:
+  // Opens what was sealed to this key's verifier (tlog/sealed_box.hpp); it needs the secret.
+  friend Result<std::string> OpenSealed(const Signer& key, std::string_view sealed);
   Signer() = default;
   std::string name_;
   uint32_t key_id_ = 0;

@@ -177,6 +177,36 @@ TEST(ConfigTest, WitnessesAndWitnessedLogs) {
   EXPECT_EQ(typo.error().field, "witness.log[0].url");
 }
 
+TEST(ConfigTest, FederationWithACityAndShops) {
+  auto c = LoadConfig(WriteToml("recirc_cfg_federation.toml",
+                                "[federation]\ncity_url = \"http://city.example:8080/\"\n"
+                                "city_key = \"C1\"\nretry_ms = 50\nretry_max_ms = 4000\n"
+                                "pull_interval_ms = 500\nmax_in_flight = 2\n"
+                                "[[federation.shop]]\nkey = \"S1\"\nregion = \"110105\"\n"));
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->federation.city_url, "http://city.example:8080") << "trailing / dropped";
+  EXPECT_EQ(c->federation.city_key, "C1");
+  EXPECT_EQ(c->federation.retry.count(), 50);
+  EXPECT_EQ(c->federation.retry_max.count(), 4000);
+  EXPECT_EQ(c->federation.pull_interval.count(), 500);
+  EXPECT_EQ(c->federation.max_in_flight, 2);
+  ASSERT_EQ(c->federation.shops.size(), 1u);
+  EXPECT_EQ(c->federation.shops[0].region, "110105");
+
+  auto alone = LoadConfig(
+      WriteToml("recirc_cfg_federation_alone.toml", "[federation]\ncity_url = \"http://c\"\n"));
+  ASSERT_FALSE(alone);
+  EXPECT_EQ(alone.error().field, "federation.city_key");
+  auto no_region = LoadConfig(
+      WriteToml("recirc_cfg_federation_region.toml", "[[federation.shop]]\nkey = \"S\"\n"));
+  ASSERT_FALSE(no_region);
+  EXPECT_EQ(no_region.error().field, "federation.shop[0].region");
+  auto typo = LoadConfig(
+      WriteToml("recirc_cfg_federation_typo.toml", "[federation]\ncity = \"http://c\"\n"));
+  ASSERT_FALSE(typo);
+  EXPECT_EQ(typo.error().field, "federation.city");
+}
+
 TEST(ConfigTest, PublicBaseUrlForLabels) {
   ::unsetenv("RECIRC_PUBLIC_BASE_URL");
   auto c =

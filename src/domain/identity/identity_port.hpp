@@ -51,6 +51,10 @@ class IdentityPort {
       storage::Session& s, const std::string& organisation_id) const = 0;
   // The suspended organisations and outlets: their offers are not shown in the market.
   virtual Result<SuspendedSellers> Suspended(storage::Session& s) const = 0;
+  // Records another node's organisation (the city's police, whose watchlist entries a shop
+  // applies) under its own id unless it is known; true when it was added (docs/federation.md).
+  virtual Result<bool> MirrorOrganisation(
+      storage::Session& s, const storage::OrganisationRecord& organisation) const = 0;
 };
 
 class IdentityPortImpl final : public IdentityPort {
@@ -75,6 +79,10 @@ class IdentityPortImpl final : public IdentityPort {
     return repo_.FindOrganisation(s, organisation_id);
   }
   Result<SuspendedSellers> Suspended(storage::Session& s) const override;
+  Result<bool> MirrorOrganisation(storage::Session& s,
+                                  const storage::OrganisationRecord& organisation) const override {
+    return repo_.InsertOrganisationIfAbsent(s, organisation);
+  }
 
  private:
   const storage::IdentityRepository& repo_;

@@ -56,6 +56,13 @@ std::string MaskAddress(std::string_view address) {
   return cps.size() > 6 ? out + "****" : out;
 }
 
+Result<SellerDetails> SellerViewService::ForTransfer(storage::Session& s,
+                                                     const storage::AcquisitionRecord& a) const {
+  RECIRC_TRY(auto p, repo_.FindParty(s, a.seller_id));
+  if (!p) return Error::NotFound("no seller for registration " + a.id);
+  return Decrypt(s, *p, a);
+}
+
 Result<SellerDetails> SellerViewService::Decrypt(storage::Session& s, const storage::PartyRecord& p,
                                                  const storage::AcquisitionRecord& a) const {
   if (p.name_enc.empty()) {

@@ -53,6 +53,10 @@ class SellerViewService {
   // The police's full view; `reason` (at least 10 characters) goes into the access audit.
   Result<SellerDetails> Full(const identity::Principal& actor, const AcquisitionId& acquisition,
                              const std::string& reason);
+  // The full values for sealing to the city's key at once (federation_port.hpp), inside the
+  // caller's read; nobody views them here, so nothing is audited. Errors as Full's.
+  Result<SellerDetails> ForTransfer(storage::Session& s,
+                                    const storage::AcquisitionRecord& acquisition) const;
 
  private:
   Result<SellerDetails> Decrypt(storage::Session& s, const storage::PartyRecord& p,

@@ -158,6 +158,15 @@ Status IdentityRepository::InsertOrganisation(Session& s, const OrganisationReco
                                               r.region_code, r.created_at}));
 }
 
+Result<bool> IdentityRepository::InsertOrganisationIfAbsent(Session& s,
+                                                            const OrganisationRecord& r) const {
+  RECIRC_TRY(int64_t n, s.Execute("INSERT INTO organisations (id, kind, name, credit_code, "
+                                  "region_code, created_at) VALUES ($1, $2, $3, NULL, $4, $5) "
+                                  "ON CONFLICT (id) DO NOTHING",
+                                  {r.id, r.kind, r.name, r.region_code, r.created_at}));
+  return n > 0;
+}
+
 Result<std::optional<OrganisationRecord>> IdentityRepository::FindOrganisation(
     Session& s, const std::string& id) const {
   return MapOptional<OrganisationRecord>(s.QueryOptional(kSelectOrganisation, {id}),

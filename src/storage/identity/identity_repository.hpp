@@ -91,6 +91,9 @@ class IdentityRepository {
       Session& s, const std::string& secret_hash) const;
 
   Status InsertOrganisation(Session& s, const OrganisationRecord& r) const;
+  // Inserts the organisation unless one with its id exists (another node's, mirrored); true
+  // when it was inserted. The credit code is not mirrored (it is unique per node).
+  Result<bool> InsertOrganisationIfAbsent(Session& s, const OrganisationRecord& r) const;
   Result<std::optional<OrganisationRecord>> FindOrganisation(Session& s,
                                                              const std::string& id) const;
   // The oldest organisation of a kind (the node-wide buyers organisation), if any.

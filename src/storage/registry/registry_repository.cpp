@@ -283,6 +283,31 @@ Status RegistryRepository::InsertWatchlistEntry(Session& s, const WatchlistRecor
                                    ToString(r.status), r.organisation_id, r.note, r.created_at}));
 }
 
+Result<bool> RegistryRepository::InsertWatchlistEntryIfAbsent(Session& s,
+                                                              const WatchlistRecord& r) const {
+  RECIRC_TRY(int64_t n, s.Execute("INSERT INTO watchlist_entries (id, source, identifier_kind, "
+                                  "identifier_value, status, organisation_id, note, created_at) "
+                                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                                  "ON CONFLICT (id) DO NOTHING",
+                                  {r.id, r.source, r.identifier_kind, r.identifier_value,
+                                   ToString(r.status), r.organisation_id, r.note, r.created_at}));
+  return n > 0;
+}
+
+Result<std::optional<WatchlistRecord>> RegistryRepository::FindWatchlistEntry(
+    Session& s, const std::string& id) const {
+  RECIRC_TRY(auto row, s.QueryOptional("SELECT id, source, identifier_kind, identifier_value, "
+                                       "status, organisation_id, note, created_at "
+                                       "FROM watchlist_entries WHERE id = $1",
+                                       {id}));
+  if (!row) return std::optional<WatchlistRecord>();
+  const Row& r = *row;
+  return std::optional<WatchlistRecord>(
+      WatchlistRecord{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                      ParseStored<registry::WatchlistStatus>(r.Text(4), "watchlist_entries.status"),
+                      r.Text(5), r.Text(6), r.Int(7)});
+}
+
 Result<std::vector<WatchlistRecord>> RegistryRepository::WatchlistMatches(
     Session& s, const std::string& kind, const std::string& value,
     const std::string& organisation_id) const {

@@ -187,6 +187,10 @@ class RegistryRepository {
       Session& s, const std::string& id_number_index) const;
 
   Status InsertWatchlistEntry(Session& s, const WatchlistRecord& r) const;
+  // Inserts the entry unless one with its id exists (an entry another node made); true when added.
+  Result<bool> InsertWatchlistEntryIfAbsent(Session& s, const WatchlistRecord& r) const;
+  Result<std::optional<WatchlistRecord>> FindWatchlistEntry(Session& s,
+                                                            const std::string& id) const;
   // Entries for the identifier that apply to a registration by `organisation_id`: every police
   // and block-list entry, and that organisation's own list (source operator_list).
   Result<std::vector<WatchlistRecord>> WatchlistMatches(Session& s, const std::string& kind,
