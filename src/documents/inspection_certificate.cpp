@@ -5,9 +5,14 @@
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
 
+#include <chrono>
 #include <memory>
+
+#include "core/clock.hpp"
 
 namespace recirc::documents {
 namespace {
@@ -112,7 +117,24 @@ std::string ResultText(const json::value& v, const inspection::Check* check) {
   if (s == "pass") return "合格 / Pass";
   if (s == "fail") return "不合格 / Fail";
   if (s.starts_with("sha256:")) return s.substr(0, 19) + "…";
+  if (const inspection::LocalText* name = check != nullptr ? check->OptionName(s) : nullptr) {
+    return fmt::format("{} / {}", name->zh, name->en);
+  }
   return s;
+}
+
+// "2026-12-01 18:00 (UTC+8)" for an RFC 3339 time: China Standard Time, which has no daylight
+// saving; the text as given when it is not a time.
+std::string ChinaTime(const std::string& rfc3339) {
+  TimePoint t;
+  if (!ParseRfc3339(rfc3339, t)) return rfc3339;
+  const auto local = std::chrono::floor<std::chrono::minutes>(t + std::chrono::hours(8));
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss hms{local - day};
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} (UTC+8)", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                     hms.hours().count(), hms.minutes().count());
 }
 
 std::string VerdictText(std::string_view v) {
@@ -144,7 +166,7 @@ Result<std::string> InspectionCertificatePdf(const CertificateInput& in) {
   w.Gap(std::max(0.0, kMargin + 125 - w.y()));
 
   w.Row("报告编号 / Report ID", Str(r, "id"));
-  w.Row("检测时间 / Inspected at", Str(r, "inspected_at"));
+  w.Row("检测时间 / Inspected at", ChinaTime(Str(r, "inspected_at")));
   w.Row("检测机构 / Inspection body", Str(body, "name"));
   w.Row("物品编号 / Item ID", Str(item, "id"));
   w.Row("品类 / Category", c != nullptr ? c->name.zh + " / " + c->name.en : Str(item, "category"));
@@ -169,12 +191,18 @@ Result<std::string> InspectionCertificatePdf(const CertificateInput& in) {
   }
   w.Gap(6);
 
+  // In the checklist's order (the inspector's), then any result the checklist does not know.
   w.Text("检测项目 / Checks", 13, true);
-  for (const auto& [id, v] : Obj(r, "results")) {
-    const inspection::Check* check = c != nullptr ? c->FindCheck(id) : nullptr;
-    const std::string name =
-        check != nullptr ? check->name.zh + " / " + check->name.en : std::string(id);
-    w.Row(name, ResultText(v, check));
+  const json::object& results = Obj(r, "results");
+  if (c != nullptr) {
+    for (const auto& check : c->checks) {
+      if (const json::value* v = results.if_contains(check.id)) {
+        w.Row(check.name.zh + " / " + check.name.en, ResultText(*v, &check));
+      }
+    }
+  }
+  for (const auto& [id, v] : results) {
+    if (c == nullptr || c->FindCheck(id) == nullptr) w.Row(std::string(id), ResultText(v, nullptr));
   }
   w.Gap(6);
 

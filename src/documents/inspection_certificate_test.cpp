@@ -112,7 +112,8 @@ TEST(InspectionCertificateTest, PdfHasTheFieldNamesAndValuesInChineseAndEnglish)
                                "76 %",
                                "不合格 / Fail",
                                "合格 / Pass",
-                               "cracked",
+                               "碎裂 / Cracked",
+                               "2026-12-01 18:00 (UTC+8)",
                                "电池健康度低于 80%",
                                "左上角划痕",
                                "Known defects",
@@ -121,6 +122,9 @@ TEST(InspectionCertificateTest, PdfHasTheFieldNamesAndValuesInChineseAndEnglish)
                                "http://127.0.0.1:8080/verify/report/01RPT"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
+  // The checks in the checklist's order, not the report's alphabetical one.
+  EXPECT_LT(text.find("Powers on"), text.find("Display")) << text;
+  EXPECT_LT(text.find("Display"), text.find("Battery health")) << text;
 }
 
 TEST(InspectionCertificateTest, WithoutTheChecklistTheCheckIdsAreShown) {

@@ -2,12 +2,15 @@
 
 #include <boost/json.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 
 namespace recirc::inspection {
 
 std::span<const EmbeddedFile> ChecklistFiles();
+std::span<const EmbeddedFile> ChecklistOptionFiles();
 
 namespace {
 
@@ -237,6 +240,13 @@ const Check* Checklist::FindCheck(std::string_view id) const {
   return nullptr;
 }
 
+const LocalText* Check::OptionName(std::string_view option) const {
+  for (size_t i = 0; i < options.size() && i < option_names.size(); ++i) {
+    if (options[i] == option) return &option_names[i];
+  }
+  return nullptr;
+}
+
 const Scale* Checklist::FindScale(std::string_view id) const {
   for (const auto& s : scales) {
     if (s.id == id) return &s;
@@ -321,7 +331,48 @@ Result<Catalogue> Catalogue::FromFiles(std::span<const EmbeddedFile> files) {
   return out;
 }
 
-Result<Catalogue> Catalogue::Embedded() { return FromFiles(ChecklistFiles()); }
+Result<Catalogue> Catalogue::Embedded() {
+  RECIRC_TRY(Catalogue out, FromFiles(ChecklistFiles()));
+  const auto names = ChecklistOptionFiles();
+  if (names.size() != 1) return Error::Internal("data/checklist_options.json is not compiled in");
+  RECIRC_CHECK(out.NameOptions(names.front()));
+  return out;
+}
+
+Status Catalogue::NameOptions(const EmbeddedFile& file) {
+  boost::system::error_code ec;
+  const json::value doc = json::parse(file.content, ec);
+  const json::object* all = nullptr;
+  if (!ec && doc.is_object()) {
+    if (const auto* o = doc.as_object().if_contains("options"); o != nullptr && o->is_object()) {
+      all = &o->as_object();
+    }
+  }
+  if (all == nullptr) {
+    return Error::InvalidArgument(std::string(file.name),
+                                  std::string(file.name) + ": needs an \"options\" object");
+  }
+  for (auto& checklist : checklists_) {
+    for (auto& check : checklist.checks) {
+      check.option_names.clear();
+      for (const auto& option : check.options) {
+        const json::value* entry = all->if_contains(option);
+        const json::object* names = entry != nullptr ? entry->if_object() : nullptr;
+        const json::value* zh = names != nullptr ? names->if_contains("zh") : nullptr;
+        const json::value* en = names != nullptr ? names->if_contains("en") : nullptr;
+        if (zh == nullptr || en == nullptr || !zh->is_string() || !en->is_string() ||
+            zh->as_string().empty() || en->as_string().empty()) {
+          return Error::InvalidArgument(
+              std::string(file.name),
+              fmt::format("{}: option {} of check {} in {}.v{} needs a zh and an en name",
+                          file.name, option, check.id, checklist.category, checklist.version));
+        }
+        check.option_names.push_back({std::string(zh->as_string()), std::string(en->as_string())});
+      }
+    }
+  }
+  return Ok();
+}
 
 const Checklist* Catalogue::Latest(std::string_view category) const {
   const Checklist* best = nullptr;

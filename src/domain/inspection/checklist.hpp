@@ -35,6 +35,12 @@ struct Check {
   int64_t min = 0;   // measured, inclusive
   int64_t max = 0;
   std::vector<std::string> options;  // choice
+  // The options' names, one for each option in the same order (data/checklist_options.json;
+  // empty when the catalogue was read without that file).
+  std::vector<LocalText> option_names;
+
+  // The name of a choice option; null when it has none.
+  const LocalText* OptionName(std::string_view option) const;
 };
 
 struct GradeValue {
@@ -96,8 +102,13 @@ class Catalogue {
  public:
   // Refuses a file whose name does not match its category and version, and duplicates.
   static Result<Catalogue> FromFiles(std::span<const EmbeddedFile> files);
-  // The checklists compiled in from data/checklists/.
+  // The checklists compiled in from data/checklists/, with their options' names from
+  // data/checklist_options.json (an option without both names is an error).
   static Result<Catalogue> Embedded();
+  // Gives every choice option its names from an options file ({"options": {"<option>":
+  // {"zh": …, "en": …}}}); refuses an option of any checklist that the file does not name in
+  // both languages, naming the checklist, the check and the option.
+  Status NameOptions(const EmbeddedFile& file);
 
   // The newest version of a category.
   const Checklist* Latest(std::string_view category) const;

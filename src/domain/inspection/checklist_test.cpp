@@ -56,6 +56,35 @@ TEST(ChecklistTest, EveryFileInDataChecklistsLoadsAndIsEmbedded) {
   EXPECT_TRUE(Embedded().Latest("luxury_bag")->authenticity);
 }
 
+// Every choice option of every embedded checklist has its names (data/checklist_options.json),
+// so no certificate or form shows a bare option id; a missing name is refused with its place.
+TEST(ChecklistTest, EveryChoiceOptionHasAChineseAndAnEnglishName) {
+  size_t named = 0;
+  for (const auto& c : Embedded().all()) {
+    for (const auto& check : c.checks) {
+      ASSERT_EQ(check.option_names.size(), check.options.size()) << c.category << " " << check.id;
+      for (const auto& option : check.options) {
+        const LocalText* name = check.OptionName(option);
+        ASSERT_NE(name, nullptr) << option;
+        EXPECT_FALSE(name->zh.empty() || name->en.empty()) << option;
+        ++named;
+      }
+    }
+  }
+  EXPECT_GT(named, 20u);
+  EXPECT_EQ(Embedded().Latest("phone")->FindCheck("screen_glass")->OptionName("cracked")->zh,
+            "碎裂");
+
+  auto catalogue = Catalogue::Embedded().value();
+  const EmbeddedFile partial{"checklist_options.json",
+                             R"({"options": {"cracked": {"zh": "碎裂", "en": "Cracked"}}})"};
+  auto refused = catalogue.NameOptions(partial);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("needs a zh and an en name"), std::string::npos)
+      << refused.error().message;
+  EXPECT_FALSE(catalogue.NameOptions({"checklist_options.json", "[]"}));
+}
+
 TEST(ChecklistTest, ErrorsNameTheFileAndThePlace) {
   const std::string base = R"({"schema":"recirc.checklist.v1","category":"toy","version":1,
     "published":"2026-12-01","gbt30342":{"code":"9","verified":false},

@@ -1,5 +1,10 @@
 // English texts of the inspection screens, item service (sanitization, repairs), the disclosure
 // and the public report verification. Keys match inspection.zh-CN.js one for one.
+import checklistOptions from '../../../../data/checklist_options.json'
+
+// The checklists' option names come from the data file the server reads too.
+const optionNames = (lang) => Object.fromEntries(Object.entries(checklistOptions.options).map(([k, v]) => [k, v[lang]]))
+
 export default {
   inspection: {
     tabs: { inspect: 'Inspect an item', compare: 'Compare reports' },
@@ -51,12 +56,7 @@ export default {
     before: 'Before',
     after: 'After',
     kinds: { check: 'Check', grade: 'Grade' },
-    options: {
-      not_triggered: 'Not triggered', triggered: 'Triggered', off: 'Off', on: 'On',
-      flawless: 'Flawless', micro_scratches: 'Micro scratches', visible_scratches: 'Visible scratches',
-      cracked: 'Cracked', light_wear: 'Light wear', visible_wear: 'Visible wear', dents_or_cracks: 'Dents or cracks',
-      abnormal: 'Abnormal', absent: 'Absent', broken: 'Broken', failing: 'Failing', good: 'Good', heavy_wear: 'Heavy wear', loose: 'Loose', minor: 'Minor', none: 'None', normal: 'Normal', not_applicable: 'Not applicable', present: 'Present', raised: 'Raised', repaired: 'Repaired', tight: 'Tight', visible: 'Visible', warning: 'Warning',
-    },
+    options: optionNames('en'),
   },
   service: {
     title: 'Item service',

@@ -1,4 +1,9 @@
 // 检测、物品服务（数据清除、维修）、信息披露与公开核验报告的中文文本。键与 inspection.en.js 一一对应。
+import checklistOptions from '../../../../data/checklist_options.json'
+
+// The checklists' option names come from the data file the server reads too.
+const optionNames = (lang) => Object.fromEntries(Object.entries(checklistOptions.options).map(([k, v]) => [k, v[lang]]))
+
 export default {
   inspection: {
     tabs: { inspect: '检测物品', compare: '报告对比' },
@@ -50,12 +55,7 @@ export default {
     before: '之前',
     after: '之后',
     kinds: { check: '检测项', grade: '等级' },
-    options: {
-      not_triggered: '未触发', triggered: '已触发', off: '关闭', on: '开启',
-      flawless: '无瑕疵', micro_scratches: '细微划痕', visible_scratches: '明显划痕',
-      cracked: '碎裂', light_wear: '轻微磨损', visible_wear: '明显磨损', dents_or_cracks: '凹陷或裂纹',
-      abnormal: '异常', absent: '无', broken: '损坏', failing: '故障', good: '良好', heavy_wear: '严重磨损', loose: '松动', minor: '轻微', none: '无', normal: '正常', not_applicable: '不适用', present: '有', raised: '起翘', repaired: '已修复', tight: '牢固', visible: '可见', warning: '警告',
-    },
+    options: optionNames('zh'),
   },
   service: {
     title: '物品服务',
