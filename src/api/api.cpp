@@ -32,6 +32,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddOrderPhotoRoutes(routes, c.market);
   AddStatisticsRoutes(routes, c.statistics);
   AddNotificationRoutes(routes, c.notifications);
+  AddConsignmentRoutes(routes, c.consignment);
   // The OpenAPI route serves the document generated from the whole table, made once here.
   auto document = std::make_shared<const std::string>(GenerateOpenApi(routes));
   for (auto& route : routes) {

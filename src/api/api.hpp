@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/consignment/routes.hpp"
 #include "api/history/routes.hpp"
 #include "api/identity/routes.hpp"
 #include "api/inspection/routes.hpp"
@@ -30,6 +31,7 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
   MarketApi market;
   StatisticsApi statistics;
   NotificationsApi notifications;
+  ConsignmentApi consignment;
 };
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);

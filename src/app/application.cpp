@@ -18,6 +18,7 @@
 #include "core/embedded_file.hpp"
 #include "documents/item_label_service.hpp"
 #include "documents/report_delivery.hpp"
+#include "domain/consignment/consignment_service.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/seizure_publisher.hpp"
 #include "domain/history/sequencer.hpp"
@@ -105,6 +106,20 @@ Result<std::vector<history::LogWitness>> LogWitnesses(const Config& c) {
 
 }  // namespace
 
+// consignment::AcquisitionRegistrar over the registry's RegistrationService.
+class RegistrationRegistrar final : public consignment::AcquisitionRegistrar {
+ public:
+  explicit RegistrationRegistrar(registry::RegistrationService& registration)
+      : registration_(registration) {}
+  Result<registry::AcquisitionReceipt> Register(const identity::Principal& actor,
+                                                const registry::AcquisitionInput& in) override {
+    return registration_.Register(actor, in);
+  }
+
+ private:
+  registry::RegistrationService& registration_;
+};
+
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
@@ -173,6 +188,9 @@ struct Application::Parts {
         rollups(statistics_repo, identity_port, registry_port),
         notification_service(db, notification_repo, notification_hub, clock),
         notifier(notification_repo, identity_port, notification_hub),
+        consignment_registrar(registration),
+        consignment(db, consignment_repo, journal, consignment_registrar, sellable, cipher, index,
+                    clock, random),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups, &notifier}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
@@ -256,6 +274,10 @@ struct Application::Parts {
   notifications::NotificationHub notification_hub;  // the open notification streams
   notifications::NotificationService notification_service;
   notifications::Notifier notifier;  // the notification centre's journal consumer
+  storage::ConsignmentRepository consignment_repo;
+  // Consigned items are registered through the registry's acquisition path.
+  RegistrationRegistrar consignment_registrar;
+  consignment::ConsignmentService consignment;
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -339,6 +361,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .market = {p.market_services, *p.search_index, p.regions, p.offer_photos, p.order_photos},
       .statistics = {p.statistics},
       .notifications = {p.notification_service},
+      .consignment = {p.consignment},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));
@@ -463,6 +486,11 @@ Status Application::RunMarketJobs() {
   if (closed > 0) spdlog::info("market: {} auctions closed", closed);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
+  RECIRC_TRY(auto consigned, parts_->consignment.RunDue());
+  if (consigned.marked_down + consigned.expired > 0) {
+    spdlog::info("consignment: {} markdowns, {} expiry actions", consigned.marked_down,
+                 consigned.expired);
+  }
   RECIRC_TRY(int64_t seizures, parts_->seizures.PublishDue());
   if (seizures > 0) spdlog::info("log: {} seizures published after their delay", seizures);
   return Ok();

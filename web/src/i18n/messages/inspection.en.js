@@ -30,6 +30,8 @@ export default {
     sign: 'Sign and issue report',
     signed: 'Report signed',
     reportTitle: 'Inspection report',
+    selfInspected: 'Self-inspected by the shop',
+    thirdParty: 'Inspected by a third party',
     reportId: 'Report ID',
     inspectedAt: 'Inspected at',
     body: 'Inspection body',
@@ -56,6 +58,7 @@ export default {
       flawless: 'Flawless', micro_scratches: 'Micro scratches', visible_scratches: 'Visible scratches',
       cracked: 'Cracked', light_wear: 'Light wear', visible_wear: 'Visible wear', dents_or_cracks: 'Dents or cracks',
       abnormal: 'Abnormal', absent: 'Absent', broken: 'Broken', failing: 'Failing', good: 'Good', heavy_wear: 'Heavy wear', loose: 'Loose', minor: 'Minor', none: 'None', normal: 'Normal', not_applicable: 'Not applicable', present: 'Present', raised: 'Raised', repaired: 'Repaired', tight: 'Tight', visible: 'Visible', warning: 'Warning',
+      automatic: 'Automatic', clean: 'Clean', clear: 'Clear', complete: 'Complete', corroded: 'Corroded', cracked_or_bent: 'Cracked or bent', degraded: 'Degraded', drifts: 'Drifts', fungus_or_scratch: 'Fungus or scratches', gold: 'Gold', light_haze: 'Light haze', marked: 'Notes or marks', mechanical: 'Mechanical (hand-wound)', missing_or_torn: 'Missing or torn', other: 'Other', platinum: 'Platinum', quartz: 'Quartz', scratched: 'Scratched', silver: 'Silver', smart: 'Smart watch', sound: 'Sound', stable: 'Stable',
     },
   },
   service: {

@@ -29,6 +29,8 @@ export default {
     sign: '签署并出具报告',
     signed: '报告已签署',
     reportTitle: '检测报告',
+    selfInspected: '商家自检',
+    thirdParty: '第三方检测',
     reportId: '报告编号',
     inspectedAt: '检测时间',
     body: '检测机构',
@@ -55,6 +57,7 @@ export default {
       flawless: '无瑕疵', micro_scratches: '细微划痕', visible_scratches: '明显划痕',
       cracked: '碎裂', light_wear: '轻微磨损', visible_wear: '明显磨损', dents_or_cracks: '凹陷或裂纹',
       abnormal: '异常', absent: '无', broken: '损坏', failing: '故障', good: '良好', heavy_wear: '严重磨损', loose: '松动', minor: '轻微', none: '无', normal: '正常', not_applicable: '不适用', present: '有', raised: '起翘', repaired: '已修复', tight: '牢固', visible: '可见', warning: '警告',
+      automatic: '自动机械', clean: '干净', clear: '清透', complete: '完整', corroded: '锈蚀', cracked_or_bent: '开裂或变形', degraded: '衰减', drifts: '易跑音', fungus_or_scratch: '霉斑或划痕', gold: '黄金', light_haze: '轻微雾化', marked: '有笔记或标记', mechanical: '手动机械', missing_or_torn: '缺页或破损', other: '其他', platinum: '铂金', quartz: '石英', scratched: '有划痕', silver: '白银', smart: '智能手表', sound: '完好', stable: '稳定',
     },
   },
   service: {
