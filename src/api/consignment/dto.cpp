@@ -19,14 +19,16 @@ Result<consignment::Agreement> AgreementTerms::ToDomain() const {
   consignment::Agreement a;
   for (const auto& t : split) a.split.push_back({t.from_fen, t.consignor_percent});
   a.period_days = period_days;
-  a.grace_days = grace_days;
+  a.grace_days = grace_days.value_or(0);
   RECIRC_TRY(a.expiry_action,
              consignment::ParseExpiryAction(expiry_action, "agreement.expiry_action"));
   a.convert_price_fen = convert_price_fen;
-  for (const auto& m : markdowns) a.markdowns.push_back({m.after_days, m.percent});
-  a.do_not_discount = do_not_discount;
-  a.minimum_payout_fen = minimum_payout_fen;
-  a.sale_fee_fen = sale_fee_fen;
+  for (const auto& m : markdowns.value_or(std::vector<MarkdownStep>{})) {
+    a.markdowns.push_back({m.after_days, m.percent});
+  }
+  a.do_not_discount = do_not_discount.value_or(false);
+  a.minimum_payout_fen = minimum_payout_fen.value_or(0);
+  a.sale_fee_fen = sale_fee_fen.value_or(0);
   return a;
 }
 
@@ -37,7 +39,8 @@ AgreementTerms AgreementTerms::From(const consignment::Agreement& a) {
   t.grace_days = a.grace_days;
   t.expiry_action = std::string(consignment::ExpiryActionName(a.expiry_action));
   t.convert_price_fen = a.convert_price_fen;
-  for (const auto& m : a.markdowns) t.markdowns.push_back({m.after_days, m.percent});
+  t.markdowns.emplace();
+  for (const auto& m : a.markdowns) t.markdowns->push_back({m.after_days, m.percent});
   t.do_not_discount = a.do_not_discount;
   t.minimum_payout_fen = a.minimum_payout_fen;
   t.sale_fee_fen = a.sale_fee_fen;
@@ -56,10 +59,12 @@ Result<consignment::IntakeInput> NewConsignment::ToDomain() const {
   in.item.category = item.category;
   in.item.brand = item.brand;
   in.item.model = item.model;
-  for (const auto& i : item.identifiers) in.item.identifiers.emplace_back(i.kind, i.value);
+  for (const auto& i : item.identifiers.value_or(std::vector<ConsignedIdentifier>{})) {
+    in.item.identifiers.emplace_back(i.kind, i.value);
+  }
   in.item.colour = item.colour;
   in.item.condition = item.condition;
-  in.item.quantity = item.quantity;
+  in.item.quantity = item.quantity.value_or(1);
   return in;
 }
 

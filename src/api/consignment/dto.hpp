@@ -2,13 +2,21 @@
 // Consignment on the wire: consignors (masked), agreements, intakes, sales, payouts and the
 // statement. Amounts are whole fen; percentages whole numbers 0..100.
 
+#include <boost/describe/class.hpp>
+
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/consignment/consignment_service.hpp"
 #include "http/describe_json.hpp"
 
 namespace recirc::api::dto {
+
+using jsonmap::Omitted;
+using jsonmap::tag_invoke;
+using jsonmap::Time;
+using FieldSchema = std::pair<std::string_view, std::string_view>;
 
 struct NewConsignor {
   static constexpr std::string_view kSchemaName = "NewConsignor";
@@ -84,13 +92,13 @@ struct AgreementTerms {
       {"markdowns", R"js({"description": "percent off the list price from after_days on"})js"}};
   std::vector<SplitTier> split;
   int64_t period_days = 0;
-  int64_t grace_days = 0;
+  std::optional<int64_t> grace_days;  // 0 when absent
   std::string expiry_action;
   std::optional<int64_t> convert_price_fen;
-  std::vector<MarkdownStep> markdowns;
-  bool do_not_discount = false;
-  int64_t minimum_payout_fen = 0;
-  int64_t sale_fee_fen = 0;
+  std::optional<std::vector<MarkdownStep>> markdowns;  // none when absent
+  std::optional<bool> do_not_discount;
+  std::optional<int64_t> minimum_payout_fen;
+  std::optional<int64_t> sale_fee_fen;
   Result<consignment::Agreement> ToDomain() const;
   static AgreementTerms From(const consignment::Agreement& a);
 };
@@ -108,10 +116,10 @@ struct ConsignedItem {
   std::string category;
   std::string brand;
   std::string model;
-  std::vector<ConsignedIdentifier> identifiers;
+  std::optional<std::vector<ConsignedIdentifier>> identifiers;
   std::optional<std::string> colour;
   std::string condition;
-  int64_t quantity = 1;
+  std::optional<int64_t> quantity;  // 1 when absent
 };
 BOOST_DESCRIBE_STRUCT(ConsignedItem, (),
                       (category, brand, model, identifiers, colour, condition, quantity))

@@ -6,6 +6,7 @@
 #include "api/consignment/dto.hpp"
 #include "api/dto.hpp"
 #include "core/ids.hpp"
+#include "http/openapi_schema.hpp"
 
 namespace recirc::api {
 namespace {
@@ -76,6 +77,7 @@ void AddConsignmentRoutes(std::vector<http::Route>& routes, const ConsignmentApi
   using P = identity::Permission;
   ConsignmentService* s = &api.service;
   constexpr size_t kBody = size_t{16} * 1024;
+  constexpr size_t kSmall = 1024;  // the sale and reversal take no fields ({} or nothing)
   auto add = [&](Verb v, const char* pattern, Handler fn, size_t limit) {
     routes.push_back({v, pattern, P::kAcquisitionsWrite,
                       [s, fn](http::RequestContext& c) { return fn(*s, c); }, limit});
@@ -86,8 +88,8 @@ void AddConsignmentRoutes(std::vector<http::Route>& routes, const ConsignmentApi
   add(Verb::post, "/api/v1/consignment/consignors/{id}/payouts", Pay, kBody);
   add(Verb::post, "/api/v1/consignment/intakes", TakeIn, kBody);
   add(Verb::get, "/api/v1/consignment/items/{id}", GetAgreement, 0);
-  add(Verb::post, "/api/v1/consignment/items/{id}/sale", Sell, 0);
-  add(Verb::post, "/api/v1/consignment/items/{id}/reversal", Reverse, 0);
+  add(Verb::post, "/api/v1/consignment/items/{id}/sale", Sell, kSmall);
+  add(Verb::post, "/api/v1/consignment/items/{id}/reversal", Reverse, kSmall);
 
   using http::Describe;
   using http::Document;

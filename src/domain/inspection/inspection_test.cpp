@@ -261,7 +261,7 @@ TEST_P(InspectionTest, AShopMaySelfInspectItsOwnLowRiskItemsLabelledSo) {
   auto own = reports_->Submit(clerk_, I(shirt), {std::nullopt, results, std::nullopt, {}});
   ASSERT_TRUE(own) << own.error().message;
   EXPECT_EQ(own->report.at("self_inspection"), true);
-  EXPECT_EQ(own->report.at("inspection_body").at("organisation_id"), shop_.id);
+  EXPECT_EQ(own->report.at("inspection_body").at("organisation_id").as_string(), shop_.id);
   EXPECT_EQ(own->report.at("grade").at("overall").at("value"), "B");
   EXPECT_TRUE(reports_->Verify(own->report, own->signature).valid);
   const json::object event = json::parse(Events(shirt).back().payload).as_object();
