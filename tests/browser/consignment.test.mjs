@@ -17,6 +17,9 @@ after(async () => {
   await server?.stop()
 })
 const withBrowser = (options, fn) => withBrowserAt(server.url, options, fn)
+// An Element Plus input: the data-test attribute sits on the <input> itself or on its wrapper.
+const field = (page, name) =>
+  page.locator(`input[data-test=${name}], [data-test=${name}] input`).first()
 
 describe('consignment', { timeout: TIMEOUT }, () => {
   test('a consignor, an intake, a sale at the split and a payout', async () => {
@@ -27,19 +30,19 @@ describe('consignment', { timeout: TIMEOUT }, () => {
       await page.goto('/consignment')
       await page.getByRole('heading', { name: '寄卖', exact: true }).waitFor()
 
-      await page.locator('[data-test=consignor-name] input').fill('陈寄卖')
-      await page.locator('[data-test=consignor-id-number] input').fill('11010519491231002X')
-      await page.locator('[data-test=consignor-phone] input').fill('13912345678')
+      await field(page, 'consignor-name').fill('陈寄卖')
+      await field(page, 'consignor-id-number').fill('11010519491231002X')
+      await field(page, 'consignor-phone').fill('13912345678')
       await page.locator('[data-test=consignor-add]').click()
       await page.locator('[data-test=statement-title]', { hasText: '陈*卖' }).waitFor()
 
-      await page.locator('[data-test=intake-brand] input').fill('优衣库')
-      await page.locator('[data-test=intake-model] input').fill('羊毛大衣')
-      await page.locator('[data-test=intake-serial] input').fill(`COAT-${Date.now()}`)
-      await page.locator('[data-test=intake-condition] input').fill('九成新')
-      await page.locator('[data-test=intake-origin] input').fill('自己购买，穿过一季')
+      await field(page, 'intake-brand').fill('优衣库')
+      await field(page, 'intake-model').fill('羊毛大衣')
+      await field(page, 'intake-serial').fill(`COAT-${Date.now()}`)
+      await field(page, 'intake-condition').fill('九成新')
+      await field(page, 'intake-origin').fill('自己购买，穿过一季')
       await page.locator('[data-test=intake-person-matches]').click()
-      await page.locator('[data-test=intake-price] input').fill('300')
+      await field(page, 'intake-price').fill('300')
       await page.locator('[data-test=intake-submit]').click()
       const agreement = page.locator('[data-test=agreement][data-status=active]')
       await agreement.waitFor()
@@ -50,7 +53,7 @@ describe('consignment', { timeout: TIMEOUT }, () => {
       // 60 % of 300 yuan is owed to the consignor.
       await page.locator('[data-test=statement-balance]', { hasText: '180.00' }).waitFor()
 
-      await page.locator('[data-test=payout-amount] input').fill('100')
+      await field(page, 'payout-amount').fill('100')
       await page.locator('[data-test=payout-submit]').click()
       await page.locator('[data-test=statement-balance]', { hasText: '80.00' }).waitFor()
       const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
@@ -58,7 +61,7 @@ describe('consignment', { timeout: TIMEOUT }, () => {
       await browser.screenshot('consignment-390')
 
       // More than the balance: refused in words.
-      await page.locator('[data-test=payout-amount] input').fill('1000')
+      await field(page, 'payout-amount').fill('1000')
       await page.locator('[data-test=payout-submit]').click()
       await page.locator('[data-test=consignment-error]', { hasText: '超过了寄卖人的余额' }).waitFor()
     })
