@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-contexts="identity registry inspection history market statistics notifications complaints federation"
+contexts="identity registry inspection history market statistics notifications complaints federation consignment"
 allowed_file=scripts/check-modules.allowed
 
 # The owner context of a source file, "-" for a folder that owns none, empty when not checked.

@@ -34,6 +34,7 @@ std::vector<http::Route> BuildRoutes(const ApiContexts& c) {
   AddNotificationRoutes(routes, c.notifications);
   AddComplaintRoutes(routes, c.complaints);
   AddFederationRoutes(routes, c.federation);
+  AddConsignmentRoutes(routes, c.consignment);
   // The OpenAPI route serves the document generated from the whole table, made once here.
   auto document = std::make_shared<const std::string>(GenerateOpenApi(routes));
   for (auto& route : routes) {

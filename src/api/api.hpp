@@ -7,6 +7,7 @@
 
 #include "api/complaints/routes.hpp"
 #include "api/federation/routes.hpp"
+#include "api/consignment/routes.hpp"
 #include "api/history/routes.hpp"
 #include "api/identity/routes.hpp"
 #include "api/inspection/routes.hpp"
@@ -34,6 +35,7 @@ struct ApiContexts {  // NOLINT(cppcoreguidelines-pro-type-member-init)
   NotificationsApi notifications;
   ComplaintsApi complaints;
   FederationApi federation;
+  ConsignmentApi consignment;
 };
 
 std::vector<http::Route> BuildRoutes(const ApiContexts& contexts);

@@ -20,6 +20,7 @@
 #include "documents/item_label_service.hpp"
 #include "documents/report_delivery.hpp"
 #include "domain/complaints/complaint_service.hpp"
+#include "domain/consignment/consignment_service.hpp"
 #include "domain/history/log_service.hpp"
 #include "domain/history/seizure_publisher.hpp"
 #include "domain/history/sequencer.hpp"
@@ -109,6 +110,20 @@ Result<std::vector<history::LogWitness>> LogWitnesses(const Config& c) {
 
 }  // namespace
 
+// consignment::AcquisitionRegistrar over the registry's RegistrationService.
+class RegistrationRegistrar final : public consignment::AcquisitionRegistrar {
+ public:
+  explicit RegistrationRegistrar(registry::RegistrationService& registration)
+      : registration_(registration) {}
+  Result<registry::AcquisitionReceipt> Register(const identity::Principal& actor,
+                                                const registry::AcquisitionInput& in) override {
+    return registration_.Register(actor, in);
+  }
+
+ private:
+  registry::RegistrationService& registration_;
+};
+
 struct Application::Parts {
   Parts(const Config& c, storage::Database& database, const Clock& clk, Random& rnd,
         core::RegionTable region_table, crypto::FieldCipher field_cipher,
@@ -180,6 +195,9 @@ struct Application::Parts {
         complaint_port(market_context),
         complaints(db, complaint_repo, journal, identity_port, complaint_port, cipher, clock,
                    random, complaints::ComplaintPolicy{c.complaints.answer_days}),
+        consignment_registrar(registration),
+        consignment(db, consignment_repo, journal, consignment_registrar, sellable, cipher, index,
+                    clock, random),
         runner(db, journal, {&event_counts, &police_feed, &search_consumer, &rollups, &notifier}),
         tlog_runner(db, journal, {&sequencer}, c.tlog.batch_size) {}
 
@@ -268,6 +286,10 @@ struct Application::Parts {
   storage::ComplaintRepository complaint_repo;
   market::ComplaintPortImpl complaint_port;  // what complaints may ask of the market
   complaints::ComplaintService complaints;
+  storage::ConsignmentRepository consignment_repo;
+  // Consigned items are registered through the registry's acquisition path.
+  RegistrationRegistrar consignment_registrar;
+  consignment::ConsignmentService consignment;
   journal::JournalRunner runner;
   // The transparency log has its own runner: its batches are paced by the checkpoint interval.
   journal::JournalRunner tlog_runner;
@@ -359,6 +381,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
       .notifications = {p.notification_service},
       .complaints = {p.complaints},
       .federation = {p.federation->inbox(), p.federation->watchlist()},
+      .consignment = {p.consignment},
   });
   RECIRC_TRY(auto router, http::Router::Build(api::BuildRoutes(*p.api)));
   p.router.emplace(std::move(router));
@@ -484,6 +507,11 @@ Status Application::RunMarketJobs() {
   if (closed > 0) spdlog::info("market: {} auctions closed", closed);
   RECIRC_TRY(int64_t settled, parts_->orders.SettleDue());
   if (settled > 0) spdlog::info("market: {} orders settled after their windows", settled);
+  RECIRC_TRY(auto consigned, parts_->consignment.RunDue());
+  if (consigned.marked_down + consigned.expired > 0) {
+    spdlog::info("consignment: {} markdowns, {} expiry actions", consigned.marked_down,
+                 consigned.expired);
+  }
   RECIRC_TRY(int64_t seizures, parts_->seizures.PublishDue());
   if (seizures > 0) spdlog::info("log: {} seizures published after their delay", seizures);
   return Ok();

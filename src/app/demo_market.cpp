@@ -31,7 +31,7 @@ struct DemoItem {
 
 // Mixed Chinese and English titles, as shops write them, so search can be tried with 手机,
 // 沙发, a model name, or both.
-constexpr std::array<DemoItem, 9> kItems = {{
+constexpr std::array<DemoItem, 11> kItems = {{
     {"phone", "Apple", "iPhone 13", "imei", "86723409000001", "手机 · 128GB 午夜色", 0x2B3A55,
      "iPhone 13 128GB 午夜色 手机 九成新", "电池健康 88%，屏幕有细微划痕，原装充电线。", 329900, 3,
      false},
@@ -53,6 +53,14 @@ constexpr std::array<DemoItem, 9> kItems = {{
      false},
     {"appliance", "Midea", "M1-L213B", "serial", "MIDEA-M1L213B-DEMO-03", "美的微波炉 · 20L",
      0xC0392B, "美的 Midea 微波炉 M1-L213B 20L", "使用两年，功能正常，已清洁消毒。", 39900, 3,
+     false},
+    // A book the shop inspects itself (a self-inspection category) and a bicycle, which needs
+    // the inspection body (data/categories.json "inspection").
+    {"book", "人民文学出版社", "红楼梦（全两册）", "serial", "ISBN-9787020002207", "图书 · 红楼梦",
+     0xA93226, "红楼梦 人民文学出版社 全两册 图书", "书页完整，封面轻微磨损，无笔记。", 3500, 0,
+     false},
+    {"bicycle", "Giant", "Escape 2", "serial", "GIANT-ESC2-DEMO-0010", "捷安特自行车 · 城市款",
+     0x1E8449, "捷安特 Giant Escape 2 城市自行车 单车", "刹车与变速已调校，轮胎八成新。", 98000, 0,
      false},
     {"phone", "Apple", "iPhone 14 Pro", "imei", "86723409000009", "手机 · 256GB 暗紫色", 0x4B3B5C,
      "iPhone 14 Pro 256GB 暗紫色 手机", "（演示：公安报失的手机，登记时被筛查扣留，不能上架。）",
@@ -98,10 +106,26 @@ json::object Results(const DemoItem& d, const std::string& photo, int64_t n) {
     return {{"structure_stable", "pass"}, {"joints", "tight"},  {"surface", "light_wear"},
             {"upholstery", "light_wear"}, {"no_pests", "pass"}, {"photo_overall", photo}};
   }
+  if (category == "book") {
+    return {{"cover", "light_wear"},
+            {"pages", "complete"},
+            {"binding", "pass"},
+            {"no_damp_mould", "pass"},
+            {"photo_cover", photo}};
+  }
+  if (category == "bicycle") {
+    return {{"brakes", "pass"},      {"frame", "scratched"},       {"frame_number_legible", "pass"},
+            {"wheels_true", "pass"}, {"drivetrain", "pass"},       {"tyre_tread_pct", 80},
+            {"photo_side", photo},   {"photo_frame_number", photo}};
+  }
   return {{"powers_on", "pass"}, {"main_function", "pass"}, {"electrical_safety", "pass"},
           {"noise", "normal"},   {"age_years", 2},          {"housing", "light_wear"},
           {"photo_front", photo}};
 }
+
+// The demo book shows a self-inspection (its category allows it, data/categories.json); the
+// other items, sofas included, keep the inspection body's report.
+bool SelfInspected(const DemoItem& d) { return std::string_view(d.category) == "book"; }
 
 inspection::SanitizationInput Wipe(const DemoItem& d, const std::string& serial,
                                    const std::string& today) {
@@ -217,7 +241,7 @@ Result<DemoMarketReport> SeedDemoMarket(const DemoMarketServices& x) {
     const std::string photo_ref = "sha256:" + photo.record.sha256;
     RECIRC_TRY(auto item, ItemId::Parse(receipt.item_id, "item_id"));
     RECIRC_TRY(auto inspected,
-               x.reports.Submit(inspector, item,
+               x.reports.Submit(SelfInspected(d) ? clerk : inspector, item,
                                 {std::nullopt, Results(d, photo_ref, n), std::nullopt, {}}));
     (void)inspected;
     const std::string category = d.category;

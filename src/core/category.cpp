@@ -55,10 +55,17 @@ Result<Intake> IntakeOf(std::string_view s, const std::string& field) {
   return Error::InvalidArgument(field, "is accepted, prohibited or listing_only");
 }
 
+Result<InspectionBy> InspectionOf(std::string_view s, const std::string& field) {
+  if (s.empty() || s == "third_party") return InspectionBy::kThirdParty;
+  if (s == "self_allowed") return InspectionBy::kSelfAllowed;
+  return Error::InvalidArgument(field, "is third_party or self_allowed");
+}
+
 Result<Category> ParseCategory(const json::value& v, const std::string& where) {
   if (!v.is_object()) return Error::InvalidArgument(where, "is an object");
   const json::object& o = v.as_object();
-  RECIRC_CHECK(OnlyKeys(o, {"code", "label", "intake", "checklist", "search_words"}, where));
+  RECIRC_CHECK(
+      OnlyKeys(o, {"code", "label", "intake", "inspection", "checklist", "search_words"}, where));
   Category c;
   RECIRC_TRY(c.code, Text(o, "code", where, true));
   if (!IsCode(c.code)) return Error::InvalidArgument(where + ".code", "is [a-z0-9_]+");
@@ -71,6 +78,8 @@ Result<Category> ParseCategory(const json::value& v, const std::string& where) {
   RECIRC_TRY(c.label_en, Text(label->as_object(), "en", where + ".label", true));
   RECIRC_TRY(std::string intake, Text(o, "intake", where, true));
   RECIRC_TRY(c.intake, IntakeOf(intake, where + ".intake"));
+  RECIRC_TRY(std::string inspection, Text(o, "inspection", where, false));
+  RECIRC_TRY(c.inspection, InspectionOf(inspection, where + ".inspection"));
   RECIRC_TRY(std::string checklist, Text(o, "checklist", where, false));
   if (!checklist.empty()) c.checklist = std::move(checklist);
   RECIRC_TRY(c.search_words, Text(o, "search_words", where, false));

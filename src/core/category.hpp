@@ -23,11 +23,18 @@ enum class Intake {
   kListingOnly,  // not an intake category; known to search and the market's labels only
 };
 
+// Who may inspect an item of the category (docs/inspection.md "Self-inspection").
+enum class InspectionBy {
+  kThirdParty,   // only an inspection body signs the report (the default)
+  kSelfAllowed,  // low risk: the shop that holds the item may inspect it itself, labelled so
+};
+
 struct Category {
   std::string code;  // lower-case ASCII, e.g. luxury_bag
   std::string label_zh;
   std::string label_en;
   Intake intake = Intake::kAccepted;
+  InspectionBy inspection = InspectionBy::kThirdParty;
   std::optional<std::string> checklist;  // the inspection checklist's category, if it has one
   std::string search_words;              // indexed with every listing; may be empty
 };
@@ -36,7 +43,8 @@ class CategoryVocabulary {
  public:
   // Parses a `recirc.categories.v1` document. Rejects the whole file, with an InvalidArgument
   // error naming the place ("categories[3].label.zh"), on unknown keys, a missing or empty label,
-  // a code that is not [a-z0-9_]+, a duplicate code or an unknown intake.
+  // a code that is not [a-z0-9_]+, a duplicate code, an unknown intake or an `inspection` other
+  // than third_party (the default when absent) or self_allowed.
   static Result<CategoryVocabulary> FromJson(std::string_view text);
   // data/categories.json as compiled in. The file is checked by category_test.cpp, so a broken
   // one is a build mistake: this aborts with the parse error instead of returning it.

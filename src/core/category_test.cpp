@@ -13,9 +13,24 @@ const CategoryVocabulary& Vocabulary() { return CategoryVocabulary::Embedded(); 
 // before the vocabulary was one file.
 TEST(CategoryVocabularyTest, EmbeddedFileHoldsTheIntakeCategoriesInOrder) {
   const std::vector<std::string_view> accepted = Vocabulary().Codes(Intake::kAccepted);
-  const std::vector<std::string_view> want = {
-      "phone",    "tablet",     "laptop",    "computer", "camera", "appliance", "furniture",
-      "clothing", "luxury_bag", "jewellery", "bicycle",  "car",    "book",      "other"};
+  const std::vector<std::string_view> want = {"phone",
+                                              "tablet",
+                                              "laptop",
+                                              "computer",
+                                              "camera",
+                                              "appliance",
+                                              "furniture",
+                                              "clothing",
+                                              "luxury_bag",
+                                              "jewellery",
+                                              "bicycle",
+                                              "car",
+                                              "book",
+                                              "toy",
+                                              "watch",
+                                              "sports_goods",
+                                              "musical_instrument",
+                                              "other"};
   EXPECT_EQ(accepted, want);
   const std::vector<std::string_view> prohibited = Vocabulary().Codes(Intake::kProhibited);
   const std::vector<std::string_view> want_prohibited = {
@@ -24,7 +39,10 @@ TEST(CategoryVocabularyTest, EmbeddedFileHoldsTheIntakeCategoriesInOrder) {
   EXPECT_EQ(prohibited, want_prohibited);
   EXPECT_EQ(Vocabulary().Find("phone")->label_zh, "手机");
   EXPECT_EQ(Vocabulary().Find("phone")->label_en, "Mobile phone");
-  EXPECT_EQ(Vocabulary().Find("toy")->intake, Intake::kListingOnly);
+  EXPECT_EQ(Vocabulary().Find("toy")->intake, Intake::kAccepted);
+  EXPECT_EQ(Vocabulary().Find("toy")->inspection, InspectionBy::kSelfAllowed);
+  EXPECT_EQ(Vocabulary().Find("phone")->inspection, InspectionBy::kThirdParty);
+  EXPECT_EQ(Vocabulary().Find("luxury_bag")->inspection, InspectionBy::kThirdParty);
   EXPECT_EQ(Vocabulary().Find("bicycle")->search_words, "自行车 单车 bicycle bike");
   EXPECT_EQ(Vocabulary().Find("tank"), nullptr);
 }
@@ -64,6 +82,9 @@ TEST(CategoryVocabularyTest, RejectsABrokenFileNamingThePlace) {
   EXPECT_EQ(field(head + R"({"code":"phone","label":{"zh":"手机","en":"P"},"intake":"accepted",)"
                          R"("hold_days":7}]})"),
             "categories[0].hold_days");
+  EXPECT_EQ(field(head + R"({"code":"phone","label":{"zh":"手机","en":"P"},"intake":"accepted",)"
+                         R"("inspection":"self"}]})"),
+            "categories[0].inspection");
   EXPECT_EQ(field(R"({"schema":"recirc.categories.v2","categories":[]})"), "schema");
   EXPECT_EQ(field("[]"), "categories");
 }

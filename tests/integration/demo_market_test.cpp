@@ -49,8 +49,8 @@ class DemoMarketTest : public ::testing::TestWithParam<Backend> {
 TEST_P(DemoMarketTest, TheDemoMarketIsMadeOnceAndItsPhonesCanBeBought) {
   auto first = server_->app().SeedDemoMarket();
   ASSERT_TRUE(first) << first.error().message;
-  EXPECT_EQ(first->registered, 9);
-  EXPECT_EQ(first->published, 8);
+  EXPECT_EQ(first->registered, 11);
+  EXPECT_EQ(first->published, 10);
   EXPECT_EQ(first->held, 1);
   auto again = server_->app().SeedDemoMarket();
   ASSERT_TRUE(again) << again.error().message;
@@ -60,8 +60,8 @@ TEST_P(DemoMarketTest, TheDemoMarketIsMadeOnceAndItsPhonesCanBeBought) {
   const Headers clerk = LogIn("shop.clerk");
   auto offers = json::parse(server_->Call({"GET", "/api/v1/offers", "", clerk}).body);
   const auto& items = offers.at("items").as_array();
-  ASSERT_EQ(items.size(), 9u) << "a second run made no duplicates";
-  std::string phone, phone_item, held, held_item;
+  ASSERT_EQ(items.size(), 11u) << "a second run made no duplicates";
+  std::string phone, phone_item, held, held_item, book_item, bike_item;
   int published = 0;
   for (const auto& o : items) {
     const std::string title(o.at("title").as_string());
@@ -74,13 +74,15 @@ TEST_P(DemoMarketTest, TheDemoMarketIsMadeOnceAndItsPhonesCanBeBought) {
       EXPECT_EQ(o.at("channel"), "online");
       EXPECT_EQ(o.at("sale_mode"), "fixed_price");
     }
+    if (title.starts_with("红楼梦")) book_item = std::string(o.at("item_id").as_string());
+    if (title.starts_with("捷安特")) bike_item = std::string(o.at("item_id").as_string());
     if (title.starts_with("iPhone 14 Pro")) {
       held = std::string(o.at("id").as_string());
       held_item = std::string(o.at("item_id").as_string());
       EXPECT_EQ(status, "draft");
     }
   }
-  EXPECT_EQ(published, 8);
+  EXPECT_EQ(published, 10);
   ASSERT_FALSE(phone.empty());
   ASSERT_FALSE(held.empty());
 
@@ -115,6 +117,17 @@ TEST_P(DemoMarketTest, TheDemoMarketIsMadeOnceAndItsPhonesCanBeBought) {
        clerk});
   EXPECT_EQ(refused.status, 422u) << refused.body;
   EXPECT_NE(refused.body.find("item_held"), std::string::npos) << refused.body;
+
+  // The book was inspected by the shop itself, labelled so in its public report; the bicycle
+  // (a third-party category) by the inspection body.
+  const auto report_of = [&](const std::string& item) {
+    auto r = json::parse(server_->Call({"GET", "/api/v1/items/" + item + "/reports"}).body);
+    return r.at("items").at(0).at("report");
+  };
+  ASSERT_FALSE(book_item.empty());
+  ASSERT_FALSE(bike_item.empty());
+  EXPECT_EQ(report_of(book_item).at("self_inspection"), true);
+  EXPECT_EQ(report_of(bike_item).at("self_inspection"), false);
 
   // The listings are in the public search by a Chinese word and by a model name.
   EXPECT_TRUE(SearchFinds("%E6%B2%99%E5%8F%91", "KIVIK"));  // 沙发

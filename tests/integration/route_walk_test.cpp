@@ -61,6 +61,11 @@ unsigned Expected(const http::Route& route, const Caller& caller, std::string_vi
   // Marking notifications read takes no body: all of them (200), or an id naming none (404).
   if (route.pattern == "/api/v1/notifications/read") return 200;
   if (route.pattern == "/api/v1/notifications/{id}/read") return 404;
+  // A consignment sale or reversal takes no fields: an id naming no consigned item is 404.
+  if (route.pattern == "/api/v1/consignment/items/{id}/sale" ||
+      route.pattern == "/api/v1/consignment/items/{id}/reversal") {
+    return 404;
+  }
   if (method == "POST") return 400;  // an empty object: the first required field is named
   // An empty object changes nothing: the caller's own organisation answers, an unknown outlet not.
   if (method == "PATCH") return route.pattern.starts_with("/api/v1/organisations/") ? 200 : 404;

@@ -19,7 +19,8 @@ describe('category vocabulary (data/categories.json)', () => {
   it('offers the intake categories in the server order', () => {
     expect(INTAKE_CATEGORIES).toEqual([
       'phone', 'tablet', 'laptop', 'computer', 'camera', 'appliance', 'furniture',
-      'clothing', 'luxury_bag', 'jewellery', 'bicycle', 'car', 'book', 'other',
+      'clothing', 'luxury_bag', 'jewellery', 'bicycle', 'car', 'book', 'toy', 'watch',
+      'sports_goods', 'musical_instrument', 'other',
     ])
   })
 

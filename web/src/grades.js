@@ -2,16 +2,14 @@
 // checklists' own scale and grade names (data/checklists/*.json, imported at build time; the
 // server grades with the same files). A joined grade's parts are matched to the category's scales
 // in order, each part to the first unused scale that has that value.
-import appliance from '../../data/checklists/appliance.v1.json'
-import car from '../../data/checklists/car.v1.json'
-import clothing from '../../data/checklists/clothing.v1.json'
-import furniture from '../../data/checklists/furniture.v1.json'
-import laptop from '../../data/checklists/laptop.v1.json'
-import luxuryBag from '../../data/checklists/luxury_bag.v1.json'
-import phone from '../../data/checklists/phone.v1.json'
-import tablet from '../../data/checklists/tablet.v1.json'
-
-const CHECKLISTS = [appliance, car, clothing, furniture, laptop, luxuryBag, phone, tablet]
+// Every checklist file; a category's newest version gives its scales.
+const FILES = import.meta.glob('../../data/checklists/*.json', { eager: true, import: 'default' })
+const CHECKLISTS = Object.values(
+  Object.values(FILES).reduce((newest, c) => {
+    if (!newest[c.category] || newest[c.category].version < c.version) newest[c.category] = c
+    return newest
+  }, {}),
+)
 
 export const SCALES = Object.fromEntries(CHECKLISTS.map((c) => [c.category, c.grading?.scales ?? []]))
 

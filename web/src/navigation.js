@@ -19,6 +19,7 @@ export const MODULES = [
   { name: 'itemService', path: 'item-service', permission: 'items.service', status: 'ready', icon: 'Tools' },
   { name: 'market', path: 'shop', permission: 'market.manage', status: 'ready', icon: 'Goods' },
   { name: 'inventory', path: 'inventory', permission: 'market.manage', status: 'ready', icon: 'Box' },
+  { name: 'consignment', path: 'consignment', permission: 'acquisitions.write', status: 'ready', icon: 'Wallet' },
   { name: 'statistics', path: 'statistics', permission: 'statistics.read', status: 'ready', icon: 'DataAnalysis' },
   { name: 'supervision', path: 'supervision', permission: 'supervision.read', status: 'ready', icon: 'View' },
 ]

@@ -14,7 +14,7 @@ const names = (modules) => modules.map((m) => m.name)
 describe('menu from permissions', () => {
   it('gives an operator administrator outlets, users and the operator modules, not police', () => {
     const menu = menuFor(OPERATOR_ADMIN)
-    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys', 'market', 'inventory'])
+    expect(names(menu.ready)).toEqual(['overview', 'acquisitions', 'organisations', 'outlets', 'users', 'apiKeys', 'market', 'inventory', 'consignment'])
     expect(names(menu.planned)).toEqual([])
   })
 
@@ -28,7 +28,7 @@ describe('menu from permissions', () => {
     const inspector = menuFor(['organisations.read', 'inspection.write', 'items.service'])
     expect(names(inspector.ready)).toEqual(['overview', 'organisations', 'inspection', 'itemService'])
     const clerk = menuFor(['acquisitions.write', 'items.service'])
-    expect(names(clerk.ready)).toEqual(['overview', 'acquisitions', 'itemService'])
+    expect(names(clerk.ready)).toEqual(['overview', 'acquisitions', 'itemService', 'consignment'])
   })
 
   it('shows only the overview without permissions, and ignores unknown ones', () => {

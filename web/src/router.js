@@ -16,6 +16,7 @@ const VIEWS = {
   itemService: () => import('./views/ItemServiceView.vue'),
   market: () => import('./views/shop/ShopView.vue'),
   inventory: () => import('./views/shop/InventoryView.vue'),
+  consignment: () => import('./views/shop/ConsignmentView.vue'),
   supervision: () => import('./views/supervision/SupervisionView.vue'),
   statistics: () => import('./views/statistics/StatisticsView.vue'),
 }

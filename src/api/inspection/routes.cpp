@@ -161,7 +161,8 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& 
   routes.push_back({Verb::get, "/api/v1/checklists/{id}", P::kPublic, bind(GetChecklist), 0});
   routes.push_back({Verb::post, "/api/v1/checklists/{id}/grade", P::kPublic, bind(PreviewGrade),
                     size_t{64} * 1024});
-  routes.push_back({Verb::post, "/api/v1/items/{id}/inspections", P::kInspectionWrite,
+  // Inspectors, and a shop's staff for self-inspection; InspectionService decides which applies.
+  routes.push_back({Verb::post, "/api/v1/items/{id}/inspections", P::kItemsService,
                     bind(SubmitInspection), size_t{64} * 1024});
   routes.push_back({Verb::get, "/api/v1/items/{id}/reports", P::kPublic, bind(ItemReports), 0});
   routes.push_back({Verb::get, "/api/v1/reports/{id}", P::kPublic, bind(GetReport), 0});
@@ -201,9 +202,13 @@ void AddInspectionRoutes(std::vector<http::Route>& routes, const InspectionApi& 
   http::Describe(routes, Verb::post, "/api/v1/items/{id}/inspections",
                  http::Document<dto::NewInspection, dto::SignedReport>(
                      "Submit an inspection: the server validates the results, computes the grade "
-                     "and signs the report with the inspection body's key",
+                     "and signs the report with the inspection body's key. A shop's staff may "
+                     "inspect their own item of a self_allowed category (data/categories.json); "
+                     "the report then says self_inspection: true",
                      tag, 201)
-                     .Ok("Created"));
+                     .Ok("Created")
+                     .Fails(400, "invalid results, or item.category needs a third-party body")
+                     .Fails(403, "not an inspector, or the shop does not hold the item"));
   http::Describe(routes, Verb::get, "/api/v1/items/{id}/reports",
                  http::Document<void, dto::SignedReportList>(
                      "Every signed report of an item, oldest first", tag));

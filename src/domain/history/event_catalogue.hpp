@@ -6,6 +6,7 @@
 //   src/domain/identity/events.hpp     src/domain/registry/events.hpp
 //   src/domain/inspection/events.hpp   src/domain/market/events.hpp
 //   src/domain/history/events.hpp      src/domain/complaints/events.hpp
+//   src/domain/consignment/events.hpp
 //
 // To add an event: declare an `inline constexpr EventType` in its context's header (name,
 // aggregate, visibility, payload fields, a comment), add it to that header's kAll, and pass it to
@@ -17,6 +18,7 @@
 
 #include "core/event_type.hpp"
 #include "domain/complaints/events.hpp"
+#include "domain/consignment/events.hpp"
 #include "domain/history/events.hpp"
 #include "domain/identity/events.hpp"
 #include "domain/inspection/events.hpp"
@@ -27,7 +29,7 @@ namespace recirc::history {
 
 inline constexpr auto kAllEventTypes =
     JoinCatalogues(identity::events::kAll, registry::events::kAll, inspection::events::kAll,
-                   market::events::kAll, complaints::events::kAll, events::kAll);
+                   market::events::kAll, complaints::events::kAll, consignment::events::kAll, events::kAll);
 static_assert(NamesAreUnique(kAllEventTypes), "two event types share a name");
 
 // The catalogue entry of a stored type name; nullptr for a name no context declares (such an

@@ -22,7 +22,10 @@ const std::set<std::string> kPublicBeforeTheCatalogue{
     // auctions (issue 17 item 6): bands and counts, no bidder
     "item.auction_opened", "item.auction_closed",
     // rentals (issue 18 item 5): dates only
-    "item.rental_started", "item.rented"};
+    "item.rental_started", "item.rented",
+    // consignment (issue 19 item 6): terms' public facts and price bands, never the consignor
+    "item.consigned", "item.marked_down", "item.consignment_sold", "item.consignment_sale_reversed",
+    "item.returned_to_consignor", "item.donated", "item.converted_to_stock"};
 
 TEST(EventCatalogueTest, ThePublicEventsAreExactlyTodays) {
   const auto names = PublicEventNames();

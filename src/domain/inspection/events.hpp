@@ -8,11 +8,12 @@
 namespace recirc::inspection::events {
 
 // An inspection report was filed (report_service.cpp).
-inline constexpr EventType kItemInspected{"item.inspected",
-                                          "item",
-                                          Visibility::kPublic,
-                                          {"report_id", "inspection_body_id", "checklist",
-                                           "measured", "grade", "defects", "authenticity"}};
+inline constexpr EventType kItemInspected{
+    "item.inspected",
+    "item",
+    Visibility::kPublic,
+    {"report_id", "inspection_body_id", "checklist", "measured", "grade", "defects", "authenticity",
+     "self_inspection"}};
 // A repair was recorded (repair.cpp); parts and description are public facts.
 inline constexpr EventType kItemRepaired{"item.repaired",
                                          "item",

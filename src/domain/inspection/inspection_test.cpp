@@ -207,7 +207,17 @@ TEST_P(InspectionTest, SubmissionsAreValidatedAndOnlyInspectionBodiesSign) {
   auto by_shop =
       reports_->Submit(clerk_, I(item), {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_FALSE(by_shop);
-  EXPECT_EQ(by_shop.error().code, ErrorCode::kPermissionDenied);
+  // A phone is not a self-inspection category: the shop is told so, naming the category.
+  EXPECT_EQ(by_shop.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(by_shop.error().field, "item.category");
+  EXPECT_EQ(by_shop.error().message_id, "inspection.third_party_required");
+  Principal buyer = clerk_;
+  buyer.role = Role::kBuyer;
+  buyer.kind = OrganisationKind::kBuyers;
+  auto by_buyer =
+      reports_->Submit(buyer, I(item), {std::nullopt, PhoneResults(), std::nullopt, {}});
+  ASSERT_FALSE(by_buyer);
+  EXPECT_EQ(by_buyer.error().code, ErrorCode::kPermissionDenied);
   auto no_item = reports_->Submit(inspector_, I("01M82QGDFSEZ4VR0P0J7CYX2FC"),
                                   {std::nullopt, PhoneResults(), std::nullopt, {}});
   ASSERT_FALSE(no_item);
@@ -235,6 +245,36 @@ TEST_P(InspectionTest, SubmissionsAreValidatedAndOnlyInspectionBodiesSign) {
   ASSERT_TRUE(verdict) << verdict.error().message;
   EXPECT_EQ(verdict->report.at("authenticity").at("verdict"), "genuine");
   EXPECT_EQ(verdict->report.at("grade").at("overall").at("value"), "A");
+}
+
+// A shop inspects its own low-risk item (clothing) with the category's checklist; the report and
+// the public event say self_inspection, and the report verifies under the shop's key. Another
+// shop may not inspect it, and a third-party category is refused naming item.category.
+TEST_P(InspectionTest, AShopMaySelfInspectItsOwnLowRiskItemsLabelledSo) {
+  const std::string shirt = Register("clothing", "");
+  const std::string photo = "sha256:" + std::string(64, 'd');
+  const json::object results{{"fabric", "light_wear"},
+                             {"stains", "none"},
+                             {"fasteners", "pass"},
+                             {"cleaned_disinfected", "pass"},
+                             {"photo_front", photo}};
+  auto own = reports_->Submit(clerk_, I(shirt), {std::nullopt, results, std::nullopt, {}});
+  ASSERT_TRUE(own) << own.error().message;
+  EXPECT_EQ(own->report.at("self_inspection"), true);
+  EXPECT_EQ(own->report.at("inspection_body").at("organisation_id").as_string(), shop_.id);
+  EXPECT_EQ(own->report.at("grade").at("overall").at("value"), "B");
+  EXPECT_TRUE(reports_->Verify(own->report, own->signature).valid);
+  const json::object event = json::parse(Events(shirt).back().payload).as_object();
+  EXPECT_EQ(event.at("self_inspection"), true);
+
+  auto not_theirs =
+      reports_->Submit(other_clerk_, I(shirt), {std::nullopt, results, std::nullopt, {}});
+  ASSERT_FALSE(not_theirs);
+  EXPECT_EQ(not_theirs.error().code, ErrorCode::kPermissionDenied);
+
+  auto by_body = reports_->Submit(inspector_, I(shirt), {std::nullopt, results, std::nullopt, {}});
+  ASSERT_TRUE(by_body) << by_body.error().message;
+  EXPECT_EQ(by_body->report.at("self_inspection"), false);
 }
 
 TEST_P(InspectionTest, ReinspectionIsComparedCheckByCheck) {

@@ -4,6 +4,9 @@
 
 #include <set>
 
+#include <fmt/format.h>
+
+#include "core/category.hpp"
 #include "core/id.hpp"
 #include "domain/identity/directory_service.hpp"
 #include "domain/inspection/canonical_json.hpp"
@@ -56,6 +59,41 @@ Status ValidateInput(const Checklist& checklist, const InspectionInput& in) {
 
 }  // namespace
 
+Result<InspectorKind> InspectorKindOf(const identity::Principal& actor) {
+  if (actor.Has(identity::Permission::kInspectionWrite) &&
+      actor.kind == identity::OrganisationKind::kInspectionBody) {
+    return InspectorKind::kThirdParty;
+  }
+  if (actor.Has(identity::Permission::kItemsService) &&
+      actor.kind == identity::OrganisationKind::kOperator) {
+    return InspectorKind::kSelf;
+  }
+  return Error::PermissionDenied(
+             "only inspectors of an inspection body, or a shop's staff for its own low-risk "
+             "items, sign reports")
+      .Id("inspection.sign_forbidden");
+}
+
+Status InspectionService::CheckSelfInspection(storage::Session& s, const identity::Principal& actor,
+                                              const storage::ItemRecord& item) const {
+  const core::Category* category = core::CategoryVocabulary::Embedded().Find(item.category);
+  if (category == nullptr || category->inspection != core::InspectionBy::kSelfAllowed) {
+    const std::string label = category ? category->label_en : item.category;
+    return Error::InvalidArgument("item.category",
+                                  fmt::format("{} needs a third-party inspection body; the shop "
+                                              "may not inspect it itself",
+                                              label))
+        .Id("inspection.third_party_required")
+        .Param("category", item.category);
+  }
+  RECIRC_TRY(const bool holds, repo_.OrganisationHoldsItem(s, actor.organisation.id, item.id));
+  if (!holds) {
+    return Error::PermissionDenied("a shop inspects only items it acquired itself")
+        .Id("inspection.self_not_holder");
+  }
+  return Ok();
+}
+
 Result<std::string> InspectionService::SignerKeyOf(storage::Session& s,
                                                    const std::string& organisation_id,
                                                    int64_t now) {
@@ -78,11 +116,8 @@ Result<std::string> InspectionService::SignerKeyOf(storage::Session& s,
 Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
                                                const ItemId& item_ref, const InspectionInput& in) {
   const std::string item_id = item_ref.ToString();
-  if (!actor.Has(identity::Permission::kInspectionWrite) ||
-      actor.kind != identity::OrganisationKind::kInspectionBody) {
-    return Error::PermissionDenied("only inspectors of an inspection body sign reports")
-        .Id("inspection.sign_forbidden");
-  }
+  RECIRC_TRY(const InspectorKind inspector, InspectorKindOf(actor));
+  const bool self = inspector == InspectorKind::kSelf;
   const int64_t now = ToUnixMillis(clock_.Now());
   SignedReport out;
   out.id = Id::Generate(clock_, random_).ToString();
@@ -105,6 +140,7 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
           .Id("inspection.no_checklist")
           .Param("category", item->category);
     }
+    if (self) RECIRC_CHECK(CheckSelfInspection(s, actor, *item));
     RECIRC_CHECK(ValidateInput(*checklist, in));
     RECIRC_TRY(auto results, ValidateResults(*checklist, in.results));
     const Grade grade = EvaluateGrade(*checklist, results);
@@ -149,6 +185,7 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
         {"grade", grade_json},
         {"defects", defects},
         {"inspected_at", FormatRfc3339(FromUnixMillis(now))},
+        {"self_inspection", self},
     };
     if (in.authenticity) {
       out.report["authenticity"] = {{"verdict", in.authenticity->verdict},
@@ -174,6 +211,7 @@ Result<SignedReport> InspectionService::Submit(const identity::Principal& actor,
         {"measured", measured},
         {"grade", grade_summary},
         {"defects", defects},
+        {"self_inspection", self},
     };
     event["authenticity"] =
         in.authenticity ? json::value(json::string(in.authenticity->verdict)) : nullptr;

@@ -4,8 +4,11 @@
 // An inspector of an inspection-body organisation submits the results of the checklist of the
 // item's category; the service validates them (errors name the check), computes the grade by the
 // published rule, and signs the public report with the body's Ed25519 key over its canonical
-// JSON (canonical_json.hpp), prefixed with kReportSignatureContext. Operators' own staff do not
-// sign reports: a report is a third party's statement (docs/inspection.md).
+// JSON (canonical_json.hpp), prefixed with kReportSignatureContext. A report is a third party's
+// statement, except for self-inspection: in a category that data/categories.json marks
+// `self_allowed` (clothing, books, ...), the staff of the shop that acquired the item may file the
+// report with the shop's own key; it says `"self_inspection": true` and buyers see it labelled so
+// (docs/inspection.md "Self-inspection"). Other categories refuse it, naming item.category.
 //
 // Each body has one key, made on its first report and kept in inspection_keys, its private half
 // encrypted with the node's data key. Anyone can check a report without an account: Verify takes
@@ -66,6 +69,11 @@ struct Verification {
 Verification VerifyReportOffline(const boost::json::value& report, std::string_view signature,
                                  std::string_view key);
 
+enum class InspectorKind { kThirdParty, kSelf };
+// Who the actor inspects as: an inspector of an inspection body, or an operator's staff with
+// kItemsService (self-inspection); anyone else is refused (inspection.sign_forbidden).
+Result<InspectorKind> InspectorKindOf(const identity::Principal& actor);
+
 struct Difference {
   std::string what;  // "check" or "grade"
   std::string id;    // check id or scale id
@@ -101,6 +109,8 @@ class InspectionService {
                                           const std::optional<InspectionReportId>& with);
 
  private:
+  Status CheckSelfInspection(storage::Session& s, const identity::Principal& actor,
+                             const storage::ItemRecord& item) const;
   Result<std::string> SignerKeyOf(storage::Session& s, const std::string& organisation_id,
                                   int64_t now);
 

@@ -100,9 +100,14 @@ Status RegistrationService::Validate(const AcquisitionInput& in) const {
         .Id("registration.payment_method");
   }
   RECIRC_CHECK(CheckFen(in.price_fen, "price_fen"));
-  if ((in.kind == "donation") != (in.payment_method == "none")) {
+  // Nothing is paid for a donation, nor at a consignment intake (the consignor is paid from the
+  // sale, docs/consignment.md); a consignment may still record a payment (an advance).
+  const bool unpaid_kind = in.kind == "donation" || in.kind == "consignment_intake";
+  if ((in.kind == "donation" && in.payment_method != "none") ||
+      (!unpaid_kind && in.payment_method == "none")) {
     return Error::InvalidArgument("payment_method",
-                                  "a donation, and only a donation, has payment method none")
+                                  "a donation has payment method none; only a donation or a "
+                                  "consignment intake may")
         .Id("registration.donation_payment");
   }
   RECIRC_CHECK(identity::CheckText(in.origin_statement, "origin_statement", 500));

@@ -6,6 +6,7 @@ import inspection from './inspection.en.js'
 import market from './market.en.js'
 import bestoffer from './bestoffer.en.js'
 import rental from './rental.en.js'
+import consignment from './consignment.en.js'
 import statistics from './statistics.en.js'
 import server from './server.en.js'
 import notifications from './notifications.en.js'
@@ -19,6 +20,7 @@ export default {
   ...market,
   ...bestoffer,
   ...rental,
+  ...consignment,
   ...statistics,
   ...item,
   ...server,
@@ -99,6 +101,10 @@ export default {
     market: {
       title: 'Offers and orders',
       description: 'Offer registered items (fixed price, best offers) with the current disclosure, and handle orders: dispatch, settlement, refunds and after-sales.',
+    },
+    consignment: {
+      title: 'Consignment',
+      description: 'Consignors, items taken in under an agreement (split, period, markdowns, expiry), counter sales and payouts from a double-entry ledger.',
     },
     inventory: {
       title: 'Inventory',

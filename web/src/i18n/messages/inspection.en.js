@@ -35,6 +35,8 @@ export default {
     sign: 'Sign and issue report',
     signed: 'Report signed',
     reportTitle: 'Inspection report',
+    selfInspected: 'Self-inspected by the shop',
+    thirdParty: 'Inspected by a third party',
     reportId: 'Report ID',
     inspectedAt: 'Inspected at',
     body: 'Inspection body',

@@ -34,6 +34,8 @@ export default {
     sign: '签署并出具报告',
     signed: '报告已签署',
     reportTitle: '检测报告',
+    selfInspected: '商家自检',
+    thirdParty: '第三方检测',
     reportId: '报告编号',
     inspectedAt: '检测时间',
     body: '检测机构',

@@ -63,6 +63,7 @@ export default {
       gradeHelp: 'How grades read: the number is the functional grade (0 is best), the letter the cosmetic grade (A is best).',
       grade: 'Inspection grade',
       report: 'Inspection report',
+      selfInspected: 'Self-inspected by the shop',
       verifyReport: 'Verify the inspection report',
       noReport: 'No inspection report yet',
       photos: 'Photos',

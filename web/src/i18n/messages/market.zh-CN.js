@@ -62,6 +62,7 @@ export default {
       gradeHelp: '检测等级说明：数字为功能等级（0 最好），字母为外观等级（A 最好）。',
       grade: '检测等级',
       report: '检测报告',
+      selfInspected: '商家自检',
       verifyReport: '查验检测报告',
       noReport: '暂无检测报告',
       photos: '照片',

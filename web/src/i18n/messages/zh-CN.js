@@ -6,6 +6,7 @@ import inspection from './inspection.zh-CN.js'
 import market from './market.zh-CN.js'
 import bestoffer from './bestoffer.zh-CN.js'
 import rental from './rental.zh-CN.js'
+import consignment from './consignment.zh-CN.js'
 import statistics from './statistics.zh-CN.js'
 import server from './server.zh-CN.js'
 import notifications from './notifications.zh-CN.js'
@@ -19,6 +20,7 @@ export default {
   ...market,
   ...bestoffer,
   ...rental,
+  ...consignment,
   ...statistics,
   ...item,
   ...server,
@@ -96,6 +98,10 @@ export default {
     market: {
       title: '商品上架与订单',
       description: '为本机构登记的物品上架商品（一口价、议价），确认信息披露，处理订单的发货、结算、退款与售后。',
+    },
+    consignment: {
+      title: '寄卖',
+      description: '寄卖人、按协议收货（分成、期限、降价、到期处理）、柜台销售，以及按复式账本向寄卖人付款。',
     },
     inventory: {
       title: '库存',

@@ -64,5 +64,8 @@ export function describeEvent(leaf, t, te) {
   if (f.from && f.until) add('rentedPeriod', t('item.facts.rentedFromUntil', { from: f.from, until: f.until }))
   if (f.from && f.to) add('rentedPeriod', t('item.facts.rentedFromTo', { from: f.from, to: f.to }))
   if (Number.isInteger(f.late_days) && f.late_days > 0) add('lateDays', t('item.facts.days', { n: f.late_days }))
+  // Consignment: the terms' public facts only, never the consignor (docs/consignment.md).
+  if (Number.isInteger(f.percent) && f.percent > 0) add('markdown', t('item.facts.markdownPercent', { n: f.percent }))
+  if (Number.isInteger(f.period_days)) add('period', t('item.facts.days', { n: f.period_days }))
   return { title, facts }
 }

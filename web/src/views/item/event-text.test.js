@@ -19,6 +19,13 @@ describe('describeEvent', () => {
     expect(zh.facts).toContainEqual({ label: '品类', value: '手机' })
   })
 
+  it('says a markdown and an expiry action in words, naming nobody', () => {
+    const marked = describeEvent({ type: 'item.marked_down', facts: { agreement_id: 'A1', percent: 20, price_band: '500-1000 CNY' } }, ...words('zh-CN'))
+    expect(marked.title).toBe('寄卖降价')
+    expect(marked.facts).toContainEqual({ label: '降价', value: '降价 20%' })
+    expect(describeEvent({ type: 'item.returned_to_consignor', facts: {} }, ...words('en')).title).toBe('Returned to the consignor')
+  })
+
   it('gives grades, price bands and warranty', () => {
     const [t, te] = words('en')
     expect(describeEvent({ type: 'item.inspected', facts: { grade: { functional: '0', cosmetic: 'B' } } }, t, te).facts).toContainEqual({
