@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "api/complaints/routes.hpp"
-#include "api/federation/routes.hpp"
 #include "api/consignment/routes.hpp"
+#include "api/federation/routes.hpp"
 #include "api/history/routes.hpp"
 #include "api/identity/routes.hpp"
 #include "api/inspection/routes.hpp"

@@ -27,9 +27,9 @@
 
 namespace recirc::history {
 
-inline constexpr auto kAllEventTypes =
-    JoinCatalogues(identity::events::kAll, registry::events::kAll, inspection::events::kAll,
-                   market::events::kAll, complaints::events::kAll, consignment::events::kAll, events::kAll);
+inline constexpr auto kAllEventTypes = JoinCatalogues(
+    identity::events::kAll, registry::events::kAll, inspection::events::kAll, market::events::kAll,
+    complaints::events::kAll, consignment::events::kAll, events::kAll);
 static_assert(NamesAreUnique(kAllEventTypes), "two event types share a name");
 
 // The catalogue entry of a stored type name; nullptr for a name no context declares (such an
