@@ -35,11 +35,12 @@ inline constexpr int64_t kSignalWindowDays = 7;
 
 class CityInbox {
  public:
-  CityInbox(storage::Database& db, const storage::FederationRepository& repo, tlog::Signer key,
-            std::vector<KnownShop> shops, const Clock& clock, Random& random, int max_in_flight)
+  CityInbox(storage::Database& db, const storage::FederationRepository& repo,
+            const tlog::Signer& key, std::vector<KnownShop> shops, const Clock& clock,
+            Random& random, int max_in_flight)
       : db_(db),
         repo_(repo),
-        key_(std::move(key)),
+        key_(key),
         shops_(std::move(shops)),
         clock_(clock),
         random_(random),

@@ -41,10 +41,10 @@ class ShopPusher final : public journal::Consumer {
   static constexpr std::string_view kName = "federation_push";
 
   ShopPusher(const registry::FederationPort& registry, const identity::IdentityPort& identity,
-             tlog::Signer key, CityLink city, Post post, Backoff backoff, const Clock& clock)
+             const tlog::Signer& key, CityLink city, Post post, Backoff backoff, const Clock& clock)
       : registry_(registry),
         identity_(identity),
-        key_(std::move(key)),
+        key_(key),
         city_(std::move(city)),
         post_(std::move(post)),
         backoff_(backoff),

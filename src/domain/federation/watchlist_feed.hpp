@@ -59,12 +59,12 @@ class WatchlistPuller {
 
   WatchlistPuller(storage::Database& db, const storage::JournalRepository& journal,
                   const registry::FederationPort& registry, const identity::IdentityPort& identity,
-                  tlog::Signer key, CityLink city, Post post)
+                  const tlog::Signer& key, CityLink city, Post post)
       : db_(db),
         journal_(journal),
         registry_(registry),
         identity_(identity),
-        key_(std::move(key)),
+        key_(key),
         city_(std::move(city)),
         post_(std::move(post)) {}
 
