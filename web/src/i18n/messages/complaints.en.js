@@ -38,6 +38,7 @@ export default {
       decided: 'Decided',
     },
     all: 'All',
+    stateFilter: 'Show complaints in state',
     dueBy: 'Answer due {due}',
     overdue: 'Overdue',
     answeredLate: 'Answered late',

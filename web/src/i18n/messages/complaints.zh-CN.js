@@ -38,6 +38,7 @@ export default {
       decided: '已处理',
     },
     all: '全部',
+    stateFilter: '按投诉状态筛选',
     dueBy: '答复期限 {due}',
     overdue: '已超期',
     answeredLate: '逾期答复',
