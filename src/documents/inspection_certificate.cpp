@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "core/clock.hpp"
+#include "documents/labels.hpp"
 
 namespace recirc::documents {
 namespace {
@@ -123,18 +124,11 @@ std::string ResultText(const json::value& v, const inspection::Check* check) {
   return s;
 }
 
-// "2026-12-01 18:00 (UTC+8)" for an RFC 3339 time: China Standard Time, which has no daylight
-// saving; the text as given when it is not a time.
-std::string ChinaTime(const std::string& rfc3339) {
+// "2026-12-01 18:00 (UTC+8)" for an RFC 3339 time; the text as given when it is not a time.
+std::string ChinaTimeText(const std::string& rfc3339) {
   TimePoint t;
   if (!ParseRfc3339(rfc3339, t)) return rfc3339;
-  const auto local = std::chrono::floor<std::chrono::minutes>(t + std::chrono::hours(8));
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02} (UTC+8)", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count());
+  return ChinaTime(t) + " (UTC+8)";
 }
 
 std::string VerdictText(std::string_view v) {
@@ -166,7 +160,7 @@ Result<std::string> InspectionCertificatePdf(const CertificateInput& in) {
   w.Gap(std::max(0.0, kMargin + 125 - w.y()));
 
   w.Row("报告编号 / Report ID", Str(r, "id"));
-  w.Row("检测时间 / Inspected at", ChinaTime(Str(r, "inspected_at")));
+  w.Row("检测时间 / Inspected at", ChinaTimeText(Str(r, "inspected_at")));
   w.Row("检测机构 / Inspection body", Str(body, "name"));
   w.Row("物品编号 / Item ID", Str(item, "id"));
   w.Row("品类 / Category", c != nullptr ? c->name.zh + " / " + c->name.en : Str(item, "category"));

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/clock.hpp"
+#include "documents/labels.hpp"
 #include "documents/spreadsheet_cell.hpp"
 #include "documents/xlsx_file.hpp"
 
@@ -13,6 +14,14 @@ namespace {
 constexpr std::array<const char*, 12> kHeader = {
     "number",   "registered_at", "outlet_id", "kind",    "channel", "price_yuan",
     "category", "brand",         "model",     "item_id", "status",  "acquisition_id"};
+// The spreadsheet is read by people: Chinese column names and values, times in China Standard
+// Time. The CSV keeps the codes and RFC 3339 times for machines.
+constexpr std::array<const char*, 12> kHeaderZh = {"登记号",   "登记时间（北京时间）",
+                                                   "门店编号", "收购方式",
+                                                   "渠道",     "价格（元）",
+                                                   "品类",     "品牌",
+                                                   "型号",     "物品编号",
+                                                   "登记状态", "登记编号"};
 
 // Every text cell passes through NeutraliseSpreadsheetCell: brand, model and category are typed by
 // shop staff and end up in a police officer's spreadsheet program.
@@ -79,11 +88,17 @@ Result<std::string> RegisterXlsx(const std::vector<RegisterLine>& lines) {
     lxw_worksheet* sheet = workbook_add_worksheet(book, "register");
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
-    for (size_t c = 0; c < kHeader.size(); ++c) {
-      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeader[c], bold);
+    for (size_t c = 0; c < kHeaderZh.size(); ++c) {
+      worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeaderZh[c], bold);
     }
     for (size_t r = 0; r < lines.size(); ++r) {
-      const auto cells = Cells(lines[r]);
+      auto cells = Cells(lines[r]);
+      const auto& a = lines[r].acquisition;
+      cells[1] = ChinaTime(FromUnixMillis(a.created_at));
+      cells[3] = RegisterZh(a.kind);
+      cells[4] = RegisterZh(a.channel);
+      cells[6] = NeutraliseSpreadsheetCell(CategoryZh(lines[r].item.category));
+      cells[10] = RegisterZh(ToString(a.status));
       const auto row = static_cast<lxw_row_t>(r + 1);
       worksheet_write_number(sheet, row, 0, static_cast<double>(lines[r].acquisition.number),
                              nullptr);

@@ -44,6 +44,29 @@ TEST(RegisterReportTest, XlsxIsAZipWorkbook) {
   EXPECT_NE(xlsx->find("xl/worksheets/sheet1.xml"), std::string::npos);
 }
 
+// The spreadsheet is for people: Chinese column names and values, the time in Beijing time.
+TEST(RegisterReportTest, XlsxSpeaksChinese) {
+  auto xlsx = RegisterXlsx(Lines());
+  ASSERT_TRUE(xlsx) << xlsx.error().message;
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("recirc-register-zh-" + std::to_string(::getpid()) + ".xlsx");
+  std::ofstream(path, std::ios::binary) << *xlsx;
+  std::string strings;
+  FILE* p = ::popen(("unzip -p " + path.string() + " xl/sharedStrings.xml").c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::array<char, 4096> buf{};
+  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) strings.append(buf.data(), n);
+  ::pclose(p);
+  std::filesystem::remove(path);
+  for (const char* expected :
+       {"登记号", "收购方式", "收购", "到店", "手机", "扣留", "2026-11-18 19:06"}) {
+    EXPECT_NE(strings.find(expected), std::string::npos) << expected << "\n" << strings;
+  }
+  for (const char* code : {">purchase<", ">store<", ">held<", ">phone<", ">registered_at<"}) {
+    EXPECT_EQ(strings.find(code), std::string::npos) << code << "\n" << strings;
+  }
+}
+
 TEST(SpreadsheetCellTest, FormulaStartsGetAQuote) {
   for (const std::string start : {"=", "+", "-", "@", "\t", "\r"}) {
     EXPECT_EQ(NeutraliseSpreadsheetCell(start + "HYPERLINK(\"x\")"),

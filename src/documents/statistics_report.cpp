@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-#include "core/category.hpp"
+#include "documents/labels.hpp"
 #include "documents/spreadsheet_cell.hpp"
 #include "documents/xlsx_file.hpp"
 
@@ -36,11 +36,6 @@ std::string Zh(std::string_view code) {
     if (c == code) return std::string(label);
   }
   return std::string(code);
-}
-
-std::string CategoryZh(const std::string& code) {
-  const auto* c = core::CategoryVocabulary::Embedded().Find(code);
-  return c ? c->label_zh : code;
 }
 
 }  // namespace
