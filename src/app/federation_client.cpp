@@ -1,66 +1,17 @@
 #include "app/federation_client.hpp"
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
-
-#include <fmt/format.h>
-
 #include <charconv>
+
+#include "app/http_post.hpp"
 
 namespace recirc::app {
 
-namespace beast = boost::beast;
-namespace bhttp = beast::http;
-using tcp = boost::asio::ip::tcp;
-
 Result<federation::PostAnswer> PostNote(const std::string& url, const std::string& body,
                                         std::chrono::milliseconds timeout) {
-  auto u = boost::urls::parse_uri(url);
-  if (!u || u->scheme() != "http" || u->host().empty()) {
-    return Error::InvalidArgument("federation.city_url",
-                                  "a city URL is http://host:port, not " + url);
-  }
-  const std::string host(u->host());
-  const std::string port = u->has_port() ? std::string(u->port()) : "80";
-  boost::asio::io_context ioc;
-  tcp::resolver resolver(ioc);
-  beast::tcp_stream stream(ioc);
-  bhttp::request<bhttp::string_body> req{bhttp::verb::post,
-                                         u->path().empty() ? "/" : std::string(u->path()), 11};
-  req.set(bhttp::field::host, host);
-  req.set(bhttp::field::content_type, "text/plain; charset=utf-8");
-  req.body() = body;
-  req.prepare_payload();
-  beast::flat_buffer buffer;
-  bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(size_t{4} * 1024 * 1024);
-  beast::error_code ec;
-  auto endpoints = resolver.resolve(host, port, ec);
-  if (!ec) {
-    stream.expires_after(timeout);
-    stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint&) {
-      if (e) {
-        ec = e;
-        return;
-      }
-      bhttp::async_write(stream, req, [&](beast::error_code e2, size_t) {
-        if (e2) {
-          ec = e2;
-          return;
-        }
-        bhttp::async_read(stream, buffer, parser, [&](beast::error_code e3, size_t) { ec = e3; });
-      });
-    });
-    ioc.run();
-  }
-  if (ec) return Error::Unavailable(fmt::format("POST {}: {}", url, ec.message()));
-  federation::PostAnswer answer{parser.get().result_int(), std::move(parser.get().body()),
-                                std::nullopt};
-  const auto retry = parser.get()[bhttp::field::retry_after];
+  RECIRC_TRY(HttpReply reply,
+             PostPlainText(url, body, timeout, size_t{4} * 1024 * 1024, "federation.city_url"));
+  federation::PostAnswer answer{reply.status, std::move(reply.body), std::nullopt};
+  const std::string& retry = reply.retry_after;
   int64_t seconds = 0;
   if (!retry.empty() &&
       std::from_chars(retry.data(), retry.data() + retry.size(), seconds).ec == std::errc() &&
